@@ -1,0 +1,62 @@
+# The two commands a newcomer needs: `make run` and `make test`. Both set up what is missing first.
+SHELL := /bin/bash
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PYTHON ?= $(shell for p in python3.12 python3.11 python3.10 python3; do \
+	command -v $$p >/dev/null && $$p -c 'import sys; sys.exit(not ((3,10) <= sys.version_info[:2] < (3,13)))' 2>/dev/null && { echo $$p; break; }; done)
+STAMP := $(VENV)/.install-stamp
+SYSTEM_PACKAGES := chromium poppler-utils postgresql fonts-dejavu-core
+PORT ?= 8501
+
+.PHONY: install run test lint typecheck pytest bench system-deps schemas clean
+
+install: system-deps $(STAMP)
+
+$(STAMP): pyproject.toml
+	@test -n "$(PYTHON)" || { echo "Python 3.10–3.12 is needed (durable-rules does not import on 3.13)."; exit 1; }
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+# Debian packages the product and its tests use: Chromium (browser tests, chart export),
+# poppler (PDF checks), PostgreSQL (the store's tests run against a real server).
+system-deps:
+	@missing=""; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	test -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf || missing="$$missing fonts-dejavu-core"; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "Installing Debian packages:$$missing"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+		else \
+			echo "Missing Debian packages:$$missing — install them with: sudo apt-get install$$missing"; exit 1; \
+		fi; \
+	fi
+
+run: install
+	$(PY) -m diagnose db upgrade
+	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check diagnose tests benchmarks app.py netscan_app
+
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy
+
+pytest: $(STAMP)
+	$(PY) -m pytest
+
+test: install lint typecheck pytest
+
+schemas: $(STAMP)
+	$(PY) -m diagnose schemas --write
+
+bench: install
+	$(PY) benchmarks/bench_engine.py
+
+clean:
+	rm -rf $(VENV) test-output .pytest_cache .mypy_cache .ruff_cache

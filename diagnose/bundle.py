@@ -1,0 +1,270 @@
+"""Loading and validating the content (constructs, questionnaires, rule base) into one Bundle."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from diagnose.conditions import fact_refs
+from diagnose.engine import RuleEngine
+from diagnose.problems import Problem, ValidationFailed, did_you_mean
+from diagnose.questionnaire import ConstructCatalogue, Questionnaire
+from diagnose.questionnaire_checks import check_questionnaire
+from diagnose.rulebase import (
+    Derived,
+    Example,
+    Rule,
+    RulesetSettings,
+    check_example_facts,
+    check_examples,
+    check_settings,
+    compile_derived,
+    load_rule_file,
+)
+from diagnose.source import SourceFile, load_yaml, problems_from_pydantic, validate_model
+from diagnose.vocabulary import Vocabulary
+
+PROJECT_ROOT = Path(os.environ.get("NETSCAN_CONTENT", Path(__file__).resolve().parent.parent))
+SETTINGS_FILE = "ruleset.yaml"
+CONSTRUCTS_FILE = "constructs.yaml"
+
+
+@dataclass
+class ContentFiles:
+    constructs: Path | None = None
+    questionnaires: list[Path] = field(default_factory=list)
+    settings: Path | None = None
+    rules: list[Path] = field(default_factory=list)
+
+
+@dataclass
+class Bundle:
+    """Everything the diagnosis needs, validated, with the rules registered in durable-rules."""
+
+    constructs: ConstructCatalogue
+    questionnaires: dict[str, Questionnaire]
+    settings: RulesetSettings
+    derived: list[Derived]
+    rules: list[Rule]
+    vocabulary: Vocabulary
+    engine: RuleEngine
+
+    @cached_property
+    def rule_by_id(self) -> dict[str, Rule]:
+        return {rule.id: rule for rule in self.rules}
+
+    @cached_property
+    def referenced_facts(self) -> frozenset[str]:
+        """Fact paths some rule or derived fact reads: only these go into the durable-rules fact."""
+        paths = {ref.path for rule in self.rules for ref in fact_refs(rule.condition)}
+        paths.update(ref.path for d in self.derived for cond, _ in d.cases for ref in fact_refs(cond))
+        return frozenset(paths)
+
+    def questionnaire(self, qid: str, version: str | None = None) -> Questionnaire:
+        q = self.questionnaires.get(qid)
+        if q is None or (version is not None and q.version != version):
+            known = ", ".join(f"{x.id} {x.version}" for x in self.questionnaires.values())
+            key = qid if q is None else f"{qid} {version}"
+            raise ValidationFailed([Problem("unknown-questionnaire", id="questionnaire", field="version" if q else "id",
+                                            params={"key": key, "suggestion": did_you_mean(qid, self.questionnaires),
+                                                    "allowed": known})])
+        return q
+
+    @property
+    def thresholds(self) -> dict[str, float]:
+        return self.settings.thresholds
+
+
+def discover(paths: list[Path] | None = None) -> ContentFiles:
+    """Which files to load: the project's own, with any given files replacing those of their kind."""
+    default = _classify_dir(PROJECT_ROOT)
+    if not paths:
+        return default
+    given = ContentFiles()
+    for path in paths:
+        found = _classify_dir(path) if path.is_dir() else _classify_file(path)
+        given.constructs = found.constructs or given.constructs
+        given.settings = found.settings or given.settings
+        given.questionnaires += found.questionnaires
+        given.rules += found.rules
+    return ContentFiles(
+        constructs=given.constructs or default.constructs,
+        questionnaires=given.questionnaires or default.questionnaires,
+        settings=given.settings or default.settings,
+        rules=given.rules or default.rules,
+    )
+
+
+def _classify_dir(root: Path) -> ContentFiles:
+    files = ContentFiles()
+    for folder in (root / "questionnaires", root / "rules", root):
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml")):
+            found = _classify_file(path)
+            files.constructs = files.constructs or found.constructs
+            files.settings = files.settings or found.settings
+            files.questionnaires += [p for p in found.questionnaires if p not in files.questionnaires]
+            files.rules += [p for p in found.rules if p not in files.rules]
+    return files
+
+
+def _classify_file(path: Path) -> ContentFiles:
+    if path.name == CONSTRUCTS_FILE:
+        return ContentFiles(constructs=path)
+    if path.name == SETTINGS_FILE:
+        return ContentFiles(settings=path)
+    if path.parent.name == "rules":
+        return ContentFiles(rules=[path])
+    if path.parent.name == "questionnaires":
+        return ContentFiles(questionnaires=[path])
+    head = path.read_text(encoding="utf-8", errors="replace")[:20000] if path.is_file() else ""
+    if "\nrules:" in "\n" + head:
+        return ContentFiles(rules=[path])
+    if "\nkind_order:" in "\n" + head or "\nthresholds:" in "\n" + head:
+        return ContentFiles(settings=path)
+    if "\nconstructs:" in "\n" + head:
+        return ContentFiles(constructs=path)
+    return ContentFiles(questionnaires=[path])
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _load(path: Path, problems: list[Problem]) -> SourceFile | None:
+    try:
+        return load_yaml(path, _display(path))
+    except ValidationFailed as exc:
+        problems.extend(exc.problems)
+        return None
+
+
+def build_bundle(files: ContentFiles, run_examples: bool = True) -> Bundle:
+    """Load, check and compile; raise ValidationFailed with every problem found."""
+    problems: list[Problem] = []
+    if files.constructs is None or files.settings is None or not files.questionnaires:
+        raise ValidationFailed([Problem("no-files", file=str(PROJECT_ROOT))])
+    constructs: ConstructCatalogue | None = None
+    source = _load(files.constructs, problems)
+    if source is not None:
+        try:
+            constructs = validate_model(ConstructCatalogue, source)
+        except ValidationFailed as exc:
+            problems.extend(exc.problems)
+    if constructs is None:
+        raise ValidationFailed(problems)
+
+    questionnaires: dict[str, Questionnaire] = {}
+    for path in files.questionnaires:
+        source = _load(path, problems)
+        if source is None:
+            continue
+        try:
+            q = validate_model(Questionnaire, source)
+        except ValidationFailed as exc:
+            problems.extend(exc.problems)
+            continue
+        problems.extend(check_questionnaire(q, constructs, source))
+        if q.id in questionnaires:
+            problems.append(source.problem("duplicate-id", ("id",), "id", key=q.id, other_line="-"))
+        questionnaires[q.id] = q
+
+    vocab = Vocabulary.build(constructs, list(questionnaires.values()))
+    settings_source = _load(files.settings, problems)
+    settings: RulesetSettings | None = None
+    derived: list[Derived] = []
+    if settings_source is not None:
+        try:
+            settings = validate_model(RulesetSettings, settings_source)
+        except ValidationFailed as exc:
+            problems.extend(exc.problems)
+    if settings is not None and settings_source is not None:
+        problems.extend(check_settings(settings, settings_source))
+        vocab.thresholds = dict(settings.thresholds)
+        derived, derived_problems = compile_derived(settings, vocab, settings_source)
+        problems.extend(derived_problems)
+
+    rules: list[Rule] = []
+    if settings is not None:
+        seen: dict[str, Rule] = {}
+        for path in files.rules:
+            source = _load(path, problems)
+            if source is None:
+                continue
+            file_rules, file_problems = load_rule_file(source, vocab, settings)
+            problems.extend(file_problems)
+            for rule in file_rules:
+                if rule.id in seen:
+                    problems.append(Problem("duplicate-id", rule.file, rule.line, rule.id, "id",
+                                            {"key": rule.id, "other_line": f"{seen[rule.id].file}:{seen[rule.id].line}"}))
+                    continue
+                seen[rule.id] = rule
+                problems.extend(check_examples(rule))
+                problems.extend(check_example_facts(rule, vocab))
+                rules.append(rule)
+    if problems or settings is None:
+        raise ValidationFailed(problems)
+
+    engine = RuleEngine.for_rules([(r.id, r.condition) for r in rules])
+    bundle = Bundle(constructs, questionnaires, settings, derived, rules, vocab, engine)
+    if run_examples:
+        raise_example_failures(bundle)
+    return bundle
+
+
+def example_facts(bundle: Bundle, example: Example) -> dict[str, Any]:
+    facts: dict[str, Any] = {k: (float(v) if isinstance(v, int) and not isinstance(v, bool) else v)
+                             for k, v in example.given.items()}
+    for d in bundle.derived:
+        key = f"derived.{d.name}"
+        if key not in facts:
+            value = d.value(facts)
+            if value is not None:
+                facts[key] = value
+    return facts
+
+
+def to_durable_facts(bundle: Bundle, facts: dict[str, Any]) -> dict[str, Any]:
+    return {path.replace(".", "__", 1): value for path, value in facts.items()
+            if value is not None and path in bundle.referenced_facts}
+
+
+def raise_example_failures(bundle: Bundle) -> None:
+    """Run every rule's examples through durable-rules; a mismatch is a problem in the rule file."""
+    cases = [(rule, index, example) for rule in bundle.rules for index, example in enumerate(rule.examples, 1)]
+    fired = bundle.engine.evaluate_many([to_durable_facts(bundle, example_facts(bundle, ex)) for _, _, ex in cases])
+    problems = []
+    for (rule, index, example), ids in zip(cases, fired, strict=True):
+        if (rule.id in ids) != example.fires:
+            problems.append(Problem("example-fails", rule.file, rule.line, rule.id, "examples", {
+                "index": index,
+                "expected": "afgaan" if example.fires else "niet afgaan",
+                "expected_en": "fire" if example.fires else "not fire",
+                "actual": "dat gebeurt niet" if example.fires else "de regel gaat af",
+                "actual_en": "it does not" if example.fires else "the rule fires",
+            }))
+    if problems:
+        raise ValidationFailed(problems)
+
+
+_default: Bundle | None = None
+
+
+def load_bundle(paths: list[Path] | None = None) -> Bundle:
+    """The validated content; the project's own is loaded once per process and shared."""
+    global _default
+    if paths:
+        return build_bundle(discover(paths))
+    if _default is None:
+        _default = build_bundle(discover())
+    return _default
+
+
+__all__ = ["Bundle", "build_bundle", "discover", "load_bundle", "problems_from_pydantic"]

@@ -1,0 +1,185 @@
+"""The pure core: a round of answers (with history) in, a diagnosis with explained findings out."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from pydantic import BaseModel
+
+from diagnose.bundle import Bundle, to_durable_facts
+from diagnose.conditions import explain
+from diagnose.explain import Because, Labeller, because
+from diagnose.problems import ValidationFailed
+from diagnose.questionnaire import Questionnaire
+from diagnose.responses import Network, Round, check_round
+from diagnose.scoring import ConstructScore, ProfileFact, RespondentScores, RoundScores, round_facts, score_round
+from diagnose.text import LocalizedText
+
+
+class Finding(BaseModel):
+    rule: str
+    kind: str
+    severity: int
+    title: LocalizedText
+    diagnosis: LocalizedText
+    advice: LocalizedText
+    because: list[Because]
+    sources: list[str]
+    constructs: list[str]
+    spread: float | None
+
+
+class Reference(BaseModel):
+    id: str
+    version: str
+
+
+class RoundInfo(BaseModel):
+    label: str
+    date: str | None
+    respondents: int
+    group_only: bool
+    roles: dict[str, int]
+
+
+class Anonymity(BaseModel):
+    minimum: int
+    met: bool
+
+
+class PreviousRound(BaseModel):
+    label: str
+    date: str | None
+    scores: dict[str, float]
+
+
+class Diagnosis(BaseModel):
+    questionnaire: Reference
+    ruleset: Reference
+    network: str | None
+    round: RoundInfo
+    anonymity: Anonymity
+    thresholds: dict[str, float]
+    scores: dict[str, ConstructScore]
+    profile: dict[str, ProfileFact]
+    derived: dict[str, str]
+    not_measured: list[str]
+    previous: PreviousRound | None
+    findings: list[Finding]
+    summary: list[str]
+    strengths: list[str]
+    respondents: list[RespondentScores]
+    by_role: dict[str, dict[str, float]]
+
+    def finding(self, rule_id: str) -> Finding | None:
+        return next((f for f in self.findings if f.rule == rule_id), None)
+
+
+SUMMARY_SIZE = 3
+
+
+def score(bundle: Bundle, q: Questionnaire, rnd: Round, network: Network | None = None) -> RoundScores:
+    s = bundle.settings
+    return score_round(
+        q, bundle.constructs, rnd,
+        strength=s.thresholds["strength"], concern=s.thresholds["concern"],
+        anonymity_minimum=s.anonymity_minimum, profile_agreement=s.profile_agreement,
+        network_profile=network.profile if network else None,
+    )
+
+
+def diagnose(
+    bundle: Bundle,
+    q: Questionnaire,
+    rnd: Round,
+    history: Sequence[Round | RoundScores] = (),
+    network: Network | None = None,
+    *,
+    file: str = "",
+) -> Diagnosis:
+    """Answers in, diagnosis out. No I/O. Raises ValidationFailed naming respondent and item."""
+    problems = check_round(q, rnd, file)
+    for index, earlier in enumerate(history):
+        if isinstance(earlier, Round):
+            problems += check_round(q, earlier, file, where=f"history[{index}]")
+    if problems:
+        raise ValidationFailed(problems)
+    current = score(bundle, q, rnd, network)
+    previous = None
+    if history:
+        last = history[-1]
+        previous = last if isinstance(last, RoundScores) else score(bundle, q, last, network)
+    facts = round_facts(current, previous)
+    derived = {}
+    for d in bundle.derived:
+        value = d.value(facts)
+        if value is not None:
+            facts[f"derived.{d.name}"] = value
+            derived[d.name] = value
+    fired = set(bundle.engine.evaluate(to_durable_facts(bundle, facts)))
+    findings = _findings(bundle, q, facts, fired, current)
+    return Diagnosis(
+        questionnaire=Reference(id=q.id, version=q.version),
+        ruleset=Reference(id=bundle.settings.id, version=bundle.settings.version),
+        network=network.name if network else None,
+        round=RoundInfo(label=current.label, date=current.date, respondents=current.respondents,
+                        group_only=current.group_only, roles=current.roles),
+        anonymity=Anonymity(minimum=bundle.settings.anonymity_minimum,
+                            met=current.respondents >= bundle.settings.anonymity_minimum),
+        thresholds=dict(bundle.thresholds),
+        scores=current.constructs,
+        profile=current.profile,
+        derived=derived,
+        not_measured=[c.id for c in bundle.constructs.constructs
+                      if c.kind != "fact" and c.id not in current.constructs],
+        previous=PreviousRound(label=previous.label, date=previous.date,
+                               scores={c: s.mean for c, s in previous.constructs.items()}) if previous else None,
+        findings=findings,
+        summary=[f.rule for f in findings if f.kind != "strength"][:SUMMARY_SIZE],
+        strengths=[f.rule for f in findings if f.kind == "strength"],
+        respondents=current.respondent_scores,
+        by_role=_by_role(current, bundle.settings.anonymity_minimum),
+    )
+
+
+def _findings(bundle: Bundle, q: Questionnaire, facts: dict[str, Any], fired: set[str],
+              current: RoundScores) -> list[Finding]:
+    labeller = Labeller(
+        {c.id: c.label for c in bundle.constructs.constructs}, q,
+        {d.name: d.label for d in bundle.derived},
+    )
+    findings = []
+    for rule in bundle.rules:
+        if rule.id not in fired:
+            continue
+        spreads = [current.constructs[c].sd for c in rule.constructs
+                   if c in current.constructs and current.constructs[c].sd is not None]
+        findings.append(Finding(
+            rule=rule.id, kind=rule.kind, severity=rule.severity,
+            title=rule.title, diagnosis=rule.diagnosis, advice=rule.advice,
+            because=[because(c, facts, labeller) for c in explain(rule.condition, facts)],
+            sources=list(rule.sources), constructs=list(rule.constructs),
+            spread=max(spreads) if spreads else None,  # type: ignore[type-var]
+        ))
+    order = {kind: index for index, kind in enumerate(bundle.settings.kind_order)}
+    position = {rule.id: index for index, rule in enumerate(bundle.rules)}
+    findings.sort(key=lambda f: (order[f.kind], -f.severity, -(f.spread or 0.0), position[f.rule]))
+    return findings
+
+
+def _by_role(current: RoundScores, minimum: int) -> dict[str, dict[str, float]]:
+    """Mean construct scores per respondent role, only for roles with enough respondents."""
+    result: dict[str, dict[str, float]] = {}
+    for role, count in current.roles.items():
+        if count < minimum:
+            continue
+        members = [r for r in current.respondent_scores if r.role == role]
+        constructs = sorted({c for r in members for c in r.scores})
+        means = {}
+        for cid in constructs:
+            values = [r.scores[cid] for r in members if cid in r.scores]
+            if len(values) >= minimum:
+                means[cid] = round(sum(values) / len(values), 4)
+        result[role] = means
+    return result

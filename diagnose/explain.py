@@ -1,0 +1,133 @@
+"""Plain-language "because" sentences for a finding, from the rule's own condition."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel
+
+from diagnose.conditions import Comparison, FactRef, ThresholdRef, operand_value
+from diagnose.questionnaire import Questionnaire
+from diagnose.text import Lang, LocalizedText, format_number
+
+FACT_LABELS: dict[str, tuple[str, str]] = {
+    "score": ("gemiddelde score ‘{label}’", "mean score ‘{label}’"),
+    "band": ("beoordeling ‘{label}’", "rating ‘{label}’"),
+    "sd": ("spreiding tussen respondenten ‘{label}’", "spread among respondents ‘{label}’"),
+    "min": ("laagste score ‘{label}’", "lowest score ‘{label}’"),
+    "max": ("hoogste score ‘{label}’", "highest score ‘{label}’"),
+    "n": ("aantal respondenten ‘{label}’", "respondents ‘{label}’"),
+    "change": ("verandering sinds de vorige meting ‘{label}’", "change since the previous round ‘{label}’"),
+    "previous": ("score in de vorige meting ‘{label}’", "score in the previous round ‘{label}’"),
+    "item": ("gemiddelde op de stelling ‘{label}’", "mean on the statement ‘{label}’"),
+    "profile": ("{label}", "{label}"),
+    "disagree": ("respondenten verschillen van mening over ‘{label}’", "respondents disagree on ‘{label}’"),
+    "count": ("aantal soorten genoemd bij ‘{label}’", "kinds named for ‘{label}’"),
+    "derived": ("{label}", "{label}"),
+    "round": ("{label}", "{label}"),
+}
+ROUND_LABELS = {"respondents": LocalizedText(nl="aantal respondenten", en="number of respondents"),
+                "roles": LocalizedText(nl="aantal verschillende rollen", en="number of different roles")}
+OP_WORDS: dict[str, tuple[str, str]] = {
+    "<": ("lager dan", "below"),
+    "<=": ("hoogstens", "at most"),
+    ">": ("hoger dan", "above"),
+    ">=": ("minstens", "at least"),
+    "==": ("gelijk aan", "equal to"),
+    "!=": ("niet gelijk aan", "not equal to"),
+}
+BAND_LABELS = {
+    "strength": LocalizedText(nl="sterk punt", en="strength"),
+    "attention": LocalizedText(nl="aandachtspunt", en="point of attention"),
+    "concern": LocalizedText(nl="zorgpunt", en="concern"),
+}
+BOOL_LABELS = {True: LocalizedText(nl="ja", en="yes"), False: LocalizedText(nl="nee", en="no")}
+THRESHOLD_WORD = ("drempel", "threshold")
+
+
+class Because(BaseModel):
+    """One fact and the threshold (or value) it met, with a sentence saying so."""
+
+    fact: str
+    value: float | str | bool
+    op: str
+    compared_to: float | str | bool
+    threshold: str | None = None
+    other_fact: str | None = None
+    text: LocalizedText
+
+
+class Labeller:
+    """Labels for facts and values, from the constructs, the questionnaire and the rule base."""
+
+    def __init__(self, construct_labels: dict[str, LocalizedText], q: Questionnaire | None,
+                 derived_labels: dict[str, LocalizedText]):
+        self.construct_labels = construct_labels
+        self.q = q
+        self.derived_labels = derived_labels
+
+    def subject(self, ref: FactRef) -> LocalizedText:
+        if ref.namespace == "item":
+            item = self.q.item_by_id.get(ref.name) if self.q else None
+            label = item.text if item else LocalizedText(nl=ref.name, en=ref.name)
+        elif ref.namespace == "derived":
+            label = self.derived_labels.get(ref.name, LocalizedText(nl=ref.name, en=ref.name))
+        elif ref.namespace == "round":
+            label = ROUND_LABELS.get(ref.name, LocalizedText(nl=ref.name, en=ref.name))
+        else:
+            label = self.construct_labels.get(ref.name, LocalizedText(nl=ref.name, en=ref.name))
+        nl, en = FACT_LABELS[ref.namespace]
+        return LocalizedText(nl=nl.format(label=label.nl), en=en.format(label=label.en))
+
+    def value(self, ref: FactRef, value: Any, lang: Lang) -> str:
+        if isinstance(value, bool):
+            return BOOL_LABELS[value].get(lang)
+        if isinstance(value, float):
+            decimals = 0 if ref.namespace in ("n", "count", "round") or (ref.namespace == "profile") else 2
+            return format_number(value, lang, decimals)
+        if ref.namespace == "band" and value in BAND_LABELS:
+            return BAND_LABELS[value].get(lang)
+        if ref.namespace in ("profile", "derived") and self.q is not None:
+            label = self._option_label(ref, str(value))
+            if label is not None:
+                return label.get(lang)
+        return str(value)
+
+    def _option_label(self, ref: FactRef, value: str) -> LocalizedText | None:
+        assert self.q is not None
+        if ref.namespace == "profile":
+            item = self.q.fact_item(ref.name)
+            return item.option_label(value) if item else None
+        # a derived value names an option of the profile fact it is compared with
+        for item in self.q.items():
+            if item.type == "single" and value in item.option_values:
+                return item.option_label(value)
+        return None
+
+
+def because(comparison: Comparison, facts: dict[str, Any], labeller: Labeller) -> Because:
+    value = facts[comparison.fact.path]
+    other = operand_value(comparison.operand, facts)
+    operand = comparison.operand
+    threshold = operand.name if isinstance(operand, ThresholdRef) else None
+    other_fact = operand.path if isinstance(operand, FactRef) else None
+    subject = labeller.subject(comparison.fact)
+    other_ref = operand if isinstance(operand, FactRef) else comparison.fact
+    texts = {}
+    for index, lang in enumerate(("nl", "en")):
+        shown = labeller.value(comparison.fact, value, lang)  # type: ignore[arg-type]
+        right = labeller.value(other_ref, other, lang)  # type: ignore[arg-type]
+        op_word = OP_WORDS[comparison.op][index]
+        sentence = f"{subject.get(lang)}: {shown}"  # type: ignore[arg-type]
+        if threshold is not None:
+            sentence += f" ({op_word} de {THRESHOLD_WORD[0]} {right})" if lang == "nl" else \
+                f" ({op_word} the {THRESHOLD_WORD[1]} {right})"
+        elif other_fact is not None:
+            sentence += f", {op_word} {labeller.subject(operand).get(lang)}: {right}"  # type: ignore[arg-type]
+        elif comparison.op not in ("==",) or isinstance(other, float):
+            sentence += f" ({op_word} {right})"
+        texts[lang] = sentence
+    return Because(
+        fact=comparison.fact.path, value=value, op=comparison.op, compared_to=other,
+        threshold=threshold, other_fact=other_fact, text=LocalizedText(**texts),
+    )

@@ -1,0 +1,134 @@
+"""The questionnaire format: constructs, scales, sections and items (see docs/formats.md)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cached_property
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from diagnose.text import LocalizedText
+
+ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def _check_id(value: str) -> str:
+    if not ID_PATTERN.match(value) or "__" in value:
+        raise ValueError(
+            f"'{value}' is not a valid id: use lower-case letters, digits and single underscores, starting with a letter"
+        )
+    return value
+
+
+Id = Annotated[str, AfterValidator(_check_id)]
+ConstructGroup = Literal["profile", "building_block", "pitfall", "characteristic", "perspective", "leadership", "decision"]
+ConstructKind = Literal["score", "position", "fact"]
+ItemType = Literal["scale", "single", "multi", "number", "text"]
+DONT_KNOW = "dk"
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Construct(Strict):
+    id: Id
+    group: ConstructGroup
+    kind: ConstructKind
+    label: LocalizedText
+    description: LocalizedText | None = None
+    source: str = Field(min_length=1)
+
+
+class ConstructCatalogue(Strict):
+    constructs: list[Construct] = Field(min_length=1)
+
+    @cached_property
+    def by_id(self) -> dict[str, Construct]:
+        return {c.id: c for c in self.constructs}
+
+
+class ScalePoint(Strict):
+    value: int
+    label: LocalizedText
+
+
+class Scale(Strict):
+    points: list[ScalePoint]
+    dont_know: LocalizedText | None = None
+
+
+class Option(Strict):
+    value: str = Field(min_length=1)
+    label: LocalizedText
+
+
+class Item(Strict):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    id: Id
+    # `construct` would shadow pydantic's BaseModel.construct
+    construct_id: Id = Field(alias="construct")
+    type: ItemType
+    text: LocalizedText
+    help: LocalizedText | None = None
+    required: bool = False
+    source: str = Field(min_length=1)
+    scale: str | None = None
+    reverse: bool = False
+    options: list[Option] | None = None
+    min: float | None = None
+    max: float | None = None
+    max_length: int | None = Field(default=None, gt=0)
+
+    @cached_property
+    def option_values(self) -> list[str]:
+        return [o.value for o in self.options or []]
+
+    def option_label(self, value: str) -> LocalizedText | None:
+        for option in self.options or []:
+            if option.value == value:
+                return option.label
+        return None
+
+
+class Section(Strict):
+    id: Id
+    title: LocalizedText
+    intro: LocalizedText | None = None
+    items: list[Item] = Field(min_length=1)
+
+
+class Questionnaire(Strict):
+    id: Id
+    version: str = Field(min_length=1)
+    languages: list[Literal["nl", "en"]]
+    title: LocalizedText
+    intro: LocalizedText | None = None
+    scales: dict[str, Scale] = Field(default_factory=dict)
+    sections: list[Section] = Field(min_length=1)
+
+    def items(self) -> Iterator[Item]:
+        for section in self.sections:
+            yield from section.items
+
+    @cached_property
+    def item_by_id(self) -> dict[str, Item]:
+        return {item.id: item for item in self.items()}
+
+    @cached_property
+    def items_by_construct(self) -> dict[str, list[Item]]:
+        grouped: dict[str, list[Item]] = {}
+        for item in self.items():
+            grouped.setdefault(item.construct_id, []).append(item)
+        return grouped
+
+    def fact_item(self, construct_id: str) -> Item | None:
+        items = self.items_by_construct.get(construct_id)
+        return items[0] if items else None
+
+    @property
+    def ref(self) -> str:
+        return f"{self.id} {self.version}"

@@ -1,0 +1,118 @@
+"""Checks a questionnaire against the construct catalogue, beyond what the models can see."""
+
+from __future__ import annotations
+
+from diagnose.problems import Problem, did_you_mean
+from diagnose.questionnaire import ConstructCatalogue, Questionnaire
+from diagnose.source import SourceFile
+
+
+def check_questionnaire(q: Questionnaire, constructs: ConstructCatalogue, source: SourceFile) -> list[Problem]:
+    problems: list[Problem] = []
+    for name, scale in q.scales.items():
+        if sorted(p.value for p in scale.points) != [1, 2, 3, 4, 5]:
+            problems.append(source.problem("scale-points", ("scales", name, "points"), "points"))
+    seen: dict[str, int | None] = {}
+    fact_items: dict[str, str] = {}
+    for s_index, section in enumerate(q.sections):
+        for i_index, item in enumerate(section.items):
+            loc = ("sections", s_index, "items", i_index)
+            if item.id in seen:
+                problems.append(
+                    source.problem("duplicate-id", (*loc, "id"), "id", key=item.id, other_line=seen[item.id])
+                )
+            seen[item.id] = source.line_of((*loc, "id"))
+            construct = constructs.by_id.get(item.construct_id)
+            if construct is None:
+                problems.append(
+                    source.problem(
+                        "unknown-construct",
+                        (*loc, "construct"),
+                        "construct",
+                        key=item.construct_id,
+                        suggestion=did_you_mean(item.construct_id, constructs.by_id),
+                    )
+                )
+            problems.extend(_check_shape(q, item, loc, source))
+            if construct is None or item.type == "text":
+                continue
+            if construct.kind == "fact":
+                if item.construct_id in fact_items:
+                    problems.append(
+                        source.problem(
+                            "construct-items",
+                            (*loc, "construct"),
+                            "construct",
+                            detail=f"profielfeit '{item.construct_id}' wordt al gevraagd door item '{fact_items[item.construct_id]}'",
+                            detail_en=f"profile fact '{item.construct_id}' is already asked by item '{fact_items[item.construct_id]}'",
+                        )
+                    )
+                fact_items[item.construct_id] = item.id
+                if item.type == "scale":
+                    problems.append(
+                        source.problem(
+                            "construct-items",
+                            (*loc, "type"),
+                            "type",
+                            detail=f"profielfeit '{item.construct_id}' vraag je met single, multi of number, niet met een schaal",
+                            detail_en=f"profile fact '{item.construct_id}' is asked with single, multi or number, not a scale",
+                        )
+                    )
+            elif item.type != "scale":
+                problems.append(
+                    source.problem(
+                        "construct-items",
+                        (*loc, "type"),
+                        "type",
+                        detail=f"construct '{item.construct_id}' is een score: alleen schaalitems (of vrije tekst) horen erbij",
+                        detail_en=f"construct '{item.construct_id}' is a score: only scale items (or free text) belong to it",
+                    )
+                )
+    return problems
+
+
+def _check_shape(q: Questionnaire, item: object, loc: tuple[str | int, ...], source: SourceFile) -> list[Problem]:
+    from diagnose.questionnaire import Item
+
+    assert isinstance(item, Item)
+    problems: list[Problem] = []
+
+    def wrong(field: str, nl: str, en: str) -> None:
+        problems.append(source.problem("item-shape", (*loc, field), field, detail=nl, detail_en=en))
+
+    if item.type == "scale":
+        if item.scale is None:
+            wrong("type", "een schaalitem noemt zijn schaal (scale: ...)", "a scale item names its scale (scale: ...)")
+        elif item.scale not in q.scales:
+            problems.append(
+                source.problem(
+                    "unknown-scale", (*loc, "scale"), "scale", key=item.scale, suggestion=did_you_mean(item.scale, q.scales)
+                )
+            )
+    else:
+        if item.scale is not None:
+            wrong("scale", f"alleen schaalitems hebben een schaal, dit is '{item.type}'",
+                  f"only scale items have a scale, this one is '{item.type}'")
+        if item.reverse:
+            wrong("reverse", "alleen schaalitems kunnen omgekeerd gescoord worden",
+                  "only scale items can be reverse-scored")
+    if item.type in ("single", "multi"):
+        if not item.options:
+            wrong("options", f"een '{item.type}'-item heeft opties nodig", f"a '{item.type}' item needs options")
+        else:
+            values = item.option_values
+            for index, value in enumerate(values):
+                if value in values[:index]:
+                    problems.append(
+                        source.problem("duplicate-id", (*loc, "options", index, "value"), "options", key=value,
+                                       other_line=source.line_of((*loc, "options", values.index(value))))
+                    )
+    elif item.options is not None:
+        wrong("options", f"een '{item.type}'-item heeft geen opties", f"a '{item.type}' item has no options")
+    if item.type != "number" and (item.min is not None or item.max is not None):
+        wrong("min", "alleen getalitems hebben min en max", "only number items have min and max")
+    if item.type == "number" and item.min is not None and item.max is not None and item.min > item.max:
+        wrong("max", "max is kleiner dan min", "max is smaller than min")
+    if item.type != "text" and item.max_length is not None:
+        wrong("max_length", "alleen tekstitems hebben max_length", "only text items have max_length")
+    return problems

@@ -1,0 +1,141 @@
+"""Diagnosis output for people and programs: localized JSON and Markdown."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from diagnose.bundle import Bundle
+from diagnose.diagnosis import Diagnosis, Finding
+from diagnose.explain import BAND_LABELS
+from diagnose.text import Lang, format_number
+
+KIND_LABELS: dict[str, tuple[str, str]] = {
+    "pitfall": ("Valkuil", "Pitfall"),
+    "concern": ("Zorgpunt", "Concern"),
+    "attention": ("Aandachtspunt", "Point of attention"),
+    "strength": ("Sterk punt", "Strength"),
+    "fit": ("Passend netwerktype", "Network type fit"),
+    "leadership": ("Passend leiderschap", "Leadership fit"),
+    "disagreement": ("Verschil van inzicht", "Disagreement"),
+    "trend": ("Verandering", "Change"),
+}
+
+
+def finding_json(f: Finding, lang: Lang) -> dict[str, Any]:
+    return {
+        "rule": f.rule,
+        "kind": f.kind,
+        "severity": f.severity,
+        "title": f.title.get(lang),
+        "diagnosis": f.diagnosis.get(lang),
+        "advice": f.advice.get(lang),
+        "because": [{"text": b.text.get(lang), **b.model_dump(exclude={"text"})} for b in f.because],
+        "sources": f.sources,
+        "constructs": f.constructs,
+    }
+
+
+def to_json(d: Diagnosis, bundle: Bundle, lang: Lang) -> dict[str, Any]:
+    labels = {c.id: c.label.get(lang) for c in bundle.constructs.constructs}
+    return {
+        "questionnaire": d.questionnaire.model_dump(),
+        "ruleset": d.ruleset.model_dump(),
+        "network": d.network,
+        "round": d.round.model_dump(),
+        "language": lang,
+        "anonymity": d.anonymity.model_dump(),
+        "thresholds": d.thresholds,
+        "scores": {
+            cid: {"label": labels.get(cid, cid), **s.model_dump()} for cid, s in d.scores.items()
+        },
+        "profile": {k: v.model_dump() for k, v in d.profile.items()},
+        "derived": d.derived,
+        "not_measured": d.not_measured,
+        "previous": d.previous.model_dump() if d.previous else None,
+        "summary": d.summary,
+        "strengths": d.strengths,
+        "findings": [finding_json(f, lang) for f in d.findings],
+        "by_role": d.by_role,
+    }
+
+
+HEADINGS = {
+    "nl": {
+        "title": "Netwerkscan — diagnose",
+        "round": "Meting",
+        "respondents": "respondenten",
+        "summary": "De drie belangrijkste bevindingen",
+        "strengths": "Wat goed gaat",
+        "scores": "Scores",
+        "findings": "Alle bevindingen",
+        "because": "Waarom",
+        "advice": "Advies",
+        "sources": "Bronnen",
+        "construct": "Onderdeel",
+        "mean": "Gemiddelde",
+        "spread": "Spreiding",
+        "band": "Beoordeling",
+        "not_measured": "Niet gemeten in deze vragenlijst",
+        "below_minimum": "Minder dan {n} respondenten: gemiddelden zijn niet anoniem en alleen indicatief.",
+        "none": "Geen bevindingen boven de drempels.",
+        "previous": "Vergeleken met",
+    },
+    "en": {
+        "title": "Netwerkscan — diagnosis",
+        "round": "Round",
+        "respondents": "respondents",
+        "summary": "The three most important findings",
+        "strengths": "What goes well",
+        "scores": "Scores",
+        "findings": "All findings",
+        "because": "Because",
+        "advice": "Advice",
+        "sources": "Sources",
+        "construct": "Construct",
+        "mean": "Mean",
+        "spread": "Spread",
+        "band": "Rating",
+        "not_measured": "Not measured by this questionnaire",
+        "below_minimum": "Fewer than {n} respondents: means are not anonymous and only indicative.",
+        "none": "No findings past the thresholds.",
+        "previous": "Compared with",
+    },
+}
+
+
+def to_markdown(d: Diagnosis, bundle: Bundle, lang: Lang) -> str:
+    h = HEADINGS[lang]
+    labels = {c.id: c.label.get(lang) for c in bundle.constructs.constructs}
+    by_id = {f.rule: f for f in d.findings}
+    lines = [f"# {h['title']}: {d.network or ''}".rstrip(": "), ""]
+    lines.append(f"{h['round']}: **{d.round.label}**{' (' + d.round.date + ')' if d.round.date else ''} — "
+                 f"{d.round.respondents} {h['respondents']} — {d.questionnaire.id} {d.questionnaire.version}, "
+                 f"{d.ruleset.id} {d.ruleset.version}")
+    if d.previous:
+        lines.append(f"{h['previous']}: {d.previous.label}")
+    if not d.anonymity.met:
+        lines += ["", f"> {h['below_minimum'].format(n=d.anonymity.minimum)}"]
+    lines += ["", f"## {h['summary']}", ""]
+    if not d.summary:
+        lines.append(h["none"])
+    for number, rule_id in enumerate(d.summary, 1):
+        f = by_id[rule_id]
+        lines += [f"{number}. **{f.title.get(lang)}** — {f.diagnosis.get(lang)}", f"   *{h['advice']}:* {f.advice.get(lang)}"]
+    if d.strengths:
+        lines += ["", f"## {h['strengths']}", ""]
+        lines += [f"- **{by_id[r].title.get(lang)}** — {by_id[r].diagnosis.get(lang)}" for r in d.strengths]
+    lines += ["", f"## {h['scores']}", "", f"| {h['construct']} | n | {h['mean']} | {h['spread']} | {h['band']} |",
+              "|---|---:|---:|---:|---|"]
+    for cid, s in d.scores.items():
+        sd = format_number(s.sd, lang, 2) if s.sd is not None else "–"
+        band = BAND_LABELS[s.band].get(lang) if s.band else "–"
+        lines.append(f"| {labels.get(cid, cid)} | {s.n} | {format_number(s.mean, lang, 2)} | {sd} | {band} |")
+    if d.not_measured:
+        lines += ["", f"*{h['not_measured']}:* " + ", ".join(labels.get(c, c) for c in d.not_measured)]
+    lines += ["", f"## {h['findings']}", ""]
+    for f in d.findings:
+        kind = KIND_LABELS[f.kind][0 if lang == "nl" else 1]
+        lines += [f"### {f.title.get(lang)}", "", f"*{kind}* · `{f.rule}`", "", f.diagnosis.get(lang), ""]
+        lines += [f"**{h['because']}:**"] + [f"- {b.text.get(lang)}" for b in f.because]
+        lines += ["", f"**{h['advice']}:** {f.advice.get(lang)}", "", f"*{h['sources']}:* " + "; ".join(f.sources), ""]
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,322 @@
+"""The rule base format (rules/ruleset.yaml and rules/*.yaml): models, template expansion, checks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from diagnose.conditions import (
+    Comparison,
+    Condition,
+    ConditionSyntaxError,
+    ThresholdRef,
+    comparisons,
+    evaluate,
+    fact_refs,
+    parse,
+    resolve_thresholds,
+    substitute,
+)
+from diagnose.problems import Problem, ValidationFailed, did_you_mean
+from diagnose.questionnaire import Id
+from diagnose.source import SourceFile, problems_from_pydantic
+from diagnose.text import LocalizedText
+from diagnose.vocabulary import Vocabulary
+
+RuleKind = Literal["pitfall", "concern", "attention", "strength", "fit", "leadership", "disagreement", "trend"]
+RULE_KINDS: tuple[str, ...] = ("pitfall", "concern", "attention", "strength", "fit", "leadership", "disagreement", "trend")
+REQUIRED_THRESHOLDS = ("strength", "concern")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class DerivedCase(Strict):
+    when: str = Field(min_length=1)
+    value: Id
+
+
+class DerivedFact(Strict):
+    label: LocalizedText
+    source: str = Field(min_length=1)
+    cases: list[DerivedCase] = Field(min_length=1)
+
+
+class RulesetSettings(Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_-]*$")
+    version: str = Field(min_length=1)
+    anonymity_minimum: int = Field(ge=1)
+    profile_agreement: float = Field(gt=0, le=1)
+    thresholds: dict[str, float]
+    kind_order: list[RuleKind]
+    derived: dict[str, DerivedFact] = Field(default_factory=dict)
+
+
+class Example(Strict):
+    given: dict[str, float | str | bool]
+    fires: bool
+
+
+class ForEachGroup(Strict):
+    group: str
+
+
+class RuleSpec(Strict):
+    id: str = Field(min_length=1)
+    for_each: list[str] | ForEachGroup | None = None
+    kind: RuleKind
+    severity: int = Field(ge=1, le=5)
+    when: str = Field(min_length=1)
+    title: LocalizedText
+    diagnosis: LocalizedText
+    advice: LocalizedText
+    sources: list[str] = Field(min_length=1)
+    examples: list[Example] = Field(min_length=1)
+
+
+class RuleFile(Strict):
+    rules: list[RuleSpec] = Field(min_length=1)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One concrete rule, after template expansion and with thresholds resolved."""
+
+    id: str
+    kind: str
+    severity: int
+    condition: Condition
+    when: str
+    title: LocalizedText
+    diagnosis: LocalizedText
+    advice: LocalizedText
+    sources: tuple[str, ...]
+    examples: tuple[Example, ...]
+    constructs: tuple[str, ...]
+    file: str
+    line: int | None
+
+
+@dataclass(frozen=True)
+class Derived:
+    name: str
+    label: LocalizedText
+    source: str
+    cases: tuple[tuple[Condition, str], ...]
+
+    def value(self, facts: dict[str, Any]) -> str | None:
+        for condition, value in self.cases:
+            if evaluate(condition, facts):
+                return value
+        return None
+
+
+def check_settings(settings: RulesetSettings, source: SourceFile) -> list[Problem]:
+    problems = []
+    for name in REQUIRED_THRESHOLDS:
+        if name not in settings.thresholds:
+            problems.append(source.problem(
+                "ruleset-settings", ("thresholds",), "thresholds",
+                detail=f"drempel '{name}' ontbreekt (nodig voor de banden)",
+                detail_en=f"threshold '{name}' is missing (the bands need it)",
+            ))
+    if not problems and settings.thresholds["concern"] > settings.thresholds["strength"]:
+        problems.append(source.problem(
+            "ruleset-settings", ("thresholds", "concern"), "thresholds",
+            detail="'concern' ligt boven 'strength'", detail_en="'concern' is above 'strength'",
+        ))
+    missing = [k for k in RULE_KINDS if k not in settings.kind_order]
+    if missing or len(set(settings.kind_order)) != len(settings.kind_order):
+        problems.append(source.problem(
+            "ruleset-settings", ("kind_order",), "kind_order",
+            detail=f"kind_order noemt elke soort precies één keer; ontbreekt: {', '.join(missing) or '-'}",
+            detail_en=f"kind_order names every kind exactly once; missing: {', '.join(missing) or '-'}",
+        ))
+    return problems
+
+
+def compile_derived(settings: RulesetSettings, vocab: Vocabulary, source: SourceFile) -> tuple[list[Derived], list[Problem]]:
+    derived: list[Derived] = []
+    problems: list[Problem] = []
+    for name, spec in settings.derived.items():
+        vocab.derived[name] = {case.value for case in spec.cases}
+    for name, spec in settings.derived.items():
+        cases = []
+        for index, case in enumerate(spec.cases):
+            loc = ("derived", name, "cases", index, "when")
+            try:
+                condition = parse(case.when)
+                if any(ref.namespace == "derived" for ref in fact_refs(condition)):
+                    raise ConditionSyntaxError("a derived fact cannot use another derived fact",
+                                               detail_nl="een afgeleid feit kan geen ander afgeleid feit gebruiken")
+                vocab.check(condition)
+            except ConditionSyntaxError as exc:
+                problems.append(_condition_problem(exc, source, loc, name))
+                continue
+            cases.append((resolve_thresholds(condition, settings.thresholds), case.value))
+        derived.append(Derived(name, spec.label, spec.source, tuple(cases)))
+    return derived, problems
+
+
+def _condition_problem(exc: ConditionSyntaxError, source: SourceFile, loc: tuple[Any, ...], rule_id: str) -> Problem:
+    problem = source.problem(
+        exc.code, loc, "when", key=exc.key, suggestion=exc.suggestion, detail=exc.detail_nl, detail_en=str(exc),
+        fact=exc.key, allowed="",
+    )
+    return Problem(problem.code, problem.file, problem.line, rule_id, "when", problem.params)
+
+
+def load_rule_file(
+    source: SourceFile, vocab: Vocabulary, settings: RulesetSettings
+) -> tuple[list[Rule], list[Problem]]:
+    try:
+        spec_file = RuleFile.model_validate(source.data)
+    except ValidationError as exc:
+        return [], problems_from_pydantic(exc, source, RuleFile)
+    rules: list[Rule] = []
+    problems: list[Problem] = []
+    for index, spec in enumerate(spec_file.rules):
+        loc = ("rules", index)
+        for construct, label in _expansions(spec, vocab, source, loc, problems):
+            rule_id = substitute(spec.id, construct=construct)
+            try:
+                condition = parse(substitute(spec.when, construct=construct))
+                vocab.check(condition)
+            except ConditionSyntaxError as exc:
+                problems.append(_condition_problem(exc, source, (*loc, "when"), rule_id))
+                continue
+            bad_id = _bad_rule_id(rule_id)
+            if bad_id:
+                problems.append(Problem("invalid-value", source.path, source.line_of((*loc, "id")), rule_id, "id",
+                                        {"detail": bad_id}))
+            examples = tuple(
+                Example(given={substitute(k, construct=construct): v for k, v in ex.given.items()}, fires=ex.fires)
+                for ex in spec.examples
+            )
+            texts = {
+                name: LocalizedText(
+                    nl=substitute(getattr(spec, name).nl, label=label.nl if label else construct, construct=construct),
+                    en=substitute(getattr(spec, name).en, label=label.en if label else construct, construct=construct),
+                )
+                for name in ("title", "diagnosis", "advice")
+            }
+            involved = tuple(dict.fromkeys(
+                ref.name for ref in fact_refs(condition) if ref.name in vocab.measured
+            ))
+            rules.append(Rule(
+                id=rule_id, kind=spec.kind, severity=spec.severity,
+                condition=resolve_thresholds(condition, settings.thresholds),
+                when=substitute(spec.when, construct=construct),
+                title=texts["title"], diagnosis=texts["diagnosis"], advice=texts["advice"],
+                sources=tuple(spec.sources), examples=examples, constructs=involved,
+                file=source.path, line=source.line_of(loc),
+            ))
+    return rules, problems
+
+
+def _bad_rule_id(rule_id: str) -> str:
+    import re
+
+    if re.fullmatch(r"[a-z][a-z0-9_]*", rule_id) and "__" not in rule_id:
+        return ""
+    return f"'{rule_id}' is not a valid rule id: use lower-case letters, digits and single underscores"
+
+
+def _expansions(
+    spec: RuleSpec, vocab: Vocabulary, source: SourceFile, loc: tuple[Any, ...], problems: list[Problem]
+) -> list[tuple[str, LocalizedText | None]]:
+    if spec.for_each is None:
+        placeholders = [t for t in ("{construct}", "{label}") if t in spec.id + spec.when]
+        if placeholders:
+            problems.append(source.problem(
+                "template", (*loc, "id"), "for_each",
+                detail=f"{placeholders[0]} gebruikt zonder for_each", detail_en=f"{placeholders[0]} used without for_each",
+            ))
+            return []
+        return [("", None)]
+    if "{construct}" not in spec.id:
+        problems.append(source.problem(
+            "template", (*loc, "id"), "id",
+            detail="een sjabloon met for_each heeft {construct} in zijn id nodig",
+            detail_en="a template with for_each needs {construct} in its id",
+        ))
+        return []
+    by_id = vocab.constructs.by_id
+    if isinstance(spec.for_each, ForEachGroup):
+        groups = {c.group for c in vocab.constructs.constructs}
+        if spec.for_each.group not in groups:
+            problems.append(source.problem(
+                "template", (*loc, "for_each", "group"), "for_each",
+                detail=f"onbekende groep '{spec.for_each.group}' (bedoel je '{did_you_mean(spec.for_each.group, groups)}'?)",
+                detail_en=f"unknown group '{spec.for_each.group}' (did you mean '{did_you_mean(spec.for_each.group, groups)}'?)",
+            ))
+            return []
+        ids = [c.id for c in vocab.constructs.constructs if c.group == spec.for_each.group and c.kind == "score"]
+    else:
+        ids = []
+        for position, construct in enumerate(spec.for_each):
+            if construct not in vocab.measured:
+                problems.append(source.problem(
+                    "unknown-construct", (*loc, "for_each", position), "for_each", key=construct,
+                    suggestion=did_you_mean(construct, vocab.measured),
+                ))
+            else:
+                ids.append(construct)
+    return [(cid, by_id[cid].label) for cid in ids]
+
+
+def check_examples(rule: Rule) -> list[Problem]:
+    """Examples must cover firing, not firing, and a case exactly at a threshold of the condition."""
+    problems = []
+    where = {"file": rule.file, "line": rule.line, "id": rule.id, "field": "examples"}
+    fires = [e for e in rule.examples if e.fires]
+    silent = [e for e in rule.examples if not e.fires]
+    missing = []
+    if not fires:
+        missing.append(("geen voorbeeld dat afgaat", "none that fires"))
+    if not silent:
+        missing.append(("geen voorbeeld dat niet afgaat", "none that does not fire"))
+    if _numeric_bounds(rule.condition) and not any(_at_threshold(rule.condition, e.given) for e in rule.examples):
+        missing.append(("geen voorbeeld precies op de drempel", "none exactly at the threshold"))
+    for nl, en in missing:
+        problems.append(Problem("examples-incomplete", params={"detail": nl, "detail_en": en}, **where))  # type: ignore[arg-type]
+    return problems
+
+
+def _numeric_bounds(condition: Condition) -> list[Comparison]:
+    return [c for c in comparisons(condition) if isinstance(c.operand, (float, ThresholdRef)) and c.op not in ("==", "!=")]
+
+
+def _at_threshold(condition: Condition, given: dict[str, Any]) -> bool:
+    for c in _numeric_bounds(condition):
+        bound = c.operand.value if isinstance(c.operand, ThresholdRef) else c.operand
+        value = given.get(c.fact.path)
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and abs(float(value) - float(bound)) < 1e-9:
+            return True
+    return False
+
+
+def check_example_facts(rule: Rule, vocab: Vocabulary) -> list[Problem]:
+    """An example may only name facts that exist, so a typo in an example is caught too."""
+    from diagnose.conditions import FactRef
+
+    problems = []
+    for index, example in enumerate(rule.examples, start=1):
+        for path in example.given:
+            namespace, _, name = path.partition(".")
+            try:
+                vocab.check_ref(FactRef(namespace, name))
+            except ConditionSyntaxError as exc:
+                problems.append(Problem(exc.code, rule.file, rule.line, rule.id, f"examples[{index}]",
+                                        {"key": exc.key, "suggestion": exc.suggestion,
+                                         "detail": "gebruik een feit dat de scoring oplevert",
+                                         "detail_en": "use a fact the scoring produces"}))
+    return problems
+
+
+def raise_if(problems: list[Problem]) -> None:
+    if problems:
+        raise ValidationFailed(problems)

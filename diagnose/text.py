@@ -1,0 +1,32 @@
+"""Localized text: every user-visible string exists in Dutch and English."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Lang = Literal["nl", "en"]
+LANGUAGES: tuple[Lang, ...] = ("nl", "en")
+DEFAULT_LANG: Lang = "nl"
+
+
+class LocalizedText(BaseModel):
+    """A string in both product languages; a missing language is a validation error."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    nl: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+    def get(self, lang: Lang) -> str:
+        return self.nl if lang == "nl" else self.en
+
+    def format(self, **values: object) -> LocalizedText:
+        return LocalizedText(nl=self.nl.format(**values), en=self.en.format(**values))
+
+
+def format_number(value: float, lang: Lang, decimals: int = 1) -> str:
+    """Dutch writes 3,5 where English writes 3.5."""
+    text = f"{value:.{decimals}f}"
+    return text.replace(".", ",") if lang == "nl" else text
