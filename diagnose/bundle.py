@@ -245,9 +245,9 @@ def raise_example_failures(bundle: Bundle) -> None:
         if (rule.id in ids) != example.fires:
             problems.append(Problem("example-fails", rule.file, rule.line, rule.id, "examples", {
                 "index": index,
-                "expected": "afgaan" if example.fires else "niet afgaan",
+                "expected": "afgaat" if example.fires else "niet afgaat",
                 "expected_en": "fire" if example.fires else "not fire",
-                "actual": "dat gebeurt niet" if example.fires else "de regel gaat af",
+                "actual": "hij gaat niet af" if example.fires else "hij gaat wel af",
                 "actual_en": "it does not" if example.fires else "the rule fires",
             }))
     if problems:

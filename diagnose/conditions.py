@@ -22,6 +22,7 @@ KEY_SEPARATOR = "__"
 _TOKEN = re.compile(
     r"""\s*(?:
       (?P<number>-?\d+(?:\.\d+)?)(?![A-Za-z_])
+    | (?P<negthreshold>-threshold\.[A-Za-z_][A-Za-z0-9_]*)
     | (?P<op><=|>=|==|!=|<|>|=>|=<|=|<>)
     | (?P<punct>[(),])
     | (?P<word>[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_{][A-Za-z0-9_{}]*)?)
@@ -62,6 +63,11 @@ class FactRef:
 class ThresholdRef:
     name: str
     value: float = 0.0
+    negative: bool = False
+
+    @property
+    def label(self) -> str:
+        return f"-{self.name}" if self.negative else self.name
 
 
 Operand = Union[float, str, bool, FactRef, ThresholdRef]
@@ -190,6 +196,8 @@ class _Parser:
             return float(text)
         if kind == "string":
             return text[1:-1]
+        if kind == "negthreshold":
+            return ThresholdRef(text.split(".", 1)[1], negative=True)
         if kind == "word":
             lowered = text.lower()
             if lowered in ("true", "false"):
@@ -229,7 +237,9 @@ def fact_refs(node: Condition) -> list[FactRef]:
 def resolve_thresholds(node: Condition, thresholds: dict[str, float]) -> Condition:
     if isinstance(node, Comparison):
         if isinstance(node.operand, ThresholdRef):
-            return Comparison(node.fact, node.op, ThresholdRef(node.operand.name, thresholds[node.operand.name]))
+            ref = node.operand
+            value = -thresholds[ref.name] if ref.negative else thresholds[ref.name]
+            return Comparison(node.fact, node.op, ThresholdRef(ref.name, value, ref.negative))
         return node
     parts = tuple(resolve_thresholds(p, thresholds) for p in node.parts)
     return AllOf(parts) if isinstance(node, AllOf) else AnyOf(parts)
@@ -304,9 +314,12 @@ def to_durable(node: Condition) -> dict[str, Any]:
         value = {"$m": operand.key}
     else:
         value = operand
-    if node.op == "==":
-        return {node.fact.key: value}
-    return {DURABLE_OPERATOR[node.op]: {node.fact.key: value}}
+    compiled = {node.fact.key: value} if node.op == "==" else {DURABLE_OPERATOR[node.op]: {node.fact.key: value}}
+    if isinstance(operand, FactRef):
+        # durable-rules treats a comparison with an absent referenced fact as true, whatever the
+        # operator (measured: `p == $m.d` fires without d); require it to exist.
+        return {"$and": [{"$ex": {operand.key: 1}}, compiled]}
+    return compiled
 
 
 def substitute(text: str, **values: str) -> str:

@@ -109,7 +109,7 @@ def because(comparison: Comparison, facts: dict[str, Any], labeller: Labeller) -
     value = facts[comparison.fact.path]
     other = operand_value(comparison.operand, facts)
     operand = comparison.operand
-    threshold = operand.name if isinstance(operand, ThresholdRef) else None
+    threshold = operand.label if isinstance(operand, ThresholdRef) else None
     other_fact = operand.path if isinstance(operand, FactRef) else None
     subject = labeller.subject(comparison.fact)
     other_ref = operand if isinstance(operand, FactRef) else comparison.fact

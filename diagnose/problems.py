@@ -129,7 +129,7 @@ CATALOGUE: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
          "give at least one example that fires, one that does not and one exactly at the threshold"),
     ),
     "example-fails": (
-        ("voorbeeld {index} zou {expected} moeten, maar {actual}", "example {index} should {expected_en}, but {actual_en}"),
+        ("voorbeeld {index}: verwacht dat de regel {expected}, maar {actual}", "example {index} should {expected_en}, but {actual_en}"),
         ("pas de voorwaarde of het voorbeeld aan", "correct the condition or the example"),
     ),
     "unknown-questionnaire": (

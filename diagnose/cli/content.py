@@ -44,6 +44,10 @@ def register(sub: Any) -> None:
     add_lang(p)
     p.set_defaults(handler=cmd_explain)
 
+    p = sub.add_parser("examples", help="build examples/*.json from the case descriptions in examples/cases/")
+    p.add_argument("--check", action="store_true", help="only check that the JSON files are current")
+    p.set_defaults(handler=cmd_examples)
+
     p = sub.add_parser("schemas", help="write or check the JSON Schemas in schemas/")
     p.add_argument("--write", action="store_true", help="write the files instead of checking them")
     p.set_defaults(handler=cmd_schemas)
@@ -139,5 +143,28 @@ def cmd_schemas(args: argparse.Namespace) -> int:
             stale.append(name)
     if stale:
         print("stale schemas (run `make schemas`): " + ", ".join(stale), file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_examples(args: argparse.Namespace) -> int:
+    from diagnose.bundle import PROJECT_ROOT
+    from diagnose.source import load_yaml
+    from diagnose.synthetic import CaseSpec, build_case, case_json, output_path
+
+    bundle = load_bundle()
+    stale = []
+    for spec_path in sorted((PROJECT_ROOT / "examples" / "cases").glob("*.yaml")):
+        spec = validate_model(CaseSpec, load_yaml(spec_path, str(spec_path.relative_to(PROJECT_ROOT))))
+        text = case_json(build_case(spec, bundle.questionnaire(spec.questionnaire)))
+        target = output_path(spec_path)
+        if args.check:
+            if not target.is_file() or target.read_text(encoding="utf-8") != text:
+                stale.append(target.name)
+        else:
+            target.write_text(text, encoding="utf-8")
+            print(f"{target.relative_to(PROJECT_ROOT)}")
+    if stale:
+        print("stale examples (run `netscan examples`): " + ", ".join(stale), file=sys.stderr)
         return 1
     return 0

@@ -1,0 +1,127 @@
+"""Realistic synthetic rounds from a short description: target means, spread, roles and facts.
+
+Used to encode the literature's cases as response files (examples/cases/*.yaml → examples/*.json),
+for demo data and for benchmarks. Deterministic for a given seed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from diagnose.questionnaire import DONT_KNOW, Questionnaire
+from diagnose.responses import ROLE_CONSTRUCT, Network, Response, ResponseFile, Round
+
+ITEM_NOISE = 0.45
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class RoundSpec(Strict):
+    label: str
+    date: dt.date | None = None
+    respondents: int = Field(ge=1, le=500)
+    roles: dict[str, int] = Field(default_factory=dict)
+    group: bool = False
+    # fact construct → one value for everyone, {value: count, ...}, a number, or a list (multi)
+    facts: dict[str, str | float | list[str] | dict[str, int]] = Field(default_factory=dict)
+    scores: dict[str, float] = Field(default_factory=dict)  # construct → target mean; "default"
+    spread: dict[str, float] = Field(default_factory=dict)  # construct → sd between people; "default"
+    role_offsets: dict[str, dict[str, float]] = Field(default_factory=dict)
+    dont_know: float = Field(default=0.03, ge=0, le=0.5)
+    texts: list[str] = Field(default_factory=list)
+
+
+class Expectation(Strict):
+    fires: list[str] = Field(default_factory=list)
+    silent: list[str] = Field(default_factory=list)
+    top3: list[str] = Field(default_factory=list)
+    no_concerns: bool = False
+
+
+class CaseSpec(Strict):
+    title: str
+    story: str
+    source: str
+    questionnaire: str = "netwerkscan"
+    seed: int = 1
+    network: Network
+    rounds: list[RoundSpec] = Field(min_length=1)
+    expect: Expectation = Field(default_factory=Expectation)
+
+
+def _clip(value: float) -> int:
+    return max(1, min(5, round(value)))
+
+
+def generate_round(q: Questionnaire, spec: RoundSpec, rng: random.Random) -> Round:
+    roles = [role for role, count in spec.roles.items() for _ in range(count)]
+    roles += [roles[-1] if roles else "other"] * (spec.respondents - len(roles))
+    rng.shuffle(roles)
+    fact_answers = {fact: _fact_answers(value, spec.respondents, rng) for fact, value in spec.facts.items()}
+    default_mean = spec.scores.get("default", 3.5)
+    default_spread = spec.spread.get("default", 0.5)
+    texts = list(spec.texts)
+    responses = []
+    for index in range(spec.respondents):
+        role = roles[index]
+        person: dict[str, float] = {}
+        answers: dict[str, Any] = {}
+        for item in q.items():
+            construct = item.construct_id
+            if item.type == "scale":
+                if construct not in person:
+                    target = spec.scores.get(construct, default_mean)
+                    target += spec.role_offsets.get(role, {}).get(construct, 0.0)
+                    person[construct] = rng.gauss(target, spec.spread.get(construct, default_spread))
+                if rng.random() < spec.dont_know:
+                    answers[item.id] = DONT_KNOW
+                    continue
+                value = _clip(rng.gauss(person[construct], ITEM_NOISE))
+                answers[item.id] = 6 - value if item.reverse else value
+            elif construct == ROLE_CONSTRUCT:
+                answers[item.id] = role
+            elif construct in fact_answers:
+                answers[item.id] = fact_answers[construct][index]
+            elif item.type == "text" and texts and rng.random() < 0.5:
+                answers[item.id] = texts.pop(0)
+        responses.append(Response(respondent=f"r{index + 1:02d}", role=role, group=spec.group, answers=answers))
+    return Round(label=spec.label, date=spec.date, responses=responses)
+
+
+def _fact_answers(value: Any, n: int, rng: random.Random) -> list[Any]:
+    if isinstance(value, dict):
+        answers = [option for option, count in value.items() for _ in range(count)]
+        top = max(value, key=lambda k: value[k])
+        answers = (answers + [top] * n)[:n]
+        rng.shuffle(answers)
+        return answers
+    if isinstance(value, float) and value.is_integer():
+        return [int(value)] * n
+    return [value] * n
+
+
+def build_case(spec: CaseSpec, q: Questionnaire) -> ResponseFile:
+    rng = random.Random(spec.seed)
+    rounds = [generate_round(q, round_spec, rng) for round_spec in spec.rounds]
+    return ResponseFile.model_validate({
+        "questionnaire": {"id": q.id, "version": q.version},
+        "network": spec.network.model_dump(),
+        "round": rounds[-1].model_dump(),
+        "history": [r.model_dump() for r in rounds[:-1]],
+    })
+
+
+def case_json(response_file: ResponseFile) -> str:
+    return response_file.model_dump_json(indent=1, exclude_defaults=True) + "\n"
+
+
+def output_path(spec_path: Path) -> Path:
+    """examples/cases/den_bosch.yaml → examples/den_bosch.json"""
+    return spec_path.parent.parent / f"{spec_path.stem}.json"
