@@ -6,7 +6,9 @@ Facts from durable-rules' engineering notes (see ../shared/engineering-notes.md)
 - working memory lives per sid: every evaluation gets a fresh sid that is deleted afterwards, or
   memory grows and threads see each other's facts;
 - every rule is ANDed with a type guard, or a rule made of absent facts loops forever;
-- the C engine never releases the GIL, so one lock around evaluation costs nothing.
+- the C engine never releases the GIL, so one lock around evaluation costs nothing;
+- deleting a sid in which no fact was handled crashes the process (double free, measured here),
+  so a sentinel rule matches every assessment and every fact is always handled.
 Several assessments go into one sid (each fact tagged with its own `aid`) to amortise the per-sid
 cost; the batch is capped so a sid never holds too many facts.
 """
@@ -26,11 +28,16 @@ from diagnose.conditions import Condition, to_durable
 
 FACT_TYPE = "assessment"
 MAX_BATCH = 64
+SENTINEL = "_handled"  # not a valid rule id, so it cannot collide with the rule base
 
 _host: durable.Host | None = None
 _host_lock = threading.Lock()
 _registered: dict[str, RuleEngine] = {}
 _sids = itertools.count()
+
+
+def _ignore(c: Any) -> None:
+    del c
 
 
 def _shared_host() -> durable.Host:
@@ -55,6 +62,7 @@ class RuleEngine:
             }
             for rule_id, condition in rules
         }
+        definition[SENTINEL] = {"all": [{"m": {"t": FACT_TYPE}}], "run": _ignore}
         _shared_host().register_rulesets({name: definition})
 
     @classmethod
@@ -97,11 +105,7 @@ class RuleEngine:
             self._fired.clear()
             try:
                 for aid, facts in enumerate(batch):
-                    fact = {**facts, "t": FACT_TYPE, "aid": aid, "sid": sid}
-                    try:
-                        host.assert_fact(self.name, fact)
-                    except durable.MessageNotHandledException:
-                        pass
+                    host.assert_fact(self.name, {**facts, "t": FACT_TYPE, "aid": aid, "sid": sid})
                 return list(self._fired)
             finally:
                 host.delete_state(self.name, sid)

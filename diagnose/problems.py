@@ -166,8 +166,12 @@ CATALOGUE: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """Return a ' (bedoelde je ...?)'-style suffix, language neutral: the caller wraps it."""
-    matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
-    return matches[0] if matches else ""
+    options = sorted(set(candidates))
+    matches = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    if matches:
+        return matches[0]
+    containing = [c for c in options if len(word) >= 3 and (word in c or c in word)]
+    return min(containing, key=len) if containing else ""
 
 
 @dataclass(frozen=True)

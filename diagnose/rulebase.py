@@ -305,8 +305,10 @@ def check_example_facts(rule: Rule, vocab: Vocabulary) -> list[Problem]:
 
     problems = []
     for index, example in enumerate(rule.examples, start=1):
-        for path in example.given:
+        for path, value in example.given.items():
             namespace, _, name = path.partition(".")
+            if isinstance(value, bool) and namespace != "disagree":
+                problems.append(Problem("yes-no-unquoted", rule.file, rule.line, rule.id, f"examples[{index}].{path}"))
             try:
                 vocab.check_ref(FactRef(namespace, name))
             except ConditionSyntaxError as exc:

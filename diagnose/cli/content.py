@@ -62,10 +62,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
     examples = sum(len(r.examples) for r in bundle.rules)
     items = sum(len(list(q.items())) for q in bundle.questionnaires.values())
     if args.lang == "nl":
-        print(f"In orde: {len(bundle.questionnaires)} vragenlijsten ({items} items), "
+        lists = "vragenlijst" if len(bundle.questionnaires) == 1 else "vragenlijsten"
+        print(f"In orde: {len(bundle.questionnaires)} {lists} ({items} items), "
               f"{len(bundle.rules)} regels, {examples} voorbeelden kloppen.")
     else:
-        print(f"Valid: {len(bundle.questionnaires)} questionnaires ({items} items), "
+        lists = "questionnaire" if len(bundle.questionnaires) == 1 else "questionnaires"
+        print(f"Valid: {len(bundle.questionnaires)} {lists} ({items} items), "
               f"{len(bundle.rules)} rules, {examples} examples hold.")
     return 0
 

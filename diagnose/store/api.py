@@ -1,0 +1,82 @@
+"""The store's Python API: everything the app and the CLI need, on SQLite or PostgreSQL.
+
+    from diagnose.store import Store
+    store = Store.open()            # DATABASE_URL, else ./data/netwerkscan.sqlite (NETSCAN_DATA_DIR)
+    store.ensure_schema()           # migrate to the newest schema (safe from several processes at once)
+
+One Store per process is enough (it holds a connection pool and is thread-safe: cache it with
+st.cache_resource). Methods take and return plain ids and frozen records (diagnose.store.types),
+never ORM objects. User errors raise StoreError (a ValidationFailed, see diagnose.store.errors):
+NotFound, RoundClosed, AlreadySubmitted, InvitationInvalid, AccessDenied, Conflict; invalid
+answers raise ValidationFailed with the core's `answer-value` / `unknown-item` problems.
+
+Users and access
+    add_user(email, password, name="", *, workspace_id=None, role="member") -> User
+    verify_password(email, password) -> User | None       (argon2; rehashes old parameters)
+    get_user(user_id) -> User;  user_by_email(email) -> User | None
+    set_password(user_id, password) -> None
+    add_member(workspace_id, user_id, role="member") -> None      (adds or changes the role)
+    remove_member(workspace_id, user_id) -> None
+    membership(user_id, workspace_id) -> "admin" | "member" | None
+    require_member(user_id, workspace_id, role=None) -> MemberRole   (raises AccessDenied)
+    workspaces_of(user_id) -> list[Workspace];  members(workspace_id) -> list[Member]
+    create_login_token(user_id, ttl=14 days) -> str   (a "remember me" token; only its hash is stored)
+    user_for_login_token(token) -> User | None;  revoke_login_token(token) -> None
+
+Workspaces, networks, rounds
+    create_workspace(name, *, owner_id=None, is_demo=False) -> Workspace   (owner becomes admin)
+    get_workspace(id) -> Workspace;  list_workspaces() -> list[Workspace]
+    create_network(workspace_id, name, profile=None) -> NetworkInfo
+    update_network(network_id, *, name=None, profile=None) -> NetworkInfo
+    get_network(id) -> NetworkInfo;  list_networks(workspace_id) -> list[NetworkInfo]
+    delete_network(network_id) -> None               (with its rounds, responses and snapshots)
+    create_round(network_id, label, *, date=None, questionnaire_id="netwerkscan",
+                 questionnaire_version=None, results_visible_to_respondents=False) -> RoundInfo
+    get_round(id) -> RoundInfo;  list_rounds(network_id) -> list[RoundInfo]   (oldest first)
+    update_round(round_id, *, label=None, date=None, questionnaire_id=None,
+                 questionnaire_version=None, results_visible_to_respondents=None) -> RoundInfo
+    close_round(round_id) -> RoundInfo;  reopen_round(round_id) -> RoundInfo
+    round_counts(round_id) -> RoundCounts            (invited / opened / started / submitted)
+
+Invitations and the respondent's flow
+    create_invitations(round_id, count=1, *, expires_at=None, role=None, labels=None) -> list[NewInvitation]
+    create_shared_link(round_id, *, expires_at=None) -> NewInvitation
+        the plain token is in NewInvitation.token, returned once; put it in the link as /?t=TOKEN
+    list_invitations(round_id) -> list[Invitation];  revoke_invitation(invitation_id) -> None
+    open_response(token, resume_key=None) -> Opened
+        status new / resumed / submitted / unknown / revoked / expired / closed (types.OpenStatus).
+        A personal link has one response. A shared link starts one response per browser: on "new"
+        keep Opened.resume_key in the browser and pass it back to resume that browser's draft.
+    save_answer(response_id, item_id, value) -> None
+        validated with the core's answer_error; ONE idempotent upsert; value None clears the answer
+    answers(response_id) -> dict[str, Any]           (to restore widgets after a refresh)
+    set_role(response_id, role) -> None
+    submit(response_id) -> list[str]
+        [] when submitted; else the ids of required items still unanswered (nothing changes)
+    get_response(response_id) -> ResponseInfo;  list_responses(round_id) -> list[ResponseInfo]
+    add_group_response(round_id, answers, *, role=None, respondent=None) -> ResponseInfo
+        a live group answer at an intake, validated and submitted at once
+
+Diagnosis
+    diagnose_round(round_id) -> Snapshot
+        diagnoses the submitted responses, with the previous round of the same network as history,
+        and stores a new snapshot (older snapshots are kept)
+    latest_snapshot(round_id) -> Snapshot | None;  snapshots(round_id) -> list[Snapshot]
+    network_history(network_id) -> list[RoundHistory]    (rounds oldest first, counts, latest snapshot)
+    round_as_core(round_id, *, include_drafts=False) -> diagnose.Round
+    network_as_core(network_id) -> diagnose.Network
+    rediagnose(*, workspace_id=None, network_id=None, round_id=None) -> RediagnoseReport
+        new snapshots with the current rule base for every round with submitted answers
+
+Import and export (diagnose.store.transfer; also as Store methods)
+    import_bytes(data, filename, *, workspace_id, network=None, round_label=None, round_date=None,
+                 questionnaire_id=None) -> ImportResult      (JSON, CSV or XLSX; all or nothing)
+    export_round(round_id, fmt) / export_network(network_id, fmt) / export_workspace(workspace_id, fmt)
+        -> bytes, fmt in "json" | "csv" | "xlsx"
+"""
+
+from __future__ import annotations
+
+from diagnose.store.service import Store
+
+__all__ = ["Store"]

@@ -1,0 +1,118 @@
+"""Where the database is and how to talk to it: SQLite by default, PostgreSQL with DATABASE_URL.
+
+SQLite is set up for many threads and several processes on one file:
+- WAL, so readers never wait for the writer and the writer never waits for readers;
+- every write transaction starts with BEGIN IMMEDIATE (it takes the write lock up front and waits
+  for it under busy_timeout, instead of failing with "database is locked" when a read turns into a
+  write), and within one process writers queue on a lock first, so the wait is short and fair;
+- foreign keys on; synchronous=FULL by default, so a committed answer survives a power cut as well
+  as a killed process (NETSCAN_SQLITE_SYNCHRONOUS=NORMAL trades the power-cut case for speed).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.pool import ConnectionPoolEntry
+
+DEFAULT_DATA_DIR = "data"
+DEFAULT_FILE = "netwerkscan.sqlite"
+BUSY_TIMEOUT_MS = 30_000
+SYNCHRONOUS_MODES = ("OFF", "NORMAL", "FULL", "EXTRA")
+IMMEDIATE = "netscan_immediate"
+
+_file_locks: dict[str, threading.Lock] = {}
+_file_locks_guard = threading.Lock()
+
+
+def database_url(url: str | None = None) -> URL:
+    """The URL given, else DATABASE_URL, else a SQLite file in NETSCAN_DATA_DIR (default ./data)."""
+    text = url or os.environ.get("DATABASE_URL", "").strip()
+    if not text:
+        folder = Path(os.environ.get("NETSCAN_DATA_DIR", "").strip() or DEFAULT_DATA_DIR)
+        return URL.create("sqlite+pysqlite", database=str((folder / DEFAULT_FILE).absolute()))
+    parsed = make_url(text)
+    # postgres:// (Heroku and friends) and postgresql:// mean psycopg 3, the driver we ship.
+    if parsed.drivername in ("postgres", "postgresql"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    if parsed.drivername == "sqlite":
+        parsed = parsed.set(drivername="sqlite+pysqlite")
+    return parsed
+
+
+def display_url(url: URL) -> str:
+    return url.render_as_string(hide_password=True)
+
+
+def make_engine(url: URL, **kwargs: Any) -> Engine:
+    if url.get_backend_name() == "sqlite":
+        return _sqlite_engine(url, **kwargs)
+    kwargs.setdefault("pool_pre_ping", True)
+    kwargs.setdefault("pool_size", 10)
+    kwargs.setdefault("max_overflow", 20)
+    return create_engine(url, **kwargs)
+
+
+def _sqlite_engine(url: URL, **kwargs: Any) -> Engine:
+    database = url.database or ""
+    if database and database != ":memory:" and not database.startswith("file:"):
+        Path(database).parent.mkdir(parents=True, exist_ok=True)
+    synchronous = os.environ.get("NETSCAN_SQLITE_SYNCHRONOUS", "FULL").strip().upper()
+    if synchronous not in SYNCHRONOUS_MODES:
+        synchronous = "FULL"
+    kwargs.setdefault("pool_size", 8)
+    kwargs.setdefault("max_overflow", 56)
+    kwargs.setdefault("pool_timeout", 60)
+    engine = create_engine(
+        url,
+        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+        **kwargs,
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, record: ConnectionPoolEntry) -> None:
+        # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin (see _on_begin).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA foreign_keys = ON")
+            cursor.execute(f"PRAGMA synchronous = {synchronous}")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        immediate = conn.get_execution_options().get(IMMEDIATE, False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+def writer(engine: Engine) -> Engine:
+    """The same pool, but transactions that take SQLite's write lock up front."""
+    if engine.dialect.name != "sqlite":
+        return engine
+    return engine.execution_options(**{IMMEDIATE: True})
+
+
+def write_lock(engine: Engine) -> contextlib.AbstractContextManager[Any]:
+    """One lock per SQLite file in this process (writers queue here, not in SQLite's busy loop)."""
+    if engine.dialect.name != "sqlite":
+        return contextlib.nullcontext()
+    key = str(engine.url.database)
+    with _file_locks_guard:
+        return _file_locks.setdefault(key, threading.Lock())
+
+
+@contextlib.contextmanager
+def nothing() -> Iterator[None]:
+    yield
