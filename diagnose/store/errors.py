@@ -7,6 +7,8 @@ the core's CATALOGUE on import, without replacing any existing entry.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from diagnose.problems import CATALOGUE, Problem, ValidationFailed
 
 MESSAGES: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
@@ -15,12 +17,18 @@ MESSAGES: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
         ("controleer het nummer of de naam", "check the number or name"),
     ),
     "round-closed": (
-        ("de ronde '{key}' is gesloten en neemt geen antwoorden meer aan", "round '{key}' is closed and takes no more answers"),
+        (
+            "de ronde '{key}' is gesloten en neemt geen antwoorden meer aan",
+            "round '{key}' is closed and takes no more answers",
+        ),
         ("vraag de coördinator de ronde te heropenen", "ask the coordinator to reopen the round"),
     ),
     "response-submitted": (
         ("deze antwoorden zijn al ingediend", "these answers have already been submitted"),
-        ("ingediende antwoorden kunnen niet meer worden gewijzigd", "submitted answers can no longer be changed"),
+        (
+            "ingediende antwoorden kunnen niet meer worden gewijzigd",
+            "submitted answers can no longer be changed",
+        ),
     ),
     "invitation-invalid": (
         ("de uitnodiging is {state}", "the invitation is {state_en}"),
@@ -28,7 +36,10 @@ MESSAGES: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     ),
     "access-denied": (
         ("geen toegang tot werkruimte {key}", "no access to workspace {key}"),
-        ("vraag een beheerder van de werkruimte om toegang", "ask an administrator of the workspace for access"),
+        (
+            "vraag een beheerder van de werkruimte om toegang",
+            "ask an administrator of the workspace for access",
+        ),
     ),
     "email-taken": (
         ("er is al een gebruiker met e-mailadres {key}", "a user with e-mail address {key} already exists"),
@@ -39,7 +50,10 @@ MESSAGES: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
         ("geef een adres als naam@voorbeeld.nl", "give an address such as name@example.org"),
     ),
     "weak-password": (
-        ("het wachtwoord is korter dan {minimum} tekens", "the password is shorter than {minimum} characters"),
+        (
+            "het wachtwoord is korter dan {minimum} tekens",
+            "the password is shorter than {minimum} characters",
+        ),
         ("kies een langer wachtwoord", "choose a longer password"),
     ),
     "name-taken": (
@@ -47,41 +61,61 @@ MESSAGES: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
         ("kies een andere naam", "choose another name"),
     ),
     "invalid-name": (
-        ("de naam is leeg of langer dan {limit} tekens", "the name is empty or longer than {limit} characters"),
+        (
+            "de naam is leeg of langer dan {limit} tekens",
+            "the name is empty or longer than {limit} characters",
+        ),
         ("geef een naam van 1 tot {limit} tekens", "give a name of 1 to {limit} characters"),
     ),
     "questionnaire-locked": (
-        ("de ronde heeft al antwoorden; de vragenlijst kan niet meer veranderen",
-         "the round already has answers; its questionnaire can no longer change"),
+        (
+            "de ronde heeft al antwoorden; de vragenlijst kan niet meer veranderen",
+            "the round already has answers; its questionnaire can no longer change",
+        ),
         ("maak een nieuwe ronde", "create a new round"),
     ),
     "database-not-empty": (
         ("de database bevat al gegevens ({detail})", "the database already holds data ({detail_en})"),
-        ("gebruik een lege database, bijvoorbeeld NETSCAN_DATA_DIR=/tmp/demo netscan demo",
-         "use an empty database, e.g. NETSCAN_DATA_DIR=/tmp/demo netscan demo"),
+        (
+            "gebruik een lege database, bijvoorbeeld NETSCAN_DATA_DIR=/tmp/demo netscan demo",
+            "use an empty database, e.g. NETSCAN_DATA_DIR=/tmp/demo netscan demo",
+        ),
     ),
     "database-unavailable": (
         ("de database is niet bereikbaar: {detail}", "the database cannot be reached: {detail}"),
-        ("controleer DATABASE_URL en of de server draait", "check DATABASE_URL and whether the server is running"),
+        (
+            "controleer DATABASE_URL en of de server draait",
+            "check DATABASE_URL and whether the server is running",
+        ),
     ),
     # import
     "empty-file": (
         ("het bestand bevat geen antwoorden", "the file holds no answers"),
-        ("geef een kopregel met item-id's en minstens één rij per respondent",
-         "give a header row of item ids and at least one row per respondent"),
+        (
+            "geef een kopregel met item-id's en minstens één rij per respondent",
+            "give a header row of item ids and at least one row per respondent",
+        ),
     ),
     "too-many-rows": (
         ("meer dan {limit} rijen", "more than {limit} rows"),
-        ("splits het bestand in delen van hoogstens {limit} rijen", "split the file into parts of at most {limit} rows"),
+        (
+            "splits het bestand in delen van hoogstens {limit} rijen",
+            "split the file into parts of at most {limit} rows",
+        ),
     ),
     "csv-syntax": (
         ("geen geldige CSV: {detail}", "not valid CSV: {detail}"),
-        ("sla het bestand opnieuw op als CSV (UTF-8) vanuit de spreadsheet",
-         "save the file again as CSV (UTF-8) from the spreadsheet"),
+        (
+            "sla het bestand opnieuw op als CSV (UTF-8) vanuit de spreadsheet",
+            "save the file again as CSV (UTF-8) from the spreadsheet",
+        ),
     ),
     "not-xlsx": (
         ("geen Excel-werkmap (.xlsx): {detail}", "not an Excel workbook (.xlsx): {detail}"),
-        ("sla het bestand op als Excel-werkmap (.xlsx) of als CSV", "save the file as an Excel workbook (.xlsx) or as CSV"),
+        (
+            "sla het bestand op als Excel-werkmap (.xlsx) of als CSV",
+            "save the file as an Excel workbook (.xlsx) or as CSV",
+        ),
     ),
     "unknown-format": (
         ("onbekend bestandstype '{key}'", "unknown file type '{key}'"),
@@ -93,31 +127,50 @@ MESSAGES: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     ),
     "empty-column": (
         ("kolom {index} heeft geen naam", "column {index} has no name"),
-        ("geef de kolom een item-id als kop of verwijder hem", "give the column an item id as header or remove it"),
+        (
+            "geef de kolom een item-id als kop of verwijder hem",
+            "give the column an item id as header or remove it",
+        ),
     ),
     "no-item-columns": (
-        ("geen enkele kolom is een item van vragenlijst {questionnaire}",
-         "no column is an item of questionnaire {questionnaire}"),
-        ("gebruik de item-id's als kolomkoppen (zie netscan export voor een voorbeeld)",
-         "use the item ids as column headers (see netscan export for an example)"),
+        (
+            "geen enkele kolom is een item van vragenlijst {questionnaire}",
+            "no column is an item of questionnaire {questionnaire}",
+        ),
+        (
+            "gebruik de item-id's als kolomkoppen (zie netscan export voor een voorbeeld)",
+            "use the item ids as column headers (see netscan export for an example)",
+        ),
     ),
     "no-round-target": (
-        ("het bestand zegt niet bij welk netwerk en welke ronde de antwoorden horen",
-         "the file does not say which network and round the answers belong to"),
-        ("geef --network en --round, of kolommen 'network' en 'round'",
-         "give --network and --round, or columns 'network' and 'round'"),
+        (
+            "het bestand zegt niet bij welk netwerk en welke ronde de antwoorden horen",
+            "the file does not say which network and round the answers belong to",
+        ),
+        (
+            "geef --network en --round, of kolommen 'network' en 'round'",
+            "give --network and --round, or columns 'network' and 'round'",
+        ),
     ),
     "round-exists": (
         ("netwerk '{network}' heeft al een ronde '{key}'", "network '{network}' already has a round '{key}'"),
-        ("kies een ander rondelabel of importeer in een lege database",
-         "choose another round label or import into an empty database"),
+        (
+            "kies een ander rondelabel of importeer in een lege database",
+            "choose another round label or import into an empty database",
+        ),
     ),
     "respondent-exists": (
-        ("respondent '{key}' staat al in ronde '{round}'", "respondent '{key}' is already in round '{round}'"),
+        (
+            "respondent '{key}' staat al in ronde '{round}'",
+            "respondent '{key}' is already in round '{round}'",
+        ),
         ("geef elke respondent een eigen id", "give every respondent an id of their own"),
     ),
     "inconsistent-round": (
-        ("ronde '{key}' heeft in dit bestand verschillende {detail}", "round '{key}' has different {detail_en} in this file"),
+        (
+            "ronde '{key}' heeft in dit bestand verschillende {detail}",
+            "round '{key}' has different {detail_en} in this file",
+        ),
         ("geef alle rijen van één ronde dezelfde waarden", "give all rows of one round the same values"),
     ),
     "export-format": (
@@ -144,7 +197,9 @@ class StoreError(ValidationFailed):
 
 class NotFound(StoreError):
     def __init__(self, kind: str, kind_en: str, key: object):
-        super().__init__(Problem("not-found", id=str(key), params={"kind": kind, "kind_en": kind_en, "key": key}))
+        super().__init__(
+            Problem("not-found", id=str(key), params={"kind": kind, "kind_en": kind_en, "key": key})
+        )
 
 
 class RoundClosed(StoreError):
@@ -158,7 +213,11 @@ class AlreadySubmitted(StoreError):
 
 
 class InvitationInvalid(StoreError):
-    STATES = {"revoked": ("ingetrokken", "revoked"), "expired": ("verlopen", "expired"), "unknown": ("onbekend", "unknown")}
+    STATES: ClassVar[dict[str, tuple[str, str]]] = {
+        "revoked": ("ingetrokken", "revoked"),
+        "expired": ("verlopen", "expired"),
+        "unknown": ("onbekend", "unknown"),
+    }
 
     def __init__(self, state: str):
         nl, en = self.STATES.get(state, (state, state))

@@ -13,6 +13,8 @@ clears the draft rows: diagnosis, export and re-diagnosis then read one row per 
 from __future__ import annotations
 
 import datetime as dt
+import json
+import zlib
 from typing import Any
 
 from sqlalchemy import (
@@ -25,6 +27,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     TypeDecorator,
@@ -62,10 +65,33 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
     def process_result_value(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
         if value is None:
             return None
-        return value.replace(tzinfo=dt.timezone.utc) if value.tzinfo is None else value.astimezone(dt.timezone.utc)
+        return (
+            value.replace(tzinfo=dt.timezone.utc)
+            if value.tzinfo is None
+            else value.astimezone(dt.timezone.utc)
+        )
 
 
 JSONValue = JSON().with_variant(JSONB(), "postgresql")
+
+
+class CompressedJSON(TypeDecorator[dict[str, Any]]):
+    """A JSON document stored zlib-compressed: a diagnosis is ~50 KB of JSON (texts in two
+    languages) and ~7 KB compressed, read and written whole, never queried inside."""
+
+    impl = LargeBinary
+    cache_ok = True
+
+    def process_bind_param(self, value: dict[str, Any] | None, dialect: Dialect) -> bytes | None:
+        if value is None:
+            return None
+        return zlib.compress(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
+
+    def process_result_value(self, value: bytes | None, dialect: Dialect) -> dict[str, Any] | None:
+        if value is None:
+            return None
+        data: dict[str, Any] = json.loads(zlib.decompress(value).decode("utf-8"))
+        return data
 
 
 class Base(DeclarativeBase):
@@ -206,5 +232,4 @@ class DiagnosisSnapshot(Base):
     ruleset_id: Mapped[str] = mapped_column(String(100))
     ruleset_version: Mapped[str] = mapped_column(String(50))
     respondents: Mapped[int] = mapped_column(Integer)
-    # plain JSON on PostgreSQL too: stored and read whole, never queried inside
-    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    data: Mapped[dict[str, Any]] = mapped_column(CompressedJSON)

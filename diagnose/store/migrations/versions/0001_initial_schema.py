@@ -123,7 +123,7 @@ def upgrade() -> None:
         sa.Column("ruleset_id", sa.String(length=100), nullable=False),
         sa.Column("ruleset_version", sa.String(length=50), nullable=False),
         sa.Column("respondents", sa.Integer(), nullable=False),
-        sa.Column("data", sa.JSON(), nullable=False),
+        sa.Column("data", sa.LargeBinary(), nullable=False),
         sa.ForeignKeyConstraint(
             ["round_id"], ["round.id"], name=op.f("fk_diagnosis_snapshot_round_id_round"), ondelete="CASCADE"
         ),
