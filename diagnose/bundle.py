@@ -68,9 +68,20 @@ class Bundle:
         if q is None or (version is not None and q.version != version):
             known = ", ".join(f"{x.id} {x.version}" for x in self.questionnaires.values())
             key = qid if q is None else f"{qid} {version}"
-            raise ValidationFailed([Problem("unknown-questionnaire", id="questionnaire", field="version" if q else "id",
-                                            params={"key": key, "suggestion": did_you_mean(qid, self.questionnaires),
-                                                    "allowed": known})])
+            raise ValidationFailed(
+                [
+                    Problem(
+                        "unknown-questionnaire",
+                        id="questionnaire",
+                        field="version" if q else "id",
+                        params={
+                            "key": key,
+                            "suggestion": did_you_mean(qid, self.questionnaires),
+                            "allowed": known,
+                        },
+                    )
+                ]
+            )
         return q
 
     @property
@@ -202,8 +213,16 @@ def build_bundle(files: ContentFiles, run_examples: bool = True) -> Bundle:
             problems.extend(file_problems)
             for rule in file_rules:
                 if rule.id in seen:
-                    problems.append(Problem("duplicate-id", rule.file, rule.line, rule.id, "id",
-                                            {"key": rule.id, "other_line": f"{seen[rule.id].file}:{seen[rule.id].line}"}))
+                    problems.append(
+                        Problem(
+                            "duplicate-id",
+                            rule.file,
+                            rule.line,
+                            rule.id,
+                            "id",
+                            {"key": rule.id, "other_line": f"{seen[rule.id].file}:{seen[rule.id].line}"},
+                        )
+                    )
                     continue
                 seen[rule.id] = rule
                 problems.extend(check_examples(rule))
@@ -220,8 +239,10 @@ def build_bundle(files: ContentFiles, run_examples: bool = True) -> Bundle:
 
 
 def example_facts(bundle: Bundle, example: Example) -> dict[str, Any]:
-    facts: dict[str, Any] = {k: (float(v) if isinstance(v, int) and not isinstance(v, bool) else v)
-                             for k, v in example.given.items()}
+    facts: dict[str, Any] = {
+        k: (float(v) if isinstance(v, int) and not isinstance(v, bool) else v)
+        for k, v in example.given.items()
+    }
     for d in bundle.derived:
         key = f"derived.{d.name}"
         if key not in facts:
@@ -232,24 +253,40 @@ def example_facts(bundle: Bundle, example: Example) -> dict[str, Any]:
 
 
 def to_durable_facts(bundle: Bundle, facts: dict[str, Any]) -> dict[str, Any]:
-    return {path.replace(".", "__", 1): value for path, value in facts.items()
-            if value is not None and path in bundle.referenced_facts}
+    return {
+        path.replace(".", "__", 1): value
+        for path, value in facts.items()
+        if value is not None and path in bundle.referenced_facts
+    }
 
 
 def raise_example_failures(bundle: Bundle) -> None:
     """Run every rule's examples through durable-rules; a mismatch is a problem in the rule file."""
-    cases = [(rule, index, example) for rule in bundle.rules for index, example in enumerate(rule.examples, 1)]
-    fired = bundle.engine.evaluate_many([to_durable_facts(bundle, example_facts(bundle, ex)) for _, _, ex in cases])
+    cases = [
+        (rule, index, example) for rule in bundle.rules for index, example in enumerate(rule.examples, 1)
+    ]
+    fired = bundle.engine.evaluate_many(
+        [to_durable_facts(bundle, example_facts(bundle, ex)) for _, _, ex in cases]
+    )
     problems = []
     for (rule, index, example), ids in zip(cases, fired, strict=True):
         if (rule.id in ids) != example.fires:
-            problems.append(Problem("example-fails", rule.file, rule.line, rule.id, "examples", {
-                "index": index,
-                "expected": "afgaat" if example.fires else "niet afgaat",
-                "expected_en": "fire" if example.fires else "not fire",
-                "actual": "hij gaat niet af" if example.fires else "hij gaat wel af",
-                "actual_en": "it does not" if example.fires else "the rule fires",
-            }))
+            problems.append(
+                Problem(
+                    "example-fails",
+                    rule.file,
+                    rule.line,
+                    rule.id,
+                    "examples",
+                    {
+                        "index": index,
+                        "expected": "afgaat" if example.fires else "niet afgaat",
+                        "expected_en": "fire" if example.fires else "not fire",
+                        "actual": "hij gaat niet af" if example.fires else "hij gaat wel af",
+                        "actual_en": "it does not" if example.fires else "the rule fires",
+                    },
+                )
+            )
     if problems:
         raise ValidationFailed(problems)
 

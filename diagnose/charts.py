@@ -185,6 +185,15 @@ def num(value: float, lang: Lang, decimals: int = 1) -> str:
     return format_number(value, lang, decimals)
 
 
+def score_label(value: float, lang: Lang, thresholds: dict[str, float]) -> str:
+    """A score with one decimal, or two where one would blur a band boundary (2,97 is not 3,0)."""
+    rounded = round(value, 1)
+    boundaries = (thresholds.get("strength"), thresholds.get("concern"))
+    if any(b is not None and rounded == round(b, 1) and round(value, 2) != round(b, 2) for b in boundaries):
+        return num(value, lang, 2)
+    return num(value, lang, 1)
+
+
 def wrap(text: str, width: int = 24) -> str:
     """Break a long label over lines (Plotly uses <br>)."""
     return "<br>".join(textwrap.wrap(text, width=width, break_long_words=False)) or text
@@ -311,7 +320,7 @@ def radar_characteristics(
                 "symbol": [BAND_SYMBOLS.get(b or "", "circle") for b in [*bands, bands[0]]],
                 "line": {"color": "black", "width": 1},
             },
-            text=[num(m, lang) for m in [*means, means[0]]],
+            text=[score_label(m, lang, d.thresholds) for m in [*means, means[0]]],
             textposition="top center",
             textfont={"size": 12, "color": "#1A1A1A"},
             customdata=[_band_label(b, lang) for b in [*bands, bands[0]]],
@@ -383,7 +392,10 @@ def construct_bars(
                     },
                     "line": {"color": "#1A1A1A", "width": 1},
                 },
-                text=[f"{num(d.scores[cid].mean, lang)} · {_band_label(band, lang)}" for cid in members],
+                text=[
+                    f"{score_label(d.scores[cid].mean, lang, d.thresholds)} · {_band_label(band, lang)}"
+                    for cid in members
+                ],
                 textposition="outside",
                 cliponaxis=False,
                 textfont={"size": 12},

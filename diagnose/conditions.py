@@ -35,7 +35,12 @@ _TOKEN = re.compile(
 
 class ConditionSyntaxError(ValueError):
     def __init__(
-        self, message: str, code: str = "condition-syntax", key: str = "", suggestion: str = "", detail_nl: str = ""
+        self,
+        message: str,
+        code: str = "condition-syntax",
+        key: str = "",
+        suggestion: str = "",
+        detail_nl: str = "",
     ):
         super().__init__(message)
         self.code = code
@@ -166,9 +171,7 @@ class _Parser:
             self.expect(")")
             return node
         if token is not None and token[0] == "word" and token[1].lower() == "not":
-            raise ConditionSyntaxError(
-                "'not' is not supported", "unknown-operator", "not", "!="
-            )
+            raise ConditionSyntaxError("'not' is not supported", "unknown-operator", "not", "!=")
         return self.comparison()
 
     def comparison(self) -> Condition:
@@ -314,7 +317,9 @@ def to_durable(node: Condition) -> dict[str, Any]:
         value = {"$m": operand.key}
     else:
         value = operand
-    compiled = {node.fact.key: value} if node.op == "==" else {DURABLE_OPERATOR[node.op]: {node.fact.key: value}}
+    compiled = (
+        {node.fact.key: value} if node.op == "==" else {DURABLE_OPERATOR[node.op]: {node.fact.key: value}}
+    )
     if isinstance(operand, FactRef):
         # durable-rules treats a comparison with an absent referenced fact as true, whatever the
         # operator (measured: `p == $m.d` fires without d); require it to exist.

@@ -13,7 +13,14 @@ from diagnose.explain import Because, Labeller, because
 from diagnose.problems import ValidationFailed
 from diagnose.questionnaire import Questionnaire
 from diagnose.responses import Network, Round, check_round
-from diagnose.scoring import ConstructScore, ProfileFact, RespondentScores, RoundScores, round_facts, score_round
+from diagnose.scoring import (
+    ConstructScore,
+    ProfileFact,
+    RespondentScores,
+    RoundScores,
+    round_facts,
+    score_round,
+)
 from diagnose.text import LocalizedText
 
 
@@ -82,9 +89,13 @@ SUMMARY_SIZE = 3
 def score(bundle: Bundle, q: Questionnaire, rnd: Round, network: Network | None = None) -> RoundScores:
     s = bundle.settings
     return score_round(
-        q, bundle.constructs, rnd,
-        strength=s.thresholds["strength"], concern=s.thresholds["concern"],
-        anonymity_minimum=s.anonymity_minimum, profile_agreement=s.profile_agreement,
+        q,
+        bundle.constructs,
+        rnd,
+        strength=s.thresholds["strength"],
+        concern=s.thresholds["concern"],
+        anonymity_minimum=s.anonymity_minimum,
+        profile_agreement=s.profile_agreement,
         network_profile=network.profile if network else None,
     )
 
@@ -123,18 +134,31 @@ def diagnose(
         questionnaire=Reference(id=q.id, version=q.version),
         ruleset=Reference(id=bundle.settings.id, version=bundle.settings.version),
         network=network.name if network else None,
-        round=RoundInfo(label=current.label, date=current.date, respondents=current.respondents,
-                        group_only=current.group_only, roles=current.roles),
-        anonymity=Anonymity(minimum=bundle.settings.anonymity_minimum,
-                            met=current.respondents >= bundle.settings.anonymity_minimum),
+        round=RoundInfo(
+            label=current.label,
+            date=current.date,
+            respondents=current.respondents,
+            group_only=current.group_only,
+            roles=current.roles,
+        ),
+        anonymity=Anonymity(
+            minimum=bundle.settings.anonymity_minimum,
+            met=current.respondents >= bundle.settings.anonymity_minimum,
+        ),
         thresholds=dict(bundle.thresholds),
         scores=current.constructs,
         profile=current.profile,
         derived=derived,
-        not_measured=[c.id for c in bundle.constructs.constructs
-                      if c.kind != "fact" and c.id not in current.constructs],
-        previous=PreviousRound(label=previous.label, date=previous.date,
-                               scores={c: s.mean for c, s in previous.constructs.items()}) if previous else None,
+        not_measured=[
+            c.id for c in bundle.constructs.constructs if c.kind != "fact" and c.id not in current.constructs
+        ],
+        previous=PreviousRound(
+            label=previous.label,
+            date=previous.date,
+            scores={c: s.mean for c, s in previous.constructs.items()},
+        )
+        if previous
+        else None,
         findings=findings,
         summary=[f.rule for f in findings if f.kind != "strength"][:SUMMARY_SIZE],
         strengths=[f.rule for f in findings if f.kind == "strength"],
@@ -143,25 +167,37 @@ def diagnose(
     )
 
 
-def _findings(bundle: Bundle, q: Questionnaire, facts: dict[str, Any], fired: set[str],
-              current: RoundScores) -> list[Finding]:
+def _findings(
+    bundle: Bundle, q: Questionnaire, facts: dict[str, Any], fired: set[str], current: RoundScores
+) -> list[Finding]:
     labeller = Labeller(
-        {c.id: c.label for c in bundle.constructs.constructs}, q,
+        {c.id: c.label for c in bundle.constructs.constructs},
+        q,
         {d.name: d.label for d in bundle.derived},
     )
     findings = []
     for rule in bundle.rules:
         if rule.id not in fired:
             continue
-        spreads = [current.constructs[c].sd for c in rule.constructs
-                   if c in current.constructs and current.constructs[c].sd is not None]
-        findings.append(Finding(
-            rule=rule.id, kind=rule.kind, severity=rule.severity,
-            title=rule.title, diagnosis=rule.diagnosis, advice=rule.advice,
-            because=[because(c, facts, labeller) for c in explain(rule.condition, facts)],
-            sources=list(rule.sources), constructs=list(rule.constructs),
-            spread=max(spreads) if spreads else None,  # type: ignore[type-var]
-        ))
+        spreads = [
+            current.constructs[c].sd
+            for c in rule.constructs
+            if c in current.constructs and current.constructs[c].sd is not None
+        ]
+        findings.append(
+            Finding(
+                rule=rule.id,
+                kind=rule.kind,
+                severity=rule.severity,
+                title=rule.title,
+                diagnosis=rule.diagnosis,
+                advice=rule.advice,
+                because=[because(c, facts, labeller) for c in explain(rule.condition, facts)],
+                sources=list(rule.sources),
+                constructs=list(rule.constructs),
+                spread=max(spreads) if spreads else None,  # type: ignore[type-var]
+            )
+        )
     order = {kind: index for index, kind in enumerate(bundle.settings.kind_order)}
     position = {rule.id: index for index, rule in enumerate(bundle.rules)}
     findings.sort(key=lambda f: (order[f.kind], -f.severity, -(f.spread or 0.0), position[f.rule]))

@@ -26,8 +26,10 @@ FACT_LABELS: dict[str, tuple[str, str]] = {
     "derived": ("{label}", "{label}"),
     "round": ("{label}", "{label}"),
 }
-ROUND_LABELS = {"respondents": LocalizedText(nl="aantal respondenten", en="number of respondents"),
-                "roles": LocalizedText(nl="aantal verschillende rollen", en="number of different roles")}
+ROUND_LABELS = {
+    "respondents": LocalizedText(nl="aantal respondenten", en="number of respondents"),
+    "roles": LocalizedText(nl="aantal verschillende rollen", en="number of different roles"),
+}
 OP_WORDS: dict[str, tuple[str, str]] = {
     "<": ("lager dan", "below"),
     "<=": ("hoogstens", "at most"),
@@ -60,8 +62,12 @@ class Because(BaseModel):
 class Labeller:
     """Labels for facts and values, from the constructs, the questionnaire and the rule base."""
 
-    def __init__(self, construct_labels: dict[str, LocalizedText], q: Questionnaire | None,
-                 derived_labels: dict[str, LocalizedText]):
+    def __init__(
+        self,
+        construct_labels: dict[str, LocalizedText],
+        q: Questionnaire | None,
+        derived_labels: dict[str, LocalizedText],
+    ):
         self.construct_labels = construct_labels
         self.q = q
         self.derived_labels = derived_labels
@@ -120,14 +126,22 @@ def because(comparison: Comparison, facts: dict[str, Any], labeller: Labeller) -
         op_word = OP_WORDS[comparison.op][index]
         sentence = f"{subject.get(lang)}: {shown}"  # type: ignore[arg-type]
         if threshold is not None:
-            sentence += f" ({op_word} de {THRESHOLD_WORD[0]} {right})" if lang == "nl" else \
-                f" ({op_word} the {THRESHOLD_WORD[1]} {right})"
+            sentence += (
+                f" ({op_word} de {THRESHOLD_WORD[0]} {right})"
+                if lang == "nl"
+                else f" ({op_word} the {THRESHOLD_WORD[1]} {right})"
+            )
         elif other_fact is not None:
             sentence += f", {op_word} {labeller.subject(operand).get(lang)}: {right}"  # type: ignore[arg-type]
         elif comparison.op not in ("==",) or isinstance(other, float):
             sentence += f" ({op_word} {right})"
         texts[lang] = sentence
     return Because(
-        fact=comparison.fact.path, value=value, op=comparison.op, compared_to=other,
-        threshold=threshold, other_fact=other_fact, text=LocalizedText(**texts),
+        fact=comparison.fact.path,
+        value=value,
+        op=comparison.op,
+        compared_to=other,
+        threshold=threshold,
+        other_fact=other_fact,
+        text=LocalizedText(**texts),
     )

@@ -24,7 +24,10 @@ CATALOGUE: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     ),
     "file-too-large": (
         ("het bestand is groter dan {limit}", "the file is larger than {limit}"),
-        ("splits het bestand of verwijder wat er niet in hoort", "split the file or remove what does not belong in it"),
+        (
+            "splits het bestand of verwijder wat er niet in hoort",
+            "split the file or remove what does not belong in it",
+        ),
     ),
     "yaml-syntax": (
         ("geen geldige YAML: {detail}", "not valid YAML: {detail}"),
@@ -50,28 +53,45 @@ CATALOGUE: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     ),
     "missing-language": (
         ("de tekst in taal '{key}' ontbreekt", "the text in language '{key}' is missing"),
-        ("geef de tekst in het Nederlands (nl) én het Engels (en)", "give the text in Dutch (nl) and English (en)"),
+        (
+            "geef de tekst in het Nederlands (nl) én het Engels (en)",
+            "give the text in Dutch (nl) and English (en)",
+        ),
     ),
     "invalid-value": (
         ("ongeldige waarde: {detail}", "invalid value: {detail}"),
-        ("pas de waarde aan zoals het formaat voorschrijft (zie docs/formats.md)",
-         "change the value as the format prescribes (see docs/formats.md)"),
+        (
+            "pas de waarde aan zoals het formaat voorschrijft (zie docs/formats.md)",
+            "change the value as the format prescribes (see docs/formats.md)",
+        ),
     ),
     "yes-no-unquoted": (
-        ("yes/no/on/off zonder aanhalingstekens wordt in YAML een ja/nee-waarde", "unquoted yes/no/on/off becomes a boolean in YAML"),
-        ("zet de waarde tussen aanhalingstekens, bijvoorbeeld \"yes\"", "put the value in quotes, e.g. \"yes\""),
+        (
+            "yes/no/on/off zonder aanhalingstekens wordt in YAML een ja/nee-waarde",
+            "unquoted yes/no/on/off becomes a boolean in YAML",
+        ),
+        ('zet de waarde tussen aanhalingstekens, bijvoorbeeld "yes"', 'put the value in quotes, e.g. "yes"'),
     ),
     "duplicate-id": (
-        ("id '{key}' komt vaker voor (ook op regel {other_line})", "id '{key}' occurs more than once (also on line {other_line})"),
+        (
+            "id '{key}' komt vaker voor (ook op regel {other_line})",
+            "id '{key}' occurs more than once (also on line {other_line})",
+        ),
         ("geef elk onderdeel een eigen id", "give every element an id of its own"),
     ),
     "unknown-construct": (
         ("onbekend construct '{key}'{suggestion}", "unknown construct '{key}'{suggestion}"),
-        ("gebruik een id uit questionnaires/constructs.yaml", "use an id from questionnaires/constructs.yaml"),
+        (
+            "gebruik een id uit questionnaires/constructs.yaml",
+            "use an id from questionnaires/constructs.yaml",
+        ),
     ),
     "unknown-scale": (
         ("onbekende schaal '{key}'{suggestion}", "unknown scale '{key}'{suggestion}"),
-        ("gebruik een schaal die onder 'scales' van deze vragenlijst staat", "use a scale listed under this questionnaire's 'scales'"),
+        (
+            "gebruik een schaal die onder 'scales' van deze vragenlijst staat",
+            "use a scale listed under this questionnaire's 'scales'",
+        ),
     ),
     "item-shape": (
         ("{detail}", "{detail_en}"),
@@ -82,22 +102,32 @@ CATALOGUE: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
         ("zie de soorten constructen in docs/formats.md", "see the construct kinds in docs/formats.md"),
     ),
     "scale-points": (
-        ("een schaal heeft precies vijf punten met de waarden 1 t/m 5", "a scale has exactly five points valued 1 to 5"),
+        (
+            "een schaal heeft precies vijf punten met de waarden 1 t/m 5",
+            "a scale has exactly five points valued 1 to 5",
+        ),
         ("geef de punten de waarden 1, 2, 3, 4 en 5", "give the points the values 1, 2, 3, 4 and 5"),
     ),
     "condition-syntax": (
         ("voorwaarde niet te lezen: {detail}", "condition cannot be read: {detail}"),
-        ("schrijf bijvoorbeeld: score.lnc4_trust < threshold.concern and profile.overlap == partial",
-         "write for example: score.lnc4_trust < threshold.concern and profile.overlap == partial"),
+        (
+            "schrijf bijvoorbeeld: score.lnc4_trust < threshold.concern and profile.overlap == partial",
+            "write for example: score.lnc4_trust < threshold.concern and profile.overlap == partial",
+        ),
     ),
     "unknown-operator": (
         ("onbekende operator '{key}'{suggestion}", "unknown operator '{key}'{suggestion}"),
-        ("gebruik < <= > >= == != of in (...), en 'and'/'or'", "use < <= > >= == != or in (...), and 'and'/'or'"),
+        (
+            "gebruik < <= > >= == != of in (...), en 'and'/'or'",
+            "use < <= > >= == != or in (...), and 'and'/'or'",
+        ),
     ),
     "unknown-namespace": (
         ("onbekende soort feit '{key}'{suggestion}", "unknown kind of fact '{key}'{suggestion}"),
-        ("gebruik score, band, sd, min, max, n, change, previous, item, profile, disagree, count, derived of round",
-         "use score, band, sd, min, max, n, change, previous, item, profile, disagree, count, derived or round"),
+        (
+            "gebruik score, band, sd, min, max, n, change, previous, item, profile, disagree, count, derived of round",
+            "use score, band, sd, min, max, n, change, previous, item, profile, disagree, count, derived or round",
+        ),
     ),
     "unknown-fact": (
         ("onbekend feit '{key}'{suggestion}", "unknown fact '{key}'{suggestion}"),
@@ -105,15 +135,24 @@ CATALOGUE: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     ),
     "unknown-threshold": (
         ("onbekende drempel '{key}'{suggestion}", "unknown threshold '{key}'{suggestion}"),
-        ("gebruik een drempel uit rules/ruleset.yaml (thresholds)", "use a threshold from rules/ruleset.yaml (thresholds)"),
+        (
+            "gebruik een drempel uit rules/ruleset.yaml (thresholds)",
+            "use a threshold from rules/ruleset.yaml (thresholds)",
+        ),
     ),
     "unknown-value": (
-        ("'{key}' is geen mogelijke waarde van {fact}{suggestion}", "'{key}' is not a possible value of {fact}{suggestion}"),
+        (
+            "'{key}' is geen mogelijke waarde van {fact}{suggestion}",
+            "'{key}' is not a possible value of {fact}{suggestion}",
+        ),
         ("mogelijke waarden: {allowed}", "possible values: {allowed}"),
     ),
     "type-mismatch": (
         ("{detail}", "{detail_en}"),
-        ("vergelijk getallen met getallen en keuzes met keuzes", "compare numbers with numbers and choices with choices"),
+        (
+            "vergelijk getallen met getallen en keuzes met keuzes",
+            "compare numbers with numbers and choices with choices",
+        ),
     ),
     "ruleset-settings": (
         ("{detail}", "{detail_en}"),
@@ -125,11 +164,16 @@ CATALOGUE: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     ),
     "examples-incomplete": (
         ("voorbeelden onvolledig: {detail}", "examples incomplete: {detail_en}"),
-        ("geef minstens één voorbeeld dat afgaat, één dat niet afgaat en één precies op de drempel",
-         "give at least one example that fires, one that does not and one exactly at the threshold"),
+        (
+            "geef minstens één voorbeeld dat afgaat, één dat niet afgaat en één precies op de drempel",
+            "give at least one example that fires, one that does not and one exactly at the threshold",
+        ),
     ),
     "example-fails": (
-        ("voorbeeld {index}: verwacht dat de regel {expected}, maar {actual}", "example {index} should {expected_en}, but {actual_en}"),
+        (
+            "voorbeeld {index}: verwacht dat de regel {expected}, maar {actual}",
+            "example {index} should {expected_en}, but {actual_en}",
+        ),
         ("pas de voorwaarde of het voorbeeld aan", "correct the condition or the example"),
     ),
     "unknown-questionnaire": (
@@ -138,7 +182,10 @@ CATALOGUE: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     ),
     "unknown-item": (
         ("onbekend item '{key}'{suggestion}", "unknown item '{key}'{suggestion}"),
-        ("gebruik de item-id's van vragenlijst {questionnaire}", "use the item ids of questionnaire {questionnaire}"),
+        (
+            "gebruik de item-id's van vragenlijst {questionnaire}",
+            "use the item ids of questionnaire {questionnaire}",
+        ),
     ),
     "answer-value": (
         ("ongeldig antwoord {value!s}: {detail}", "invalid answer {value!s}: {detail_en}"),
@@ -149,7 +196,10 @@ CATALOGUE: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
         ("mogelijke rollen: {allowed}", "possible roles: {allowed}"),
     ),
     "duplicate-respondent": (
-        ("respondent '{key}' komt vaker voor in deze ronde", "respondent '{key}' occurs more than once in this round"),
+        (
+            "respondent '{key}' komt vaker voor in deze ronde",
+            "respondent '{key}' occurs more than once in this round",
+        ),
         ("geef elke respondent een eigen id", "give every respondent an id of their own"),
     ),
     "no-responses": (
@@ -158,8 +208,10 @@ CATALOGUE: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     ),
     "no-files": (
         ("geen vragenlijst- of regelbestanden gevonden", "no questionnaire or rule files found"),
-        ("geef een map met questionnaires/ en rules/ of losse .yaml-bestanden",
-         "give a folder with questionnaires/ and rules/ or single .yaml files"),
+        (
+            "geef een map met questionnaires/ en rules/ of losse .yaml-bestanden",
+            "give a folder with questionnaires/ and rules/ or single .yaml files",
+        ),
     ),
 }
 
@@ -203,7 +255,9 @@ def _render(code: str, part: int, lang: Lang, params: dict[str, object]) -> str:
     values = {k: v for k, v in params.items()}
     suggestion = values.get("suggestion")
     if suggestion:
-        values["suggestion"] = f" (bedoel je '{suggestion}'?)" if lang == "nl" else f" (did you mean '{suggestion}'?)"
+        values["suggestion"] = (
+            f" (bedoel je '{suggestion}'?)" if lang == "nl" else f" (did you mean '{suggestion}'?)"
+        )
     else:
         values["suggestion"] = ""
     for key in ("detail", "actual", "expected", "fix"):

@@ -23,7 +23,9 @@ def _check_id(value: str) -> str:
 
 
 Id = Annotated[str, AfterValidator(_check_id)]
-ConstructGroup = Literal["profile", "building_block", "pitfall", "characteristic", "perspective", "leadership", "decision"]
+ConstructGroup = Literal[
+    "profile", "building_block", "pitfall", "characteristic", "perspective", "leadership", "decision"
+]
 ConstructKind = Literal["score", "position", "fact"]
 ItemType = Literal["scale", "single", "multi", "number", "text"]
 DONT_KNOW = "dk"

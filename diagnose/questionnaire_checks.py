@@ -7,7 +7,9 @@ from diagnose.questionnaire import ConstructCatalogue, Questionnaire
 from diagnose.source import SourceFile
 
 
-def check_questionnaire(q: Questionnaire, constructs: ConstructCatalogue, source: SourceFile) -> list[Problem]:
+def check_questionnaire(
+    q: Questionnaire, constructs: ConstructCatalogue, source: SourceFile
+) -> list[Problem]:
     problems: list[Problem] = []
     for name, scale in q.scales.items():
         if sorted(p.value for p in scale.points) != [1, 2, 3, 4, 5]:
@@ -71,7 +73,9 @@ def check_questionnaire(q: Questionnaire, constructs: ConstructCatalogue, source
     return problems
 
 
-def _check_shape(q: Questionnaire, item: object, loc: tuple[str | int, ...], source: SourceFile) -> list[Problem]:
+def _check_shape(
+    q: Questionnaire, item: object, loc: tuple[str | int, ...], source: SourceFile
+) -> list[Problem]:
     from diagnose.questionnaire import Item
 
     assert isinstance(item, Item)
@@ -82,30 +86,51 @@ def _check_shape(q: Questionnaire, item: object, loc: tuple[str | int, ...], sou
 
     if item.type == "scale":
         if item.scale is None:
-            wrong("type", "een schaalitem noemt zijn schaal (scale: ...)", "a scale item names its scale (scale: ...)")
+            wrong(
+                "type",
+                "een schaalitem noemt zijn schaal (scale: ...)",
+                "a scale item names its scale (scale: ...)",
+            )
         elif item.scale not in q.scales:
             problems.append(
                 source.problem(
-                    "unknown-scale", (*loc, "scale"), "scale", key=item.scale, suggestion=did_you_mean(item.scale, q.scales)
+                    "unknown-scale",
+                    (*loc, "scale"),
+                    "scale",
+                    key=item.scale,
+                    suggestion=did_you_mean(item.scale, q.scales),
                 )
             )
     else:
         if item.scale is not None:
-            wrong("scale", f"alleen schaalitems hebben een schaal, dit is '{item.type}'",
-                  f"only scale items have a scale, this one is '{item.type}'")
+            wrong(
+                "scale",
+                f"alleen schaalitems hebben een schaal, dit is '{item.type}'",
+                f"only scale items have a scale, this one is '{item.type}'",
+            )
         if item.reverse:
-            wrong("reverse", "alleen schaalitems kunnen omgekeerd gescoord worden",
-                  "only scale items can be reverse-scored")
+            wrong(
+                "reverse",
+                "alleen schaalitems kunnen omgekeerd gescoord worden",
+                "only scale items can be reverse-scored",
+            )
     if item.type in ("single", "multi"):
         if not item.options:
-            wrong("options", f"een '{item.type}'-item heeft opties nodig", f"a '{item.type}' item needs options")
+            wrong(
+                "options", f"een '{item.type}'-item heeft opties nodig", f"a '{item.type}' item needs options"
+            )
         else:
             values = item.option_values
             for index, value in enumerate(values):
                 if value in values[:index]:
                     problems.append(
-                        source.problem("duplicate-id", (*loc, "options", index, "value"), "options", key=value,
-                                       other_line=source.line_of((*loc, "options", values.index(value))))
+                        source.problem(
+                            "duplicate-id",
+                            (*loc, "options", index, "value"),
+                            "options",
+                            key=value,
+                            other_line=source.line_of((*loc, "options", values.index(value))),
+                        )
                     )
     elif item.options is not None:
         wrong("options", f"een '{item.type}'-item heeft geen opties", f"a '{item.type}' item has no options")

@@ -45,9 +45,7 @@ def to_json(d: Diagnosis, bundle: Bundle, lang: Lang) -> dict[str, Any]:
         "language": lang,
         "anonymity": d.anonymity.model_dump(),
         "thresholds": d.thresholds,
-        "scores": {
-            cid: {"label": labels.get(cid, cid), **s.model_dump()} for cid, s in d.scores.items()
-        },
+        "scores": {cid: {"label": labels.get(cid, cid), **s.model_dump()} for cid, s in d.scores.items()},
         "profile": {k: v.model_dump() for k, v in d.profile.items()},
         "derived": d.derived,
         "not_measured": d.not_measured,
@@ -108,9 +106,11 @@ def to_markdown(d: Diagnosis, bundle: Bundle, lang: Lang) -> str:
     labels = {c.id: c.label.get(lang) for c in bundle.constructs.constructs}
     by_id = {f.rule: f for f in d.findings}
     lines = [f"# {h['title']}: {d.network or ''}".rstrip(": "), ""]
-    lines.append(f"{h['round']}: **{d.round.label}**{' (' + d.round.date + ')' if d.round.date else ''} — "
-                 f"{d.round.respondents} {h['respondents']} — {d.questionnaire.id} {d.questionnaire.version}, "
-                 f"{d.ruleset.id} {d.ruleset.version}")
+    lines.append(
+        f"{h['round']}: **{d.round.label}**{' (' + d.round.date + ')' if d.round.date else ''} — "
+        f"{d.round.respondents} {h['respondents']} — {d.questionnaire.id} {d.questionnaire.version}, "
+        f"{d.ruleset.id} {d.ruleset.version}"
+    )
     if d.previous:
         lines.append(f"{h['previous']}: {d.previous.label}")
     if not d.anonymity.met:
@@ -120,12 +120,20 @@ def to_markdown(d: Diagnosis, bundle: Bundle, lang: Lang) -> str:
         lines.append(h["none"])
     for number, rule_id in enumerate(d.summary, 1):
         f = by_id[rule_id]
-        lines += [f"{number}. **{f.title.get(lang)}** — {f.diagnosis.get(lang)}", f"   *{h['advice']}:* {f.advice.get(lang)}"]
+        lines += [
+            f"{number}. **{f.title.get(lang)}** — {f.diagnosis.get(lang)}",
+            f"   *{h['advice']}:* {f.advice.get(lang)}",
+        ]
     if d.strengths:
         lines += ["", f"## {h['strengths']}", ""]
         lines += [f"- **{by_id[r].title.get(lang)}** — {by_id[r].diagnosis.get(lang)}" for r in d.strengths]
-    lines += ["", f"## {h['scores']}", "", f"| {h['construct']} | n | {h['mean']} | {h['spread']} | {h['band']} |",
-              "|---|---:|---:|---:|---|"]
+    lines += [
+        "",
+        f"## {h['scores']}",
+        "",
+        f"| {h['construct']} | n | {h['mean']} | {h['spread']} | {h['band']} |",
+        "|---|---:|---:|---:|---|",
+    ]
     for cid, s in d.scores.items():
         sd = format_number(s.sd, lang, 2) if s.sd is not None else "–"
         band = BAND_LABELS[s.band].get(lang) if s.band else "–"
@@ -137,5 +145,11 @@ def to_markdown(d: Diagnosis, bundle: Bundle, lang: Lang) -> str:
         kind = KIND_LABELS[f.kind][0 if lang == "nl" else 1]
         lines += [f"### {f.title.get(lang)}", "", f"*{kind}* · `{f.rule}`", "", f.diagnosis.get(lang), ""]
         lines += [f"**{h['because']}:**"] + [f"- {b.text.get(lang)}" for b in f.because]
-        lines += ["", f"**{h['advice']}:** {f.advice.get(lang)}", "", f"*{h['sources']}:* " + "; ".join(f.sources), ""]
+        lines += [
+            "",
+            f"**{h['advice']}:** {f.advice.get(lang)}",
+            "",
+            f"*{h['sources']}:* " + "; ".join(f.sources),
+            "",
+        ]
     return "\n".join(lines).rstrip() + "\n"

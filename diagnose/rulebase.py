@@ -25,8 +25,19 @@ from diagnose.source import SourceFile, problems_from_pydantic
 from diagnose.text import LocalizedText
 from diagnose.vocabulary import Vocabulary
 
-RuleKind = Literal["pitfall", "concern", "attention", "strength", "fit", "leadership", "disagreement", "trend"]
-RULE_KINDS: tuple[str, ...] = ("pitfall", "concern", "attention", "strength", "fit", "leadership", "disagreement", "trend")
+RuleKind = Literal[
+    "pitfall", "concern", "attention", "strength", "fit", "leadership", "disagreement", "trend"
+]
+RULE_KINDS: tuple[str, ...] = (
+    "pitfall",
+    "concern",
+    "attention",
+    "strength",
+    "fit",
+    "leadership",
+    "disagreement",
+    "trend",
+)
 REQUIRED_THRESHOLDS = ("strength", "concern")
 
 
@@ -118,27 +129,42 @@ def check_settings(settings: RulesetSettings, source: SourceFile) -> list[Proble
     problems = []
     for name in REQUIRED_THRESHOLDS:
         if name not in settings.thresholds:
-            problems.append(source.problem(
-                "ruleset-settings", ("thresholds",), "thresholds",
-                detail=f"drempel '{name}' ontbreekt (nodig voor de banden)",
-                detail_en=f"threshold '{name}' is missing (the bands need it)",
-            ))
+            problems.append(
+                source.problem(
+                    "ruleset-settings",
+                    ("thresholds",),
+                    "thresholds",
+                    detail=f"drempel '{name}' ontbreekt (nodig voor de banden)",
+                    detail_en=f"threshold '{name}' is missing (the bands need it)",
+                )
+            )
     if not problems and settings.thresholds["concern"] > settings.thresholds["strength"]:
-        problems.append(source.problem(
-            "ruleset-settings", ("thresholds", "concern"), "thresholds",
-            detail="'concern' ligt boven 'strength'", detail_en="'concern' is above 'strength'",
-        ))
+        problems.append(
+            source.problem(
+                "ruleset-settings",
+                ("thresholds", "concern"),
+                "thresholds",
+                detail="'concern' ligt boven 'strength'",
+                detail_en="'concern' is above 'strength'",
+            )
+        )
     missing = [k for k in RULE_KINDS if k not in settings.kind_order]
     if missing or len(set(settings.kind_order)) != len(settings.kind_order):
-        problems.append(source.problem(
-            "ruleset-settings", ("kind_order",), "kind_order",
-            detail=f"kind_order noemt elke soort precies één keer; ontbreekt: {', '.join(missing) or '-'}",
-            detail_en=f"kind_order names every kind exactly once; missing: {', '.join(missing) or '-'}",
-        ))
+        problems.append(
+            source.problem(
+                "ruleset-settings",
+                ("kind_order",),
+                "kind_order",
+                detail=f"kind_order noemt elke soort precies één keer; ontbreekt: {', '.join(missing) or '-'}",
+                detail_en=f"kind_order names every kind exactly once; missing: {', '.join(missing) or '-'}",
+            )
+        )
     return problems
 
 
-def compile_derived(settings: RulesetSettings, vocab: Vocabulary, source: SourceFile) -> tuple[list[Derived], list[Problem]]:
+def compile_derived(
+    settings: RulesetSettings, vocab: Vocabulary, source: SourceFile
+) -> tuple[list[Derived], list[Problem]]:
     derived: list[Derived] = []
     problems: list[Problem] = []
     for name, spec in settings.derived.items():
@@ -150,8 +176,10 @@ def compile_derived(settings: RulesetSettings, vocab: Vocabulary, source: Source
             try:
                 condition = parse(case.when)
                 if any(ref.namespace == "derived" for ref in fact_refs(condition)):
-                    raise ConditionSyntaxError("a derived fact cannot use another derived fact",
-                                               detail_nl="een afgeleid feit kan geen ander afgeleid feit gebruiken")
+                    raise ConditionSyntaxError(
+                        "a derived fact cannot use another derived fact",
+                        detail_nl="een afgeleid feit kan geen ander afgeleid feit gebruiken",
+                    )
                 vocab.check(condition)
             except ConditionSyntaxError as exc:
                 problems.append(_condition_problem(exc, source, loc, name))
@@ -161,10 +189,19 @@ def compile_derived(settings: RulesetSettings, vocab: Vocabulary, source: Source
     return derived, problems
 
 
-def _condition_problem(exc: ConditionSyntaxError, source: SourceFile, loc: tuple[Any, ...], rule_id: str) -> Problem:
+def _condition_problem(
+    exc: ConditionSyntaxError, source: SourceFile, loc: tuple[Any, ...], rule_id: str
+) -> Problem:
     problem = source.problem(
-        exc.code, loc, "when", key=exc.key, suggestion=exc.suggestion, detail=exc.detail_nl, detail_en=str(exc),
-        fact=exc.key, allowed="",
+        exc.code,
+        loc,
+        "when",
+        key=exc.key,
+        suggestion=exc.suggestion,
+        detail=exc.detail_nl,
+        detail_en=str(exc),
+        fact=exc.key,
+        allowed="",
     )
     return Problem(problem.code, problem.file, problem.line, rule_id, "when", problem.params)
 
@@ -190,30 +227,53 @@ def load_rule_file(
                 continue
             bad_id = _bad_rule_id(rule_id)
             if bad_id:
-                problems.append(Problem("invalid-value", source.path, source.line_of((*loc, "id")), rule_id, "id",
-                                        {"detail": bad_id}))
+                problems.append(
+                    Problem(
+                        "invalid-value",
+                        source.path,
+                        source.line_of((*loc, "id")),
+                        rule_id,
+                        "id",
+                        {"detail": bad_id},
+                    )
+                )
             examples = tuple(
-                Example(given={substitute(k, construct=construct): v for k, v in ex.given.items()}, fires=ex.fires)
+                Example(
+                    given={substitute(k, construct=construct): v for k, v in ex.given.items()}, fires=ex.fires
+                )
                 for ex in spec.examples
             )
             texts = {
                 name: LocalizedText(
-                    nl=substitute(getattr(spec, name).nl, label=label.nl if label else construct, construct=construct),
-                    en=substitute(getattr(spec, name).en, label=label.en if label else construct, construct=construct),
+                    nl=substitute(
+                        getattr(spec, name).nl, label=label.nl if label else construct, construct=construct
+                    ),
+                    en=substitute(
+                        getattr(spec, name).en, label=label.en if label else construct, construct=construct
+                    ),
                 )
                 for name in ("title", "diagnosis", "advice")
             }
-            involved = tuple(dict.fromkeys(
-                ref.name for ref in fact_refs(condition) if ref.name in vocab.measured
-            ))
-            rules.append(Rule(
-                id=rule_id, kind=spec.kind, severity=spec.severity,
-                condition=resolve_thresholds(condition, settings.thresholds),
-                when=substitute(spec.when, construct=construct),
-                title=texts["title"], diagnosis=texts["diagnosis"], advice=texts["advice"],
-                sources=tuple(spec.sources), examples=examples, constructs=involved,
-                file=source.path, line=source.line_of(loc),
-            ))
+            involved = tuple(
+                dict.fromkeys(ref.name for ref in fact_refs(condition) if ref.name in vocab.measured)
+            )
+            rules.append(
+                Rule(
+                    id=rule_id,
+                    kind=spec.kind,
+                    severity=spec.severity,
+                    condition=resolve_thresholds(condition, settings.thresholds),
+                    when=substitute(spec.when, construct=construct),
+                    title=texts["title"],
+                    diagnosis=texts["diagnosis"],
+                    advice=texts["advice"],
+                    sources=tuple(spec.sources),
+                    examples=examples,
+                    constructs=involved,
+                    file=source.path,
+                    line=source.line_of(loc),
+                )
+            )
     return rules, problems
 
 
@@ -231,38 +291,58 @@ def _expansions(
     if spec.for_each is None:
         placeholders = [t for t in ("{construct}", "{label}") if t in spec.id + spec.when]
         if placeholders:
-            problems.append(source.problem(
-                "template", (*loc, "id"), "for_each",
-                detail=f"{placeholders[0]} gebruikt zonder for_each", detail_en=f"{placeholders[0]} used without for_each",
-            ))
+            problems.append(
+                source.problem(
+                    "template",
+                    (*loc, "id"),
+                    "for_each",
+                    detail=f"{placeholders[0]} gebruikt zonder for_each",
+                    detail_en=f"{placeholders[0]} used without for_each",
+                )
+            )
             return []
         return [("", None)]
     if "{construct}" not in spec.id:
-        problems.append(source.problem(
-            "template", (*loc, "id"), "id",
-            detail="een sjabloon met for_each heeft {construct} in zijn id nodig",
-            detail_en="a template with for_each needs {construct} in its id",
-        ))
+        problems.append(
+            source.problem(
+                "template",
+                (*loc, "id"),
+                "id",
+                detail="een sjabloon met for_each heeft {construct} in zijn id nodig",
+                detail_en="a template with for_each needs {construct} in its id",
+            )
+        )
         return []
     by_id = vocab.constructs.by_id
     if isinstance(spec.for_each, ForEachGroup):
         groups = {c.group for c in vocab.constructs.constructs}
         if spec.for_each.group not in groups:
-            problems.append(source.problem(
-                "template", (*loc, "for_each", "group"), "for_each",
-                detail=f"onbekende groep '{spec.for_each.group}' (bedoel je '{did_you_mean(spec.for_each.group, groups)}'?)",
-                detail_en=f"unknown group '{spec.for_each.group}' (did you mean '{did_you_mean(spec.for_each.group, groups)}'?)",
-            ))
+            problems.append(
+                source.problem(
+                    "template",
+                    (*loc, "for_each", "group"),
+                    "for_each",
+                    detail=f"onbekende groep '{spec.for_each.group}' (bedoel je '{did_you_mean(spec.for_each.group, groups)}'?)",
+                    detail_en=f"unknown group '{spec.for_each.group}' (did you mean '{did_you_mean(spec.for_each.group, groups)}'?)",
+                )
+            )
             return []
-        ids = [c.id for c in vocab.constructs.constructs if c.group == spec.for_each.group and c.kind == "score"]
+        ids = [
+            c.id for c in vocab.constructs.constructs if c.group == spec.for_each.group and c.kind == "score"
+        ]
     else:
         ids = []
         for position, construct in enumerate(spec.for_each):
             if construct not in vocab.measured:
-                problems.append(source.problem(
-                    "unknown-construct", (*loc, "for_each", position), "for_each", key=construct,
-                    suggestion=did_you_mean(construct, vocab.measured),
-                ))
+                problems.append(
+                    source.problem(
+                        "unknown-construct",
+                        (*loc, "for_each", position),
+                        "for_each",
+                        key=construct,
+                        suggestion=did_you_mean(construct, vocab.measured),
+                    )
+                )
             else:
                 ids.append(construct)
     return [(cid, by_id[cid].label) for cid in ids]
@@ -279,7 +359,9 @@ def check_examples(rule: Rule) -> list[Problem]:
         missing.append(("geen voorbeeld dat afgaat", "none that fires"))
     if not silent:
         missing.append(("geen voorbeeld dat niet afgaat", "none that does not fire"))
-    if _numeric_bounds(rule.condition) and not any(_at_threshold(rule.condition, e.given) for e in rule.examples):
+    if _numeric_bounds(rule.condition) and not any(
+        _at_threshold(rule.condition, e.given) for e in rule.examples
+    ):
         missing.append(("geen voorbeeld precies op de drempel", "none exactly at the threshold"))
     for nl, en in missing:
         problems.append(Problem("examples-incomplete", params={"detail": nl, "detail_en": en}, **where))  # type: ignore[arg-type]
@@ -287,14 +369,22 @@ def check_examples(rule: Rule) -> list[Problem]:
 
 
 def _numeric_bounds(condition: Condition) -> list[Comparison]:
-    return [c for c in comparisons(condition) if isinstance(c.operand, (float, ThresholdRef)) and c.op not in ("==", "!=")]
+    return [
+        c
+        for c in comparisons(condition)
+        if isinstance(c.operand, (float, ThresholdRef)) and c.op not in ("==", "!=")
+    ]
 
 
 def _at_threshold(condition: Condition, given: dict[str, Any]) -> bool:
     for c in _numeric_bounds(condition):
         bound = c.operand.value if isinstance(c.operand, ThresholdRef) else c.operand
         value = given.get(c.fact.path)
-        if isinstance(value, (int, float)) and not isinstance(value, bool) and abs(float(value) - float(bound)) < 1e-9:
+        if (
+            isinstance(value, (int, float))
+            and not isinstance(value, bool)
+            and abs(float(value) - float(bound)) < 1e-9
+        ):
             return True
     return False
 
@@ -308,14 +398,27 @@ def check_example_facts(rule: Rule, vocab: Vocabulary) -> list[Problem]:
         for path, value in example.given.items():
             namespace, _, name = path.partition(".")
             if isinstance(value, bool) and namespace != "disagree":
-                problems.append(Problem("yes-no-unquoted", rule.file, rule.line, rule.id, f"examples[{index}].{path}"))
+                problems.append(
+                    Problem("yes-no-unquoted", rule.file, rule.line, rule.id, f"examples[{index}].{path}")
+                )
             try:
                 vocab.check_ref(FactRef(namespace, name))
             except ConditionSyntaxError as exc:
-                problems.append(Problem(exc.code, rule.file, rule.line, rule.id, f"examples[{index}]",
-                                        {"key": exc.key, "suggestion": exc.suggestion,
-                                         "detail": "gebruik een feit dat de scoring oplevert",
-                                         "detail_en": "use a fact the scoring produces"}))
+                problems.append(
+                    Problem(
+                        exc.code,
+                        rule.file,
+                        rule.line,
+                        rule.id,
+                        f"examples[{index}]",
+                        {
+                            "key": exc.key,
+                            "suggestion": exc.suggestion,
+                            "detail": "gebruik een feit dat de scoring oplevert",
+                            "detail_en": "use a fact the scoring produces",
+                        },
+                    )
+                )
     return problems
 
 

@@ -170,18 +170,27 @@ def _profile(
         if item.type == "multi":
             counts = Counter(option for a in answers for option in a)
             chosen[construct] = sum(1 for c in counts.values() if c * 2 >= len(answers))
-            facts[construct] = ProfileFact(value=None, share=1.0, n=len(answers), disagree=False,
-                                           counts={o: counts[o] for o in item.option_values if counts[o]})
+            facts[construct] = ProfileFact(
+                value=None,
+                share=1.0,
+                n=len(answers),
+                disagree=False,
+                counts={o: counts[o] for o in item.option_values if counts[o]},
+            )
         elif item.type == "number":
-            facts[construct] = ProfileFact(value=float(statistics.median(answers)), share=1.0, n=len(answers),
-                                           disagree=False, counts={})
+            facts[construct] = ProfileFact(
+                value=float(statistics.median(answers)), share=1.0, n=len(answers), disagree=False, counts={}
+            )
         else:
             counts = Counter(answers)
             order = {v: i for i, v in enumerate(item.option_values)}
             value, top = max(counts.items(), key=lambda kv: (kv[1], -order.get(kv[0], 0)))
             share = round(top / len(answers), PRECISION)
             facts[construct] = ProfileFact(
-                value=value, share=share, n=len(answers), disagree=len(answers) > 1 and share < agreement,
+                value=value,
+                share=share,
+                n=len(answers),
+                disagree=len(answers) > 1 and share < agreement,
                 counts={o: counts[o] for o in item.option_values if counts[o]},
             )
     for construct, value in network_profile.items():
@@ -189,15 +198,17 @@ def _profile(
             continue
         if isinstance(value, list):
             chosen[construct] = len(value)
-            facts[construct] = ProfileFact(value=None, share=1.0, n=0, disagree=False, counts={}, from_network=True)
+            facts[construct] = ProfileFact(
+                value=None, share=1.0, n=0, disagree=False, counts={}, from_network=True
+            )
         else:
-            facts[construct] = ProfileFact(value=value, share=1.0, n=0, disagree=False, counts={}, from_network=True)
+            facts[construct] = ProfileFact(
+                value=value, share=1.0, n=0, disagree=False, counts={}, from_network=True
+            )
     return facts, chosen
 
 
-def round_facts(
-    scores: RoundScores, previous: RoundScores | None
-) -> dict[str, Any]:
+def round_facts(scores: RoundScores, previous: RoundScores | None) -> dict[str, Any]:
     """The facts the rules see, keyed by path (score.lnc4_trust, profile.overlap, ...)."""
     facts: dict[str, Any] = {
         "round.respondents": float(scores.respondents),

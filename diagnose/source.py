@@ -47,7 +47,9 @@ class SourceFile:
             found = node["id"]
         return found
 
-    def problem(self, code: str, loc: Iterable[str | int], field_name: str | None = None, **params: object) -> Problem:
+    def problem(
+        self, code: str, loc: Iterable[str | int], field_name: str | None = None, **params: object
+    ) -> Problem:
         loc = tuple(loc)
         return Problem(
             code=code,
@@ -63,7 +65,9 @@ def read_text(path: Path, display: str) -> str:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise ValidationFailed([Problem("file-unreadable", file=display, params={"detail": exc.strerror})]) from exc
+        raise ValidationFailed(
+            [Problem("file-unreadable", file=display, params={"detail": exc.strerror})]
+        ) from exc
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -80,7 +84,9 @@ def load_yaml(path: Path, display: str | None = None) -> SourceFile:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         detail = str(getattr(exc, "problem", None) or exc).strip()
-        raise ValidationFailed([Problem("yaml-syntax", file=display, line=line, params={"detail": detail})]) from exc
+        raise ValidationFailed(
+            [Problem("yaml-syntax", file=display, line=line, params={"detail": detail})]
+        ) from exc
     source = SourceFile(display, data)
     if node is not None:
         _map_lines(node, (), source.lines)
@@ -104,7 +110,9 @@ def load_json_text(text: str, display: str) -> SourceFile:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ValidationFailed([Problem("json-syntax", file=display, line=exc.lineno, params={"detail": exc.msg})]) from exc
+        raise ValidationFailed(
+            [Problem("json-syntax", file=display, line=exc.lineno, params={"detail": exc.msg})]
+        ) from exc
     return SourceFile(display, data)
 
 
@@ -131,7 +139,9 @@ def problems_from_pydantic(
         if kind == "extra_forbidden":
             allowed = _allowed_keys(model, loc[len(prefix) : -1]) if model else []
             problems.append(
-                source.problem("unknown-key", loc, str(last), key=last, suggestion=did_you_mean(str(last), allowed))
+                source.problem(
+                    "unknown-key", loc, str(last), key=last, suggestion=did_you_mean(str(last), allowed)
+                )
             )
         elif kind == "missing" and last in ("nl", "en"):
             problems.append(source.problem("missing-language", parent, _field_name(parent), key=last))

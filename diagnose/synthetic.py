@@ -91,7 +91,9 @@ def generate_round(q: Questionnaire, spec: RoundSpec, rng: random.Random) -> Rou
                 answers[item.id] = fact_answers[construct][index]
             elif item.type == "text" and texts and rng.random() < 0.5:
                 answers[item.id] = texts.pop(0)
-        responses.append(Response(respondent=f"r{index + 1:02d}", role=role, group=spec.group, answers=answers))
+        responses.append(
+            Response(respondent=f"r{index + 1:02d}", role=role, group=spec.group, answers=answers)
+        )
     return Round(label=spec.label, date=spec.date, responses=responses)
 
 
@@ -110,12 +112,14 @@ def _fact_answers(value: Any, n: int, rng: random.Random) -> list[Any]:
 def build_case(spec: CaseSpec, q: Questionnaire) -> ResponseFile:
     rng = random.Random(spec.seed)
     rounds = [generate_round(q, round_spec, rng) for round_spec in spec.rounds]
-    return ResponseFile.model_validate({
-        "questionnaire": {"id": q.id, "version": q.version},
-        "network": spec.network.model_dump(),
-        "round": rounds[-1].model_dump(),
-        "history": [r.model_dump() for r in rounds[:-1]],
-    })
+    return ResponseFile.model_validate(
+        {
+            "questionnaire": {"id": q.id, "version": q.version},
+            "network": spec.network.model_dump(),
+            "round": rounds[-1].model_dump(),
+            "history": [r.model_dump() for r in rounds[:-1]],
+        }
+    )
 
 
 def case_json(response_file: ResponseFile) -> str:

@@ -97,7 +97,9 @@ class Vocabulary:
     def check_ref(self, ref: FactRef) -> None:
         if ref.namespace not in NAMESPACES:
             raise ConditionSyntaxError(
-                f"unknown namespace {ref.namespace}", "unknown-namespace", ref.namespace,
+                f"unknown namespace {ref.namespace}",
+                "unknown-namespace",
+                ref.namespace,
                 did_you_mean(ref.namespace, NAMESPACES),
             )
         names = self.names_in(ref.namespace)
@@ -117,7 +119,9 @@ class Vocabulary:
         if isinstance(operand, ThresholdRef):
             if operand.name not in self.thresholds:
                 raise ConditionSyntaxError(
-                    f"unknown threshold {operand.name}", "unknown-threshold", operand.name,
+                    f"unknown threshold {operand.name}",
+                    "unknown-threshold",
+                    operand.name,
                     did_you_mean(operand.name, self.thresholds),
                 )
             if not self.is_numeric(c.fact):
@@ -133,7 +137,9 @@ class Vocabulary:
                 raise _mismatch(c.fact.path, "true/false", "true/false")
             return
         if c.fact.namespace == "disagree":
-            raise _mismatch(c.fact.path, f"'{operand}' (alleen true of false kan)", f"'{operand}' (only true or false)")
+            raise _mismatch(
+                c.fact.path, f"'{operand}' (alleen true of false kan)", f"'{operand}' (only true or false)"
+            )
         if isinstance(operand, float):
             if not self.is_numeric(c.fact):
                 raise _mismatch(c.fact.path, "een getal", "a number")
@@ -151,7 +157,9 @@ class Vocabulary:
 
 def _mismatch(fact: str, nl: str, en: str) -> ConditionSyntaxError:
     return ConditionSyntaxError(
-        f"{fact} cannot be compared with {en}", "type-mismatch", detail_nl=f"{fact} kan niet vergeleken worden met {nl}"
+        f"{fact} cannot be compared with {en}",
+        "type-mismatch",
+        detail_nl=f"{fact} kan niet vergeleken worden met {nl}",
     )
 
 

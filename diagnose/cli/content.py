@@ -20,7 +20,9 @@ MAX_RESPONSE_FILE_BYTES = 20 * 1024 * 1024
 
 
 def add_lang(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--lang", choices=LANGUAGES, default="nl", help="language of the output (default: nl)")
+    parser.add_argument(
+        "--lang", choices=LANGUAGES, default="nl", help="language of the output (default: nl)"
+    )
 
 
 def register(sub: Any) -> None:
@@ -56,19 +58,27 @@ def register(sub: Any) -> None:
 def cmd_validate(args: argparse.Namespace) -> int:
     missing = [p for p in args.paths if not p.exists()]
     if missing:
-        raise ValidationFailed([Problem("file-unreadable", file=str(p), params={"detail": "bestaat niet / does not exist"})
-                                for p in missing])
+        raise ValidationFailed(
+            [
+                Problem("file-unreadable", file=str(p), params={"detail": "bestaat niet / does not exist"})
+                for p in missing
+            ]
+        )
     bundle = build_bundle(discover(list(args.paths) or None))
     examples = sum(len(r.examples) for r in bundle.rules)
     items = sum(len(list(q.items())) for q in bundle.questionnaires.values())
     if args.lang == "nl":
         lists = "vragenlijst" if len(bundle.questionnaires) == 1 else "vragenlijsten"
-        print(f"In orde: {len(bundle.questionnaires)} {lists} ({items} items), "
-              f"{len(bundle.rules)} regels, {examples} voorbeelden kloppen.")
+        print(
+            f"In orde: {len(bundle.questionnaires)} {lists} ({items} items), "
+            f"{len(bundle.rules)} regels, {examples} voorbeelden kloppen."
+        )
     else:
         lists = "questionnaire" if len(bundle.questionnaires) == 1 else "questionnaires"
-        print(f"Valid: {len(bundle.questionnaires)} {lists} ({items} items), "
-              f"{len(bundle.rules)} rules, {examples} examples hold.")
+        print(
+            f"Valid: {len(bundle.questionnaires)} {lists} ({items} items), "
+            f"{len(bundle.rules)} rules, {examples} examples hold."
+        )
     return 0
 
 
@@ -84,8 +94,9 @@ def cmd_diagnose(args: argparse.Namespace) -> int:
     response_file, source = read_response_file(args.file)
     bundle = load_bundle()
     q = bundle.questionnaire(response_file.questionnaire.id, response_file.questionnaire.version)
-    result = diagnose(bundle, q, response_file.round, response_file.history, response_file.network,
-                      file=source.path)
+    result = diagnose(
+        bundle, q, response_file.round, response_file.history, response_file.network, file=source.path
+    )
     lang: Lang = args.lang
     if args.format == "json":
         json.dump(to_json(result, bundle, lang), sys.stdout, ensure_ascii=False, indent=2)
@@ -100,7 +111,9 @@ def cmd_rules(args: argparse.Namespace) -> int:
     lang: Lang = args.lang
     index = 0 if lang == "nl" else 1
     for rule in bundle.rules:
-        print(f"{rule.id}\t{KIND_LABELS[rule.kind][index]}\t{rule.title.get(lang)}\t{'; '.join(rule.sources)}")
+        print(
+            f"{rule.id}\t{KIND_LABELS[rule.kind][index]}\t{rule.title.get(lang)}\t{'; '.join(rule.sources)}"
+        )
     return 0
 
 
@@ -110,14 +123,27 @@ def cmd_explain(args: argparse.Namespace) -> int:
     if rule is None:
         from diagnose.problems import did_you_mean
 
-        raise ValidationFailed([Problem("unknown-fact", id=args.rule_id, params={
-            "key": args.rule_id, "suggestion": did_you_mean(args.rule_id, bundle.rule_by_id),
-            "detail": "zie 'netscan rules' voor alle regels", "detail_en": "see 'netscan rules' for every rule"})])
+        raise ValidationFailed(
+            [
+                Problem(
+                    "unknown-fact",
+                    id=args.rule_id,
+                    params={
+                        "key": args.rule_id,
+                        "suggestion": did_you_mean(args.rule_id, bundle.rule_by_id),
+                        "detail": "zie 'netscan rules' voor alle regels",
+                        "detail_en": "see 'netscan rules' for every rule",
+                    },
+                )
+            ]
+        )
     lang: Lang = args.lang
     nl = lang == "nl"
     print(f"{rule.id} — {rule.title.get(lang)}")
-    print(f"{'soort' if nl else 'kind'}: {KIND_LABELS[rule.kind][0 if nl else 1]} · "
-          f"{'ernst' if nl else 'severity'}: {rule.severity} · {rule.file}:{rule.line}")
+    print(
+        f"{'soort' if nl else 'kind'}: {KIND_LABELS[rule.kind][0 if nl else 1]} · "
+        f"{'ernst' if nl else 'severity'}: {rule.severity} · {rule.file}:{rule.line}"
+    )
     print(f"{'voorwaarde' if nl else 'condition'}: {rule.when}")
     print()
     print(rule.diagnosis.get(lang))
@@ -127,7 +153,11 @@ def cmd_explain(args: argparse.Namespace) -> int:
     print(f"{'Voorbeelden' if nl else 'Examples'}:")
     for example in rule.examples:
         given = ", ".join(f"{k} = {v}" for k, v in example.given.items())
-        verdict = ("gaat af" if example.fires else "gaat niet af") if nl else ("fires" if example.fires else "does not fire")
+        verdict = (
+            ("gaat af" if example.fires else "gaat niet af")
+            if nl
+            else ("fires" if example.fires else "does not fire")
+        )
         print(f"  {given} → {verdict}")
     return 0
 

@@ -8,7 +8,16 @@ import pytest
 
 from diagnose import Bundle
 from diagnose.bundle import to_durable_facts
-from diagnose.conditions import AllOf, AnyOf, Comparison, ConditionSyntaxError, FactRef, ThresholdRef, evaluate, parse
+from diagnose.conditions import (
+    AllOf,
+    AnyOf,
+    Comparison,
+    ConditionSyntaxError,
+    FactRef,
+    ThresholdRef,
+    evaluate,
+    parse,
+)
 from diagnose.engine import RuleEngine
 
 
@@ -18,8 +27,9 @@ def test_parse_precedence_and_in() -> None:
     assert node.parts[0] == Comparison(FactRef("score", "a"), "<", 3.0)
     right = node.parts[1]
     assert isinstance(right, AllOf)
-    assert right.parts[0] == AnyOf((Comparison(FactRef("profile", "b"), "==", "x"),
-                                    Comparison(FactRef("profile", "b"), "==", "y")))
+    assert right.parts[0] == AnyOf(
+        (Comparison(FactRef("profile", "b"), "==", "x"), Comparison(FactRef("profile", "b"), "==", "y"))
+    )
     assert right.parts[1] == Comparison(FactRef("disagree", "c"), "==", True)
 
 

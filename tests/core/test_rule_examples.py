@@ -20,7 +20,9 @@ def test_rule_example(bundle: Bundle, rule_id: str, index: int) -> None:
     rule = bundle.rule_by_id[rule_id]
     example = rule.examples[index]
     fired = bundle.engine.evaluate(to_durable_facts(bundle, example_facts(bundle, example)))
-    assert (rule_id in fired) == example.fires, f"{rule.file}:{rule.line} example {index + 1}: {example.given}"
+    assert (rule_id in fired) == example.fires, (
+        f"{rule.file}:{rule.line} example {index + 1}: {example.given}"
+    )
 
 
 def test_every_rule_has_firing_silent_and_sources(bundle: Bundle) -> None:

@@ -17,19 +17,26 @@ def mini() -> Bundle:
 
 
 def rnd(*answers: dict[str, object], roles: list[str] | None = None) -> Round:
-    return Round(label="2026", responses=[
-        Response(respondent=f"r{i}", role=(roles[i] if roles else None), answers=dict(a))
-        for i, a in enumerate(answers)
-    ])
+    return Round(
+        label="2026",
+        responses=[
+            Response(respondent=f"r{i}", role=(roles[i] if roles else None), answers=dict(a))
+            for i, a in enumerate(answers)
+        ],
+    )
 
 
 def test_reverse_scoring_and_dont_know(mini: Bundle) -> None:
     q = mini.questionnaire("mini")
-    d = diagnose(mini, q, rnd(
-        {"rol": "teacher", "trust_a": 5, "trust_b": 1, "decide_a": "dk"},
-        {"rol": "teacher", "trust_a": 2, "trust_b": 4, "decide_a": 3},
-        {"rol": "board", "trust_a": 4, "trust_b": "dk", "decide_a": 4},
-    ))
+    d = diagnose(
+        mini,
+        q,
+        rnd(
+            {"rol": "teacher", "trust_a": 5, "trust_b": 1, "decide_a": "dk"},
+            {"rol": "teacher", "trust_a": 2, "trust_b": 4, "decide_a": 3},
+            {"rol": "board", "trust_a": 4, "trust_b": "dk", "decide_a": 4},
+        ),
+    )
     trust = d.scores["lnc4_trust"]
     # respondent means: (5 + 5)/2 = 5, (2 + 2)/2 = 2, 4 (don't know left out)
     assert (trust.mean, trust.n, trust.min, trust.max) == (pytest.approx(11 / 3, abs=1e-4), 3, 2.0, 5.0)
@@ -41,7 +48,9 @@ def test_reverse_scoring_and_dont_know(mini: Bundle) -> None:
     assert not trust.below_minimum
 
 
-@pytest.mark.parametrize(("answers", "band"), [((4, 2), "strength"), ((3, 3), "attention"), ((2, 3), "concern")])
+@pytest.mark.parametrize(
+    ("answers", "band"), [((4, 2), "strength"), ((3, 3), "attention"), ((2, 3), "concern")]
+)
 def test_bands_at_the_thresholds(mini: Bundle, answers: tuple[int, int], band: str) -> None:
     q = mini.questionnaire("mini")
     a, b = answers
@@ -51,11 +60,22 @@ def test_bands_at_the_thresholds(mini: Bundle, answers: tuple[int, int], band: s
 
 def test_profile_mode_disagreement_and_network_profile(mini: Bundle) -> None:
     q = mini.questionnaire("mini")
-    d = diagnose(mini, q, rnd(
-        {"overlap": "partial", "trust_a": 3}, {"overlap": "partial", "trust_a": 3}, {"overlap": "low", "trust_a": 3},
-    ), network=Network(name="N", profile={"size": 12, "overlap": "high"}))
+    d = diagnose(
+        mini,
+        q,
+        rnd(
+            {"overlap": "partial", "trust_a": 3},
+            {"overlap": "partial", "trust_a": 3},
+            {"overlap": "low", "trust_a": 3},
+        ),
+        network=Network(name="N", profile={"size": 12, "overlap": "high"}),
+    )
     overlap = d.profile["overlap"]
-    assert (overlap.value, overlap.share, overlap.disagree) == ("partial", pytest.approx(0.6667, abs=1e-4), True)
+    assert (overlap.value, overlap.share, overlap.disagree) == (
+        "partial",
+        pytest.approx(0.6667, abs=1e-4),
+        True,
+    )
     assert d.profile["size"].value == 12 and d.profile["size"].from_network
 
 
@@ -73,18 +93,26 @@ def test_anonymity_and_role_breakdown(mini: Bundle) -> None:
 def test_findings_because_and_trend(mini: Bundle) -> None:
     q = mini.questionnaire("mini")
     before = rnd({"trust_a": 4, "trust_b": 2}, {"trust_a": 4, "trust_b": 2}, {"trust_a": 4, "trust_b": 2})
-    now = rnd({"trust_a": 1, "trust_b": 5, "overlap": "partial", "decide_a": 2},
-              {"trust_a": 5, "trust_b": 1, "overlap": "partial", "decide_a": 2},
-              {"trust_a": 2, "trust_b": 4, "overlap": "partial", "decide_a": 2})
+    now = rnd(
+        {"trust_a": 1, "trust_b": 5, "overlap": "partial", "decide_a": 2},
+        {"trust_a": 5, "trust_b": 1, "overlap": "partial", "decide_a": 2},
+        {"trust_a": 2, "trust_b": 4, "overlap": "partial", "decide_a": 2},
+    )
     d = diagnose(mini, q, now, [before])
     rules = [f.rule for f in d.findings]
     # ranked: concerns by severity, attention, disagreement, trend
-    assert rules == ["partial_overlap_decisions", "low_trust", "overlap_kind_partial", "trust_disagreement",
-                     "trust_declined"]
+    assert rules == [
+        "partial_overlap_decisions",
+        "low_trust",
+        "overlap_kind_partial",
+        "trust_disagreement",
+        "trust_declined",
+    ]
     low = d.finding("low_trust")
     assert low is not None
     assert [(b.fact, b.value, b.op, b.compared_to, b.threshold) for b in low.because] == [
-        ("score.lnc4_trust", pytest.approx(2.6667, abs=1e-4), "<", 3.0, "concern")]
+        ("score.lnc4_trust", pytest.approx(2.6667, abs=1e-4), "<", 3.0, "concern")
+    ]
     assert low.because[0].text.nl == "gemiddelde score ‘Vertrouwen’: 2,67 (lager dan de drempel 3,00)"
     assert low.because[0].text.en == "mean score ‘Trust’: 2.67 (below the threshold 3.00)"
     declined = d.finding("trust_declined")
@@ -95,7 +123,9 @@ def test_findings_because_and_trend(mini: Bundle) -> None:
 
 def test_invalid_answers_name_respondent_and_item(mini: Bundle) -> None:
     q = mini.questionnaire("mini")
-    bad = rnd({"trust_a": 6, "trsut_b": 3, "rol": "teacher"}, {"overlap": "some", "omvang": 1000, "trust_a": True})
+    bad = rnd(
+        {"trust_a": 6, "trsut_b": 3, "rol": "teacher"}, {"overlap": "some", "omvang": 1000, "trust_a": True}
+    )
     with pytest.raises(ValidationFailed) as error:
         diagnose(mini, q, bad)
     lines = [p.format("en") for p in error.value.problems]
@@ -109,8 +139,10 @@ def test_invalid_answers_name_respondent_and_item(mini: Bundle) -> None:
 
 def test_unknown_role_and_duplicate_respondent(mini: Bundle) -> None:
     q = mini.questionnaire("mini")
-    bad = Round(label="x", responses=[Response(respondent="a", role="teachr", answers={}),
-                                      Response(respondent="a", answers={})])
+    bad = Round(
+        label="x",
+        responses=[Response(respondent="a", role="teachr", answers={}), Response(respondent="a", answers={})],
+    )
     with pytest.raises(ValidationFailed) as error:
         diagnose(mini, q, bad)
     codes = sorted(p.code for p in error.value.problems)

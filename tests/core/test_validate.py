@@ -13,7 +13,9 @@ from diagnose.cli import main
 from tests.core.content_copy import replace_in
 
 MINI = Path(__file__).parent / "mini"
-LINE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+)?: \[(?P<code>[a-z-]+)\] (?P<subject>\S+): (?P<what>.+) — (?P<fix>.+)$")
+LINE = re.compile(
+    r"^(?P<file>[^:]+):(?P<line>\d+)?: \[(?P<code>[a-z-]+)\] (?P<subject>\S+): (?P<what>.+) — (?P<fix>.+)$"
+)
 
 
 @pytest.fixture
@@ -60,7 +62,9 @@ def line_of(path: Path, needle: str) -> str:
 
 def test_yaml_syntax_error_names_file_and_line(capsys: pytest.CaptureFixture[str], mini: Path) -> None:
     path = mini / "questionnaires" / "mini.yaml"
-    replace_in(path, "    title: {nl: Stellingen, en: Statements}", "    title: {nl: Stellingen, en: Statements")
+    replace_in(
+        path, "    title: {nl: Stellingen, en: Statements}", "    title: {nl: Stellingen, en: Statements"
+    )
     problem = only_problem(capsys, mini)
     assert problem["code"] == "yaml-syntax"
     assert problem["file"].endswith("questionnaires/mini.yaml")
@@ -79,7 +83,11 @@ def test_unknown_key_says_did_you_mean(capsys: pytest.CaptureFixture[str], mini:
 
 def test_missing_language_names_item_and_field(capsys: pytest.CaptureFixture[str], mini: Path) -> None:
     path = mini / "questionnaires" / "mini.yaml"
-    replace_in(path, "text: {nl: We vertrouwen elkaar., en: We trust each other.}", "text: {nl: We vertrouwen elkaar.}")
+    replace_in(
+        path,
+        "text: {nl: We vertrouwen elkaar., en: We trust each other.}",
+        "text: {nl: We vertrouwen elkaar.}",
+    )
     problem = only_problem(capsys, mini, "en")
     assert problem["code"] == "missing-language"
     assert problem["subject"] == "trust_a.text"
@@ -97,7 +105,11 @@ def test_unquoted_yes_is_explained(capsys: pytest.CaptureFixture[str], mini: Pat
 
 def test_item_with_unknown_construct(capsys: pytest.CaptureFixture[str], mini: Path) -> None:
     path = mini / "questionnaires" / "mini.yaml"
-    replace_in(path, "construct: joint_decision\n        type: scale", "construct: joint_decisoin\n        type: scale")
+    replace_in(
+        path,
+        "construct: joint_decision\n        type: scale",
+        "construct: joint_decisoin\n        type: scale",
+    )
     problem = only_problem(capsys, mini)
     assert problem["code"] == "unknown-construct"
     assert problem["subject"] == "decide_a.construct"
@@ -123,12 +135,31 @@ def test_scale_item_with_unknown_scale(capsys: pytest.CaptureFixture[str], mini:
 @pytest.mark.parametrize(
     ("old", "new", "code", "hint"),
     [
-        ("score.lnc4_trust < threshold.concern", "score.lnc4_trst < threshold.concern", "unknown-fact",
-         "score.lnc4_trust"),
-        ("score.lnc4_trust < threshold.concern", "scroe.lnc4_trust < threshold.concern", "unknown-namespace", "score"),
-        ("score.lnc4_trust < threshold.concern", "score.lnc4_trust = threshold.concern", "unknown-operator", "=="),
-        ("score.lnc4_trust < threshold.concern", "score.lnc4_trust < threshold.concrn", "unknown-threshold", "concern"),
-        ('profile.overlap == partial and', 'profile.overlap == partal and', "unknown-value", "partial"),
+        (
+            "score.lnc4_trust < threshold.concern",
+            "score.lnc4_trst < threshold.concern",
+            "unknown-fact",
+            "score.lnc4_trust",
+        ),
+        (
+            "score.lnc4_trust < threshold.concern",
+            "scroe.lnc4_trust < threshold.concern",
+            "unknown-namespace",
+            "score",
+        ),
+        (
+            "score.lnc4_trust < threshold.concern",
+            "score.lnc4_trust = threshold.concern",
+            "unknown-operator",
+            "==",
+        ),
+        (
+            "score.lnc4_trust < threshold.concern",
+            "score.lnc4_trust < threshold.concrn",
+            "unknown-threshold",
+            "concern",
+        ),
+        ("profile.overlap == partial and", "profile.overlap == partal and", "unknown-value", "partial"),
         ("score.lnc4_trust < threshold.concern", "score.lnc4_trust < partial", "type-mismatch", ""),
         ("score.lnc4_trust < threshold.concern", "score.lnc4_trust < < 3", "condition-syntax", ""),
         ("score.lnc4_trust < threshold.concern", "not score.lnc4_trust < 3", "unknown-operator", "!="),
@@ -147,30 +178,43 @@ def test_broken_condition_fails_to_load(
 
 
 def test_template_with_unknown_construct(capsys: pytest.CaptureFixture[str], mini: Path) -> None:
-    replace_in(mini / "rules" / "mini.yaml", "for_each: [lnc4_trust, joint_decision]", "for_each: [lnc4_trust, joint]")
+    replace_in(
+        mini / "rules" / "mini.yaml",
+        "for_each: [lnc4_trust, joint_decision]",
+        "for_each: [lnc4_trust, joint]",
+    )
     problem = only_problem(capsys, mini)
     assert problem["code"] == "unknown-construct"
     assert "joint_decision" in problem["what"]
 
 
 def test_example_that_contradicts_the_rule(capsys: pytest.CaptureFixture[str], mini: Path) -> None:
-    replace_in(mini / "rules" / "mini.yaml", "{given: {score.lnc4_trust: 2.5}, fires: true}",
-               "{given: {score.lnc4_trust: 3.5}, fires: true}")
+    replace_in(
+        mini / "rules" / "mini.yaml",
+        "{given: {score.lnc4_trust: 2.5}, fires: true}",
+        "{given: {score.lnc4_trust: 3.5}, fires: true}",
+    )
     problem = only_problem(capsys, mini)
     assert (problem["code"], problem["subject"]) == ("example-fails", "low_trust.examples")
 
 
 def test_examples_must_include_the_threshold(capsys: pytest.CaptureFixture[str], mini: Path) -> None:
-    replace_in(mini / "rules" / "mini.yaml", "{given: {score.lnc4_trust: 3.0}, fires: false}",
-               "{given: {score.lnc4_trust: 3.4}, fires: false}")
+    replace_in(
+        mini / "rules" / "mini.yaml",
+        "{given: {score.lnc4_trust: 3.0}, fires: false}",
+        "{given: {score.lnc4_trust: 3.4}, fires: false}",
+    )
     problem = only_problem(capsys, mini)
     assert problem["code"] == "examples-incomplete"
     assert "drempel" in problem["what"]
 
 
 def test_example_with_unknown_fact(capsys: pytest.CaptureFixture[str], mini: Path) -> None:
-    replace_in(mini / "rules" / "mini.yaml", "{given: {sd.lnc4_trust: 0.9}, fires: false}",
-               "{given: {sd.lnc4_trust: 0.9, sd.trust: 1}, fires: false}")
+    replace_in(
+        mini / "rules" / "mini.yaml",
+        "{given: {sd.lnc4_trust: 0.9}, fires: false}",
+        "{given: {sd.lnc4_trust: 0.9, sd.trust: 1}, fires: false}",
+    )
     problem = only_problem(capsys, mini)
     assert problem["code"] == "unknown-fact"
 
@@ -190,7 +234,11 @@ def test_missing_band_threshold(capsys: pytest.CaptureFixture[str], mini: Path) 
 
 def test_every_problem_is_reported_not_just_the_first(capsys: pytest.CaptureFixture[str], mini: Path) -> None:
     replace_in(mini / "questionnaires" / "mini.yaml", "        reverse: true", "        revers: true")
-    replace_in(mini / "rules" / "mini.yaml", "score.lnc4_trust < threshold.concern", "score.lnc4_trst < threshold.concern")
+    replace_in(
+        mini / "rules" / "mini.yaml",
+        "score.lnc4_trust < threshold.concern",
+        "score.lnc4_trst < threshold.concern",
+    )
     code, problems, _ = validate(capsys, str(mini))
     assert code == 2
     assert {LINE.match(p)["code"] for p in problems} == {"unknown-key", "unknown-fact"}  # type: ignore[index]
@@ -211,8 +259,9 @@ def test_missing_path(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> Non
 
 def test_cli_never_shows_a_traceback(mini: Path) -> None:
     replace_in(mini / "rules" / "mini.yaml", "kind: concern", "kind: concer")
-    result = subprocess.run([sys.executable, "-m", "diagnose", "validate", str(mini)],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "diagnose", "validate", str(mini)], capture_output=True, text=True, check=False
+    )
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert "[invalid-value] low_trust.kind" in result.stderr
