@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Union
+from typing import Any
 
 OPERATORS = ("<", "<=", ">", ">=", "==", "!=")
 DURABLE_OPERATOR = {"<": "$lt", "<=": "$lte", ">": "$gt", ">=": "$gte", "!=": "$neq"}
@@ -75,7 +75,7 @@ class ThresholdRef:
         return f"-{self.name}" if self.negative else self.name
 
 
-Operand = Union[float, str, bool, FactRef, ThresholdRef]
+Operand = float | str | bool | FactRef | ThresholdRef
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,7 @@ class AnyOf:
     parts: tuple[Condition, ...]
 
 
-Condition = Union[Comparison, AllOf, AnyOf]
+Condition = Comparison | AllOf | AnyOf
 
 
 # --- parsing ---------------------------------------------------------------------------------

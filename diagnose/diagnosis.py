@@ -198,7 +198,7 @@ def _findings(
                 spread=max(spreads) if spreads else None,  # type: ignore[type-var]
             )
         )
-    order = {kind: index for index, kind in enumerate(bundle.settings.kind_order)}
+    order: dict[str, int] = {kind: index for index, kind in enumerate(bundle.settings.kind_order)}
     position = {rule.id: index for index, rule in enumerate(bundle.rules)}
     findings.sort(key=lambda f: (order[f.kind], -f.severity, -(f.spread or 0.0), position[f.rule]))
     return findings

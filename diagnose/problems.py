@@ -252,7 +252,7 @@ class Problem:
 def _render(code: str, part: int, lang: Lang, params: dict[str, object]) -> str:
     texts = CATALOGUE[code][part]
     template = texts[0] if lang == "nl" else texts[1]
-    values = {k: v for k, v in params.items()}
+    values = dict(params)
     suggestion = values.get("suggestion")
     if suggestion:
         values["suggestion"] = (

@@ -382,8 +382,9 @@ def _at_threshold(condition: Condition, given: dict[str, Any]) -> bool:
         value = given.get(c.fact.path)
         if (
             isinstance(value, (int, float))
+            and isinstance(bound, float)
             and not isinstance(value, bool)
-            and abs(float(value) - float(bound)) < 1e-9
+            and abs(float(value) - bound) < 1e-9
         ):
             return True
     return False

@@ -163,8 +163,7 @@ def _profile(
         item = items[0]
         if item.type not in ("single", "multi", "number"):
             continue
-        answers = [r.answers.get(item.id) for r in rnd.responses]
-        answers = [a for a in answers if a is not None]
+        answers: list[Any] = [r.answers[item.id] for r in rnd.responses if r.answers.get(item.id) is not None]
         if not answers:
             continue
         if item.type == "multi":
