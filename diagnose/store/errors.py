@@ -173,6 +173,16 @@ MESSAGES: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
         ),
         ("geef alle rijen van één ronde dezelfde waarden", "give all rows of one round the same values"),
     ),
+    "round-questionnaire": (
+        (
+            "ronde '{key}' gebruikt vragenlijst {existing}, dit bestand {given}",
+            "round '{key}' uses questionnaire {existing}, this file {given}",
+        ),
+        (
+            "importeer in een nieuwe ronde (een ander rondelabel)",
+            "import into a new round (another round label)",
+        ),
+    ),
     "export-format": (
         ("onbekende bestandsvorm '{key}' voor een export", "unknown export format '{key}'"),
         ("kies json, csv of xlsx", "choose json, csv or xlsx"),

@@ -1095,7 +1095,7 @@ class Store:
                 raise NotFound("antwoordset", "response", response_id)
             if not s.scalar(select(self._writable(response_id))):
                 raise self._why_not_writable(response_id)
-            answers = dict(
+            answers: dict[str, Any] = dict(
                 s.execute(
                     select(models.Answer.item_id, models.Answer.value).where(
                         models.Answer.response_id == response_id
@@ -1425,3 +1425,37 @@ class Store:
                     pending = []
         self._store_snapshots(pending)
         return t.RediagnoseReport(diagnosed=diagnosed, skipped=skipped, seconds=time.perf_counter() - started)
+
+    # ---- import and export (diagnose.store.transfer) -------------------------------------------
+
+    def import_bytes(
+        self,
+        data: bytes,
+        filename: str,
+        *,
+        workspace_id: int | None = None,
+        network: str | None = None,
+        round_label: str | None = None,
+        round_date: dt.date | None = None,
+        questionnaire_id: str | None = None,
+    ) -> t.ImportResult:
+        """Import a JSON, CSV or XLSX file (by its name's suffix): all of it, or nothing."""
+        from diagnose.store import transfer
+
+        target = transfer.Target(workspace_id, network, round_label, round_date, questionnaire_id)
+        return transfer.import_bytes(self, data, filename, target)
+
+    def export_round(self, round_id: int, fmt: str) -> bytes:
+        from diagnose.store import transfer
+
+        return transfer.export_round(self, round_id, fmt)
+
+    def export_network(self, network_id: int, fmt: str) -> bytes:
+        from diagnose.store import transfer
+
+        return transfer.export_network(self, network_id, fmt)
+
+    def export_workspace(self, workspace_id: int, fmt: str) -> bytes:
+        from diagnose.store import transfer
+
+        return transfer.export_workspace(self, workspace_id, fmt)

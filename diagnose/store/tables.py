@@ -1,0 +1,325 @@
+"""Reading and writing answer tables (CSV and XLSX): one row per respondent, one column per item id.
+
+Reading is strict about structure and forgiving about spelling: the delimiter (`,` `;` or tab) is
+taken from the header row, headers are case-insensitive, Dutch column names (rol, netwerk, ronde,
+datum, groep, vragenlijst) work, option labels are accepted for option values, "weet niet" and
+friends mean don't know, and Dutch decimal commas are read. Every problem names the file, the row
+(as the spreadsheet numbers it: the header is row 1), the column and the value.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import zipfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from diagnose.problems import Problem, ValidationFailed
+from diagnose.questionnaire import DONT_KNOW, Item, Questionnaire
+
+MULTI_SEPARATOR = ";"
+DONT_KNOW_WORDS = {
+    "dk",
+    "weet niet",
+    "weet ik niet",
+    "weet niet / n.v.t.",
+    "weet niet/n.v.t.",
+    "n.v.t.",
+    "nvt",
+    "n.v.t",
+    "don't know",
+    "dont know",
+    "do not know",
+    "don't know / not applicable",
+    "n/a",
+    "na",
+}
+TRUE_WORDS = {"1", "true", "yes", "ja", "j", "y", "x", "waar", "groep", "group"}
+FALSE_WORDS = {"", "0", "false", "no", "nee", "n", "onwaar"}
+META_COLUMNS: dict[str, tuple[str, ...]] = {
+    "network": ("network", "netwerk"),
+    "round": ("round", "ronde"),
+    "date": ("date", "datum", "round_date"),
+    "questionnaire": ("questionnaire", "vragenlijst"),
+    "questionnaire_version": ("questionnaire_version", "vragenlijst_versie", "version", "versie"),
+    "respondent": ("respondent", "respondent_id", "respondentnummer"),
+    "role": ("role", "rol"),
+    "group": ("group", "groep"),
+}
+META_ALIASES = {alias: name for name, aliases in META_COLUMNS.items() for alias in aliases}
+EXPORT_META = (
+    "network",
+    "round",
+    "date",
+    "questionnaire",
+    "questionnaire_version",
+    "respondent",
+    "role",
+    "group",
+)
+XLSX_MAX_UNCOMPRESSED = 200 * 1024 * 1024
+SHEET_NAMES = ("antwoorden", "answers")
+
+
+@dataclass
+class Table:
+    file: str
+    header: list[str]  # normalised (stripped, lower case); "" for an empty header cell
+    rows: list[tuple[int, list[Any]]]  # (row number as the spreadsheet shows it, cells)
+
+
+def normalise_header(cell: Any) -> str:
+    return str(cell).strip().lower() if cell is not None else ""
+
+
+def _limit_rows(count: int, max_rows: int, file: str) -> None:
+    if count > max_rows:
+        raise ValidationFailed(
+            [Problem("too-many-rows", file=file, params={"limit": f"{max_rows:,}".replace(",", ".")})]
+        )
+
+
+def decode_text(data: bytes, file: str) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ValidationFailed([Problem("file-encoding", file=file, line=line)]) from exc
+
+
+def read_csv(data: bytes, file: str, max_rows: int) -> Table:
+    text = decode_text(data, file)
+    if "\x00" in text:
+        raise ValidationFailed(
+            [Problem("csv-syntax", file=file, params={"detail": "binary data (NUL bytes)"})]
+        )
+    first_line = text.split("\n", 1)[0]
+    delimiter = max((",", ";", "\t"), key=first_line.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    header: list[str] | None = None
+    rows: list[tuple[int, list[Any]]] = []
+    try:
+        for cells in reader:
+            if header is None:
+                if not any(c.strip() for c in cells):
+                    continue
+                header = [normalise_header(c) for c in cells]
+                header_line = reader.line_num
+                continue
+            if not any(c.strip() for c in cells):
+                continue
+            rows.append((reader.line_num, cells))
+            _limit_rows(len(rows), max_rows, file)
+    except csv.Error as exc:
+        raise ValidationFailed(
+            [Problem("csv-syntax", file=file, line=reader.line_num, params={"detail": str(exc)})]
+        ) from exc
+    if header is None or not rows:
+        raise ValidationFailed([Problem("empty-file", file=file)])
+    problems = [
+        Problem(
+            "csv-syntax",
+            file=file,
+            line=line,
+            params={
+                "detail": f"{len(cells)} cellen, de kopregel (regel {header_line}) heeft er {len(header)}",
+                "detail_en": f"{len(cells)} cells where the header (line {header_line}) has {len(header)}",
+            },
+        )
+        for line, cells in rows
+        if len(cells) > len(header) and any(c.strip() for c in cells[len(header) :])
+    ]
+    if problems:
+        raise ValidationFailed(problems[:50])
+    return Table(
+        file,
+        header,
+        [(line, cells[: len(header)] + [""] * (len(header) - len(cells))) for line, cells in rows],
+    )
+
+
+def read_xlsx(data: bytes, file: str, max_rows: int) -> Table:
+    from openpyxl import load_workbook
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except zipfile.BadZipFile as exc:
+        raise ValidationFailed(
+            [
+                Problem(
+                    "not-xlsx",
+                    file=file,
+                    params={"detail": "geen zip-bestand", "detail_en": "not a zip file"},
+                )
+            ]
+        ) from exc
+    if unpacked > XLSX_MAX_UNCOMPRESSED:
+        raise ValidationFailed(
+            [Problem("file-too-large", file=file, params={"limit": "200 MB (uitgepakt/unpacked)"})]
+        )
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign file
+        raise ValidationFailed(
+            [Problem("not-xlsx", file=file, params={"detail": f"{type(exc).__name__}: {exc}"[:200]})]
+        ) from exc
+    try:
+        names = {name.strip().lower(): name for name in workbook.sheetnames}
+        sheet = workbook[next((names[n] for n in SHEET_NAMES if n in names), workbook.sheetnames[0])]
+        header: list[str] | None = None
+        rows: list[tuple[int, list[Any]]] = []
+        for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
+            values = list(cells)
+            if not any(v is not None and str(v).strip() for v in values):
+                continue
+            if header is None:
+                header = [normalise_header(v) for v in values]
+                continue
+            rows.append((number, values[: len(header)] + [None] * (len(header) - len(values))))
+            _limit_rows(len(rows), max_rows, file)
+    finally:
+        workbook.close()
+    if header is None or not rows:
+        raise ValidationFailed([Problem("empty-file", file=file)])
+    return Table(file, header, rows)
+
+
+# ---- cells to answers --------------------------------------------------------------------------
+
+
+def is_blank(raw: Any) -> bool:
+    return raw is None or (isinstance(raw, str) and not raw.strip())
+
+
+def parse_number(raw: Any) -> Any:
+    """A number from a cell: 4, 4.0, "4", "4,5" (Dutch), " 12 "; anything else is returned as is."""
+    if isinstance(raw, bool):
+        return raw
+    if isinstance(raw, int | float):
+        return int(raw) if isinstance(raw, float) and raw.is_integer() else raw
+    if isinstance(raw, str):
+        text = raw.strip()
+        if re.fullmatch(r"[+-]?\d+", text):
+            return int(text)
+        if re.fullmatch(r"[+-]?\d*[.,]\d+", text):
+            value = float(text.replace(",", "."))
+            return int(value) if value.is_integer() else value
+        return text
+    return raw
+
+
+def _option(item: Item, raw: str) -> str:
+    text = raw.strip()
+    if text in item.option_values:
+        return text
+    folded = text.casefold()
+    for option in item.options or []:
+        if folded in (option.value.casefold(), option.label.nl.casefold(), option.label.en.casefold()):
+            return option.value
+    return text
+
+
+def parse_cell(item: Item, raw: Any) -> Any:
+    """The answer a cell means for this item (None when empty); invalid values are returned as
+    given, so that the core's answer check names them."""
+    if is_blank(raw):
+        return None
+    if isinstance(raw, dt.datetime | dt.date):
+        raw = raw.isoformat()
+    if item.type == "scale":
+        if isinstance(raw, str) and raw.strip().casefold() in DONT_KNOW_WORDS:
+            return DONT_KNOW
+        return parse_number(raw)
+    if item.type == "number":
+        return parse_number(raw)
+    if item.type == "single":
+        return _option(item, str(parse_number(raw)) if not isinstance(raw, str) else raw)
+    if item.type == "multi":
+        parts = [p for p in str(raw).split(MULTI_SEPARATOR) if p.strip()]
+        return [_option(item, p) for p in parts]
+    return str(raw) if not isinstance(raw, str) else raw
+
+
+def parse_group(raw: Any) -> bool | None:
+    if raw is None:
+        return False
+    if isinstance(raw, bool):
+        return raw
+    text = str(parse_number(raw)).strip().casefold()
+    if text in TRUE_WORDS:
+        return True
+    if text in FALSE_WORDS:
+        return False
+    return None
+
+
+def parse_date(raw: Any) -> dt.date | str | None:
+    """A date from a cell (ISO, d-m-yyyy or a spreadsheet date); the text itself when unreadable."""
+    if is_blank(raw):
+        return None
+    if isinstance(raw, dt.datetime):
+        return raw.date()
+    if isinstance(raw, dt.date):
+        return raw
+    text = str(raw).strip()
+    for pattern in ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S"):
+        try:
+            return dt.datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    return text
+
+
+# ---- writing -----------------------------------------------------------------------------------
+
+
+def cell_text(value: Any) -> Any:
+    """An answer as a cell: lists joined with ';', everything else as is."""
+    if isinstance(value, list):
+        return MULTI_SEPARATOR.join(str(v) for v in value)
+    return value
+
+
+def item_columns(questionnaires: Iterable[Questionnaire]) -> list[str]:
+    """The item columns of these questionnaires, in questionnaire order, without duplicates."""
+    seen: dict[str, None] = {}
+    for q in questionnaires:
+        for item in q.items():
+            seen.setdefault(item.id, None)
+    return list(seen)
+
+
+def write_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
+    """UTF-8 with a byte-order mark, so that Excel shows accents right."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow(["" if v is None else cell_text(v) for v in row])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def write_xlsx(
+    header: Sequence[str], rows: Iterable[Sequence[Any]], item_sheet: Sequence[Sequence[Any]] | None = None
+) -> bytes:
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("antwoorden")
+    sheet.freeze_panes = "A2"
+    sheet.append(list(header))
+    for row in rows:
+        sheet.append([cell_text(v) for v in row])
+    if item_sheet is not None:
+        items = workbook.create_sheet("items")
+        items.append(["item", "construct", "type", "vraag (nl)", "question (en)", "opties / options"])
+        for line in item_sheet:
+            items.append(list(line))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
