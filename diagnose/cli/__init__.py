@@ -10,7 +10,10 @@ from collections.abc import Sequence
 from diagnose.problems import ValidationFailed
 from diagnose.text import DEFAULT_LANG
 
-COMMAND_MODULES = ("diagnose.cli.content",)
+COMMAND_MODULES = (
+    "diagnose.cli.content",
+    "diagnose.cli.store",
+)
 EXIT_USER_ERROR = 2
 
 

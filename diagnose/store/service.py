@@ -406,6 +406,10 @@ class Store:
                 raise NotFound("gebruiker", "user", user_id)
             s.execute(delete(models.LoginToken).where(models.LoginToken.user_id == user_id))
 
+    def list_users(self) -> list[t.User]:
+        with self._read() as s:
+            return [_to_user(u) for u in s.scalars(select(models.User).order_by(models.User.email))]
+
     def add_member(self, workspace_id: int, user_id: int, role: t.MemberRole = "member") -> None:
         if role not in ("admin", "member"):
             raise ValueError(f"role must be admin or member, not {role!r}")

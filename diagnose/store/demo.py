@@ -1,0 +1,275 @@
+"""Demo data: a clearly labelled workspace of fictitious networks, three yearly rounds each.
+
+Four stories a newcomer recognises at once in the trend charts:
+- a learning network of teachers that improves year on year;
+- a passend-onderwijs partnership whose ownership and trust decline;
+- a technology pact whose board and support office have taken the network over (pitfall 3);
+- a regional teacher-shortage approach where boards and teachers see the network very differently.
+
+Answers are generated from the questionnaire itself (diagnose.synthetic), so every item id is
+valid whatever the questionnaire's current content; the random generator is seeded, so the demo
+is the same every time. The newest round of every network stays open, with personal invitations
+for the people who have not answered yet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import dataclass
+from typing import Any
+
+from diagnose.problems import Problem
+from diagnose.responses import check_round
+from diagnose.store import credentials
+from diagnose.store import types as t
+from diagnose.store.archive import ArchiveInvitation
+from diagnose.store.errors import StoreError
+from diagnose.store.service import Store
+from diagnose.store.transfer import PlanNetwork, PlanResponse, PlanRound, PlanWorkspace, apply
+from diagnose.synthetic import RoundSpec, generate_round
+
+WORKSPACE_NAME = "Demo — fictieve netwerken"
+DEMO_EMAIL = "demo@netwerkscan.nl"
+DEMO_PASSWORD = "demo"
+DEMO_NAME = "Demo-gebruiker"
+SEED = 2026
+YEARS = (2024, 2025, 2026)
+
+
+@dataclass(frozen=True)
+class Story:
+    name: str
+    profile: dict[str, Any]
+    facts: dict[str, Any]
+    roles: dict[str, int]
+    # construct → target mean in each of the three years ("default" for the rest)
+    scores: dict[str, tuple[float, float, float]]
+    spread: float = 0.5
+    role_offsets: dict[str, dict[str, float]] | None = None
+    texts: tuple[str, ...] = ()
+
+
+STORIES = (
+    Story(
+        name="Lerend netwerk Rivierenland (fictief)",
+        profile={"size": 9, "age_years": 3},
+        facts={
+            "sector": "po",
+            "origin": "voluntary",
+            "has_board": "no",
+            "support": "facilitator",
+            "member_kinds": ["po_school", "teacher_education"],
+            "network_type": "learning",
+            "task_type": "knowledge_exchange",
+            "overlap": "low",
+            "leadership_role": "connecting",
+        },
+        roles={"teacher": 7, "school_leader": 4, "teacher_education": 2, "support_office": 1},
+        scores={
+            "default": (2.9, 3.4, 3.95),
+            "lnc2_inquiry": (2.4, 3.1, 3.9),
+            "lnc3_practice_development": (2.3, 3.2, 4.1),
+            "lnc4_trust": (3.3, 3.8, 4.3),
+            "lnc1_goal_focus": (2.6, 3.3, 4.0),
+        },
+        spread=0.45,
+        texts=(
+            "We maken nu echt samen lesmateriaal.",
+            "Meer tijd voor intervisie graag.",
+            "Koppel het netwerk aan de schoolplannen.",
+        ),
+    ),
+    Story(
+        name="Samenwerkingsverband Passend Onderwijs Noord (fictief)",
+        profile={"size": 24, "age_years": 11},
+        facts={
+            "sector": "vo",
+            "origin": "legally_required",
+            "has_board": "yes",
+            "support": "bureau",
+            "member_kinds": ["vo_school", "municipality", "youth_care"],
+            "network_type": "organisation",
+            "task_type": "complex_problem",
+            "overlap": "partial",
+            "leadership_role": "consulting",
+        },
+        roles={"school_leader": 6, "board": 3, "municipality": 2, "support_office": 2, "teacher": 4},
+        scores={
+            "default": (3.7, 3.35, 2.95),
+            "lnc5_ownership": (3.8, 3.1, 2.4),
+            "lnc4_trust": (3.9, 3.3, 2.6),
+            "joint_decision": (3.6, 3.0, 2.4),
+            "interaction": (3.7, 3.2, 2.7),
+        },
+        spread=0.5,
+        texts=("Geldverdeling overschaduwt alles.", "We vermijden de lastige gesprekken."),
+    ),
+    Story(
+        name="Techniekpact Oost (fictief)",
+        profile={"size": 16, "age_years": 7},
+        facts={
+            "sector": "mixed",
+            "origin": "subsidised",
+            "has_board": "yes",
+            "support": "bureau",
+            "member_kinds": ["vo_school", "mbo_school", "employer", "municipality"],
+            "network_type": "chain",
+            "task_type": "shared_service",
+            "overlap": "high",
+            "leadership_role": "consulting",
+        },
+        roles={"school_leader": 5, "teacher": 4, "employer": 3, "board": 2, "support_office": 2},
+        scores={
+            "default": (3.4, 3.45, 3.5),
+            "pitfall_not_our_network": (2.6, 2.2, 1.9),
+            "lnc5_ownership": (2.9, 2.6, 2.3),
+            "lnc6_shared_leadership": (2.8, 2.5, 2.3),
+        },
+        spread=0.45,
+        role_offsets={
+            "board": {"pitfall_not_our_network": 1.5, "lnc5_ownership": 1.3, "lnc6_shared_leadership": 1.2},
+            "support_office": {"pitfall_not_our_network": 1.4, "lnc5_ownership": 1.2},
+        },
+        texts=("Het bureau regelt alles, wij schuiven aan.", "Bedrijven haken af als het te lang duurt."),
+    ),
+    Story(
+        name="Regionale aanpak lerarentekort West (fictief)",
+        profile={"size": 31, "age_years": 4},
+        facts={
+            "sector": "mixed",
+            "origin": "subsidised",
+            "has_board": "no",
+            "support": "rotating",
+            "member_kinds": ["po_school", "vo_school", "teacher_education", "municipality"],
+            "network_type": "learning",
+            "task_type": "complex_problem",
+            "overlap": "partial",
+            "leadership_role": "none",
+        },
+        roles={"board": 4, "teacher": 6, "school_leader": 4, "teacher_education": 2, "municipality": 1},
+        scores={
+            "default": (3.3, 3.3, 3.4),
+            "pitfall_everyone_everything": (2.9, 2.6, 2.5),
+            "realisation": (3.0, 2.9, 3.0),
+        },
+        spread=0.9,
+        role_offsets={
+            "board": {"lnc5_ownership": 1.3, "ambitions": 1.2, "realisation": 1.2},
+            "teacher": {"lnc5_ownership": -1.0, "ambitions": -0.8, "realisation": -0.9},
+        },
+        texts=("Iedereen moet overal bij zijn; het gaat te traag.", "Kleine coalities zouden sneller gaan."),
+    ),
+)
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    workspace: t.Workspace
+    user: t.User
+    networks: int
+    rounds: int
+    responses: int
+    shared_link_token: str
+
+
+def _spread(roles: dict[str, int], total: int, rng: random.Random) -> dict[str, int]:
+    """The story's role mix scaled to `total` respondents, at least one of each role."""
+    weight = sum(roles.values())
+    counts = {role: max(1, round(n * total / weight)) for role, n in roles.items()}
+    while sum(counts.values()) > total:
+        biggest = max(counts, key=lambda r: counts[r])
+        counts[biggest] -= 1
+    while sum(counts.values()) < total:
+        counts[rng.choice(list(roles))] += 1
+    return counts
+
+
+def _round_spec(story: Story, year_index: int, rng: random.Random) -> RoundSpec:
+    respondents = rng.randint(8, 20)
+    scores = {construct: values[year_index] for construct, values in story.scores.items()}
+    return RoundSpec(
+        label=f"{YEARS[year_index]} voorjaar",
+        date=dt.date(YEARS[year_index], 3, 10 + rng.randint(0, 14)),
+        respondents=respondents,
+        roles=_spread(story.roles, respondents, rng),
+        facts=story.facts,
+        scores=scores,
+        spread={"default": story.spread},
+        role_offsets=story.role_offsets or {},
+        dont_know=0.04,
+        texts=list(story.texts),
+    )
+
+
+def build_demo(store: Store) -> DemoResult:
+    """Fill an EMPTY database with the demo workspace and user; refuses on any existing data."""
+    if not store.is_empty():
+        counts = store.table_counts()
+        detail = ", ".join(f"{n} {name}" for name, n in counts.items() if n)
+        raise StoreError(
+            Problem("database-not-empty", file=store.url, params={"detail": detail, "detail_en": detail})
+        )
+    q = store.bundle.questionnaire("netwerkscan")
+    rng = random.Random(SEED)
+    plan = PlanWorkspace(WORKSPACE_NAME, None, is_demo=True)
+    for story in STORIES:
+        network = PlanNetwork(story.name, None, store.check_profile(story.profile))
+        for year_index in range(len(YEARS)):
+            generated = generate_round(q, _round_spec(story, year_index, rng), rng)
+            problems = check_round(q, generated, f"demo: {story.name}")
+            if problems:
+                raise StoreError(problems[0])
+            submitted_at = dt.datetime.combine(
+                generated.date or dt.date(YEARS[year_index], 3, 15), dt.time(12), tzinfo=dt.timezone.utc
+            )
+            sent = submitted_at - dt.timedelta(days=20)
+            not_answered = rng.randint(2, 6)  # a response rate of 70-90%, as in real rounds
+            invitations = [
+                ArchiveInvitation(
+                    ref=ref,
+                    kind="personal",
+                    token_sha256=credentials.token_hash(credentials.new_token()),
+                    created_at=sent,
+                )
+                for ref in range(1, len(generated.responses) + not_answered + 1)
+            ]
+            network.rounds.append(
+                PlanRound(
+                    generated.label,
+                    generated.date,
+                    q,
+                    responses=[
+                        PlanResponse(
+                            r.respondent,
+                            r.role,
+                            r.group,
+                            r.answers,
+                            submitted_at=submitted_at,
+                            created_at=sent + dt.timedelta(days=1),
+                            invitation_ref=ref,
+                        )
+                        for ref, r in enumerate(generated.responses, start=1)
+                    ],
+                    created_at=sent - dt.timedelta(days=1),
+                    closed_at=None if year_index == len(YEARS) - 1 else submitted_at + dt.timedelta(days=14),
+                    invitations=invitations,
+                )
+            )
+        plan.networks.append(network)
+    result = apply(store, [plan])
+    workspace = next(w for w in store.list_workspaces() if w.is_demo and w.name == WORKSPACE_NAME)
+    user = store.add_user(
+        DEMO_EMAIL,
+        DEMO_PASSWORD,
+        DEMO_NAME,
+        workspace_id=workspace.id,
+        role="admin",
+        min_password_length=len(DEMO_PASSWORD),
+    )
+    first = store.list_networks(workspace.id)[0]
+    shared = store.create_shared_link(store.list_rounds(first.id)[-1].id, label="Demo: gedeelde link")
+    store.rediagnose(workspace_id=workspace.id)
+    return DemoResult(
+        workspace, user, result.networks_created, result.rounds_created, result.responses, shared.token
+    )
