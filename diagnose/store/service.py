@@ -400,9 +400,12 @@ class Store:
         password_hash = credentials.hash_password(password)
         with self._write() as s:
             done = s.execute(
-                update(models.User).where(models.User.id == user_id).values(password_hash=password_hash)
-            )
-            if done.rowcount == 0:  # type: ignore[attr-defined]
+                update(models.User)
+                .where(models.User.id == user_id)
+                .values(password_hash=password_hash)
+                .returning(models.User.id)
+            ).first()
+            if done is None:
                 raise NotFound("gebruiker", "user", user_id)
             s.execute(delete(models.LoginToken).where(models.LoginToken.user_id == user_id))
 
@@ -775,24 +778,18 @@ class Store:
                         models.Invitation.revoked_at.is_(None),
                     )
                     .group_by(models.Invitation.round_id)
-                )
-                .tuples()
-                .all()
+                ).all()
             )
-            rows = (
-                s.execute(
-                    select(
-                        R.round_id,
-                        func.count(),
-                        func.sum(case((started, 1), else_=0)),
-                        func.sum(case((R.status == "submitted", 1), else_=0)),
-                    )
-                    .where(R.round_id.in_(round_ids))
-                    .group_by(R.round_id)
+            rows = s.execute(
+                select(
+                    R.round_id,
+                    func.count(),
+                    func.sum(case((started, 1), else_=0)),
+                    func.sum(case((R.status == "submitted", 1), else_=0)),
                 )
-                .tuples()
-                .all()
-            )
+                .where(R.round_id.in_(round_ids))
+                .group_by(R.round_id)
+            ).all()
         for rid, opened, n_started, submitted in rows:
             result[rid] = t.RoundCounts(
                 invited.get(rid, 0), int(opened), int(n_started or 0), int(submitted or 0)
@@ -1027,7 +1024,8 @@ class Store:
             set_={"value": upsert.excluded.value, "updated_at": upsert.excluded.updated_at},
         )
         with self._write() as s:
-            written = s.execute(upsert).rowcount  # type: ignore[attr-defined]
+            # RETURNING, not rowcount: psycopg reports -1 for INSERT ... SELECT
+            written = s.execute(upsert.returning(A.response_id)).first() is not None
         if not written:
             raise self._why_not_writable(response_id)
 
@@ -1040,15 +1038,11 @@ class Store:
                 raise NotFound("antwoordset", "response", response_id)
             if response.answers is not None:
                 return dict(response.answers)
-            rows = (
-                s.execute(
-                    select(models.Answer.item_id, models.Answer.value).where(
-                        models.Answer.response_id == response_id
-                    )
+            rows = s.execute(
+                select(models.Answer.item_id, models.Answer.value).where(
+                    models.Answer.response_id == response_id
                 )
-                .tuples()
-                .all()
-            )
+            ).all()
         return ordered_answers(q, dict(rows))
 
     def set_role(self, response_id: int, role: str | None) -> None:
@@ -1058,7 +1052,8 @@ class Store:
                 update(models.Response)
                 .where(models.Response.id == response_id, self._writable(response_id))
                 .values(role=role)
-            ).rowcount  # type: ignore[attr-defined]
+                .returning(models.Response.id)
+            ).first()
         if not written:
             raise self._why_not_writable(response_id)
 
@@ -1104,9 +1099,7 @@ class Store:
                     select(models.Answer.item_id, models.Answer.value).where(
                         models.Answer.response_id == response_id
                     )
-                )
-                .tuples()
-                .all()
+                ).all()
             )
             missing = self.missing_required(q, answers, row.role)
             if missing:
@@ -1183,7 +1176,7 @@ class Store:
                 select(R.round_id, R.respondent, R.role, R.is_group, R.answers)
                 .where(R.round_id.in_(ids[start : start + 500]), R.status == "submitted")
                 .order_by(R.round_id, R.id)
-            ).tuples()
+            )
             for round_id, respondent, role, group, answers in rows:
                 result.setdefault(round_id, []).append(
                     Response.model_construct(
@@ -1194,21 +1187,17 @@ class Store:
 
     def _drafts(self, s: Session, round_id: int) -> list[Response]:
         R, A = models.Response, models.Answer
-        drafts = (
-            s.execute(
-                select(R.id, R.respondent, R.role, R.is_group)
-                .where(R.round_id == round_id, R.status == "draft")
-                .order_by(R.id)
-            )
-            .tuples()
-            .all()
-        )
+        drafts = s.execute(
+            select(R.id, R.respondent, R.role, R.is_group)
+            .where(R.round_id == round_id, R.status == "draft")
+            .order_by(R.id)
+        ).all()
         answers: dict[int, dict[str, Any]] = {}
         for response_id, item_id, value in s.execute(
             select(A.response_id, A.item_id, A.value)
             .join(R, R.id == A.response_id)
             .where(R.round_id == round_id, R.status == "draft")
-        ).tuples():
+        ):
             answers.setdefault(response_id, {})[item_id] = value
         return [
             Response.model_construct(respondent=who, role=role, group=group, answers=answers[rid])
@@ -1374,7 +1363,7 @@ class Store:
                 query = query.where(models.Round.network_id == network_id)
             if workspace_id is not None:
                 query = query.where(models.Network.workspace_id == workspace_id)
-            scope = s.execute(query).tuples().all()
+            scope = s.execute(query).all()
         networks: dict[int, tuple[models.Network, list[models.Round]]] = {}
         for rnd, net in scope:
             networks.setdefault(net.id, (net, []))[1].append(rnd)

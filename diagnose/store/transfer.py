@@ -958,7 +958,7 @@ def _load(
                     select(models.Answer.response_id, models.Answer.item_id, models.Answer.value)
                     .join(models.Response, models.Response.id == models.Answer.response_id)
                     .where(models.Response.round_id.in_(chunk))
-                ).tuples():
+                ):
                     loaded.drafts.setdefault(aid, {})[item_id] = value
                 for inv in s.scalars(
                     select(models.Invitation)
