@@ -1,0 +1,117 @@
+"""Sign-in for coordinators and consultants: store accounts (argon2), a cookie that survives a refresh.
+
+On sign-in the store issues a login token (only its SHA-256 is kept in the database, with an expiry).
+The browser keeps the plain token in a first-party cookie set by a tiny component; a new session
+(a refresh, a new tab) reads it from ``st.context.cookies`` and asks the store who it belongs to.
+Signing out revokes the token in the database and clears the cookie.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import streamlit as st
+import streamlit.components.v2 as components
+
+from diagnose.store.types import User
+from netscan_app.resources import get_store
+
+COOKIE = "netscan_login"
+COOKIE_MAX_AGE = int(dt.timedelta(days=14).total_seconds())
+USER_KEY = "auth_user"
+TOKEN_KEY = "auth_token"
+SIGNED_OUT_KEY = "auth_signed_out"
+COOKIE_ACTION_KEY = "auth_cookie_action"
+
+_COOKIE_JS = """
+export default function(component) {
+  const data = component.data || {};
+  if (!data.name) { return; }
+  const secure = window.location.protocol === "https:" ? "; Secure" : "";
+  if (data.value) {
+    document.cookie = data.name + "=" + encodeURIComponent(data.value) + "; path=/; max-age=" +
+      data.max_age + "; SameSite=Strict" + secure;
+  } else {
+    document.cookie = data.name + "=; path=/; max-age=0; SameSite=Strict" + secure;
+  }
+}
+"""
+
+_cookie_component: Any = None
+
+
+def _component() -> Any:
+    global _cookie_component
+    if _cookie_component is None:
+        _cookie_component = components.component("netscan_login_cookie", html="<span></span>", js=_COOKIE_JS)
+    return _cookie_component
+
+
+def current_user() -> User | None:
+    """The signed-in user of this session, restored from the login cookie after a refresh."""
+    user: User | None = st.session_state.get(USER_KEY)
+    if user is not None:
+        return user
+    if st.session_state.get(SIGNED_OUT_KEY):
+        return None
+    token = _cookie_token()
+    if not token:
+        return None
+    user = get_store().user_for_login_token(token)
+    if user is None:
+        st.session_state[COOKIE_ACTION_KEY] = "clear"
+        return None
+    st.session_state[USER_KEY] = user
+    st.session_state[TOKEN_KEY] = token
+    return user
+
+
+def _cookie_token() -> str | None:
+    try:
+        cookies = st.context.cookies
+    except Exception:  # no browser behind this session (AppTest)
+        return None
+    value = cookies.get(COOKIE) if cookies else None
+    return value or None
+
+
+def sign_in(email: str, password: str) -> User | None:
+    store = get_store()
+    user = store.verify_password(email.strip(), password)
+    if user is None:
+        return None
+    token = store.create_login_token(user.id)
+    st.session_state[USER_KEY] = user
+    st.session_state[TOKEN_KEY] = token
+    st.session_state[SIGNED_OUT_KEY] = False
+    st.session_state[COOKIE_ACTION_KEY] = "set"
+    return user
+
+
+def sign_out() -> None:
+    token = st.session_state.get(TOKEN_KEY) or _cookie_token()
+    if token:
+        get_store().revoke_login_token(token)
+    for key in list(st.session_state.keys()):
+        if key not in ("lang",):
+            del st.session_state[key]
+    st.session_state[SIGNED_OUT_KEY] = True
+    st.session_state[COOKIE_ACTION_KEY] = "clear"
+
+
+def sync_cookie() -> None:
+    """Render the cookie component when the browser's cookie must change (after sign-in or -out).
+
+    It is rendered on every run while the change is pending, so a rerun cannot swallow it before the
+    browser has run it; once the browser's own cookie matches, nothing is rendered.
+    """
+    action = st.session_state.get(COOKIE_ACTION_KEY)
+    if action == "set":
+        token = st.session_state.get(TOKEN_KEY)
+        if token and _cookie_token() == token:
+            st.session_state[COOKIE_ACTION_KEY] = None
+            return
+        _component()(data={"name": COOKIE, "value": token, "max_age": COOKIE_MAX_AGE}, key="login_cookie")
+    elif action == "clear":
+        _component()(data={"name": COOKIE, "value": "", "max_age": 0}, key="login_cookie")

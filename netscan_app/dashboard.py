@@ -1,0 +1,343 @@
+"""The results dashboard's parts: summary first, then scores, differences, change over time, all
+findings and the free-text answers. Charts come from diagnose.charts (shared with the report).
+
+Anonymity: the caller shows nothing of this unless ``results_allowed`` (enough respondents, or one
+live group answer); the chart builders also refuse to draw below the minimum, and the free-text
+answers are shown without names, in alphabetical order (not the order people answered).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from diagnose import charts
+from diagnose.diagnosis import Diagnosis, Finding
+from diagnose.explain import BAND_LABELS
+from diagnose.store.types import RoundHistory, RoundInfo
+from diagnose.text import format_number
+from netscan_app.backend import previous_rounds, results_allowed, visible_scores, with_previous
+from netscan_app.i18n import current_lang, loc, t
+from netscan_app.resources import get_bundle, get_store
+from netscan_app.widgets import finding_card, finding_expander, findings_by_ids, free_text, md_escape
+
+PLOTLY_CONFIG: dict[str, Any] = {
+    "displaylogo": False,
+    "responsive": True,
+    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
+}
+
+
+def chart(fig: go.Figure, key: str) -> None:
+    """A figure from diagnose.charts as it is: its own template, stretched to the column."""
+    fig.update_layout(width=None, autosize=True)
+    with st.container(key=f"chart_{key}"):
+        st.plotly_chart(fig, theme=None, config=PLOTLY_CONFIG, key=key, width="stretch")
+
+
+def _num(value: float, decimals: int = 1) -> str:
+    return format_number(value, current_lang(), decimals)
+
+
+# --- summary ------------------------------------------------------------------------------------
+
+
+def _fit_row(
+    title: str,
+    seen_label: str,
+    seen: str | None,
+    needed_label: str,
+    needed: str | None,
+    findings: Sequence[Finding],
+    key: str,
+) -> None:
+    with st.container(border=True, key=key):
+        st.markdown(f"#### {title}")
+        cols = st.columns(2)
+        cols[0].caption(seen_label)
+        cols[0].markdown(f"**{seen or t('results.unknown')}**")
+        cols[1].caption(needed_label)
+        cols[1].markdown(f"**{needed or t('results.unknown')}**")
+        if seen is None or needed is None:
+            st.caption(t("results.fit_unknown"))
+        elif findings:
+            for f in findings:
+                st.warning(f"**{loc(f.title)}** — {loc(f.diagnosis)}", icon=":material/swap_horiz:")
+                st.markdown(f"**{t('finding.advice')}** {loc(f.advice)}")
+        else:
+            st.success(t("results.fits"), icon=":material/check_circle:")
+
+
+def _option_label(construct: str, value: object) -> str | None:
+    if value is None:
+        return None
+    for q in get_bundle().questionnaires.values():
+        item = q.fact_item(construct)
+        if item is not None:
+            label = item.option_label(str(value))
+            if label is not None:
+                return loc(label)
+    return str(value)
+
+
+def _role_name(value: object) -> str | None:
+    if value is None:
+        return None
+    key = f"results.role_{value}"
+    from netscan_app.messages import MESSAGES
+
+    return t(key) if key in MESSAGES else str(value)
+
+
+def _short_type(value: object) -> str | None:
+    if value is None:
+        return None
+    key = f"results.type_{value}"
+    from netscan_app.messages import MESSAGES
+
+    return t(key) if key in MESSAGES else _option_label("network_type", value)
+
+
+def summary(d: Diagnosis, *, respondent: bool = False) -> None:
+    if d.round.group_only:
+        st.info(t("results.group_only"), icon=":material/groups:")
+    st.markdown(f"### {t('results.top_findings')}")
+    top = findings_by_ids(d, d.summary)
+    if not top:
+        st.success(t("results.no_findings"), icon=":material/check_circle:")
+    cols = st.columns(max(len(top), 1))
+    for index, (col, f) in enumerate(zip(cols, top, strict=False), 1):
+        with col:
+            finding_card(f, index, key=f"top_{index}")
+    strengths = findings_by_ids(d, d.strengths)
+    st.markdown(f"### {t('results.strengths')}")
+    if not strengths:
+        st.caption(t("results.no_strengths"))
+    else:
+        with st.container(border=True, key="strengths"):
+            st.markdown("\n".join(f"- **{loc(f.title)}** — {loc(f.diagnosis)}" for f in strengths))
+    if not respondent:
+        st.markdown(f"### {t('results.fit_heading')}")
+        left, right = st.columns(2)
+        with left:
+            fit_and_leadership_left(d)
+        with right:
+            fit_and_leadership_right(d)
+    chart(charts.radar_characteristics(d, get_bundle(), current_lang()), "radar")
+
+
+def fit_and_leadership_left(d: Diagnosis) -> None:
+    type_seen = d.profile.get("network_type")
+    _fit_row(
+        t("results.fit_title"),
+        t("results.fit_seen"),
+        _short_type(type_seen.value if type_seen else None),
+        t("results.fit_needed"),
+        _short_type(d.derived.get("expected_network_type")),
+        [f for f in d.findings if f.kind == "fit"],
+        "fit_type",
+    )
+
+
+def fit_and_leadership_right(d: Diagnosis) -> None:
+    role_seen = d.profile.get("leadership_role")
+    _fit_row(
+        t("results.lead_title"),
+        t("results.lead_seen"),
+        _role_name(role_seen.value if role_seen else None),
+        t("results.lead_needed"),
+        _role_name(d.derived.get("fitting_leadership_role")),
+        [f for f in d.findings if f.kind == "leadership"],
+        "fit_leadership",
+    )
+
+
+# --- scores -------------------------------------------------------------------------------------
+
+
+def scores(d: Diagnosis) -> None:
+    bundle, lang = get_bundle(), current_lang()
+    st.caption(
+        t(
+            "results.scores_intro",
+            strength=_num(d.thresholds["strength"]),
+            concern=_num(d.thresholds["concern"]),
+        )
+    )
+    left, right = st.columns(2)
+    with left:
+        chart(charts.pitfall_bars(d, bundle, lang), "pitfalls")
+        chart(charts.perspective_bars(d, bundle, lang), "perspectives")
+    with right:
+        chart(charts.building_block_bars(d, bundle, lang), "building_blocks")
+        chart(charts.leadership_bars(d, bundle, lang), "leadership")
+    with st.expander(t("results.table"), icon=":material/table:"):
+        labels = {c.id: loc(c.label) for c in bundle.constructs.constructs}
+        rows = []
+        for cid, s in d.scores.items():
+            if s.below_minimum and not d.round.group_only:
+                continue
+            rows.append(
+                {
+                    t("results.col_construct"): labels.get(cid, cid),
+                    t("results.col_mean"): _num(s.mean, 2),
+                    t("results.col_spread"): _num(s.sd, 2) if s.sd is not None else "–",
+                    t("results.col_n"): s.n,
+                    t("results.col_band"): BAND_LABELS[s.band].get(lang) if s.band else t("results.position"),
+                }
+            )
+        st.dataframe(rows, hide_index=True, key="scores_table")
+    if d.not_measured:
+        labels = {c.id: loc(c.label) for c in bundle.constructs.constructs}
+        st.caption(t("results.not_measured", names=", ".join(labels.get(c, c) for c in d.not_measured)))
+
+
+# --- differences --------------------------------------------------------------------------------
+
+
+def differences(d: Diagnosis) -> None:
+    bundle, lang = get_bundle(), current_lang()
+    if d.round.group_only:
+        st.info(t("results.group_no_spread"), icon=":material/groups:")
+        return
+    disagreements = [f for f in d.findings if f.kind == "disagreement"]
+    if disagreements:
+        st.markdown(f"### {t('results.disagreements', count=len(disagreements))}")
+        for f in disagreements:
+            finding_expander(f)
+    else:
+        st.success(t("results.no_disagreements"), icon=":material/handshake:")
+    chart(charts.spread_chart(d, bundle, lang), "spread")
+    st.markdown(f"### {t('results.by_role')}")
+    st.caption(t("results.by_role_intro", n=d.anonymity.minimum))
+    chart(charts.role_chart(d, bundle, lang), "roles")
+
+
+# --- over time ----------------------------------------------------------------------------------
+
+TREND_GROUPS = ("characteristic", "pitfall", "building_block", "perspective")
+
+
+def over_time(d: Diagnosis, rnd: RoundInfo, history: list[RoundHistory]) -> None:
+    bundle, lang = get_bundle(), current_lang()
+    earlier = previous_rounds(history, rnd.id)
+    group = st.segmented_control(
+        t("results.trend_group"),
+        TREND_GROUPS,
+        default=TREND_GROUPS[0],
+        format_func=lambda g: t(f"results.group_{g}"),
+        key="trend_group",
+    )
+    chart(charts.trend_chart(d, bundle, lang, earlier, groups=(group or TREND_GROUPS[0],)), "trend")
+    st.markdown(f"### {t('results.compare_title')}")
+    usable = [h for h in history if h.snapshot is not None and results_allowed(h.snapshot.diagnosis())]
+    if len(usable) < 2:
+        st.caption(t("results.compare_need_two"))
+        return
+    labels = {h.round.id: h.round.label for h in usable}
+    ids = list(labels)
+    current_index = ids.index(rnd.id) if rnd.id in ids else len(ids) - 1
+    cols = st.columns(2)
+    first = cols[0].selectbox(
+        t("results.compare_from"),
+        ids,
+        index=max(current_index - 1, 0),
+        format_func=labels.__getitem__,
+        key="compare_from",
+    )
+    second = cols[1].selectbox(
+        t("results.compare_to"), ids, index=current_index, format_func=labels.__getitem__, key="compare_to"
+    )
+    if first == second:
+        st.caption(t("results.compare_same"))
+        return
+    by_id = {h.round.id: h for h in usable}
+    older, newer = sorted((by_id[first], by_id[second]), key=lambda h: ids.index(h.round.id))
+    assert older.snapshot is not None and newer.snapshot is not None
+    pair = with_previous(
+        newer.snapshot.diagnosis(), older.snapshot.diagnosis(), older.round.label, older.round.date
+    )
+    chart(charts.comparison_chart(pair, bundle, lang), "compare")
+    trends = [f for f in d.findings if f.kind == "trend"]
+    if trends and newer.round.id == rnd.id:
+        st.markdown(f"#### {t('results.trend_findings')}")
+        for f in trends:
+            finding_expander(f)
+
+
+# --- all findings, free text --------------------------------------------------------------------
+
+
+def all_findings(d: Diagnosis) -> None:
+    kinds = [k for k in get_bundle().settings.kind_order if any(f.kind == k for f in d.findings)]
+    if not d.findings:
+        st.success(t("results.no_findings"), icon=":material/check_circle:")
+    from netscan_app.widgets import kind_label
+
+    for kind in kinds:
+        members = [f for f in d.findings if f.kind == kind]
+        st.markdown(f"### {kind_label(kind)} ({len(members)})")
+        for f in members:
+            finding_expander(f)
+    th = d.thresholds
+    st.caption(
+        t(
+            "results.thresholds",
+            strength=_num(th["strength"]),
+            concern=_num(th["concern"]),
+            spread=_num(th.get("spread", 1.0)),
+            change=_num(th.get("change", 0.5)),
+            minimum=d.anonymity.minimum,
+        )
+    )
+    st.caption(
+        t(
+            "results.versions",
+            questionnaire=f"{d.questionnaire.id} {d.questionnaire.version}",
+            ruleset=f"{d.ruleset.id} {d.ruleset.version}",
+        )
+    )
+
+
+def open_answers(d: Diagnosis, rnd: RoundInfo) -> None:
+    if not results_allowed(d):
+        return
+    q = get_bundle().questionnaire(rnd.questionnaire_id, rnd.questionnaire_version)
+    text_items = [item for item in q.items() if item.type == "text"]
+    if not text_items:
+        st.caption(t("results.no_text_items"))
+        return
+    core = get_store().round_as_core(rnd.id)
+    st.caption(t("results.open_intro"))
+    for item in text_items:
+        texts = sorted(
+            str(v) for r in core.responses if isinstance(v := r.answers.get(item.id), str) and v.strip()
+        )
+        st.markdown(f"#### {loc(item.text)}")
+        if not texts:
+            st.caption(t("results.no_open_answers"))
+        for text in texts:
+            free_text(text)
+
+
+def respondent_results(d: Diagnosis) -> None:
+    """What a respondent sees after submitting, when the coordinator allows it."""
+    st.markdown(f"## {t('respondent.results_title')}")
+    st.caption(t("results.meta", round=md_escape(d.round.label), n=d.round.respondents))
+    summary(d, respondent=True)
+
+
+__all__ = [
+    "all_findings",
+    "chart",
+    "differences",
+    "open_answers",
+    "over_time",
+    "respondent_results",
+    "scores",
+    "summary",
+    "visible_scores",
+]

@@ -1,0 +1,351 @@
+"""The questionnaire as a respondent (or a group at an intake) fills it in: page by page, autosaved.
+
+Every answer is saved to the database the moment it is given (``on_change``), keyed by the response.
+When a session starts (a refresh, a closed tab, another device with the same link) the answers are
+read back from the database and put into the widgets' state *before* the widgets render, so every
+answer is in place. The page the respondent is on travels in the URL (``p``) for the same reason.
+
+Pages: -1 is the welcome page, 0..n-1 the questionnaire's sections, n the check-and-submit page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import streamlit as st
+
+from diagnose.problems import ValidationFailed
+from diagnose.questionnaire import DONT_KNOW, Item, Questionnaire, Section
+from diagnose.store import StoreError
+from netscan_app.answers import (
+    first_open_section,
+    is_answered,
+    missing_in_section,
+    normalise,
+    progress,
+    scale_options,
+    valid_answers,
+    whole_number_bounds,
+    widget_key,
+)
+from netscan_app.i18n import current_lang, loc, t
+from netscan_app.resources import get_store
+from netscan_app.widgets import md_escape
+
+WELCOME = -1
+
+
+@dataclass(frozen=True)
+class FormContext:
+    response_id: int
+    q: Questionnaire
+    network_name: str
+    group: bool = False
+    #: re-asserts the URL parameters of the page the form is on, with the form's page number
+    keep_url: Callable[[int], None] = lambda page: None
+
+
+def _answers_key(ctx: FormContext) -> str:
+    return f"answers_{ctx.response_id}"
+
+
+def _page_key(ctx: FormContext) -> str:
+    return f"page_{ctx.response_id}"
+
+
+def load_answers(ctx: FormContext) -> dict[str, Any]:
+    """This session's copy of the saved answers, read from the database once per session."""
+    key = _answers_key(ctx)
+    if key not in st.session_state:
+        st.session_state[key] = valid_answers(ctx.q, get_store().answers(ctx.response_id))
+    answers: dict[str, Any] = st.session_state[key]
+    return answers
+
+
+def current_page(ctx: FormContext, url_page: int | None) -> int:
+    key = _page_key(ctx)
+    if key not in st.session_state:
+        answers = load_answers(ctx)
+        last = len(ctx.q.sections)
+        if url_page is not None and WELCOME <= url_page <= last:
+            st.session_state[key] = url_page
+        elif not answers and not ctx.group:
+            st.session_state[key] = WELCOME
+        else:
+            st.session_state[key] = first_open_section(ctx.q, answers) if answers else 0
+    page: int = st.session_state[key]
+    return page
+
+
+def go_to(ctx: FormContext, page: int) -> None:
+    st.session_state[_page_key(ctx)] = page
+    st.session_state[f"show_missing_{ctx.response_id}"] = False
+    st.session_state["scroll_top"] = True
+
+
+# --- saving -------------------------------------------------------------------------------------
+
+
+def _widget_value(item: Item) -> Any:
+    if item.type == "multi":
+        return [o for o in item.option_values if st.session_state.get(widget_key(item.id, o))]
+    return st.session_state.get(widget_key(item.id))
+
+
+def _save(ctx: FormContext, item: Item) -> None:
+    """on_change of every answer widget: one upsert of one answer."""
+    value = normalise(item, _widget_value(item))
+    answers = load_answers(ctx)
+    errors: dict[str, str] = st.session_state.setdefault(f"errors_{ctx.response_id}", {})
+    try:
+        get_store().save_answer(ctx.response_id, item.id, value)
+    except ValidationFailed as exc:
+        problem = exc.problems[0]
+        if isinstance(exc, StoreError):
+            st.session_state["form_blocked"] = problem.code
+        errors[item.id] = problem.what(current_lang())
+        return
+    errors.pop(item.id, None)
+    if value is None:
+        answers.pop(item.id, None)
+    else:
+        answers[item.id] = value
+    st.session_state[f"saved_at_{ctx.response_id}"] = dt.datetime.now()
+
+
+def _restore(ctx: FormContext, item: Item, answers: dict[str, Any]) -> None:
+    """Put the saved answer into the widget's state before the widget renders."""
+    value = answers.get(item.id)
+    if item.type == "multi":
+        chosen = set(value or [])
+        for option in item.option_values:
+            key = widget_key(item.id, option)
+            if key not in st.session_state:
+                st.session_state[key] = option in chosen
+        return
+    key = widget_key(item.id)
+    if key in st.session_state:
+        return
+    if item.type == "number" and value is not None and whole_number_bounds(item):
+        value = int(value)
+    if item.type == "text" and value is None:
+        value = ""
+    st.session_state[key] = value
+
+
+# --- rendering ----------------------------------------------------------------------------------
+
+
+def _scale_label(q: Questionnaire, item: Item, value: int | str) -> str:
+    scale = q.scales[item.scale or ""]
+    if value == DONT_KNOW:
+        return loc(scale.dont_know)
+    return next(loc(p.label) for p in scale.points if p.value == value)
+
+
+def render_item(
+    ctx: FormContext, item: Item, number: int, answers: dict[str, Any], show_missing: bool
+) -> None:
+    _restore(ctx, item, answers)
+    optional = "" if item.required else f" *({t('form.optional')})*"
+    with st.container(key=f"item_{item.id}"):
+        st.markdown(f"**{number}. {loc(item.text)}**{optional}")
+        if item.help is not None:
+            st.caption(loc(item.help))
+        label = f"{number}. {loc(item.text)}"
+        common: dict[str, Any] = {"on_change": _save, "args": (ctx, item), "label_visibility": "collapsed"}
+        if item.type == "scale":
+            st.radio(
+                label,
+                scale_options(ctx.q, item),
+                index=None,
+                horizontal=True,
+                key=widget_key(item.id),
+                format_func=lambda v, i=item: _scale_label(ctx.q, i, v),
+                **common,
+            )
+        elif item.type == "single":
+            labels = {o.value: loc(o.label) for o in item.options or []}
+            st.radio(
+                label,
+                item.option_values,
+                index=None,
+                key=widget_key(item.id),
+                format_func=lambda v, lab=labels: lab[v],
+                **common,
+            )
+        elif item.type == "multi":
+            for option in item.options or []:
+                st.checkbox(
+                    loc(option.label),
+                    key=widget_key(item.id, option.value),
+                    on_change=_save,
+                    args=(ctx, item),
+                )
+        elif item.type == "number":
+            whole = whole_number_bounds(item)
+            cast: Callable[[float], float | int] = int if whole else float
+            st.number_input(
+                label,
+                value=None,
+                step=1 if whole else 0.5,
+                key=widget_key(item.id),
+                min_value=cast(item.min) if item.min is not None else None,
+                max_value=cast(item.max) if item.max is not None else None,
+                placeholder=t("form.number_placeholder"),
+                **common,
+            )
+        else:
+            st.text_area(
+                label,
+                value=None,
+                key=widget_key(item.id),
+                max_chars=item.max_length,
+                placeholder=t("form.text_placeholder"),
+                **common,
+            )
+        error = st.session_state.get(f"errors_{ctx.response_id}", {}).get(item.id)
+        if error:
+            st.error(error, icon=":material/error:")
+        elif show_missing and item.required and not is_answered(answers.get(item.id)):
+            st.warning(t("form.missing_item"), icon=":material/priority_high:")
+
+
+def _numbering(q: Questionnaire) -> dict[str, int]:
+    return {item.id: index for index, item in enumerate(q.items(), 1)}
+
+
+def render_header(ctx: FormContext, page: int) -> None:
+    answers = load_answers(ctx)
+    p = progress(ctx.q, answers)
+    st.caption(md_escape(ctx.network_name))
+    st.markdown(f"## {loc(ctx.q.title)}")
+    sections = len(ctx.q.sections)
+    if WELCOME < page < sections:
+        step = t("form.step", page=page + 1, pages=sections)
+    elif page == sections:
+        step = t("form.step_check")
+    else:
+        step = t("form.step_welcome")
+    st.progress(p.fraction, text=f"{step} · {t('form.answered', answered=p.answered, total=p.total)}")
+    saved = st.session_state.get(f"saved_at_{ctx.response_id}")
+    with st.container(key="save_status"):
+        if saved is not None:
+            st.caption(t("form.saved", time=saved.strftime("%H:%M:%S")), help=t("form.saved_help"))
+        else:
+            st.caption(t("form.autosave"))
+
+
+def render_welcome(ctx: FormContext) -> None:
+    answers = load_answers(ctx)
+    if ctx.group:
+        st.info(t("form.group_intro"), icon=":material/groups:")
+    st.markdown(t("form.welcome_network", network=md_escape(ctx.network_name)))
+    if ctx.q.intro is not None:
+        st.markdown(loc(ctx.q.intro))
+    st.markdown(t("form.welcome_how"))
+    label = t("form.resume") if answers else t("form.start")
+    if st.button(label, type="primary", key="form_start", icon=":material/arrow_forward:"):
+        go_to(ctx, first_open_section(ctx.q, answers) if answers else 0)
+        st.rerun()
+
+
+def render_section(ctx: FormContext, page: int) -> None:
+    section: Section = ctx.q.sections[page]
+    answers = load_answers(ctx)
+    numbers = _numbering(ctx.q)
+    show_missing = bool(st.session_state.get(f"show_missing_{ctx.response_id}"))
+    st.markdown(f"### {loc(section.title)}")
+    if section.intro is not None:
+        st.markdown(loc(section.intro))
+    for item in section.items:
+        render_item(ctx, item, numbers[item.id], answers, show_missing)
+    missing = missing_in_section(section, answers)
+    last = len(ctx.q.sections)
+    if show_missing and missing:
+        st.warning(t("form.missing_page", count=len(missing)), icon=":material/priority_high:")
+    cols = st.columns(2)
+    with cols[0]:
+        if st.button(
+            t("form.previous"),
+            key="form_previous",
+            icon=":material/arrow_back:",
+            width="stretch",
+            disabled=page == 0 and ctx.group,
+        ):
+            go_to(ctx, page - 1)
+            st.rerun()
+    with cols[1]:
+        next_label = t("form.next") if page < last - 1 else t("form.to_check")
+        if missing and show_missing:
+            next_label = t("form.skip")
+        if st.button(
+            next_label, key="form_next", type="primary", icon=":material/arrow_forward:", width="stretch"
+        ):
+            if missing and not show_missing:
+                st.session_state[f"show_missing_{ctx.response_id}"] = True
+            else:
+                go_to(ctx, page + 1)
+            st.rerun()
+
+
+def render_check(ctx: FormContext, submit: Callable[[], list[str] | None]) -> None:
+    answers = load_answers(ctx)
+    p = progress(ctx.q, answers)
+    st.markdown(f"### {t('form.check_title')}")
+    if p.complete:
+        st.success(t("form.check_complete"), icon=":material/check_circle:")
+    else:
+        st.warning(t("form.check_missing", count=len(p.missing_required)), icon=":material/priority_high:")
+        numbers = _numbering(ctx.q)
+        for index, section in enumerate(ctx.q.sections):
+            missing = missing_in_section(section, answers)
+            if not missing:
+                continue
+            with st.container(border=True, key=f"missing_{section.id}"):
+                st.markdown(f"**{loc(section.title)}**")
+                st.markdown("\n".join(f"- {numbers[i.id]}. {loc(i.text)}" for i in missing))
+                if st.button(t("form.go_to_page"), key=f"goto_{section.id}", icon=":material/edit:"):
+                    go_to(ctx, index)
+                    st.session_state[f"show_missing_{ctx.response_id}"] = True
+                    st.rerun()
+    unanswered_optional = p.total - p.answered - len(p.missing_required)
+    if p.complete and unanswered_optional:
+        st.caption(t("form.optional_left", count=unanswered_optional))
+    st.markdown(t("form.group_submit_note") if ctx.group else t("form.submit_note"))
+    cols = st.columns(2)
+    with cols[0]:
+        if st.button(t("form.previous"), key="form_previous", icon=":material/arrow_back:", width="stretch"):
+            go_to(ctx, len(ctx.q.sections) - 1)
+            st.rerun()
+    with cols[1]:
+        if st.button(
+            t("form.submit"),
+            key="form_submit",
+            type="primary",
+            icon=":material/send:",
+            width="stretch",
+            disabled=not p.complete,
+        ):
+            missing = submit()
+            if missing:
+                st.session_state[_answers_key(ctx)] = valid_answers(
+                    ctx.q, get_store().answers(ctx.response_id)
+                )
+                st.rerun()
+
+
+def render_form(ctx: FormContext, url_page: int | None, submit: Callable[[], list[str] | None]) -> None:
+    """The whole form: header with progress, then the welcome, a section, or the check page."""
+    page = current_page(ctx, url_page)
+    ctx.keep_url(page)
+    render_header(ctx, page)
+    if page == WELCOME:
+        render_welcome(ctx)
+    elif page >= len(ctx.q.sections):
+        render_check(ctx, submit)
+    else:
+        render_section(ctx, page)

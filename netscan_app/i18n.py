@@ -1,0 +1,51 @@
+"""The UI's words: one catalogue (messages.py) with Dutch and English for every string.
+
+The language of a session lives in ``st.session_state`` (and in the ``lang`` query parameter, so a
+refresh keeps it). Never ``gettext.install()``: the server is shared by many sessions at once.
+"""
+
+from __future__ import annotations
+
+import string
+from typing import Any
+
+import streamlit as st
+
+from diagnose.text import DEFAULT_LANG, LANGUAGES, Lang, LocalizedText
+from netscan_app.messages import MESSAGES
+
+LANG_KEY = "lang"
+
+
+def current_lang() -> Lang:
+    value = st.session_state.get(LANG_KEY)
+    if value in LANGUAGES:
+        return value  # type: ignore[no-any-return]
+    param = st.query_params.get(LANG_KEY)
+    lang: Lang = param if param in LANGUAGES else DEFAULT_LANG  # type: ignore[assignment]
+    st.session_state[LANG_KEY] = lang
+    return lang
+
+
+def set_lang(lang: Lang) -> None:
+    st.session_state[LANG_KEY] = lang
+
+
+def t(key: str, **values: Any) -> str:
+    """The message ``key`` in the session's language, with ``{placeholders}`` filled in."""
+    return translate(key, current_lang(), **values)
+
+
+def translate(key: str, lang: Lang, **values: Any) -> str:
+    entry = MESSAGES[key]
+    text = entry[lang]
+    return text.format(**values) if values else text
+
+
+def loc(text: LocalizedText | None) -> str:
+    """A LocalizedText from the content files (questionnaires, rules) in the session's language."""
+    return text.get(current_lang()) if text is not None else ""
+
+
+def placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}

@@ -1,0 +1,109 @@
+"""The app's entry: page set-up, language, and which pages a visitor can reach (``st.navigation``).
+
+- An invitation link ``/?t=TOKEN`` shows only the questionnaire (no navigation, no account).
+- Signed out, every page is registered (so a bookmarked URL resolves) but the navigation is hidden
+  and the protected pages send the visitor to the sign-in page.
+- Signed in, the sidebar shows the workspace pages, the network and round being worked on, the
+  language switch and sign-out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from netscan_app import auth, state
+from netscan_app.i18n import current_lang, t
+
+ICON = ":material/hub:"
+
+
+@dataclass(frozen=True)
+class PageDef:
+    name: str
+    path: str
+    url_path: str
+    title_key: str
+    icon: str
+
+
+PAGES: dict[str, PageDef] = {
+    p.name: p
+    for p in (
+        PageDef("sign_in", "netscan_app/pages/sign_in.py", "aanmelden", "nav.sign_in", ":material/login:"),
+        PageDef(
+            "overview", "netscan_app/pages/overview.py", "overzicht", "nav.overview", ":material/dashboard:"
+        ),
+        PageDef("network", "netscan_app/pages/network.py", "netwerk", "nav.network", ":material/hub:"),
+        PageDef("round", "netscan_app/pages/round.py", "meting", "nav.round", ":material/forward_to_inbox:"),
+        PageDef(
+            "results", "netscan_app/pages/results.py", "resultaten", "nav.results", ":material/insights:"
+        ),
+        PageDef("group", "netscan_app/pages/group.py", "groepsantwoord", "nav.group", ":material/groups:"),
+        PageDef("data", "netscan_app/pages/data.py", "gegevens", "nav.data", ":material/import_export:"),
+        PageDef(
+            "questionnaire",
+            "netscan_app/pages/questionnaire.py",
+            "vragenlijst",
+            "nav.questionnaire",
+            ":material/edit_note:",
+        ),
+    )
+}
+
+
+def page_path(name: str) -> str:
+    return PAGES[name].path
+
+
+def _page(name: str, *, default: bool = False, hidden: bool = False) -> st.Page:
+    p = PAGES[name]
+    return st.Page(
+        p.path,
+        title=t(p.title_key),
+        icon=p.icon,
+        url_path=p.url_path,
+        default=default,
+        visibility="hidden" if hidden else "visible",
+    )
+
+
+def main() -> None:
+    current_lang()
+    respondent = bool(st.query_params.get(state.TOKEN))
+    st.set_page_config(
+        page_title=t("app.title"),
+        page_icon=ICON,
+        layout="centered" if respondent else "wide",
+        initial_sidebar_state="collapsed" if respondent else "auto",
+    )
+    if respondent:
+        nav = st.navigation([_page("questionnaire", default=True)], position="hidden")
+        nav.run()
+        return
+    user = auth.current_user()
+    if user is None:
+        pages = [_page("sign_in", default=True)] + [
+            _page(n) for n in ("overview", "network", "round", "results", "group", "data")
+        ]
+        nav = st.navigation(pages, position="hidden")
+    else:
+        nav = st.navigation(
+            {
+                t("nav.section_work"): [
+                    _page("overview", default=True),
+                    _page("network"),
+                    _page("round"),
+                    _page("results"),
+                    _page("group", hidden=True),
+                ],
+                t("nav.section_admin"): [_page("data"), _page("sign_in", hidden=True)],
+            },
+            position="sidebar",
+        )
+        from netscan_app.sidebar import render_sidebar
+
+        render_sidebar(user)
+    auth.sync_cookie()
+    nav.run()

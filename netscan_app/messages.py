@@ -1,0 +1,695 @@
+"""Every UI string of the app, in Dutch (the default) and English.
+
+One entry per key, both languages side by side so a translator sees them together; a test checks
+that every entry has exactly ``nl`` and ``en``, the same ``{placeholders}``, and that every key the
+code uses exists. Questionnaire and rule texts come from their own files, not from here.
+Tone: a Dutch education professional addressing colleagues ("je"), plain and calm.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # --- app and navigation -------------------------------------------------------------------
+    "app.title": {"nl": "Netwerkscan", "en": "Network scan"},
+    "lang.label": {"nl": "Taal", "en": "Language"},
+    "nav.sign_in": {"nl": "Inloggen", "en": "Sign in"},
+    "nav.overview": {"nl": "Overzicht", "en": "Overview"},
+    "nav.network": {"nl": "Netwerk", "en": "Network"},
+    "nav.round": {"nl": "Meting en uitnodigingen", "en": "Round and invitations"},
+    "nav.results": {"nl": "Resultaten", "en": "Results"},
+    "nav.group": {"nl": "Groepsantwoord", "en": "Group answer"},
+    "nav.data": {"nl": "Importeren en exporteren", "en": "Import and export"},
+    "nav.questionnaire": {"nl": "Vragenlijst", "en": "Questionnaire"},
+    "nav.section_work": {"nl": "Werkruimte", "en": "Workspace"},
+    "nav.section_admin": {"nl": "Gegevens", "en": "Data"},
+    "nav.back_to_overview": {"nl": "Naar het overzicht", "en": "To the overview"},
+    # --- sidebar ------------------------------------------------------------------------------
+    "side.workspace": {"nl": "Werkruimte", "en": "Workspace"},
+    "side.network": {"nl": "Netwerk", "en": "Network"},
+    "side.network_placeholder": {"nl": "Kies een netwerk", "en": "Choose a network"},
+    "side.round": {"nl": "Meting", "en": "Round"},
+    "side.round_placeholder": {"nl": "Kies een meting", "en": "Choose a round"},
+    "side.signed_in_as": {"nl": "Ingelogd als {name}", "en": "Signed in as {name}"},
+    "side.sign_out": {"nl": "Uitloggen", "en": "Sign out"},
+    # --- sign-in and first start --------------------------------------------------------------
+    "sign_in.tagline": {
+        "nl": "Zie waar jullie netwerk staat, waarom, en wat een goede volgende stap is.",
+        "en": "See where your network stands, why, and what a good next step would be.",
+    },
+    "sign_in.title": {"nl": "Inloggen", "en": "Sign in"},
+    "sign_in.email": {"nl": "E-mailadres", "en": "E-mail address"},
+    "sign_in.password": {"nl": "Wachtwoord", "en": "Password"},
+    "sign_in.submit": {"nl": "Inloggen", "en": "Sign in"},
+    "sign_in.failed": {
+        "nl": "Dit e-mailadres en wachtwoord horen niet bij elkaar. Controleer ze en probeer het opnieuw.",
+        "en": "This e-mail address and password do not match. Check them and try again.",
+    },
+    "sign_in.respondent_hint": {
+        "nl": "Wil je de vragenlijst invullen? Gebruik dan de persoonlijke link uit je uitnodiging; "
+        "daarvoor hoef je niet in te loggen.",
+        "en": "Want to fill in the questionnaire? Use the personal link from your invitation; "
+        "you do not need to sign in for that.",
+    },
+    "sign_in.forgot": {
+        "nl": "Wachtwoord vergeten? Vraag de beheerder van jullie werkruimte om een nieuw wachtwoord.",
+        "en": "Forgot your password? Ask your workspace administrator for a new one.",
+    },
+    "first.title": {"nl": "Welkom bij de Netwerkscan", "en": "Welcome to the network scan"},
+    "first.body": {
+        "nl": "De database is nog leeg. Wil je eerst rondkijken? Laad dan de voorbeeldgegevens: vier "
+        "fictieve onderwijsnetwerken met elk drie metingen, zodat je meteen ziet hoe uitkomsten, "
+        "verschillen tussen deelnemers en ontwikkeling door de jaren eruitzien.",
+        "en": "The database is still empty. Want to look around first? Load the demo data: four "
+        "fictitious education networks with three rounds each, so you can see straight away what "
+        "results, differences between members and development over the years look like.",
+    },
+    "first.load_demo": {"nl": "Voorbeeldgegevens laden", "en": "Load the demo data"},
+    "first.loading": {"nl": "Voorbeeldgegevens worden geladen…", "en": "Loading the demo data…"},
+    "first.loaded": {
+        "nl": "De voorbeeldgegevens staan klaar. Log in met **{email}** en wachtwoord **{password}**.",
+        "en": "The demo data is ready. Sign in with **{email}** and password **{password}**.",
+    },
+    "first.own_admin": {
+        "nl": "Ga je direct echt aan de slag? Maak dan op de server een eerste beheerder aan:",
+        "en": "Starting for real straight away? Create a first administrator on the server:",
+    },
+    # --- overview -----------------------------------------------------------------------------
+    "overview.title_none": {"nl": "Overzicht", "en": "Overview"},
+    "overview.no_workspace": {
+        "nl": "Je hebt nog geen toegang tot een werkruimte. Vraag een beheerder om je toe te voegen.",
+        "en": "You do not have access to a workspace yet. Ask an administrator to add you.",
+    },
+    "overview.demo": {
+        "nl": "Dit is de demowerkruimte: de netwerken en antwoorden zijn verzonnen.",
+        "en": "This is the demo workspace: the networks and answers are made up.",
+    },
+    "overview.intro": {
+        "nl": "{count} netwerk(en) in deze werkruimte. Open een netwerk om metingen te beheren, of ga "
+        "direct naar de resultaten van de laatste meting.",
+        "en": "{count} network(s) in this workspace. Open a network to manage its rounds, or go straight "
+        "to the results of the latest round.",
+    },
+    "overview.counts": {
+        "nl": "{submitted} van {invited} ingevuld ({started} begonnen)",
+        "en": "{submitted} of {invited} completed ({started} started)",
+    },
+    "overview.open_network": {"nl": "Netwerk openen", "en": "Open network"},
+    "overview.open_results": {"nl": "Resultaten", "en": "Results"},
+    "overview.open_round": {"nl": "Meting", "en": "Round"},
+    "overview.no_rounds": {"nl": "Nog geen metingen.", "en": "No rounds yet."},
+    "overview.more_rounds": {"nl": "en {count} eerdere meting(en)", "en": "and {count} earlier round(s)"},
+    "overview.new_network": {"nl": "Nieuw netwerk toevoegen", "en": "Add a new network"},
+    "overview.network_name": {"nl": "Naam van het netwerk", "en": "Name of the network"},
+    "overview.network_name_placeholder": {
+        "nl": "bijvoorbeeld Samenwerkingsverband PO De Vallei",
+        "en": "for example Inclusive Education Partnership De Vallei",
+    },
+    "overview.profile_help": {
+        "nl": "De kenmerken hieronder zijn niet verplicht; ze helpen de diagnose. De deelnemers geven in "
+        "de vragenlijst daarnaast hun eigen beeld van het netwerk.",
+        "en": "The facts below are optional; they help the diagnosis. In the questionnaire the members "
+        "also give their own view of the network.",
+    },
+    "overview.create_network": {"nl": "Netwerk toevoegen", "en": "Add network"},
+    "overview.created": {"nl": "Netwerk ‘{name}’ is toegevoegd.", "en": "Network ‘{name}’ has been added."},
+    # --- network ------------------------------------------------------------------------------
+    "network.choose": {
+        "nl": "Kies eerst een netwerk, in de zijbalk of in het overzicht.",
+        "en": "First choose a network, in the sidebar or in the overview.",
+    },
+    "network.rounds": {"nl": "Metingen", "en": "Rounds"},
+    "network.no_rounds": {
+        "nl": "Dit netwerk heeft nog geen metingen. Start hieronder de eerste.",
+        "en": "This network has no rounds yet. Start the first one below.",
+    },
+    "network.manage_round": {"nl": "Uitnodigen", "en": "Invite"},
+    "network.new_round": {"nl": "Nieuwe meting starten", "en": "Start a new round"},
+    "network.round_label": {"nl": "Naam van de meting", "en": "Name of the round"},
+    "network.round_label_help": {
+        "nl": "Bijvoorbeeld ‘2026 voorjaar’ of ‘Intake september’. Deze naam zien de deelnemers niet.",
+        "en": "For example ‘2026 spring’ or ‘Intake September’. Members do not see this name.",
+    },
+    "network.season_spring": {"nl": "voorjaar", "en": "spring"},
+    "network.season_autumn": {"nl": "najaar", "en": "autumn"},
+    "network.round_date": {"nl": "Datum", "en": "Date"},
+    "network.questionnaire": {"nl": "Vragenlijst", "en": "Questionnaire"},
+    "network.q_netwerkscan": {
+        "nl": "de volledige jaarlijkse scan, 10 tot 15 minuten",
+        "en": "the full yearly scan, 10 to 15 minutes",
+    },
+    "network.q_quickscan": {
+        "nl": "een korte eerste verkenning, ongeveer 5 minuten",
+        "en": "a short first exploration, about 5 minutes",
+    },
+    "network.results_visible": {
+        "nl": "Deelnemers zien na het insturen de uitkomsten",
+        "en": "Members see the results after submitting",
+    },
+    "network.results_visible_help": {
+        "nl": "Alleen gecombineerde uitkomsten, en pas als genoeg mensen de scan hebben ingevuld.",
+        "en": "Only combined results, and only once enough people have filled in the scan.",
+    },
+    "network.create_round": {"nl": "Meting starten", "en": "Start round"},
+    "network.round_created": {
+        "nl": "Meting ‘{label}’ is gestart. Maak nu de uitnodigingslinks.",
+        "en": "Round ‘{label}’ has started. Now create the invitation links.",
+    },
+    "network.profile": {"nl": "Kenmerken van het netwerk", "en": "Network profile"},
+    "network.profile_empty": {"nl": "Nog geen kenmerken ingevuld.", "en": "No facts filled in yet."},
+    "network.edit_profile": {"nl": "Naam en kenmerken wijzigen", "en": "Change name and profile"},
+    "network.save_profile": {"nl": "Opslaan", "en": "Save"},
+    "network.saved": {"nl": "De wijzigingen zijn opgeslagen.", "en": "The changes have been saved."},
+    "network.delete": {"nl": "Netwerk verwijderen", "en": "Delete network"},
+    "network.delete_warning": {
+        "nl": "Hiermee verdwijnen ook alle metingen, antwoorden en uitkomsten van dit netwerk. Dit kan "
+        "niet ongedaan worden gemaakt. Exporteer de gegevens eerst als je ze wilt bewaren.",
+        "en": "This also removes all rounds, answers and results of this network. It cannot be undone. "
+        "Export the data first if you want to keep it.",
+    },
+    "network.delete_confirm": {
+        "nl": "Ja, verwijder {name} definitief",
+        "en": "Yes, delete {name} permanently",
+    },
+    "network.delete_button": {"nl": "Definitief verwijderen", "en": "Delete permanently"},
+    "network.deleted": {"nl": "Netwerk ‘{name}’ is verwijderd.", "en": "Network ‘{name}’ has been deleted."},
+    # --- profile facts ------------------------------------------------------------------------
+    "profile.unknown": {"nl": "Onbekend", "en": "Unknown"},
+    "profile.choose": {"nl": "Kies wat van toepassing is", "en": "Choose what applies"},
+    "profile.fact.sector": {"nl": "Sector", "en": "Sector"},
+    "profile.fact.size": {"nl": "Aantal organisaties", "en": "Number of organisations"},
+    "profile.fact.age_years": {"nl": "Bestaat sinds (jaren)", "en": "Age (years)"},
+    "profile.fact.origin": {"nl": "Ontstaan", "en": "Origin"},
+    "profile.fact.has_board": {"nl": "Eigen bestuur", "en": "Own board"},
+    "profile.fact.support": {"nl": "Ondersteuning", "en": "Support"},
+    "profile.fact.member_kinds": {"nl": "Soorten partners", "en": "Kinds of partner"},
+    "profile.fact.overlap": {"nl": "Overlap met andere netwerken", "en": "Overlap with other networks"},
+    # --- round and invitations ----------------------------------------------------------------
+    "round.choose": {
+        "nl": "Kies eerst een netwerk en een meting, in de zijbalk of in het overzicht.",
+        "en": "First choose a network and a round, in the sidebar or in the overview.",
+    },
+    "round.status_open": {"nl": "Open", "en": "Open"},
+    "round.status_closed": {"nl": "Afgesloten", "en": "Closed"},
+    "round.invited": {"nl": "Uitgenodigd", "en": "Invited"},
+    "round.invited_help": {
+        "nl": "Persoonlijke links die niet zijn ingetrokken.",
+        "en": "Personal links that have not been revoked.",
+    },
+    "round.started": {"nl": "Begonnen", "en": "Started"},
+    "round.started_help": {
+        "nl": "Deelnemers die minstens één vraag hebben beantwoord.",
+        "en": "Members who answered at least one question.",
+    },
+    "round.submitted": {"nl": "Ingestuurd", "en": "Submitted"},
+    "round.submitted_help": {
+        "nl": "Ingestuurde vragenlijsten; alleen die tellen mee in de uitkomsten.",
+        "en": "Submitted questionnaires; only these count in the results.",
+    },
+    "round.minimum": {"nl": "Minimum voor uitkomsten", "en": "Minimum for results"},
+    "round.minimum_help": {
+        "nl": "Uitkomsten verschijnen pas vanaf dit aantal ingestuurde vragenlijsten, zodat niemand "
+        "herkenbaar is.",
+        "en": "Results only appear from this number of submitted questionnaires, so nobody can be "
+        "identified.",
+    },
+    "round.response_rate": {"nl": "Respons: {percent}%", "en": "Response rate: {percent}%"},
+    "round.group_answer": {"nl": "Groepsantwoord invullen", "en": "Fill in a group answer"},
+    "round.group_answer_help": {
+        "nl": "Vul tijdens een bijeenkomst of intake samen één antwoord in namens de groep.",
+        "en": "Fill in one answer together on behalf of the group, during a meeting or intake.",
+    },
+    "round.close": {"nl": "Meting afsluiten", "en": "Close round"},
+    "round.close_help": {
+        "nl": "Daarna kan niemand meer antwoorden; je kunt de meting later heropenen.",
+        "en": "After this nobody can answer any more; you can reopen the round later.",
+    },
+    "round.closed_done": {"nl": "De meting is afgesloten.", "en": "The round has been closed."},
+    "round.reopen": {"nl": "Meting heropenen", "en": "Reopen round"},
+    "round.reopened_done": {"nl": "De meting is weer open.", "en": "The round is open again."},
+    "round.links_title": {"nl": "Deelnemers uitnodigen", "en": "Invite members"},
+    "round.closed_no_links": {
+        "nl": "Deze meting is afgesloten. Heropen de meting om nieuwe links te maken.",
+        "en": "This round is closed. Reopen it to create new links.",
+    },
+    "round.links_intro": {
+        "nl": "Geef iedere deelnemer een eigen link: dan kan iemand stoppen en later verdergaan, ook op "
+        "een ander apparaat. Een gedeelde link is handig voor een grote groep, maar werkt per browser.",
+        "en": "Give every member a link of their own: then people can stop and continue later, even on "
+        "another device. A shared link is handy for a large group, but works per browser.",
+    },
+    "round.tab_personal": {"nl": "Persoonlijke links", "en": "Personal links"},
+    "round.tab_shared": {"nl": "Eén gedeelde link", "en": "One shared link"},
+    "round.labels": {
+        "nl": "Voor wie (één per regel, niet verplicht)",
+        "en": "For whom (one per line, optional)",
+    },
+    "round.labels_help": {
+        "nl": "Bijvoorbeeld een naam of organisatie, zodat je weet welke link je naar wie stuurt. Alleen "
+        "jij ziet dit; de antwoorden blijven anoniem voor de andere deelnemers. Vul je niets in, dan "
+        "bepaalt het aantal hieronder hoeveel links er komen.",
+        "en": "For example a name or organisation, so you know which link goes to whom. Only you see "
+        "this; the answers stay anonymous to the other members. If you leave this empty, the number "
+        "below decides how many links are made.",
+    },
+    "round.labels_placeholder": {
+        "nl": "Bestuurder Stichting Primair\nSchoolleider De Regenboog\n…",
+        "en": "Board member Primary Foundation\nHead of De Regenboog school\n…",
+    },
+    "round.count": {"nl": "Aantal links", "en": "Number of links"},
+    "round.count_help": {
+        "nl": "Alleen gebruikt als je hierboven geen namen invult.",
+        "en": "Only used when you enter no names above.",
+    },
+    "round.expires": {"nl": "Geldig tot en met (niet verplicht)", "en": "Valid until (optional)"},
+    "round.expires_help": {
+        "nl": "Na deze datum werken de links niet meer. Laat leeg om ze geldig te houden tot je de meting "
+        "afsluit.",
+        "en": "After this date the links stop working. Leave empty to keep them valid until you close "
+        "the round.",
+    },
+    "round.make_links": {"nl": "Links maken", "en": "Create links"},
+    "round.shared_intro": {
+        "nl": "Eén link voor iedereen, bijvoorbeeld in een nieuwsbrief of op een dia tijdens een "
+        "bijeenkomst. Ieder die de link opent, krijgt een eigen vragenlijst.",
+        "en": "One link for everyone, for example in a newsletter or on a slide during a meeting. Everyone "
+        "who opens it gets a questionnaire of their own.",
+    },
+    "round.make_shared": {"nl": "Gedeelde link maken", "en": "Create a shared link"},
+    "round.shared_label": {"nl": "Gedeelde link", "en": "Shared link"},
+    "round.link_number": {"nl": "Link {number}", "en": "Link {number}"},
+    "round.new_links_title": {"nl": "{count} nieuwe link(s)", "en": "{count} new link(s)"},
+    "round.new_links_once": {
+        "nl": "Kopieer of download de links nu. Om de deelnemers te beschermen bewaren we alleen een "
+        "versleutelde vorm: later kunnen we ze niet opnieuw tonen.",
+        "en": "Copy or download the links now. To protect the members we only keep an encrypted form: "
+        "we cannot show them again later.",
+    },
+    "round.download_links": {"nl": "Links downloaden (CSV)", "en": "Download links (CSV)"},
+    "round.col_label": {"nl": "Voor", "en": "For"},
+    "round.col_link": {"nl": "Link", "en": "Link"},
+    "round.col_kind": {"nl": "Soort", "en": "Kind"},
+    "round.col_state": {"nl": "Status", "en": "Status"},
+    "round.col_responses": {"nl": "Vragenlijsten", "en": "Questionnaires"},
+    "round.col_created": {"nl": "Gemaakt op", "en": "Created on"},
+    "round.kind_personal": {"nl": "persoonlijk", "en": "personal"},
+    "round.kind_shared": {"nl": "gedeeld", "en": "shared"},
+    "round.state_active": {"nl": "actief", "en": "active"},
+    "round.state_revoked": {"nl": "ingetrokken", "en": "revoked"},
+    "round.state_expired": {"nl": "verlopen", "en": "expired"},
+    "round.existing_title": {"nl": "Verstuurde links", "en": "Links sent"},
+    "round.no_links": {"nl": "Nog geen links gemaakt.", "en": "No links created yet."},
+    "round.revoke_pick": {"nl": "Links intrekken", "en": "Revoke links"},
+    "round.revoke_help": {
+        "nl": "Een ingetrokken link werkt niet meer. Al ingestuurde antwoorden blijven meetellen.",
+        "en": "A revoked link stops working. Answers already submitted still count.",
+    },
+    "round.revoke": {"nl": "Intrekken", "en": "Revoke"},
+    "round.revoked_done": {"nl": "{count} link(s) ingetrokken.", "en": "{count} link(s) revoked."},
+    # --- group answer -------------------------------------------------------------------------
+    "group.title": {"nl": "Groepsantwoord · {round}", "en": "Group answer · {round}"},
+    "group.closed": {
+        "nl": "Deze meting is afgesloten; heropen haar om een groepsantwoord in te vullen.",
+        "en": "This round is closed; reopen it to fill in a group answer.",
+    },
+    "group.intro": {
+        "nl": "Vul tijdens de bijeenkomst samen één vragenlijst in, namens de hele groep. Bespreek bij elke "
+        "stelling kort hoe de groep het ziet en kies het antwoord dat het gesprek het best weergeeft. "
+        "Elk antwoord wordt meteen bewaard. Een meting met alleen een groepsantwoord toont de "
+        "uitkomsten direct: het is één antwoord van de groep, niet van één persoon.",
+        "en": "During the meeting, fill in one questionnaire together on behalf of the whole group. For "
+        "each statement, briefly discuss how the group sees it and choose the answer that best "
+        "reflects the conversation. Every answer is saved at once. A round with only a group answer "
+        "shows its results straight away: it is one answer of the group, not of one person.",
+    },
+    "group.label": {"nl": "Naam van dit groepsantwoord", "en": "Name of this group answer"},
+    "group.default_label": {"nl": "Groepsantwoord {date}", "en": "Group answer {date}"},
+    "group.start": {"nl": "Groepsantwoord starten", "en": "Start the group answer"},
+    "group.banner": {
+        "nl": "Je vult een groepsantwoord in. Elk antwoord wordt direct bewaard.",
+        "en": "You are filling in a group answer. Every answer is saved immediately.",
+    },
+    "group.submitted": {
+        "nl": "Het groepsantwoord is ingestuurd. Hier zijn de uitkomsten.",
+        "en": "The group answer has been submitted. Here are the results.",
+    },
+    # --- questionnaire form -------------------------------------------------------------------
+    "form.optional": {"nl": "niet verplicht", "en": "optional"},
+    "form.number_placeholder": {"nl": "Vul een getal in", "en": "Enter a number"},
+    "form.text_placeholder": {"nl": "Typ hier je antwoord", "en": "Type your answer here"},
+    "form.missing_item": {
+        "nl": "Deze vraag is nog niet beantwoord.",
+        "en": "This question has not been answered yet.",
+    },
+    "form.step": {"nl": "Deel {page} van {pages}", "en": "Part {page} of {pages}"},
+    "form.step_check": {"nl": "Controleren en insturen", "en": "Check and submit"},
+    "form.step_welcome": {"nl": "Welkom", "en": "Welcome"},
+    "form.answered": {
+        "nl": "{answered} van {total} vragen beantwoord",
+        "en": "{answered} of {total} questions answered",
+    },
+    "form.saved": {"nl": "✓ Antwoord bewaard om {time}", "en": "✓ Answer saved at {time}"},
+    "form.saved_help": {
+        "nl": "Elk antwoord wordt direct bewaard. Je kunt stoppen en later met dezelfde link verdergaan.",
+        "en": "Every answer is saved at once. You can stop and continue later with the same link.",
+    },
+    "form.autosave": {
+        "nl": "Elk antwoord wordt direct bewaard; je kunt altijd stoppen en later verdergaan.",
+        "en": "Every answer is saved at once; you can always stop and continue later.",
+    },
+    "form.group_intro": {
+        "nl": "Groepsantwoord: geef bij elke vraag het beeld van de groep.",
+        "en": "Group answer: for each question, give the group's view.",
+    },
+    "form.welcome_network": {
+        "nl": "Je bent uitgenodigd voor de scan van **{network}**.",
+        "en": "You have been invited to the scan of **{network}**.",
+    },
+    "form.welcome_how": {
+        "nl": "**Zo werkt het.** De vragenlijst bestaat uit korte delen. Je antwoorden worden direct "
+        "bewaard: je kunt stoppen wanneer je wilt en later met dezelfde link verdergaan, ook op een "
+        "ander apparaat. Aan het eind controleer je of alles is ingevuld en stuur je de vragenlijst in.",
+        "en": "**How it works.** The questionnaire has short parts. Your answers are saved at once: you "
+        "can stop whenever you like and continue later with the same link, even on another device. "
+        "At the end you check that everything is filled in and submit the questionnaire.",
+    },
+    "form.start": {"nl": "Beginnen", "en": "Start"},
+    "form.resume": {"nl": "Verdergaan waar je was", "en": "Continue where you left off"},
+    "form.previous": {"nl": "Vorige", "en": "Previous"},
+    "form.next": {"nl": "Volgende", "en": "Next"},
+    "form.to_check": {"nl": "Naar controleren", "en": "To the check"},
+    "form.skip": {"nl": "Toch verder", "en": "Continue anyway"},
+    "form.missing_page": {
+        "nl": "Op deze pagina staan nog {count} onbeantwoorde vraag/vragen (gemarkeerd). Je kunt ze nu "
+        "invullen, of toch verdergaan en later terugkomen.",
+        "en": "This page still has {count} unanswered question(s) (marked). You can answer them now, or "
+        "continue anyway and come back later.",
+    },
+    "form.check_title": {"nl": "Controleren en insturen", "en": "Check and submit"},
+    "form.check_complete": {
+        "nl": "Alle verplichte vragen zijn beantwoord.",
+        "en": "All required questions have been answered.",
+    },
+    "form.check_missing": {
+        "nl": "Nog {count} verplichte vraag/vragen open. Ga naar het deel en vul ze aan; daarna kun je "
+        "insturen.",
+        "en": "{count} required question(s) still open. Go to the part and fill them in; then you can "
+        "submit.",
+    },
+    "form.go_to_page": {"nl": "Naar dit deel", "en": "Go to this part"},
+    "form.optional_left": {
+        "nl": "{count} vraag/vragen die niet verplicht zijn, heb je open gelaten. Dat is prima.",
+        "en": "You left {count} optional question(s) open. That is fine.",
+    },
+    "form.submit_note": {
+        "nl": "Na het insturen kun je je antwoorden niet meer wijzigen. Je antwoorden blijven anoniem "
+        "voor de andere deelnemers.",
+        "en": "After submitting you can no longer change your answers. Your answers stay anonymous to "
+        "the other members.",
+    },
+    "form.group_submit_note": {
+        "nl": "Na het insturen telt dit groepsantwoord mee in de uitkomsten en kan het niet meer worden "
+        "gewijzigd.",
+        "en": "After submitting, this group answer counts in the results and can no longer be changed.",
+    },
+    "form.submit": {"nl": "Insturen", "en": "Submit"},
+    # --- respondent ---------------------------------------------------------------------------
+    "respondent.unknown_title": {"nl": "Deze link werkt niet", "en": "This link does not work"},
+    "respondent.unknown_body": {
+        "nl": "We herkennen deze link niet. Controleer of je de hele link uit je uitnodiging hebt "
+        "gebruikt, of vraag de netwerkcoördinator om een nieuwe.",
+        "en": "We do not recognise this link. Check that you used the whole link from your invitation, "
+        "or ask the network coordinator for a new one.",
+    },
+    "respondent.revoked_title": {
+        "nl": "Deze uitnodiging is ingetrokken",
+        "en": "This invitation has been withdrawn",
+    },
+    "respondent.revoked_body": {
+        "nl": "De netwerkcoördinator heeft deze link ingetrokken. Denk je dat dit niet klopt? Neem dan "
+        "contact op met de netwerkcoördinator; die kan je een nieuwe link sturen.",
+        "en": "The network coordinator has withdrawn this link. If you think this is a mistake, contact "
+        "the network coordinator, who can send you a new link.",
+    },
+    "respondent.expired_title": {"nl": "Deze link is verlopen", "en": "This link has expired"},
+    "respondent.expired_body": {
+        "nl": "De termijn om de vragenlijst in te vullen is voorbij. Wil je toch nog meedoen? Vraag de "
+        "netwerkcoördinator om een nieuwe link.",
+        "en": "The period for filling in the questionnaire is over. Still want to take part? Ask the "
+        "network coordinator for a new link.",
+    },
+    "respondent.closed_title": {"nl": "De meting is afgesloten", "en": "The round has closed"},
+    "respondent.closed_body": {
+        "nl": "Meting ‘{round}’ neemt geen antwoorden meer aan. Dank voor je belangstelling! De "
+        "netwerkcoördinator bespreekt de uitkomsten met het netwerk.",
+        "en": "Round ‘{round}’ no longer takes answers. Thank you for your interest! The network "
+        "coordinator will discuss the results with the network.",
+    },
+    "respondent.thanks_title": {"nl": "Dank je wel!", "en": "Thank you!"},
+    "respondent.thanks_body": {
+        "nl": "Je antwoorden zijn ingestuurd. Ze tellen mee in het beeld dat het netwerk samen bespreekt.",
+        "en": "Your answers have been submitted. They count in the picture the network discusses together.",
+    },
+    "respondent.thanks_no_results": {
+        "nl": "De netwerkcoördinator deelt de uitkomsten tijdens een volgende bijeenkomst. Je kunt dit "
+        "venster nu sluiten.",
+        "en": "The network coordinator will share the results at a next meeting. You can close this "
+        "window now.",
+    },
+    "respondent.results_later": {
+        "nl": "De uitkomsten verschijnen hier zodra minstens {n} mensen de scan hebben ingevuld. Kom later "
+        "terug met dezelfde link.",
+        "en": "The results appear here once at least {n} people have filled in the scan. Come back later "
+        "with the same link.",
+    },
+    "respondent.results_title": {"nl": "De uitkomsten tot nu toe", "en": "The results so far"},
+    "respondent.footer": {
+        "nl": "{title} · Je antwoorden worden vertrouwelijk behandeld en alleen gecombineerd getoond.",
+        "en": "{title} · Your answers are treated confidentially and only shown combined.",
+    },
+    # --- results ------------------------------------------------------------------------------
+    "results.choose": {
+        "nl": "Kies eerst een netwerk en een meting, in de zijbalk of in het overzicht.",
+        "en": "First choose a network and a round, in the sidebar or in the overview.",
+    },
+    "results.title": {"nl": "Resultaten · {round}", "en": "Results · {round}"},
+    "results.meta": {
+        "nl": "Meting {round} · {n} ingevulde vragenlijst(en)",
+        "en": "Round {round} · {n} completed questionnaire(s)",
+    },
+    "results.none_yet": {
+        "nl": "Er zijn nog geen ingestuurde vragenlijsten ({started} deelnemer(s) zijn begonnen). De "
+        "uitkomsten verschijnen hier zodra er genoeg zijn.",
+        "en": "No questionnaires have been submitted yet ({started} member(s) have started). The results "
+        "appear here once there are enough.",
+    },
+    "results.below_minimum": {
+        "nl": "Er zijn {n} vragenlijst(en) ingestuurd. Om de anonimiteit van de deelnemers te beschermen "
+        "tonen we uitkomsten pas vanaf {minimum}.",
+        "en": "{n} questionnaire(s) have been submitted. To protect the members' anonymity, results are "
+        "only shown from {minimum}.",
+    },
+    "results.tab_summary": {"nl": "Samenvatting", "en": "Summary"},
+    "results.tab_scores": {"nl": "Scores", "en": "Scores"},
+    "results.tab_differences": {"nl": "Verschillen", "en": "Differences"},
+    "results.tab_time": {"nl": "Door de tijd", "en": "Over time"},
+    "results.tab_findings": {"nl": "Alle bevindingen", "en": "All findings"},
+    "results.tab_open": {"nl": "Open antwoorden", "en": "Open answers"},
+    "results.group_only": {
+        "nl": "Deze meting bestaat uit één groepsantwoord. De uitkomsten geven het gezamenlijke beeld "
+        "van de groep weer; verschillen tussen personen zijn daarom niet zichtbaar.",
+        "en": "This round consists of one group answer. The results show the group's shared view; "
+        "differences between people are therefore not visible.",
+    },
+    "results.top_findings": {
+        "nl": "De drie belangrijkste bevindingen",
+        "en": "The three most important findings",
+    },
+    "results.no_findings": {
+        "nl": "Geen bevindingen boven de drempels: er springt niets uit dat nu aandacht vraagt.",
+        "en": "No findings past the thresholds: nothing stands out that needs attention now.",
+    },
+    "results.strengths": {"nl": "Wat goed gaat", "en": "What goes well"},
+    "results.no_strengths": {
+        "nl": "Geen onderdelen scoren als sterk punt (4,0 of hoger).",
+        "en": "No part scores as a strength (4.0 or higher).",
+    },
+    "results.fit_heading": {"nl": "Netwerktype en leiderschap", "en": "Network type and leadership"},
+    "results.fit_title": {
+        "nl": "Past het netwerktype bij de opgave?",
+        "en": "Does the network type fit the task?",
+    },
+    "results.fit_seen": {
+        "nl": "Zo werkt het netwerk nu (volgens de deelnemers)",
+        "en": "How the network works now (members' view)",
+    },
+    "results.fit_needed": {"nl": "Wat de opgave vraagt", "en": "What the task demands"},
+    "results.lead_title": {
+        "nl": "Past de leiding bij het netwerk?",
+        "en": "Does the leadership fit the network?",
+    },
+    "results.lead_seen": {"nl": "Zo wordt het netwerk nu geleid", "en": "How the network is led now"},
+    "results.lead_needed": {"nl": "Wat past (4C-model)", "en": "What fits (4C model)"},
+    "results.fits": {"nl": "Dit past bij elkaar.", "en": "These fit together."},
+    "results.fit_unknown": {
+        "nl": "Niet te bepalen: de vragen hierover zijn (nog) niet of niet eensgezind beantwoord.",
+        "en": "Cannot be determined: the questions on this were not (yet) answered, or not unanimously.",
+    },
+    "results.unknown": {"nl": "onbekend", "en": "unknown"},
+    "results.type_learning": {"nl": "Lerend netwerk", "en": "Learning network"},
+    "results.type_chain": {"nl": "Ketensamenwerking", "en": "Chain partnership"},
+    "results.type_organisation": {"nl": "Organisatienetwerk", "en": "Organisation network"},
+    "results.role_connecting": {"nl": "Verbinden (connecting)", "en": "Connecting"},
+    "results.role_consulting": {"nl": "Opbouwen (consulting)", "en": "Consulting"},
+    "results.role_catalysing": {"nl": "Aanjagen (catalysing)", "en": "Catalysing"},
+    "results.role_coaching": {"nl": "Coachen (coaching)", "en": "Coaching"},
+    "results.role_none": {"nl": "Geen duidelijke leiding", "en": "No clear leadership"},
+    "results.scores_intro": {
+        "nl": "Alle scores lopen van 1 tot 5; hoger is gezonder. Vanaf {strength} is een onderdeel een "
+        "sterk punt, onder {concern} een zorgpunt, daartussen een aandachtspunt.",
+        "en": "All scores run from 1 to 5; higher is healthier. From {strength} a part is a strength, "
+        "below {concern} a concern, in between a point of attention.",
+    },
+    "results.table": {"nl": "Scores als tabel", "en": "Scores as a table"},
+    "results.col_construct": {"nl": "Onderdeel", "en": "Construct"},
+    "results.col_mean": {"nl": "Gemiddelde", "en": "Mean"},
+    "results.col_spread": {"nl": "Spreiding (sd)", "en": "Spread (sd)"},
+    "results.col_n": {"nl": "Aantal", "en": "Count"},
+    "results.col_band": {"nl": "Beoordeling", "en": "Rating"},
+    "results.position": {"nl": "positie (geen oordeel)", "en": "position (no judgement)"},
+    "results.not_measured": {
+        "nl": "Niet gemeten met deze vragenlijst: {names}.",
+        "en": "Not measured by this questionnaire: {names}.",
+    },
+    "results.group_no_spread": {
+        "nl": "Bij één groepsantwoord is er geen spreiding tussen personen te tonen.",
+        "en": "With one group answer there is no spread between people to show.",
+    },
+    "results.disagreements": {
+        "nl": "Hier zien deelnemers het netwerk verschillend ({count})",
+        "en": "Where members see the network differently ({count})",
+    },
+    "results.no_disagreements": {
+        "nl": "De deelnemers zien het netwerk op geen enkel onderdeel sterk verschillend.",
+        "en": "The members do not see the network very differently on any part.",
+    },
+    "results.by_role": {"nl": "Per rol", "en": "By role"},
+    "results.by_role_intro": {
+        "nl": "Alleen rollen die door minstens {n} deelnemers zijn gekozen, zodat niemand herkenbaar is.",
+        "en": "Only roles chosen by at least {n} members, so that nobody can be identified.",
+    },
+    "results.trend_group": {"nl": "Onderdelen", "en": "Parts"},
+    "results.group_characteristic": {"nl": "Zeven kenmerken", "en": "Seven characteristics"},
+    "results.group_pitfall": {"nl": "Valkuilen", "en": "Pitfalls"},
+    "results.group_building_block": {"nl": "Bouwstenen", "en": "Building blocks"},
+    "results.group_perspective": {"nl": "Perspectieven", "en": "Perspectives"},
+    "results.compare_title": {"nl": "Twee metingen naast elkaar", "en": "Two rounds side by side"},
+    "results.compare_need_two": {
+        "nl": "Vergelijken kan zodra er twee metingen met genoeg ingevulde vragenlijsten zijn.",
+        "en": "Comparing is possible once there are two rounds with enough completed questionnaires.",
+    },
+    "results.compare_from": {"nl": "Eerdere meting", "en": "Earlier round"},
+    "results.compare_to": {"nl": "Latere meting", "en": "Later round"},
+    "results.compare_same": {"nl": "Kies twee verschillende metingen.", "en": "Choose two different rounds."},
+    "results.trend_findings": {
+        "nl": "Veranderingen sinds de vorige meting",
+        "en": "Changes since the previous round",
+    },
+    "results.thresholds": {
+        "nl": "Gebruikte drempels: sterk punt vanaf {strength}, zorgpunt onder {concern}, verschil van "
+        "inzicht bij een spreiding van {spread} of meer, verandering bij {change} of meer; uitkomsten "
+        "vanaf {minimum} ingevulde vragenlijsten.",
+        "en": "Thresholds used: strength from {strength}, concern below {concern}, disagreement at a "
+        "spread of {spread} or more, change at {change} or more; results from {minimum} completed "
+        "questionnaires.",
+    },
+    "results.versions": {
+        "nl": "Berekend met vragenlijst {questionnaire} en regelset {ruleset}.",
+        "en": "Computed with questionnaire {questionnaire} and rule set {ruleset}.",
+    },
+    "results.open_intro": {
+        "nl": "Letterlijk zoals ingevuld, zonder namen en op alfabetische volgorde.",
+        "en": "Exactly as written, without names and in alphabetical order.",
+    },
+    "results.no_text_items": {
+        "nl": "Deze vragenlijst heeft geen open vragen.",
+        "en": "This questionnaire has no open questions.",
+    },
+    "results.no_open_answers": {
+        "nl": "Niemand heeft deze vraag beantwoord.",
+        "en": "Nobody answered this question.",
+    },
+    # --- findings -----------------------------------------------------------------------------
+    "finding.advice": {"nl": "Advies:", "en": "Advice:"},
+    "finding.why": {"nl": "Waarom deze bevinding?", "en": "Why this finding?"},
+    "finding.no_because": {"nl": "Geen toelichting beschikbaar.", "en": "No explanation available."},
+    "finding.spread": {
+        "nl": "Grootste spreiding tussen deelnemers: {value}",
+        "en": "Largest spread among members: {value}",
+    },
+    "finding.sources": {"nl": "Bronnen: {sources}", "en": "Sources: {sources}"},
+    "finding.rule": {"nl": "Regel: {rule}", "en": "Rule: {rule}"},
+    # --- report -------------------------------------------------------------------------------
+    "report.download_pdf": {"nl": "Adviesrapport (PDF)", "en": "Advice report (PDF)"},
+    "report.download_html": {"nl": "Als webpagina (HTML)", "en": "As a web page (HTML)"},
+    "report.download_md": {"nl": "Als tekst (Markdown)", "en": "As text (Markdown)"},
+    "report.other_formats": {"nl": "Andere vormen", "en": "Other formats"},
+    "report.help": {
+        "nl": "Een samenvatting met de diagnose, het advies en de grafieken, om te delen voor de volgende "
+        "bijeenkomst. Het maken duurt een paar seconden.",
+        "en": "A summary with the diagnosis, the advice and the charts, to share before the next meeting. "
+        "Making it takes a few seconds.",
+    },
+    # --- import and export --------------------------------------------------------------------
+    "data.title": {"nl": "Importeren en exporteren", "en": "Import and export"},
+    "data.import_title": {"nl": "Antwoorden importeren", "en": "Import answers"},
+    "data.import_intro": {
+        "nl": "Een Excel- of CSV-bestand met één rij per deelnemer en één kolom per vraag (de vraag-id als "
+        "kop), of een JSON-bestand uit een eerdere export. Het bestand wordt eerst helemaal "
+        "gecontroleerd: bij een fout wordt er niets geïmporteerd en zie je precies wat er mis is.",
+        "en": "An Excel or CSV file with one row per member and one column per question (the question id as "
+        "header), or a JSON file from an earlier export. The whole file is checked first: if anything "
+        "is wrong nothing is imported and you see exactly what is wrong.",
+    },
+    "data.file": {"nl": "Bestand (.xlsx, .csv of .json)", "en": "File (.xlsx, .csv or .json)"},
+    "data.target_network": {"nl": "In welk netwerk", "en": "Into which network"},
+    "data.from_file": {
+        "nl": "Nieuw netwerk (of zoals in het bestand)",
+        "en": "New network (or as in the file)",
+    },
+    "data.new_network": {"nl": "Naam van het nieuwe netwerk", "en": "Name of the new network"},
+    "data.new_network_help": {
+        "nl": "Alleen nodig als het bestand zelf geen netwerk noemt.",
+        "en": "Only needed when the file itself names no network.",
+    },
+    "data.round_help": {
+        "nl": "Alleen nodig als het bestand zelf geen meting noemt; een bestaande meting wordt aangevuld.",
+        "en": "Only needed when the file itself names no round; an existing round is added to.",
+    },
+    "data.import_button": {"nl": "Controleren en importeren", "en": "Check and import"},
+    "data.no_file": {"nl": "Kies eerst een bestand.", "en": "Choose a file first."},
+    "data.import_failed": {
+        "nl": "Er is niets geïmporteerd. Pas het bestand aan en probeer het opnieuw:",
+        "en": "Nothing has been imported. Fix the file and try again:",
+    },
+    "data.more_problems": {"nl": "en nog {count} probleem/problemen", "en": "and {count} more problem(s)"},
+    "data.imported": {
+        "nl": "Geïmporteerd: {responses} vragenlijst(en), {rounds} nieuwe meting(en), {networks} nieuw(e) netwerk(en).",
+        "en": "Imported: {responses} questionnaire(s), {rounds} new round(s), {networks} new network(s).",
+    },
+    "data.export_title": {"nl": "Gegevens exporteren", "en": "Export data"},
+    "data.export_intro": {
+        "nl": "Voor eigen analyse of als reservekopie. Excel en CSV bevatten één rij per ingestuurde "
+        "vragenlijst; JSON bevat alles en kan hier weer worden geïmporteerd.",
+        "en": "For your own analysis or as a backup. Excel and CSV hold one row per submitted "
+        "questionnaire; JSON holds everything and can be imported here again.",
+    },
+    "data.format": {"nl": "Bestandsvorm", "en": "File format"},
+    "data.format_xlsx": {"nl": "Excel", "en": "Excel"},
+    "data.format_csv": {"nl": "CSV", "en": "CSV"},
+    "data.format_json": {"nl": "JSON (volledig)", "en": "JSON (complete)"},
+    "data.export_workspace": {"nl": "De hele werkruimte", "en": "The whole workspace"},
+    "data.download_workspace": {"nl": "Download ‘{name}’", "en": "Download ‘{name}’"},
+    "data.export_network": {"nl": "Eén netwerk of één meting", "en": "One network or one round"},
+    "data.download_network": {"nl": "Download het netwerk", "en": "Download the network"},
+    "data.download_round": {"nl": "Download de meting", "en": "Download the round"},
+}

@@ -1,0 +1,158 @@
+"""One network: its profile, its rounds, a new round, and (carefully) deleting it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from diagnose.problems import ValidationFailed
+from diagnose.store.types import NetworkInfo
+from netscan_app import context, state
+from netscan_app.guard import require_user
+from netscan_app.i18n import current_lang, loc, t
+from netscan_app.main import page_path
+from netscan_app.profile import profile_fields, profile_summary
+from netscan_app.resources import get_bundle, get_store
+from netscan_app.widgets import choose_first, md_escape, show_flash
+
+QUESTIONNAIRES = ("netwerkscan", "quickscan")
+
+
+def _rounds(net: NetworkInfo) -> None:
+    history = get_store().network_history(net.id)
+    st.markdown(f"### {t('network.rounds')}")
+    if not history:
+        st.caption(t("network.no_rounds"))
+    for entry in reversed(history):
+        r, c = entry.round, entry.counts
+        with st.container(border=True, key=f"round_row_{r.id}"):
+            cols = st.columns([3, 2, 2, 2], vertical_alignment="center")
+            date = r.date.strftime("%d-%m-%Y") if r.date else "–"
+            cols[0].markdown(
+                f"**{md_escape(r.label)}**  \n{date} · "
+                f"{loc(get_bundle().questionnaire(r.questionnaire_id).title)}"
+            )
+            cols[1].markdown(t("round.status_open") if r.is_open else t("round.status_closed"))
+            cols[1].caption(t("overview.counts", submitted=c.submitted, invited=c.invited, started=c.started))
+            if cols[2].button(
+                t("network.manage_round"),
+                key=f"manage_{r.id}",
+                icon=":material/forward_to_inbox:",
+                width="stretch",
+            ):
+                context.select_round(r)
+                st.switch_page(page_path("round"))
+            if cols[3].button(
+                t("overview.open_results"),
+                key=f"results_{r.id}",
+                icon=":material/insights:",
+                width="stretch",
+                disabled=c.submitted == 0,
+            ):
+                context.select_round(r)
+                st.switch_page(page_path("results"))
+
+
+def _new_round(net: NetworkInfo) -> None:
+    bundle = get_bundle()
+    with (
+        st.expander(
+            t("network.new_round"), icon=":material/add_circle:", expanded=not get_store().list_rounds(net.id)
+        ),
+        st.form("new_round", border=False),
+    ):
+        today = dt.date.today()
+        season = t("network.season_spring") if today.month <= 6 else t("network.season_autumn")
+        label = st.text_input(
+            t("network.round_label"),
+            value=f"{today.year} {season}",
+            max_chars=200,
+            key="new_round_label",
+            help=t("network.round_label_help"),
+        )
+        date = st.date_input(t("network.round_date"), value=today, format="DD-MM-YYYY", key="new_round_date")
+        qid = st.radio(
+            t("network.questionnaire"),
+            QUESTIONNAIRES,
+            key="new_round_questionnaire",
+            format_func=lambda v: f"{loc(bundle.questionnaire(v).title)} — {t(f'network.q_{v}')}",
+        )
+        visible = st.checkbox(
+            t("network.results_visible"), key="new_round_visible", help=t("network.results_visible_help")
+        )
+        if st.form_submit_button(t("network.create_round"), type="primary", icon=":material/add:"):
+            try:
+                rnd = get_store().create_round(
+                    net.id,
+                    label.strip(),
+                    date=date,
+                    questionnaire_id=qid,
+                    results_visible_to_respondents=visible,
+                )
+            except ValidationFailed as exc:
+                st.error(exc.problems[0].what(current_lang()), icon=":material/error:")
+                return
+            context.select_round(rnd)
+            st.session_state["flash"] = t("network.round_created", label=rnd.label)
+            st.switch_page(page_path("round"))
+
+
+def _profile(net: NetworkInfo) -> None:
+    facts = profile_summary(get_bundle(), net.profile)
+    st.markdown(f"### {t('network.profile')}")
+    if facts:
+        st.markdown("\n".join(f"- **{label}:** {md_escape(value)}" for label, value in facts))
+    else:
+        st.caption(t("network.profile_empty"))
+    with (
+        st.expander(t("network.edit_profile"), icon=":material/edit:"),
+        st.form("edit_network", border=False),
+    ):
+        name = st.text_input(
+            t("overview.network_name"), value=net.name, max_chars=200, key="edit_network_name"
+        )
+        profile = profile_fields(get_bundle(), net.profile, f"edit_network_{net.id}")
+        if st.form_submit_button(t("network.save_profile"), type="primary", icon=":material/save:"):
+            try:
+                get_store().update_network(net.id, name=name.strip(), profile=profile)
+            except ValidationFailed as exc:
+                st.error(exc.problems[0].what(current_lang()), icon=":material/error:")
+                return
+            st.session_state["flash"] = t("network.saved")
+            st.rerun()
+
+
+def _delete(net: NetworkInfo) -> None:
+    with st.expander(t("network.delete"), icon=":material/delete:"):
+        st.warning(t("network.delete_warning"), icon=":material/warning:")
+        sure = st.checkbox(t("network.delete_confirm", name=md_escape(net.name)), key=f"delete_sure_{net.id}")
+        if st.button(t("network.delete_button"), key=f"delete_{net.id}", disabled=not sure, type="primary"):
+            get_store().delete_network(net.id)
+            context.select_network(None)
+            st.session_state["flash"] = t("network.deleted", name=net.name)
+            st.switch_page(page_path("overview"))
+
+
+def render() -> None:
+    user = require_user("network")
+    net = context.network(user)
+    if net is None:
+        state.keep_params()
+        st.title(t("nav.network"))
+        choose_first("network.choose", "network")
+        return
+    state.keep_params(**{state.NETWORK: net.id})
+    st.title(md_escape(net.name))
+    show_flash()
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        _rounds(net)
+        _new_round(net)
+    with right:
+        _profile(net)
+        _delete(net)
+
+
+if __name__ == "__main__":
+    render()

@@ -1,0 +1,77 @@
+"""The results dashboard of a round: the diagnosis first (for a steering group on a projector)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from diagnose.store.types import RoundInfo
+from netscan_app import context, dashboard, state
+from netscan_app.backend import current_diagnosis, results_allowed
+from netscan_app.guard import require_user
+from netscan_app.i18n import t
+from netscan_app.report import report_download
+from netscan_app.resources import get_bundle, get_store
+from netscan_app.widgets import choose_first, md_escape, show_flash
+
+TABS = ("summary", "scores", "differences", "time", "findings", "open")
+
+
+def _header(rnd: RoundInfo, network_name: str, respondents: int | None) -> None:
+    st.caption(md_escape(network_name))
+    st.title(t("results.title", round=md_escape(rnd.label)))
+    if respondents is not None:
+        date = f" · {rnd.date.strftime('%d-%m-%Y')}" if rnd.date else ""
+        status = t("round.status_open") if rnd.is_open else t("round.status_closed")
+        st.markdown(t("results.meta", round=md_escape(rnd.label), n=respondents) + date + f" · {status}")
+
+
+def render() -> None:
+    user = require_user("results")
+    rnd = context.round_(user)
+    if rnd is None:
+        state.keep_params()
+        st.title(t("nav.results"))
+        choose_first("results.choose", "results")
+        return
+    state.keep_params(**{state.NETWORK: rnd.network_id, state.ROUND: rnd.id})
+    store = get_store()
+    net = store.get_network(rnd.network_id)
+    show_flash()
+    d = current_diagnosis(store, rnd.id)
+    head = st.columns([4, 1], vertical_alignment="bottom")
+    with head[0]:
+        _header(rnd, net.name, d.round.respondents if d else None)
+    if d is None:
+        counts = store.round_counts(rnd.id)
+        st.info(t("results.none_yet", started=counts.started), icon=":material/hourglass_top:")
+        return
+    if not results_allowed(d):
+        minimum = get_bundle().settings.anonymity_minimum
+        st.info(t("results.below_minimum", n=d.round.respondents, minimum=minimum), icon=":material/lock:")
+        return
+    with head[1]:
+        report_download(d, rnd, net.name)
+    tabs = st.tabs([t(f"results.tab_{name}") for name in TABS], key="results_tab", on_change="rerun")
+    chosen = dict(zip(TABS, tabs, strict=True))
+    with chosen["summary"]:
+        if chosen["summary"].open:
+            dashboard.summary(d)
+    with chosen["scores"]:
+        if chosen["scores"].open:
+            dashboard.scores(d)
+    with chosen["differences"]:
+        if chosen["differences"].open:
+            dashboard.differences(d)
+    with chosen["time"]:
+        if chosen["time"].open:
+            dashboard.over_time(d, rnd, store.network_history(rnd.network_id))
+    with chosen["findings"]:
+        if chosen["findings"].open:
+            dashboard.all_findings(d)
+    with chosen["open"]:
+        if chosen["open"].open:
+            dashboard.open_answers(d, rnd)
+
+
+if __name__ == "__main__":
+    render()

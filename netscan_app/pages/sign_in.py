@@ -1,0 +1,77 @@
+"""Sign-in for coordinators and consultants; on a fresh, empty database: load the demo data."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from diagnose.problems import ValidationFailed
+from netscan_app import auth
+from netscan_app.backend import load_demo
+from netscan_app.guard import after_sign_in_page
+from netscan_app.i18n import current_lang, t
+from netscan_app.resources import get_store
+from netscan_app.widgets import language_switch
+
+
+def _first_start() -> None:
+    with st.container(border=True, key="first_start"):
+        st.markdown(f"### {t('first.title')}")
+        st.markdown(t("first.body"))
+        if st.button(t("first.load_demo"), type="primary", key="load_demo", icon=":material/play_circle:"):
+            with st.spinner(t("first.loading")):
+                try:
+                    demo = load_demo(get_store())
+                except ValidationFailed as exc:
+                    st.error(exc.problems[0].what(current_lang()))
+                    return
+            st.session_state["demo_credentials"] = demo
+            st.rerun()
+        st.markdown(t("first.own_admin"))
+        st.code('netscan user add jouw.naam@voorbeeld.nl --name "Jouw Naam"', language="bash")
+
+
+def render() -> None:
+    if auth.current_user() is not None:
+        st.switch_page(after_sign_in_page())
+    cols = st.columns([1, 2, 1])
+    with cols[1]:
+        top = st.columns([5, 1], vertical_alignment="center")
+        with top[0]:
+            st.markdown(f"# {t('app.title')}")
+        with top[1]:
+            language_switch("sign_in")
+        st.markdown(t("sign_in.tagline"))
+        store = get_store()
+        demo = st.session_state.get("demo_credentials")
+        if demo is not None:
+            st.success(t("first.loaded", email=demo[0], password=demo[1]), icon=":material/check_circle:")
+        elif store.is_empty():
+            _first_start()
+            return
+        with st.form("sign_in_form", border=True):
+            st.markdown(f"### {t('sign_in.title')}")
+            email = st.text_input(
+                t("sign_in.email"),
+                key="sign_in_email",
+                autocomplete="username",
+                value=demo[0] if demo else "",
+            )
+            password = st.text_input(
+                t("sign_in.password"),
+                type="password",
+                key="sign_in_password",
+                autocomplete="current-password",
+            )
+            submitted = st.form_submit_button(t("sign_in.submit"), type="primary", icon=":material/login:")
+        if submitted:
+            if auth.sign_in(email, password) is None:
+                st.error(t("sign_in.failed"), icon=":material/error:")
+            else:
+                st.session_state.pop("demo_credentials", None)
+                st.switch_page(after_sign_in_page())
+        st.caption(t("sign_in.respondent_hint"))
+        st.caption(t("sign_in.forgot"))
+
+
+if __name__ == "__main__":
+    render()

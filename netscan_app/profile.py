@@ -1,0 +1,93 @@
+"""The network profile form (facts, not scores), labelled from the questionnaire's own items."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from diagnose.bundle import Bundle
+from diagnose.questionnaire import Item
+from netscan_app.i18n import loc, t
+
+#: the profile facts a coordinator states for the whole network (members give their own view of
+#: network_type, task_type and leadership_role in the questionnaire)
+PROFILE_FACTS = ("sector", "size", "age_years", "origin", "has_board", "support", "member_kinds", "overlap")
+
+
+def profile_items(bundle: Bundle) -> list[tuple[str, Item]]:
+    q = bundle.questionnaire("netwerkscan")
+    found = []
+    for fact in PROFILE_FACTS:
+        item = q.fact_item(fact)
+        if item is not None:
+            found.append((fact, item))
+    return found
+
+
+def profile_fields(bundle: Bundle, current: dict[str, Any], prefix: str) -> dict[str, Any]:
+    """Widgets for the profile (inside a form); returns the profile as the store expects it."""
+    result: dict[str, Any] = {}
+    items = profile_items(bundle)
+    cols = st.columns(2)
+    for index, (fact, item) in enumerate(items):
+        with cols[index % 2]:
+            key = f"{prefix}_{fact}"
+            label = loc(item.text)
+            value = current.get(fact)
+            if item.type == "single":
+                labels = {o.value: loc(o.label) for o in item.options or []}
+                options = list(labels)
+                chosen = st.selectbox(
+                    label,
+                    options,
+                    index=options.index(value) if value in options else None,
+                    format_func=labels.__getitem__,
+                    key=key,
+                    placeholder=t("profile.unknown"),
+                )
+                if chosen is not None:
+                    result[fact] = chosen
+            elif item.type == "multi":
+                labels = {o.value: loc(o.label) for o in item.options or []}
+                chosen_list = st.multiselect(
+                    label,
+                    list(labels),
+                    default=[v for v in value or [] if v in labels],
+                    format_func=labels.__getitem__,
+                    key=key,
+                    placeholder=t("profile.choose"),
+                )
+                if chosen_list:
+                    result[fact] = chosen_list
+            elif item.type == "number":
+                number = st.number_input(
+                    label,
+                    value=int(value) if isinstance(value, (int, float)) else None,
+                    min_value=int(item.min) if item.min is not None else None,
+                    max_value=int(item.max) if item.max is not None else None,
+                    step=1,
+                    key=key,
+                    placeholder=t("profile.unknown"),
+                )
+                if number is not None:
+                    result[fact] = int(number)
+    return result
+
+
+def profile_summary(bundle: Bundle, profile: dict[str, Any]) -> list[tuple[str, str]]:
+    """(label, value) pairs of the facts that are filled in, for display."""
+    rows = []
+    for fact, item in profile_items(bundle):
+        value = profile.get(fact)
+        if value is None or value == []:
+            continue
+        if item.type == "single":
+            label = item.option_label(str(value))
+            shown = loc(label) if label else str(value)
+        elif item.type == "multi":
+            shown = ", ".join(loc(lab) if (lab := item.option_label(v)) else v for v in value)
+        else:
+            shown = f"{value:g}" if isinstance(value, float) else str(value)
+        rows.append((t(f"profile.fact.{fact}"), shown))
+    return rows

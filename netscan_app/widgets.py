@@ -1,0 +1,137 @@
+"""Small building blocks shared by the pages: safe text, the language switch, findings, headers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import streamlit as st
+
+from diagnose.diagnosis import Diagnosis, Finding
+from diagnose.render import KIND_LABELS
+from netscan_app.i18n import current_lang, loc, set_lang, t
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def md_escape(text: str) -> str:
+    """User data (network names, labels) inside Markdown: every Markdown character escaped."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("\n", " ")
+
+
+def language_switch(where: str = "main") -> None:
+    """NL | EN as a small segmented control; changing it reruns the page in the other language."""
+    container = st.sidebar if where == "sidebar" else st
+    key = f"lang_switch_{where}"
+    if st.session_state.get(key) != current_lang():
+        st.session_state[key] = current_lang()
+
+    def changed() -> None:
+        value = st.session_state.get(key)
+        if value in ("nl", "en"):
+            set_lang(value)
+        else:  # a click on the selected option deselects it: keep the language
+            st.session_state[key] = current_lang()
+
+    container.segmented_control(
+        t("lang.label"),
+        options=["nl", "en"],
+        format_func=lambda v: {"nl": "NL", "en": "EN"}[v],
+        key=key,
+        on_change=changed,
+        label_visibility="collapsed",
+    )
+
+
+def kind_label(kind: str) -> str:
+    nl, en = KIND_LABELS.get(kind, (kind, kind))
+    return nl if current_lang() == "nl" else en
+
+
+KIND_ICONS = {
+    "pitfall": ":material/warning:",
+    "concern": ":material/error:",
+    "attention": ":material/visibility:",
+    "strength": ":material/thumb_up:",
+    "fit": ":material/extension:",
+    "leadership": ":material/groups:",
+    "disagreement": ":material/forum:",
+    "trend": ":material/trending_up:",
+}
+
+
+def finding_body(f: Finding, *, expanded_why: bool = False) -> None:
+    st.markdown(loc(f.diagnosis))
+    st.markdown(f"**{t('finding.advice')}** {loc(f.advice)}")
+    with st.expander(t("finding.why"), expanded=expanded_why, icon=":material/help:"):
+        st.markdown("\n".join(f"- {loc(b.text)}" for b in f.because) or t("finding.no_because"))
+        if f.spread is not None:
+            from diagnose.text import format_number
+
+            st.caption(t("finding.spread", value=format_number(f.spread, current_lang(), 2)))
+        st.caption(t("finding.sources", sources="; ".join(f.sources)))
+        st.caption(t("finding.rule", rule=f.rule))
+
+
+def finding_card(f: Finding, number: int | None = None, *, key: str) -> None:
+    with st.container(border=True, key=key):
+        prefix = f"{number}. " if number is not None else ""
+        st.markdown(f"#### {prefix}{loc(f.title)}")
+        st.caption(f"{KIND_ICONS.get(f.kind, '')} {kind_label(f.kind)}")
+        finding_body(f)
+
+
+def finding_expander(f: Finding) -> None:
+    with st.expander(f"{KIND_ICONS.get(f.kind, '')} {loc(f.title)} · {kind_label(f.kind)}"):
+        finding_body(f, expanded_why=True)
+
+
+def findings_by_ids(d: Diagnosis, ids: Iterable[str]) -> list[Finding]:
+    return [f for rule in ids if (f := d.finding(rule)) is not None]
+
+
+def free_text(text: str) -> None:
+    """A respondent's free text: shown as plain text, never as Markdown or HTML."""
+    with st.container(border=True):
+        st.text(text)
+
+
+_SCROLL_JS = """
+export default function(component) {
+  const main = window.parent.document.querySelector('[data-testid="stMain"]') ||
+               document.querySelector('[data-testid="stMain"]');
+  if (main) { main.scrollTo({top: 0}); }
+  window.scrollTo({top: 0});
+}
+"""
+_scroll_component: object = None
+
+
+def scroll_to_top_if_asked() -> None:
+    """After moving to another questionnaire page, start at its top (a rerun keeps the old scroll)."""
+    global _scroll_component
+    if not st.session_state.pop("scroll_top", False):
+        return
+    import streamlit.components.v2 as components
+
+    if _scroll_component is None:
+        _scroll_component = components.component("netscan_scroll_top", html="<span></span>", js=_SCROLL_JS)
+    count = st.session_state.get("scroll_count", 0) + 1
+    st.session_state["scroll_count"] = count
+    _scroll_component(data={"n": count}, key=f"scroll_top_{count}")  # type: ignore[operator]
+
+
+def show_flash() -> None:
+    """A one-off confirmation carried over a page switch."""
+    message = st.session_state.pop("flash", None)
+    if message:
+        st.success(message, icon=":material/check_circle:")
+
+
+def choose_first(message_key: str, page: str) -> None:
+    """Nothing selected yet: say so and offer the way back to the overview."""
+    from netscan_app.main import page_path
+
+    st.info(t(message_key), icon=":material/info:")
+    st.page_link(page_path("overview"), label=t("nav.back_to_overview"), icon=":material/dashboard:")
+    _ = page
