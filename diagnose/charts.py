@@ -404,8 +404,8 @@ def construct_bars(
         )
     order = [wrap(labels.get(cid, cid), 34) for cid in ids]
     _threshold_lines(fig, d, lang)
-    height = 110 + 52 * len(ids)
-    fig.update_layout(**_base_layout(lang, title, max(height, 230)))
+    height = 100 + 40 * len(ids)
+    fig.update_layout(**_base_layout(lang, title, max(height, 210)))
     fig.update_layout(
         barmode="overlay",
         bargap=0.35,

@@ -13,6 +13,7 @@ from diagnose.text import DEFAULT_LANG
 COMMAND_MODULES = (
     "diagnose.cli.content",
     "diagnose.cli.store",
+    "diagnose.cli.report",
 )
 EXIT_USER_ERROR = 2
 

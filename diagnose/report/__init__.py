@@ -1,0 +1,44 @@
+"""The downloadable advice report (PDF, self-contained HTML, Markdown), in Dutch and English.
+
+Typical use, from a response file or a round in the store::
+
+    from diagnose.report import prepare, render_report
+    inp = prepare(bundle, q, round_, history_rounds, network)      # runs the core
+    report = render_report(inp, "nl", "pdf")                      # Report(content=bytes, ...)
+    report.content, report.filename, report.media_type, report.charts_missing
+
+``render_report`` never fails because of the charts: without Chromium the report has tables only and
+says why. Call :func:`warm_up` when a server starts, so the first report does not wait for Chromium.
+See docs/report.md.
+"""
+
+from diagnose.report.images import ChartExporter, ChartExportError, exporter, warm_up
+from diagnose.report.model import ReportInput, ReportModel, build_model, free_texts, prepare
+from diagnose.report.render import (
+    FORMATS,
+    Format,
+    Report,
+    render_html,
+    render_markdown,
+    render_pdf,
+    render_report,
+)
+
+__all__ = [
+    "FORMATS",
+    "ChartExportError",
+    "ChartExporter",
+    "Format",
+    "Report",
+    "ReportInput",
+    "ReportModel",
+    "build_model",
+    "exporter",
+    "free_texts",
+    "prepare",
+    "render_html",
+    "render_markdown",
+    "render_pdf",
+    "render_report",
+    "warm_up",
+]

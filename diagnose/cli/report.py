@@ -1,0 +1,116 @@
+"""`netscan report`: the advice report (PDF, HTML or Markdown) for a response file or a stored round."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from diagnose.problems import Problem, ValidationFailed
+from diagnose.text import LANGUAGES, Lang
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser(
+        "report",
+        help="the advice report for a round: PDF, self-contained HTML or Markdown",
+        description="Make the advice report for the next steering-group meeting. ROUND_OR_FILE is a JSON "
+        "response file (no database needed) or the id of a round in the database (DATABASE_URL, "
+        "else ./data/netwerkscan.sqlite).",
+    )
+    p.add_argument(
+        "source", metavar="ROUND_OR_FILE", help="a JSON response file, or a round id from the database"
+    )
+    p.add_argument(
+        "--format", choices=("pdf", "html", "md"), default="pdf", help="output format (default: pdf)"
+    )
+    p.add_argument("--lang", choices=LANGUAGES, default="nl", help="language of the report (default: nl)")
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="OUT",
+        help="file to write (default: a name made from network and round; '-' for stdout)",
+    )
+    p.add_argument(
+        "--no-charts", action="store_true", help="leave the charts out (tables only; no Chromium needed)"
+    )
+    p.set_defaults(handler=cmd_report)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from diagnose.report import render_report, warm_up
+
+    lang: Lang = args.lang
+    if args.format != "md" and not args.no_charts:
+        warm_up()  # Chromium starts while the content loads and the round is diagnosed
+    inp = _input_from(args.source)
+    report = render_report(inp, lang, args.format, charts=not args.no_charts)
+    if args.output is not None and str(args.output) == "-":
+        sys.stdout.buffer.write(report.content)
+        sys.stdout.buffer.flush()
+    else:
+        out = args.output or Path(report.filename)
+        out.write_bytes(report.content)
+        print(out)
+    if report.charts_missing:
+        print(report.charts_missing, file=sys.stderr)
+    return 0
+
+
+def _input_from(source: str) -> Any:
+    from diagnose.bundle import load_bundle
+    from diagnose.cli.content import read_response_file
+    from diagnose.report import prepare
+
+    path = Path(source)
+    if path.exists() or not source.isdigit():
+        response_file, src = read_response_file(path)
+        bundle = load_bundle()
+        q = bundle.questionnaire(response_file.questionnaire.id, response_file.questionnaire.version)
+        return prepare(
+            bundle, q, response_file.round, response_file.history, response_file.network, file=src.path
+        )
+    return _input_from_store(int(source))
+
+
+def _input_from_store(round_id: int) -> Any:
+    """A stored round with the network's earlier rounds (same questionnaire, with answers) as history."""
+    try:
+        from diagnose.store import Store
+    except ImportError as exc:  # pragma: no cover - the store ships with the product
+        raise ValidationFailed(
+            [
+                Problem(
+                    "file-unreadable",
+                    file=str(round_id),
+                    params={"detail": f"geen database beschikbaar ({exc}) / no database available"},
+                )
+            ]
+        ) from exc
+    from diagnose.report import prepare
+
+    store = Store.open()
+    info = store.get_round(round_id)
+    bundle = store.bundle
+    q = bundle.questionnaire(info.questionnaire_id, info.questionnaire_version)
+    history = []
+    for earlier in store.list_rounds(info.network_id):
+        if earlier.id == round_id:
+            break
+        if (earlier.questionnaire_id, earlier.questionnaire_version) != (q.id, q.version):
+            continue
+        rnd = store.round_as_core(earlier.id)
+        if rnd.responses:
+            history.append(rnd)
+    invited = store.round_counts(round_id).invited or None
+    return prepare(
+        bundle,
+        q,
+        store.round_as_core(round_id),
+        history,
+        store.network_as_core(info.network_id),
+        invited=invited,
+        file=f"round {round_id}",
+    )

@@ -1,0 +1,213 @@
+"""Chart images: Plotly figures to PNG through kaleido 1.x and a headless Chromium that stays running.
+
+One :class:`ChartExporter` per process (see :func:`exporter`) owns a background thread with its own
+asyncio loop and a kaleido browser with a couple of tabs. The first export starts Chromium (about
+2–3 s); later exports reuse it (tens of milliseconds per chart). :meth:`ChartExporter.start` begins
+the start-up without waiting, so the report builder can do its other work in the meantime.
+
+Kaleido reloads a tab after every image, which costs more than drawing the chart; this exporter
+reloads a tab only every ``RELOAD_EVERY`` images (``Plotly.toImage`` cleans up after itself).
+
+Anything that goes wrong (no browser, a crash, a timeout) raises :class:`ChartExportError` with a
+short reason; the report then builds without charts and says so. The browser is found through
+``BROWSER_PATH`` (as kaleido does), else ``/usr/bin/chromium`` when present.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import atexit
+import contextlib
+import os
+import shutil
+import threading
+from collections.abc import Sequence
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
+from typing import Any
+
+DEFAULT_BROWSER = "/usr/bin/chromium"
+START_TIMEOUT = 30.0
+EXPORT_TIMEOUT = 60.0
+RELOAD_EVERY = 25
+TABS = 1  # a second tab made start-up slower on two cores and exports no faster
+SCALE = 1.5  # pixels per CSS pixel: a 760 px wide chart is ~165 dpi across the A4 text width
+
+
+class ChartExportError(RuntimeError):
+    """The charts could not be made; ``reason`` is short enough to print in the report."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def browser_path() -> str | None:
+    """The Chromium to use: BROWSER_PATH if set (even when wrong: then export fails), else Debian's."""
+    configured = os.environ.get("BROWSER_PATH")
+    if configured:
+        return configured
+    if os.path.exists(DEFAULT_BROWSER):
+        return DEFAULT_BROWSER
+    return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+
+
+def _kaleido_class() -> Any:
+    import kaleido
+
+    base: Any = kaleido.Kaleido
+
+    class FewerReloads(base):  # type: ignore[misc]
+        """Kaleido that reloads a tab every RELOAD_EVERY images instead of after each one."""
+
+        async def _return_kaleido_tab(self, tab: Any) -> None:
+            uses: dict[int, int] = self.__dict__.setdefault("_netscan_uses", {})
+            count = uses.get(id(tab), 0) + 1
+            if count >= RELOAD_EVERY:
+                count = 0
+                await tab.reload()
+            uses[id(tab)] = count
+            await self.tabs_ready.put(tab)
+
+    # only take the fast path on a kaleido that still works the way this override expects
+    if not hasattr(base, "_return_kaleido_tab"):
+        return base
+    return FewerReloads
+
+
+class ChartExporter:
+    """A long-lived headless Chromium that turns Plotly figures into PNG bytes. Thread-safe."""
+
+    def __init__(self, tabs: int = TABS):
+        self._tabs = tabs
+        self._lock = threading.Lock()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._thread: threading.Thread | None = None
+        self._browser: Any = None
+        self._opening: Future[Any] | None = None
+
+    # -- life cycle ---------------------------------------------------------------------------
+    def start(self) -> None:
+        """Begin starting Chromium in the background; returns at once. Safe to call repeatedly."""
+        with self._lock:
+            if self._opening is not None:
+                return
+            loop = asyncio.new_event_loop()
+            thread = threading.Thread(target=loop.run_forever, name="netscan-charts", daemon=True)
+            thread.start()
+            self._loop, self._thread = loop, thread
+            self._opening = asyncio.run_coroutine_threadsafe(self._open(), loop)
+
+    async def _open(self) -> Any:
+        path = browser_path()
+        if path is None:
+            raise ChartExportError("no Chromium found; install chromium or set BROWSER_PATH")
+        if not (os.path.isfile(path) and os.access(path, os.X_OK)):
+            raise ChartExportError(f"no browser at {path}")
+        cls = _kaleido_class()
+        browser = cls(n=self._tabs, timeout=EXPORT_TIMEOUT, mathjax=False, path=path)
+        await browser.open()
+        self._browser = browser
+        return browser
+
+    def ready(self, timeout: float = START_TIMEOUT) -> None:
+        """Wait until Chromium runs; raise ChartExportError if it cannot start."""
+        self.start()
+        assert self._opening is not None
+        try:
+            self._opening.result(timeout=timeout)
+        except FutureTimeout:
+            self._reset()
+            raise ChartExportError(f"Chromium did not start within {timeout:.0f} s") from None
+        except ChartExportError:
+            self._reset()
+            raise
+        except Exception as exc:  # kaleido/choreographer raise their own types
+            self._reset()
+            raise ChartExportError(_reason(exc)) from exc
+
+    def close(self) -> None:
+        self._reset()
+
+    def _reset(self) -> None:
+        """Stop the browser and the loop; the next export starts afresh."""
+        with self._lock:
+            loop, thread, browser = self._loop, self._thread, self._browser
+            self._loop = self._thread = self._browser = self._opening = None
+        if loop is None:
+            return
+        if browser is not None:
+            with contextlib.suppress(Exception):
+                asyncio.run_coroutine_threadsafe(browser.close(), loop).result(timeout=10)
+        loop.call_soon_threadsafe(loop.stop)
+        if thread is not None:
+            thread.join(timeout=10)
+        with contextlib.suppress(Exception):
+            loop.close()
+
+    # -- work -----------------------------------------------------------------------------------
+    @staticmethod
+    async def _render(opening: Future[Any], figures: Sequence[Any], scale: float) -> list[bytes]:
+        browser = await asyncio.wrap_future(opening)
+        results = await asyncio.gather(
+            *(browser.calc_fig(f, opts={"format": "png", "scale": scale}) for f in figures)
+        )
+        return [bytes(r) for r in results]
+
+    def submit(self, figures: Sequence[Any], *, scale: float = SCALE) -> Future[list[bytes]]:
+        """Start exporting (and Chromium, if needed) without waiting; collect with :meth:`collect`."""
+        self.start()
+        with self._lock:
+            loop, opening = self._loop, self._opening
+        if loop is None or opening is None:
+            failed: Future[list[bytes]] = Future()
+            failed.set_exception(ChartExportError("Chromium is not running"))
+            return failed
+        return asyncio.run_coroutine_threadsafe(self._render(opening, list(figures), scale), loop)
+
+    def collect(self, future: Future[list[bytes]], timeout: float = EXPORT_TIMEOUT) -> list[bytes]:
+        """The PNG bytes of a submitted export. Raises ChartExportError (and restarts next time)."""
+        try:
+            return future.result(timeout=timeout)
+        except FutureTimeout:
+            future.cancel()
+            self._reset()
+            raise ChartExportError(f"chart export took longer than {timeout:.0f} s") from None
+        except ChartExportError:
+            self._reset()
+            raise
+        except Exception as exc:  # kaleido/choreographer raise their own types
+            self._reset()
+            raise ChartExportError(_reason(exc)) from exc
+
+    def export(
+        self, figures: Sequence[Any], *, scale: float = SCALE, timeout: float = EXPORT_TIMEOUT
+    ) -> list[bytes]:
+        """PNG bytes for each figure, in order. Raises ChartExportError."""
+        if not figures:
+            return []
+        return self.collect(self.submit(figures, scale=scale), timeout)
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return text if len(text) <= 160 else text[:157] + "..."
+
+
+_exporter: ChartExporter | None = None
+_exporter_lock = threading.Lock()
+
+
+def exporter() -> ChartExporter:
+    """The process's shared exporter (created on first use, closed at exit)."""
+    global _exporter
+    with _exporter_lock:
+        if _exporter is None:
+            _exporter = ChartExporter()
+            atexit.register(_exporter.close)
+        return _exporter
+
+
+def warm_up() -> None:
+    """Start Chromium in the background (e.g. when the dashboard starts), so the first report is quick."""
+    exporter().start()
