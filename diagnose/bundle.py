@@ -10,6 +10,7 @@ from typing import Any
 
 from diagnose.conditions import fact_refs
 from diagnose.engine import RuleEngine
+from diagnose.explain import Labeller
 from diagnose.problems import Problem, ValidationFailed, did_you_mean
 from diagnose.questionnaire import ConstructCatalogue, Questionnaire
 from diagnose.questionnaire_checks import check_questionnaire
@@ -51,6 +52,7 @@ class Bundle:
     rules: list[Rule]
     vocabulary: Vocabulary
     engine: RuleEngine
+    _labellers: dict[str, Labeller] = field(default_factory=dict, repr=False)
 
     @cached_property
     def rule_by_id(self) -> dict[str, Rule]:
@@ -83,6 +85,17 @@ class Bundle:
                 ]
             )
         return q
+
+    def labeller(self, q: Questionnaire) -> Labeller:
+        """Labels for facts and values in this questionnaire's terms, built once and shared."""
+        key = f"{q.id} {q.version}"
+        if key not in self._labellers:
+            self._labellers[key] = Labeller(
+                {c.id: c.label for c in self.constructs.constructs},
+                q,
+                {d.name: d.label for d in self.derived},
+            )
+        return self._labellers[key]
 
     @property
     def thresholds(self) -> dict[str, float]:

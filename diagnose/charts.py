@@ -86,6 +86,7 @@ SERIES_COLOURS = (
 SERIES_DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot", "solid", "dash")
 
 SCALE_RANGE = (1.0, 5.0)
+LABEL_WIDTH = 40  # characters per line of a construct label on a category axis
 
 TEMPLATE = go.layout.Template(
     layout=go.Layout(
@@ -376,10 +377,11 @@ def construct_bars(
         fig.add_trace(
             go.Bar(
                 orientation="h",
-                y=[wrap(labels.get(cid, cid), 34) for cid in members],
+                y=[wrap(labels.get(cid, cid), LABEL_WIDTH) for cid in members],
                 x=[d.scores[cid].mean for cid in members],
                 base=0,
                 name=_band_label(band, lang),
+                showlegend=False,  # the band is written next to every bar
                 marker={
                     "color": BAND_COLOURS.get(band or "", POSITION_COLOUR),
                     "pattern": {
@@ -402,9 +404,9 @@ def construct_bars(
                 hovertemplate="%{y}: %{x:.2f}<extra>%{fullData.name}</extra>",
             )
         )
-    order = [wrap(labels.get(cid, cid), 34) for cid in ids]
+    order = [wrap(labels.get(cid, cid), LABEL_WIDTH) for cid in ids]
     _threshold_lines(fig, d, lang)
-    height = 100 + 40 * len(ids)
+    height = 110 + 44 * len(ids)
     fig.update_layout(**_base_layout(lang, title, max(height, 210)))
     fig.update_layout(
         barmode="overlay",
@@ -415,8 +417,8 @@ def construct_bars(
             "orientation": "h",
             "yanchor": "bottom",
             "y": 1.0,
-            "x": 1.0,
-            "xanchor": "right",
+            "x": 0.0,
+            "xanchor": "left",
             "traceorder": "normal",
         },
         margin={"l": 20, "r": 30, "t": 80, "b": 50},
@@ -424,15 +426,20 @@ def construct_bars(
     return fig
 
 
-def _threshold_lines(fig: go.Figure, d: Diagnosis, lang: Lang) -> None:
-    for key, dash in (("concern", "dot"), ("strength", "dash")):
+def _threshold_lines(fig: go.Figure, d: Diagnosis, lang: Lang, *, vertical: bool = True) -> None:
+    """Dashed lines at the band thresholds, explained in the legend (as on the radar)."""
+    for key, ring, dash in (("concern", "ring_concern", "dot"), ("strength", "ring_strength", "dash")):
         value = d.thresholds[key]
-        fig.add_vline(
-            x=value,
-            line={"color": GREY, "dash": dash, "width": 1.2},
-            layer="below",
-            annotation={"text": num(value, lang), "font": {"size": 10, "color": GREY}, "yshift": 2},
-            annotation_position="top",
+        line = {"color": GREY, "dash": dash, "width": 1.3}
+        if vertical:
+            fig.add_vline(x=value, line=line, layer="below")
+        else:
+            fig.add_hline(y=value, line=line, layer="below")
+        fig.add_trace(
+            go.Scatter(
+                x=[None], y=[None], mode="lines", line=line, hoverinfo="skip",
+                name=_t(ring, lang, value=num(value, lang)),
+            )
         )
 
 
@@ -537,7 +544,7 @@ def spread_chart(
         yaxis={
             "tickvals": list(range(rows)),
             "range": [-0.6, rows - 0.4],
-            "ticktext": [wrap(labels.get(cid, cid), 34) for cid in reversed(ids)],
+            "ticktext": [wrap(labels.get(cid, cid), LABEL_WIDTH) for cid in reversed(ids)],
             "showgrid": False,
         },
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 1.0, "xanchor": "right"},
@@ -573,7 +580,7 @@ def role_chart(
         fig.add_trace(
             go.Scatter(
                 x=[means[cid] for cid in present],
-                y=[wrap(labels.get(cid, cid), 34) for cid in present],
+                y=[wrap(labels.get(cid, cid), LABEL_WIDTH) for cid in present],
                 mode="markers",
                 name=f"{role_labels.get(role, role)} (n={d.round.roles.get(role, 0)})",
                 marker={
@@ -586,7 +593,7 @@ def role_chart(
             )
         )
     _threshold_lines(fig, d, lang)
-    order = [wrap(labels.get(cid, cid), 34) for cid in ids]
+    order = [wrap(labels.get(cid, cid), LABEL_WIDTH) for cid in ids]
     fig.update_layout(**_base_layout(lang, title, 130 + 40 * len(ids)))
     fig.update_layout(
         xaxis={"range": [0.8, 5.2], "tickvals": [1, 2, 3, 4, 5], "title": {"text": _t("score_axis", lang)}},
@@ -597,13 +604,19 @@ def role_chart(
     return fig
 
 
-def role_label_map(bundle: Bundle, lang: Lang) -> dict[str, str]:
-    """Role value → label, from the role item of any questionnaire in the bundle."""
+def role_label_map(bundle: Bundle, lang: Lang, *, short: bool = True) -> dict[str, str]:
+    """Role value → label, from the role item of any questionnaire in the bundle.
+
+    ``short`` drops the explanation in brackets: "Schoolbestuur (bestuurder of bestuursstaf)" → "Schoolbestuur".
+    """
     result: dict[str, str] = {}
     for q in bundle.questionnaires.values():
         item = q.fact_item("respondent_role")
         for option in (item.options or []) if item else []:
-            result.setdefault(option.value, option.label.get(lang))
+            label = option.label.get(lang)
+            if short and " (" in label:
+                label = label.split(" (", 1)[0]
+            result.setdefault(option.value, label)
     return result
 
 
@@ -667,8 +680,7 @@ def trend_chart(
                 hovertemplate="%{x}: %{y:.2f}<extra>%{fullData.name}</extra>",
             )
         )
-    for key, dash in (("concern", "dot"), ("strength", "dash")):
-        fig.add_hline(y=d.thresholds[key], line={"color": GREY, "dash": dash, "width": 1}, layer="below")
+    _threshold_lines(fig, d, lang, vertical=False)
     fig.update_layout(**_base_layout(lang, title, 460))
     fig.update_layout(
         yaxis={"range": [0.9, 5.1], "tickvals": [1, 2, 3, 4, 5], "title": {"text": _t("score_axis", lang)}},

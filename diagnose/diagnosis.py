@@ -9,7 +9,7 @@ from pydantic import BaseModel
 
 from diagnose.bundle import Bundle, to_durable_facts
 from diagnose.conditions import explain
-from diagnose.explain import Because, Labeller, because
+from diagnose.explain import Because, because
 from diagnose.problems import ValidationFailed
 from diagnose.questionnaire import Questionnaire
 from diagnose.responses import Network, Round, check_round
@@ -170,11 +170,7 @@ def diagnose(
 def _findings(
     bundle: Bundle, q: Questionnaire, facts: dict[str, Any], fired: set[str], current: RoundScores
 ) -> list[Finding]:
-    labeller = Labeller(
-        {c.id: c.label for c in bundle.constructs.constructs},
-        q,
-        {d.name: d.label for d in bundle.derived},
-    )
+    labeller = bundle.labeller(q)
     findings = []
     for rule in bundle.rules:
         if rule.id not in fired:

@@ -71,8 +71,14 @@ class Labeller:
         self.construct_labels = construct_labels
         self.q = q
         self.derived_labels = derived_labels
+        self._subjects: dict[FactRef, LocalizedText] = {}
 
     def subject(self, ref: FactRef) -> LocalizedText:
+        if ref not in self._subjects:
+            self._subjects[ref] = self._subject(ref)
+        return self._subjects[ref]
+
+    def _subject(self, ref: FactRef) -> LocalizedText:
         if ref.namespace == "item":
             item = self.q.item_by_id.get(ref.name) if self.q else None
             label = item.text if item else LocalizedText(nl=ref.name, en=ref.name)
@@ -136,12 +142,12 @@ def because(comparison: Comparison, facts: dict[str, Any], labeller: Labeller) -
         elif comparison.op not in ("==",) or isinstance(other, float):
             sentence += f" ({op_word} {right})"
         texts[lang] = sentence
-    return Because(
+    return Because.model_construct(
         fact=comparison.fact.path,
         value=value,
         op=comparison.op,
         compared_to=other,
         threshold=threshold,
         other_fact=other_fact,
-        text=LocalizedText(**texts),
+        text=LocalizedText.model_construct(nl=texts["nl"], en=texts["en"]),
     )

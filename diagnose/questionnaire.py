@@ -127,6 +127,11 @@ class Questionnaire(Strict):
             grouped.setdefault(item.construct_id, []).append(item)
         return grouped
 
+    @cached_property
+    def scale_index(self) -> dict[str, tuple[str, bool]]:
+        """item id → (construct, reverse) for scale items: the scoring's hot path."""
+        return {item.id: (item.construct_id, item.reverse) for item in self.items() if item.type == "scale"}
+
     def fact_item(self, construct_id: str) -> Item | None:
         items = self.items_by_construct.get(construct_id)
         return items[0] if items else None

@@ -84,7 +84,10 @@ def check_round(q: Questionnaire, rnd: Round, file: str, where: str = "round") -
                     },
                 )
             )
+        scale_index = q.scale_index
         for item_id, value in response.answers.items():
+            if item_id in scale_index and (value == DONT_KNOW or (type(value) is int and 1 <= value <= 5)):
+                continue  # the common case, valid on every scale that offers "don't know"
             item = q.item_by_id.get(item_id)
             if item is None:
                 problems.append(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import statistics
 from collections import Counter
 from typing import Any, Literal
@@ -75,17 +76,31 @@ def item_value(q: Questionnaire, item_id: str, value: Any) -> float | None:
     return float(6 - value if item.reverse else value)
 
 
+def mean(values: list[float]) -> float:
+    return sum(values) / len(values)
+
+
+def sample_sd(values: list[float]) -> float:
+    # plain floats: statistics.stdev computes with exact fractions, ten times slower, and every
+    # result is rounded to PRECISION anyway
+    m = sum(values) / len(values)
+    return math.sqrt(sum((v - m) ** 2 for v in values) / (len(values) - 1))
+
+
 def respondent_scores(q: Questionnaire, response: Response) -> tuple[dict[str, float], dict[str, float]]:
     """(construct means, item values) for one respondent; constructs with only 'don't know' are absent."""
+    index = q.scale_index
     per_construct: dict[str, list[float]] = {}
     items: dict[str, float] = {}
     for item_id, value in response.answers.items():
-        scored = item_value(q, item_id, value)
-        if scored is None:
+        scale = index.get(item_id)
+        if scale is None or value is None or value == DONT_KNOW:
             continue
+        construct, reverse = scale
+        scored = float(6 - value if reverse else value)
         items[item_id] = scored
-        per_construct.setdefault(q.item_by_id[item_id].construct_id, []).append(scored)
-    return {c: round(statistics.fmean(v), PRECISION) for c, v in per_construct.items()}, items
+        per_construct.setdefault(construct, []).append(scored)
+    return {c: round(mean(v), PRECISION) for c, v in per_construct.items()}, items
 
 
 def score_round(
@@ -109,7 +124,9 @@ def score_round(
         role = role_of(response, q)
         if role:
             roles[role] += 1
-        per_respondent.append(RespondentScores(role=role, group=response.group, scores=scores))
+        per_respondent.append(
+            RespondentScores.model_construct(role=role, group=response.group, scores=scores)
+        )
         for cid, value in scores.items():
             construct_values.setdefault(cid, []).append(value)
         for iid, value in items.items():
@@ -119,19 +136,20 @@ def score_round(
     result: dict[str, ConstructScore] = {}
     for cid in sorted(construct_values, key=_construct_order(constructs)):
         values = construct_values[cid]
-        mean = round(statistics.fmean(values), PRECISION)
+        average = round(mean(values), PRECISION)
         banded = constructs.by_id[cid].kind == "score" if cid in constructs.by_id else False
-        result[cid] = ConstructScore(
-            mean=mean,
-            sd=round(statistics.stdev(values), PRECISION) if len(values) > 1 else None,
+        # model_construct: these values are computed here, validating them again costs a third of scoring
+        result[cid] = ConstructScore.model_construct(
+            mean=average,
+            sd=round(sample_sd(values), PRECISION) if len(values) > 1 else None,
             n=len(values),
             min=min(values),
             max=max(values),
-            band=band_of(mean, strength, concern) if banded else None,
+            band=band_of(average, strength, concern) if banded else None,
             below_minimum=len(values) < anonymity_minimum,
         )
     item_scores = {
-        iid: ItemScore(mean=round(statistics.fmean(v), PRECISION), n=len(v), dont_know=dont_know[iid])
+        iid: ItemScore.model_construct(mean=round(mean(v), PRECISION), n=len(v), dont_know=dont_know[iid])
         for iid, v in item_values.items()
     }
     profile, chosen = _profile(q, rnd, profile_agreement, network_profile or {})
