@@ -42,7 +42,7 @@ run: install
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/ruff format --check diagnose tests benchmarks app.py netscan_app
+	$(VENV)/bin/ruff format --check .
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
@@ -56,7 +56,7 @@ schemas: $(STAMP)
 	$(PY) -m diagnose schemas --write
 
 bench: install
-	$(PY) benchmarks/bench_engine.py
+	@for script in benchmarks/bench_*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
 
 clean:
 	rm -rf $(VENV) test-output .pytest_cache .mypy_cache .ruff_cache
