@@ -5,8 +5,10 @@ SQLite is set up for many threads and several processes on one file:
 - every write transaction starts with BEGIN IMMEDIATE (it takes the write lock up front and waits
   for it under busy_timeout, instead of failing with "database is locked" when a read turns into a
   write), and within one process writers queue on a lock first, so the wait is short and fair;
-- foreign keys on; synchronous=FULL by default, so a committed answer survives a power cut as well
-  as a killed process (NETSCAN_SQLITE_SYNCHRONOUS=NORMAL trades the power-cut case for speed).
+- foreign keys on; synchronous=NORMAL, which in WAL mode keeps every committed answer when the
+  process is killed or the server restarts, and never corrupts the file; only a power cut or an OS
+  crash can undo the last moments of commits. NETSCAN_SQLITE_SYNCHRONOUS=FULL makes every commit
+  wait for the disk too (about 4 ms instead of 0.7 ms per autosave here, see docs/store.md).
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -64,9 +65,9 @@ def _sqlite_engine(url: URL, **kwargs: Any) -> Engine:
     database = url.database or ""
     if database and database != ":memory:" and not database.startswith("file:"):
         Path(database).parent.mkdir(parents=True, exist_ok=True)
-    synchronous = os.environ.get("NETSCAN_SQLITE_SYNCHRONOUS", "FULL").strip().upper()
+    synchronous = os.environ.get("NETSCAN_SQLITE_SYNCHRONOUS", "NORMAL").strip().upper()
     if synchronous not in SYNCHRONOUS_MODES:
-        synchronous = "FULL"
+        synchronous = "NORMAL"
     kwargs.setdefault("pool_size", 8)
     kwargs.setdefault("max_overflow", 56)
     kwargs.setdefault("pool_timeout", 60)
@@ -112,7 +113,3 @@ def write_lock(engine: Engine) -> contextlib.AbstractContextManager[Any]:
     with _file_locks_guard:
         return _file_locks.setdefault(key, threading.Lock())
 
-
-@contextlib.contextmanager
-def nothing() -> Iterator[None]:
-    yield

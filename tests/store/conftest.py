@@ -1,129 +1,57 @@
 """Store fixtures: a fresh database per test, on SQLite and on a real, throwaway PostgreSQL server.
 
-The PostgreSQL server is started once per test session from the Debian binaries
-(/usr/lib/postgresql/*/bin): initdb as the `postgres` user (it refuses root) with trust auth,
-fsync off, listening on 127.0.0.1 on a free port, its socket in a private temp folder. It is stopped
-and deleted at the end. Without the binaries the fixture FAILS (make test installs them): the
-PostgreSQL half of the suite is never skipped silently.
+The PostgreSQL server (diagnose.store.pgtemp) is started once per test session from the Debian
+binaries (/usr/lib/postgresql/*/bin): initdb as the `postgres` user (it refuses root) with trust
+auth, fsync off, listening on 127.0.0.1 on a free port, its socket in a private temp folder. It is
+stopped and deleted at the end. Without the binaries the fixture FAILS (make test installs them):
+the PostgreSQL half of the suite is never skipped silently.
 """
 
 from __future__ import annotations
 
-import contextlib
-import glob
 import itertools
 import os
 import random
-import shutil
-import socket
-import subprocess
-import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import create_engine, text
 
 from diagnose import Bundle
 from diagnose.questionnaire import DONT_KNOW, Questionnaire
-from diagnose.store import Store
+from diagnose.store import Store, pgtemp
 from diagnose.store.db import database_url, make_engine
 from diagnose.store.schema import upgrade
 
 TEMPLATE_DB = "netscan_template"
 
 
-@dataclass
-class PostgresServer:
-    bindir: Path
-    root: Path
-    port: int
-    admin_url: str
-
-    def url(self, database: str) -> str:
-        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{database}"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-def _as_postgres(cmd: list[str], **kwargs: Any) -> subprocess.CompletedProcess[str]:
-    extra: dict[str, Any] = {"user": "postgres", "group": "postgres"} if os.geteuid() == 0 else {}
-    return subprocess.run(cmd, check=True, capture_output=True, text=True, **extra, **kwargs)
-
-
-def postgres_bindir() -> Path:
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda p: int(Path(p).parts[4]))
-    if not found:
-        pytest.fail(
-            "PostgreSQL server binaries not found (/usr/lib/postgresql/*/bin/initdb). The store's tests run "
-            "against a real PostgreSQL: run `make test` (it installs them) or `apt-get install postgresql`.",
-            pytrace=False,
-        )
-    return Path(found[-1]).parent
-
-
 @pytest.fixture(scope="session")
-def postgres() -> Iterator[PostgresServer]:
-    bindir = postgres_bindir()
-    root = Path(tempfile.mkdtemp(prefix="netscan-pg-"))
-    if os.geteuid() == 0:
-        shutil.chown(root, "postgres", "postgres")
-    data, sock, log = root / "data", root / "sock", root / "server.log"
-    port = _free_port()
+def postgres() -> Iterator[pgtemp.TempPostgres]:
     try:
-        _as_postgres([str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres", "-E", "UTF8",
-                      "--locale=C", "--no-sync"])
-        _as_postgres(["mkdir", "-p", str(sock)])
-        options = (f"-p {port} -k {sock} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off "
-                   "-c full_page_writes=off -c max_connections=200")
-        _as_postgres([str(bindir / "pg_ctl"), "-D", str(data), "-l", str(log), "-o", options, "-w", "-t", "60",
-                      "start"])
-    except subprocess.CalledProcessError as exc:
-        logged = log.read_text() if log.exists() else ""
-        shutil.rmtree(root, ignore_errors=True)
-        pytest.fail(f"could not start the throwaway PostgreSQL: {exc.stderr}\n{logged}", pytrace=False)
-    server = PostgresServer(bindir, root, port, f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres")
-    admin = create_engine(server.admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f"CREATE DATABASE {TEMPLATE_DB}"))
-    template = make_engine(database_url(server.url(TEMPLATE_DB)))
-    upgrade(template)
-    template.dispose()
-    admin.dispose()
+        server = pgtemp.start()
+    except pgtemp.PostgresUnavailable as exc:
+        pytest.fail(str(exc), pytrace=False)
     try:
+        template = make_engine(database_url(server.create_database(TEMPLATE_DB)))
+        upgrade(template)
+        template.dispose()
         yield server
     finally:
-        with contextlib.suppress(subprocess.CalledProcessError):
-            _as_postgres([str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"])
-        shutil.rmtree(root, ignore_errors=True)
+        server.stop()
 
 
 _databases = itertools.count()
 
 
-def fresh_postgres_url(server: PostgresServer, *, migrated: bool = True) -> str:
+def fresh_postgres_url(server: pgtemp.TempPostgres, *, migrated: bool = True) -> str:
     """A new empty database on the session's server (migrated: a copy of the migrated template)."""
-    name = f"t{os.getpid()}_{next(_databases)}"
-    admin = create_engine(server.admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f"CREATE DATABASE {name}" + (f" TEMPLATE {TEMPLATE_DB}" if migrated else "")))
-    admin.dispose()
-    return server.url(name)
+    return server.create_database(f"t{os.getpid()}_{next(_databases)}", TEMPLATE_DB if migrated else None)
 
 
-def drop_postgres(server: PostgresServer, url: str) -> None:
-    name = url.rsplit("/", 1)[1]
-    admin = create_engine(server.admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-    admin.dispose()
+def drop_postgres(server: pgtemp.TempPostgres, url: str) -> None:
+    server.drop_database(url.rsplit("/", 1)[1])
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
@@ -142,7 +70,7 @@ def db_url(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> Iter
         engine.dispose()
         yield url
         return
-    server: PostgresServer = request.getfixturevalue("postgres")
+    server: pgtemp.TempPostgres = request.getfixturevalue("postgres")
     url = fresh_postgres_url(server)
     yield url
     drop_postgres(server, url)
@@ -154,7 +82,7 @@ def empty_db_url(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -
     if backend == "sqlite":
         yield f"sqlite:///{tmp_path / 'empty' / 'netwerkscan.sqlite'}"
         return
-    server: PostgresServer = request.getfixturevalue("postgres")
+    server: pgtemp.TempPostgres = request.getfixturevalue("postgres")
     url = fresh_postgres_url(server, migrated=False)
     yield url
     drop_postgres(server, url)
@@ -170,7 +98,9 @@ def store(db_url: str, bundle: Bundle) -> Iterator[Store]:
 
 
 @pytest.fixture
-def other_store(backend: str, request: pytest.FixtureRequest, tmp_path: Path, bundle: Bundle) -> Iterator[Store]:
+def other_store(
+    backend: str, request: pytest.FixtureRequest, tmp_path: Path, bundle: Bundle
+) -> Iterator[Store]:
     """A second, independent empty database on the same backend (e.g. to import an export into)."""
     if backend == "sqlite":
         url = f"sqlite:///{tmp_path / 'other' / 'netwerkscan.sqlite'}"
@@ -179,7 +109,7 @@ def other_store(backend: str, request: pytest.FixtureRequest, tmp_path: Path, bu
         yield st
         st.close()
         return
-    server: PostgresServer = request.getfixturevalue("postgres")
+    server: pgtemp.TempPostgres = request.getfixturevalue("postgres")
     url = fresh_postgres_url(server)
     st = Store.open(url, bundle=bundle)
     yield st
@@ -208,7 +138,9 @@ def valid_value(q: Questionnaire, item_id: str, rng: random.Random, *, dont_know
         low = int(item.min if item.min is not None else 0)
         high = int(item.max if item.max is not None else 100)
         return rng.randint(low, min(high, low + 40))
-    return rng.choice(["Meer tijd om samen te werken.", "Heldere afspraken; minder vergaderen.", "Ça va — prima."])
+    return rng.choice(
+        ["Meer tijd om samen te werken.", "Heldere afspraken; minder vergaderen.", "Ça va — prima."]
+    )
 
 
 def full_answers(q: Questionnaire, rng: random.Random, *, role: str | None = None) -> dict[str, Any]:

@@ -13,8 +13,16 @@ from sqlalchemy import event, select, text
 
 from diagnose import Bundle, ValidationFailed, diagnose
 from diagnose.questionnaire import Questionnaire
-from diagnose.store import AccessDenied, AlreadySubmitted, Conflict, InvitationInvalid, NotFound, RoundClosed, Store
-from diagnose.store import models
+from diagnose.store import (
+    AccessDenied,
+    AlreadySubmitted,
+    Conflict,
+    InvitationInvalid,
+    NotFound,
+    RoundClosed,
+    Store,
+    models,
+)
 from diagnose.store.credentials import token_hash
 
 from .conftest import full_answers, required_answers, role_values, scale_items
@@ -102,7 +110,9 @@ def test_membership_and_access_checks(store: Store) -> None:
         store.require_member(stranger.id, ws.id)
     assert [w.id for w in store.workspaces_of(member.id)] == [ws.id]
     assert {m.user.email: m.role for m in store.members(ws.id)} == {
-        "admin@example.org": "admin", "member@example.org": "member"}
+        "admin@example.org": "admin",
+        "member@example.org": "member",
+    }
     store.add_member(ws.id, member.id, "admin")
     assert store.membership(member.id, ws.id) == "admin"
     store.remove_member(ws.id, member.id)
@@ -129,7 +139,9 @@ def test_login_tokens_are_stored_hashed_expire_and_revoke(store: Store) -> None:
 def test_networks_and_rounds(store: Store) -> None:
     ws = store.create_workspace("  Adviesbureau   Oost ")
     assert ws.name == "Adviesbureau Oost"
-    net = store.create_network(ws.id, "Netwerk A", {"sector": "vo", "size": 12.0, "member_kinds": ["vo_school"]})
+    net = store.create_network(
+        ws.id, "Netwerk A", {"sector": "vo", "size": 12.0, "member_kinds": ["vo_school"]}
+    )
     assert net.profile == {"sector": "vo", "size": 12, "member_kinds": ["vo_school"]}
     with pytest.raises(Conflict):
         store.create_network(ws.id, "Netwerk A")
@@ -140,7 +152,9 @@ def test_networks_and_rounds(store: Store) -> None:
     later = store.create_round(net.id, "2026", date=dt.date(2026, 3, 1))
     earlier = store.create_round(net.id, "2025", date=dt.date(2025, 3, 1))
     assert [r.label for r in store.list_rounds(net.id)] == ["2025", "2026"]
-    assert later.questionnaire_id == "netwerkscan" and later.is_open and not later.results_visible_to_respondents
+    assert (
+        later.questionnaire_id == "netwerkscan" and later.is_open and not later.results_visible_to_respondents
+    )
     with pytest.raises(Conflict) as exists:
         store.create_round(net.id, "2025")
     assert exists.value.code == "round-exists"
@@ -148,7 +162,9 @@ def test_networks_and_rounds(store: Store) -> None:
         store.create_round(net.id, "2027", questionnaire_id="netwerkscna")
     assert unknown.value.problems[0].code == "unknown-questionnaire"
     assert "netwerkscan" in unknown.value.format("en")
-    updated = store.update_round(earlier.id, results_visible_to_respondents=True, questionnaire_id="quickscan")
+    updated = store.update_round(
+        earlier.id, results_visible_to_respondents=True, questionnaire_id="quickscan"
+    )
     assert updated.results_visible_to_respondents and updated.questionnaire_id == "quickscan"
     assert not store.close_round(earlier.id).is_open
     assert store.reopen_round(earlier.id).is_open
@@ -215,7 +231,9 @@ def test_open_response_outcomes(store: Store, rnd: Any, q: Questionnaire) -> Non
     assert store.round_counts(rnd.id).invited == 4  # revoked invitations do not count
 
 
-def test_shared_link_gives_each_browser_its_own_resumable_response(store: Store, rnd: Any, q: Questionnaire) -> None:
+def test_shared_link_gives_each_browser_its_own_resumable_response(
+    store: Store, rnd: Any, q: Questionnaire
+) -> None:
     link = store.create_shared_link(rnd.id)
     one = store.open_response(link.token)
     two = store.open_response(link.token)
@@ -272,8 +290,16 @@ def test_save_answer_rejects_invalid_values_naming_the_item(store: Store, rnd: A
     single = next(i for i in q.items() if i.type == "single")
     multi = next(i for i in q.items() if i.type == "multi")
     number = next(i for i in q.items() if i.type == "number" and i.max is not None)
-    cases = [(scale, 6), (scale, 2.5), (scale, "5"), (scale, True), (single.id, "nope"),
-             (multi.id, "not-a-list"), (multi.id, [multi.option_values[0]] * 2), (number.id, (number.max or 0) + 1)]
+    cases = [
+        (scale, 6),
+        (scale, 2.5),
+        (scale, "5"),
+        (scale, True),
+        (single.id, "nope"),
+        (multi.id, "not-a-list"),
+        (multi.id, [multi.option_values[0]] * 2),
+        (number.id, (number.max or 0) + 1),
+    ]
     for item_id, value in cases:
         with pytest.raises(ValidationFailed) as caught:
             store.save_answer(rid, item_id, value)
@@ -338,7 +364,9 @@ def test_submit_lists_missing_required_items_then_freezes_the_answers(
     assert counts["answer"] == 0  # the draft rows became one frozen JSON document
 
 
-def test_a_role_given_by_the_invitation_counts_as_the_role_answer(store: Store, rnd: Any, q: Questionnaire) -> None:
+def test_a_role_given_by_the_invitation_counts_as_the_role_answer(
+    store: Store, rnd: Any, q: Questionnaire
+) -> None:
     role_item = q.fact_item("respondent_role")
     assert role_item is not None
     with pytest.raises(ValidationFailed):
@@ -382,13 +410,17 @@ def test_group_response(store: Store, rnd: Any, q: Questionnaire) -> None:
 # ---- diagnosis ------------------------------------------------------------------------------------
 
 
-def test_diagnose_round_passes_the_previous_round_as_history(store: Store, bundle: Bundle, q: Questionnaire) -> None:
+def test_diagnose_round_passes_the_previous_round_as_history(
+    store: Store, bundle: Bundle, q: Questionnaire
+) -> None:
     ws = store.create_workspace("W")
     net = store.create_network(ws.id, "N", {"size": 10})
     other = store.create_network(ws.id, "Other")
     r2026 = store.create_round(net.id, "2026", date=dt.date(2026, 3, 1))
     r2024 = store.create_round(net.id, "2024", date=dt.date(2024, 3, 1))
-    r2025 = store.create_round(net.id, "2025", date=dt.date(2025, 3, 1))  # created last, in the middle in time
+    r2025 = store.create_round(
+        net.id, "2025", date=dt.date(2025, 3, 1)
+    )  # created last, in the middle in time
     store.create_round(other.id, "2025b", date=dt.date(2025, 6, 1))
     add_respondents(store, r2024.id, q, 4, seed=1)
     add_respondents(store, r2026.id, q, 4, seed=3)
@@ -401,15 +433,22 @@ def test_diagnose_round_passes_the_previous_round_as_history(store: Store, bundl
     snap = store.diagnose_round(r2026.id)
     d = snap.diagnosis()
     assert d.previous is not None and d.previous.label == "2024"
-    expected = diagnose(bundle, q, store.round_as_core(r2026.id), [store.round_as_core(r2024.id)],
-                        store.network_as_core(net.id))
+    expected = diagnose(
+        bundle,
+        q,
+        store.round_as_core(r2026.id),
+        [store.round_as_core(r2024.id)],
+        store.network_as_core(net.id),
+    )
     assert snap.data == expected.model_dump(mode="json")
     assert (snap.questionnaire_id, snap.questionnaire_version) == (q.id, q.version)
     assert (snap.ruleset_id, snap.ruleset_version) == (bundle.settings.id, bundle.settings.version)
     assert snap.respondents == 4
 
 
-def test_history_from_a_round_with_another_questionnaire_uses_its_scores(store: Store, bundle: Bundle) -> None:
+def test_history_from_a_round_with_another_questionnaire_uses_its_scores(
+    store: Store, bundle: Bundle
+) -> None:
     quick = bundle.questionnaire("quickscan")
     full = bundle.questionnaire("netwerkscan")
     ws = store.create_workspace("W")
@@ -420,7 +459,7 @@ def test_history_from_a_round_with_another_questionnaire_uses_its_scores(store: 
     add_respondents(store, after.id, full, 3, seed=9)
     d = store.diagnose_round(after.id).diagnosis()
     assert d.previous is not None and d.previous.label == "2024"
-    assert set(d.previous.scores) <= {c for c in d.scores}
+    assert set(d.previous.scores) <= set(d.scores)
 
 
 def test_rediagnosis_adds_snapshots_and_equals_diagnose_round(store: Store, q: Questionnaire) -> None:
@@ -458,7 +497,9 @@ def test_network_history_for_trend_charts(store: Store, q: Questionnaire) -> Non
     assert [h.round.label for h in history] == ["2024", "2025", "2026"]
     assert [h.counts.submitted for h in history] == [3, 3, 0]
     assert history[2].snapshot is None
-    assert history[1].snapshot is not None and history[1].snapshot == store.latest_snapshot(history[1].round.id)
+    assert history[1].snapshot is not None and history[1].snapshot == store.latest_snapshot(
+        history[1].round.id
+    )
     assert history[1].snapshot.diagnosis().previous is not None
 
 
