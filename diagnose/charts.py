@@ -135,7 +135,8 @@ _TEXTS: dict[str, LocalizedText] = {
     "compare_title": LocalizedText(
         nl="Vergelijking met de vorige meting", en="Comparison with the previous round"
     ),
-    "change_marked": LocalizedText(nl="verandering van {value} of meer", en="change of {value} or more"),
+    "change_up": LocalizedText(nl="Vooruit met {value} of meer", en="Up by {value} or more"),
+    "change_down": LocalizedText(nl="Achteruit met {value} of meer", en="Down by {value} or more"),
     "below_minimum": LocalizedText(
         nl="Minder dan {n} respondenten: om de anonimiteit te beschermen tonen we hier geen uitkomsten.",
         en="Fewer than {n} respondents: to protect anonymity, no results are shown here.",
@@ -437,7 +438,11 @@ def _threshold_lines(fig: go.Figure, d: Diagnosis, lang: Lang, *, vertical: bool
             fig.add_hline(y=value, line=line, layer="below")
         fig.add_trace(
             go.Scatter(
-                x=[None], y=[None], mode="lines", line=line, hoverinfo="skip",
+                x=[None],
+                y=[None],
+                mode="lines",
+                line=line,
+                hoverinfo="skip",
                 name=_t(ring, lang, value=num(value, lang)),
             )
         )
@@ -748,60 +753,51 @@ def comparison_chart(
             hovertemplate="%{y}: %{x:.2f}<extra>%{fullData.name}</extra>",
         )
     )
-    marks = []
-    for a, b in zip(after, before, strict=True):
-        change = round(a - b, 4)
-        shown = round(change, 1)
-        sign = "+" if shown > 0 else ("−" if shown < 0 else "±")
-        text = f"{sign}{num(abs(shown), lang)}"
-        if abs(change) >= limit:
-            text = f"<b>{'▲' if change > 0 else '▼'} {text}</b>"
-        marks.append(text)
-    colours = [
-        OKABE_ITO["blue"] if a - b >= limit else OKABE_ITO["vermillion"] if b - a >= limit else GREY
-        for a, b in zip(after, before, strict=True)
-    ]
-    fig.add_trace(
-        go.Scatter(
-            x=after,
-            y=names,
-            mode="markers+text",
-            name=f"{_t('this_round', lang)} ({d.round.label})",
-            marker={
-                "symbol": "diamond",
-                "size": 12,
-                "color": colours,
-                "line": {"color": "black", "width": 1},
-            },
-            text=marks,
-            textposition=[
-                "middle right" if a >= b else "middle left" for a, b in zip(after, before, strict=True)
-            ],
-            textfont={"size": 11},
-            cliponaxis=False,
-            hovertemplate="%{y}: %{x:.2f} (%{text})<extra></extra>",
-        )
+    # three series for this round: unchanged, up and down past the threshold (colour, shape and ▲/▼)
+    series = (
+        ("flat", f"{_t('this_round', lang)} ({d.round.label})", GREY, "diamond"),
+        ("up", _t("change_up", lang, value=num(limit, lang)), OKABE_ITO["blue"], "triangle-up"),
+        ("down", _t("change_down", lang, value=num(limit, lang)), OKABE_ITO["vermillion"], "triangle-down"),
     )
+    for key, name, colour, symbol in series:
+        rows = []
+        for index, (a, b) in enumerate(zip(after, before, strict=True)):
+            change = round(a - b, 4)
+            kind = "up" if change >= limit else "down" if -change >= limit else "flat"
+            if kind == key:
+                rows.append((index, change))
+        if not rows and key != "flat":
+            continue
+        texts = []
+        for _, change in rows:
+            sign = "+" if change > 0 else ("−" if change < 0 else "±")
+            text = f"{sign}{num(abs(change), lang, 2)}"
+            texts.append(f"<b>{text}</b>" if key != "flat" else text)
+        fig.add_trace(
+            go.Scatter(
+                x=[after[i] for i, _ in rows],
+                y=[names[i] for i, _ in rows],
+                mode="markers+text",
+                name=name,
+                marker={
+                    "symbol": symbol,
+                    "size": 13,
+                    "color": colour,
+                    "line": {"color": "black", "width": 1},
+                },
+                text=texts,
+                textposition=["middle right" if c >= 0 else "middle left" for _, c in rows],
+                textfont={"size": 11},
+                cliponaxis=False,
+                hovertemplate="%{y}: %{x:.2f} (%{text})<extra></extra>",
+            )
+        )
     fig.update_layout(**_base_layout(lang, title, 150 + 38 * len(ids)))
     fig.update_layout(
         xaxis={"range": [0.6, 5.4], "tickvals": [1, 2, 3, 4, 5], "title": {"text": _t("score_axis", lang)}},
         yaxis={"categoryorder": "array", "categoryarray": list(reversed(names))},
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0.0},
         margin={"l": 20, "r": 30, "t": 80, "b": 60},
-        annotations=[
-            {
-                "text": "▲/▼ " + _t("change_marked", lang, value=num(limit, lang)),
-                "showarrow": False,
-                "x": 1.0,
-                "xanchor": "right",
-                "y": 1.0,
-                "yanchor": "bottom",
-                "xref": "paper",
-                "yref": "paper",
-                "yshift": 4,
-                "font": {"size": 11, "color": GREY},
-            }
-        ],
     )
     return fig
 
@@ -822,6 +818,7 @@ __all__ = [
     "radar_characteristics",
     "role_chart",
     "role_label_map",
+    "score_label",
     "spread_chart",
     "trend_chart",
 ]

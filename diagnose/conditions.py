@@ -15,7 +15,19 @@ from typing import Any
 
 OPERATORS = ("<", "<=", ">", ">=", "==", "!=")
 DURABLE_OPERATOR = {"<": "$lt", "<=": "$lte", ">": "$gt", ">=": "$gte", "!=": "$neq"}
-NUMERIC_NAMESPACES = ("score", "sd", "min", "max", "n", "change", "previous", "item", "count", "round")
+NUMERIC_NAMESPACES = (
+    "score",
+    "sd",
+    "min",
+    "max",
+    "n",
+    "change",
+    "previous",
+    "role_gap",
+    "item",
+    "count",
+    "round",
+)
 NAMESPACES = (*NUMERIC_NAMESPACES, "band", "profile", "disagree", "derived")
 KEY_SEPARATOR = "__"
 

@@ -35,6 +35,7 @@ class Finding(BaseModel):
     sources: list[str]
     constructs: list[str]
     spread: float | None
+    margin: float = 0.0  # how far the facts are past the rule's thresholds; ranks ties
 
 
 class Reference(BaseModel):
@@ -51,8 +52,12 @@ class RoundInfo(BaseModel):
 
 
 class Anonymity(BaseModel):
+    """`met` when enough respondents answered, or when the round is one group answer filled in
+    together (live at an intake): that answer is nobody's own, so it can be shown."""
+
     minimum: int
     met: bool
+    group_only: bool = False
 
 
 class PreviousRound(BaseModel):
@@ -143,7 +148,8 @@ def diagnose(
         ),
         anonymity=Anonymity(
             minimum=bundle.settings.anonymity_minimum,
-            met=current.respondents >= bundle.settings.anonymity_minimum,
+            met=current.respondents >= bundle.settings.anonymity_minimum or current.group_only,
+            group_only=current.group_only,
         ),
         thresholds=dict(bundle.thresholds),
         scores=current.constructs,
@@ -163,7 +169,7 @@ def diagnose(
         summary=[f.rule for f in findings if f.kind != "strength"][:SUMMARY_SIZE],
         strengths=[f.rule for f in findings if f.kind == "strength"],
         respondents=current.respondent_scores,
-        by_role=_by_role(current, bundle.settings.anonymity_minimum),
+        by_role=current.by_role,
     )
 
 
@@ -180,6 +186,7 @@ def _findings(
             for c in rule.constructs
             if c in current.constructs and current.constructs[c].sd is not None
         ]
+        reasons = [because(c, facts, labeller) for c in explain(rule.condition, facts)]
         findings.append(
             Finding(
                 rule=rule.id,
@@ -188,30 +195,28 @@ def _findings(
                 title=rule.title,
                 diagnosis=rule.diagnosis,
                 advice=rule.advice,
-                because=[because(c, facts, labeller) for c in explain(rule.condition, facts)],
+                because=reasons,
                 sources=list(rule.sources),
                 constructs=list(rule.constructs),
                 spread=max(spreads) if spreads else None,  # type: ignore[type-var]
+                margin=_margin(reasons),
             )
         )
+    # Within a kind (in the rule base's kind_order) and severity, the finding furthest past its
+    # threshold comes first (a score of 2.1 before one of 2.9), then the one members disagree on most.
     order: dict[str, int] = {kind: index for index, kind in enumerate(bundle.settings.kind_order)}
     position = {rule.id: index for index, rule in enumerate(bundle.rules)}
-    findings.sort(key=lambda f: (order[f.kind], -f.severity, -(f.spread or 0.0), position[f.rule]))
+    findings.sort(key=lambda f: (order[f.kind], -f.severity, -f.margin, -(f.spread or 0.0), position[f.rule]))
     return findings
 
 
-def _by_role(current: RoundScores, minimum: int) -> dict[str, dict[str, float]]:
-    """Mean construct scores per respondent role, only for roles with enough respondents."""
-    result: dict[str, dict[str, float]] = {}
-    for role, count in current.roles.items():
-        if count < minimum:
-            continue
-        members = [r for r in current.respondent_scores if r.role == role]
-        constructs = sorted({c for r in members for c in r.scores})
-        means = {}
-        for cid in constructs:
-            values = [r.scores[cid] for r in members if cid in r.scores]
-            if len(values) >= minimum:
-                means[cid] = round(sum(values) / len(values), 4)
-        result[role] = means
-    return result
+def _margin(reasons: list[Because]) -> float:
+    """Distance past the first numeric threshold of the condition (the rule's main comparison)."""
+    for reason in reasons:
+        if (
+            reason.threshold is not None
+            and isinstance(reason.value, float)
+            and isinstance(reason.compared_to, float)
+        ):
+            return round(abs(reason.value - reason.compared_to), 4)
+    return 0.0

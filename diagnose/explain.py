@@ -19,6 +19,10 @@ FACT_LABELS: dict[str, tuple[str, str]] = {
     "n": ("aantal respondenten ‘{label}’", "respondents ‘{label}’"),
     "change": ("verandering sinds de vorige meting ‘{label}’", "change since the previous round ‘{label}’"),
     "previous": ("score in de vorige meting ‘{label}’", "score in the previous round ‘{label}’"),
+    "role_gap": (
+        "verschil tussen de hoogst en laagst scorende rol ‘{label}’",
+        "gap between the highest and lowest scoring role ‘{label}’",
+    ),
     "item": ("gemiddelde op de stelling ‘{label}’", "mean on the statement ‘{label}’"),
     "profile": ("{label}", "{label}"),
     "disagree": ("respondenten verschillen van mening over ‘{label}’", "respondents disagree on ‘{label}’"),
@@ -96,7 +100,8 @@ class Labeller:
             return BOOL_LABELS[value].get(lang)
         if isinstance(value, float):
             decimals = 0 if ref.namespace in ("n", "count", "round") or (ref.namespace == "profile") else 2
-            return format_number(value, lang, decimals)
+            text = format_number(value, lang, decimals)
+            return f"+{text}" if ref.namespace == "change" and value > 0 else text
         if ref.namespace == "band" and value in BAND_LABELS:
             return BAND_LABELS[value].get(lang)
         if ref.namespace in ("profile", "derived") and self.q is not None:

@@ -77,6 +77,11 @@ HEADINGS = {
         "below_minimum": "Minder dan {n} respondenten: gemiddelden zijn niet anoniem en alleen indicatief.",
         "none": "Geen bevindingen boven de drempels.",
         "previous": "Vergeleken met",
+        "group": "groepsantwoord",
+        "groups": "groepsantwoorden",
+        "group_note": "Ingevuld als één gezamenlijk antwoord van de groep: scores zeggen iets over het gesprek, niet over de spreiding tussen leden.",
+        "before": "Vorige",
+        "change": "Verandering",
     },
     "en": {
         "title": "Netwerkscan — diagnosis",
@@ -97,6 +102,11 @@ HEADINGS = {
         "below_minimum": "Fewer than {n} respondents: means are not anonymous and only indicative.",
         "none": "No findings past the thresholds.",
         "previous": "Compared with",
+        "group": "group answer",
+        "groups": "group answers",
+        "group_note": "Filled in as one joint answer of the group: scores reflect the conversation, not the spread among members.",
+        "before": "Previous",
+        "change": "Change",
     },
 }
 
@@ -106,14 +116,19 @@ def to_markdown(d: Diagnosis, bundle: Bundle, lang: Lang) -> str:
     labels = {c.id: c.label.get(lang) for c in bundle.constructs.constructs}
     by_id = {f.rule: f for f in d.findings}
     lines = [f"# {h['title']}: {d.network or ''}".rstrip(": "), ""]
+    if d.round.group_only:
+        who = f"{d.round.respondents} {h['group'] if d.round.respondents == 1 else h['groups']}"
+    else:
+        who = f"{d.round.respondents} {h['respondents']}"
     lines.append(
         f"{h['round']}: **{d.round.label}**{' (' + d.round.date + ')' if d.round.date else ''} — "
-        f"{d.round.respondents} {h['respondents']} — {d.questionnaire.id} {d.questionnaire.version}, "
-        f"{d.ruleset.id} {d.ruleset.version}"
+        f"{who} — {d.questionnaire.id} {d.questionnaire.version}, {d.ruleset.id} {d.ruleset.version}"
     )
     if d.previous:
         lines.append(f"{h['previous']}: {d.previous.label}")
-    if not d.anonymity.met:
+    if d.anonymity.group_only:
+        lines += ["", f"> {h['group_note']}"]
+    elif not d.anonymity.met:
         lines += ["", f"> {h['below_minimum'].format(n=d.anonymity.minimum)}"]
     lines += ["", f"## {h['summary']}", ""]
     if not d.summary:
@@ -127,17 +142,27 @@ def to_markdown(d: Diagnosis, bundle: Bundle, lang: Lang) -> str:
     if d.strengths:
         lines += ["", f"## {h['strengths']}", ""]
         lines += [f"- **{by_id[r].title.get(lang)}** — {by_id[r].diagnosis.get(lang)}" for r in d.strengths]
+    columns = [h["construct"], "n", h["mean"], h["spread"]]
+    if d.previous:
+        columns += [h["before"], h["change"]]
+    columns.append(h["band"])
     lines += [
         "",
         f"## {h['scores']}",
         "",
-        f"| {h['construct']} | n | {h['mean']} | {h['spread']} | {h['band']} |",
-        "|---|---:|---:|---:|---|",
+        "| " + " | ".join(columns) + " |",
+        "|---|" + "---:|" * (len(columns) - 2) + "---|",
     ]
     for cid, s in d.scores.items():
         sd = format_number(s.sd, lang, 2) if s.sd is not None else "–"
         band = BAND_LABELS[s.band].get(lang) if s.band else "–"
-        lines.append(f"| {labels.get(cid, cid)} | {s.n} | {format_number(s.mean, lang, 2)} | {sd} | {band} |")
+        cells = [labels.get(cid, cid), str(s.n), format_number(s.mean, lang, 2), sd]
+        if d.previous:
+            before = d.previous.scores.get(cid)
+            cells.append(format_number(before, lang, 2) if before is not None else "–")
+            delta = s.mean - before if before is not None else None
+            cells.append("–" if delta is None else ("+" if delta > 0 else "") + format_number(delta, lang, 2))
+        lines.append("| " + " | ".join([*cells, band]) + " |")
     if d.not_measured:
         lines += ["", f"*{h['not_measured']}:* " + ", ".join(labels.get(c, c) for c in d.not_measured)]
     lines += ["", f"## {h['findings']}", ""]

@@ -58,6 +58,7 @@ class RoundScores(BaseModel):
     profile: dict[str, ProfileFact]
     chosen_counts: dict[str, int]
     respondent_scores: list[RespondentScores]
+    by_role: dict[str, dict[str, float]] = {}
 
 
 def band_of(mean: float, strength: float, concern: float) -> Band:
@@ -164,7 +165,25 @@ def score_round(
         profile=profile,
         chosen_counts=chosen,
         respondent_scores=per_respondent,
+        by_role=role_means(per_respondent, roles, anonymity_minimum),
     )
+
+
+def role_means(
+    respondents: list[RespondentScores], roles: Counter[str], minimum: int
+) -> dict[str, dict[str, float]]:
+    """Mean construct scores per respondent role, only where the role has enough respondents."""
+    result: dict[str, dict[str, float]] = {}
+    for role in sorted(roles):
+        members = [r for r in respondents if r.role == role]
+        means = {}
+        for cid in sorted({c for r in members for c in r.scores}):
+            values = [r.scores[cid] for r in members if cid in r.scores]
+            if len(values) >= minimum:
+                means[cid] = round(mean(values), PRECISION)
+        if means:
+            result[role] = means
+    return result
 
 
 def _construct_order(constructs: ConstructCatalogue) -> Any:
@@ -244,6 +263,9 @@ def round_facts(scores: RoundScores, previous: RoundScores | None) -> dict[str, 
             before = previous.constructs[cid].mean
             facts[f"previous.{cid}"] = before
             facts[f"change.{cid}"] = round(s.mean - before, PRECISION)
+        role_values = [means[cid] for means in scores.by_role.values() if cid in means]
+        if len(role_values) > 1:
+            facts[f"role_gap.{cid}"] = round(max(role_values) - min(role_values), PRECISION)
     for iid, item in scores.items.items():
         facts[f"item.{iid}"] = item.mean
     for fact, p in scores.profile.items():

@@ -62,7 +62,7 @@ class Vocabulary:
         return vocab
 
     def names_in(self, namespace: str) -> list[str]:
-        if namespace in ("score", "sd", "min", "max", "n", "change", "previous"):
+        if namespace in ("score", "sd", "min", "max", "n", "change", "previous", "role_gap"):
             return sorted(self.measured)
         if namespace == "band":
             return sorted(self.scored)
