@@ -1,0 +1,90 @@
+"""The product's own content meets the promises of the content issue."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from diagnose import Bundle, diagnose
+from diagnose.cli.content import read_response_file
+
+SEEDS = {
+    "000_f471891b79fc4b92.txt",
+    "001_387ec5260a2d8f56.txt",
+    "002_cc1d003ec2c96c2c.txt",
+    "003_f93f595442e4f8ca.txt",
+    "004_3e2da15fe975bb00.txt",
+}
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+def test_full_scan_measures_every_construct(bundle: Bundle) -> None:
+    q = bundle.questionnaire("netwerkscan")
+    counts = Counter(i.construct_id for i in q.items() if i.type != "text")
+    for construct in bundle.constructs.constructs:
+        if construct.kind == "fact":
+            assert counts[construct.id] == 1, construct.id
+        else:
+            assert 3 <= counts[construct.id] <= 5, (construct.id, counts[construct.id])
+    assert 60 <= sum(counts.values()) <= 85
+
+
+def test_scale_items_offer_dont_know_and_reverse_items_exist(bundle: Bundle) -> None:
+    q = bundle.questionnaire("netwerkscan")
+    for item in q.items():
+        if item.type == "scale":
+            assert q.scales[item.scale or ""].dont_know is not None, item.id
+    reverse = Counter(i.construct_id for i in q.items() if i.reverse)
+    for construct in bundle.constructs.constructs:
+        if construct.group in ("pitfall", "characteristic"):
+            assert reverse[construct.id] >= 1, f"{construct.id} has no reverse-worded item"
+
+
+def test_every_item_and_rule_names_its_source(bundle: Bundle) -> None:
+    for q in bundle.questionnaires.values():
+        for item in q.items():
+            assert item.source == "domain" or any(seed in item.source for seed in SEEDS), (q.id, item.id)
+    for rule in bundle.rules:
+        assert any(seed in source for source in rule.sources for seed in SEEDS), rule.id
+
+
+def test_domain_diagnoses_are_covered(bundle: Bundle) -> None:
+    kinds = Counter(rule.kind for rule in bundle.rules)
+    for kind in ("pitfall", "concern", "attention", "strength", "fit", "leadership", "disagreement", "trend"):
+        assert kinds[kind] >= 1, kind
+    referenced = {ref for rule in bundle.rules for ref in (rule.when,)}
+    text = " ".join(referenced)
+    for needle in (
+        "score.pitfall_fixed_goal",
+        "score.pitfall_everyone_everything",
+        "score.pitfall_not_our_network",
+        "derived.expected_network_type",
+        "derived.fitting_leadership_role",
+        "profile.overlap == partial",
+        "profile.has_board",
+        "profile.support",
+        "count.member_kinds",
+        "sd.",
+        "change.",
+        "role_gap.",
+    ):
+        assert needle in text, needle
+
+
+def test_quickscan_is_short_and_reports_what_it_did_not_measure(bundle: Bundle) -> None:
+    q = bundle.questionnaire("quickscan")
+    assert 15 <= len(list(q.items())) <= 25
+    rf, _ = read_response_file(EXAMPLES / "quickscan_intake.json")
+    d = diagnose(bundle, q, rf.round, rf.history, rf.network)
+    assert "lnc2_inquiry" in d.not_measured and "lnc4_trust" in d.not_measured
+    assert not any(c in d.not_measured for f in d.findings for c in f.constructs)
+
+
+def test_dutch_and_english_texts_differ(bundle: Bundle) -> None:
+    """A text copied into both languages unchanged is an untranslated text."""
+    same = [
+        rule.id for rule in bundle.rules if rule.advice.nl == rule.advice.en or rule.title.nl == rule.title.en
+    ]
+    assert same == []
+    for q in bundle.questionnaires.values():
+        assert [i.id for i in q.items() if i.text.nl == i.text.en] == []
