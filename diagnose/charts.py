@@ -476,9 +476,10 @@ def spread_chart(
     the number of respondents; the black bar marks the mean.
     """
     title = _t("spread_title", lang)
+    if d.round.group_only and d.round.respondents <= 1:
+        return _message(_t("single_response", lang), lang, title)
     if not d.anonymity.met:
-        key = "single_response" if d.round.group_only else "below_minimum"
-        return _message(_t(key, lang, n=d.anonymity.minimum), lang, title)
+        return _message(_t("below_minimum", lang, n=d.anonymity.minimum), lang, title)
     labels = _labels(bundle, lang)
     ids = (
         list(constructs)

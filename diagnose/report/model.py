@@ -105,6 +105,9 @@ class FindingView:
     because: list[str]
     sources: list[str]
     severity: int
+    # a card that stands for several findings with the same text (one per construct):
+    members: list[tuple[str, str]] = field(default_factory=list)  # (construct label, why)
+    rules: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -531,9 +534,9 @@ def _plain(text: str) -> Any:
 
 
 def _finding_groups(d: Diagnosis, bundle: Bundle, content: ReportContent, lang: Lang) -> list[FindingGroup]:
-    grouped: dict[str, list[FindingView]] = {key: [] for key in GROUP_ORDER}
+    grouped: dict[str, list[Finding]] = {key: [] for key in GROUP_ORDER}
     for f in d.findings:
-        grouped[finding_group(f, bundle)].append(finding_view(f, content, lang))
+        grouped[finding_group(f, bundle)].append(f)
     titles = {
         "pitfalls": "g_pitfalls",
         "characteristics": "g_characteristics",
@@ -546,8 +549,88 @@ def _finding_groups(d: Diagnosis, bundle: Bundle, content: ReportContent, lang: 
     for key in GROUP_ORDER:
         if key == "trend" and d.previous is None:
             continue
-        result.append(FindingGroup(key, content.text(titles[key], lang), grouped[key]))
+        views = _merge_alike(grouped[key], bundle, content, lang)
+        result.append(FindingGroup(key, content.text(titles[key], lang), views))
     return result
+
+
+PLACEHOLDER = "\x00"
+
+
+def _template(f: Finding, bundle: Bundle, lang: Lang) -> tuple[str, str, str] | None:
+    """(title, diagnosis, advice) with the construct's name taken out, if the rule is one of a family
+    of rules that say the same thing about different constructs; else None."""
+    if len(f.constructs) != 1 or f.constructs[0] not in bundle.constructs.by_id:
+        return None
+    label = bundle.constructs.by_id[f.constructs[0]].label.get(lang)
+    quoted = [f"‘{label}’", f"'{label}'", f"“{label}”"]
+
+    def strip(text: str) -> str:
+        for q in quoted:
+            text = text.replace(q, PLACEHOLDER)
+        return text
+
+    title, diagnosis, advice = (
+        strip(f.title.get(lang)),
+        strip(f.diagnosis.get(lang)),
+        strip(f.advice.get(lang)),
+    )
+    if PLACEHOLDER not in diagnosis:
+        return None
+    if PLACEHOLDER not in title:
+        title = title.replace(label, PLACEHOLDER)
+    return title, diagnosis, advice
+
+
+def _merge_alike(
+    findings: list[Finding], bundle: Bundle, content: ReportContent, lang: Lang
+) -> list[FindingView]:
+    """One card for findings that say the same about different constructs (e.g. fifteen 'attention'
+    findings), so the chapter reads as advice rather than as a list of near-identical paragraphs."""
+    families: dict[tuple[str, str, str, str], list[Finding]] = {}
+    for f in findings:
+        template = _template(f, bundle, lang)
+        if template is not None:
+            families.setdefault((f.kind, *template), []).append(f)
+    views: list[FindingView] = []
+    done: set[str] = set()
+    for f in findings:
+        if f.rule in done:
+            continue
+        template = _template(f, bundle, lang)
+        family = families.get((f.kind, *template), []) if template is not None else []
+        if template is None or len(family) < 2:
+            views.append(finding_view(f, content, lang))
+            continue
+        title, diagnosis, advice = template
+        these = content.text("these_constructs", lang)
+        count = content.text("n_constructs", lang, n=len(family))
+        first = finding_view(f, content, lang)
+        members = []
+        for member in family:
+            label = bundle.constructs.by_id[member.constructs[0]].label.get(lang)
+            members.append((label, "; ".join(b.text.get(lang) for b in member.because)))
+            done.add(member.rule)
+        sources = list(dict.fromkeys(format_source(s, content, lang) for m in family for s in m.sources))
+        views.append(
+            FindingView(
+                rule=f.rule,
+                kind=f.kind,
+                kind_label=first.kind_label,
+                tone=first.tone,
+                title=title.replace(PLACEHOLDER, count)
+                if PLACEHOLDER in title
+                else f"{first.kind_label}: {count}",
+                diagnosis=diagnosis.replace(PLACEHOLDER, these),
+                advice=advice.replace(PLACEHOLDER, these),
+                because=[],
+                sources=sources,
+                severity=max(m.severity for m in family),
+                members=members,
+                rules=[m.rule for m in family],
+            )
+        )
+    return views
 
 
 def _role_table(d: Diagnosis, bundle: Bundle, lang: Lang) -> RoleTable | None:

@@ -15,7 +15,7 @@ from typing import Any, Literal
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from diagnose.report.images import ChartExporter, ChartExportError, exporter
+from diagnose.report.images import IMAGE_MEDIA_TYPE, ChartExporter, ChartExportError, exporter
 from diagnose.report.model import ChartView, ReportInput, ReportModel, build_model
 from diagnose.text import Lang
 
@@ -68,7 +68,7 @@ def css_string(value: object) -> Markup:
     return Markup(f'"{escaped}"')
 
 
-def data_uri(image: bytes, media_type: str = "image/png") -> str:
+def data_uri(image: bytes, media_type: str = IMAGE_MEDIA_TYPE) -> str:
     return f"data:{media_type};base64,{base64.b64encode(image).decode('ascii')}"
 
 
@@ -201,6 +201,7 @@ def render_markdown(model: ReportModel) -> str:
                     "",
                     f"**{t('because')}:**",
                     *[f"- {e(b)}" for b in f.because],
+                    *[f"- **{e(label)}:** {e(why)}" for label, why in f.members],
                     "",
                     f"**{t('advice')}:** {e(f.advice)}",
                     "",
@@ -292,7 +293,7 @@ def _fetcher_for(resolve: Callable[[str], bytes]) -> Any:
             def fetch(self, url: str, headers: Any = None) -> Any:
                 if url.startswith(CHART_SCHEME):
                     return urls.URLFetcherResponse(
-                        url, resolve(url[len(CHART_SCHEME) :]), {"Content-Type": "image/png"}
+                        url, resolve(url[len(CHART_SCHEME) :]), {"Content-Type": IMAGE_MEDIA_TYPE}
                     )
                 if not url.startswith("data:"):
                     refuse(url)
@@ -302,7 +303,7 @@ def _fetcher_for(resolve: Callable[[str], bytes]) -> Any:
 
     def fetch(url: str) -> dict[str, object]:  # older WeasyPrint: a function returning a dict
         if url.startswith(CHART_SCHEME):
-            return {"string": resolve(url[len(CHART_SCHEME) :]), "mime_type": "image/png"}
+            return {"string": resolve(url[len(CHART_SCHEME) :]), "mime_type": IMAGE_MEDIA_TYPE}
         if not url.startswith("data:"):
             refuse(url)
         result: dict[str, object] = urls.default_url_fetcher(url)

@@ -1,0 +1,59 @@
+"""Anonymity: below the minimum the report shows no aggregates of individual answers, and says so."""
+
+from __future__ import annotations
+
+from diagnose import Bundle
+from diagnose.report import build_model, render_html, render_report
+from diagnose.report.content import load_content
+
+from .conftest import GENERATED, SCRIPT, TEXTS, make_case, prepared, response_file, round_spec
+from .helpers import html_sections, pdf_text
+
+
+def small_round(bundle: Bundle, respondents: int = 2, **extra: object) -> object:
+    spec = make_case(
+        seed=9,
+        rounds=[
+            round_spec("2026 voorjaar", "2026-04-14", respondents, 0.0, texts=[SCRIPT, TEXTS[1]], **extra)
+        ],
+    )
+    return prepared(bundle, response_file(bundle, spec))
+
+
+def test_below_the_minimum_no_scores_findings_or_free_text(bundle: Bundle) -> None:
+    inp = small_round(bundle)
+    d = inp.diagnosis  # type: ignore[attr-defined]
+    assert not d.anonymity.met and d.round.respondents == 2
+    notice = load_content().text("below_minimum", "nl", count=2, n=d.anonymity.minimum)
+    report = render_report(inp, "nl", "pdf", generated=GENERATED)  # type: ignore[arg-type]
+    text = pdf_text(report.content)
+    assert notice in text
+    assert report.model.charts == {} and not report.model.score_groups and not report.model.summary
+    for f in d.findings:
+        assert f.title.get("nl") not in text, f"finding {f.rule} shown below the anonymity minimum"
+    for s in d.scores.values():
+        assert f"{s.mean:.2f}".replace(".", ",") not in text
+    assert "alert" not in text and TEXTS[1] not in text
+    sections = html_sections(render_html(build_model(inp, "nl", generated=GENERATED)))  # type: ignore[arg-type]
+    assert set(sections) == {"cover", "summary", "next-meeting", "appendix"}
+    assert load_content().text("s_meeting", "nl") in text  # the methods are still offered
+
+
+def test_one_group_answer_shows_scores_but_no_spread(bundle: Bundle) -> None:
+    inp = small_round(bundle, respondents=1, group=True)
+    d = inp.diagnosis  # type: ignore[attr-defined]
+    assert d.round.group_only
+    model = build_model(inp, "nl", generated=GENERATED)  # type: ignore[arg-type]
+    assert model.allowed and model.score_groups
+    assert "spread" not in model.charts and "roles" not in model.charts
+    assert model.respondents == load_content().text("group_answer", "nl")
+
+
+def test_roles_below_the_minimum_are_not_broken_down(report_input: object) -> None:
+    d = report_input.diagnosis  # type: ignore[attr-defined]
+    assert d.round.roles["municipality"] == 2 < d.anonymity.minimum
+    model = build_model(report_input, "nl", generated=GENERATED)  # type: ignore[arg-type]
+    assert model.role_table is not None
+    shown = [header.split(" (n=")[0] for header in model.role_table.roles]
+    assert "Gemeente" not in shown and "Leraar of docent" in shown
+    assert all(d.round.roles[role] >= d.anonymity.minimum for role in d.by_role)
