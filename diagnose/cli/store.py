@@ -279,7 +279,7 @@ def cmd_rediagnose(args: argparse.Namespace) -> int:
         if sys.stderr.isatty() and (done % 100 == 0 or done == total):
             print(f"\r{done}/{total}", end="" if done < total else "\n", file=sys.stderr)
 
-    report = store.rediagnose(progress=progress, **scope)
+    report = store.rediagnose(progress=progress, workers=args.workers, **scope)
     rate = report.diagnosed / report.seconds if report.seconds else 0.0
     _say(
         args,

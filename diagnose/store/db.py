@@ -4,7 +4,8 @@ SQLite is set up for many threads and several processes on one file:
 - WAL, so readers never wait for the writer and the writer never waits for readers;
 - every write transaction starts with BEGIN IMMEDIATE (it takes the write lock up front and waits
   for it under busy_timeout, instead of failing with "database is locked" when a read turns into a
-  write), and within one process writers queue on a lock first, so the wait is short and fair;
+  write), and within one process writers queue first on a first-come-first-served lock, so the wait
+  is short and fair;
 - foreign keys on; synchronous=NORMAL, which in WAL mode keeps every committed answer when the
   process is killed or the server restarts, and never corrupts the file; only a power cut or an OS
   crash can undo the last moments of commits. NETSCAN_SQLITE_SYNCHRONOUS=FULL makes every commit
@@ -13,9 +14,13 @@ SQLite is set up for many threads and several processes on one file:
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import os
+import random
+import sqlite3
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +34,42 @@ BUSY_TIMEOUT_MS = 30_000
 SYNCHRONOUS_MODES = ("OFF", "NORMAL", "FULL", "EXTRA")
 IMMEDIATE = "netscan_immediate"
 
-_file_locks: dict[str, threading.Lock] = {}
+
+class FairLock:
+    """A lock that hands over in arrival order: with 30 writers queued, none waits much longer than
+    the rest (threading.Lock lets a releasing thread grab it again, starving others)."""
+
+    def __init__(self) -> None:
+        self._guard = threading.Lock()
+        self._waiters: collections.deque[threading.Lock] = collections.deque()
+        self._held = False
+
+    def acquire(self) -> None:
+        with self._guard:
+            if not self._held:
+                self._held = True
+                return
+            baton = threading.Lock()
+            baton.acquire()
+            self._waiters.append(baton)
+        baton.acquire()  # released by the previous holder: the lock is now ours
+
+    def release(self) -> None:
+        with self._guard:
+            if self._waiters:
+                self._waiters.popleft().release()
+            else:
+                self._held = False
+
+    def __enter__(self) -> FairLock:
+        self.acquire()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+
+
+_file_locks: dict[str, FairLock] = {}
 _file_locks_guard = threading.Lock()
 
 
@@ -84,7 +124,7 @@ def _sqlite_engine(url: URL, **kwargs: Any) -> Engine:
         cursor = dbapi_connection.cursor()
         try:
             cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            cursor.execute("PRAGMA journal_mode = WAL")
+            _use_wal(cursor)
             cursor.execute("PRAGMA foreign_keys = ON")
             cursor.execute(f"PRAGMA synchronous = {synchronous}")
         finally:
@@ -96,6 +136,23 @@ def _sqlite_engine(url: URL, **kwargs: Any) -> Engine:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine
+
+
+def _use_wal(cursor: Any) -> None:
+    """Switch the file to WAL (once: the mode is stored in the file). The switch needs a moment of
+    exclusive access and SQLite does not wait for it under busy_timeout, so retry while several
+    processes open a new database at the same time."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            if str(cursor.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal":
+                return
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(random.uniform(0.005, 0.05))
 
 
 def writer(engine: Engine) -> Engine:
@@ -111,5 +168,4 @@ def write_lock(engine: Engine) -> contextlib.AbstractContextManager[Any]:
         return contextlib.nullcontext()
     key = str(engine.url.database)
     with _file_locks_guard:
-        return _file_locks.setdefault(key, threading.Lock())
-
+        return _file_locks.setdefault(key, FairLock())

@@ -75,17 +75,21 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
 JSONValue = JSON().with_variant(JSONB(), "postgresql")
 
 
-class CompressedJSON(TypeDecorator[dict[str, Any]]):
+class CompressedJSON(TypeDecorator[Any]):
     """A JSON document stored zlib-compressed: a diagnosis is ~50 KB of JSON (texts in two
     languages) and ~7 KB compressed, read and written whole, never queried inside."""
 
     impl = LargeBinary
     cache_ok = True
 
-    def process_bind_param(self, value: dict[str, Any] | None, dialect: Dialect) -> bytes | None:
+    def process_bind_param(self, value: dict[str, Any] | str | None, dialect: Dialect) -> bytes | None:
+        """A dict, or a JSON text already serialised (e.g. by pydantic's model_dump_json)."""
         if value is None:
             return None
-        return zlib.compress(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
+        text = (
+            value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        )
+        return zlib.compress(text.encode("utf-8"), 1)
 
     def process_result_value(self, value: bytes | None, dialect: Dialect) -> dict[str, Any] | None:
         if value is None:
