@@ -1303,7 +1303,7 @@ class Store:
 
     def _store_snapshots(self, results: Sequence[tuple[int, core_diagnosis.Diagnosis]]) -> list[t.Snapshot]:
         now = utcnow()
-        values = [
+        values: list[dict[str, Any]] = [
             {
                 "round_id": round_id,
                 "created_at": now,
@@ -1324,7 +1324,8 @@ class Store:
                 s.add(row)
                 s.flush()
                 # the ORM object holds the JSON text it was given; hand out the parsed document
-                return [dataclasses.replace(_to_snapshot(row), data=json.loads(values[0]["data"]))]
+                data: dict[str, Any] = json.loads(values[0]["data"])
+                return [dataclasses.replace(_to_snapshot(row), data=data)]
             s.execute(insert(models.DiagnosisSnapshot), values)
         return []
 
