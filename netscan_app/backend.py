@@ -21,7 +21,15 @@ from sqlalchemy.orm import Session
 from diagnose.diagnosis import Diagnosis, PreviousRound
 from diagnose.store import AccessDenied, NotFound, Store
 from diagnose.store import models as store_models
-from diagnose.store.types import NetworkInfo, ResponseInfo, RoundHistory, RoundInfo
+from diagnose.store.types import NetworkInfo, ResponseInfo, RoundHistory, RoundInfo, Snapshot
+
+
+def snapshot_diagnosis(snapshot: Snapshot) -> Diagnosis:
+    """A stored snapshot's diagnosis (tolerates the data as a JSON string as well as a dict)."""
+    data = snapshot.data
+    if isinstance(data, (str, bytes)):
+        return Diagnosis.model_validate_json(data)
+    return Diagnosis.model_validate(data)
 
 
 def visible_scores(d: Diagnosis) -> dict[str, float]:
@@ -44,7 +52,7 @@ def previous_rounds(history: list[RoundHistory], round_id: int) -> list[Previous
             break
         if entry.snapshot is None:
             continue
-        scores = visible_scores(entry.snapshot.diagnosis())
+        scores = visible_scores(snapshot_diagnosis(entry.snapshot))
         if scores:
             date = entry.round.date.isoformat() if entry.round.date else None
             result.append(PreviousRound(label=entry.round.label, date=date, scores=scores))
@@ -98,7 +106,7 @@ def current_diagnosis(store: Store, round_id: int) -> Diagnosis | None:
         or (snapshot.ruleset_id, snapshot.ruleset_version) != (settings.id, settings.version)
     ):
         snapshot = store.diagnose_round(round_id)
-    return snapshot.diagnosis()
+    return snapshot_diagnosis(snapshot)
 
 
 def load_demo(store: Store) -> tuple[str, str]:

@@ -19,7 +19,13 @@ from diagnose.diagnosis import Diagnosis, Finding
 from diagnose.explain import BAND_LABELS
 from diagnose.store.types import RoundHistory, RoundInfo
 from diagnose.text import format_number
-from netscan_app.backend import previous_rounds, results_allowed, visible_scores, with_previous
+from netscan_app.backend import (
+    previous_rounds,
+    results_allowed,
+    snapshot_diagnosis,
+    visible_scores,
+    with_previous,
+)
 from netscan_app.i18n import current_lang, loc, t
 from netscan_app.resources import get_bundle, get_store
 from netscan_app.widgets import finding_card, finding_expander, findings_by_ids, free_text, md_escape
@@ -233,7 +239,9 @@ def over_time(d: Diagnosis, rnd: RoundInfo, history: list[RoundHistory]) -> None
     )
     chart(charts.trend_chart(d, bundle, lang, earlier, groups=(group or TREND_GROUPS[0],)), "trend")
     st.markdown(f"### {t('results.compare_title')}")
-    usable = [h for h in history if h.snapshot is not None and results_allowed(h.snapshot.diagnosis())]
+    usable = [
+        h for h in history if h.snapshot is not None and results_allowed(snapshot_diagnosis(h.snapshot))
+    ]
     if len(usable) < 2:
         st.caption(t("results.compare_need_two"))
         return

@@ -33,7 +33,7 @@ from netscan_app.answers import (
 )
 from netscan_app.i18n import current_lang, loc, t
 from netscan_app.resources import get_store
-from netscan_app.widgets import md_escape
+from netscan_app.widgets import language_switch, local_time, md_escape
 
 WELCOME = -1
 
@@ -113,7 +113,7 @@ def _save(ctx: FormContext, item: Item) -> None:
         answers.pop(item.id, None)
     else:
         answers[item.id] = value
-    st.session_state[f"saved_at_{ctx.response_id}"] = dt.datetime.now()
+    st.session_state[f"saved_at_{ctx.response_id}"] = dt.datetime.now(dt.timezone.utc)
 
 
 def _restore(ctx: FormContext, item: Item, answers: dict[str, Any]) -> None:
@@ -158,11 +158,11 @@ def render_item(
         label = f"{number}. {loc(item.text)}"
         common: dict[str, Any] = {"on_change": _save, "args": (ctx, item), "label_visibility": "collapsed"}
         if item.type == "scale":
-            st.radio(
+            st.pills(
                 label,
                 scale_options(ctx.q, item),
-                index=None,
-                horizontal=True,
+                selection_mode="single",
+                required=True,
                 key=widget_key(item.id),
                 format_func=lambda v, i=item: _scale_label(ctx.q, i, v),
                 **common,
@@ -221,7 +221,12 @@ def _numbering(q: Questionnaire) -> dict[str, int]:
 def render_header(ctx: FormContext, page: int) -> None:
     answers = load_answers(ctx)
     p = progress(ctx.q, answers)
-    st.caption(md_escape(ctx.network_name))
+    with st.container(
+        horizontal=True, vertical_alignment="center", horizontal_alignment="distribute", key="form_top"
+    ):
+        st.caption(md_escape(ctx.network_name))
+        if not ctx.group:
+            language_switch("respondent")
     st.markdown(f"## {loc(ctx.q.title)}")
     sections = len(ctx.q.sections)
     if WELCOME < page < sections:
@@ -234,7 +239,7 @@ def render_header(ctx: FormContext, page: int) -> None:
     saved = st.session_state.get(f"saved_at_{ctx.response_id}")
     with st.container(key="save_status"):
         if saved is not None:
-            st.caption(t("form.saved", time=saved.strftime("%H:%M:%S")), help=t("form.saved_help"))
+            st.caption(t("form.saved", time=local_time(saved)), help=t("form.saved_help"))
         else:
             st.caption(t("form.autosave"))
 
@@ -261,8 +266,9 @@ def render_section(ctx: FormContext, page: int) -> None:
     st.markdown(f"### {loc(section.title)}")
     if section.intro is not None:
         st.markdown(loc(section.intro))
-    for item in section.items:
-        render_item(ctx, item, numbers[item.id], answers, show_missing)
+    with st.container(key="form_items"):
+        for item in section.items:
+            render_item(ctx, item, numbers[item.id], answers, show_missing)
     missing = missing_in_section(section, answers)
     last = len(ctx.q.sections)
     if show_missing and missing:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
+from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import streamlit as st
 
@@ -12,6 +15,14 @@ from diagnose.render import KIND_LABELS
 from netscan_app.i18n import current_lang, loc, set_lang, t
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+_STYLE = (Path(__file__).with_name("style.css")).read_text(encoding="utf-8")
+
+
+def page_style() -> None:
+    """The app's own static CSS (style.css); contains no user data."""
+    st.html(f"<style>{_STYLE}</style>")
 
 
 def md_escape(text: str) -> str:
@@ -135,3 +146,12 @@ def choose_first(message_key: str, page: str) -> None:
     st.info(t(message_key), icon=":material/info:")
     st.page_link(page_path("overview"), label=t("nav.back_to_overview"), icon=":material/dashboard:")
     _ = page
+
+
+def local_time(moment: dt.datetime) -> str:
+    """A time as the person in front of the browser reads it (their own time zone)."""
+    try:
+        zone = ZoneInfo(st.context.timezone or "Europe/Amsterdam")
+    except Exception:
+        zone = ZoneInfo("Europe/Amsterdam")
+    return moment.astimezone(zone).strftime("%H:%M:%S")

@@ -55,13 +55,22 @@ def _keep_url(token: str, resume: str | None) -> Any:
 
 
 def _message(title_key: str, body_key: str, icon: str, **values: Any) -> None:
+    _top("")
     st.markdown(f"## {t(title_key)}")
     st.info(t(body_key, **values), icon=icon)
 
 
+def _top(network: str) -> None:
+    with st.container(
+        horizontal=True, vertical_alignment="center", horizontal_alignment="distribute", key="form_top"
+    ):
+        st.caption(md_escape(network))
+        language_switch("respondent")
+
+
 def _thanks(info: dict[str, Any]) -> None:
     rnd: RoundInfo | None = info["round"]
-    st.caption(md_escape(info["network"] or ""))
+    _top(info["network"] or "")
     st.markdown(f"## {t('respondent.thanks_title')}")
     st.success(t("respondent.thanks_body"), icon=":material/check_circle:")
     if rnd is None or not rnd.results_visible_to_respondents:
@@ -84,9 +93,6 @@ def render() -> None:
         url_page = int(st.query_params.get(state.PAGE, ""))
     except ValueError:
         url_page = None
-    top = st.columns([5, 1], vertical_alignment="center")
-    with top[1]:
-        language_switch("respondent")
     scroll_to_top_if_asked()
     info = _session(token, resume)
     status = info["status"]

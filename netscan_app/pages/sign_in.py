@@ -7,7 +7,7 @@ import streamlit as st
 from diagnose.problems import ValidationFailed
 from netscan_app import auth
 from netscan_app.backend import load_demo
-from netscan_app.guard import after_sign_in_page
+from netscan_app.guard import go_after_sign_in
 from netscan_app.i18n import current_lang, t
 from netscan_app.resources import get_store
 from netscan_app.widgets import language_switch
@@ -32,7 +32,7 @@ def _first_start() -> None:
 
 def render() -> None:
     if auth.current_user() is not None:
-        st.switch_page(after_sign_in_page())
+        go_after_sign_in()
     cols = st.columns([1, 2, 1])
     with cols[1]:
         top = st.columns([5, 1], vertical_alignment="center")
@@ -68,7 +68,7 @@ def render() -> None:
                 st.error(t("sign_in.failed"), icon=":material/error:")
             else:
                 st.session_state.pop("demo_credentials", None)
-                st.switch_page(after_sign_in_page())
+                go_after_sign_in()
         st.caption(t("sign_in.respondent_hint"))
         st.caption(t("sign_in.forgot"))
 

@@ -1,0 +1,172 @@
+"""AppTest: the respondent's whole flow with widgets found by key, and that no answer is ever lost."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from streamlit.testing.v1 import AppTest
+
+from diagnose.questionnaire import Item, Questionnaire
+from netscan_app.answers import widget_key
+from tests.app.helpers import World, no_exceptions, respondent, synthetic_answers, texts
+
+
+def answer_widget(at: AppTest, item: Item, value: Any) -> None:
+    """Give one answer through the item's own widget (found by key); the caller runs the app."""
+    if item.type == "scale":
+        at.pills(key=widget_key(item.id)).set_value(value)
+    elif item.type == "single":
+        at.radio(key=widget_key(item.id)).set_value(value)
+    elif item.type == "number":
+        at.number_input(key=widget_key(item.id)).set_value(value)
+    elif item.type == "multi":
+        for option in item.option_values:
+            at.checkbox(key=widget_key(item.id, option)).set_value(option in value)
+    else:
+        at.text_area(key=widget_key(item.id)).input(value)
+
+
+def widget_value(at: AppTest, item: Item) -> Any:
+    if item.type == "scale":
+        return at.pills(key=widget_key(item.id)).value
+    if item.type == "single":
+        return at.radio(key=widget_key(item.id)).value
+    if item.type == "number":
+        return at.number_input(key=widget_key(item.id)).value
+    if item.type == "multi":
+        return [o for o in item.option_values if at.checkbox(key=widget_key(item.id, o)).value]
+    return at.text_area(key=widget_key(item.id)).value
+
+
+def answer_section(at: AppTest, q: Questionnaire, index: int, answers: dict[str, Any]) -> None:
+    for item in q.sections[index].items:
+        if item.id in answers:
+            answer_widget(at, item, answers[item.id])
+    at.run()
+    no_exceptions(at)
+
+
+def keys(at: AppTest) -> list[str | None]:
+    return [b.key for b in at.button]
+
+
+def next_page(at: AppTest) -> None:
+    at.button(key="form_next").click().run()
+    no_exceptions(at)
+
+
+def test_full_respondent_flow_saves_every_answer_and_submits(world: World) -> None:
+    q = world.q
+    person = synthetic_answers(q, 1, seed=3, texts=["Meer samen lesmateriaal maken."])[0]
+    at = respondent(world.tokens[0]).run()
+    no_exceptions(at)
+    assert "Deel" not in texts(at)  # the welcome page first
+    at.button(key="form_start").click().run()
+    opened = world.store.open_response(world.tokens[0])
+    assert opened.status == "resumed" and opened.response is not None
+    for index in range(len(q.sections)):
+        assert f"Deel {index + 1} van {len(q.sections)}" in texts(at)
+        answer_section(at, q, index, person)
+        saved = world.store.answers(opened.response.id)
+        for item in q.sections[index].items:
+            if item.id in person:
+                assert saved[item.id] == person[item.id], item.id  # saved the moment it was given
+        next_page(at)
+    assert "Alle verplichte vragen zijn beantwoord." in texts(at)
+    at.button(key="form_submit").click().run()
+    no_exceptions(at)
+    assert "Dank je wel!" in texts(at)
+    response = world.store.get_response(opened.response.id)
+    assert response.status == "submitted"
+    assert world.store.answers(response.id) == person
+    again = respondent(world.tokens[0]).run()  # the same link later: thanks, not the form
+    assert "Dank je wel!" in texts(again)
+    assert not [w for w in again.get("button_group") if str(w.key).startswith("q__")]
+
+
+def test_answers_are_restored_after_a_refresh_and_on_another_device(world: World) -> None:
+    q = world.q
+    person = synthetic_answers(q, 1, seed=5)[0]
+    at = respondent(world.tokens[1]).run()
+    at.button(key="form_start").click().run()
+    half = len(q.sections) // 2
+    for index in range(half):
+        answer_section(at, q, index, person)
+        next_page(at)
+    # a refresh is a new session: nothing of the old session_state survives
+    fresh = respondent(world.tokens[1]).run()
+    no_exceptions(fresh)
+    assert f"Deel {half + 1} van" in texts(fresh), "resumes at the first page with open questions"
+    assert "Verdergaan" not in texts(fresh)
+    for index in reversed(range(half)):
+        fresh.button(key="form_previous").click().run()
+        for item in q.sections[index].items:
+            if item.id in person:
+                assert widget_value(fresh, item) == person[item.id], item.id
+
+
+def test_the_page_in_the_url_survives_a_refresh(world: World) -> None:
+    at = respondent(world.tokens[0]).run()
+    at.button(key="form_start").click().run()
+    next_page(at)
+    next_page(at)  # nothing answered on page 1: first the warning, then "continue anyway"
+    assert at.query_params["p"] == ["1"] or at.query_params["p"] == "1"
+    fresh = respondent(world.tokens[0])
+    fresh.query_params["p"] = "1"
+    fresh.run()
+    assert "Deel 2 van" in texts(fresh)
+
+
+def test_missing_required_items_are_pointed_out_and_block_submitting(world: World) -> None:
+    q = world.q
+    at = respondent(world.tokens[2]).run()
+    at.button(key="form_start").click().run()
+    next_page(at)
+    assert "Deze vraag is nog niet beantwoord." in texts(at)
+    assert at.button(key="form_next").label == "Toch verder"
+    for _ in range(3 * len(q.sections)):
+        if "form_submit" in keys(at):
+            break
+        next_page(at)
+    assert at.button(key="form_submit").disabled
+    assert "verplichte vraag/vragen open" in texts(at)
+    role = q.sections[0].items[0]
+    at.button(key=f"goto_{q.sections[0].id}").click().run()
+    assert "Deel 1 van" in texts(at)
+    assert widget_value(at, role) is None
+
+
+def test_an_invalid_number_is_refused_with_a_message_and_not_saved(world: World) -> None:
+    q = world.q
+    number = next(i for i in q.items() if i.type == "number")
+    at = respondent(world.tokens[0]).run()
+    at.button(key="form_start").click().run()
+    at.number_input(key=widget_key(number.id)).set_value(int(number.min or 0)).run()
+    no_exceptions(at)
+    opened = world.store.open_response(world.tokens[0])
+    assert opened.response is not None
+    assert world.store.answers(opened.response.id)[number.id] == int(number.min or 0)
+
+
+def test_a_cleared_answer_is_removed_from_the_draft(world: World) -> None:
+    q = world.q
+    text = next(i for i in q.items() if i.type == "text")
+    index = next(n for n, s in enumerate(q.sections) if text in s.items)
+    at = respondent(world.tokens[0])
+    at.query_params["p"] = str(index)
+    at.run()
+    at.text_area(key=widget_key(text.id)).input("Eerst iets").run()
+    opened = world.store.open_response(world.tokens[0])
+    assert opened.response is not None
+    assert world.store.answers(opened.response.id)[text.id] == "Eerst iets"
+    at.text_area(key=widget_key(text.id)).input("").run()
+    assert text.id not in world.store.answers(opened.response.id)
+
+
+def test_english_questionnaire_texts_come_from_the_questionnaire_file(world: World) -> None:
+    q = world.q
+    at = respondent(world.tokens[0]).run()
+    at.segmented_control(key="lang_switch_respondent").set_value("en").run()
+    at.button(key="form_start").click().run()
+    assert q.sections[0].title.en in texts(at)
+    assert "Part 1 of" in texts(at)
