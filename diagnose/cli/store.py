@@ -80,6 +80,13 @@ def register(sub: Any) -> None:
     p.add_argument("--workspace", metavar="NAME|ID")
     p.add_argument("--network", metavar="NAME|ID")
     p.add_argument("--round", metavar="LABEL|ID")
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=0,
+        metavar="N",
+        help="worker processes (default 0: one per core when there are many rounds; 1: none)",
+    )
     _common(p)
     p.set_defaults(handler=cmd_rediagnose)
 
