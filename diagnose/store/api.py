@@ -43,6 +43,7 @@ Invitations and the respondent's flow
     create_shared_link(round_id, *, expires_at=None) -> NewInvitation
         the plain token is in NewInvitation.token, returned once; put it in the link as /?t=TOKEN
     list_invitations(round_id) -> list[Invitation];  revoke_invitation(invitation_id) -> None
+    list_users() -> list[User];  is_empty() -> bool;  table_counts() -> dict[str, int]
     open_response(token, resume_key=None) -> Opened
         status new / resumed / submitted / unknown / revoked / expired / closed (types.OpenStatus).
         A personal link has one response. A shared link starts one response per browser: on "new"
@@ -54,8 +55,10 @@ Invitations and the respondent's flow
     submit(response_id) -> list[str]
         [] when submitted; else the ids of required items still unanswered (nothing changes)
     get_response(response_id) -> ResponseInfo;  list_responses(round_id) -> list[ResponseInfo]
+    start_group_response(round_id, label, *, role=None) -> ResponseInfo
+        a draft group answer filled in live at an intake: save_answer / submit as for anyone
     add_group_response(round_id, answers, *, role=None, respondent=None) -> ResponseInfo
-        a live group answer at an intake, validated and submitted at once
+        a group answer validated and submitted at once
 
 Diagnosis
     diagnose_round(round_id) -> Snapshot
@@ -65,8 +68,9 @@ Diagnosis
     network_history(network_id) -> list[RoundHistory]    (rounds oldest first, counts, latest snapshot)
     round_as_core(round_id, *, include_drafts=False) -> diagnose.Round
     network_as_core(network_id) -> diagnose.Network
-    rediagnose(*, workspace_id=None, network_id=None, round_id=None) -> RediagnoseReport
-        new snapshots with the current rule base for every round with submitted answers
+    rediagnose(*, workspace_id=None, network_id=None, round_id=None, workers=1, progress=None)
+        -> RediagnoseReport: new snapshots with the current rule base for every round with submitted
+        answers (workers=0: one process per core, for the CLI)
 
 Import and export (diagnose.store.transfer; also as Store methods)
     import_bytes(data, filename, *, workspace_id, network=None, round_label=None, round_date=None,

@@ -1147,6 +1147,28 @@ class Store:
             s.execute(delete(models.Answer).where(models.Answer.response_id == response_id))
         return []
 
+    def start_group_response(self, round_id: int, label: str, *, role: str | None = None) -> t.ResponseInfo:
+        """A draft group answer (e.g. filled in live at an intake): autosaved with save_answer and
+        handed in with submit, like any respondent's. `label` names it (unique within the round)."""
+        info = self.get_round(round_id)
+        if not info.is_open:
+            raise RoundClosed(info.label)
+        check_role(self.bundle.questionnaire(info.questionnaire_id, info.questionnaire_version), role)
+        clean = _check_name(label)
+        try:
+            with self._write() as s:
+                row = models.Response(
+                    round_id=round_id, respondent=clean, role=role, is_group=True, status="draft"
+                )
+                s.add(row)
+                s.flush()
+                self._response_q[row.id] = (info.questionnaire_id, info.questionnaire_version)
+                return _to_response(row)
+        except IntegrityError as exc:
+            raise Conflict(
+                Problem("respondent-exists", id=clean, params={"key": clean, "round": info.label})
+            ) from exc
+
     def add_group_response(
         self,
         round_id: int,

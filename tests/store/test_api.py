@@ -511,3 +511,22 @@ def test_round_as_core_with_drafts(store: Store, rnd: Any, q: Questionnaire) -> 
     assert store.round_as_core(rnd.id).responses == []
     with_drafts = store.round_as_core(rnd.id, include_drafts=True)
     assert [r.answers for r in with_drafts.responses] == [{scale_items(q)[0]: 2}]
+
+
+def test_a_group_answer_filled_in_live_autosaves_like_anyone(
+    store: Store, rnd: Any, q: Questionnaire
+) -> None:
+    draft = store.start_group_response(rnd.id, "Intake 12 maart", role="other")
+    assert draft.group and draft.status == "draft" and draft.respondent == "Intake 12 maart"
+    with pytest.raises(Conflict):
+        store.start_group_response(rnd.id, "Intake 12 maart")
+    answers = required_answers(q, random.Random(9))
+    for item_id, value in answers.items():
+        store.save_answer(draft.id, item_id, value)
+    assert store.submit(draft.id) == []
+    core = store.round_as_core(rnd.id)
+    assert core.responses[0].group and core.responses[0].role == "other"
+    assert store.diagnose_round(rnd.id).diagnosis().round.group_only
+    store.close_round(rnd.id)
+    with pytest.raises(RoundClosed):
+        store.start_group_response(rnd.id, "Te laat")
