@@ -95,10 +95,18 @@ def display_url(url: URL) -> str:
 def make_engine(url: URL, **kwargs: Any) -> Engine:
     if url.get_backend_name() == "sqlite":
         return _sqlite_engine(url, **kwargs)
+    # Per process. Several app processes share one server: 4 processes x (5 + 10) stay below
+    # PostgreSQL's default max_connections of 100. NETSCAN_DB_POOL_SIZE / _MAX_OVERFLOW change it.
     kwargs.setdefault("pool_pre_ping", True)
-    kwargs.setdefault("pool_size", 10)
-    kwargs.setdefault("max_overflow", 20)
+    kwargs.setdefault("pool_size", _env_int("NETSCAN_DB_POOL_SIZE", 5))
+    kwargs.setdefault("max_overflow", _env_int("NETSCAN_DB_MAX_OVERFLOW", 10))
+    kwargs.setdefault("pool_recycle", 1800)
     return create_engine(url, **kwargs)
+
+
+def _env_int(name: str, default: int) -> int:
+    text = os.environ.get(name, "").strip()
+    return int(text) if text.isdigit() else default
 
 
 def _sqlite_engine(url: URL, **kwargs: Any) -> Engine:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -59,7 +62,26 @@ def test_downgrade_to_nothing_and_up_again(db_url: str) -> None:
 
 
 def test_many_processes_starting_at_once_upgrade_once(empty_db_url: str, bundle: Bundle) -> None:
-    """Several app processes starting together: every one sees an up-to-date schema, none fails."""
+    """Several app processes starting together on a new database: every one succeeds."""
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    children = [
+        subprocess.Popen(
+            [sys.executable, "-m", "diagnose", "db", "upgrade", "--database", empty_db_url],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        for _ in range(4)
+    ]
+    results = [child.communicate(timeout=120) for child in children]
+    assert [child.returncode for child in children] == [0, 0, 0, 0], results
+    store = Store.open(empty_db_url, bundle=bundle)
+    assert current_revision(store.engine) == head_revision()
+    store.close()
+
+
+def test_many_threads_starting_at_once_upgrade_once(empty_db_url: str, bundle: Bundle) -> None:
     stores = [Store.open(empty_db_url, bundle=bundle) for _ in range(6)]
     errors: list[BaseException] = []
     barrier = threading.Barrier(len(stores))
