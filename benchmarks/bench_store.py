@@ -75,8 +75,14 @@ def generate_plan(q: Questionnaire, rounds: int, networks: int, seed: int) -> Pl
                     answers[role_item.id] = pyrng.choice(roles)
                 answers.update(network_facts)
                 responses.append(PlanResponse(f"r{p + 1:02d}", None, False, answers))
-            net.rounds.append(PlanRound(f"{year} {'voorjaar' if half == 0 else 'najaar'}",
-                                        dt.date(year, 3 if half == 0 else 10, 15), q, responses=responses))
+            net.rounds.append(
+                PlanRound(
+                    f"{year} {'voorjaar' if half == 0 else 'najaar'}",
+                    dt.date(year, 3 if half == 0 else 10, 15),
+                    q,
+                    responses=responses,
+                )
+            )
         plan.networks.append(net)
     return plan
 
@@ -90,8 +96,15 @@ def bench_rediagnose(store: Store, runs: int) -> dict[str, Any]:
         diagnosed = report.diagnosed
         assert not report.skipped, report.skipped[:3]
     rates = [diagnosed / s for s in seconds]
-    return {"rounds": diagnosed, "runs": runs, "seconds": seconds, "median_s": statistics.median(seconds),
-            "min_s": min(seconds), "max_s": max(seconds), "median_rounds_per_s": statistics.median(rates)}
+    return {
+        "rounds": diagnosed,
+        "runs": runs,
+        "seconds": seconds,
+        "median_s": statistics.median(seconds),
+        "min_s": min(seconds),
+        "max_s": max(seconds),
+        "median_rounds_per_s": statistics.median(rates),
+    }
 
 
 def bench_autosave(store: Store, q: Questionnaire, writers: int, saves: int) -> dict[str, Any]:
@@ -127,9 +140,15 @@ def bench_autosave(store: Store, q: Questionnaire, writers: int, saves: int) -> 
     if errors:
         raise errors[0]
     flat = sorted(x for per in latencies for x in per)
-    return {"writers": writers, "saves": len(flat), "saves_per_s": len(flat) / wall,
-            "median_ms": statistics.median(flat) * 1000, "p95_ms": flat[int(0.95 * (len(flat) - 1))] * 1000,
-            "p99_ms": flat[int(0.99 * (len(flat) - 1))] * 1000, "max_ms": flat[-1] * 1000}
+    return {
+        "writers": writers,
+        "saves": len(flat),
+        "saves_per_s": len(flat) / wall,
+        "median_ms": statistics.median(flat) * 1000,
+        "p95_ms": flat[int(0.95 * (len(flat) - 1))] * 1000,
+        "p99_ms": flat[int(0.99 * (len(flat) - 1))] * 1000,
+        "max_ms": flat[-1] * 1000,
+    }
 
 
 def run_backend(name: str, url: str, plan: PlanWorkspace, args: argparse.Namespace) -> dict[str, Any]:
@@ -140,18 +159,26 @@ def run_backend(name: str, url: str, plan: PlanWorkspace, args: argparse.Namespa
     apply(store, [plan])
     stored = time.perf_counter() - started
     responses = sum(len(r.responses) for n in plan.networks for r in n.rounds)
-    print(f"[{name}] stored {len(plan.networks)} networks, {sum(len(n.rounds) for n in plan.networks)} rounds, "
-          f"{responses} respondents in {stored:.1f} s", flush=True)
+    print(
+        f"[{name}] stored {len(plan.networks)} networks, {sum(len(n.rounds) for n in plan.networks)} rounds, "
+        f"{responses} respondents in {stored:.1f} s",
+        flush=True,
+    )
     result: dict[str, Any] = {"backend": name, "setup_s": stored}
     result["rediagnose"] = bench_rediagnose(store, args.runs)
     r = result["rediagnose"]
-    print(f"[{name}] re-diagnosis: {r['rounds']} rounds, median {r['median_s']:.2f} s "
-          f"({r['median_rounds_per_s']:.0f} rounds/s), runs {', '.join(f'{s:.2f}' for s in r['seconds'])} s",
-          flush=True)
+    print(
+        f"[{name}] re-diagnosis: {r['rounds']} rounds, median {r['median_s']:.2f} s "
+        f"({r['median_rounds_per_s']:.0f} rounds/s), runs {', '.join(f'{s:.2f}' for s in r['seconds'])} s",
+        flush=True,
+    )
     result["autosave"] = bench_autosave(store, q, args.writers, args.saves)
     a = result["autosave"]
-    print(f"[{name}] autosave with {a['writers']} writers: median {a['median_ms']:.1f} ms, p95 {a['p95_ms']:.1f} ms, "
-          f"p99 {a['p99_ms']:.1f} ms, {a['saves_per_s']:.0f} saves/s", flush=True)
+    print(
+        f"[{name}] autosave with {a['writers']} writers: median {a['median_ms']:.1f} ms, p95 {a['p95_ms']:.1f} ms, "
+        f"p99 {a['p99_ms']:.1f} ms, {a['saves_per_s']:.0f} saves/s",
+        flush=True,
+    )
     store.close()
     return result
 
@@ -192,10 +219,14 @@ def main() -> int:
                         server.stop()
             else:
                 parser.error(f"unknown backend {backend}")
-    summary = {"machine": f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, Python "
-                          f"{platform.python_version()}", "date": dt.date.today().isoformat(),
-               "questionnaire": f"{q.id} {q.version}", "ruleset": f"{bundle.settings.id} {bundle.settings.version}",
-               "results": results}
+    summary = {
+        "machine": f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}",
+        "date": dt.date.today().isoformat(),
+        "questionnaire": f"{q.id} {q.version}",
+        "ruleset": f"{bundle.settings.id} {bundle.settings.version}",
+        "results": results,
+    }
     if args.json:
         args.json.write_text(json.dumps(summary, indent=1))
     return 0
