@@ -35,11 +35,11 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from diagnose import load_bundle  # noqa: E402
-from diagnose.questionnaire import Questionnaire  # noqa: E402
-from diagnose.responses import ROLE_CONSTRUCT  # noqa: E402
-from diagnose.store import Store, pgtemp  # noqa: E402
-from diagnose.store.transfer import PlanNetwork, PlanResponse, PlanRound, PlanWorkspace, apply  # noqa: E402
+from diagnose import load_bundle
+from diagnose.questionnaire import Questionnaire
+from diagnose.responses import ROLE_CONSTRUCT
+from diagnose.store import Store, pgtemp
+from diagnose.store.transfer import PlanNetwork, PlanResponse, PlanRound, PlanWorkspace, apply
 
 
 def generate_plan(q: Questionnaire, rounds: int, networks: int, seed: int) -> PlanWorkspace:
