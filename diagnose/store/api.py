@@ -25,8 +25,9 @@ Users and access
 
 Workspaces, networks, rounds
     create_workspace(name, *, owner_id=None, is_demo=False) -> Workspace   (owner becomes admin)
-    get_workspace(id) -> Workspace;  list_workspaces() -> list[Workspace]
+    get_workspace(id) -> Workspace;  list_workspaces() -> list[Workspace];  workspace_by_name(name)
     create_network(workspace_id, name, profile=None) -> NetworkInfo
+        profile: facts nobody answers, e.g. {"size": 12, "sector": "po"}; checked (check_profile)
     update_network(network_id, *, name=None, profile=None) -> NetworkInfo
     get_network(id) -> NetworkInfo;  list_networks(workspace_id) -> list[NetworkInfo]
     delete_network(network_id) -> None               (with its rounds, responses and snapshots)
@@ -40,7 +41,7 @@ Workspaces, networks, rounds
 
 Invitations and the respondent's flow
     create_invitations(round_id, count=1, *, expires_at=None, role=None, labels=None) -> list[NewInvitation]
-    create_shared_link(round_id, *, expires_at=None) -> NewInvitation
+    create_shared_link(round_id, *, expires_at=None, label=None) -> NewInvitation
         the plain token is in NewInvitation.token, returned once; put it in the link as /?t=TOKEN
     list_invitations(round_id) -> list[Invitation];  revoke_invitation(invitation_id) -> None
     list_users() -> list[User];  is_empty() -> bool;  table_counts() -> dict[str, int]
@@ -51,7 +52,7 @@ Invitations and the respondent's flow
     save_answer(response_id, item_id, value) -> None
         validated with the core's answer_error; ONE idempotent upsert; value None clears the answer
     answers(response_id) -> dict[str, Any]           (to restore widgets after a refresh)
-    set_role(response_id, role) -> None
+    set_role(response_id, role) -> None;  missing_required(q, answers, role) -> list[str]
     submit(response_id) -> list[str]
         [] when submitted; else the ids of required items still unanswered (nothing changes)
     get_response(response_id) -> ResponseInfo;  list_responses(round_id) -> list[ResponseInfo]

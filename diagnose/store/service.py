@@ -60,6 +60,7 @@ T = TypeVar("T")
 PARALLEL_FROM = 400  # rounds; below this, starting worker processes costs more than it saves
 MAX_WORKERS = 8
 SNAPSHOT_BATCH = 200
+RESPONSE_CACHE_SIZE = 100_000
 MIN_PASSWORD_LENGTH = 8
 LOGIN_TOKEN_TTL = dt.timedelta(days=14)
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -946,7 +947,7 @@ class Store:
                 )
                 s.add(row)
                 s.flush()
-                self._response_q[row.id] = (rnd.questionnaire_id, rnd.questionnaire_version)
+                self._remember_questionnaire(row.id, (rnd.questionnaire_id, rnd.questionnaire_version))
                 return t.Opened("new", rnd, _to_response(row), key)
 
         return self._retrying(RESPONDENT_ATTEMPTS, attempt)
@@ -954,6 +955,11 @@ class Store:
     @staticmethod
     def _new_respondent_label() -> str:
         return "r-" + credentials.new_token()[:8].lower().replace("_", "x").replace("-", "y")
+
+    def _remember_questionnaire(self, response_id: int, ref: tuple[str, str]) -> None:
+        if len(self._response_q) >= RESPONSE_CACHE_SIZE:
+            self._response_q.clear()  # simple and rare: the cache refills from one indexed query each
+        self._response_q[response_id] = ref
 
     def _questionnaire_of(self, response_id: int) -> Questionnaire:
         ref = self._response_q.get(response_id)
@@ -967,7 +973,7 @@ class Store:
             if found is None:
                 raise NotFound("antwoordset", "response", response_id)
             ref = (found[0], found[1])
-            self._response_q[response_id] = ref
+            self._remember_questionnaire(response_id, ref)
         return self.bundle.questionnaire(*ref)
 
     def _writable(self, response_id: Any) -> Any:
@@ -1162,7 +1168,7 @@ class Store:
                 )
                 s.add(row)
                 s.flush()
-                self._response_q[row.id] = (info.questionnaire_id, info.questionnaire_version)
+                self._remember_questionnaire(row.id, (info.questionnaire_id, info.questionnaire_version))
                 return _to_response(row)
         except IntegrityError as exc:
             raise Conflict(
