@@ -793,7 +793,7 @@ def comparison_chart(
                 hovertemplate="%{y}: %{x:.2f} (%{text})<extra></extra>",
             )
         )
-    fig.update_layout(**_base_layout(lang, title, 150 + 38 * len(ids)))
+    fig.update_layout(**_base_layout(lang, title, 150 + 31 * len(ids)))
     fig.update_layout(
         xaxis={"range": [0.6, 5.4], "tickvals": [1, 2, 3, 4, 5], "title": {"text": _t("score_axis", lang)}},
         yaxis={"categoryorder": "array", "categoryarray": list(reversed(names))},

@@ -444,7 +444,11 @@ def _thresholds(d: Diagnosis, content: ReportContent, lang: Lang) -> list[tuple[
     rows = []
     for key, value in d.thresholds.items():
         label_key = f"threshold_{key}"
-        label = content.text(label_key, lang) if label_key in content.texts else key
+        label = (
+            content.text(label_key, lang)
+            if label_key in content.texts
+            else key.replace("_", " ").capitalize()
+        )
         decimals = 0 if float(value).is_integer() and key == "diverse_member_kinds" else 1
         rows.append((label, num(value, lang, decimals)))
     return rows

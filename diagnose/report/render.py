@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+import weasyprint  # imported with the package, so a server pays for it at start-up, not on the first click
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
+from weasyprint import urls
 
 from diagnose.report.images import IMAGE_MEDIA_TYPE, ChartExporter, ChartExportError, exporter
 from diagnose.report.model import ChartView, ReportInput, ReportModel, build_model
@@ -282,7 +284,6 @@ CHART_SCHEME = "netscan-chart:"
 
 def _fetcher_for(resolve: Callable[[str], bytes]) -> Any:
     """WeasyPrint may load only our own charts and data: URIs: no files, no network."""
-    from weasyprint import urls
 
     def refuse(url: str) -> None:
         raise ValueError(f"the report loads no external resources ({url[:40]})")
@@ -313,8 +314,6 @@ def _fetcher_for(resolve: Callable[[str], bytes]) -> Any:
 
 
 def render_pdf_with(html: str, resolve: Callable[[str], bytes]) -> bytes:
-    import weasyprint
-
     pdf: bytes = weasyprint.HTML(string=html, url_fetcher=_fetcher_for(resolve)).write_pdf(
         optimize_images=False
     )

@@ -1,0 +1,203 @@
+"""Benchmark of the advice report (run: `python benchmarks/bench_report.py`; see docs/report.md).
+
+A round of 30 respondents with three earlier rounds (synthetic, fixed seed). Measured:
+
+1. cold: the first report in a fresh process (content already loaded, as in a running dashboard;
+   Chromium is started by the report itself), PDF and HTML, each in its own new process;
+2. warm: later reports in the same process (Chromium running), PDF and HTML;
+3. the command line end to end: `netscan report FILE -o out.pdf` in a new process (Python start-up,
+   imports, loading and checking the content, diagnosis, report).
+
+"Report time" is what a user waits for after clicking: diagnosing the round with its history and
+rendering. Each figure is the median over the runs, with min–max. The machine's load average is
+printed too: on a shared machine it explains much of the spread.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGETS = {"pdf_cold": 3.0, "pdf_warm": 1.5}
+
+
+def case_file(path: Path) -> Path:
+    """The benchmark round as a JSON response file."""
+    from diagnose import load_bundle
+    from diagnose.synthetic import CaseSpec, build_case, case_json
+
+    def spec(label: str, date: str, respondents: int, shift: float, **extra: Any) -> dict[str, Any]:
+        return {
+            "label": label,
+            "date": date,
+            "respondents": respondents,
+            "roles": {"teacher": 12, "school_leader": 8, "board": 4, "municipality": 2, "support_office": 4}
+            if respondents == 30
+            else {"teacher": respondents // 2, "school_leader": respondents - respondents // 2},
+            "facts": {
+                "sector": "po",
+                "origin": "voluntary",
+                "has_board": "no",
+                "support": "facilitator",
+                "member_kinds": ["po_school", "municipality"],
+                "network_type": {"learning": 20, "chain": 10},
+                "task_type": "shared_service",
+                "overlap": "partial",
+                "leadership_role": "connecting",
+            },
+            "scores": {
+                "default": 3.45 + shift,
+                "lnc4_trust": 2.6 + shift,
+                "pitfall_everyone_everything": 2.5,
+                "lnc1_goal_focus": 4.3,
+                "identity": 4.2 - 2 * shift,
+            },
+            "spread": {"default": 0.5, "lnc5_ownership": 1.3},
+            **extra,
+        }
+
+    case = CaseSpec.model_validate(
+        {
+            "title": "benchmark",
+            "story": "30 respondents, three earlier rounds",
+            "source": "benchmark",
+            "seed": 5,
+            "network": {"name": "Samenwerkingsverband Zuid-Oost Brabant", "profile": {"size": 14}},
+            "rounds": [
+                spec("2023 najaar", "2023-11-07", 20, -0.4),
+                spec("2024 najaar", "2024-11-12", 22, -0.2),
+                spec("2025 voorjaar", "2025-04-15", 24, 0.0),
+                spec(
+                    "2026 voorjaar",
+                    "2026-04-14",
+                    30,
+                    0.3,
+                    texts=["Meer samen doen en minder vergaderen.", "Eén gezamenlijke ambitie kiezen."],
+                ),
+            ],
+        }
+    )
+    bundle = load_bundle()
+    path.write_text(case_json(build_case(case, bundle.questionnaire("netwerkscan"))), encoding="utf-8")
+    return path
+
+
+def one_report(path: Path, fmt: str) -> tuple[float, dict[str, float], int]:
+    """(seconds, the renderer's own timings, size) for one report: diagnose + render."""
+    from diagnose import load_bundle
+    from diagnose.cli.content import read_response_file
+    from diagnose.report import prepare, render_report
+
+    rf, _ = read_response_file(path)
+    bundle = load_bundle()
+    q = bundle.questionnaire(rf.questionnaire.id, rf.questionnaire.version)
+    start = time.perf_counter()
+    inp = prepare(bundle, q, rf.round, rf.history, rf.network)
+    report = render_report(inp, "nl", fmt)  # type: ignore[arg-type]
+    seconds = time.perf_counter() - start
+    if report.charts_missing:
+        raise SystemExit(f"charts missing: {report.charts_missing}")
+    return seconds, report.timings, len(report.content)
+
+
+def child(path: Path, fmt: str, warm_runs: int) -> None:
+    """In a fresh process: one cold report, then warm ones; print JSON."""
+    from diagnose import load_bundle
+
+    load_bundle()  # the dashboard has its content loaded before anyone clicks
+    cold, cold_timings, size = one_report(path, fmt)
+    warm = [one_report(path, fmt)[0] for _ in range(warm_runs)]
+    print(json.dumps({"cold": cold, "cold_timings": cold_timings, "warm": warm, "size": size}))
+
+
+def summary(values: list[float]) -> str:
+    if not values:
+        return "–"
+    return f"{statistics.median(values):.2f} s ({min(values):.2f}–{max(values):.2f}, n={len(values)})"
+
+
+def load() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--cold-runs", type=int, default=5, help="fresh processes per format (default 5)")
+    parser.add_argument("--warm-runs", type=int, default=5, help="warm reports per process (default 5)")
+    parser.add_argument("--child", nargs=2, metavar=("FILE", "FORMAT"), help=argparse.SUPPRESS)
+    parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    args = parser.parse_args()
+    if args.child:
+        child(Path(args.child[0]), args.child[1], args.warm_runs)
+        return 0
+
+    results: dict[str, Any] = {"load_before": load()}
+    with tempfile.TemporaryDirectory() as tmp:
+        path = case_file(Path(tmp) / "round.json")
+        for fmt in ("pdf", "html"):
+            cold, warm, parts = [], [], []
+            for _ in range(args.cold_runs):
+                out = subprocess.run(
+                    [sys.executable, __file__, "--child", str(path), fmt, "--warm-runs", str(args.warm_runs)],
+                    capture_output=True,
+                    text=True,
+                    cwd=ROOT,
+                    check=True,
+                )
+                data = json.loads(out.stdout.strip().splitlines()[-1])
+                cold.append(data["cold"])
+                warm += data["warm"]
+                parts.append(data["cold_timings"])
+                results[f"{fmt}_size"] = data["size"]
+            results[f"{fmt}_cold"], results[f"{fmt}_warm"] = cold, warm
+            results[f"{fmt}_cold_parts"] = parts
+        cli = []
+        for _ in range(args.cold_runs):
+            start = time.perf_counter()
+            subprocess.run(
+                [sys.executable, "-m", "diagnose", "report", str(path), "-o", str(Path(tmp) / "r.pdf")],
+                capture_output=True,
+                cwd=ROOT,
+                check=True,
+            )
+            cli.append(time.perf_counter() - start)
+        results["cli_pdf"] = cli
+    results["load_after"] = load()
+
+    if args.json:
+        print(json.dumps(results, indent=1))
+        return 0
+    print(
+        f"Report for 30 respondents with three earlier rounds (load average before: {results['load_before']}, "
+        f"after: {results['load_after']}; {os.cpu_count()} CPUs)\n"
+    )
+    print("| measurement | median (min–max, runs) | target |")
+    print("|---|---|---|")
+    for key, label in (
+        ("pdf_cold", "PDF, cold (first report in a fresh process)"),
+        ("pdf_warm", "PDF, warm (Chromium running)"),
+        ("html_cold", "HTML, cold"),
+        ("html_warm", "HTML, warm"),
+        ("cli_pdf", "`netscan report FILE` (PDF), whole process"),
+    ):
+        target = f"≤ {TARGETS[key]:.1f} s" if key in TARGETS else ""
+        print(f"| {label} | {summary(results[key])} | {target} |")
+    print(f"\nPDF {results['pdf_size'] / 1024:.0f} KB, HTML {results['html_size'] / 1024:.0f} KB")
+    parts = results["pdf_cold_parts"][0]
+    print("First cold PDF, parts: " + ", ".join(f"{k} {v:.2f} s" for k, v in parts.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
