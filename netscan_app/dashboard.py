@@ -26,7 +26,7 @@ from netscan_app.backend import (
     visible_scores,
     with_previous,
 )
-from netscan_app.i18n import current_lang, loc, t
+from netscan_app.i18n import current_lang, loc, t, tn
 from netscan_app.resources import get_bundle, get_store
 from netscan_app.widgets import finding_card, finding_expander, findings_by_ids, free_text, md_escape
 
@@ -59,6 +59,7 @@ def _fit_row(
     needed: str | None,
     findings: Sequence[Finding],
     key: str,
+    summary_ids: Sequence[str] = (),
 ) -> None:
     with st.container(border=True, key=key):
         st.markdown(f"#### {title}")
@@ -72,7 +73,8 @@ def _fit_row(
         elif findings:
             for f in findings:
                 st.warning(f"**{loc(f.title)}** — {loc(f.diagnosis)}", icon=":material/swap_horiz:")
-                st.markdown(f"**{t('finding.advice')}** {loc(f.advice)}")
+                if f.rule not in summary_ids:
+                    st.markdown(f"**{t('finding.advice')}** {loc(f.advice)}")
         else:
             st.success(t("results.fits"), icon=":material/check_circle:")
 
@@ -118,21 +120,21 @@ def summary(d: Diagnosis, *, respondent: bool = False) -> None:
     for index, (col, f) in enumerate(zip(cols, top, strict=False), 1):
         with col:
             finding_card(f, index, key=f"top_{index}")
-    strengths = findings_by_ids(d, d.strengths)
-    st.markdown(f"### {t('results.strengths')}")
-    if not strengths:
-        st.caption(t("results.no_strengths"))
-    else:
-        with st.container(border=True, key="strengths"):
-            st.markdown("\n".join(f"- **{loc(f.title)}** — {loc(f.diagnosis)}" for f in strengths))
-    if not respondent:
-        st.markdown(f"### {t('results.fit_heading')}")
-        left, right = st.columns(2)
-        with left:
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        chart(charts.radar_characteristics(d, get_bundle(), current_lang()), "radar")
+    with right:
+        strengths = findings_by_ids(d, d.strengths)
+        st.markdown(f"### {t('results.strengths')}")
+        if not strengths:
+            st.caption(t("results.no_strengths"))
+        else:
+            with st.container(border=True, key="strengths"):
+                st.markdown("\n".join(f"- **{loc(f.title)}** — {loc(f.diagnosis)}" for f in strengths))
+        if not respondent:
+            st.markdown(f"### {t('results.fit_heading')}")
             fit_and_leadership_left(d)
-        with right:
             fit_and_leadership_right(d)
-    chart(charts.radar_characteristics(d, get_bundle(), current_lang()), "radar")
 
 
 def fit_and_leadership_left(d: Diagnosis) -> None:
@@ -145,6 +147,7 @@ def fit_and_leadership_left(d: Diagnosis) -> None:
         _short_type(d.derived.get("expected_network_type")),
         [f for f in d.findings if f.kind == "fit"],
         "fit_type",
+        d.summary,
     )
 
 
@@ -158,6 +161,7 @@ def fit_and_leadership_right(d: Diagnosis) -> None:
         _role_name(d.derived.get("fitting_leadership_role")),
         [f for f in d.findings if f.kind == "leadership"],
         "fit_leadership",
+        d.summary,
     )
 
 
@@ -289,7 +293,7 @@ def all_findings(d: Diagnosis) -> None:
         members = [f for f in d.findings if f.kind == kind]
         st.markdown(f"### {kind_label(kind)} ({len(members)})")
         for f in members:
-            finding_expander(f)
+            finding_expander(f, show_kind=False)
     th = d.thresholds
     st.caption(
         t(
@@ -334,7 +338,7 @@ def open_answers(d: Diagnosis, rnd: RoundInfo) -> None:
 def respondent_results(d: Diagnosis) -> None:
     """What a respondent sees after submitting, when the coordinator allows it."""
     st.markdown(f"## {t('respondent.results_title')}")
-    st.caption(t("results.meta", round=md_escape(d.round.label), n=d.round.respondents))
+    st.caption(f"{md_escape(d.round.label)} · {tn('results.meta', d.round.respondents)}")
     summary(d, respondent=True)
 
 

@@ -31,7 +31,7 @@ from netscan_app.answers import (
     whole_number_bounds,
     widget_key,
 )
-from netscan_app.i18n import current_lang, loc, t
+from netscan_app.i18n import current_lang, loc, t, tn
 from netscan_app.resources import get_store
 from netscan_app.widgets import language_switch, local_time, md_escape
 
@@ -272,7 +272,7 @@ def render_section(ctx: FormContext, page: int) -> None:
     missing = missing_in_section(section, answers)
     last = len(ctx.q.sections)
     if show_missing and missing:
-        st.warning(t("form.missing_page", count=len(missing)), icon=":material/priority_high:")
+        st.warning(tn("form.missing_page", len(missing)), icon=":material/priority_high:")
     cols = st.columns(2)
     with cols[0]:
         if st.button(
@@ -305,7 +305,7 @@ def render_check(ctx: FormContext, submit: Callable[[], list[str] | None]) -> No
     if p.complete:
         st.success(t("form.check_complete"), icon=":material/check_circle:")
     else:
-        st.warning(t("form.check_missing", count=len(p.missing_required)), icon=":material/priority_high:")
+        st.warning(tn("form.check_missing", len(p.missing_required)), icon=":material/priority_high:")
         numbers = _numbering(ctx.q)
         for index, section in enumerate(ctx.q.sections):
             missing = missing_in_section(section, answers)
@@ -320,7 +320,7 @@ def render_check(ctx: FormContext, submit: Callable[[], list[str] | None]) -> No
                     st.rerun()
     unanswered_optional = p.total - p.answered - len(p.missing_required)
     if p.complete and unanswered_optional:
-        st.caption(t("form.optional_left", count=unanswered_optional))
+        st.caption(tn("form.optional_left", unanswered_optional))
     st.markdown(t("form.group_submit_note") if ctx.group else t("form.submit_note"))
     cols = st.columns(2)
     with cols[0]:

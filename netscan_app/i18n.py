@@ -36,6 +36,11 @@ def t(key: str, **values: Any) -> str:
     return translate(key, current_lang(), **values)
 
 
+def tn(key: str, count: int, **values: Any) -> str:
+    """A message with a number in it: ``key.one`` for exactly one, ``key.other`` otherwise."""
+    return t(f"{key}.{'one' if count == 1 else 'other'}", count=count, **values)
+
+
 def translate(key: str, lang: Lang, **values: Any) -> str:
     entry = MESSAGES[key]
     text = entry[lang]

@@ -83,11 +83,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Dit is de demowerkruimte: de netwerken en antwoorden zijn verzonnen.",
         "en": "This is the demo workspace: the networks and answers are made up.",
     },
-    "overview.intro": {
-        "nl": "{count} netwerk(en) in deze werkruimte. Open een netwerk om metingen te beheren, of ga "
-        "direct naar de resultaten van de laatste meting.",
-        "en": "{count} network(s) in this workspace. Open a network to manage its rounds, or go straight "
-        "to the results of the latest round.",
+    "overview.intro.one": {
+        "nl": "1 netwerk in deze werkruimte. Open het netwerk om metingen te beheren, of ga direct naar de "
+        "resultaten van de laatste meting.",
+        "en": "1 network in this workspace. Open the network to manage its rounds, or go straight to the "
+        "results of the latest round.",
+    },
+    "overview.intro.other": {
+        "nl": "{count} netwerken in deze werkruimte. Open een netwerk om metingen te beheren, of ga direct "
+        "naar de resultaten van de laatste meting.",
+        "en": "{count} networks in this workspace. Open a network to manage its rounds, or go straight to "
+        "the results of the latest round.",
     },
     "overview.counts": {
         "nl": "{submitted} van {invited} ingevuld ({started} begonnen)",
@@ -95,9 +101,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "overview.open_network": {"nl": "Netwerk openen", "en": "Open network"},
     "overview.open_results": {"nl": "Resultaten", "en": "Results"},
-    "overview.open_round": {"nl": "Meting", "en": "Round"},
+    "overview.open_round": {"nl": "Beheren", "en": "Manage"},
     "overview.no_rounds": {"nl": "Nog geen metingen.", "en": "No rounds yet."},
-    "overview.more_rounds": {"nl": "en {count} eerdere meting(en)", "en": "and {count} earlier round(s)"},
+    "overview.more_rounds.one": {"nl": "en 1 eerdere meting", "en": "and 1 earlier round"},
+    "overview.more_rounds.other": {"nl": "en {count} eerdere metingen", "en": "and {count} earlier rounds"},
     "overview.new_network": {"nl": "Nieuw netwerk toevoegen", "en": "Add a new network"},
     "overview.network_name": {"nl": "Naam van het netwerk", "en": "Name of the network"},
     "overview.network_name_placeholder": {
@@ -182,6 +189,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "profile.fact.has_board": {"nl": "Eigen bestuur", "en": "Own board"},
     "profile.fact.support": {"nl": "Ondersteuning", "en": "Support"},
     "profile.fact.member_kinds": {"nl": "Soorten partners", "en": "Kinds of partner"},
+    "profile.size_value": {"nl": "{n} organisaties", "en": "{n} organisations"},
+    "profile.age_value": {"nl": "bestaat {n} jaar", "en": "{n} years old"},
     "profile.fact.overlap": {"nl": "Overlap met andere netwerken", "en": "Overlap with other networks"},
     # --- round and invitations ----------------------------------------------------------------
     "round.choose": {
@@ -277,7 +286,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "round.make_shared": {"nl": "Gedeelde link maken", "en": "Create a shared link"},
     "round.shared_label": {"nl": "Gedeelde link", "en": "Shared link"},
     "round.link_number": {"nl": "Link {number}", "en": "Link {number}"},
-    "round.new_links_title": {"nl": "{count} nieuwe link(s)", "en": "{count} new link(s)"},
+    "round.new_links_title.one": {"nl": "1 nieuwe link", "en": "1 new link"},
+    "round.new_links_title.other": {"nl": "{count} nieuwe links", "en": "{count} new links"},
     "round.new_links_once": {
         "nl": "Kopieer of download de links nu. Om de deelnemers te beschermen bewaren we alleen een "
         "versleutelde vorm: later kunnen we ze niet opnieuw tonen.",
@@ -299,12 +309,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "round.existing_title": {"nl": "Verstuurde links", "en": "Links sent"},
     "round.no_links": {"nl": "Nog geen links gemaakt.", "en": "No links created yet."},
     "round.revoke_pick": {"nl": "Links intrekken", "en": "Revoke links"},
+    "round.revoke_placeholder": {"nl": "Kies een of meer links", "en": "Choose one or more links"},
     "round.revoke_help": {
         "nl": "Een ingetrokken link werkt niet meer. Al ingestuurde antwoorden blijven meetellen.",
         "en": "A revoked link stops working. Answers already submitted still count.",
     },
     "round.revoke": {"nl": "Intrekken", "en": "Revoke"},
-    "round.revoked_done": {"nl": "{count} link(s) ingetrokken.", "en": "{count} link(s) revoked."},
+    "round.revoked_done.one": {"nl": "1 link ingetrokken.", "en": "1 link revoked."},
+    "round.revoked_done.other": {"nl": "{count} links ingetrokken.", "en": "{count} links revoked."},
     # --- group answer -------------------------------------------------------------------------
     "group.title": {"nl": "Groepsantwoord · {round}", "en": "Group answer · {round}"},
     "group.closed": {
@@ -378,27 +390,40 @@ MESSAGES: dict[str, dict[str, str]] = {
     "form.next": {"nl": "Volgende", "en": "Next"},
     "form.to_check": {"nl": "Naar controleren", "en": "To the check"},
     "form.skip": {"nl": "Toch verder", "en": "Continue anyway"},
-    "form.missing_page": {
-        "nl": "Op deze pagina staan nog {count} onbeantwoorde vraag/vragen (gemarkeerd). Je kunt ze nu "
-        "invullen, of toch verdergaan en later terugkomen.",
-        "en": "This page still has {count} unanswered question(s) (marked). You can answer them now, or "
-        "continue anyway and come back later.",
+    "form.missing_page.one": {
+        "nl": "Op deze pagina staat nog 1 onbeantwoorde vraag (gemarkeerd). Je kunt die nu invullen, of toch "
+        "verdergaan en later terugkomen.",
+        "en": "This page still has 1 unanswered question (marked). You can answer it now, or continue anyway "
+        "and come back later.",
+    },
+    "form.missing_page.other": {
+        "nl": "Op deze pagina staan nog {count} onbeantwoorde vragen (gemarkeerd). Je kunt ze nu invullen, of "
+        "toch verdergaan en later terugkomen.",
+        "en": "This page still has {count} unanswered questions (marked). You can answer them now, or continue "
+        "anyway and come back later.",
     },
     "form.check_title": {"nl": "Controleren en insturen", "en": "Check and submit"},
     "form.check_complete": {
         "nl": "Alle verplichte vragen zijn beantwoord.",
         "en": "All required questions have been answered.",
     },
-    "form.check_missing": {
-        "nl": "Nog {count} verplichte vraag/vragen open. Ga naar het deel en vul ze aan; daarna kun je "
+    "form.check_missing.one": {
+        "nl": "Er staat nog 1 verplichte vraag open. Ga naar het deel en vul hem aan; daarna kun je insturen.",
+        "en": "1 required question is still open. Go to the part and answer it; then you can submit.",
+    },
+    "form.check_missing.other": {
+        "nl": "Er staan nog {count} verplichte vragen open. Ga naar het deel en vul ze aan; daarna kun je "
         "insturen.",
-        "en": "{count} required question(s) still open. Go to the part and fill them in; then you can "
-        "submit.",
+        "en": "{count} required questions are still open. Go to the part and answer them; then you can submit.",
     },
     "form.go_to_page": {"nl": "Naar dit deel", "en": "Go to this part"},
-    "form.optional_left": {
-        "nl": "{count} vraag/vragen die niet verplicht zijn, heb je open gelaten. Dat is prima.",
-        "en": "You left {count} optional question(s) open. That is fine.",
+    "form.optional_left.one": {
+        "nl": "Je hebt 1 vraag die niet verplicht is open gelaten. Dat is prima.",
+        "en": "You left 1 optional question open. That is fine.",
+    },
+    "form.optional_left.other": {
+        "nl": "Je hebt {count} vragen die niet verplicht zijn open gelaten. Dat is prima.",
+        "en": "You left {count} optional questions open. That is fine.",
     },
     "form.submit_note": {
         "nl": "Na het insturen kun je je antwoorden niet meer wijzigen. Je antwoorden blijven anoniem "
@@ -472,21 +497,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "First choose a network and a round, in the sidebar or in the overview.",
     },
     "results.title": {"nl": "Resultaten · {round}", "en": "Results · {round}"},
-    "results.meta": {
-        "nl": "Meting {round} · {n} ingevulde vragenlijst(en)",
-        "en": "Round {round} · {n} completed questionnaire(s)",
-    },
+    "results.meta.one": {"nl": "1 ingevulde vragenlijst", "en": "1 completed questionnaire"},
+    "results.meta.other": {"nl": "{count} ingevulde vragenlijsten", "en": "{count} completed questionnaires"},
     "results.none_yet": {
-        "nl": "Er zijn nog geen ingestuurde vragenlijsten ({started} deelnemer(s) zijn begonnen). De "
-        "uitkomsten verschijnen hier zodra er genoeg zijn.",
-        "en": "No questionnaires have been submitted yet ({started} member(s) have started). The results "
-        "appear here once there are enough.",
+        "nl": "Er zijn nog geen ingestuurde vragenlijsten (begonnen: {started}). De uitkomsten verschijnen hier "
+        "zodra er genoeg zijn.",
+        "en": "No questionnaires have been submitted yet (started: {started}). The results appear here once "
+        "there are enough.",
     },
-    "results.below_minimum": {
-        "nl": "Er zijn {n} vragenlijst(en) ingestuurd. Om de anonimiteit van de deelnemers te beschermen "
-        "tonen we uitkomsten pas vanaf {minimum}.",
-        "en": "{n} questionnaire(s) have been submitted. To protect the members' anonymity, results are "
-        "only shown from {minimum}.",
+    "results.below_minimum.one": {
+        "nl": "Er is 1 vragenlijst ingestuurd. Om de anonimiteit van de deelnemers te beschermen tonen we "
+        "uitkomsten pas vanaf {minimum}.",
+        "en": "1 questionnaire has been submitted. To protect the members' anonymity, results are only shown "
+        "from {minimum}.",
+    },
+    "results.below_minimum.other": {
+        "nl": "Er zijn {count} vragenlijsten ingestuurd. Om de anonimiteit van de deelnemers te beschermen tonen "
+        "we uitkomsten pas vanaf {minimum}.",
+        "en": "{count} questionnaires have been submitted. To protect the members' anonymity, results are only "
+        "shown from {minimum}.",
     },
     "results.tab_summary": {"nl": "Samenvatting", "en": "Summary"},
     "results.tab_scores": {"nl": "Scores", "en": "Scores"},
@@ -527,8 +556,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Past de leiding bij het netwerk?",
         "en": "Does the leadership fit the network?",
     },
-    "results.lead_seen": {"nl": "Zo wordt het netwerk nu geleid", "en": "How the network is led now"},
-    "results.lead_needed": {"nl": "Wat past (4C-model)", "en": "What fits (4C model)"},
+    "results.lead_seen": {"nl": "Leiding nu", "en": "Leadership now"},
+    "results.lead_needed": {"nl": "Past volgens 4C-model", "en": "Fits (4C model)"},
     "results.fits": {"nl": "Dit past bij elkaar.", "en": "These fit together."},
     "results.fit_unknown": {
         "nl": "Niet te bepalen: de vragen hierover zijn (nog) niet of niet eensgezind beantwoord.",
@@ -671,10 +700,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Er is niets geïmporteerd. Pas het bestand aan en probeer het opnieuw:",
         "en": "Nothing has been imported. Fix the file and try again:",
     },
-    "data.more_problems": {"nl": "en nog {count} probleem/problemen", "en": "and {count} more problem(s)"},
+    "data.more_problems": {"nl": "en nog {count} meer", "en": "and {count} more"},
     "data.imported": {
-        "nl": "Geïmporteerd: {responses} vragenlijst(en), {rounds} nieuwe meting(en), {networks} nieuw(e) netwerk(en).",
-        "en": "Imported: {responses} questionnaire(s), {rounds} new round(s), {networks} new network(s).",
+        "nl": "Geïmporteerd. Vragenlijsten: {responses} · nieuwe metingen: {rounds} · nieuwe netwerken: {networks}.",
+        "en": "Imported. Questionnaires: {responses} · new rounds: {rounds} · new networks: {networks}.",
     },
     "data.export_title": {"nl": "Gegevens exporteren", "en": "Export data"},
     "data.export_intro": {

@@ -88,6 +88,8 @@ def profile_summary(bundle: Bundle, profile: dict[str, Any]) -> list[tuple[str, 
         elif item.type == "multi":
             shown = ", ".join(loc(lab) if (lab := item.option_label(v)) else v for v in value)
         else:
-            shown = f"{value:g}" if isinstance(value, float) else str(value)
+            number = f"{value:g}" if isinstance(value, float) else str(value)
+            unit = {"size": "profile.size_value", "age_years": "profile.age_value"}.get(fact)
+            shown = t(unit, n=number) if unit else number
         rows.append((t(f"profile.fact.{fact}"), shown))
     return rows

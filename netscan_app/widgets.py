@@ -92,8 +92,9 @@ def finding_card(f: Finding, number: int | None = None, *, key: str) -> None:
         finding_body(f)
 
 
-def finding_expander(f: Finding) -> None:
-    with st.expander(f"{KIND_ICONS.get(f.kind, '')} {loc(f.title)} · {kind_label(f.kind)}"):
+def finding_expander(f: Finding, *, show_kind: bool = True) -> None:
+    kind = f" · {kind_label(f.kind)}" if show_kind else ""
+    with st.expander(f"{KIND_ICONS.get(f.kind, '')} {loc(f.title)}{kind}"):
         finding_body(f, expanded_why=True)
 
 

@@ -8,7 +8,7 @@ from diagnose.problems import ValidationFailed
 from diagnose.store.types import NetworkInfo, RoundHistory, User, Workspace
 from netscan_app import context, state
 from netscan_app.guard import require_user
-from netscan_app.i18n import current_lang, t
+from netscan_app.i18n import current_lang, t, tn
 from netscan_app.main import page_path
 from netscan_app.profile import profile_fields, profile_summary
 from netscan_app.resources import get_bundle, get_store
@@ -54,7 +54,7 @@ def _network_card(net: NetworkInfo) -> None:
                 context.select_round(entry.round)
                 st.switch_page(page_path("round"))
         if len(history) > 3:
-            st.caption(t("overview.more_rounds", count=len(history) - 3))
+            st.caption(tn("overview.more_rounds", len(history) - 3))
 
 
 def _new_network(ws: Workspace) -> None:
@@ -97,7 +97,7 @@ def render() -> None:
     if ws.is_demo:
         st.info(t("overview.demo"), icon=":material/science:")
     networks = get_store().list_networks(ws.id)
-    st.markdown(t("overview.intro", count=len(networks)))
+    st.markdown(tn("overview.intro", len(networks)))
     _new_network(ws)
     for net in networks:
         _network_card(net)

@@ -54,10 +54,10 @@ def _keep_url(token: str, resume: str | None) -> Any:
     return keep
 
 
-def _message(title_key: str, body_key: str, icon: str, **values: Any) -> None:
-    _top("")
+def _message(title_key: str, body_key: str, icon: str, network: str = "", **values: Any) -> None:
+    _top(network)
     st.markdown(f"## {t(title_key)}")
-    st.info(t(body_key, **values), icon=icon)
+    st.info(t(body_key, network=md_escape(network), **values), icon=icon)
 
 
 def _top(network: str) -> None:
@@ -98,7 +98,12 @@ def render() -> None:
     status = info["status"]
     if status in ("unknown", "revoked", "expired"):
         state.keep_params(**{state.TOKEN: token})
-        _message(f"respondent.{status}_title", f"respondent.{status}_body", ":material/link_off:")
+        _message(
+            f"respondent.{status}_title",
+            f"respondent.{status}_body",
+            ":material/link_off:",
+            network=info["network"] or "",
+        )
         return
     if status == "closed":
         state.keep_params(**{state.TOKEN: token})
@@ -106,6 +111,7 @@ def render() -> None:
             "respondent.closed_title",
             "respondent.closed_body",
             ":material/event_busy:",
+            network=info["network"] or "",
             round=md_escape(info["round"].label),
         )
         return

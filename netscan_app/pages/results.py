@@ -8,7 +8,7 @@ from diagnose.store.types import RoundInfo
 from netscan_app import context, dashboard, state
 from netscan_app.backend import current_diagnosis, results_allowed
 from netscan_app.guard import require_user
-from netscan_app.i18n import t
+from netscan_app.i18n import t, tn
 from netscan_app.report import report_download
 from netscan_app.resources import get_bundle, get_store
 from netscan_app.widgets import choose_first, md_escape, show_flash
@@ -22,7 +22,7 @@ def _header(rnd: RoundInfo, network_name: str, respondents: int | None) -> None:
     if respondents is not None:
         date = f" · {rnd.date.strftime('%d-%m-%Y')}" if rnd.date else ""
         status = t("round.status_open") if rnd.is_open else t("round.status_closed")
-        st.markdown(t("results.meta", round=md_escape(rnd.label), n=respondents) + date + f" · {status}")
+        st.markdown(tn("results.meta", respondents) + date + f" · {status}")
 
 
 def render() -> None:
@@ -47,7 +47,7 @@ def render() -> None:
         return
     if not results_allowed(d):
         minimum = get_bundle().settings.anonymity_minimum
-        st.info(t("results.below_minimum", n=d.round.respondents, minimum=minimum), icon=":material/lock:")
+        st.info(tn("results.below_minimum", d.round.respondents, minimum=minimum), icon=":material/lock:")
         return
     with head[1]:
         report_download(d, rnd, net.name)

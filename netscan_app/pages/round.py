@@ -11,7 +11,7 @@ from diagnose.problems import ValidationFailed
 from diagnose.store.types import NewInvitation, RoundInfo
 from netscan_app import context, state
 from netscan_app.guard import require_user
-from netscan_app.i18n import current_lang, loc, t
+from netscan_app.i18n import current_lang, loc, t, tn
 from netscan_app.links import invite_link, links_csv
 from netscan_app.main import page_path
 from netscan_app.resources import get_bundle, get_store
@@ -142,9 +142,9 @@ def _new_links(rnd: RoundInfo) -> None:
     if not rows:
         return
     with st.container(border=True, key="new_links_box"):
-        st.markdown(f"#### {t('round.new_links_title', count=len(rows))}")
+        st.markdown(f"#### {tn('round.new_links_title', len(rows))}")
         st.warning(t("round.new_links_once"), icon=":material/key:")
-        st.code("\n".join(f"{link}  # {label}" for label, link in rows), language=None, wrap_lines=True)
+        st.code("\n".join(f"{label}: {link}" for label, link in rows), language=None, wrap_lines=True)
         net = get_store().get_network(rnd.network_id)
         file_name = f"uitnodigingslinks-{net.name}-{rnd.label}.csv".replace(" ", "-").replace("/", "-")
         st.download_button(
@@ -168,9 +168,7 @@ def _invitations(rnd: RoundInfo) -> None:
     now = dt.datetime.now(dt.timezone.utc)
     rows: list[dict[str, Any]] = []
     for inv in invitations:
-        state_ = inv.state(
-            now if inv.expires_at is None or inv.expires_at.tzinfo else now.replace(tzinfo=None)
-        )
+        state_ = inv.state(now)
         rows.append(
             {
                 t("round.col_label"): inv.label or "–",
@@ -194,11 +192,12 @@ def _invitations(rnd: RoundInfo) -> None:
                 format_func=labels.__getitem__,
                 key="revoke_pick",
                 help=t("round.revoke_help"),
+                placeholder=t("round.revoke_placeholder"),
             )
             if st.form_submit_button(t("round.revoke"), icon=":material/link_off:") and chosen:
                 for invitation_id in chosen:
                     store.revoke_invitation(invitation_id)
-                st.session_state["flash"] = t("round.revoked_done", count=len(chosen))
+                st.session_state["flash"] = tn("round.revoked_done", len(chosen))
                 st.rerun()
 
 
@@ -224,9 +223,10 @@ def render() -> None:
     left, right = st.columns([1, 1], gap="large")
     with left:
         _create_links(rnd)
-        _new_links(rnd)
     with right:
-        _invitations(rnd)
+        _new_links(rnd)
+    st.divider()
+    _invitations(rnd)
 
 
 if __name__ == "__main__":

@@ -40,9 +40,10 @@ def _code_files() -> list[Path]:
 
 def test_every_key_the_code_uses_is_in_the_catalogue() -> None:
     literal = re.compile(
-        r"""\bt\(\s*"([a-z_.0-9]+)"|_key=\s*"([a-z_.0-9]+)"|"([a-z_]+\.[a-z_.0-9]+)"\s*[,)]"""
+        r"""\bt\(\s*["']([a-z_.0-9]+)["']|_key=\s*"([a-z_.0-9]+)"|"([a-z_]+\.[a-z_.0-9]+)"\s*[,)]"""
     )
-    prefix = re.compile(r"""\bt\(\s*f"([a-z_.0-9]+)\{""")
+    plural = re.compile(r"""\btn\(\s*["']([a-z_.0-9]+)["']""")
+    prefix = re.compile(r"""\bt\(\s*f["']([a-z_.0-9]+)\{""")
     used: set[str] = set()
     prefixes: set[str] = set()
     for path in _code_files():
@@ -52,7 +53,11 @@ def test_every_key_the_code_uses_is_in_the_catalogue() -> None:
             if key.split(".")[0] in {k.split(".")[0] for k in MESSAGES}:
                 used.add(key)
         prefixes.update(prefix.findall(source))
-    missing = sorted(k for k in used if k not in MESSAGES and not k.endswith(("py", "css")))
+        for key in plural.findall(source):
+            used.update({f"{key}.one", f"{key}.other"})
+    missing = sorted(
+        k for k in used if k not in MESSAGES and f"{k}.one" not in MESSAGES and not k.endswith(("py", "css"))
+    )
     assert not missing, missing
     for start in prefixes:
         assert any(k.startswith(start) for k in MESSAGES), start

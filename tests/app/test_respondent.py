@@ -129,7 +129,7 @@ def test_missing_required_items_are_pointed_out_and_block_submitting(world: Worl
             break
         next_page(at)
     assert at.button(key="form_submit").disabled
-    assert "verplichte vraag/vragen open" in texts(at)
+    assert "verplichte vragen open" in texts(at)
     role = q.sections[0].items[0]
     at.button(key=f"goto_{q.sections[0].id}").click().run()
     assert "Deel 1 van" in texts(at)
