@@ -89,11 +89,12 @@ def main() -> None:
     pool = synthetic_rounds(bundle, args.distinct, 20, seed=1)
     history = synthetic_rounds(bundle, args.distinct, 20, seed=2)
     previous = [score(bundle, q, r) for r in history]
-    rss_start = rss_mb()
+    rss_after_run: list[float] = []
 
     def diagnose_all() -> int:
         for i in range(args.rounds):
             diagnose(bundle, q, pool[i % len(pool)], [previous[i % len(previous)]])
+        rss_after_run.append(rss_mb())
         return args.rounds
 
     med, low, high = timed(args.runs, diagnose_all)
@@ -149,8 +150,11 @@ def main() -> None:
         f"   median {statistics.median(times):.2f} ms, p95 {times[int(len(times) * 0.95)]:.2f} ms (target <= 5 ms)"
     )
 
-    print("\n4. memory:")
-    print(f"   RSS before the runs {rss_start:.0f} MB, after {rss_mb():.0f} MB; peak {peak_mb():.0f} MB")
+    print(f"\n4. memory over {args.runs} x {args.rounds:,} diagnoses:")
+    print(
+        f"   RSS after the first run {rss_after_run[0]:.1f} MB, after the last {rss_after_run[-1]:.1f} MB "
+        f"(growth {rss_after_run[-1] - rss_after_run[0]:+.1f} MB); peak {peak_mb():.0f} MB"
+    )
 
 
 if __name__ == "__main__":
