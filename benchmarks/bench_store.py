@@ -87,11 +87,11 @@ def generate_plan(q: Questionnaire, rounds: int, networks: int, seed: int) -> Pl
     return plan
 
 
-def bench_rediagnose(store: Store, runs: int) -> dict[str, Any]:
+def bench_rediagnose(store: Store, runs: int, workers: int) -> dict[str, Any]:
     seconds = []
     diagnosed = 0
     for _ in range(runs):
-        report = store.rediagnose()
+        report = store.rediagnose(workers=workers)
         seconds.append(report.seconds)
         diagnosed = report.diagnosed
         assert not report.skipped, report.skipped[:3]
@@ -104,6 +104,37 @@ def bench_rediagnose(store: Store, runs: int) -> dict[str, Any]:
         "min_s": min(seconds),
         "max_s": max(seconds),
         "median_rounds_per_s": statistics.median(rates),
+        "workers": workers,
+    }
+
+
+def split_time(store: Store, networks: int) -> dict[str, Any]:
+    """Time inside the core's diagnose() versus the store's own work, on the first networks."""
+    from diagnose.store import service
+
+    core = service.core_diagnosis.diagnose
+    spent = [0.0]
+
+    def timed(*args: Any, **kwargs: Any) -> Any:
+        started = time.perf_counter()
+        try:
+            return core(*args, **kwargs)
+        finally:
+            spent[0] += time.perf_counter() - started
+
+    service.core_diagnosis.diagnose = timed  # type: ignore[assignment]
+    try:
+        total = rounds = 0.0
+        for network in store.list_networks(store.list_workspaces()[0].id)[:networks]:
+            report = store.rediagnose(network_id=network.id)
+            total += report.seconds
+            rounds += report.diagnosed
+    finally:
+        service.core_diagnosis.diagnose = core  # type: ignore[assignment]
+    return {
+        "rounds": int(rounds),
+        "core_ms_per_round": spent[0] / rounds * 1000,
+        "store_ms_per_round": (total - spent[0]) / rounds * 1000,
     }
 
 
@@ -165,10 +196,19 @@ def run_backend(name: str, url: str, plan: PlanWorkspace, args: argparse.Namespa
         flush=True,
     )
     result: dict[str, Any] = {"backend": name, "setup_s": stored}
-    result["rediagnose"] = bench_rediagnose(store, args.runs)
+    result["split"] = split_time(store, args.split_networks)
+    sp = result["split"]
+    print(
+        f"[{name}] where the time goes ({sp['rounds']} rounds, one process): core diagnose "
+        f"{sp['core_ms_per_round']:.2f} ms/round, store (read, serialise, compress, write) "
+        f"{sp['store_ms_per_round']:.2f} ms/round",
+        flush=True,
+    )
+    result["rediagnose"] = bench_rediagnose(store, args.runs, args.workers)
     r = result["rediagnose"]
     print(
-        f"[{name}] re-diagnosis: {r['rounds']} rounds, median {r['median_s']:.2f} s "
+        f"[{name}] re-diagnosis ({'one process' if args.workers == 1 else 'one process per core'}): "
+        f"{r['rounds']} rounds, median {r['median_s']:.2f} s "
         f"({r['median_rounds_per_s']:.0f} rounds/s), runs {', '.join(f'{s:.2f}' for s in r['seconds'])} s",
         flush=True,
     )
@@ -194,6 +234,13 @@ def main() -> int:
     parser.add_argument("--pg-url", help="an empty PostgreSQL database (default: a throwaway local server)")
     parser.add_argument("--pg-fsync", action="store_true", help="throwaway server with fsync on")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="re-diagnosis processes: 1 (default) or 0 for one per core, as `netscan rediagnose`",
+    )
+    parser.add_argument("--split-networks", type=int, default=35, help="networks timed core-versus-store")
     parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args()
     bundle = load_bundle()
