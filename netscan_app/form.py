@@ -253,9 +253,15 @@ def render_welcome(ctx: FormContext) -> None:
         st.markdown(loc(ctx.q.intro))
     st.markdown(t("form.welcome_how"))
     label = t("form.resume") if answers else t("form.start")
-    if st.button(label, type="primary", key="form_start", icon=":material/arrow_forward:"):
-        go_to(ctx, first_open_section(ctx.q, answers) if answers else 0)
-        st.rerun()
+    target = first_open_section(ctx.q, answers) if answers else 0
+    st.button(
+        label,
+        type="primary",
+        key="form_start",
+        icon=":material/arrow_forward:",
+        on_click=go_to,
+        args=(ctx, target),
+    )
 
 
 def render_section(ctx: FormContext, page: int) -> None:
@@ -275,27 +281,42 @@ def render_section(ctx: FormContext, page: int) -> None:
         st.warning(tn("form.missing_page", len(missing)), icon=":material/priority_high:")
     cols = st.columns(2)
     with cols[0]:
-        if st.button(
+        st.button(
             t("form.previous"),
             key="form_previous",
             icon=":material/arrow_back:",
             width="stretch",
             disabled=page == 0 and ctx.group,
-        ):
-            go_to(ctx, page - 1)
-            st.rerun()
+            on_click=go_to,
+            args=(ctx, page - 1),
+        )
     with cols[1]:
         next_label = t("form.next") if page < last - 1 else t("form.to_check")
         if missing and show_missing:
             next_label = t("form.skip")
-        if st.button(
-            next_label, key="form_next", type="primary", icon=":material/arrow_forward:", width="stretch"
-        ):
-            if missing and not show_missing:
-                st.session_state[f"show_missing_{ctx.response_id}"] = True
-            else:
-                go_to(ctx, page + 1)
-            st.rerun()
+        st.button(
+            next_label,
+            key="form_next",
+            type="primary",
+            icon=":material/arrow_forward:",
+            width="stretch",
+            on_click=_next,
+            args=(ctx, page),
+        )
+
+
+def _next(ctx: FormContext, page: int) -> None:
+    """On to the next page; with required questions open, first point them out (once)."""
+    missing = missing_in_section(ctx.q.sections[page], load_answers(ctx))
+    if missing and not st.session_state.get(f"show_missing_{ctx.response_id}"):
+        st.session_state[f"show_missing_{ctx.response_id}"] = True
+        return
+    go_to(ctx, page + 1)
+
+
+def _go_and_show(ctx: FormContext, page: int) -> None:
+    go_to(ctx, page)
+    st.session_state[f"show_missing_{ctx.response_id}"] = True
 
 
 def render_check(ctx: FormContext, submit: Callable[[], list[str] | None]) -> None:
@@ -314,19 +335,27 @@ def render_check(ctx: FormContext, submit: Callable[[], list[str] | None]) -> No
             with st.container(border=True, key=f"missing_{section.id}"):
                 st.markdown(f"**{loc(section.title)}**")
                 st.markdown("\n".join(f"- {numbers[i.id]}. {loc(i.text)}" for i in missing))
-                if st.button(t("form.go_to_page"), key=f"goto_{section.id}", icon=":material/edit:"):
-                    go_to(ctx, index)
-                    st.session_state[f"show_missing_{ctx.response_id}"] = True
-                    st.rerun()
+                st.button(
+                    t("form.go_to_page"),
+                    key=f"goto_{section.id}",
+                    icon=":material/edit:",
+                    on_click=_go_and_show,
+                    args=(ctx, index),
+                )
     unanswered_optional = p.total - p.answered - len(p.missing_required)
     if p.complete and unanswered_optional:
         st.caption(tn("form.optional_left", unanswered_optional))
     st.markdown(t("form.group_submit_note") if ctx.group else t("form.submit_note"))
     cols = st.columns(2)
     with cols[0]:
-        if st.button(t("form.previous"), key="form_previous", icon=":material/arrow_back:", width="stretch"):
-            go_to(ctx, len(ctx.q.sections) - 1)
-            st.rerun()
+        st.button(
+            t("form.previous"),
+            key="form_previous",
+            icon=":material/arrow_back:",
+            width="stretch",
+            on_click=go_to,
+            args=(ctx, len(ctx.q.sections) - 1),
+        )
     with cols[1]:
         if st.button(
             t("form.submit"),

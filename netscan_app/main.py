@@ -15,6 +15,7 @@ import streamlit as st
 
 from netscan_app import auth, state
 from netscan_app.i18n import current_lang, t
+from netscan_app.widgets import page_style
 
 ICON = ":material/hub:"
 
@@ -78,6 +79,7 @@ def main() -> None:
         layout="centered" if respondent else "wide",
         initial_sidebar_state="collapsed" if respondent else "auto",
     )
+    page_style()
     if respondent:
         nav = st.navigation([_page("questionnaire", default=True)], position="hidden")
         nav.run()

@@ -289,9 +289,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "round.new_links_title.one": {"nl": "1 nieuwe link", "en": "1 new link"},
     "round.new_links_title.other": {"nl": "{count} nieuwe links", "en": "{count} new links"},
     "round.new_links_once": {
-        "nl": "Kopieer of download de links nu. Om de deelnemers te beschermen bewaren we alleen een "
-        "versleutelde vorm: later kunnen we ze niet opnieuw tonen.",
-        "en": "Copy or download the links now. To protect the members we only keep an encrypted form: "
+        "nl": "Kopieer of download de links nu. Om de deelnemers te beschermen bewaren we de links zelf "
+        "niet: later kunnen we ze niet opnieuw tonen.",
+        "en": "Copy or download the links now. To protect the members we do not keep the links themselves: "
         "we cannot show them again later.",
     },
     "round.download_links": {"nl": "Links downloaden (CSV)", "en": "Download links (CSV)"},
@@ -464,10 +464,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "respondent.closed_title": {"nl": "De meting is afgesloten", "en": "The round has closed"},
     "respondent.closed_body": {
-        "nl": "Meting ‘{round}’ neemt geen antwoorden meer aan. Dank voor je belangstelling! De "
-        "netwerkcoördinator bespreekt de uitkomsten met het netwerk.",
-        "en": "Round ‘{round}’ no longer takes answers. Thank you for your interest! The network "
-        "coordinator will discuss the results with the network.",
+        "nl": "De scan van {network} ({round}) neemt geen antwoorden meer aan. Dank voor je belangstelling! "
+        "De netwerkcoördinator bespreekt de uitkomsten met het netwerk.",
+        "en": "The scan of {network} ({round}) no longer takes answers. Thank you for your interest! The "
+        "network coordinator will discuss the results with the network.",
     },
     "respondent.thanks_title": {"nl": "Dank je wel!", "en": "Thank you!"},
     "respondent.thanks_body": {
@@ -547,11 +547,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Past het netwerktype bij de opgave?",
         "en": "Does the network type fit the task?",
     },
-    "results.fit_seen": {
-        "nl": "Zo werkt het netwerk nu (volgens de deelnemers)",
-        "en": "How the network works now (members' view)",
-    },
-    "results.fit_needed": {"nl": "Wat de opgave vraagt", "en": "What the task demands"},
+    "results.fit_seen": {"nl": "Werkt nu als", "en": "Works now as"},
+    "results.fit_needed": {"nl": "De opgave vraagt", "en": "The task demands"},
     "results.lead_title": {
         "nl": "Past de leiding bij het netwerk?",
         "en": "Does the leadership fit the network?",

@@ -138,7 +138,7 @@ def test_coordinator_and_respondent_full_flow(server: tuple[AppServer, Store], b
         "Teamleider Techniek, Het Baken"
     )
     page.get_by_role("button", name="Links maken").click()
-    wait_text(page, "1 nieuwe link(s)")
+    wait_text(page, "1 nieuwe link")
     shot(page, "04-invitation-link")
     code = page.locator('[data-testid="stCode"]').first.inner_text()
     link = next(word for word in code.split() if "/?t=" in word)
