@@ -11,7 +11,7 @@ import re
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from contextlib import contextmanager
 from functools import cached_property
 from typing import Any, TypeVar
@@ -241,7 +241,7 @@ def scores_from_diagnosis(d: core_diagnosis.Diagnosis) -> RoundScores:
     The core reads a previous round's label, date and construct scores; these are all in the
     diagnosis. The remaining fields are filled from it where it has them.
     """
-    return RoundScores(
+    return RoundScores.model_construct(  # the diagnosis was validated when it was made
         label=d.round.label,
         date=d.round.date,
         respondents=d.round.respondents,
@@ -1329,9 +1329,10 @@ class Store:
         )
         return self._store_snapshots([(round_id, result)])[0]
 
-    def _store_snapshots(self, results: Sequence[tuple[int, core_diagnosis.Diagnosis]]) -> list[t.Snapshot]:
+    @staticmethod
+    def _snapshot_values(results: Sequence[tuple[int, core_diagnosis.Diagnosis]]) -> list[dict[str, Any]]:
         now = utcnow()
-        values: list[dict[str, Any]] = [
+        return [
             {
                 "round_id": round_id,
                 "created_at": now,
@@ -1344,18 +1345,24 @@ class Store:
             }
             for round_id, d in results
         ]
-        if not values:
-            return []
-        with self._write() as s:
-            if len(values) == 1:
+
+    def _store_snapshots(self, results: Sequence[tuple[int, core_diagnosis.Diagnosis]]) -> list[t.Snapshot]:
+        values = self._snapshot_values(results)
+        if len(values) == 1:
+            with self._write() as s:
                 row = models.DiagnosisSnapshot(**values[0])
                 s.add(row)
                 s.flush()
                 # the ORM object holds the JSON text it was given; hand out the parsed document
                 data: dict[str, Any] = json.loads(values[0]["data"])
                 return [dataclasses.replace(_to_snapshot(row), data=data)]
-            s.execute(insert(models.DiagnosisSnapshot), values)
+        self._insert_snapshots(values)
         return []
+
+    def _insert_snapshots(self, values: list[dict[str, Any]]) -> None:
+        if values:
+            with self._write() as s:
+                s.execute(insert(models.DiagnosisSnapshot), values)
 
     def latest_snapshot(self, round_id: int) -> t.Snapshot | None:
         with self._read() as s:
@@ -1480,28 +1487,37 @@ class Store:
         progress: Callable[[int, int], None] | None = None,
         total: int = 0,
     ) -> tuple[int, list[tuple[int, str]]]:
+        """Diagnose network by network; a second thread compresses and writes the snapshots meanwhile
+        (zlib and the database driver release the GIL, so this overlaps with the next diagnoses)."""
         diagnosed, done = 0, 0
         skipped: list[tuple[int, str]] = []
         pending: list[tuple[int, core_diagnosis.Diagnosis]] = []
-        for net_id, wanted in items:
-            with self._read() as s:
-                net = self._network_row(s, net_id)
-                siblings = sorted(
-                    s.scalars(select(models.Round).where(models.Round.network_id == net_id)),
-                    key=round_sort_key,
-                )
-                submitted = self._submitted(s, [r.id for r in siblings])
-            results, network_skipped = self._diagnose_in_order(net, siblings, submitted, wanted)
-            pending += results
-            skipped += network_skipped
-            diagnosed += len(results)
-            done += len(wanted)
-            if len(pending) >= SNAPSHOT_BATCH:
-                self._store_snapshots(pending)
-                pending = []
-            if progress is not None:
-                progress(done, total)
-        self._store_snapshots(pending)
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="snapshot-writer") as writer:
+            writes: list[Future[None]] = []
+            for net_id, wanted in items:
+                with self._read() as s:
+                    net = self._network_row(s, net_id)
+                    siblings = sorted(
+                        s.scalars(select(models.Round).where(models.Round.network_id == net_id)),
+                        key=round_sort_key,
+                    )
+                    submitted = self._submitted(s, [r.id for r in siblings])
+                results, network_skipped = self._diagnose_in_order(net, siblings, submitted, wanted)
+                pending += results
+                skipped += network_skipped
+                diagnosed += len(results)
+                done += len(wanted)
+                if len(pending) >= SNAPSHOT_BATCH:
+                    writes = [w for w in writes if not _finished(w)]
+                    if len(writes) >= 2:  # back-pressure: at most two batches in flight
+                        writes.pop(0).result()
+                    writes.append(writer.submit(self._insert_snapshots, self._snapshot_values(pending)))
+                    pending = []
+                if progress is not None:
+                    progress(done, total)
+            writes.append(writer.submit(self._insert_snapshots, self._snapshot_values(pending)))
+            for write in writes:
+                write.result()  # re-raises a failed write here
         return diagnosed, skipped
 
     def _diagnose_in_order(
@@ -1586,3 +1602,10 @@ def _rediagnose_worker(url: str, items: list[tuple[int, set[int]]]) -> tuple[int
         return store._rediagnose_networks(items)
     finally:
         store.close()
+
+
+def _finished(future: Future[None]) -> bool:
+    if future.done():
+        future.result()  # re-raises a failed write at once
+        return True
+    return False
