@@ -145,3 +145,13 @@ def test_unreachable_database_is_a_clear_error(bundle: Bundle) -> None:
         store.ensure_schema()
     assert caught.value.code == "database-unavailable"
     assert "127.0.0.1" in caught.value.format("en")
+
+
+def test_missing_postgresql_binaries_are_a_clear_failure(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fixture fails (never skips) with how to install them when the binaries are missing."""
+    from diagnose.store import pgtemp
+
+    monkeypatch.setattr(pgtemp.glob, "glob", lambda pattern: [])
+    with pytest.raises(pgtemp.PostgresUnavailable) as caught:
+        pgtemp.bindir()
+    assert "apt-get install postgresql" in str(caught.value) and "make test" in str(caught.value)
