@@ -122,7 +122,9 @@ def summary(d: Diagnosis, *, respondent: bool = False) -> None:
             finding_card(f, index, key=f"top_{index}")
     left, right = st.columns([3, 2], gap="large")
     with left:
-        chart(charts.radar_characteristics(d, get_bundle(), current_lang()), "radar")
+        radar = charts.radar_characteristics(d, get_bundle(), current_lang())
+        radar.update_layout(margin={"l": 130, "r": 130})  # room for the axis labels in a narrower column
+        chart(radar, "radar")
     with right:
         strengths = findings_by_ids(d, d.strengths)
         st.markdown(f"### {t('results.strengths')}")
@@ -277,7 +279,7 @@ def over_time(d: Diagnosis, rnd: RoundInfo, history: list[RoundHistory]) -> None
     if trends and newer.round.id == rnd.id:
         st.markdown(f"#### {t('results.trend_findings')}")
         for f in trends:
-            finding_expander(f)
+            finding_expander(f, show_kind=False)
 
 
 # --- all findings, free text --------------------------------------------------------------------

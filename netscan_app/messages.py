@@ -129,7 +129,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Dit netwerk heeft nog geen metingen. Start hieronder de eerste.",
         "en": "This network has no rounds yet. Start the first one below.",
     },
-    "network.manage_round": {"nl": "Uitnodigen", "en": "Invite"},
+    "network.manage_round": {"nl": "Beheren", "en": "Manage"},
     "network.new_round": {"nl": "Nieuwe meting starten", "en": "Start a new round"},
     "network.round_label": {"nl": "Naam van de meting", "en": "Name of the round"},
     "network.round_label_help": {

@@ -75,7 +75,7 @@ def profile_fields(bundle: Bundle, current: dict[str, Any], prefix: str) -> dict
     return result
 
 
-def profile_summary(bundle: Bundle, profile: dict[str, Any]) -> list[tuple[str, str]]:
+def profile_summary(bundle: Bundle, profile: dict[str, Any], *, units: bool = True) -> list[tuple[str, str]]:
     """(label, value) pairs of the facts that are filled in, for display."""
     rows = []
     for fact, item in profile_items(bundle):
@@ -90,6 +90,6 @@ def profile_summary(bundle: Bundle, profile: dict[str, Any]) -> list[tuple[str, 
         else:
             number = f"{value:g}" if isinstance(value, float) else str(value)
             unit = {"size": "profile.size_value", "age_years": "profile.age_value"}.get(fact)
-            shown = t(unit, n=number) if unit else number
+            shown = t(unit, n=number) if unit and units else number
         rows.append((t(f"profile.fact.{fact}"), shown))
     return rows

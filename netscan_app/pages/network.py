@@ -27,31 +27,28 @@ def _rounds(net: NetworkInfo) -> None:
     for entry in reversed(history):
         r, c = entry.round, entry.counts
         with st.container(border=True, key=f"round_row_{r.id}"):
-            cols = st.columns([3, 2, 2, 2], vertical_alignment="center")
             date = r.date.strftime("%d-%m-%Y") if r.date else "–"
-            cols[0].markdown(
-                f"**{md_escape(r.label)}**  \n{date} · "
-                f"{loc(get_bundle().questionnaire(r.questionnaire_id).title)}"
+            status = t("round.status_open") if r.is_open else t("round.status_closed")
+            q_title = loc(get_bundle().questionnaire(r.questionnaire_id).title)
+            st.markdown(f"**{md_escape(r.label)}** · {date} · {status}")
+            st.caption(
+                f"{q_title} · "
+                + t("overview.counts", submitted=c.submitted, invited=c.invited, started=c.started)
             )
-            cols[1].markdown(t("round.status_open") if r.is_open else t("round.status_closed"))
-            cols[1].caption(t("overview.counts", submitted=c.submitted, invited=c.invited, started=c.started))
-            if cols[2].button(
-                t("network.manage_round"),
-                key=f"manage_{r.id}",
-                icon=":material/forward_to_inbox:",
-                width="stretch",
-            ):
-                context.select_round(r)
-                st.switch_page(page_path("round"))
-            if cols[3].button(
-                t("overview.open_results"),
-                key=f"results_{r.id}",
-                icon=":material/insights:",
-                width="stretch",
-                disabled=c.submitted == 0,
-            ):
-                context.select_round(r)
-                st.switch_page(page_path("results"))
+            with st.container(horizontal=True):
+                if st.button(
+                    t("network.manage_round"), key=f"manage_{r.id}", icon=":material/forward_to_inbox:"
+                ):
+                    context.select_round(r)
+                    st.switch_page(page_path("round"))
+                if st.button(
+                    t("overview.open_results"),
+                    key=f"results_{r.id}",
+                    icon=":material/insights:",
+                    disabled=c.submitted == 0,
+                ):
+                    context.select_round(r)
+                    st.switch_page(page_path("results"))
 
 
 def _new_round(net: NetworkInfo) -> None:
@@ -99,7 +96,7 @@ def _new_round(net: NetworkInfo) -> None:
 
 
 def _profile(net: NetworkInfo) -> None:
-    facts = profile_summary(get_bundle(), net.profile)
+    facts = profile_summary(get_bundle(), net.profile, units=False)
     st.markdown(f"### {t('network.profile')}")
     if facts:
         st.markdown("\n".join(f"- **{label}:** {md_escape(value)}" for label, value in facts))

@@ -170,3 +170,23 @@ def test_english_questionnaire_texts_come_from_the_questionnaire_file(world: Wor
     at.button(key="form_start").click().run()
     assert q.sections[0].title.en in texts(at)
     assert "Part 1 of" in texts(at)
+
+
+def test_a_shared_link_gives_each_browser_its_own_draft_and_the_url_resumes_it(world: World) -> None:
+    shared = world.store.create_shared_link(world.round.id).token
+    first = respondent(shared).run()
+    no_exceptions(first)
+    first.button(key="form_start").click().run()
+    first.radio(key=widget_key("profiel_rol")).set_value("municipality").run()
+    resume = first.query_params["r"]
+    resume = resume[0] if isinstance(resume, list) else resume
+    assert resume
+    again = respondent(shared)  # the same browser after a refresh: the URL carries the resume key
+    again.query_params["r"] = resume
+    again.query_params["p"] = "0"
+    again.run()
+    assert again.radio(key=widget_key("profiel_rol")).value == "municipality"
+    other = respondent(shared).run()  # someone else opening the shared link
+    other.button(key="form_start").click().run()
+    assert other.radio(key=widget_key("profiel_rol")).value is None
+    assert len(world.store.list_responses(world.round.id)) == 2
