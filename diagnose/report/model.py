@@ -236,6 +236,7 @@ class ReportModel:
     anonymity_minimum: int
     literature: list[tuple[str, str, str]]  # id, reference, used for
     charts_missing: str | None = None
+    only_role: str | None = None  # the one role with enough respondents, when there is just one
 
     def t(self, key: str, **values: object) -> str:
         return self.content.text(key, self.lang, **values)
@@ -427,6 +428,9 @@ def build_model(
         key=lambda r: -(d.scores[r.cid].sd or 0.0),
     )
     model.role_table = _role_table(d, bundle, lang)
+    only = [r for r, means in d.by_role.items() if means]
+    if model.role_table is None and len(only) == 1:
+        model.only_role = charts.role_label_map(bundle, lang).get(only[0], only[0])
     model.texts = [
         TextGroup(inp.questionnaire.item_by_id[iid].text.get(lang), answers)
         for iid, answers in inp.texts.items()
@@ -639,7 +643,7 @@ def _merge_alike(
 
 def _role_table(d: Diagnosis, bundle: Bundle, lang: Lang) -> RoleTable | None:
     roles = [r for r, means in d.by_role.items() if means]
-    if not roles:
+    if len(roles) < 2:  # one role is no comparison (and the model says which, see only_role)
         return None
     role_labels = charts.role_label_map(bundle, lang)
     rows = []
@@ -812,7 +816,8 @@ def _charts(d: Diagnosis, inp: ReportInput, lang: Lang) -> dict[str, ChartView]:
     add("perspectives", charts.perspective_bars(d, bundle, lang))
     add("leadership", charts.leadership_bars(d, bundle, lang))
     add("spread", charts.spread_chart(d, bundle, lang))
-    add("roles", charts.role_chart(d, bundle, lang))
+    if sum(1 for means in d.by_role.values() if means) >= 2:
+        add("roles", charts.role_chart(d, bundle, lang))
     if inp.history:
         add("trend", charts.trend_chart(d, bundle, lang, inp.history))
     if d.previous is not None:

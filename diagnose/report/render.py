@@ -223,6 +223,8 @@ def render_markdown(model: ReportModel) -> str:
             out += [
                 f"| {e(label)} | " + " | ".join(values) + " |" for label, values, _ in model.role_table.rows
             ]
+        elif model.only_role:
+            out.append(t("by_role_one", role=model.only_role, n=model.anonymity_minimum))
         else:
             out.append(t("by_role_none", n=model.anonymity_minimum))
         out += ["", f"### {t('free_text')}", ""]

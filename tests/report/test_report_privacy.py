@@ -57,3 +57,19 @@ def test_roles_below_the_minimum_are_not_broken_down(report_input: object) -> No
     shown = [header.split(" (n=")[0] for header in model.role_table.roles]
     assert "Gemeente" not in shown and "Leraar of docent" in shown
     assert all(d.round.roles[role] >= d.anonymity.minimum for role in d.by_role)
+
+
+def test_a_single_role_with_enough_respondents_is_no_comparison(bundle: Bundle) -> None:
+    spec = make_case(
+        seed=4,
+        rounds=[
+            round_spec(
+                "2026 voorjaar", "2026-04-14", 12, 0.0, roles={"teacher": 9, "school_leader": 2, "board": 1}
+            )
+        ],
+    )
+    inp = prepared(bundle, response_file(bundle, spec))
+    model = build_model(inp, "nl", generated=GENERATED)
+    assert model.role_table is None and "roles" not in model.charts
+    assert model.only_role == "Leraar of docent"
+    assert "Alleen de rol ‘Leraar of docent’" in html_sections(render_html(model))["differences"]
