@@ -1,6 +1,6 @@
 """Benchmark of the advice report (run: `python benchmarks/bench_report.py`; see docs/report.md).
 
-A round of 30 respondents with three earlier rounds (synthetic, fixed seed). Measured:
+A round of 30 respondents with three earlier rounds (synthetic, fixed seeds). Measured:
 
 1. cold: the first report in a fresh process (content already loaded, as in a running dashboard;
    Chromium is started by the report itself), PDF and HTML, each in its own new process; and the
@@ -29,11 +29,12 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+ROUNDS = 8  # distinct rounds: warm runs never reuse a cached chart image
 TARGETS = {"pdf_cold": 3.0, "pdf_started_cold": 3.0, "pdf_warm": 1.5}
 
 
-def case_file(path: Path) -> Path:
-    """The benchmark round as a JSON response file."""
+def case_file(path: Path, seed: int = 5) -> Path:
+    """A benchmark round as a JSON response file (the seed varies the answers, not the shape)."""
     from diagnose import load_bundle
     from diagnose.synthetic import CaseSpec, build_case, case_json
 
@@ -72,7 +73,7 @@ def case_file(path: Path) -> Path:
             "title": "benchmark",
             "story": "30 respondents, three earlier rounds",
             "source": "benchmark",
-            "seed": 5,
+            "seed": seed,
             "network": {"name": "Samenwerkingsverband Zuid-Oost Brabant", "profile": {"size": 14}},
             "rounds": [
                 spec("2023 najaar", "2023-11-07", 20, -0.4),
@@ -111,8 +112,9 @@ def one_report(path: Path, fmt: str) -> tuple[float, dict[str, float], int]:
     return seconds, {**report.timings, "cpu": time.process_time() - cpu}, len(report.content)
 
 
-def child(path: Path, fmt: str, warm_runs: int, started: bool) -> None:
-    """In a fresh process: one cold report, then warm ones; print JSON."""
+def child(folder: Path, fmt: str, warm_runs: int, started: bool) -> None:
+    """In a fresh process: one cold report, then warm ones, each for a different round (so no chart
+    comes from the exporter's image cache); print JSON."""
     from diagnose import load_bundle
     from diagnose.report import exporter, warm_up
 
@@ -121,8 +123,9 @@ def child(path: Path, fmt: str, warm_runs: int, started: bool) -> None:
     load_bundle()  # the dashboard has its content loaded before anyone clicks
     if started:
         exporter().ready()  # ... and the first click comes after Chromium is up
-    cold, cold_timings, size = one_report(path, fmt)
-    runs = [one_report(path, fmt) for _ in range(warm_runs)]
+    files = sorted(folder.glob("round-*.json"))
+    cold, cold_timings, size = one_report(files[0], fmt)
+    runs = [one_report(files[1 + i % (len(files) - 1)], fmt) for i in range(warm_runs)]
     print(
         json.dumps(
             {
@@ -161,7 +164,11 @@ def main() -> int:
 
     results: dict[str, Any] = {"load_before": load()}
     with tempfile.TemporaryDirectory() as tmp:
-        path = case_file(Path(tmp) / "round.json")
+        rounds = Path(tmp) / "rounds"
+        rounds.mkdir()
+        for seed in range(ROUNDS):
+            case_file(rounds / f"round-{seed:02d}.json", seed=5 + seed)
+        path = rounds / "round-00.json"
         for fmt, started in (("pdf", False), ("html", False), ("pdf_started", True)):
             cold, warm, parts = [], [], []
             for _ in range(args.cold_runs):
@@ -170,7 +177,7 @@ def main() -> int:
                     sys.executable,
                     __file__,
                     "--child",
-                    str(path),
+                    str(rounds),
                     fmt.split("_")[0],
                     "1" if started else "0",
                 ]

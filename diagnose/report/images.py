@@ -6,7 +6,9 @@ asyncio loop and a kaleido browser with a couple of tabs. The first export start
 the start-up without waiting, so the report builder can do its other work in the meantime.
 
 Kaleido reloads a tab after every image, which costs more than drawing the chart; this exporter
-reloads a tab only every ``RELOAD_EVERY`` images (``Plotly.toImage`` cleans up after itself).
+reloads a tab only every ``RELOAD_EVERY`` images (``Plotly.toImage`` cleans up after itself). The last
+``CACHE_SIZE`` images are kept by figure content, so the PDF and the HTML of one round, or a second
+download, draw each chart once.
 
 Anything that goes wrong (no browser, a crash, a timeout) raises :class:`ChartExportError` with a
 short reason; the report then builds without charts and says so. The browser is found through
@@ -18,9 +20,12 @@ from __future__ import annotations
 import asyncio
 import atexit
 import contextlib
+import hashlib
+import json
 import os
 import shutil
 import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -30,6 +35,7 @@ DEFAULT_BROWSER = "/usr/bin/chromium"
 START_TIMEOUT = 30.0
 EXPORT_TIMEOUT = 60.0
 RELOAD_EVERY = 25
+CACHE_SIZE = 64  # images kept (about 100 KB each)
 TABS = 1  # a second tab made start-up slower on two cores and exports no faster
 SCALE = 1.5  # pixels per CSS pixel: a 760 px wide chart is ~165 dpi across the A4 text width
 # JPEG, not PNG: WeasyPrint embeds JPEG as it is, but decodes and re-encodes every PNG (and splits off
@@ -90,6 +96,9 @@ class ChartExporter:
         self._thread: threading.Thread | None = None
         self._browser: Any = None
         self._opening: Future[Any] | None = None
+        # image by figure content: the same chart in the PDF and the HTML, or a repeated download,
+        # is drawn once. Only the exporter's loop thread touches it.
+        self._cache: OrderedDict[str, bytes] = OrderedDict()
 
     # -- life cycle ---------------------------------------------------------------------------
     def start(self) -> None:
@@ -151,13 +160,28 @@ class ChartExporter:
             loop.close()
 
     # -- work -----------------------------------------------------------------------------------
-    @staticmethod
-    async def _render(opening: Future[Any], figures: Sequence[Any], scale: float) -> list[bytes]:
-        browser = await asyncio.wrap_future(opening)
-        results = await asyncio.gather(
-            *(browser.calc_fig(f, opts={"format": IMAGE_FORMAT, "scale": scale}) for f in figures)
-        )
-        return [bytes(r) for r in results]
+    async def _render(
+        self, opening: Future[Any], figures: Sequence[Any], keys: list[str], scale: float
+    ) -> list[bytes]:
+        """Runs in the exporter's loop: cached images as they are, the rest drawn by Chromium."""
+        missing = [i for i, key in enumerate(keys) if key not in self._cache]
+        if missing:
+            browser = await asyncio.wrap_future(opening)
+            drawn = await asyncio.gather(
+                *(
+                    browser.calc_fig(figures[i], opts={"format": IMAGE_FORMAT, "scale": scale})
+                    for i in missing
+                )
+            )
+            for i, image in zip(missing, drawn, strict=True):
+                self._cache[keys[i]] = bytes(image)
+        images = []
+        for key in keys:
+            self._cache.move_to_end(key)
+            images.append(self._cache[key])
+        while len(self._cache) > CACHE_SIZE:
+            self._cache.popitem(last=False)
+        return images
 
     def submit(self, figures: Sequence[Any], *, scale: float = SCALE) -> Future[list[bytes]]:
         """Start exporting (and Chromium, if needed) without waiting; collect with :meth:`collect`."""
@@ -168,7 +192,8 @@ class ChartExporter:
             failed: Future[list[bytes]] = Future()
             failed.set_exception(ChartExportError("Chromium is not running"))
             return failed
-        return asyncio.run_coroutine_threadsafe(self._render(opening, list(figures), scale), loop)
+        keys = [_cache_key(f, scale) for f in figures]
+        return asyncio.run_coroutine_threadsafe(self._render(opening, list(figures), keys, scale), loop)
 
     def collect(self, future: Future[list[bytes]], timeout: float = EXPORT_TIMEOUT) -> list[bytes]:
         """The image bytes of a submitted export. Raises ChartExportError (and restarts next time)."""
@@ -192,6 +217,11 @@ class ChartExporter:
         if not figures:
             return []
         return self.collect(self.submit(figures, scale=scale), timeout)
+
+
+def _cache_key(figure: Any, scale: float) -> str:
+    text = figure.to_json() if hasattr(figure, "to_json") else json.dumps(figure, sort_keys=True, default=str)
+    return hashlib.sha256(f"{IMAGE_FORMAT}:{scale}:{text}".encode()).hexdigest()
 
 
 def _reason(exc: BaseException) -> str:

@@ -90,3 +90,14 @@ def test_the_exporter_turns_figures_into_images(report_input: ReportInput) -> No
     fig = charts.pitfall_bars(report_input.diagnosis, report_input.bundle, "en")
     first, second = exporter().export([fig, fig])
     assert first[:3] == b"\xff\xd8\xff" and second[:3] == first[:3]  # JPEG
+
+
+def test_a_chart_drawn_once_comes_from_the_cache_the_second_time(report_input: ReportInput) -> None:
+    from diagnose.report import exporter
+
+    fig = charts.perspective_bars(report_input.diagnosis, report_input.bundle, "nl")
+    first = exporter().export([fig])[0]
+    again = charts.perspective_bars(
+        report_input.diagnosis, report_input.bundle, "nl"
+    )  # equal, not the same object
+    assert exporter().export([again])[0] is first
