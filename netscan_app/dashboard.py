@@ -37,11 +37,33 @@ PLOTLY_CONFIG: dict[str, Any] = {
 }
 
 
-def chart(fig: go.Figure, key: str) -> None:
+def chart(fig: go.Figure, key: str, config: dict[str, Any] | None = None) -> None:
     """A figure from diagnose.charts as it is: its own template, stretched to the column."""
     fig.update_layout(width=None, autosize=True)
     with st.container(key=f"chart_{key}"):
-        st.plotly_chart(fig, theme=None, config=PLOTLY_CONFIG, key=key, width="stretch")
+        st.plotly_chart(fig, theme=None, config=config or PLOTLY_CONFIG, key=key, width="stretch")
+
+
+def narrow(fig: go.Figure) -> go.Figure:
+    """A bar chart from diagnose.charts made to fit a phone: shorter labels, the value only, legend below."""
+    for trace in fig.data:
+        if isinstance(trace, go.Bar) and trace.y is not None:
+            trace.y = [charts.wrap(str(label).replace("<br>", " "), 22) for label in trace.y]
+            trace.text = [str(text).split(" · ")[0] for text in trace.text or []]
+            trace.textfont = {"size": 11}
+    order = fig.layout.yaxis.categoryarray
+    if order is not None:
+        fig.update_yaxes(categoryarray=[charts.wrap(str(label).replace("<br>", " "), 22) for label in order])
+    rows = len(order) if order is not None else 5
+    fig.update_layout(height=130 + 58 * rows)
+    fig.update_layout(
+        font={"size": 11},
+        margin={"l": 10, "r": 10, "t": 70, "b": 40},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.18, "x": 0, "xanchor": "left"},
+        xaxis={"range": [0, 5.6]},
+        title={"font": {"size": 14}},
+    )
+    return fig
 
 
 def _num(value: float, decimals: int = 1) -> str:
@@ -122,9 +144,20 @@ def summary(d: Diagnosis, *, respondent: bool = False) -> None:
             finding_card(f, index, key=f"top_{index}")
     left, right = st.columns([3, 2], gap="large")
     with left:
-        radar = charts.radar_characteristics(d, get_bundle(), current_lang())
-        radar.update_layout(margin={"l": 130, "r": 130})  # room for the axis labels in a narrower column
-        chart(radar, "radar")
+        if respondent:  # most respondents are on a phone: bars read better there than a radar
+            bars = narrow(charts.construct_bars(d, get_bundle(), current_lang(), ("characteristic",)))
+            chart(bars, "characteristics", config={**PLOTLY_CONFIG, "displayModeBar": False})
+            st.caption(
+                t(
+                    "results.scores_intro",
+                    strength=_num(d.thresholds["strength"]),
+                    concern=_num(d.thresholds["concern"]),
+                )
+            )
+        else:
+            radar = charts.radar_characteristics(d, get_bundle(), current_lang())
+            radar.update_layout(margin={"l": 130, "r": 130})  # room for the axis labels in a narrower column
+            chart(radar, "radar")
     with right:
         strengths = findings_by_ids(d, d.strengths)
         st.markdown(f"### {t('results.strengths')}")

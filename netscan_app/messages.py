@@ -66,8 +66,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "first.load_demo": {"nl": "Voorbeeldgegevens laden", "en": "Load the demo data"},
     "first.loading": {"nl": "Voorbeeldgegevens worden geladen…", "en": "Loading the demo data…"},
     "first.loaded": {
-        "nl": "De voorbeeldgegevens staan klaar. Log in met **{email}** en wachtwoord **{password}**.",
-        "en": "The demo data is ready. Sign in with **{email}** and password **{password}**.",
+        "nl": "De voorbeeldgegevens staan klaar. Log in met `{email}` en wachtwoord `{password}`.",
+        "en": "The demo data is ready. Sign in with `{email}` and password `{password}`.",
     },
     "first.own_admin": {
         "nl": "Ga je direct echt aan de slag? Maak dan op de server een eerste beheerder aan:",

@@ -35,10 +35,8 @@ def render() -> None:
         go_after_sign_in()
     cols = st.columns([1, 2, 1])
     with cols[1]:
-        top = st.columns([5, 1], vertical_alignment="center")
-        with top[0]:
+        with st.container(horizontal=True, vertical_alignment="center", horizontal_alignment="distribute"):
             st.markdown(f"# {t('app.title')}")
-        with top[1]:
             language_switch("sign_in")
         st.markdown(t("sign_in.tagline"))
         store = get_store()
