@@ -8,7 +8,7 @@ from diagnose.store.types import User
 from netscan_app import auth, context
 from netscan_app.i18n import t
 from netscan_app.resources import get_store
-from netscan_app.widgets import language_switch
+from netscan_app.widgets import language_switch, md_escape
 
 
 def _sync(key: str, value: object) -> None:
@@ -74,7 +74,7 @@ def render_sidebar(user: User) -> None:
                         )
         st.divider()
         language_switch("sidebar")
-        st.caption(t("side.signed_in_as", name=user.name or user.email))
+        st.caption(t("side.signed_in_as", name=md_escape(user.name or user.email)))
         if st.button(t("side.sign_out"), key="sign_out", icon=":material/logout:"):
             auth.sign_out()
             st.rerun()

@@ -140,13 +140,12 @@ def show_flash() -> None:
         st.success(message, icon=":material/check_circle:")
 
 
-def choose_first(message_key: str, page: str) -> None:
+def choose_first(message_key: str) -> None:
     """Nothing selected yet: say so and offer the way back to the overview."""
     from netscan_app.main import page_path
 
     st.info(t(message_key), icon=":material/info:")
     st.page_link(page_path("overview"), label=t("nav.back_to_overview"), icon=":material/dashboard:")
-    _ = page
 
 
 def local_time(moment: dt.datetime) -> str:

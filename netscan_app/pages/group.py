@@ -27,7 +27,7 @@ def render() -> None:
     if rnd is None:
         state.keep_params()
         st.title(t("nav.group"))
-        choose_first("round.choose", "group")
+        choose_first("round.choose")
         return
     store = get_store()
     net = store.get_network(rnd.network_id)

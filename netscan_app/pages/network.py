@@ -137,7 +137,7 @@ def render() -> None:
     if net is None:
         state.keep_params()
         st.title(t("nav.network"))
-        choose_first("network.choose", "network")
+        choose_first("network.choose")
         return
     state.keep_params(**{state.NETWORK: net.id})
     st.title(md_escape(net.name))

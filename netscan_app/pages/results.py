@@ -31,7 +31,7 @@ def render() -> None:
     if rnd is None:
         state.keep_params()
         st.title(t("nav.results"))
-        choose_first("results.choose", "results")
+        choose_first("results.choose")
         return
     state.keep_params(**{state.NETWORK: rnd.network_id, state.ROUND: rnd.id})
     store = get_store()

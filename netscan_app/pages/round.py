@@ -207,7 +207,7 @@ def render() -> None:
     if rnd is None:
         state.keep_params(**{state.NETWORK: state.selected(state.NETWORK)})
         st.title(t("nav.round"))
-        choose_first("round.choose", "round")
+        choose_first("round.choose")
         return
     state.keep_params(**{state.NETWORK: rnd.network_id, state.ROUND: rnd.id})
     net = get_store().get_network(rnd.network_id)

@@ -31,6 +31,7 @@ def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Sto
     url = f"sqlite+pysqlite:///{tmp_path / 'netwerkscan.sqlite'}"
     monkeypatch.setenv("DATABASE_URL", url)
     monkeypatch.delenv("NETSCAN_PUBLIC_URL", raising=False)
+    monkeypatch.setenv("NETSCAN_NO_WARMUP", "1")
     get_store.clear()
     opened = Store.open(url)
     opened.ensure_schema()

@@ -288,6 +288,33 @@ def test_a_closed_round_tells_the_respondent_politely_on_a_phone(
     context.close()
 
 
+def test_import_a_spreadsheet_in_the_browser(
+    server: tuple[AppServer, Store], browser: Any, tmp_path: Path
+) -> None:
+    app_server, store = server
+    workspace = store.list_workspaces()[0]
+    source = store.create_network(workspace.id, "Bronnetwerk voor de export")
+    rnd = store.create_round(source.id, "Export 2025")
+    q = store.bundle.questionnaire(rnd.questionnaire_id, rnd.questionnaire_version)
+    submit_responses(store, rnd.id, synthetic_answers(q, 3, seed=31))
+    sheet = tmp_path / "antwoorden.xlsx"
+    sheet.write_bytes(store.export_round(rnd.id, "xlsx"))
+    store.delete_network(source.id)  # the file names its network and round: they are made again
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    sign_in(page, app_server.url)
+    page.get_by_role("link", name="Importeren en exporteren").click()
+    wait_text(page, "Antwoorden importeren")
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(sheet))
+    settle(page)
+    page.get_by_role("button", name="Controleren en importeren").click()
+    wait_text(page, "Geïmporteerd.")
+    shot(page, "20-import-done")
+    names = [n.name for n in store.list_networks(workspace.id)]
+    assert "Bronnetwerk voor de export" in names
+    context.close()
+
+
 def test_screenshots_exist() -> None:
     """A guard for the reviewer: the flow above left its screenshots where the docs say."""
     names = sorted(p.name for p in Path(OUTPUT).glob("*.png"))

@@ -21,7 +21,7 @@ from tests.app.test_respondent import answer_section, keys, next_page
 
 
 def test_create_a_network_and_a_round_and_invitation_links(store: tuple[Store, str]) -> None:
-    s, url = store
+    s, _ = store
     workspace = s.create_workspace("Adviesbureau Test")
     user = s.add_user("adviseur@bureau.nl", "correct horse battery", "Adviseur", workspace_id=workspace.id)
     at = app()
@@ -70,7 +70,6 @@ def test_create_a_network_and_a_round_and_invitation_links(store: tuple[Store, s
     assert "De meting is afgesloten." in texts(at)
     at.button(key="reopen_round").click().run()
     assert s.get_round(rnd.id).is_open
-    _ = url
 
 
 def test_live_group_answer_is_autosaved_and_shows_results(world: World) -> None:
@@ -100,7 +99,6 @@ def test_live_group_answer_is_autosaved_and_shows_results(world: World) -> None:
 
 
 def test_a_group_draft_survives_a_refresh(world: World) -> None:
-    q = world.q
     at = app(world, signed_in=True).run()
     at.switch_page(PAGES["group"].path).run()
     at.button(key="group_start").click().run()
@@ -114,7 +112,6 @@ def test_a_group_draft_survives_a_refresh(world: World) -> None:
     while widget_key("profiel_rol") not in [r.key for r in fresh.radio]:
         fresh.button(key="form_previous").click().run()
     assert fresh.radio(key=widget_key("profiel_rol")).value == "school_leader"
-    _ = q
 
 
 def test_results_dashboard_tabs_all_render(world: World) -> None:
