@@ -196,14 +196,15 @@ def run_backend(name: str, url: str, plan: PlanWorkspace, args: argparse.Namespa
         flush=True,
     )
     result: dict[str, Any] = {"backend": name, "setup_s": stored}
-    result["split"] = split_time(store, args.split_networks)
-    sp = result["split"]
-    print(
-        f"[{name}] where the time goes ({sp['rounds']} rounds, one process): core diagnose "
-        f"{sp['core_ms_per_round']:.2f} ms/round, store (read, serialise, compress, write) "
-        f"{sp['store_ms_per_round']:.2f} ms/round",
-        flush=True,
-    )
+    if args.split_networks > 0:
+        result["split"] = split_time(store, args.split_networks)
+        sp = result["split"]
+        print(
+            f"[{name}] where the time goes ({sp['rounds']} rounds, one process): core diagnose "
+            f"{sp['core_ms_per_round']:.2f} ms/round, store (read, serialise, compress, write) "
+            f"{sp['store_ms_per_round']:.2f} ms/round",
+            flush=True,
+        )
     result["rediagnose"] = bench_rediagnose(store, args.runs, args.workers)
     r = result["rediagnose"]
     print(
@@ -240,7 +241,9 @@ def main() -> int:
         default=1,
         help="re-diagnosis processes: 1 (default) or 0 for one per core, as `netscan rediagnose`",
     )
-    parser.add_argument("--split-networks", type=int, default=35, help="networks timed core-versus-store")
+    parser.add_argument(
+        "--split-networks", type=int, default=35, help="networks timed core-versus-store (0: skip)"
+    )
     parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args()
     bundle = load_bundle()
