@@ -18,7 +18,7 @@ from types import TracebackType
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = os.environ.get("NETSCAN_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM = os.environ.get("NETSCAN_CHROMIUM", "/usr/bin/chromium")  # another path only to test the failure
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
