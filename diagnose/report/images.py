@@ -36,7 +36,7 @@ START_TIMEOUT = 30.0
 EXPORT_TIMEOUT = 60.0
 RELOAD_EVERY = 25
 CACHE_SIZE = 64  # images kept (about 100 KB each)
-TABS = 1  # a second tab made start-up slower on two cores and exports no faster
+TABS = 2  # the browser opens with one tab (quicker start) and adds the second once it runs
 SCALE = 1.5  # pixels per CSS pixel: a 760 px wide chart is ~165 dpi across the A4 text width
 # JPEG, not PNG: WeasyPrint embeds JPEG as it is, but decodes and re-encodes every PNG (and splits off
 # Plotly's alpha channel), which cost more than drawing the charts. Chromium's JPEG of a white chart
@@ -96,9 +96,14 @@ class ChartExporter:
         self._thread: threading.Thread | None = None
         self._browser: Any = None
         self._opening: Future[Any] | None = None
+        self._extra_tabs: asyncio.Future[None] | None = None
         # image by figure content: the same chart in the PDF and the HTML, or a repeated download,
         # is drawn once. Only the exporter's loop thread touches it.
         self._cache: OrderedDict[str, bytes] = OrderedDict()
+
+    @property
+    def tabs(self) -> int:
+        return self._tabs
 
     # -- life cycle ---------------------------------------------------------------------------
     def start(self) -> None:
@@ -119,10 +124,22 @@ class ChartExporter:
         if not (os.path.isfile(path) and os.access(path, os.X_OK)):
             raise ChartExportError(f"no browser at {path}")
         cls = _kaleido_class()
-        browser = cls(n=self._tabs, timeout=EXPORT_TIMEOUT, mathjax=False, path=path)
+        browser = cls(n=1, timeout=EXPORT_TIMEOUT, mathjax=False, path=path)
         await browser.open()
         self._browser = browser
+        if self._tabs > 1 and hasattr(browser, "_create_kaleido_tab"):
+            # More tabs draw charts in parallel (on two busy cores, 9 charts took 0.8 s instead of 1.2 s),
+            # but opening them with the browser made it start a second later: add them afterwards.
+            self._extra_tabs = asyncio.ensure_future(self._more_tabs(browser, self._tabs - 1))
         return browser
+
+    @staticmethod
+    async def _more_tabs(browser: Any, count: int) -> None:
+        for _ in range(count):
+            try:
+                await browser._create_kaleido_tab()
+            except Exception:  # one tab is enough to work with
+                return
 
     def ready(self, timeout: float = START_TIMEOUT) -> None:
         """Wait until Chromium runs; raise ChartExportError if it cannot start."""
@@ -244,22 +261,30 @@ def exporter() -> ChartExporter:
 
 
 def warm_up() -> None:
-    """Get ready for the first report (call it when a server starts): Chromium starts in the background,
-    and Plotly loads the validators of the figure types the report draws (~0.3 s, here and now)."""
-    exporter().start()
+    """Get ready for the first report (call it when a server starts). Returns at once after ~0.3 s:
+    Plotly loads the validators of the figure types the report draws, Chromium starts in the
+    background and then draws one small chart of each type, so its JavaScript is warm too."""
     import plotly.graph_objects as go
 
+    export = exporter()
+    export.start()
+    figures = []
     for trace in (
-        go.Scatterpolar(r=[1], theta=["a"]),
-        go.Bar(x=[1], y=["a"], orientation="h"),
-        go.Box(x=[1.0], y=[0]),
-        go.Scatter(x=[1], y=[1]),
+        go.Scatterpolar(r=[1, 2], theta=["a", "b"], fill="toself"),
+        go.Bar(x=[1], y=["a"], orientation="h", marker={"pattern": {"shape": "/"}}),
+        go.Box(x=[1.0, 2.0], y=[0, 0], orientation="h"),
+        go.Scatter(x=[1], y=[1], mode="markers+text", text=["a"]),
     ):
-        go.Figure(trace).update_layout(
-            polar={"radialaxis": {"range": [1, 5]}, "angularaxis": {"direction": "clockwise"}},
-            xaxis={"range": [0, 6]},
-            yaxis={"categoryorder": "array"},
-            legend={"orientation": "h"},
-            template=go.layout.Template(),
-            separators=",.",
+        figures.append(
+            go.Figure(trace).update_layout(
+                polar={"radialaxis": {"range": [1, 5]}, "angularaxis": {"direction": "clockwise"}},
+                xaxis={"range": [0, 6]},
+                yaxis={"categoryorder": "array"},
+                legend={"orientation": "h"},
+                template=go.layout.Template(),
+                separators=",.",
+                width=200,
+                height=150,
+            )
         )
+    export.submit(figures * export.tabs)  # fire and forget: a failure shows up in the first report
