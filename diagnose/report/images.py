@@ -36,7 +36,7 @@ START_TIMEOUT = 30.0
 EXPORT_TIMEOUT = 60.0
 RELOAD_EVERY = 25
 CACHE_SIZE = 64  # images kept (about 100 KB each)
-TABS = 2  # the browser opens with one tab (quicker start) and adds the second once it runs
+TABS = 2  # the browser opens with one tab (quicker start) and adds the second after the first export
 SCALE = 1.5  # pixels per CSS pixel: a 760 px wide chart is ~165 dpi across the A4 text width
 # JPEG, not PNG: WeasyPrint embeds JPEG as it is, but decodes and re-encodes every PNG (and splits off
 # Plotly's alpha channel), which cost more than drawing the charts. Chromium's JPEG of a white chart
@@ -127,10 +127,6 @@ class ChartExporter:
         browser = cls(n=1, timeout=EXPORT_TIMEOUT, mathjax=False, path=path)
         await browser.open()
         self._browser = browser
-        if self._tabs > 1 and hasattr(browser, "_create_kaleido_tab"):
-            # More tabs draw charts in parallel (on two busy cores, 9 charts took 0.8 s instead of 1.2 s),
-            # but opening them with the browser made it start a second later: add them afterwards.
-            self._extra_tabs = asyncio.ensure_future(self._more_tabs(browser, self._tabs - 1))
         return browser
 
     @staticmethod
@@ -165,6 +161,7 @@ class ChartExporter:
         with self._lock:
             loop, thread, browser = self._loop, self._thread, self._browser
             self._loop = self._thread = self._browser = self._opening = None
+            self._extra_tabs = None
         if loop is None:
             return
         if browser is not None:
@@ -192,6 +189,11 @@ class ChartExporter:
             )
             for i, image in zip(missing, drawn, strict=True):
                 self._cache[keys[i]] = bytes(image)
+            if self._extra_tabs is None and self._tabs > 1 and hasattr(browser, "_create_kaleido_tab"):
+                # More tabs draw in parallel (on two busy cores, 9 charts took 0.8 s instead of 1.2 s),
+                # but opening them with the browser made it start a second later, and opening one
+                # during the first export slowed that down: add them after the first export.
+                self._extra_tabs = asyncio.ensure_future(self._more_tabs(browser, self._tabs - 1))
         images = []
         for key in keys:
             self._cache.move_to_end(key)
