@@ -4,8 +4,8 @@ A round of 30 respondents with three earlier rounds (synthetic, fixed seeds). Me
 
 1. cold: the first report in a fresh process (content already loaded, as in a running dashboard;
    Chromium is started by the report itself), PDF and HTML, each in its own new process; and the
-   first PDF in a process that called ``warm_up()`` when it started, as a server should (the first
-   click comes once Chromium is up; nothing else has been used yet);
+   first PDF in a process that called ``warm_up(bundle)`` when it started, as a server should (the
+   first click comes once that is done; no report has been made yet);
 2. warm: later reports in the same process (Chromium running), PDF and HTML;
 3. the command line end to end: `netscan report FILE -o out.pdf` in a new process (Python start-up,
    imports, loading and checking the content, diagnosis, report).
@@ -116,13 +116,11 @@ def child(folder: Path, fmt: str, warm_runs: int, started: bool) -> None:
     """In a fresh process: one cold report, then warm ones, each for a different round (so no chart
     comes from the exporter's image cache); print JSON."""
     from diagnose import load_bundle
-    from diagnose.report import exporter, warm_up
+    from diagnose.report import warm_up
 
+    bundle = load_bundle()  # the dashboard has its content loaded before anyone clicks
     if started:
-        warm_up()  # what a server does when it starts (Chromium boots while the content loads)
-    load_bundle()  # the dashboard has its content loaded before anyone clicks
-    if started:
-        exporter().ready()  # ... and the first click comes after Chromium is up
+        warm_up(bundle).result(timeout=120)  # what a server does when it starts; the first click comes later
     files = sorted(folder.glob("round-*.json"))
     cold, cold_timings, size = one_report(files[0], fmt)
     runs = [one_report(files[1 + i % (len(files) - 1)], fmt) for i in range(warm_runs)]
@@ -221,7 +219,7 @@ def main() -> int:
     print("|---|---|---|---|")
     for key, label in (
         ("pdf_cold", "PDF, cold (first report in a fresh process)"),
-        ("pdf_started_cold", "PDF, first report in a server that called warm_up() at start"),
+        ("pdf_started_cold", "PDF, first report in a server that called warm_up(bundle) at start"),
         ("pdf_warm", "PDF, warm (Chromium running)"),
         ("html_cold", "HTML, cold"),
         ("html_warm", "HTML, warm"),

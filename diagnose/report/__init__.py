@@ -8,11 +8,11 @@ Typical use, from a response file or a round in the store::
     report.content, report.filename, report.media_type, report.charts_missing
 
 ``render_report`` never fails because of the charts: without Chromium the report has tables only and
-says why. Call :func:`warm_up` when a server starts, so the first report does not wait for Chromium.
+says why. Call ``warm_up(bundle)`` when a server starts, so the first report does not wait for Chromium.
 See docs/report.md.
 """
 
-from diagnose.report.images import ChartExporter, ChartExportError, exporter, warm_up
+from diagnose.report.images import ChartExporter, ChartExportError, exporter
 from diagnose.report.model import ReportInput, ReportModel, build_model, free_texts, prepare
 from diagnose.report.render import (
     FORMATS,
@@ -23,6 +23,7 @@ from diagnose.report.render import (
     render_pdf,
     render_report,
 )
+from diagnose.report.warm import warm_up
 
 __all__ = [
     "FORMATS",

@@ -125,8 +125,8 @@ class ChartExporter:
             raise ChartExportError(f"no browser at {path}")
         cls = _kaleido_class()
         browser = cls(n=1, timeout=EXPORT_TIMEOUT, mathjax=False, path=path)
+        self._browser = browser  # before it opens, so a reset during start-up still closes it
         await browser.open()
-        self._browser = browser
         return browser
 
     @staticmethod
@@ -164,9 +164,20 @@ class ChartExporter:
             self._extra_tabs = None
         if loop is None:
             return
-        if browser is not None:
-            with contextlib.suppress(Exception):
-                asyncio.run_coroutine_threadsafe(browser.close(), loop).result(timeout=10)
+
+        async def shutdown() -> None:
+            if browser is not None:  # also a browser still opening: it must not outlive us
+                with contextlib.suppress(Exception):
+                    await asyncio.wait_for(browser.close(), 10)
+            me = asyncio.current_task()
+            others = [task for task in asyncio.all_tasks() if task is not me]
+            for task in others:
+                task.cancel()
+            if others:
+                await asyncio.wait(others, timeout=5)
+
+        with contextlib.suppress(Exception):
+            asyncio.run_coroutine_threadsafe(shutdown(), loop).result(timeout=20)
         loop.call_soon_threadsafe(loop.stop)
         if thread is not None:
             thread.join(timeout=10)
@@ -260,33 +271,3 @@ def exporter() -> ChartExporter:
             _exporter = ChartExporter()
             atexit.register(_exporter.close)
         return _exporter
-
-
-def warm_up() -> None:
-    """Get ready for the first report (call it when a server starts). Returns at once after ~0.3 s:
-    Plotly loads the validators of the figure types the report draws, Chromium starts in the
-    background and then draws one small chart of each type, so its JavaScript is warm too."""
-    import plotly.graph_objects as go
-
-    export = exporter()
-    export.start()
-    figures = []
-    for trace in (
-        go.Scatterpolar(r=[1, 2], theta=["a", "b"], fill="toself"),
-        go.Bar(x=[1], y=["a"], orientation="h", marker={"pattern": {"shape": "/"}}),
-        go.Box(x=[1.0, 2.0], y=[0, 0], orientation="h"),
-        go.Scatter(x=[1], y=[1], mode="markers+text", text=["a"]),
-    ):
-        figures.append(
-            go.Figure(trace).update_layout(
-                polar={"radialaxis": {"range": [1, 5]}, "angularaxis": {"direction": "clockwise"}},
-                xaxis={"range": [0, 6]},
-                yaxis={"categoryorder": "array"},
-                legend={"orientation": "h"},
-                template=go.layout.Template(),
-                separators=",.",
-                width=200,
-                height=150,
-            )
-        )
-    export.submit(figures * export.tabs)  # fire and forget: a failure shows up in the first report

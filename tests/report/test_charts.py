@@ -101,3 +101,10 @@ def test_a_chart_drawn_once_comes_from_the_cache_the_second_time(report_input: R
         report_input.diagnosis, report_input.bundle, "nl"
     )  # equal, not the same object
     assert exporter().export([again])[0] is first
+
+
+def test_warm_up_draws_the_report_figures_of_a_small_round(bundle: Bundle) -> None:
+    from diagnose.report import warm_up
+
+    images = warm_up(bundle).result(timeout=120)
+    assert len(images) >= 7 and all(image[:3] == b"\xff\xd8\xff" for image in images)
