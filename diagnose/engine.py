@@ -114,8 +114,9 @@ class RuleEngine:
         fired: list[tuple[int, str]] = []
         with _lock:
             sid = f"s{next(_sids)}"
+            # aid first: the engine returns the fact in this order, so finding it costs nothing
             messages = [
-                json.dumps({**facts, "t": FACT_TYPE, "aid": aid, "sid": sid}, ensure_ascii=False)
+                json.dumps({"aid": aid, "t": FACT_TYPE, "sid": sid, **facts}, ensure_ascii=False)
                 for aid, facts in enumerate(batch)
             ]
             for handle in self._handles:

@@ -30,7 +30,8 @@ def _warm_up() -> bool:
     if os.environ.get("NETSCAN_NO_WARMUP"):  # AppTest: no browser will ever ask for a report
         return False
     try:
-        warm_up()
+        # with the bundle it also draws the report's own figures, so the first report is warm too
+        warm_up(get_bundle())
     except Exception:  # the report then has tables only and says why
         return False
     return True
