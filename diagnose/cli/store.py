@@ -12,13 +12,17 @@ import getpass
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from diagnose.problems import Problem, ValidationFailed
-from diagnose.store import NotFound, Store
-from diagnose.store import types as t
-from diagnose.store.schema import current_revision, head_revision
 from diagnose.text import LANGUAGES
+
+if TYPE_CHECKING:
+    from diagnose.store import Store
+    from diagnose.store import types as t
+
+# The store (SQLAlchemy, Alembic, argon2) is imported by the handlers that use it, not here: every
+# `netscan` command builds this parser, and `netscan diagnose` should not pay half a second for it.
 
 APP_URL = os.environ.get("NETSCAN_APP_URL", "http://localhost:8501")
 
@@ -116,6 +120,8 @@ def register(sub: Any) -> None:
 
 
 def open_store(args: argparse.Namespace) -> Store:
+    from diagnose.store import Store
+
     store = Store.open(args.database)
     store.ensure_schema()
     return store
@@ -126,6 +132,8 @@ def _say(args: argparse.Namespace, nl: str, en: str, *, file: Any = None) -> Non
 
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    from diagnose.store import Store
+
     store = Store.open(args.database)
     revision = store.ensure_schema()
     _say(
@@ -137,6 +145,9 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
 
 
 def cmd_db_status(args: argparse.Namespace) -> int:
+    from diagnose.store import Store
+    from diagnose.store.schema import current_revision, head_revision
+
     store = Store.open(args.database)
     current, head = current_revision(store.engine), head_revision()
     print(f"database: {store.url}")
@@ -161,6 +172,8 @@ def find_workspace(store: Store, ref: str | None, *, create: bool = False) -> t.
         return found
     if create:
         return store.create_workspace(ref)
+    from diagnose.store import NotFound
+
     raise NotFound("werkruimte", "workspace", ref)
 
 
@@ -168,6 +181,8 @@ def find_network(store: Store, workspace: t.Workspace, ref: str) -> t.NetworkInf
     networks = store.list_networks(workspace.id)
     found = next((n for n in networks if str(n.id) == ref or n.name == " ".join(ref.split())), None)
     if found is None:
+        from diagnose.store import NotFound
+
         raise NotFound("netwerk", "network", ref)
     return found
 
@@ -178,6 +193,8 @@ def find_round(store: Store, network: t.NetworkInfo, ref: str) -> t.RoundInfo:
         None,
     )
     if found is None:
+        from diagnose.store import NotFound
+
         raise NotFound("ronde", "round", ref)
     return found
 
