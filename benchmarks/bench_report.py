@@ -34,63 +34,18 @@ TARGETS = {"pdf_cold": 3.0, "pdf_started_cold": 3.0, "pdf_warm": 1.5}
 
 
 def case_file(path: Path, seed: int = 5) -> Path:
-    """A benchmark round as a JSON response file (the seed varies the answers, not the shape)."""
+    """A benchmark round as a JSON response file: the round the report tests render (the seed
+    varies the answers, not the shape), so the benchmark measures the report that is tested."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
     from diagnose import load_bundle
-    from diagnose.synthetic import CaseSpec, build_case, case_json
+    from diagnose.synthetic import build_case, case_json
+    from tests.report.conftest import make_case
 
-    def spec(label: str, date: str, respondents: int, shift: float, **extra: Any) -> dict[str, Any]:
-        return {
-            "label": label,
-            "date": date,
-            "respondents": respondents,
-            "roles": {"teacher": 12, "school_leader": 8, "board": 4, "municipality": 2, "support_office": 4}
-            if respondents == 30
-            else {"teacher": respondents // 2, "school_leader": respondents - respondents // 2},
-            "facts": {
-                "sector": "po",
-                "origin": "voluntary",
-                "has_board": "no",
-                "support": "facilitator",
-                "member_kinds": ["po_school", "municipality"],
-                "network_type": {"learning": 20, "chain": 10},
-                "task_type": "shared_service",
-                "overlap": "partial",
-                "leadership_role": "connecting",
-            },
-            "scores": {
-                "default": 3.45 + shift,
-                "lnc4_trust": 2.6 + shift,
-                "pitfall_everyone_everything": 2.5,
-                "lnc1_goal_focus": 4.3,
-                "identity": 4.2 - 2 * shift,
-            },
-            "spread": {"default": 0.5, "lnc5_ownership": 1.3},
-            **extra,
-        }
-
-    case = CaseSpec.model_validate(
-        {
-            "title": "benchmark",
-            "story": "30 respondents, three earlier rounds",
-            "source": "benchmark",
-            "seed": seed,
-            "network": {"name": "Samenwerkingsverband Zuid-Oost Brabant", "profile": {"size": 14}},
-            "rounds": [
-                spec("2023 najaar", "2023-11-07", 20, -0.4),
-                spec("2024 najaar", "2024-11-12", 22, -0.2),
-                spec("2025 voorjaar", "2025-04-15", 24, 0.0),
-                spec(
-                    "2026 voorjaar",
-                    "2026-04-14",
-                    30,
-                    0.3,
-                    texts=["Meer samen doen en minder vergaderen.", "Eén gezamenlijke ambitie kiezen."],
-                ),
-            ],
-        }
-    )
     bundle = load_bundle()
-    path.write_text(case_json(build_case(case, bundle.questionnaire("netwerkscan"))), encoding="utf-8")
+    path.write_text(
+        case_json(build_case(make_case(seed=seed), bundle.questionnaire("netwerkscan"))), encoding="utf-8"
+    )
     return path
 
 
