@@ -166,7 +166,7 @@ def diagnose(
         if previous
         else None,
         findings=findings,
-        summary=[f.rule for f in findings if f.kind != "strength"][:SUMMARY_SIZE],
+        summary=_summary(bundle, findings),
         strengths=[f.rule for f in findings if f.kind == "strength"],
         respondents=current.respondent_scores,
         by_role=current.by_role,
@@ -208,6 +208,22 @@ def _findings(
     position = {rule.id: index for index, rule in enumerate(bundle.rules)}
     findings.sort(key=lambda f: (order[f.kind], -f.severity, -f.margin, -(f.spread or 0.0), position[f.rule]))
     return findings
+
+
+def _summary(bundle: Bundle, findings: list[Finding]) -> list[str]:
+    """The most important findings that are not strengths, at most one per rule template: three
+    cards with the same advice for three constructs would tell a steering group one thing, not three."""
+    chosen: list[str] = []
+    templates: set[str] = set()
+    for f in findings:
+        template = bundle.rule_by_id[f.rule].template or f.rule
+        if f.kind == "strength" or template in templates:
+            continue
+        chosen.append(f.rule)
+        templates.add(template)
+        if len(chosen) == SUMMARY_SIZE:
+            break
+    return chosen
 
 
 def _margin(reasons: list[Because]) -> float:

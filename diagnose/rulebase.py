@@ -109,6 +109,7 @@ class Rule:
     constructs: tuple[str, ...]
     file: str
     line: int | None
+    template: str = ""  # the rule's id as written, e.g. "strength_{construct}"; its own id if not a template
 
 
 @dataclass(frozen=True)
@@ -272,6 +273,7 @@ def load_rule_file(
                     constructs=involved,
                     file=source.path,
                     line=source.line_of(loc),
+                    template=spec.id,
                 )
             )
     return rules, problems
