@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter
 
 from diagnose.bundle import Bundle, to_durable_facts
 from diagnose.conditions import explain
@@ -89,6 +89,7 @@ class Diagnosis(BaseModel):
 
 
 SUMMARY_SIZE = 3
+_FINDINGS = TypeAdapter(list[Finding])
 
 
 def score(bundle: Bundle, q: Questionnaire, rnd: Round, network: Network | None = None) -> RoundScores:
@@ -177,7 +178,7 @@ def _findings(
     bundle: Bundle, q: Questionnaire, facts: dict[str, Any], fired: set[str], current: RoundScores
 ) -> list[Finding]:
     labeller = bundle.labeller(q)
-    findings = []
+    found: list[dict[str, Any]] = []
     for rule in bundle.rules:
         if rule.id not in fired:
             continue
@@ -187,21 +188,22 @@ def _findings(
             if c in current.constructs and current.constructs[c].sd is not None
         ]
         reasons = [because(c, facts, labeller) for c in explain(rule.condition, facts)]
-        findings.append(
-            Finding(
-                rule=rule.id,
-                kind=rule.kind,
-                severity=rule.severity,
-                title=rule.title,
-                diagnosis=rule.diagnosis,
-                advice=rule.advice,
-                because=reasons,
-                sources=list(rule.sources),
-                constructs=list(rule.constructs),
-                spread=max(spreads) if spreads else None,  # type: ignore[type-var]
-                margin=_margin(reasons),
-            )
+        found.append(
+            {
+                "rule": rule.id,
+                "kind": rule.kind,
+                "severity": rule.severity,
+                "title": rule.title,
+                "diagnosis": rule.diagnosis,
+                "advice": rule.advice,
+                "because": reasons,
+                "sources": rule.sources,
+                "constructs": rule.constructs,
+                "spread": max(spreads) if spreads else None,  # type: ignore[type-var]
+                "margin": _margin(reasons),
+            }
         )
+    findings = _FINDINGS.validate_python(found)
     # Within a kind (in the rule base's kind_order) and severity, the finding furthest past its
     # threshold comes first (a score of 2.1 before one of 2.9), then the one members disagree on most.
     order: dict[str, int] = {kind: index for index, kind in enumerate(bundle.settings.kind_order)}
@@ -226,13 +228,10 @@ def _summary(bundle: Bundle, findings: list[Finding]) -> list[str]:
     return chosen
 
 
-def _margin(reasons: list[Because]) -> float:
+def _margin(reasons: list[dict[str, Any]]) -> float:
     """Distance past the first numeric threshold of the condition (the rule's main comparison)."""
     for reason in reasons:
-        if (
-            reason.threshold is not None
-            and isinstance(reason.value, float)
-            and isinstance(reason.compared_to, float)
-        ):
-            return round(abs(reason.value - reason.compared_to), 4)
+        value, compared_to = reason["value"], reason["compared_to"]
+        if reason["threshold"] is not None and isinstance(value, float) and isinstance(compared_to, float):
+            return round(abs(value - compared_to), 4)
     return 0.0

@@ -8,7 +8,7 @@ from pydantic import BaseModel
 
 from diagnose.conditions import Comparison, FactRef, ThresholdRef, operand_value
 from diagnose.questionnaire import Questionnaire
-from diagnose.text import Lang, LocalizedText, format_number
+from diagnose.text import LANGUAGES, Lang, LocalizedText, format_number
 
 FACT_LABELS: dict[str, tuple[str, str]] = {
     "score": ("gemiddelde score ‘{label}’", "mean score ‘{label}’"),
@@ -48,7 +48,7 @@ BAND_LABELS = {
     "concern": LocalizedText(nl="zorgpunt", en="concern"),
 }
 BOOL_LABELS = {True: LocalizedText(nl="ja", en="yes"), False: LocalizedText(nl="nee", en="no")}
-THRESHOLD_WORD = ("drempel", "threshold")
+THRESHOLD_WORDS = ("de drempel", "the threshold")
 
 
 class Because(BaseModel):
@@ -122,7 +122,9 @@ class Labeller:
         return None
 
 
-def because(comparison: Comparison, facts: dict[str, Any], labeller: Labeller) -> Because:
+def because(comparison: Comparison, facts: dict[str, Any], labeller: Labeller) -> dict[str, Any]:
+    """A Because as plain data (validated together with its finding: one pydantic call per
+    diagnosis instead of two model constructions per sentence)."""
     value = facts[comparison.fact.path]
     other = operand_value(comparison.operand, facts)
     operand = comparison.operand
@@ -131,28 +133,24 @@ def because(comparison: Comparison, facts: dict[str, Any], labeller: Labeller) -
     subject = labeller.subject(comparison.fact)
     other_ref = operand if isinstance(operand, FactRef) else comparison.fact
     texts = {}
-    for index, lang in enumerate(("nl", "en")):
-        shown = labeller.value(comparison.fact, value, lang)  # type: ignore[arg-type]
-        right = labeller.value(other_ref, other, lang)  # type: ignore[arg-type]
+    for index, lang in enumerate(LANGUAGES):
+        shown = labeller.value(comparison.fact, value, lang)
+        right = labeller.value(other_ref, other, lang)
         op_word = OP_WORDS[comparison.op][index]
-        sentence = f"{subject.get(lang)}: {shown}"  # type: ignore[arg-type]
+        sentence = f"{subject.get(lang)}: {shown}"
         if threshold is not None:
-            sentence += (
-                f" ({op_word} de {THRESHOLD_WORD[0]} {right})"
-                if lang == "nl"
-                else f" ({op_word} the {THRESHOLD_WORD[1]} {right})"
-            )
+            sentence += f" ({op_word} {THRESHOLD_WORDS[index]} {right})"
         elif other_fact is not None:
             sentence += f", {op_word} {labeller.subject(operand).get(lang)}: {right}"  # type: ignore[arg-type]
-        elif comparison.op not in ("==",) or isinstance(other, float):
+        elif comparison.op != "==" or isinstance(other, float):
             sentence += f" ({op_word} {right})"
         texts[lang] = sentence
-    return Because.model_construct(
-        fact=comparison.fact.path,
-        value=value,
-        op=comparison.op,
-        compared_to=other,
-        threshold=threshold,
-        other_fact=other_fact,
-        text=LocalizedText.model_construct(nl=texts["nl"], en=texts["en"]),
-    )
+    return {
+        "fact": comparison.fact.path,
+        "value": value,
+        "op": comparison.op,
+        "compared_to": other,
+        "threshold": threshold,
+        "other_fact": other_fact,
+        "text": texts,
+    }

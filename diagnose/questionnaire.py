@@ -5,11 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cached_property
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from diagnose.text import LocalizedText
+
+if TYPE_CHECKING:
+    from diagnose.scoring import ScaleLayout
 
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -131,6 +134,13 @@ class Questionnaire(Strict):
     def scale_index(self) -> dict[str, tuple[str, bool]]:
         """item id → (construct, reverse) for scale items: the scoring's hot path."""
         return {item.id: (item.construct_id, item.reverse) for item in self.items() if item.type == "scale"}
+
+    @cached_property
+    def scale_layout(self) -> ScaleLayout:
+        """The scale items as matrix columns, for scoring (built once per questionnaire)."""
+        from diagnose.scoring import ScaleLayout
+
+        return ScaleLayout(self)
 
     def fact_item(self, construct_id: str) -> Item | None:
         items = self.items_by_construct.get(construct_id)

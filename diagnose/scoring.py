@@ -7,6 +7,7 @@ import statistics
 from collections import Counter
 from typing import Any, Literal
 
+import numpy as np
 from pydantic import BaseModel
 
 from diagnose.questionnaire import DONT_KNOW, ConstructCatalogue, Questionnaire
@@ -77,31 +78,52 @@ def item_value(q: Questionnaire, item_id: str, value: Any) -> float | None:
     return float(6 - value if item.reverse else value)
 
 
-def mean(values: list[float]) -> float:
-    return sum(values) / len(values)
+class ScaleLayout:
+    """The scale items of a questionnaire as matrix columns: answers become a respondents × items
+    matrix, and construct scores one matrix product, instead of a Python loop over every answer."""
+
+    def __init__(self, q: Questionnaire):
+        index = q.scale_index
+        self.item_ids = list(index)
+        self.construct_ids = list(dict.fromkeys(construct for construct, _ in index.values()))
+        self.reverse = np.array([reverse for _, reverse in index.values()], dtype=bool)
+        column = {cid: j for j, cid in enumerate(self.construct_ids)}
+        self.membership = np.zeros((len(self.item_ids), len(self.construct_ids)))
+        for i, (construct, _) in enumerate(index.values()):
+            self.membership[i, column[construct]] = 1.0
 
 
-def sample_sd(values: list[float]) -> float:
-    # plain floats: statistics.stdev computes with exact fractions, ten times slower, and every
-    # result is rounded to PRECISION anyway
-    m = sum(values) / len(values)
-    return math.sqrt(sum((v - m) ** 2 for v in values) / (len(values) - 1))
+_DONT_KNOW_CODE = -1.0  # in the answer matrix; a missing answer is NaN, a scored one 1..5
+_NUMBER = (int, float)
 
 
-def respondent_scores(q: Questionnaire, response: Response) -> tuple[dict[str, float], dict[str, float]]:
-    """(construct means, item values) for one respondent; constructs with only 'don't know' are absent."""
-    index = q.scale_index
-    per_construct: dict[str, list[float]] = {}
-    items: dict[str, float] = {}
-    for item_id, value in response.answers.items():
-        scale = index.get(item_id)
-        if scale is None or value is None or value == DONT_KNOW:
-            continue
-        construct, reverse = scale
-        scored = float(6 - value if reverse else value)
-        items[item_id] = scored
-        per_construct.setdefault(construct, []).append(scored)
-    return {c: round(mean(v), PRECISION) for c, v in per_construct.items()}, items
+def answer_matrix(layout: ScaleLayout, responses: list[Response]) -> np.ndarray:
+    """Respondents × scale items: the raw answer, _DONT_KNOW_CODE, or NaN when not answered."""
+    ids = layout.item_ids
+    nan = math.nan
+    raw = [a.get(i) for a in (r.answers for r in responses) for i in ids]
+    values = [v if v.__class__ in _NUMBER else (_DONT_KNOW_CODE if v == DONT_KNOW else nan) for v in raw]
+    return np.array(values, dtype=float).reshape(len(responses), len(ids))
+
+
+def round_to_precision(values: np.ndarray) -> np.ndarray:
+    """np.round, made to agree with Python's round() where a value lies on a tie after scaling
+    (np.round scales first, so 0.00625 can go down where round() sees the binary value above)."""
+    rounded = np.round(values, PRECISION)
+    scaled = values * 10**PRECISION
+    near_tie = np.abs(scaled - np.floor(scaled) - 0.5) < 1e-6
+    if near_tie.any():
+        rounded[near_tie] = [round(float(v), PRECISION) for v in values[near_tie]]
+    return rounded
+
+
+def _column_sums(values: np.ndarray) -> np.ndarray:
+    """Sums down each column, row after row: the same additions in the same order as sum() over
+    a list, so that means and spreads agree to the last bit with the plain-Python definition."""
+    total = np.zeros(values.shape[1])
+    for row in values:
+        total += row
+    return total
 
 
 def score_round(
@@ -115,74 +137,128 @@ def score_round(
     profile_agreement: float,
     network_profile: dict[str, Any] | None = None,
 ) -> RoundScores:
-    per_respondent: list[RespondentScores] = []
-    construct_values: dict[str, list[float]] = {}
-    item_values: dict[str, list[float]] = {}
-    dont_know: Counter[str] = Counter()
+    layout: ScaleLayout = q.scale_layout
+    responses = rnd.responses
+    answers = answer_matrix(layout, responses)
+    answered = answers > 0  # NaN and "don't know" compare false
+    scored = np.where(answered, np.where(layout.reverse, 6.0 - answers, answers), 0.0)
+
+    # per respondent and construct: mean of the scored items (absent when all are "don't know")
+    counts = answered.astype(float) @ layout.membership
+    has = counts > 0
+    means = round_to_precision(
+        np.divide(scored @ layout.membership, counts, out=np.zeros_like(counts), where=has)
+    )
+    means = np.where(has, means, 0.0)
+
+    cids = layout.construct_ids
     roles: Counter[str] = Counter()
-    for response in rnd.responses:
-        scores, items = respondent_scores(q, response)
+    respondent_roles: list[str | None] = []
+    per_respondent: list[dict[str, Any]] = []
+    for response, row, row_has in zip(responses, means.tolist(), has.tolist(), strict=True):
         role = role_of(response, q)
+        respondent_roles.append(role)
         if role:
             roles[role] += 1
         per_respondent.append(
-            RespondentScores.model_construct(role=role, group=response.group, scores=scores)
+            {
+                "role": role,
+                "group": response.group,
+                "scores": {c: v for c, v, h in zip(cids, row, row_has, strict=True) if h},
+            }
         )
-        for cid, value in scores.items():
-            construct_values.setdefault(cid, []).append(value)
-        for iid, value in items.items():
-            item_values.setdefault(iid, []).append(value)
-        dont_know.update(iid for iid, v in response.answers.items() if v == DONT_KNOW)
 
-    result: dict[str, ConstructScore] = {}
-    for cid in sorted(construct_values, key=_construct_order(constructs)):
-        values = construct_values[cid]
-        average = round(mean(values), PRECISION)
-        banded = constructs.by_id[cid].kind == "score" if cid in constructs.by_id else False
-        # model_construct: these values are computed here, validating them again costs a third of scoring
-        result[cid] = ConstructScore.model_construct(
-            mean=average,
-            sd=round(sample_sd(values), PRECISION) if len(values) > 1 else None,
-            n=len(values),
-            min=min(values),
-            max=max(values),
-            band=band_of(average, strength, concern) if banded else None,
-            below_minimum=len(values) < anonymity_minimum,
-        )
+    result = _construct_scores(
+        layout, constructs, means, has, strength=strength, concern=concern, minimum=anonymity_minimum
+    )
+    item_n = answered.sum(axis=0)
+    item_means = round_to_precision(
+        np.divide(scored.sum(axis=0), item_n, out=np.zeros(len(item_n)), where=item_n > 0)
+    )
+    dont_know = (answers == _DONT_KNOW_CODE).sum(axis=0)
     item_scores = {
-        iid: ItemScore.model_construct(mean=round(mean(v), PRECISION), n=len(v), dont_know=dont_know[iid])
-        for iid, v in item_values.items()
+        iid: {"mean": m, "n": n, "dont_know": k}
+        for iid, m, n, k in zip(
+            layout.item_ids, item_means.tolist(), item_n.tolist(), dont_know.tolist(), strict=True
+        )
+        if n
     }
     profile, chosen = _profile(q, rnd, profile_agreement, network_profile or {})
-    return RoundScores(
-        label=rnd.label,
-        date=rnd.date.isoformat() if rnd.date else None,
-        respondents=len(rnd.responses),
-        group_only=bool(rnd.responses) and all(r.group for r in rnd.responses),
-        roles=dict(sorted(roles.items())),
-        constructs=result,
-        items=item_scores,
-        profile=profile,
-        chosen_counts=chosen,
-        respondent_scores=per_respondent,
-        by_role=role_means(per_respondent, roles, anonymity_minimum),
+    # plain dicts validated in one call: pydantic-core builds the ~120 nested models several times
+    # faster than model_construct() one by one
+    return RoundScores.model_validate(
+        {
+            "label": rnd.label,
+            "date": rnd.date.isoformat() if rnd.date else None,
+            "respondents": len(responses),
+            "group_only": bool(responses) and all(r.group for r in responses),
+            "roles": dict(sorted(roles.items())),
+            "constructs": result,
+            "items": item_scores,
+            "profile": profile,
+            "chosen_counts": chosen,
+            "respondent_scores": per_respondent,
+            "by_role": _role_means(cids, means, has, respondent_roles, anonymity_minimum),
+        }
     )
 
 
-def role_means(
-    respondents: list[RespondentScores], roles: Counter[str], minimum: int
+def _construct_scores(
+    layout: ScaleLayout,
+    constructs: ConstructCatalogue,
+    means: np.ndarray,
+    has: np.ndarray,
+    *,
+    strength: float,
+    concern: float,
+    minimum: int,
+) -> dict[str, dict[str, Any]]:
+    """Mean, spread, range and band over the respondents' construct means."""
+    n = has.sum(axis=0)
+    some = n > 0
+    total = _column_sums(means)
+    exact_mean = np.divide(total, n, out=np.zeros(len(n)), where=some)
+    deviation = np.where(has, means - exact_mean, 0.0)
+    spread = np.sqrt(np.divide(_column_sums(deviation * deviation), n - 1, out=np.zeros(len(n)), where=n > 1))
+    average = round_to_precision(exact_mean).tolist()
+    sd = round_to_precision(spread).tolist()
+    low = np.where(has, means, np.inf).min(axis=0, initial=np.inf).tolist()
+    high = np.where(has, means, -np.inf).max(axis=0, initial=-np.inf).tolist()
+    column = {cid: j for j, cid in enumerate(layout.construct_ids)}
+    result: dict[str, dict[str, Any]] = {}
+    for cid in sorted((c for c, j in column.items() if some[j]), key=_construct_order(constructs)):
+        j = column[cid]
+        count = int(n[j])
+        banded = constructs.by_id[cid].kind == "score" if cid in constructs.by_id else False
+        result[cid] = {
+            "mean": average[j],
+            "sd": sd[j] if count > 1 else None,
+            "n": count,
+            "min": low[j],
+            "max": high[j],
+            "band": band_of(average[j], strength, concern) if banded else None,
+            "below_minimum": count < minimum,
+        }
+    return result
+
+
+def _role_means(
+    cids: list[str], means: np.ndarray, has: np.ndarray, roles: list[str | None], minimum: int
 ) -> dict[str, dict[str, float]]:
     """Mean construct scores per respondent role, only where the role has enough respondents."""
     result: dict[str, dict[str, float]] = {}
-    for role in sorted(roles):
-        members = [r for r in respondents if r.role == role]
-        means = {}
-        for cid in sorted({c for r in members for c in r.scores}):
-            values = [r.scores[cid] for r in members if cid in r.scores]
-            if len(values) >= minimum:
-                means[cid] = round(mean(values), PRECISION)
-        if means:
-            result[role] = means
+    for role in sorted({r for r in roles if r}):
+        members = np.array([r == role for r in roles])
+        n = has[members].sum(axis=0)
+        enough = (n > 0) & (n >= minimum)
+        if not enough.any():
+            continue
+        role_mean = round_to_precision(
+            np.divide(_column_sums(means[members]), n, out=np.zeros(len(n)), where=enough)
+        ).tolist()
+        result[role] = {
+            cid: role_mean[j] for j, cid in sorted(enumerate(cids), key=lambda jc: jc[1]) if enough[j]
+        }
     return result
 
 
