@@ -116,6 +116,20 @@ def diagnose(
     file: str = "",
 ) -> Diagnosis:
     """Answers in, diagnosis out. No I/O. Raises ValidationFailed naming respondent and item."""
+    current, previous = check_and_score(bundle, q, rnd, history, network, file=file)
+    return diagnose_scores(bundle, q, current, previous, network)
+
+
+def check_and_score(
+    bundle: Bundle,
+    q: Questionnaire,
+    rnd: Round,
+    history: Sequence[Round | RoundScores] = (),
+    network: Network | None = None,
+    *,
+    file: str = "",
+) -> tuple[RoundScores, RoundScores | None]:
+    """The round's scores and the last earlier round's; raises ValidationFailed for bad answers."""
     problems = check_round(q, rnd, file)
     for index, earlier in enumerate(history):
         if isinstance(earlier, Round):
@@ -127,6 +141,19 @@ def diagnose(
     if history:
         last = history[-1]
         previous = last if isinstance(last, RoundScores) else score(bundle, q, last, network)
+    return current, previous
+
+
+def diagnose_scores(
+    bundle: Bundle,
+    q: Questionnaire,
+    current: RoundScores,
+    previous: RoundScores | None = None,
+    network: Network | None = None,
+) -> Diagnosis:
+    """The rules over a round's scores (made by `score` from answers that passed check_round).
+    Scores do not depend on the rules: a store re-diagnosing rounds after the rule base changed
+    can keep the scores it computed before, if it knows the answers and scoring did not change."""
     facts = round_facts(current, previous)
     derived = {}
     for d in bundle.derived:

@@ -17,6 +17,7 @@ import json
 import zlib
 from typing import Any
 
+from pydantic_core import from_json
 from sqlalchemy import (
     JSON,
     BigInteger,
@@ -94,7 +95,7 @@ class CompressedJSON(TypeDecorator[Any]):
     def process_result_value(self, value: bytes | None, dialect: Dialect) -> dict[str, Any] | None:
         if value is None:
             return None
-        data: dict[str, Any] = json.loads(zlib.decompress(value).decode("utf-8"))
+        data: dict[str, Any] = from_json(zlib.decompress(value))
         return data
 
 
@@ -237,3 +238,7 @@ class DiagnosisSnapshot(Base):
     ruleset_version: Mapped[str] = mapped_column(String(50))
     respondents: Mapped[int] = mapped_column(Integer)
     data: Mapped[dict[str, Any]] = mapped_column(CompressedJSON)
+    # The round's scores (zlib-compressed JSON) and a digest of everything they were computed from:
+    # re-diagnosing after a rule change reuses them while the digest still matches (round_scores.py).
+    scores: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    scores_inputs: Mapped[str | None] = mapped_column(String(64), nullable=True)

@@ -1,0 +1,85 @@
+"""A round's scores kept with its snapshot, and the digest that says when they may be reused.
+
+Scores depend on the answers and on the questionnaire, constructs and scoring settings, never on
+the rules. Re-diagnosing every round after a rule change can therefore skip reading, checking and
+scoring the answers of a round whose inputs are unchanged (scoring is most of a diagnosis' work).
+The digest covers everything scoring reads: the questionnaire and construct catalogue as loaded,
+the scoring settings, the network's profile, the round's label and date, each submitted response's
+id, hand-in time, role and group flag (submitted answers are frozen: changing one means a new
+response), and the source of the code that scores. Any change gives a new digest, so old scores
+are never reused by mistake; at worst they are computed again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import zlib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from diagnose import questionnaire, responses, scoring
+from diagnose.bundle import Bundle
+from diagnose.questionnaire import Questionnaire
+from diagnose.scoring import RoundScores
+
+ResponseKey = tuple[int, dt.datetime | None, str | None, bool]  # id, submitted_at, role, is_group
+
+
+def _code_digest() -> bytes:
+    digest = hashlib.sha256()
+    for module in (scoring, responses, questionnaire):
+        digest.update(Path(module.__file__ or "").read_bytes())
+    return digest.digest()
+
+
+class ScoresDigest:
+    """Digests of scoring inputs for one rule base; the fixed parts are hashed once."""
+
+    def __init__(self, bundle: Bundle):
+        s = bundle.settings
+        base = hashlib.sha256(_code_digest())
+        base.update(bundle.constructs.model_dump_json().encode())
+        base.update(
+            json.dumps(
+                [s.thresholds["strength"], s.thresholds["concern"], s.anonymity_minimum, s.profile_agreement]
+            ).encode()
+        )
+        self._base = base
+        self._questionnaires: dict[tuple[str, str], tuple[Questionnaire, Any]] = {}
+
+    def _for_questionnaire(self, q: Questionnaire) -> Any:
+        known = self._questionnaires.get((q.id, q.version))
+        if known is None or known[0] is not q:
+            digest = self._base.copy()
+            digest.update(q.model_dump_json(by_alias=True).encode())
+            known = (q, digest)
+            self._questionnaires[(q.id, q.version)] = known
+        return known[1]
+
+    def of(
+        self,
+        q: Questionnaire,
+        network_profile: dict[str, Any],
+        label: str,
+        date: dt.date | None,
+        submitted: Iterable[ResponseKey],
+    ) -> str:
+        digest = self._for_questionnaire(q).copy()
+        digest.update(
+            json.dumps([network_profile, label, date.isoformat() if date else None], sort_keys=True).encode()
+        )
+        for response_id, submitted_at, role, group in submitted:
+            stamp = submitted_at.isoformat() if submitted_at else ""
+            digest.update(f"\n{response_id}|{stamp}|{role}|{int(group)}".encode())
+        return str(digest.hexdigest())
+
+
+def pack(scores: RoundScores) -> bytes:
+    return zlib.compress(scores.model_dump_json().encode(), 1)
+
+
+def unpack(blob: bytes) -> RoundScores:
+    return RoundScores.model_validate_json(zlib.decompress(blob))

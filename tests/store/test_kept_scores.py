@@ -1,0 +1,146 @@
+"""Re-diagnosis reuses the scores kept with a snapshot only while everything they came from is
+unchanged; any change to answers, respondents, roles, network profile, round or scoring settings
+means scoring the answers again. Either way the diagnosis equals one made from the answers."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Any
+
+import pytest
+from sqlalchemy import select, update
+
+from diagnose import Bundle, diagnose
+from diagnose.questionnaire import Questionnaire
+from diagnose.store import Store, models
+from diagnose.store.round_scores import ScoresDigest
+
+from .conftest import role_values
+from .test_api import add_respondents, statements
+
+
+def reads_answers(seen: list[str]) -> bool:
+    return any("response.answers" in s and s.startswith("SELECT") for s in seen)
+
+
+def network_with_rounds(store: Store, q: Questionnaire) -> tuple[Any, list[Any]]:
+    ws = store.create_workspace("W")
+    net = store.create_network(ws.id, "N", {"size": 12})
+    rounds = []
+    for year in (2023, 2024, 2025):
+        r = store.create_round(net.id, str(year), date=dt.date(year, 2, 1))
+        add_respondents(store, r.id, q, 3, seed=year)
+        rounds.append(r)
+    return net, rounds
+
+
+def fresh(store: Store, bundle: Bundle, q: Questionnaire, net: Any, rounds: list[Any], index: int) -> Any:
+    history = [store.round_as_core(rounds[index - 1].id)] if index else []
+    expected = diagnose(
+        bundle, q, store.round_as_core(rounds[index].id), history, store.network_as_core(net.id)
+    )
+    return expected.model_dump(mode="json")
+
+
+def test_second_rediagnosis_reuses_scores_and_gives_the_same_diagnoses(
+    store: Store, bundle: Bundle, q: Questionnaire
+) -> None:
+    net, rounds = network_with_rounds(store, q)
+    with statements(store) as first:
+        assert store.rediagnose(network_id=net.id).diagnosed == 3
+    assert reads_answers(first)  # nothing kept yet: the answers are read and scored
+    with statements(store) as second:
+        assert store.rediagnose(network_id=net.id).diagnosed == 3
+    assert not reads_answers(second)
+    for index, r in enumerate(rounds):
+        kept = store.snapshots(r.id)
+        assert len(kept) == 2 and kept[0].data == kept[1].data == fresh(store, bundle, q, net, rounds, index)
+
+
+def test_diagnose_round_keeps_scores_for_a_later_rediagnosis(store: Store, q: Questionnaire) -> None:
+    net, rounds = network_with_rounds(store, q)
+    for r in rounds:
+        store.diagnose_round(r.id)
+    with statements(store) as seen:
+        store.rediagnose(network_id=net.id)
+    assert not reads_answers(seen)
+
+
+@pytest.mark.parametrize("change", ["new respondent", "role", "network profile", "round label", "round date"])
+def test_a_change_to_what_scores_come_from_scores_again(
+    store: Store, bundle: Bundle, q: Questionnaire, change: str
+) -> None:
+    net, rounds = network_with_rounds(store, q)
+    store.rediagnose(network_id=net.id)
+    last = rounds[-1]
+    if change == "new respondent":
+        add_respondents(store, last.id, q, 1, seed=99)
+    elif change == "role":
+        # a submitted response's role corrected in the database (the app cannot change it)
+        with store.engine.begin() as conn:
+            row = conn.execute(
+                select(models.Response.id, models.Response.role).where(models.Response.round_id == last.id)
+            ).first()
+            assert row is not None
+            other = next(r for r in role_values(q) if r != row.role)
+            conn.execute(update(models.Response).where(models.Response.id == row.id).values(role=other))
+    elif change == "network profile":
+        store.update_network(net.id, profile={"size": 40})
+    elif change == "round label":
+        store.update_round(last.id, label="2025 najaar")
+    else:
+        store.update_round(last.id, date=dt.date(2025, 10, 1))
+    with statements(store) as seen:
+        store.rediagnose(round_id=last.id)
+    assert reads_answers(seen)
+    assert store.latest_snapshot(last.id).data == fresh(store, bundle, q, net, rounds, 2)
+
+
+def test_the_digest_changes_with_every_input(bundle: Bundle, q: Questionnaire) -> None:
+    digest = ScoresDigest(bundle)
+    stamp = dt.datetime(2025, 2, 1, 12, tzinfo=dt.timezone.utc)
+    base: dict[str, Any] = {
+        "q": q,
+        "network_profile": {"size": 12},
+        "label": "2025",
+        "date": dt.date(2025, 2, 1),
+        "submitted": [(1, stamp, "teacher", False), (2, stamp, None, False)],
+    }
+    reference = digest.of(**base)
+    assert digest.of(**base) == reference
+    variants = [
+        {"q": bundle.questionnaire("quickscan")},
+        {"network_profile": {"size": 13}},
+        {"label": "2025 najaar"},
+        {"date": None},
+        {"submitted": base["submitted"][:1]},
+        {"submitted": [(3, stamp, "teacher", False), (2, stamp, None, False)]},
+        {"submitted": [(1, stamp + dt.timedelta(seconds=1), "teacher", False), (2, stamp, None, False)]},
+        {"submitted": [(1, stamp, "board", False), (2, stamp, None, False)]},
+        {"submitted": [(1, stamp, "teacher", True), (2, stamp, None, False)]},
+    ]
+    for variant in variants:
+        assert digest.of(**{**base, **variant}) != reference, variant
+    thresholds = {**bundle.settings.thresholds, "strength": bundle.settings.thresholds["strength"] + 0.1}
+    stricter = dataclasses.replace(
+        bundle, settings=bundle.settings.model_copy(update={"thresholds": thresholds})
+    )
+    assert ScoresDigest(stricter).of(**base) != reference
+    edited = q.model_copy(deep=True)
+    object.__setattr__(edited.sections[0], "items", list(edited.sections[0].items)[1:])
+    assert digest.of(**{**base, "q": edited}) != reference
+
+
+def test_rediagnosis_after_a_snapshot_without_kept_scores(
+    store: Store, bundle: Bundle, q: Questionnaire
+) -> None:
+    """Snapshots made before scores were kept (or imported from an archive) have none: scored afresh."""
+    net, rounds = network_with_rounds(store, q)
+    store.rediagnose(network_id=net.id)
+    with store.engine.begin() as conn:
+        conn.execute(update(models.DiagnosisSnapshot).values(scores=None, scores_inputs=None))
+    with statements(store) as seen:
+        store.rediagnose(network_id=net.id)
+    assert reads_answers(seen)
+    assert store.latest_snapshot(rounds[1].id).data == fresh(store, bundle, q, net, rounds, 1)
