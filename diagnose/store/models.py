@@ -35,8 +35,10 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -242,3 +244,18 @@ class DiagnosisSnapshot(Base):
     # re-diagnosing after a rule change reuses them while the digest still matches (round_scores.py).
     scores: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     scores_inputs: Mapped[str | None] = mapped_column(String(64), nullable=True)
+
+
+class FindingText(Base):
+    """A finding's title, diagnosis and advice, stored once for every snapshot that has it
+    (finding_texts.py): keyed by a digest of the content, never changed."""
+
+    __tablename__ = "finding_text"
+
+    digest: Mapped[str] = mapped_column(String(32), primary_key=True)
+    texts: Mapped[dict[str, Any]] = mapped_column(JSONValue)
+
+
+def dialect_insert(s: Session) -> Any:
+    """INSERT with ON CONFLICT support for the session's database (PostgreSQL or SQLite)."""
+    return pg_insert if s.get_bind().dialect.name == "postgresql" else sqlite_insert

@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import gc
-import json
 import multiprocessing
 import os
 import re
@@ -56,6 +55,7 @@ from diagnose.store.errors import (
     RoundClosed,
     StoreError,
 )
+from diagnose.store.finding_texts import FindingTexts
 from diagnose.store.models import utcnow
 
 T = TypeVar("T")
@@ -138,7 +138,7 @@ def _to_invitation(row: models.Invitation, responses: int) -> t.Invitation:
     )
 
 
-def _to_snapshot(row: models.DiagnosisSnapshot) -> t.Snapshot:
+def _to_snapshot(row: models.DiagnosisSnapshot, data: dict[str, Any]) -> t.Snapshot:
     return t.Snapshot(
         id=row.id,
         round_id=row.round_id,
@@ -148,7 +148,7 @@ def _to_snapshot(row: models.DiagnosisSnapshot) -> t.Snapshot:
         ruleset_id=row.ruleset_id,
         ruleset_version=row.ruleset_version,
         respondents=row.respondents,
-        data=row.data,
+        data=data,
     )
 
 
@@ -1318,42 +1318,61 @@ class Store:
     def _scores_digest(self) -> round_scores.ScoresDigest:
         return round_scores.ScoresDigest(self.bundle)
 
-    @staticmethod
-    def _snapshot_values(results: Sequence[_Diagnosed]) -> list[dict[str, Any]]:
+    @cached_property
+    def _finding_texts(self) -> FindingTexts:
+        return FindingTexts()
+
+    def _snapshot(self, s: Session, row: models.DiagnosisSnapshot) -> t.Snapshot:
+        return _to_snapshot(row, self._finding_texts.unpack(s, row.data))
+
+    def _snapshot_values(self, results: Sequence[_Diagnosed]) -> _SnapshotBatch:
         now = utcnow()
-        return [
-            {
-                "round_id": r.round_id,
-                "created_at": now,
-                "questionnaire_id": r.diagnosis.questionnaire.id,
-                "questionnaire_version": r.diagnosis.questionnaire.version,
-                "ruleset_id": r.diagnosis.ruleset.id,
-                "ruleset_version": r.diagnosis.ruleset.version,
-                "respondents": r.diagnosis.round.respondents,
-                "data": r.diagnosis.model_dump_json(),  # serialised by pydantic-core: ~5x faster than json.dumps
-                "scores": r.scores,
-                "scores_inputs": r.scores_inputs,
-            }
-            for r in results
-        ]
+        texts: set[str] = set()
+        packed = []
+        for r in results:
+            data, digests = self._finding_texts.pack(r.diagnosis)
+            texts.update(digests)
+            packed.append(data)
+        return _SnapshotBatch(
+            [
+                {
+                    "round_id": r.round_id,
+                    "created_at": now,
+                    "questionnaire_id": r.diagnosis.questionnaire.id,
+                    "questionnaire_version": r.diagnosis.questionnaire.version,
+                    "ruleset_id": r.diagnosis.ruleset.id,
+                    "ruleset_version": r.diagnosis.ruleset.version,
+                    "respondents": r.diagnosis.round.respondents,
+                    "data": data,  # serialised by pydantic-core: ~5x faster than json.dumps
+                    "scores": r.scores,
+                    "scores_inputs": r.scores_inputs,
+                }
+                for r, data in zip(results, packed, strict=True)
+            ],
+            texts,
+        )
 
     def _store_snapshots(self, results: Sequence[_Diagnosed]) -> list[t.Snapshot]:
-        values = self._snapshot_values(results)
-        if len(values) == 1:
+        batch = self._snapshot_values(results)
+        if len(batch.values) == 1:
             with self._write() as s:
-                row = models.DiagnosisSnapshot(**values[0])
+                self._finding_texts.store(s, batch.texts)
+                row = models.DiagnosisSnapshot(**batch.values[0])
                 s.add(row)
                 s.flush()
                 # the ORM object holds the JSON text it was given; hand out the parsed document
-                data: dict[str, Any] = json.loads(values[0]["data"])
-                return [dataclasses.replace(_to_snapshot(row), data=data)]
-        self._insert_snapshots(values)
+                snapshot = _to_snapshot(row, results[0].diagnosis.model_dump(mode="json"))
+            self._finding_texts.stored(batch.texts)
+            return [snapshot]
+        self._insert_snapshots(batch)
         return []
 
-    def _insert_snapshots(self, values: list[dict[str, Any]]) -> None:
-        if values:
+    def _insert_snapshots(self, batch: _SnapshotBatch) -> None:
+        if batch.values:
             with self._write() as s:
-                s.execute(insert(models.DiagnosisSnapshot), values)
+                self._finding_texts.store(s, batch.texts)
+                s.execute(insert(models.DiagnosisSnapshot), batch.values)
+            self._finding_texts.stored(batch.texts)
 
     def latest_snapshot(self, round_id: int) -> t.Snapshot | None:
         with self._read() as s:
@@ -1363,13 +1382,13 @@ class Store:
                 .order_by(models.DiagnosisSnapshot.id.desc())
                 .limit(1)
             ).first()
-            return _to_snapshot(row) if row else None
+            return self._snapshot(s, row) if row else None
 
     def snapshots(self, round_id: int) -> list[t.Snapshot]:
         """Every stored diagnosis of the round, oldest first."""
         with self._read() as s:
             return [
-                _to_snapshot(r)
+                self._snapshot(s, r)
                 for r in s.scalars(
                     select(models.DiagnosisSnapshot)
                     .where(models.DiagnosisSnapshot.round_id == round_id)
@@ -1385,7 +1404,9 @@ class Store:
         S = models.DiagnosisSnapshot
         with self._read() as s:
             latest = select(func.max(S.id)).where(S.round_id.in_(ids)).group_by(S.round_id).scalar_subquery()
-            snaps = {row.round_id: _to_snapshot(row) for row in s.scalars(select(S).where(S.id.in_(latest)))}
+            snaps = {
+                row.round_id: self._snapshot(s, row) for row in s.scalars(select(S).where(S.id.in_(latest)))
+            }
         return [t.RoundHistory(r, counts[r.id], snaps.get(r.id)) for r in rounds]
 
     def rediagnose(
@@ -1647,6 +1668,12 @@ class Store:
         from diagnose.store import transfer
 
         return transfer.export_workspace(self, workspace_id, fmt)
+
+
+@dataclasses.dataclass(frozen=True)
+class _SnapshotBatch:
+    values: list[dict[str, Any]]
+    texts: set[str]  # digests of the finding texts the snapshots refer to
 
 
 @dataclasses.dataclass(frozen=True)

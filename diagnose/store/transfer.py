@@ -908,7 +908,7 @@ class _Loaded:
     responses: dict[int, list[models.Response]]  # round id → responses
     drafts: dict[int, dict[str, Any]]  # response id → autosaved answers
     invitations: dict[int, list[models.Invitation]]
-    snapshots: dict[int, list[models.DiagnosisSnapshot]]
+    snapshots: dict[int, list[t.Snapshot]]  # with every finding's texts in place
 
 
 def _load(
@@ -971,7 +971,7 @@ def _load(
                     .where(models.DiagnosisSnapshot.round_id.in_(chunk))
                     .order_by(models.DiagnosisSnapshot.id)
                 ):
-                    loaded.snapshots.setdefault(snap.round_id, []).append(snap)
+                    loaded.snapshots.setdefault(snap.round_id, []).append(store._snapshot(s, snap))
     return loaded
 
 

@@ -35,7 +35,12 @@ def respondent_scores(q: Questionnaire, response: Response) -> tuple[dict[str, f
 
 
 def reference_scores(
-    q: Questionnaire, constructs: ConstructCatalogue, rnd: Round, strength: float, concern: float, minimum: int
+    q: Questionnaire,
+    constructs: ConstructCatalogue,
+    rnd: Round,
+    strength: float,
+    concern: float,
+    minimum: int,
 ) -> dict[str, Any]:
     """Construct scores, item scores, respondent scores and role means as plain dicts."""
     per_respondent: list[dict[str, Any]] = []

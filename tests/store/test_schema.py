@@ -30,6 +30,7 @@ TABLES = {
     "response",
     "answer",
     "diagnosis_snapshot",
+    "finding_text",
     "alembic_version",
 }
 

@@ -1,0 +1,97 @@
+"""Finding texts stored once, not in every snapshot.
+
+A snapshot keeps the findings exactly as they were said, so an old round reads the same after the
+rule base changed. Title, diagnosis and advice are most of a finding (~1.6 KB in two languages)
+and the same for every round a rule fires in: they are stored once, keyed by a digest of their
+content, and the snapshot lists the digests. Content-addressed rows are never changed, so a
+reworded rule gets a new row and old snapshots keep the old wording. Snapshots stored whole (before
+this, or imported from an archive) are read as they are.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from diagnose.diagnosis import Diagnosis, Finding
+from diagnose.store import models
+
+TEXT_FIELDS = ("title", "diagnosis", "advice")
+KEY = "finding_texts"  # in a snapshot's JSON: the digest of each finding's texts, in order
+_EXCLUDE = {"findings": {"__all__": set(TEXT_FIELDS)}}
+_HEAD = ("rule", "kind", "severity")  # the fields before the texts, to keep a finding's field order
+
+
+class FindingTexts:
+    """Packs and unpacks snapshot JSON for one database; caches digests and texts (immutable)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._digests: dict[tuple[str, int, int, int], tuple[str, Finding]] = {}
+        self._texts: dict[str, dict[str, Any]] = {}
+        self._stored: set[str] = set()
+
+    def pack(self, d: Diagnosis) -> tuple[str, list[str]]:
+        """The snapshot JSON without the texts, and the digests it refers to."""
+        digests = [self._digest(f) for f in d.findings]
+        body = d.model_dump_json(exclude=_EXCLUDE)
+        return f'{body[:-1]},"{KEY}":{json.dumps(digests)}}}', digests
+
+    def _digest(self, f: Finding) -> str:
+        # the texts are the rule's own objects, shared by every finding of that rule
+        key = (f.rule, id(f.title), id(f.diagnosis), id(f.advice))
+        known = self._digests.get(key)
+        if known is not None:
+            return known[0]
+        texts = {name: getattr(f, name).model_dump() for name in TEXT_FIELDS}
+        canonical = json.dumps(texts, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        digest = hashlib.blake2b(canonical.encode(), digest_size=16).hexdigest()
+        with self._lock:
+            self._digests[key] = (digest, f)  # keeps f, so the ids in the key stay its texts'
+            self._texts[digest] = texts
+        return digest
+
+    def store(self, s: Session, digests: set[str]) -> None:
+        """Insert the texts of these digests that this process has not yet seen stored."""
+        new = [{"digest": d, "texts": self._texts[d]} for d in sorted(digests - self._stored)]
+        if not new:
+            return
+        insert = models.dialect_insert(s)(models.FindingText).on_conflict_do_nothing()
+        s.execute(insert, new)
+        s.flush()
+
+    def stored(self, digests: set[str]) -> None:
+        """After the transaction that stored them committed."""
+        with self._lock:
+            self._stored |= digests
+
+    def unpack(self, s: Session, data: dict[str, Any]) -> dict[str, Any]:
+        """The snapshot JSON with every finding's texts in place."""
+        digests: list[str] | None = data.pop(KEY, None)
+        if digests is None:
+            return data
+        missing = set(digests) - self._texts.keys()
+        if missing:
+            rows = s.execute(
+                select(models.FindingText.digest, models.FindingText.texts).where(
+                    models.FindingText.digest.in_(missing)
+                )
+            ).all()
+            with self._lock:
+                self._texts.update(dict(rows))
+        findings = []
+        for finding, digest in zip(data["findings"], digests, strict=True):
+            texts = self._texts.get(digest)
+            if texts is None:
+                raise LookupError(
+                    f"finding text {digest} of rule {finding.get('rule')} is missing from the database"
+                )
+            head = {k: finding[k] for k in _HEAD if k in finding}
+            findings.append({**head, **texts, **{k: v for k, v in finding.items() if k not in head}})
+        data["findings"] = findings
+        return data

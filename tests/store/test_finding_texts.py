@@ -1,0 +1,89 @@
+"""Finding texts are stored once and shared by snapshots; every snapshot still reads back whole,
+with the wording it had when it was made."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import func, select
+
+from diagnose import Bundle
+from diagnose.questionnaire import Questionnaire
+from diagnose.store import Store, models
+from diagnose.text import LocalizedText
+
+from .test_api import add_respondents
+
+
+def a_round(store: Store, q: Questionnaire) -> Any:
+    ws = store.create_workspace("W")
+    net = store.create_network(ws.id, "N")
+    r = store.create_round(net.id, "2025", date=dt.date(2025, 2, 1))
+    add_respondents(store, r.id, q, 4, seed=3)
+    return r
+
+
+def raw_snapshot(store: Store, snapshot_id: int) -> dict[str, Any]:
+    with store.engine.connect() as conn:
+        data = conn.execute(
+            select(models.DiagnosisSnapshot.data).where(models.DiagnosisSnapshot.id == snapshot_id)
+        ).scalar_one()
+    assert isinstance(data, dict)
+    return data
+
+
+def test_snapshots_share_texts_and_read_back_whole(store: Store, q: Questionnaire) -> None:
+    r = a_round(store, q)
+    first = store.diagnose_round(r.id)
+    second = store.diagnose_round(r.id)
+    findings = first.data["findings"]
+    assert findings and all(f["advice"]["nl"] and f["title"]["en"] for f in findings)
+    raw = raw_snapshot(store, first.id)
+    assert all("advice" not in f for f in raw["findings"])
+    assert len(raw["finding_texts"]) == len(findings)
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(func.count()).select_from(models.FindingText)).scalar_one()
+    assert rows == len({f["rule"] for f in findings})  # once, not once per snapshot
+    assert store.snapshots(r.id)[0].data == first.data == second.data
+
+
+def test_a_reworded_rule_leaves_old_snapshots_as_they_were(
+    store: Store, bundle: Bundle, q: Questionnaire
+) -> None:
+    r = a_round(store, q)
+    before = store.diagnose_round(r.id)
+    rule_id = before.data["findings"][0]["rule"]
+    reworded = [
+        dataclasses.replace(rule, advice=LocalizedText(nl="Nieuw advies.", en="New advice."))
+        if rule.id == rule_id
+        else rule
+        for rule in bundle.rules
+    ]
+    newer = Store(store.engine, bundle=dataclasses.replace(bundle, rules=reworded))
+    after = newer.diagnose_round(r.id)
+    assert after.diagnosis().finding(rule_id).advice.nl == "Nieuw advies."  # type: ignore[union-attr]
+    old, new = newer.snapshots(r.id)
+    assert old.data == before.data  # read by a store with the new rules: still the old advice
+    assert new.data == after.data
+
+
+def test_a_snapshot_stored_whole_reads_as_it_is(store: Store, q: Questionnaire) -> None:
+    """As made before texts were shared, or imported from an archive."""
+    r = a_round(store, q)
+    made = store.diagnose_round(r.id)
+    with store.engine.begin() as conn:
+        conn.execute(
+            models.DiagnosisSnapshot.__table__.insert().values(
+                round_id=r.id,
+                created_at=made.created_at,
+                questionnaire_id=made.questionnaire_id,
+                questionnaire_version=made.questionnaire_version,
+                ruleset_id=made.ruleset_id,
+                ruleset_version=made.ruleset_version,
+                respondents=made.respondents,
+                data=made.data,
+            )
+        )
+    assert store.latest_snapshot(r.id).data == made.data  # type: ignore[union-attr]
