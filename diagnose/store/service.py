@@ -1513,13 +1513,21 @@ class Store:
         items: Sequence[tuple[int, set[int]]],
         progress: Callable[[int, int], None] | None = None,
         total: int = 0,
+        *,
+        background_writes: bool = True,
     ) -> tuple[int, list[tuple[int, str]]]:
-        """Diagnose network by network; a second thread compresses and writes the snapshots meanwhile
-        (zlib and the database driver release the GIL, so this overlaps with the next diagnoses)."""
+        """Diagnose network by network. With background_writes, a second thread compresses and
+        writes the snapshots meanwhile (zlib and the database driver release the GIL, so this uses
+        an idle core); worker processes, which already keep every core busy, write in line."""
         diagnosed, done = 0, 0
         skipped: list[tuple[int, str]] = []
         pending: list[_Diagnosed] = []
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="snapshot-writer") as writer:
+        executor = (
+            ThreadPoolExecutor(max_workers=1, thread_name_prefix="snapshot-writer")
+            if background_writes
+            else _InlineExecutor()
+        )
+        with executor as writer:
             writes: list[Future[None]] = []
             for net_id, wanted in items:
                 results, network_skipped = self._diagnose_network(net_id, wanted)
@@ -1726,9 +1734,25 @@ def _rediagnose_worker(url: str, items: list[tuple[int, set[int]]]) -> tuple[int
     # collection walked them all, 0.3-0.6 ms per round. Frozen, collections see only new objects.
     gc.freeze()
     try:
-        return store._rediagnose_networks(items)
+        return store._rediagnose_networks(items, background_writes=False)
     finally:
         store.close()
+
+
+class _InlineExecutor:
+    """submit() runs the call at once: the snapshot writer without a thread."""
+
+    def __enter__(self) -> _InlineExecutor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def submit(self, fn: Callable[..., None], *args: Any) -> Future[None]:
+        future: Future[None] = Future()
+        fn(*args)  # an exception propagates from here, at the call, as .result() would raise it
+        future.set_result(None)
+        return future
 
 
 def _finished(future: Future[None]) -> bool:
