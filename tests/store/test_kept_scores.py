@@ -13,7 +13,7 @@ from sqlalchemy import select, update
 
 from diagnose import Bundle, diagnose
 from diagnose.questionnaire import Questionnaire
-from diagnose.store import Store, models
+from diagnose.store import Store, models, service
 from diagnose.store.round_scores import ScoresDigest
 
 from .conftest import role_values
@@ -144,3 +144,27 @@ def test_rediagnosis_after_a_snapshot_without_kept_scores(
         store.rediagnose(network_id=net.id)
     assert reads_answers(seen)
     assert store.latest_snapshot(rounds[1].id).data == fresh(store, bundle, q, net, rounds, 1)
+
+
+@pytest.mark.parametrize("start", ["fork", "spawn"])
+def test_rediagnosis_in_worker_processes_equals_one_process(
+    store: Store, q: Questionnaire, monkeypatch: pytest.MonkeyPatch, start: str
+) -> None:
+    """`netscan rediagnose` spreads networks over processes: forked from the command line (they
+    inherit the rule base), spawned from a threaded program. Both store what one process would."""
+    monkeypatch.setattr(service, "_can_fork", lambda: start == "fork")
+    ws = store.create_workspace("W")
+    rounds = []
+    for n in range(3):
+        net = store.create_network(ws.id, f"N{n}")
+        for year in (2024, 2025):
+            r = store.create_round(net.id, str(year), date=dt.date(year, 2, 1))
+            add_respondents(store, r.id, q, 3, seed=10 * n + year)
+            rounds.append(r)
+    for _ in range(2):  # scoring every round, then with the scores kept
+        report = store.rediagnose(workspace_id=ws.id, workers=2)
+        assert (report.diagnosed, report.skipped) == (6, [])
+    store.rediagnose(workspace_id=ws.id, workers=1)
+    for r in rounds:
+        parallel_first, parallel_kept, single = store.snapshots(r.id)
+        assert parallel_first.data == parallel_kept.data == single.data
