@@ -12,7 +12,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from functools import cached_property
 from typing import Any, TypeVar
@@ -1453,7 +1453,14 @@ class Store:
             workers = min(os.cpu_count() or 1, MAX_WORKERS) if parallel_ok else 1
         items = list(scope.items())
         if workers <= 1 or len(items) < 2:
-            diagnosed, skipped = self._rediagnose_networks(items, progress, total)
+            self.bundle.engine  # noqa: B018 - loaded before freezing
+            # The rule base is ~100,000 long-lived objects that every full garbage collection would
+            # walk again (0.3-0.6 ms per round); frozen for the run, collections see only new ones.
+            gc.freeze()
+            try:
+                diagnosed, skipped = self._rediagnose_networks(items, progress, total)
+            finally:
+                gc.unfreeze()
         else:
             diagnosed, skipped = self._rediagnose_parallel(items, workers, progress, total)
         return t.RediagnoseReport(diagnosed=diagnosed, skipped=skipped, seconds=time.perf_counter() - started)
@@ -1513,39 +1520,24 @@ class Store:
         items: Sequence[tuple[int, set[int]]],
         progress: Callable[[int, int], None] | None = None,
         total: int = 0,
-        *,
-        background_writes: bool = True,
     ) -> tuple[int, list[tuple[int, str]]]:
-        """Diagnose network by network. With background_writes, a second thread compresses and
-        writes the snapshots meanwhile (zlib and the database driver release the GIL, so this uses
-        an idle core); worker processes, which already keep every core busy, write in line."""
+        """Diagnose network by network, writing the snapshots in batches. (A second thread that
+        compressed and wrote meanwhile made it slower: its share of the GIL cost more than it saved.)"""
         diagnosed, done = 0, 0
         skipped: list[tuple[int, str]] = []
         pending: list[_Diagnosed] = []
-        executor = (
-            ThreadPoolExecutor(max_workers=1, thread_name_prefix="snapshot-writer")
-            if background_writes
-            else _InlineExecutor()
-        )
-        with executor as writer:
-            writes: list[Future[None]] = []
-            for net_id, wanted in items:
-                results, network_skipped = self._diagnose_network(net_id, wanted)
-                pending += results
-                skipped += network_skipped
-                diagnosed += len(results)
-                done += len(wanted)
-                if len(pending) >= SNAPSHOT_BATCH:
-                    writes = [w for w in writes if not _finished(w)]
-                    if len(writes) >= 2:  # back-pressure: at most two batches in flight
-                        writes.pop(0).result()
-                    writes.append(writer.submit(self._insert_snapshots, self._snapshot_values(pending)))
-                    pending = []
-                if progress is not None:
-                    progress(done, total)
-            writes.append(writer.submit(self._insert_snapshots, self._snapshot_values(pending)))
-            for write in writes:
-                write.result()  # re-raises a failed write here
+        for net_id, wanted in items:
+            results, network_skipped = self._diagnose_network(net_id, wanted)
+            pending += results
+            skipped += network_skipped
+            diagnosed += len(results)
+            done += len(wanted)
+            if len(pending) >= SNAPSHOT_BATCH:
+                self._insert_snapshots(self._snapshot_values(pending))
+                pending = []
+            if progress is not None:
+                progress(done, total)
+        self._insert_snapshots(self._snapshot_values(pending))
         return diagnosed, skipped
 
     def _diagnose_network(
@@ -1729,34 +1721,9 @@ def _adopt_parent_state(bundle: Bundle, parent_engine: Engine) -> None:
 def _rediagnose_worker(url: str, items: list[tuple[int, set[int]]]) -> tuple[int, list[tuple[int, str]]]:
     """One worker process of Store.rediagnose: its own connection pool."""
     store = Store.open(url, bundle=_inherited_bundle)
-    store.bundle.engine  # noqa: B018 - load and compile before freezing
-    # The rule base and its compiled engine are ~100,000 long-lived objects; every full garbage
-    # collection walked them all, 0.3-0.6 ms per round. Frozen, collections see only new objects.
+    store.bundle.engine  # noqa: B018 - loaded before freezing (see Store.rediagnose)
     gc.freeze()
     try:
-        return store._rediagnose_networks(items, background_writes=False)
+        return store._rediagnose_networks(items)
     finally:
         store.close()
-
-
-class _InlineExecutor:
-    """submit() runs the call at once: the snapshot writer without a thread."""
-
-    def __enter__(self) -> _InlineExecutor:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        return None
-
-    def submit(self, fn: Callable[..., None], *args: Any) -> Future[None]:
-        future: Future[None] = Future()
-        fn(*args)  # an exception propagates from here, at the call, as .result() would raise it
-        future.set_result(None)
-        return future
-
-
-def _finished(future: Future[None]) -> bool:
-    if future.done():
-        future.result()  # re-raises a failed write at once
-        return True
-    return False
