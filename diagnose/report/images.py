@@ -249,6 +249,14 @@ class ChartExporter:
         return self.collect(self.submit(figures, scale=scale), timeout)
 
 
+def image_size(figure: Any, scale: float = SCALE) -> tuple[int, int]:
+    """The pixel size of a figure's image, as kaleido and Plotly make it (700 × 500 when unset)."""
+    layout = figure.layout
+    width = layout.width or (layout.template.layout.width if layout.template else None) or 700
+    height = layout.height or (layout.template.layout.height if layout.template else None) or 500
+    return int(width * scale), int(height * scale)
+
+
 def _cache_key(figure: Any, scale: float) -> str:
     text = figure.to_json() if hasattr(figure, "to_json") else json.dumps(figure, sort_keys=True, default=str)
     return hashlib.sha256(f"{IMAGE_FORMAT}:{scale}:{text}".encode()).hexdigest()
