@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 
 import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from diagnose.report.pdf import pdf_with_charts_later
+from diagnose.report import ReportInput
+from diagnose.report.pdf import pdf_with_charts_later, render_pdf_with
 
 HTML = '<html><body><p>Voor</p><img src="netscan-chart:a" style="width: 100%"><p>Na</p></body></html>'
 
@@ -49,3 +51,23 @@ def test_a_failing_export_passes_through() -> None:
 
     with pytest.raises(Failed):
         pdf_with_charts_later(HTML, {"a": (300, 120)}, images)
+
+
+def test_a_report_whose_sizes_were_guessed_wrong_is_laid_out_again_with_its_charts(
+    report_input: ReportInput, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from diagnose.report import render
+
+    second_layouts: list[str] = []
+    lay_out_again = render_pdf_with
+
+    def spy(html: str, resolve: Callable[[str], bytes]) -> bytes:
+        second_layouts.append(html)
+        return lay_out_again(html, resolve)
+
+    monkeypatch.setattr(render, "image_size", lambda figure: (11, 7))
+    monkeypatch.setattr(render, "render_pdf_with", spy)
+    report = render.render_report(report_input, "nl", "pdf")
+    assert report.charts_missing is None and len(second_layouts) == 1
+    for view in report.model.charts.values():
+        assert view.image is not None and view.image in report.content, view.key
