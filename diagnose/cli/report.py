@@ -40,11 +40,11 @@ def register(sub: Any) -> None:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from diagnose.report import render_report, warm_up
+    from diagnose.report import exporter, render_report
 
     lang: Lang = args.lang
     if args.format != "md" and not args.no_charts:
-        warm_up()  # Chromium starts while the content loads and the round is diagnosed
+        exporter().start()  # Chromium starts while the content loads and the round is diagnosed
     inp = _input_from(args.source)
     report = render_report(inp, lang, args.format, charts=not args.no_charts)
     if args.output is not None and str(args.output) == "-":

@@ -6,19 +6,19 @@ import base64
 import datetime as dt
 import re
 import time
-from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
-import weasyprint  # imported with the package, so a server pays for it at start-up, not on the first click
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
-from weasyprint import urls
 
-from diagnose.report.images import IMAGE_MEDIA_TYPE, ChartExporter, ChartExportError, exporter
+from diagnose.report.images import IMAGE_MEDIA_TYPE, ChartExporter, ChartExportError, exporter, image_size
 from diagnose.report.model import ChartView, ReportInput, ReportModel, build_model
+
+# WeasyPrint is imported with the package, so a server pays for it at start-up, not on the first click
+from diagnose.report.pdf import CHART_SCHEME, pdf_with_charts_later, render_pdf_with
 from diagnose.text import Lang
 
 Format = Literal["pdf", "html", "md"]
@@ -281,47 +281,6 @@ def render_markdown(model: ReportModel) -> str:
 # --- The whole thing --------------------------------------------------------------------------
 
 
-CHART_SCHEME = "netscan-chart:"
-
-
-def _fetcher_for(resolve: Callable[[str], bytes]) -> Any:
-    """WeasyPrint may load only our own charts and data: URIs: no files, no network."""
-
-    def refuse(url: str) -> None:
-        raise ValueError(f"the report loads no external resources ({url[:40]})")
-
-    if hasattr(urls, "URLFetcher"):  # WeasyPrint 66 and later
-
-        class ReportFetcher(urls.URLFetcher):  # type: ignore[misc]
-            def fetch(self, url: str, headers: Any = None) -> Any:
-                if url.startswith(CHART_SCHEME):
-                    return urls.URLFetcherResponse(
-                        url, resolve(url[len(CHART_SCHEME) :]), {"Content-Type": IMAGE_MEDIA_TYPE}
-                    )
-                if not url.startswith("data:"):
-                    refuse(url)
-                return super().fetch(url, headers)
-
-        return ReportFetcher(allowed_protocols=["data"])
-
-    def fetch(url: str) -> dict[str, object]:  # older WeasyPrint: a function returning a dict
-        if url.startswith(CHART_SCHEME):
-            return {"string": resolve(url[len(CHART_SCHEME) :]), "mime_type": IMAGE_MEDIA_TYPE}
-        if not url.startswith("data:"):
-            refuse(url)
-        result: dict[str, object] = urls.default_url_fetcher(url)
-        return result
-
-    return fetch
-
-
-def render_pdf_with(html: str, resolve: Callable[[str], bytes]) -> bytes:
-    pdf: bytes = weasyprint.HTML(string=html, url_fetcher=_fetcher_for(resolve)).write_pdf(
-        optimize_images=False
-    )
-    return pdf
-
-
 def _missing(model: ReportModel, reason: str) -> None:
     model.charts_missing = model.t("charts_missing", reason=reason)
     for view in model.charts.values():
@@ -393,27 +352,24 @@ def render_report(
 def _pdf_pipelined(
     model: ReportModel, views: list[ChartView], export: ChartExporter, future: Future[list[bytes]]
 ) -> bytes:
-    index = {view.key: i for i, view in enumerate(views)}
+    """Lay the document out while Chromium draws the charts; put the images in when they are done."""
     for view in views:
         view.src = CHART_SCHEME + view.key
-    failure: list[ChartExportError] = []
-    images: list[bytes] = []
+    images: dict[str, bytes] = {}
 
-    def resolve(key: str) -> bytes:
-        if failure:
-            raise failure[0]
+    def collect() -> dict[str, bytes]:
         if not images:
-            try:
-                images.extend(export.collect(future))
-            except ChartExportError as exc:
-                failure.append(exc)
-                raise
-        return images[index[key]]
+            images.update(zip((v.key for v in views), export.collect(future), strict=True))
+        return images
 
-    pdf = render_pdf_with(render_html(model), resolve)
-    if not failure:
-        for view, image in zip(views, images, strict=True):
-            view.image = image
-        return pdf
-    _missing(model, failure[0].reason)  # rare: lay the document out again, with the notice and without images
-    return render_pdf(render_html(model))
+    html = render_html(model)
+    try:
+        pdf = pdf_with_charts_later(html, {v.key: image_size(v.figure) for v in views}, collect)
+        if pdf is None:  # the images could not be put in afterwards: lay out again with them
+            pdf = render_pdf_with(html, collect().__getitem__)
+    except ChartExportError as exc:  # rare: lay the document out again, with the notice and without images
+        _missing(model, exc.reason)
+        return render_pdf(render_html(model))
+    for view in views:
+        view.image = images[view.key]
+    return pdf

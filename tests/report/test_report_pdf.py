@@ -131,3 +131,6 @@ def test_charts_are_in_the_pdf(reports: dict[tuple[str, str], Report]) -> None:
     # WeasyPrint shares one resource dictionary between pages: count distinct images
     images = {image.name for page in PdfReader(io.BytesIO(report.content)).pages for image in page.images}
     assert len(images) == len(report.model.charts) >= 7
+    # laid out before the charts were drawn: each real image took its placeholder's place, unchanged
+    for view in report.model.charts.values():
+        assert view.image is not None and view.image in report.content, view.key
