@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 OPERATORS = ("<", "<=", ">", ">=", "==", "!=")
@@ -66,7 +67,7 @@ class FactRef:
     namespace: str
     name: str
 
-    @property
+    @cached_property  # read for every comparison of every diagnosis
     def path(self) -> str:
         return f"{self.namespace}.{self.name}"
 

@@ -76,6 +76,7 @@ class Labeller:
         self.q = q
         self.derived_labels = derived_labels
         self._subjects: dict[FactRef, LocalizedText] = {}
+        self._sentences: dict[tuple[int, int], tuple[Comparison, tuple[str, str]]] = {}
 
     def subject(self, ref: FactRef) -> LocalizedText:
         if ref not in self._subjects:
@@ -94,6 +95,29 @@ class Labeller:
             label = self.construct_labels.get(ref.name, LocalizedText(nl=ref.name, en=ref.name))
         nl, en = FACT_LABELS[ref.namespace]
         return LocalizedText(nl=nl.format(label=label.nl), en=en.format(label=label.en))
+
+    def sentence_around(self, comparison: Comparison, other: Any, index: int, lang: Lang) -> tuple[str, str]:
+        """The words before and after the fact's value in a "because" sentence. They depend only
+        on the comparison when it compares with a threshold or a fixed value: built once then."""
+        constant = not isinstance(comparison.operand, FactRef)
+        key = (id(comparison), index)
+        if constant and key in self._sentences:
+            return self._sentences[key][1]
+        operand = comparison.operand
+        other_ref = operand if isinstance(operand, FactRef) else comparison.fact
+        right = self.value(other_ref, other, lang)
+        op_word = OP_WORDS[comparison.op][index]
+        tail = ""
+        if isinstance(operand, ThresholdRef):
+            tail = f" ({op_word} {THRESHOLD_WORDS[index]} {right})"
+        elif isinstance(operand, FactRef):
+            tail = f", {op_word} {self.subject(operand).get(lang)}: {right}"
+        elif comparison.op != "==" or isinstance(other, float):
+            tail = f" ({op_word} {right})"
+        parts = (f"{self.subject(comparison.fact).get(lang)}: ", tail)
+        if constant:
+            self._sentences[key] = (comparison, parts)  # keeps the comparison, so its id stays its own
+        return parts
 
     def value(self, ref: FactRef, value: Any, lang: Lang) -> str:
         if isinstance(value, bool):
@@ -128,29 +152,16 @@ def because(comparison: Comparison, facts: dict[str, Any], labeller: Labeller) -
     value = facts[comparison.fact.path]
     other = operand_value(comparison.operand, facts)
     operand = comparison.operand
-    threshold = operand.label if isinstance(operand, ThresholdRef) else None
-    other_fact = operand.path if isinstance(operand, FactRef) else None
-    subject = labeller.subject(comparison.fact)
-    other_ref = operand if isinstance(operand, FactRef) else comparison.fact
     texts = {}
     for index, lang in enumerate(LANGUAGES):
-        shown = labeller.value(comparison.fact, value, lang)
-        right = labeller.value(other_ref, other, lang)
-        op_word = OP_WORDS[comparison.op][index]
-        sentence = f"{subject.get(lang)}: {shown}"
-        if threshold is not None:
-            sentence += f" ({op_word} {THRESHOLD_WORDS[index]} {right})"
-        elif other_fact is not None:
-            sentence += f", {op_word} {labeller.subject(operand).get(lang)}: {right}"  # type: ignore[arg-type]
-        elif comparison.op != "==" or isinstance(other, float):
-            sentence += f" ({op_word} {right})"
-        texts[lang] = sentence
+        head, tail = labeller.sentence_around(comparison, other, index, lang)
+        texts[lang] = head + labeller.value(comparison.fact, value, lang) + tail
     return {
         "fact": comparison.fact.path,
         "value": value,
         "op": comparison.op,
         "compared_to": other,
-        "threshold": threshold,
-        "other_fact": other_fact,
+        "threshold": operand.label if isinstance(operand, ThresholdRef) else None,
+        "other_fact": operand.path if isinstance(operand, FactRef) else None,
         "text": texts,
     }
