@@ -1453,14 +1453,9 @@ class Store:
             workers = min(os.cpu_count() or 1, MAX_WORKERS) if parallel_ok else 1
         items = list(scope.items())
         if workers <= 1 or len(items) < 2:
-            self.bundle.engine  # noqa: B018 - loaded before freezing
-            # The rule base is ~100,000 long-lived objects that every full garbage collection would
-            # walk again (0.3-0.6 ms per round); frozen for the run, collections see only new ones.
-            gc.freeze()
-            try:
+            self.bundle.engine  # noqa: B018 - loaded before the collector is paused
+            with _collector_paused():
                 diagnosed, skipped = self._rediagnose_networks(items, progress, total)
-            finally:
-                gc.unfreeze()
         else:
             diagnosed, skipped = self._rediagnose_parallel(items, workers, progress, total)
         return t.RediagnoseReport(diagnosed=diagnosed, skipped=skipped, seconds=time.perf_counter() - started)
@@ -1537,6 +1532,7 @@ class Store:
                 pending = []
             if progress is not None:
                 progress(done, total)
+            gc.collect(1)  # the young objects of this network (see _collector_paused)
         self._insert_snapshots(self._snapshot_values(pending))
         return diagnosed, skipped
 
@@ -1701,6 +1697,23 @@ def _rounds_needed(
     return needed
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Garbage collection only between networks. Diagnosing allocates many short-lived objects, so
+    the collector ran every few hundred allocations and regularly walked the ~100,000 objects of
+    the rule base: 17% of re-diagnosis time. The rule base is frozen (never walked) and automatic
+    collection paused; _rediagnose_networks collects the young generations after each network."""
+    enabled = gc.isenabled()
+    gc.freeze()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+        gc.unfreeze()
+
+
 def _can_fork() -> bool:
     """fork copies only the calling thread: safe when there are no other threads whose locks could
     be held at that moment. Linux only (macOS frameworks do not survive a fork)."""
@@ -1721,9 +1734,9 @@ def _adopt_parent_state(bundle: Bundle, parent_engine: Engine) -> None:
 def _rediagnose_worker(url: str, items: list[tuple[int, set[int]]]) -> tuple[int, list[tuple[int, str]]]:
     """One worker process of Store.rediagnose: its own connection pool."""
     store = Store.open(url, bundle=_inherited_bundle)
-    store.bundle.engine  # noqa: B018 - loaded before freezing (see Store.rediagnose)
-    gc.freeze()
+    store.bundle.engine  # noqa: B018 - loaded before the collector is paused
     try:
-        return store._rediagnose_networks(items)
+        with _collector_paused():
+            return store._rediagnose_networks(items)
     finally:
         store.close()
