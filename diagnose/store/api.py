@@ -71,7 +71,8 @@ Diagnosis
     network_as_core(network_id) -> diagnose.Network
     rediagnose(*, workspace_id=None, network_id=None, round_id=None, workers=1, progress=None)
         -> RediagnoseReport: new snapshots with the current rule base for every round with submitted
-        answers (workers=0: one process per core, for the CLI)
+        answers (workers=0: one process per core, for the CLI). A round whose scoring inputs are
+        unchanged since its last snapshot reuses the scores kept there (round_scores.py).
 
 Import and export (diagnose.store.transfer; also as Store methods)
     import_bytes(data, filename, *, workspace_id, network=None, round_label=None, round_date=None,
