@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from diagnose.problems import Problem, ValidationFailed
-from diagnose.text import LANGUAGES
+from diagnose.text import LANGUAGES, format_number
 
 if TYPE_CHECKING:
     from diagnose.store import Store
@@ -307,8 +307,8 @@ def cmd_rediagnose(args: argparse.Namespace) -> int:
     rate = report.diagnosed / report.seconds if report.seconds else 0.0
     _say(
         args,
-        f"Opnieuw gediagnosticeerd: {report.diagnosed} rondes in {report.seconds:.1f} s ({rate:.0f}/s); "
-        f"eerdere diagnoses zijn bewaard.",
+        f"Opnieuw gediagnosticeerd: {report.diagnosed} rondes in {format_number(report.seconds, 'nl')} s "
+        f"({rate:.0f} per seconde); eerdere diagnoses zijn bewaard.",
         f"Re-diagnosed: {report.diagnosed} rounds in {report.seconds:.1f} s ({rate:.0f}/s); "
         f"earlier diagnoses are kept.",
     )
