@@ -1255,64 +1255,16 @@ class Store:
         info = self.get_network(network_id)
         return Network(name=info.name, profile=info.profile)
 
-    def _previous_round(self, s: Session, row: models.Round) -> models.Round | None:
-        """The latest earlier round of the same network that has submitted answers."""
-        siblings = sorted(
-            s.scalars(select(models.Round).where(models.Round.network_id == row.network_id)),
-            key=round_sort_key,
-        )
-        earlier = siblings[: siblings.index(row)]
-        with_answers = set(
-            s.scalars(
-                select(models.Response.round_id)
-                .where(
-                    models.Response.round_id.in_([r.id for r in earlier]),
-                    models.Response.status == "submitted",
-                )
-                .distinct()
-            )
-        )
-        return next((r for r in reversed(earlier) if r.id in with_answers), None)
-
     def _questionnaire_for(self, row: models.Round) -> Questionnaire:
         return self.bundle.questionnaire(row.questionnaire_id, row.questionnaire_version)
 
-    def _history(
-        self, q: Questionnaire, prev_row: models.Round | None, prev_round: Round | None, network: Network
-    ) -> list[Round | RoundScores]:
-        if prev_row is None or prev_round is None:
-            return []
-        try:
-            prev_q = self._questionnaire_for(prev_row)
-        except ValidationFailed:
-            return []  # that questionnaire version is no longer installed: no trend, but a diagnosis
-        if (prev_q.id, prev_q.version) == (q.id, q.version):
-            return [prev_round]
-        return [core_diagnosis.score(self.bundle, prev_q, prev_round, network)]
-
     def diagnose_round(self, round_id: int) -> t.Snapshot:
-        """Diagnose the round's submitted answers (previous round as history); store a new snapshot."""
+        """Diagnose the round's submitted answers (previous round as history); store a new snapshot.
+        Raises ValidationFailed when the round has no submitted answers or cannot be scored."""
         with self._read() as s:
             row, _ = self._round_row(s, round_id)
-            network_row = self._network_row(s, row.network_id)
-            prev = self._previous_round(s, row)
-            submitted = self._submitted(s, [round_id] + ([prev.id] if prev else []))
-            keys = self._submitted_keys(s, [round_id]).get(round_id, [])
-        q = self._questionnaire_for(row)
-        network = Network(name=network_row.name, profile=network_row.profile or {})
-        current = self._core_round(row, submitted.get(round_id, []))
-        prev_round = self._core_round(prev, submitted.get(prev.id, [])) if prev else None
-        scores, previous = core_diagnosis.check_and_score(
-            self.bundle,
-            q,
-            current,
-            self._history(q, prev, prev_round, network),
-            network,
-            file=f"{network.name} / {row.label}",
-        )
-        result = core_diagnosis.diagnose_scores(self.bundle, q, scores, previous, network)
-        inputs = self._scores_digest.of(q, network.profile, row.label, row.date, keys)
-        return self._store_snapshots([_Diagnosed(round_id, result, inputs, round_scores.pack(scores))])[0]
+        results, _ = self._diagnose_network(row.network_id, {round_id}, raise_errors=True)
+        return self._store_snapshots(results)[0]
 
     @cached_property
     def _scores_digest(self) -> round_scores.ScoresDigest:
@@ -1422,7 +1374,7 @@ class Store:
 
         Rounds without submitted answers, or whose questionnaire version is no longer installed, are
         skipped and listed with the reason. Rounds are read and diagnosed network by network, oldest
-        first, so each round's history is the diagnosis just computed for the previous one.
+        first, so each round's history is the scores just computed (or kept) for the one before.
         workers=0 spreads many rounds (PARALLEL_FROM and up) over one process per core (up to
         MAX_WORKERS). From a single-threaded process on Linux (the `netscan` command) the workers
         are forked and inherit the loaded rule base; otherwise (e.g. inside the app's server) they
@@ -1537,10 +1489,13 @@ class Store:
         return diagnosed, skipped
 
     def _diagnose_network(
-        self, net_id: int, wanted: set[int]
+        self, net_id: int, wanted: set[int], *, raise_errors: bool = False
     ) -> tuple[list[_Diagnosed], list[tuple[int, str]]]:
-        """Diagnose the wanted rounds of one network oldest first, each with the one before as
-        history. A round whose kept scores still match their inputs is not scored again."""
+        """Diagnose the wanted rounds of one network oldest first, each with the latest earlier
+        round that has submitted answers as history (its scores, made with its own questionnaire;
+        none when that round cannot be scored). A round whose kept scores still match their inputs
+        is not scored again. A wanted round that cannot be diagnosed is listed with the reason, or
+        with raise_errors its ValidationFailed is raised."""
         with self._read() as s:
             net = self._network_row(s, net_id)
             siblings = sorted(
@@ -1569,6 +1524,10 @@ class Store:
         for row in siblings:
             if not keys.get(row.id):
                 if row.id in wanted:
+                    if raise_errors:
+                        raise ValidationFailed(
+                            [Problem("no-responses", file=f"{net.name} / {row.label}", id="round")]
+                        )
                     skipped.append((row.id, "no submitted responses"))
                 continue
             scores: RoundScores | None = None
@@ -1594,6 +1553,8 @@ class Store:
                         )
                 except ValidationFailed as exc:
                     if row.id in wanted:
+                        if raise_errors:
+                            raise
                         skipped.append((row.id, exc.format("en")))
             previous = scores
         return results, skipped
