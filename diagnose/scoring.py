@@ -70,14 +70,6 @@ def band_of(mean: float, strength: float, concern: float) -> Band:
     return "attention"
 
 
-def item_value(q: Questionnaire, item_id: str, value: Any) -> float | None:
-    """The scored value of a scale answer (reverse-scored where the item says so); None if not scored."""
-    item = q.item_by_id[item_id]
-    if item.type != "scale" or value is None or value == DONT_KNOW:
-        return None
-    return float(6 - value if item.reverse else value)
-
-
 class ScaleLayout:
     """The scale items of a questionnaire as matrix columns: answers become a respondents × items
     matrix, and construct scores one matrix product, instead of a Python loop over every answer."""
