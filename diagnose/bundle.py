@@ -26,6 +26,7 @@ from diagnose.rulebase import (
     load_rule_file,
 )
 from diagnose.source import SourceFile, load_yaml, problems_from_pydantic, validate_model
+from diagnose.text import LocalizedText
 from diagnose.vocabulary import Vocabulary
 
 PROJECT_ROOT = Path(os.environ.get("NETSCAN_CONTENT", Path(__file__).resolve().parent.parent))
@@ -293,10 +294,14 @@ def raise_example_failures(bundle: Bundle) -> None:
                     "examples",
                     {
                         "index": index,
-                        "expected": "afgaat" if example.fires else "niet afgaat",
-                        "expected_en": "fire" if example.fires else "not fire",
-                        "actual": "hij gaat niet af" if example.fires else "hij gaat wel af",
-                        "actual_en": "it does not" if example.fires else "the rule fires",
+                        "expected": LocalizedText(
+                            nl="afgaat" if example.fires else "niet afgaat",
+                            en="fire" if example.fires else "not fire",
+                        ),
+                        "actual": LocalizedText(
+                            nl="hij gaat niet af" if example.fires else "hij gaat wel af",
+                            en="it does not" if example.fires else "the rule fires",
+                        ),
                     },
                 )
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from diagnose.problems import Problem, did_you_mean
 from diagnose.questionnaire import ConstructCatalogue, Questionnaire
 from diagnose.source import SourceFile
+from diagnose.text import LocalizedText
 
 
 def check_questionnaire(
@@ -45,8 +46,10 @@ def check_questionnaire(
                             "construct-items",
                             (*loc, "construct"),
                             "construct",
-                            detail=f"profielfeit '{item.construct_id}' wordt al gevraagd door item '{fact_items[item.construct_id]}'",
-                            detail_en=f"profile fact '{item.construct_id}' is already asked by item '{fact_items[item.construct_id]}'",
+                            detail=LocalizedText(
+                                nl=f"profielfeit '{item.construct_id}' wordt al gevraagd door item '{fact_items[item.construct_id]}'",
+                                en=f"profile fact '{item.construct_id}' is already asked by item '{fact_items[item.construct_id]}'",
+                            ),
                         )
                     )
                 fact_items[item.construct_id] = item.id
@@ -56,8 +59,10 @@ def check_questionnaire(
                             "construct-items",
                             (*loc, "type"),
                             "type",
-                            detail=f"profielfeit '{item.construct_id}' vraag je met single, multi of number, niet met een schaal",
-                            detail_en=f"profile fact '{item.construct_id}' is asked with single, multi or number, not a scale",
+                            detail=LocalizedText(
+                                nl=f"profielfeit '{item.construct_id}' vraag je met single, multi of number, niet met een schaal",
+                                en=f"profile fact '{item.construct_id}' is asked with single, multi or number, not a scale",
+                            ),
                         )
                     )
             elif item.type != "scale":
@@ -66,8 +71,10 @@ def check_questionnaire(
                         "construct-items",
                         (*loc, "type"),
                         "type",
-                        detail=f"construct '{item.construct_id}' is een score: alleen schaalitems (of vrije tekst) horen erbij",
-                        detail_en=f"construct '{item.construct_id}' is a score: only scale items (or free text) belong to it",
+                        detail=LocalizedText(
+                            nl=f"construct '{item.construct_id}' is een score: alleen schaalitems (of vrije tekst) horen erbij",
+                            en=f"construct '{item.construct_id}' is a score: only scale items (or free text) belong to it",
+                        ),
                     )
                 )
     return problems
@@ -82,7 +89,9 @@ def _check_shape(
     problems: list[Problem] = []
 
     def wrong(field: str, nl: str, en: str) -> None:
-        problems.append(source.problem("item-shape", (*loc, field), field, detail=nl, detail_en=en))
+        problems.append(
+            source.problem("item-shape", (*loc, field), field, detail=LocalizedText(nl=nl, en=en))
+        )
 
     if item.type == "scale":
         if item.scale is None:

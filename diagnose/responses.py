@@ -7,8 +7,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from diagnose.item_types import answer_error
 from diagnose.problems import Problem, did_you_mean
-from diagnose.questionnaire import DONT_KNOW, Item, Questionnaire
+from diagnose.questionnaire import DONT_KNOW, Questionnaire
 
 ROLE_CONSTRUCT = "respondent_role"
 
@@ -106,7 +107,6 @@ def check_round(q: Questionnaire, rnd: Round, file: str, where: str = "round") -
                 continue
             error = answer_error(q, item, value)
             if error:
-                detail_nl, detail_en, fix_nl, fix_en = error
                 problems.append(
                     Problem(
                         "answer-value",
@@ -115,10 +115,8 @@ def check_round(q: Questionnaire, rnd: Round, file: str, where: str = "round") -
                         field=item_id,
                         params={
                             "value": _show(value),
-                            "detail": detail_nl,
-                            "detail_en": detail_en,
-                            "fix": fix_nl,
-                            "fix_en": fix_en,
+                            "detail": error.what,
+                            "fix": error.fix,
                         },
                     )
                 )
@@ -128,90 +126,3 @@ def check_round(q: Questionnaire, rnd: Round, file: str, where: str = "round") -
 def _show(value: Any) -> str:
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
-
-
-def answer_error(q: Questionnaire, item: Item, value: Any) -> tuple[str, str, str, str] | None:
-    """None when the value is a valid answer to the item, else (what nl, what en, fix nl, fix en)."""
-    if value is None:
-        return None
-    if item.type == "scale":
-        scale = q.scales.get(item.scale or "")
-        if value == DONT_KNOW:
-            if scale is not None and scale.dont_know is None:
-                return (
-                    "deze schaal kent geen 'weet niet'",
-                    "this scale has no 'don't know'",
-                    "geef 1 t/m 5",
-                    "give 1 to 5",
-                )
-            return None
-        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
-            allowed = "1 t/m 5" + (' of "dk" (weet niet)' if scale and scale.dont_know else "")
-            allowed_en = "1 to 5" + (' or "dk" (don\'t know)' if scale and scale.dont_know else "")
-            return (
-                "een schaalantwoord is een heel getal van 1 t/m 5",
-                "a scale answer is a whole number from 1 to 5",
-                f"geef {allowed}",
-                f"give {allowed_en}",
-            )
-        return None
-    if item.type == "single":
-        if not isinstance(value, str) or value not in item.option_values:
-            options = ", ".join(item.option_values)
-            return (
-                "geen van de opties",
-                "not one of the options",
-                f"kies uit: {options}",
-                f"choose from: {options}",
-            )
-        return None
-    if item.type == "multi":
-        if not isinstance(value, list) or not all(
-            isinstance(v, str) and v in item.option_values for v in value
-        ):
-            options = ", ".join(item.option_values)
-            return (
-                "een meerkeuzeantwoord is een lijst van opties",
-                "a multiple-choice answer is a list of options",
-                f"kies uit: {options}",
-                f"choose from: {options}",
-            )
-        if len(set(value)) != len(value):
-            return (
-                "een optie staat er dubbel in",
-                "an option is listed twice",
-                "noem elke optie één keer",
-                "list every option once",
-            )
-        return None
-    if item.type == "number":
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            return ("geen getal", "not a number", "geef een getal", "give a number")
-        if (item.min is not None and value < item.min) or (item.max is not None and value > item.max):
-            rng = (
-                f"{item.min:g} t/m {item.max:g}"
-                if item.min is not None and item.max is not None
-                else "het bereik"
-            )
-            rng_en = (
-                f"{item.min:g} to {item.max:g}"
-                if item.min is not None and item.max is not None
-                else "the range"
-            )
-            return (
-                "buiten het bereik",
-                "out of range",
-                f"geef een getal van {rng}",
-                f"give a number from {rng_en}",
-            )
-        return None
-    if not isinstance(value, str):
-        return ("geen tekst", "not text", "geef tekst", "give text")
-    if item.max_length is not None and len(value) > item.max_length:
-        return (
-            f"langer dan {item.max_length} tekens",
-            f"longer than {item.max_length} characters",
-            "kort de tekst in",
-            "shorten the text",
-        )
-    return None

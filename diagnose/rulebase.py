@@ -135,8 +135,10 @@ def check_settings(settings: RulesetSettings, source: SourceFile) -> list[Proble
                     "ruleset-settings",
                     ("thresholds",),
                     "thresholds",
-                    detail=f"drempel '{name}' ontbreekt (nodig voor de banden)",
-                    detail_en=f"threshold '{name}' is missing (the bands need it)",
+                    detail=LocalizedText(
+                        nl=f"drempel '{name}' ontbreekt (nodig voor de banden)",
+                        en=f"threshold '{name}' is missing (the bands need it)",
+                    ),
                 )
             )
     if not problems and settings.thresholds["concern"] > settings.thresholds["strength"]:
@@ -145,8 +147,9 @@ def check_settings(settings: RulesetSettings, source: SourceFile) -> list[Proble
                 "ruleset-settings",
                 ("thresholds", "concern"),
                 "thresholds",
-                detail="'concern' ligt boven 'strength'",
-                detail_en="'concern' is above 'strength'",
+                detail=LocalizedText(
+                    nl="'concern' ligt boven 'strength'", en="'concern' is above 'strength'"
+                ),
             )
         )
     missing = [k for k in RULE_KINDS if k not in settings.kind_order]
@@ -156,8 +159,10 @@ def check_settings(settings: RulesetSettings, source: SourceFile) -> list[Proble
                 "ruleset-settings",
                 ("kind_order",),
                 "kind_order",
-                detail=f"kind_order noemt elke soort precies één keer; ontbreekt: {', '.join(missing) or '-'}",
-                detail_en=f"kind_order names every kind exactly once; missing: {', '.join(missing) or '-'}",
+                detail=LocalizedText(
+                    nl=f"kind_order noemt elke soort precies één keer; ontbreekt: {', '.join(missing) or '-'}",
+                    en=f"kind_order names every kind exactly once; missing: {', '.join(missing) or '-'}",
+                ),
             )
         )
     return problems
@@ -199,8 +204,7 @@ def _condition_problem(
         "when",
         key=exc.key,
         suggestion=exc.suggestion,
-        detail=exc.detail_nl,
-        detail_en=str(exc),
+        detail=LocalizedText(nl=exc.detail_nl, en=str(exc)),
         fact=exc.key,
         allowed="",
     )
@@ -298,8 +302,10 @@ def _expansions(
                     "template",
                     (*loc, "id"),
                     "for_each",
-                    detail=f"{placeholders[0]} gebruikt zonder for_each",
-                    detail_en=f"{placeholders[0]} used without for_each",
+                    detail=LocalizedText(
+                        nl=f"{placeholders[0]} gebruikt zonder for_each",
+                        en=f"{placeholders[0]} used without for_each",
+                    ),
                 )
             )
             return []
@@ -310,8 +316,10 @@ def _expansions(
                 "template",
                 (*loc, "id"),
                 "id",
-                detail="een sjabloon met for_each heeft {construct} in zijn id nodig",
-                detail_en="a template with for_each needs {construct} in its id",
+                detail=LocalizedText(
+                    nl="een sjabloon met for_each heeft {construct} in zijn id nodig",
+                    en="a template with for_each needs {construct} in its id",
+                ),
             )
         )
         return []
@@ -324,8 +332,10 @@ def _expansions(
                     "template",
                     (*loc, "for_each", "group"),
                     "for_each",
-                    detail=f"onbekende groep '{spec.for_each.group}' (bedoel je '{did_you_mean(spec.for_each.group, groups)}'?)",
-                    detail_en=f"unknown group '{spec.for_each.group}' (did you mean '{did_you_mean(spec.for_each.group, groups)}'?)",
+                    detail=LocalizedText(
+                        nl=f"onbekende groep '{spec.for_each.group}' (bedoel je '{did_you_mean(spec.for_each.group, groups)}'?)",
+                        en=f"unknown group '{spec.for_each.group}' (did you mean '{did_you_mean(spec.for_each.group, groups)}'?)",
+                    ),
                 )
             )
             return []
@@ -352,22 +362,23 @@ def _expansions(
 
 def check_examples(rule: Rule) -> list[Problem]:
     """Examples must cover firing, not firing, and a case exactly at a threshold of the condition."""
-    problems = []
-    where = {"file": rule.file, "line": rule.line, "id": rule.id, "field": "examples"}
     fires = [e for e in rule.examples if e.fires]
     silent = [e for e in rule.examples if not e.fires]
     missing = []
     if not fires:
-        missing.append(("geen voorbeeld dat afgaat", "none that fires"))
+        missing.append(LocalizedText(nl="geen voorbeeld dat afgaat", en="none that fires"))
     if not silent:
-        missing.append(("geen voorbeeld dat niet afgaat", "none that does not fire"))
+        missing.append(LocalizedText(nl="geen voorbeeld dat niet afgaat", en="none that does not fire"))
     if _numeric_bounds(rule.condition) and not any(
         _at_threshold(rule.condition, e.given) for e in rule.examples
     ):
-        missing.append(("geen voorbeeld precies op de drempel", "none exactly at the threshold"))
-    for nl, en in missing:
-        problems.append(Problem("examples-incomplete", params={"detail": nl, "detail_en": en}, **where))  # type: ignore[arg-type]
-    return problems
+        missing.append(
+            LocalizedText(nl="geen voorbeeld precies op de drempel", en="none exactly at the threshold")
+        )
+    return [
+        Problem("examples-incomplete", rule.file, rule.line, rule.id, "examples", {"detail": detail})
+        for detail in missing
+    ]
 
 
 def _numeric_bounds(condition: Condition) -> list[Comparison]:
@@ -417,8 +428,10 @@ def check_example_facts(rule: Rule, vocab: Vocabulary) -> list[Problem]:
                         {
                             "key": exc.key,
                             "suggestion": exc.suggestion,
-                            "detail": "gebruik een feit dat de scoring oplevert",
-                            "detail_en": "use a fact the scoring produces",
+                            "detail": LocalizedText(
+                                nl="gebruik een feit dat de scoring oplevert",
+                                en="use a fact the scoring produces",
+                            ),
                         },
                     )
                 )

@@ -42,8 +42,7 @@ def tn(key: str, count: int, **values: Any) -> str:
 
 
 def translate(key: str, lang: Lang, **values: Any) -> str:
-    entry = MESSAGES[key]
-    text = entry[lang]
+    text = MESSAGES[key].get(lang)
     return text.format(**values) if values else text
 
 

@@ -1,14 +1,16 @@
 """Every UI string of the app, in Dutch (the default) and English.
 
-One entry per key, both languages side by side so a translator sees them together; a test checks
-that every entry has exactly ``nl`` and ``en``, the same ``{placeholders}``, and that every key the
-code uses exists. Questionnaire and rule texts come from their own files, not from here.
+One entry per key, both languages side by side so a translator sees them together. Every entry
+becomes a LocalizedText, the one shape of bilingual text, so a missing language fails at import; a
+test checks the same ``{placeholders}`` in both languages and that every key the code uses exists. Questionnaire and rule texts come from their own files, not from here.
 Tone: a Dutch education professional addressing colleagues ("je"), plain and calm.
 """
 
 from __future__ import annotations
 
-MESSAGES: dict[str, dict[str, str]] = {
+from diagnose.text import LocalizedText
+
+_TEXTS: dict[str, dict[str, str]] = {
     # --- app and navigation -------------------------------------------------------------------
     "app.title": {"nl": "Netwerkscan", "en": "Network scan"},
     "lang.label": {"nl": "Taal", "en": "Language"},
@@ -719,3 +721,5 @@ MESSAGES: dict[str, dict[str, str]] = {
     "data.download_network": {"nl": "Download het netwerk", "en": "Download the network"},
     "data.download_round": {"nl": "Download de meting", "en": "Download the round"},
 }
+
+MESSAGES: dict[str, LocalizedText] = {key: LocalizedText.model_validate(text) for key, text in _TEXTS.items()}

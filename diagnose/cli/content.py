@@ -14,7 +14,7 @@ from diagnose.problems import Problem, ValidationFailed
 from diagnose.render import KIND_LABELS, to_json, to_markdown
 from diagnose.responses import ResponseFile
 from diagnose.source import SourceFile, load_json_text, read_text, validate_model
-from diagnose.text import LANGUAGES, Lang
+from diagnose.text import LANGUAGES, Lang, LocalizedText
 
 MAX_RESPONSE_FILE_BYTES = 20 * 1024 * 1024
 
@@ -131,8 +131,9 @@ def cmd_explain(args: argparse.Namespace) -> int:
                     params={
                         "key": args.rule_id,
                         "suggestion": did_you_mean(args.rule_id, bundle.rule_by_id),
-                        "detail": "zie 'netscan rules' voor alle regels",
-                        "detail_en": "see 'netscan rules' for every rule",
+                        "detail": LocalizedText(
+                            nl="zie 'netscan rules' voor alle regels", en="see 'netscan rules' for every rule"
+                        ),
                     },
                 )
             ]

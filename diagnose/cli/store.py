@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from diagnose.problems import Problem, ValidationFailed
-from diagnose.text import LANGUAGES, format_number
+from diagnose.text import LANGUAGES, LocalizedText, format_number
 
 if TYPE_CHECKING:
     from diagnose.store import Store
@@ -366,8 +366,9 @@ def _password(args: argparse.Namespace) -> str:
                     "invalid-value",
                     id="password",
                     params={
-                        "detail": "de twee wachtwoorden verschillen",
-                        "detail_en": "the two passwords differ",
+                        "detail": LocalizedText(
+                            nl="de twee wachtwoorden verschillen", en="the two passwords differ"
+                        ),
                     },
                 )
             ]

@@ -207,9 +207,7 @@ def build_demo(store: Store) -> DemoResult:
     if not store.is_empty():
         counts = store.table_counts()
         detail = ", ".join(f"{n} {name}" for name, n in counts.items() if n)
-        raise StoreError(
-            Problem("database-not-empty", file=store.url, params={"detail": detail, "detail_en": detail})
-        )
+        raise StoreError(Problem("database-not-empty", file=store.url, params={"detail": detail}))
     q = store.bundle.questionnaire("netwerkscan")
     rng = random.Random(SEED)
     plan = PlanWorkspace(WORKSPACE_NAME, None, is_demo=True)

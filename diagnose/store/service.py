@@ -40,9 +40,10 @@ from sqlalchemy.orm import Session
 
 from diagnose import diagnosis as core_diagnosis
 from diagnose.bundle import Bundle, load_bundle
+from diagnose.item_types import answer_error
 from diagnose.problems import Problem, ValidationFailed, did_you_mean
 from diagnose.questionnaire import Questionnaire
-from diagnose.responses import ROLE_CONSTRUCT, Network, Response, Round, answer_error, check_round
+from diagnose.responses import ROLE_CONSTRUCT, Network, Response, Round, check_round
 from diagnose.scoring import RoundScores
 from diagnose.store import credentials, db, models, round_scores, schema
 from diagnose.store import types as t
@@ -57,6 +58,7 @@ from diagnose.store.errors import (
 )
 from diagnose.store.finding_texts import FindingTexts
 from diagnose.store.models import utcnow
+from diagnose.text import LocalizedText
 
 T = TypeVar("T")
 PARALLEL_FROM = 400  # rounds; below this, starting worker processes costs more than it saves
@@ -188,7 +190,6 @@ def validate_answer(q: Questionnaire, item_id: str, value: Any, *, who: str = ""
     value = normalise_value(value)
     error = answer_error(q, item, value)
     if error:
-        detail_nl, detail_en, fix_nl, fix_en = error
         shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
         raise ValidationFailed(
             [
@@ -199,10 +200,8 @@ def validate_answer(q: Questionnaire, item_id: str, value: Any, *, who: str = ""
                     field=item_id,
                     params={
                         "value": shown,
-                        "detail": detail_nl,
-                        "detail_en": detail_en,
-                        "fix": fix_nl,
-                        "fix_en": fix_en,
+                        "detail": error.what,
+                        "fix": error.fix,
                     },
                 )
             ]
@@ -581,8 +580,10 @@ class Store:
                         params={
                             "key": key,
                             "suggestion": did_you_mean(key, facts),
-                            "detail": "mogelijke feiten: " + ", ".join(sorted(facts)),
-                            "detail_en": "possible facts: " + ", ".join(sorted(facts)),
+                            "detail": LocalizedText(
+                                nl="mogelijke feiten: " + ", ".join(sorted(facts)),
+                                en="possible facts: " + ", ".join(sorted(facts)),
+                            ),
                         },
                     )
                 )
@@ -618,7 +619,9 @@ class Store:
         except IntegrityError as exc:
             raise Conflict(
                 Problem(
-                    "name-taken", id="name", params={"kind": "netwerk", "kind_en": "network", "key": clean}
+                    "name-taken",
+                    id="name",
+                    params={"kind": LocalizedText(nl="netwerk", en="network"), "key": clean},
                 )
             ) from exc
 
@@ -638,7 +641,9 @@ class Store:
         except IntegrityError as exc:
             raise Conflict(
                 Problem(
-                    "name-taken", id="name", params={"kind": "netwerk", "kind_en": "network", "key": name}
+                    "name-taken",
+                    id="name",
+                    params={"kind": LocalizedText(nl="netwerk", en="network"), "key": name},
                 )
             ) from exc
 
@@ -737,7 +742,11 @@ class Store:
                 return _to_round(row, workspace_id)
         except IntegrityError as exc:
             raise Conflict(
-                Problem("name-taken", id="label", params={"kind": "ronde", "kind_en": "round", "key": label})
+                Problem(
+                    "name-taken",
+                    id="label",
+                    params={"kind": LocalizedText(nl="ronde", en="round"), "key": label},
+                )
             ) from exc
 
     def close_round(self, round_id: int) -> t.RoundInfo:

@@ -12,32 +12,16 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import re
 import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from diagnose.item_types import MULTI_SEPARATOR, is_blank, parse_number
 from diagnose.problems import Problem, ValidationFailed
-from diagnose.questionnaire import DONT_KNOW, Item, Questionnaire
+from diagnose.questionnaire import Questionnaire
+from diagnose.text import LocalizedText
 
-MULTI_SEPARATOR = ";"
-DONT_KNOW_WORDS = {
-    "dk",
-    "weet niet",
-    "weet ik niet",
-    "weet niet / n.v.t.",
-    "weet niet/n.v.t.",
-    "n.v.t.",
-    "nvt",
-    "n.v.t",
-    "don't know",
-    "dont know",
-    "do not know",
-    "don't know / not applicable",
-    "n/a",
-    "na",
-}
 TRUE_WORDS = {"1", "true", "yes", "ja", "j", "y", "x", "waar", "groep", "group"}
 FALSE_WORDS = {"", "0", "false", "no", "nee", "n", "onwaar"}
 META_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -126,8 +110,10 @@ def read_csv(data: bytes, file: str, max_rows: int) -> Table:
             file=file,
             line=line,
             params={
-                "detail": f"{len(cells)} cellen, de kopregel (regel {header_line}) heeft er {len(header)}",
-                "detail_en": f"{len(cells)} cells where the header (line {header_line}) has {len(header)}",
+                "detail": LocalizedText(
+                    nl=f"{len(cells)} cellen, de kopregel (regel {header_line}) heeft er {len(header)}",
+                    en=f"{len(cells)} cells where the header (line {header_line}) has {len(header)}",
+                ),
             },
         )
         for line, cells in rows
@@ -154,7 +140,7 @@ def read_xlsx(data: bytes, file: str, max_rows: int) -> Table:
                 Problem(
                     "not-xlsx",
                     file=file,
-                    params={"detail": "geen zip-bestand", "detail_en": "not a zip file"},
+                    params={"detail": LocalizedText(nl="geen zip-bestand", en="not a zip file")},
                 )
             ]
         ) from exc
@@ -190,59 +176,6 @@ def read_xlsx(data: bytes, file: str, max_rows: int) -> Table:
 
 
 # ---- cells to answers --------------------------------------------------------------------------
-
-
-def is_blank(raw: Any) -> bool:
-    return raw is None or (isinstance(raw, str) and not raw.strip())
-
-
-def parse_number(raw: Any) -> Any:
-    """A number from a cell: 4, 4.0, "4", "4,5" (Dutch), " 12 "; anything else is returned as is."""
-    if isinstance(raw, bool):
-        return raw
-    if isinstance(raw, int | float):
-        return int(raw) if isinstance(raw, float) and raw.is_integer() else raw
-    if isinstance(raw, str):
-        text = raw.strip()
-        if re.fullmatch(r"[+-]?\d+", text):
-            return int(text)
-        if re.fullmatch(r"[+-]?\d*[.,]\d+", text):
-            value = float(text.replace(",", "."))
-            return int(value) if value.is_integer() else value
-        return text
-    return raw
-
-
-def _option(item: Item, raw: str) -> str:
-    text = raw.strip()
-    if text in item.option_values:
-        return text
-    folded = text.casefold()
-    for option in item.options or []:
-        if folded in (option.value.casefold(), option.label.nl.casefold(), option.label.en.casefold()):
-            return option.value
-    return text
-
-
-def parse_cell(item: Item, raw: Any) -> Any:
-    """The answer a cell means for this item (None when empty); invalid values are returned as
-    given, so that the core's answer check names them."""
-    if is_blank(raw):
-        return None
-    if isinstance(raw, dt.datetime | dt.date):
-        raw = raw.isoformat()
-    if item.type == "scale":
-        if isinstance(raw, str) and raw.strip().casefold() in DONT_KNOW_WORDS:
-            return DONT_KNOW
-        return parse_number(raw)
-    if item.type == "number":
-        return parse_number(raw)
-    if item.type == "single":
-        return _option(item, str(parse_number(raw)) if not isinstance(raw, str) else raw)
-    if item.type == "multi":
-        parts = [p for p in str(raw).split(MULTI_SEPARATOR) if p.strip()]
-        return [_option(item, p) for p in parts]
-    return str(raw) if not isinstance(raw, str) else raw
 
 
 def parse_group(raw: Any) -> bool | None:

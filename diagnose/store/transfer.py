@@ -28,9 +28,10 @@ from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from diagnose.item_types import AnswerError, answer_error, is_blank, parse_cell, parse_number
 from diagnose.problems import Problem, ValidationFailed, did_you_mean
 from diagnose.questionnaire import Questionnaire
-from diagnose.responses import ROLE_CONSTRUCT, Response, ResponseFile, Round, answer_error, check_round
+from diagnose.responses import ROLE_CONSTRUCT, Response, ResponseFile, Round, check_round
 from diagnose.source import load_json_text, validate_model
 from diagnose.store import archive as ar
 from diagnose.store import models, tables
@@ -38,6 +39,7 @@ from diagnose.store import types as t
 from diagnose.store.errors import Conflict, NotFound
 from diagnose.store.models import utcnow
 from diagnose.store.service import Store, ordered_answers, round_sort_key
+from diagnose.text import LocalizedText
 
 ExportFormat = Literal["json", "csv", "xlsx"]
 EXPORT_FORMATS: tuple[ExportFormat, ...] = ("json", "csv", "xlsx")
@@ -133,8 +135,9 @@ class Problems:
                     "invalid-value",
                     id="...",
                     params={
-                        "detail": f"en nog {self.dropped} problemen",
-                        "detail_en": f"and {self.dropped} more problems",
+                        "detail": LocalizedText(
+                            nl=f"en nog {self.dropped} problemen", en=f"and {self.dropped} more problems"
+                        ),
                     },
                 )
             )
@@ -271,7 +274,7 @@ def _plan_table(store: Store, table: tables.Table, target: Target) -> list[PlanW
     for index, name in enumerate(table.header):
         key = tables.META_ALIASES.get(name, name)
         if not name:
-            if any(not tables.is_blank(cells[index]) for _, cells in table.rows):
+            if any(not is_blank(cells[index]) for _, cells in table.rows):
                 problems.add(Problem("empty-column", file=file, line=1, params={"index": index + 1}))
             continue
         if key in columns:
@@ -303,7 +306,7 @@ def _plan_table(store: Store, table: tables.Table, target: Target) -> list[PlanW
 
     def text(cells: list[Any], key: str) -> str | None:
         raw = cell(cells, key)
-        return None if tables.is_blank(raw) else " ".join(str(tables.parse_number(raw)).split())
+        return None if is_blank(raw) else " ".join(str(parse_number(raw)).split())
 
     workspace = _workspace(store, target, file)
     groups: dict[tuple[str, str], _RowGroup] = {}
@@ -340,7 +343,7 @@ def _one_value(group: _RowGroup, key: str, parse: Any, problems: Problems, file:
     values: dict[Any, int] = {}
     for line, cells in group.rows:
         raw = cells.get(key)
-        if tables.is_blank(raw):
+        if is_blank(raw):
             continue
         values.setdefault(parse(raw), line)
     if len(values) > 1:
@@ -352,8 +355,7 @@ def _one_value(group: _RowGroup, key: str, parse: Any, problems: Problems, file:
                 id=key,
                 params={
                     "key": group.label,
-                    "detail": f"waarden in kolom '{key}'",
-                    "detail_en": f"values in column '{key}'",
+                    "detail": LocalizedText(nl=f"waarden in kolom '{key}'", en=f"values in column '{key}'"),
                 },
             )
         )
@@ -380,8 +382,10 @@ def _plan_table_round(
                 line=first_line,
                 id="date",
                 params={
-                    "detail": f"'{date}' is geen datum (schrijf 2025-03-15)",
-                    "detail_en": f"'{date}' is not a date (write 2025-03-15)",
+                    "detail": LocalizedText(
+                        nl=f"'{date}' is geen datum (schrijf 2025-03-15)",
+                        en=f"'{date}' is not a date (write 2025-03-15)",
+                    ),
                 },
             )
         )
@@ -428,7 +432,7 @@ def _plan_table_round(
     role_item = q.fact_item(ROLE_CONSTRUCT)
     for line, cells in group.rows:
         respondent = cells.get("respondent")
-        who = None if tables.is_blank(respondent) else " ".join(str(tables.parse_number(respondent)).split())
+        who = None if is_blank(respondent) else " ".join(str(parse_number(respondent)).split())
         if who is None:
             who = _free_label(taken | set(seen), len(seen) + 1)
         if who in seen or who in taken:
@@ -444,7 +448,7 @@ def _plan_table_round(
         seen[who] = line
         answers: dict[str, Any] = {}
         for key, raw in cells.items():
-            if key in tables.META_COLUMNS or tables.is_blank(raw):
+            if key in tables.META_COLUMNS or is_blank(raw):
                 continue
             item = q.item_by_id.get(key)
             if item is None:
@@ -458,7 +462,7 @@ def _plan_table_round(
                     )
                 )
                 continue
-            value = tables.parse_cell(item, raw)
+            value = parse_cell(item, raw)
             error = answer_error(q, item, value)
             if error:
                 problems.add(_answer_problem(file, line, key, raw, error))
@@ -467,8 +471,8 @@ def _plan_table_round(
                 answers[item.id] = value
         role_raw = cells.get("role")
         role = None
-        if not tables.is_blank(role_raw):
-            role = tables.parse_cell(role_item, role_raw) if role_item else str(role_raw).strip()
+        if not is_blank(role_raw):
+            role = parse_cell(role_item, role_raw) if role_item else str(role_raw).strip()
             if roles and role not in roles:
                 problems.add(
                     Problem(
@@ -492,8 +496,10 @@ def _plan_table_round(
                     line=line,
                     id="group",
                     params={
-                        "detail": f"'{cells.get('group')}' is geen ja/nee",
-                        "detail_en": f"'{cells.get('group')}' is not yes/no",
+                        "detail": LocalizedText(
+                            nl=f"'{cells.get('group')}' is geen ja/nee",
+                            en=f"'{cells.get('group')}' is not yes/no",
+                        ),
                     },
                 )
             )
@@ -513,17 +519,14 @@ def _free_label(taken: set[str], start: int) -> str:
     return f"r{number:03d}"
 
 
-def _answer_problem(
-    file: str, line: int | None, column: str, raw: Any, error: tuple[str, str, str, str]
-) -> Problem:
-    detail_nl, detail_en, fix_nl, fix_en = error
+def _answer_problem(file: str, line: int | None, column: str, raw: Any, error: AnswerError) -> Problem:
     shown = repr(raw) if len(repr(raw)) <= 60 else repr(raw)[:57] + "..."
     return Problem(
         "answer-value",
         file=file,
         line=line,
         id=column,
-        params={"value": shown, "detail": detail_nl, "detail_en": detail_en, "fix": fix_nl, "fix_en": fix_en},
+        params={"value": shown, "detail": error.what, "fix": error.fix},
     )
 
 
@@ -702,8 +705,10 @@ def _plan_archive(store: Store, archive: ar.Archive, file: str, target: Target) 
                                 id=rwhere,
                                 field="invitation",
                                 params={
-                                    "detail": f"uitnodiging {resp.invitation} staat niet in deze ronde",
-                                    "detail_en": f"invitation {resp.invitation} is not in this round",
+                                    "detail": LocalizedText(
+                                        nl=f"uitnodiging {resp.invitation} staat niet in deze ronde",
+                                        en=f"invitation {resp.invitation} is not in this round",
+                                    ),
                                 },
                             )
                         )
@@ -802,8 +807,10 @@ def apply(store: Store, plans: Sequence[PlanWorkspace]) -> t.ImportResult:
             Problem(
                 "invalid-value",
                 params={
-                    "detail": "de database veranderde tijdens het importeren; er is niets geschreven, probeer het opnieuw",
-                    "detail_en": "the database changed during the import; nothing was written, try again",
+                    "detail": LocalizedText(
+                        nl="de database veranderde tijdens het importeren; er is niets geschreven, probeer het opnieuw",
+                        en="the database changed during the import; nothing was written, try again",
+                    ),
                 },
             )
         ) from exc

@@ -29,9 +29,9 @@ PROTECTED = [name for name in PAGES if name not in ("sign_in", "questionnaire")]
 
 def test_every_message_has_dutch_and_english_with_the_same_placeholders() -> None:
     for key, entry in MESSAGES.items():
-        assert set(entry) == {"nl", "en"}, key
-        assert entry["nl"].strip() and entry["en"].strip(), key
-        assert placeholders(entry["nl"]) == placeholders(entry["en"]), key
+        assert set(entry.model_dump()) == {"nl", "en"}, key
+        assert entry.nl.strip() and entry.en.strip(), key
+        assert placeholders(entry.nl) == placeholders(entry.en), key
 
 
 def _code_files() -> list[Path]:

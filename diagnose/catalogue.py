@@ -1,0 +1,408 @@
+"""Every message code the product can raise, in Dutch and English: the one catalogue.
+
+A code names what went wrong (``what``) and how to fix it (``fix``). Both texts of a message use the
+same ``{placeholders}``; a parameter that differs per language is passed as a LocalizedText, so a
+missing English text is an error where the Problem is made, never a silent fallback to Dutch.
+Tests assert on the codes, so keep them stable; tests/core/test_catalogue.py checks that every code
+the code base uses exists here and that every call fills the placeholders of its message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from diagnose.text import LocalizedText
+
+
+@dataclass(frozen=True)
+class Message:
+    what: LocalizedText
+    fix: LocalizedText
+
+
+def _t(nl: str, en: str) -> LocalizedText:
+    return LocalizedText(nl=nl, en=en)
+
+
+CATALOGUE: dict[str, Message] = {
+    "file-unreadable": Message(
+        _t("het bestand kan niet worden gelezen: {detail}", "the file cannot be read: {detail}"),
+        _t("controleer het pad en de rechten", "check the path and its permissions"),
+    ),
+    "file-encoding": Message(
+        _t("het bestand is geen UTF-8-tekst", "the file is not UTF-8 text"),
+        _t("sla het bestand op als UTF-8", "save the file as UTF-8"),
+    ),
+    "file-too-large": Message(
+        _t("het bestand is groter dan {limit}", "the file is larger than {limit}"),
+        _t(
+            "splits het bestand of verwijder wat er niet in hoort",
+            "split the file or remove what does not belong in it",
+        ),
+    ),
+    "yaml-syntax": Message(
+        _t("geen geldige YAML: {detail}", "not valid YAML: {detail}"),
+        _t(
+            "controleer inspringing, dubbele punten en aanhalingstekens rond deze regel",
+            "check indentation, colons and quotes around this line",
+        ),
+    ),
+    "json-syntax": Message(
+        _t("geen geldige JSON: {detail}", "not valid JSON: {detail}"),
+        _t(
+            "controleer komma's, haakjes en aanhalingstekens rond deze regel",
+            "check commas, brackets and quotes around this line",
+        ),
+    ),
+    "unknown-key": Message(
+        _t("onbekend veld '{key}'{suggestion}", "unknown field '{key}'{suggestion}"),
+        _t("verwijder het veld of corrigeer de spelling", "remove the field or correct its spelling"),
+    ),
+    "missing-field": Message(
+        _t("verplicht veld '{key}' ontbreekt", "required field '{key}' is missing"),
+        _t("voeg '{key}' toe", "add '{key}'"),
+    ),
+    "missing-language": Message(
+        _t("de tekst in taal '{key}' ontbreekt", "the text in language '{key}' is missing"),
+        _t(
+            "geef de tekst in het Nederlands (nl) én het Engels (en)",
+            "give the text in Dutch (nl) and English (en)",
+        ),
+    ),
+    "invalid-value": Message(
+        _t("ongeldige waarde: {detail}", "invalid value: {detail}"),
+        _t(
+            "pas de waarde aan zoals het formaat voorschrijft (zie docs/formats.md)",
+            "change the value as the format prescribes (see docs/formats.md)",
+        ),
+    ),
+    "yes-no-unquoted": Message(
+        _t(
+            "yes/no/on/off zonder aanhalingstekens wordt in YAML een ja/nee-waarde",
+            "unquoted yes/no/on/off becomes a boolean in YAML",
+        ),
+        _t(
+            'zet de waarde tussen aanhalingstekens, bijvoorbeeld "yes"',
+            'put the value in quotes, e.g. "yes"',
+        ),
+    ),
+    "duplicate-id": Message(
+        _t(
+            "id '{key}' komt vaker voor (ook op regel {other_line})",
+            "id '{key}' occurs more than once (also on line {other_line})",
+        ),
+        _t("geef elk onderdeel een eigen id", "give every element an id of its own"),
+    ),
+    "unknown-construct": Message(
+        _t("onbekend construct '{key}'{suggestion}", "unknown construct '{key}'{suggestion}"),
+        _t(
+            "gebruik een id uit questionnaires/constructs.yaml",
+            "use an id from questionnaires/constructs.yaml",
+        ),
+    ),
+    "unknown-scale": Message(
+        _t("onbekende schaal '{key}'{suggestion}", "unknown scale '{key}'{suggestion}"),
+        _t(
+            "gebruik een schaal die onder 'scales' van deze vragenlijst staat",
+            "use a scale listed under this questionnaire's 'scales'",
+        ),
+    ),
+    "item-shape": Message(
+        _t("{detail}", "{detail}"),
+        _t("zie de itemtypen in docs/formats.md", "see the item types in docs/formats.md"),
+    ),
+    "construct-items": Message(
+        _t("{detail}", "{detail}"),
+        _t("zie de soorten constructen in docs/formats.md", "see the construct kinds in docs/formats.md"),
+    ),
+    "scale-points": Message(
+        _t(
+            "een schaal heeft precies vijf punten met de waarden 1 t/m 5",
+            "a scale has exactly five points valued 1 to 5",
+        ),
+        _t("geef de punten de waarden 1, 2, 3, 4 en 5", "give the points the values 1, 2, 3, 4 and 5"),
+    ),
+    "condition-syntax": Message(
+        _t("voorwaarde niet te lezen: {detail}", "condition cannot be read: {detail}"),
+        _t(
+            "schrijf bijvoorbeeld: score.lnc4_trust < threshold.concern and profile.overlap == partial",
+            "write for example: score.lnc4_trust < threshold.concern and profile.overlap == partial",
+        ),
+    ),
+    "unknown-operator": Message(
+        _t("onbekende operator '{key}'{suggestion}", "unknown operator '{key}'{suggestion}"),
+        _t(
+            "gebruik < <= > >= == != of in (...), en 'and'/'or'",
+            "use < <= > >= == != or in (...), and 'and'/'or'",
+        ),
+    ),
+    "unknown-namespace": Message(
+        _t("onbekende soort feit '{key}'{suggestion}", "unknown kind of fact '{key}'{suggestion}"),
+        _t(
+            "gebruik score, band, sd, min, max, n, change, previous, item, profile, disagree, count, derived of round",
+            "use score, band, sd, min, max, n, change, previous, item, profile, disagree, count, derived or round",
+        ),
+    ),
+    "unknown-fact": Message(
+        _t("onbekend feit '{key}'{suggestion}", "unknown fact '{key}'{suggestion}"),
+        _t("{detail}", "{detail}"),
+    ),
+    "unknown-threshold": Message(
+        _t("onbekende drempel '{key}'{suggestion}", "unknown threshold '{key}'{suggestion}"),
+        _t(
+            "gebruik een drempel uit rules/ruleset.yaml (thresholds)",
+            "use a threshold from rules/ruleset.yaml (thresholds)",
+        ),
+    ),
+    "unknown-value": Message(
+        _t(
+            "'{key}' is geen mogelijke waarde van {fact}{suggestion}",
+            "'{key}' is not a possible value of {fact}{suggestion}",
+        ),
+        _t("mogelijke waarden: {allowed}", "possible values: {allowed}"),
+    ),
+    "type-mismatch": Message(
+        _t("{detail}", "{detail}"),
+        _t(
+            "vergelijk getallen met getallen en keuzes met keuzes",
+            "compare numbers with numbers and choices with choices",
+        ),
+    ),
+    "ruleset-settings": Message(
+        _t("{detail}", "{detail}"),
+        _t("zie rules/ruleset.yaml in docs/formats.md", "see rules/ruleset.yaml in docs/formats.md"),
+    ),
+    "template": Message(
+        _t("{detail}", "{detail}"),
+        _t("zie 'for_each' in docs/formats.md", "see 'for_each' in docs/formats.md"),
+    ),
+    "examples-incomplete": Message(
+        _t("voorbeelden onvolledig: {detail}", "examples incomplete: {detail}"),
+        _t(
+            "geef minstens één voorbeeld dat afgaat, één dat niet afgaat en één precies op de drempel",
+            "give at least one example that fires, one that does not and one exactly at the threshold",
+        ),
+    ),
+    "example-fails": Message(
+        _t(
+            "voorbeeld {index}: verwacht dat de regel {expected}, maar {actual}",
+            "example {index} should {expected}, but {actual}",
+        ),
+        _t("pas de voorwaarde of het voorbeeld aan", "correct the condition or the example"),
+    ),
+    "unknown-questionnaire": Message(
+        _t("onbekende vragenlijst '{key}'{suggestion}", "unknown questionnaire '{key}'{suggestion}"),
+        _t("beschikbaar: {allowed}", "available: {allowed}"),
+    ),
+    "unknown-item": Message(
+        _t("onbekend item '{key}'{suggestion}", "unknown item '{key}'{suggestion}"),
+        _t(
+            "gebruik de item-id's van vragenlijst {questionnaire}",
+            "use the item ids of questionnaire {questionnaire}",
+        ),
+    ),
+    "answer-value": Message(
+        _t("ongeldig antwoord {value!s}: {detail}", "invalid answer {value!s}: {detail}"),
+        _t("{fix}", "{fix}"),
+    ),
+    "unknown-role": Message(
+        _t("onbekende rol '{key}'{suggestion}", "unknown role '{key}'{suggestion}"),
+        _t("mogelijke rollen: {allowed}", "possible roles: {allowed}"),
+    ),
+    "duplicate-respondent": Message(
+        _t(
+            "respondent '{key}' komt vaker voor in deze ronde",
+            "respondent '{key}' occurs more than once in this round",
+        ),
+        _t("geef elke respondent een eigen id", "give every respondent an id of their own"),
+    ),
+    "no-responses": Message(
+        _t("de ronde heeft geen antwoorden", "the round has no responses"),
+        _t("voeg minstens één respondent met antwoorden toe", "add at least one respondent with answers"),
+    ),
+    "no-files": Message(
+        _t("geen vragenlijst- of regelbestanden gevonden", "no questionnaire or rule files found"),
+        _t(
+            "geef een map met questionnaires/ en rules/ of losse .yaml-bestanden",
+            "give a folder with questionnaires/ and rules/ or single .yaml files",
+        ),
+    ),
+    # --- the store: accounts, workspaces, rounds, import and export ---
+    "not-found": Message(
+        _t("{kind} {key} bestaat niet", "{kind} {key} does not exist"),
+        _t("controleer het nummer of de naam", "check the number or name"),
+    ),
+    "round-closed": Message(
+        _t(
+            "de ronde '{key}' is gesloten en neemt geen antwoorden meer aan",
+            "round '{key}' is closed and takes no more answers",
+        ),
+        _t("vraag de coördinator de ronde te heropenen", "ask the coordinator to reopen the round"),
+    ),
+    "response-submitted": Message(
+        _t("deze antwoorden zijn al ingediend", "these answers have already been submitted"),
+        _t(
+            "ingediende antwoorden kunnen niet meer worden gewijzigd",
+            "submitted answers can no longer be changed",
+        ),
+    ),
+    "invitation-invalid": Message(
+        _t("de uitnodiging is {state}", "the invitation is {state}"),
+        _t("vraag de coördinator om een nieuwe link", "ask the coordinator for a new link"),
+    ),
+    "access-denied": Message(
+        _t("geen toegang tot werkruimte {key}", "no access to workspace {key}"),
+        _t(
+            "vraag een beheerder van de werkruimte om toegang",
+            "ask an administrator of the workspace for access",
+        ),
+    ),
+    "email-taken": Message(
+        _t("er is al een gebruiker met e-mailadres {key}", "a user with e-mail address {key} already exists"),
+        _t("log in met dat adres of kies een ander", "sign in with that address or choose another"),
+    ),
+    "invalid-email": Message(
+        _t("'{key}' is geen e-mailadres", "'{key}' is not an e-mail address"),
+        _t("geef een adres als naam@voorbeeld.nl", "give an address such as name@example.org"),
+    ),
+    "weak-password": Message(
+        _t(
+            "het wachtwoord is korter dan {minimum} tekens",
+            "the password is shorter than {minimum} characters",
+        ),
+        _t("kies een langer wachtwoord", "choose a longer password"),
+    ),
+    "name-taken": Message(
+        _t("{kind} '{key}' bestaat al", "{kind} '{key}' already exists"),
+        _t("kies een andere naam", "choose another name"),
+    ),
+    "invalid-name": Message(
+        _t(
+            "de naam is leeg of langer dan {limit} tekens",
+            "the name is empty or longer than {limit} characters",
+        ),
+        _t("geef een naam van 1 tot {limit} tekens", "give a name of 1 to {limit} characters"),
+    ),
+    "questionnaire-locked": Message(
+        _t(
+            "de ronde heeft al antwoorden; de vragenlijst kan niet meer veranderen",
+            "the round already has answers; its questionnaire can no longer change",
+        ),
+        _t("maak een nieuwe ronde", "create a new round"),
+    ),
+    "database-not-empty": Message(
+        _t("de database bevat al gegevens ({detail})", "the database already holds data ({detail})"),
+        _t(
+            "gebruik een lege database, bijvoorbeeld NETSCAN_DATA_DIR=/tmp/demo netscan demo",
+            "use an empty database, e.g. NETSCAN_DATA_DIR=/tmp/demo netscan demo",
+        ),
+    ),
+    "database-unavailable": Message(
+        _t("de database is niet bereikbaar: {detail}", "the database cannot be reached: {detail}"),
+        _t(
+            "controleer DATABASE_URL en of de server draait",
+            "check DATABASE_URL and whether the server is running",
+        ),
+    ),
+    "empty-file": Message(
+        _t("het bestand bevat geen antwoorden", "the file holds no answers"),
+        _t(
+            "geef een kopregel met item-id's en minstens één rij per respondent",
+            "give a header row of item ids and at least one row per respondent",
+        ),
+    ),
+    "too-many-rows": Message(
+        _t("meer dan {limit} rijen", "more than {limit} rows"),
+        _t(
+            "splits het bestand in delen van hoogstens {limit} rijen",
+            "split the file into parts of at most {limit} rows",
+        ),
+    ),
+    "csv-syntax": Message(
+        _t("geen geldige CSV: {detail}", "not valid CSV: {detail}"),
+        _t(
+            "sla het bestand opnieuw op als CSV (UTF-8) vanuit de spreadsheet",
+            "save the file again as CSV (UTF-8) from the spreadsheet",
+        ),
+    ),
+    "not-xlsx": Message(
+        _t("geen Excel-werkmap (.xlsx): {detail}", "not an Excel workbook (.xlsx): {detail}"),
+        _t(
+            "sla het bestand op als Excel-werkmap (.xlsx) of als CSV",
+            "save the file as an Excel workbook (.xlsx) or as CSV",
+        ),
+    ),
+    "unknown-format": Message(
+        _t("onbekend bestandstype '{key}'", "unknown file type '{key}'"),
+        _t("gebruik .json, .csv of .xlsx", "use .json, .csv or .xlsx"),
+    ),
+    "duplicate-column": Message(
+        _t("kolom '{key}' komt vaker voor", "column '{key}' occurs more than once"),
+        _t("geef elke kolom een eigen naam", "give every column a name of its own"),
+    ),
+    "empty-column": Message(
+        _t("kolom {index} heeft geen naam", "column {index} has no name"),
+        _t(
+            "geef de kolom een item-id als kop of verwijder hem",
+            "give the column an item id as header or remove it",
+        ),
+    ),
+    "no-item-columns": Message(
+        _t(
+            "geen enkele kolom is een item van vragenlijst {questionnaire}",
+            "no column is an item of questionnaire {questionnaire}",
+        ),
+        _t(
+            "gebruik de item-id's als kolomkoppen (zie netscan export voor een voorbeeld)",
+            "use the item ids as column headers (see netscan export for an example)",
+        ),
+    ),
+    "no-round-target": Message(
+        _t(
+            "het bestand zegt niet bij welk netwerk en welke ronde de antwoorden horen",
+            "the file does not say which network and round the answers belong to",
+        ),
+        _t(
+            "geef --network en --round, of kolommen 'network' en 'round'",
+            "give --network and --round, or columns 'network' and 'round'",
+        ),
+    ),
+    "round-exists": Message(
+        _t(
+            "netwerk '{network}' heeft al een ronde '{key}'",
+            "network '{network}' already has a round '{key}'",
+        ),
+        _t(
+            "kies een ander rondelabel of importeer in een lege database",
+            "choose another round label or import into an empty database",
+        ),
+    ),
+    "respondent-exists": Message(
+        _t(
+            "respondent '{key}' staat al in ronde '{round}'",
+            "respondent '{key}' is already in round '{round}'",
+        ),
+        _t("geef elke respondent een eigen id", "give every respondent an id of their own"),
+    ),
+    "inconsistent-round": Message(
+        _t(
+            "ronde '{key}' heeft in dit bestand verschillende {detail}",
+            "round '{key}' has different {detail} in this file",
+        ),
+        _t("geef alle rijen van één ronde dezelfde waarden", "give all rows of one round the same values"),
+    ),
+    "round-questionnaire": Message(
+        _t(
+            "ronde '{key}' gebruikt vragenlijst {existing}, dit bestand {given}",
+            "round '{key}' uses questionnaire {existing}, this file {given}",
+        ),
+        _t(
+            "importeer in een nieuwe ronde (een ander rondelabel)",
+            "import into a new round (another round label)",
+        ),
+    ),
+    "export-format": Message(
+        _t("onbekende bestandsvorm '{key}' voor een export", "unknown export format '{key}'"),
+        _t("kies json, csv of xlsx", "choose json, csv or xlsx"),
+    ),
+}

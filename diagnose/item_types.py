@@ -1,0 +1,238 @@
+"""The item types, declared once: per type, what a valid answer is, what a spreadsheet cell means,
+and what the item gives the rules (the facts of the vocabulary and of the scoring).
+
+A new item type is one entry in ITEM_TYPES (plus its `Literal` in questionnaire.ItemType, so the
+file format names it) and one widget in netscan_app/widgets.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from diagnose.questionnaire import DONT_KNOW, Item, Questionnaire
+from diagnose.text import LocalizedText
+
+# What an item of a type gives the rules:
+#   score   its answer counts towards a score/position construct (score.*, item.*)
+#   choice  a profile fact that is one option (profile.*, disagree.*)
+#   choices a profile fact that is a set of options (count.*, disagree.*)
+#   number  a numeric profile fact (profile.*)
+#   none    nothing (free text is shown, never scored)
+Facts = Literal["score", "choice", "choices", "number", "none"]
+
+MULTI_SEPARATOR = ";"
+DONT_KNOW_WORDS = {
+    "dk",
+    "weet niet",
+    "weet ik niet",
+    "weet niet / n.v.t.",
+    "weet niet/n.v.t.",
+    "n.v.t.",
+    "nvt",
+    "n.v.t",
+    "don't know",
+    "dont know",
+    "do not know",
+    "don't know / not applicable",
+    "n/a",
+    "na",
+}
+
+
+@dataclass(frozen=True)
+class AnswerError:
+    """Why an answer is invalid and how to give a valid one."""
+
+    what: LocalizedText
+    fix: LocalizedText
+
+
+def _error(what_nl: str, what_en: str, fix_nl: str, fix_en: str) -> AnswerError:
+    return AnswerError(LocalizedText(nl=what_nl, en=what_en), LocalizedText(nl=fix_nl, en=fix_en))
+
+
+@dataclass(frozen=True)
+class ItemType:
+    name: str
+    facts: Facts
+    has_options: bool
+    check: Callable[[Questionnaire, Item, Any], AnswerError | None]
+    parse: Callable[[Item, Any], Any]
+
+    def answer_error(self, q: Questionnaire, item: Item, value: Any) -> AnswerError | None:
+        """None when the value is a valid answer to the item (None, no answer, always is)."""
+        return None if value is None else self.check(q, item, value)
+
+    def parse_cell(self, item: Item, raw: Any) -> Any:
+        """The answer a spreadsheet cell means (None when empty); an invalid value is returned as
+        given, so that answer_error names it."""
+        if is_blank(raw):
+            return None
+        if isinstance(raw, dt.datetime | dt.date):
+            raw = raw.isoformat()
+        return self.parse(item, raw)
+
+
+# ---- answers ------------------------------------------------------------------------------------
+
+
+def _check_scale(q: Questionnaire, item: Item, value: Any) -> AnswerError | None:
+    scale = q.scales.get(item.scale or "")
+    if value == DONT_KNOW:
+        if scale is not None and scale.dont_know is None:
+            return _error(
+                "deze schaal kent geen 'weet niet'",
+                "this scale has no 'don't know'",
+                "geef 1 t/m 5",
+                "give 1 to 5",
+            )
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
+        allowed = "1 t/m 5" + (' of "dk" (weet niet)' if scale and scale.dont_know else "")
+        allowed_en = "1 to 5" + (' or "dk" (don\'t know)' if scale and scale.dont_know else "")
+        return _error(
+            "een schaalantwoord is een heel getal van 1 t/m 5",
+            "a scale answer is a whole number from 1 to 5",
+            f"geef {allowed}",
+            f"give {allowed_en}",
+        )
+    return None
+
+
+def _check_single(q: Questionnaire, item: Item, value: Any) -> AnswerError | None:
+    if not isinstance(value, str) or value not in item.option_values:
+        options = ", ".join(item.option_values)
+        return _error(
+            "geen van de opties", "not one of the options", f"kies uit: {options}", f"choose from: {options}"
+        )
+    return None
+
+
+def _check_multi(q: Questionnaire, item: Item, value: Any) -> AnswerError | None:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v in item.option_values for v in value):
+        options = ", ".join(item.option_values)
+        return _error(
+            "een meerkeuzeantwoord is een lijst van opties",
+            "a multiple-choice answer is a list of options",
+            f"kies uit: {options}",
+            f"choose from: {options}",
+        )
+    if len(set(value)) != len(value):
+        return _error(
+            "een optie staat er dubbel in",
+            "an option is listed twice",
+            "noem elke optie één keer",
+            "list every option once",
+        )
+    return None
+
+
+def _check_number(q: Questionnaire, item: Item, value: Any) -> AnswerError | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return _error("geen getal", "not a number", "geef een getal", "give a number")
+    if (item.min is not None and value < item.min) or (item.max is not None and value > item.max):
+        bounded = item.min is not None and item.max is not None
+        rng = f"{item.min:g} t/m {item.max:g}" if bounded else "het bereik"
+        rng_en = f"{item.min:g} to {item.max:g}" if bounded else "the range"
+        return _error(
+            "buiten het bereik", "out of range", f"geef een getal van {rng}", f"give a number from {rng_en}"
+        )
+    return None
+
+
+def _check_text(q: Questionnaire, item: Item, value: Any) -> AnswerError | None:
+    if not isinstance(value, str):
+        return _error("geen tekst", "not text", "geef tekst", "give text")
+    if item.max_length is not None and len(value) > item.max_length:
+        return _error(
+            f"langer dan {item.max_length} tekens",
+            f"longer than {item.max_length} characters",
+            "kort de tekst in",
+            "shorten the text",
+        )
+    return None
+
+
+# ---- spreadsheet cells --------------------------------------------------------------------------
+
+
+def is_blank(raw: Any) -> bool:
+    return raw is None or (isinstance(raw, str) and not raw.strip())
+
+
+def parse_number(raw: Any) -> Any:
+    """A number from a cell: 4, 4.0, "4", "4,5" (Dutch), " 12 "; anything else is returned as is."""
+    if isinstance(raw, bool):
+        return raw
+    if isinstance(raw, int | float):
+        return int(raw) if isinstance(raw, float) and raw.is_integer() else raw
+    if isinstance(raw, str):
+        text = raw.strip()
+        if re.fullmatch(r"[+-]?\d+", text):
+            return int(text)
+        if re.fullmatch(r"[+-]?\d*[.,]\d+", text):
+            value = float(text.replace(",", "."))
+            return int(value) if value.is_integer() else value
+        return text
+    return raw
+
+
+def _option(item: Item, raw: str) -> str:
+    """An option by its value or by its label in either language, case-insensitively."""
+    text = raw.strip()
+    if text in item.option_values:
+        return text
+    folded = text.casefold()
+    for option in item.options or []:
+        if folded in (option.value.casefold(), option.label.nl.casefold(), option.label.en.casefold()):
+            return option.value
+    return text
+
+
+def _parse_scale(item: Item, raw: Any) -> Any:
+    if isinstance(raw, str) and raw.strip().casefold() in DONT_KNOW_WORDS:
+        return DONT_KNOW
+    return parse_number(raw)
+
+
+def _parse_single(item: Item, raw: Any) -> Any:
+    return _option(item, str(parse_number(raw)) if not isinstance(raw, str) else raw)
+
+
+def _parse_multi(item: Item, raw: Any) -> Any:
+    return [_option(item, p) for p in str(raw).split(MULTI_SEPARATOR) if p.strip()]
+
+
+def _parse_number(item: Item, raw: Any) -> Any:
+    return parse_number(raw)
+
+
+def _parse_text(item: Item, raw: Any) -> Any:
+    return raw if isinstance(raw, str) else str(raw)
+
+
+ITEM_TYPES: dict[str, ItemType] = {
+    "scale": ItemType("scale", "score", False, _check_scale, _parse_scale),
+    "single": ItemType("single", "choice", True, _check_single, _parse_single),
+    "multi": ItemType("multi", "choices", True, _check_multi, _parse_multi),
+    "number": ItemType("number", "number", False, _check_number, _parse_number),
+    "text": ItemType("text", "none", False, _check_text, _parse_text),
+}
+
+
+def item_type(item: Item) -> ItemType:
+    return ITEM_TYPES[item.type]
+
+
+def answer_error(q: Questionnaire, item: Item, value: Any) -> AnswerError | None:
+    """None when the value is a valid answer to the item, else what is wrong and how to fix it."""
+    return ITEM_TYPES[item.type].answer_error(q, item, value)
+
+
+def parse_cell(item: Item, raw: Any) -> Any:
+    """The answer a spreadsheet or CSV cell means for this item (see ItemType.parse_cell)."""
+    return ITEM_TYPES[item.type].parse_cell(item, raw)
