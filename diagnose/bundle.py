@@ -149,7 +149,7 @@ def _classify_file(path: Path) -> ContentFiles:
     head = path.read_text(encoding="utf-8", errors="replace")[:20000] if path.is_file() else ""
     if "\nrules:" in "\n" + head:
         return ContentFiles(rules=[path])
-    if "\nkind_order:" in "\n" + head or "\nthresholds:" in "\n" + head:
+    if "\nkinds:" in "\n" + head or "\nthresholds:" in "\n" + head:
         return ContentFiles(settings=path)
     if "\nconstructs:" in "\n" + head:
         return ContentFiles(constructs=path)

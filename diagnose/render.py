@@ -9,17 +9,6 @@ from diagnose.diagnosis import Diagnosis, Finding
 from diagnose.explain import BAND_LABELS
 from diagnose.text import Lang, format_number
 
-KIND_LABELS: dict[str, tuple[str, str]] = {
-    "pitfall": ("Valkuil", "Pitfall"),
-    "concern": ("Zorgpunt", "Concern"),
-    "attention": ("Aandachtspunt", "Point of attention"),
-    "strength": ("Sterk punt", "Strength"),
-    "fit": ("Passend netwerktype", "Network type fit"),
-    "leadership": ("Passend leiderschap", "Leadership fit"),
-    "disagreement": ("Verschil van inzicht", "Disagreement"),
-    "trend": ("Verandering", "Change"),
-}
-
 
 def finding_json(f: Finding, lang: Lang) -> dict[str, Any]:
     return {
@@ -167,7 +156,7 @@ def to_markdown(d: Diagnosis, bundle: Bundle, lang: Lang) -> str:
         lines += ["", f"*{h['not_measured']}:* " + ", ".join(labels.get(c, c) for c in d.not_measured)]
     lines += ["", f"## {h['findings']}", ""]
     for f in d.findings:
-        kind = KIND_LABELS[f.kind][0 if lang == "nl" else 1]
+        kind = bundle.settings.kind_by_id[f.kind].label.get(lang)
         lines += [f"### {f.title.get(lang)}", "", f"*{kind}* · `{f.rule}`", "", f.diagnosis.get(lang), ""]
         lines += [f"**{h['because']}:**"] + [f"- {b.text.get(lang)}" for b in f.because]
         lines += [

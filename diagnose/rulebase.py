@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -25,24 +26,23 @@ from diagnose.source import SourceFile, problems_from_pydantic
 from diagnose.text import LocalizedText
 from diagnose.vocabulary import Vocabulary
 
-RuleKind = Literal[
-    "pitfall", "concern", "attention", "strength", "fit", "leadership", "disagreement", "trend"
-]
-RULE_KINDS: tuple[str, ...] = (
-    "pitfall",
-    "concern",
-    "attention",
-    "strength",
-    "fit",
-    "leadership",
-    "disagreement",
-    "trend",
-)
 REQUIRED_THRESHOLDS = ("strength", "concern")
 
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+Tone = Literal["concern", "attention", "trend", "strength"]
+
+
+class RuleKind(Strict):
+    """A kind of rule: how every layer names it, colours it and ranks its findings."""
+
+    id: Id
+    label: LocalizedText
+    tone: Tone
+    icon: str = Field(pattern=r"^:material/[a-z0-9_]+:$")
 
 
 class DerivedCase(Strict):
@@ -62,8 +62,17 @@ class RulesetSettings(Strict):
     anonymity_minimum: int = Field(ge=1)
     profile_agreement: float = Field(gt=0, le=1)
     thresholds: dict[str, float]
-    kind_order: list[RuleKind]
+    kinds: list[RuleKind] = Field(min_length=1)
     derived: dict[str, DerivedFact] = Field(default_factory=dict)
+
+    @cached_property
+    def kind_by_id(self) -> dict[str, RuleKind]:
+        return {k.id: k for k in self.kinds}
+
+    @cached_property
+    def kind_order(self) -> list[str]:
+        """The kinds as findings are ranked: the order of `kinds` in rules/ruleset.yaml."""
+        return [k.id for k in self.kinds]
 
 
 class Example(Strict):
@@ -78,7 +87,7 @@ class ForEachGroup(Strict):
 class RuleSpec(Strict):
     id: str = Field(min_length=1)
     for_each: list[str] | ForEachGroup | None = None
-    kind: RuleKind
+    kind: Id
     severity: int = Field(ge=1, le=5)
     when: str = Field(min_length=1)
     title: LocalizedText
@@ -152,19 +161,18 @@ def check_settings(settings: RulesetSettings, source: SourceFile) -> list[Proble
                 ),
             )
         )
-    missing = [k for k in RULE_KINDS if k not in settings.kind_order]
-    if missing or len(set(settings.kind_order)) != len(settings.kind_order):
-        problems.append(
-            source.problem(
-                "ruleset-settings",
-                ("kind_order",),
-                "kind_order",
-                detail=LocalizedText(
-                    nl=f"kind_order noemt elke soort precies één keer; ontbreekt: {', '.join(missing) or '-'}",
-                    en=f"kind_order names every kind exactly once; missing: {', '.join(missing) or '-'}",
-                ),
+    ids = [k.id for k in settings.kinds]
+    for index, kind in enumerate(ids):
+        if kind in ids[:index]:
+            problems.append(
+                source.problem(
+                    "duplicate-id",
+                    ("kinds", index, "id"),
+                    "kinds",
+                    key=kind,
+                    other_line=source.line_of(("kinds", ids.index(kind), "id")),
+                )
             )
-        )
     return problems
 
 
@@ -222,6 +230,9 @@ def load_rule_file(
     problems: list[Problem] = []
     for index, spec in enumerate(spec_file.rules):
         loc = ("rules", index)
+        if spec.kind not in settings.kind_by_id:
+            problems.append(_unknown_kind(spec.kind, settings, source, (*loc, "kind")))
+            continue
         for construct, label in _expansions(spec, vocab, source, loc, problems):
             rule_id = substitute(spec.id, construct=construct)
             try:
@@ -281,6 +292,22 @@ def load_rule_file(
                 )
             )
     return rules, problems
+
+
+def _unknown_kind(kind: str, settings: RulesetSettings, source: SourceFile, loc: tuple[Any, ...]) -> Problem:
+    close = did_you_mean(kind, settings.kind_by_id)
+    known = ", ".join(settings.kind_order)
+    return source.problem(
+        "invalid-value",
+        loc,
+        "kind",
+        detail=LocalizedText(
+            nl=f"'{kind}' is geen soort uit 'kinds' in de regelbase ({known})"
+            + (f"; bedoel je '{close}'?" if close else ""),
+            en=f"'{kind}' is not a kind listed under 'kinds' in the rule base ({known})"
+            + (f"; did you mean '{close}'?" if close else ""),
+        ),
+    )
 
 
 def _bad_rule_id(rule_id: str) -> str:

@@ -11,8 +11,8 @@ from zoneinfo import ZoneInfo
 import streamlit as st
 
 from diagnose.diagnosis import Diagnosis, Finding
-from diagnose.render import KIND_LABELS
 from netscan_app.i18n import current_lang, loc, set_lang, t
+from netscan_app.resources import get_bundle
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
@@ -55,20 +55,11 @@ def language_switch(where: str = "main") -> None:
 
 
 def kind_label(kind: str) -> str:
-    nl, en = KIND_LABELS.get(kind, (kind, kind))
-    return nl if current_lang() == "nl" else en
+    return loc(get_bundle().settings.kind_by_id[kind].label)
 
 
-KIND_ICONS = {
-    "pitfall": ":material/warning:",
-    "concern": ":material/error:",
-    "attention": ":material/visibility:",
-    "strength": ":material/thumb_up:",
-    "fit": ":material/extension:",
-    "leadership": ":material/groups:",
-    "disagreement": ":material/forum:",
-    "trend": ":material/trending_up:",
-}
+def kind_icon(kind: str) -> str:
+    return get_bundle().settings.kind_by_id[kind].icon
 
 
 def finding_body(f: Finding, *, expanded_why: bool = False) -> None:
@@ -88,13 +79,13 @@ def finding_card(f: Finding, number: int | None = None, *, key: str) -> None:
     with st.container(border=True, key=key):
         prefix = f"{number}. " if number is not None else ""
         st.markdown(f"#### {prefix}{loc(f.title)}")
-        st.caption(f"{KIND_ICONS.get(f.kind, '')} {kind_label(f.kind)}")
+        st.caption(f"{kind_icon(f.kind)} {kind_label(f.kind)}")
         finding_body(f)
 
 
 def finding_expander(f: Finding, *, show_kind: bool = True) -> None:
     kind = f" · {kind_label(f.kind)}" if show_kind else ""
-    with st.expander(f"{KIND_ICONS.get(f.kind, '')} {loc(f.title)}{kind}"):
+    with st.expander(f"{kind_icon(f.kind)} {loc(f.title)}{kind}"):
         finding_body(f, expanded_why=True)
 
 

@@ -11,7 +11,7 @@ from typing import Any
 from diagnose.bundle import build_bundle, discover, load_bundle
 from diagnose.diagnosis import diagnose
 from diagnose.problems import Problem, ValidationFailed
-from diagnose.render import KIND_LABELS, to_json, to_markdown
+from diagnose.render import to_json, to_markdown
 from diagnose.responses import ResponseFile
 from diagnose.source import SourceFile, load_json_text, read_text, validate_model
 from diagnose.text import LANGUAGES, Lang, LocalizedText
@@ -109,11 +109,9 @@ def cmd_diagnose(args: argparse.Namespace) -> int:
 def cmd_rules(args: argparse.Namespace) -> int:
     bundle = load_bundle()
     lang: Lang = args.lang
-    index = 0 if lang == "nl" else 1
     for rule in bundle.rules:
-        print(
-            f"{rule.id}\t{KIND_LABELS[rule.kind][index]}\t{rule.title.get(lang)}\t{'; '.join(rule.sources)}"
-        )
+        kind = bundle.settings.kind_by_id[rule.kind].label.get(lang)
+        print(f"{rule.id}\t{kind}\t{rule.title.get(lang)}\t{'; '.join(rule.sources)}")
     return 0
 
 
@@ -142,7 +140,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
     nl = lang == "nl"
     print(f"{rule.id} — {rule.title.get(lang)}")
     print(
-        f"{'soort' if nl else 'kind'}: {KIND_LABELS[rule.kind][0 if nl else 1]} · "
+        f"{'soort' if nl else 'kind'}: {bundle.settings.kind_by_id[rule.kind].label.get(lang)} · "
         f"{'ernst' if nl else 'severity'}: {rule.severity} · {rule.file}:{rule.line}"
     )
     print(f"{'voorwaarde' if nl else 'condition'}: {rule.when}")

@@ -17,7 +17,6 @@ from diagnose.bundle import Bundle
 from diagnose.diagnosis import Diagnosis, Finding, PreviousRound, diagnose, score
 from diagnose.explain import BAND_LABELS
 from diagnose.questionnaire import Questionnaire
-from diagnose.render import KIND_LABELS
 from diagnose.report.content import ReportContent, load_content
 from diagnose.responses import Network, Round
 from diagnose.scoring import RoundScores
@@ -290,16 +289,6 @@ MONTHS_EN = (
     "December",
 )
 
-TONES = {
-    "pitfall": "concern",
-    "concern": "concern",
-    "attention": "attention",
-    "fit": "attention",
-    "leadership": "attention",
-    "disagreement": "attention",
-    "trend": "trend",
-    "strength": "strength",
-}
 GROUP_ORDER = ("pitfalls", "characteristics", "fit", "disagreement", "trend", "strengths")
 
 
@@ -329,12 +318,13 @@ def format_source(source: str, content: ReportContent, lang: Lang) -> str:
     return f"{head}, {rest.strip()}" if rest.strip() else head
 
 
-def finding_view(f: Finding, content: ReportContent, lang: Lang) -> FindingView:
+def finding_view(f: Finding, bundle: Bundle, content: ReportContent, lang: Lang) -> FindingView:
+    kind = bundle.settings.kind_by_id[f.kind]
     return FindingView(
         rule=f.rule,
         kind=f.kind,
-        kind_label=KIND_LABELS[f.kind][0 if lang == "nl" else 1],
-        tone=TONES.get(f.kind, "attention"),
+        kind_label=kind.label.get(lang),
+        tone=kind.tone,
         title=f.title.get(lang),
         diagnosis=f.diagnosis.get(lang),
         advice=f.advice.get(lang),
@@ -410,9 +400,9 @@ def build_model(
     if not allowed:
         return model
 
-    model.summary = [finding_view(by_rule[r], content, lang) for r in d.summary if r in by_rule]
+    model.summary = [finding_view(by_rule[r], bundle, content, lang) for r in d.summary if r in by_rule]
     model.other_findings = len([f for f in d.findings if f.kind != "strength"]) - len(model.summary)
-    model.strengths = [finding_view(by_rule[r], content, lang) for r in d.strengths if r in by_rule]
+    model.strengths = [finding_view(by_rule[r], bundle, content, lang) for r in d.strengths if r in by_rule]
     model.score_groups = _score_groups(d, bundle, lang, content)
     model.not_measured = [labels.get(c, c) for c in d.not_measured]
     model.profile = _profile(d, inp.questionnaire, bundle, lang, content)
@@ -608,12 +598,12 @@ def _merge_alike(
         template = _template(f, bundle, lang)
         family = families.get((f.kind, *template), []) if template is not None else []
         if template is None or len(family) < 2:
-            views.append(finding_view(f, content, lang))
+            views.append(finding_view(f, bundle, content, lang))
             continue
         title, diagnosis, advice = template
         these = content.text("these_constructs", lang)
         count = content.text("n_constructs", lang, n=len(family))
-        first = finding_view(f, content, lang)
+        first = finding_view(f, bundle, content, lang)
         members = []
         for member in family:
             label = bundle.constructs.by_id[member.constructs[0]].label.get(lang)

@@ -95,7 +95,9 @@ def test_both_languages_use_the_same_placeholders(code: str) -> None:
 
 @pytest.mark.parametrize("code", sorted(CATALOGUE))
 def test_every_message_formats_with_its_placeholders_in_both_languages(code: str) -> None:
-    params: dict[str, object] = {name: LocalizedText(nl=f"<{name}>", en=f"<{name} en>") for name in required(code)}
+    params: dict[str, object] = {
+        name: LocalizedText(nl=f"<{name}>", en=f"<{name} en>") for name in required(code)
+    }
     problem = Problem(code, params=params)
     for lang, marker in (("nl", ">"), ("en", " en>")):
         text = problem.what(lang) + " " + problem.fix(lang)  # type: ignore[arg-type]
@@ -113,5 +115,5 @@ def test_importing_the_store_adds_nothing_to_the_catalogue() -> None:
     before = dict(CATALOGUE)
     import diagnose.store.errors  # noqa: F401
 
-    assert CATALOGUE == before
+    assert before == CATALOGUE
     assert "round-closed" in CATALOGUE  # store codes live in the one catalogue from the start

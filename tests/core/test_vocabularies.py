@@ -1,0 +1,82 @@
+"""Closed vocabularies are declared once, as data: adding a rule kind is a change to the rule base."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from diagnose import Bundle
+from diagnose.bundle import build_bundle, discover
+from diagnose.problems import ValidationFailed
+from diagnose.render import to_markdown
+from tests.core.content_copy import replace_in
+
+MINI = Path(__file__).parent / "mini"
+
+NEW_KIND = """
+  - id: opportunity
+    label: {nl: Kans, en: Opportunity}
+    tone: strength
+    icon: ":material/lightbulb:"
+"""
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> Path:
+    shutil.copytree(MINI, tmp_path / "mini")
+    return tmp_path / "mini"
+
+
+def test_every_rule_kind_is_declared_once_in_the_rule_base(bundle: Bundle) -> None:
+    kinds = bundle.settings.kind_order
+    assert len(kinds) == len(set(kinds))
+    assert {rule.kind for rule in bundle.rules} <= set(kinds)
+    assert kinds[0] == "pitfall" and kinds[-1] == "strength"
+    assert bundle.settings.kind_by_id["concern"].label.get("en") == "Concern"
+    assert bundle.settings.kind_by_id["pitfall"].tone == "concern"
+
+
+def test_a_new_rule_kind_is_a_data_change(mini: Path) -> None:
+    replace_in(mini / "rules" / "ruleset.yaml", "kinds:\n", "kinds:" + NEW_KIND)
+    replace_in(mini / "rules" / "mini.yaml", "kind: concern", "kind: opportunity")
+    bundle = build_bundle(discover([mini]))
+    assert bundle.settings.kind_order[0] == "opportunity"  # listed first, ranked first
+    rule = bundle.rule_by_id["low_trust"]
+    assert rule.kind == "opportunity"
+
+    from diagnose.diagnosis import diagnose
+    from diagnose.responses import Response, Round
+
+    q = next(iter(bundle.questionnaires.values()))
+    answers = {item.id: 5 if item.reverse else 1 for item in q.items() if item.type == "scale"}
+    rnd = Round(label="2026", responses=[Response(respondent=f"r{i}", answers=answers) for i in range(3)])
+    d = diagnose(bundle, q, rnd)
+    assert "low_trust" in {f.rule for f in d.findings}
+    assert "*Kans* · `low_trust`" in to_markdown(d, bundle, "nl")
+    assert "*Opportunity* · `low_trust`" in to_markdown(d, bundle, "en")
+
+
+def test_an_undeclared_kind_is_named_with_a_suggestion(mini: Path) -> None:
+    replace_in(mini / "rules" / "mini.yaml", "kind: concern", "kind: concer")
+    with pytest.raises(ValidationFailed) as caught:
+        build_bundle(discover([mini]))
+    (problem,) = caught.value.problems
+    assert (problem.code, problem.id, problem.field) == ("invalid-value", "low_trust", "kind")
+    assert "did you mean 'concern'?" in problem.what("en")
+    assert "bedoel je 'concern'?" in problem.what("nl")
+
+
+def test_a_kind_declared_twice_is_a_duplicate(mini: Path) -> None:
+    replace_in(mini / "rules" / "ruleset.yaml", "kinds:\n", "kinds:" + NEW_KIND.replace("opportunity", "trend"))
+    with pytest.raises(ValidationFailed) as caught:
+        build_bundle(discover([mini]))
+    assert [(p.code, p.params["key"]) for p in caught.value.problems] == [("duplicate-id", "trend")]
+
+
+def test_a_kind_without_english_label_does_not_load(mini: Path) -> None:
+    replace_in(mini / "rules" / "ruleset.yaml", "label: {nl: Zorgpunt, en: Concern}", "label: {nl: Zorgpunt}")
+    with pytest.raises(ValidationFailed) as caught:
+        build_bundle(discover([mini]))
+    assert [(p.code, p.params["key"]) for p in caught.value.problems] == [("missing-language", "en")]
