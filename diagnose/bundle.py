@@ -13,7 +13,7 @@ from diagnose.engine import RuleEngine
 from diagnose.explain import Labeller
 from diagnose.problems import Problem, ValidationFailed, did_you_mean
 from diagnose.questionnaire import ConstructCatalogue, Questionnaire
-from diagnose.questionnaire_checks import check_questionnaire
+from diagnose.questionnaire_checks import check_constructs, check_questionnaire
 from diagnose.rulebase import (
     Derived,
     Example,
@@ -183,6 +183,8 @@ def build_bundle(files: ContentFiles, run_examples: bool = True) -> Bundle:
             constructs = validate_model(ConstructCatalogue, source)
         except ValidationFailed as exc:
             problems.extend(exc.problems)
+        else:
+            problems.extend(check_constructs(constructs, source))
     if constructs is None:
         raise ValidationFailed(problems)
 

@@ -161,19 +161,6 @@ _TEXTS: dict[str, LocalizedText] = {
     ),
 }
 
-GROUP_TITLES: dict[str, LocalizedText] = {
-    "building_block": LocalizedText(nl="Bouwstenen van het netwerk", en="Building blocks of the network"),
-    "pitfall": LocalizedText(
-        nl="De drie valkuilen (hoger = minder last van de valkuil)",
-        en="The three pitfalls (higher = less troubled by the pitfall)",
-    ),
-    "characteristic": LocalizedText(
-        nl="Kenmerken van lerende netwerken", en="Characteristics of learning networks"
-    ),
-    "perspective": LocalizedText(nl="Perspectieven op samenwerking", en="Perspectives on collaboration"),
-    "leadership": LocalizedText(nl="Leiderschap", en="Leadership"),
-    "decision": LocalizedText(nl="Gezamenlijke besluitvorming", en="Joint decision-making"),
-}
 LEADERSHIP_TITLE = LocalizedText(nl="Leiderschap en besluitvorming", en="Leadership and decision-making")
 
 
@@ -359,7 +346,11 @@ def construct_bars(
 ) -> go.Figure:
     """Horizontal bars of the constructs in ``groups``, coloured and hatched by band, value printed."""
     if title is None:
-        title = " · ".join(GROUP_TITLES[g].get(lang) for g in groups if g in GROUP_TITLES)
+        title = " · ".join(
+            bundle.constructs.group_by_id[g].title.get(lang)
+            for g in groups
+            if g in bundle.constructs.group_by_id
+        )
     if not _scores_allowed(d):
         return _message(_t("below_minimum", lang, n=d.anonymity.minimum), lang, title)
     ids = [cid for cid in _group_ids(bundle, groups) if _visible(d, cid)]

@@ -26,9 +26,7 @@ def _check_id(value: str) -> str:
 
 
 Id = Annotated[str, AfterValidator(_check_id)]
-ConstructGroup = Literal[
-    "profile", "building_block", "pitfall", "characteristic", "perspective", "leadership", "decision"
-]
+ChartKind = Literal["radar", "bars", "none"]
 ConstructKind = Literal["score", "position", "fact"]
 ItemType = Literal["scale", "single", "multi", "number", "text"]
 DONT_KNOW = "dk"
@@ -38,9 +36,19 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class ConstructGroup(Strict):
+    """A group of constructs: its names and the chart that shows it, declared once for every layer."""
+
+    id: Id
+    label: LocalizedText  # short, e.g. on a button
+    title: LocalizedText  # the heading of its chart and of its table in the report
+    chart: ChartKind
+    trend: bool = False  # offered in the chart of scores over rounds
+
+
 class Construct(Strict):
     id: Id
-    group: ConstructGroup
+    group: Id  # one of the catalogue's groups (checked by questionnaire_checks.check_constructs)
     kind: ConstructKind
     label: LocalizedText
     description: LocalizedText | None = None
@@ -48,7 +56,17 @@ class Construct(Strict):
 
 
 class ConstructCatalogue(Strict):
+    groups: list[ConstructGroup] = Field(min_length=1)
     constructs: list[Construct] = Field(min_length=1)
+
+    @cached_property
+    def group_by_id(self) -> dict[str, ConstructGroup]:
+        return {g.id: g for g in self.groups}
+
+    @property
+    def trend_groups(self) -> list[str]:
+        """The groups the chart of scores over rounds offers, the first one first."""
+        return [g.id for g in self.groups if g.trend]
 
     @cached_property
     def by_id(self) -> dict[str, Construct]:

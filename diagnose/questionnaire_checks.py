@@ -8,6 +8,40 @@ from diagnose.source import SourceFile
 from diagnose.text import LocalizedText
 
 
+def check_constructs(constructs: ConstructCatalogue, source: SourceFile) -> list[Problem]:
+    """Every group declared once; every construct in a declared group."""
+    problems: list[Problem] = []
+    ids = [g.id for g in constructs.groups]
+    for index, group in enumerate(ids):
+        if group in ids[:index]:
+            problems.append(
+                source.problem(
+                    "duplicate-id",
+                    ("groups", index, "id"),
+                    "id",
+                    key=group,
+                    other_line=source.line_of(("groups", ids.index(group), "id")),
+                )
+            )
+    for index, construct in enumerate(constructs.constructs):
+        if construct.group not in constructs.group_by_id:
+            close = did_you_mean(construct.group, ids)
+            problems.append(
+                source.problem(
+                    "invalid-value",
+                    ("constructs", index, "group"),
+                    "group",
+                    detail=LocalizedText(
+                        nl=f"'{construct.group}' is geen groep uit 'groups' ({', '.join(ids)})"
+                        + (f"; bedoel je '{close}'?" if close else ""),
+                        en=f"'{construct.group}' is not a group listed under 'groups' ({', '.join(ids)})"
+                        + (f"; did you mean '{close}'?" if close else ""),
+                    ),
+                )
+            )
+    return problems
+
+
 def check_questionnaire(
     q: Questionnaire, constructs: ConstructCatalogue, source: SourceFile
 ) -> list[Problem]:

@@ -352,7 +352,7 @@ def _expansions(
         return []
     by_id = vocab.constructs.by_id
     if isinstance(spec.for_each, ForEachGroup):
-        groups = {c.group for c in vocab.constructs.constructs}
+        groups = vocab.constructs.group_by_id
         if spec.for_each.group not in groups:
             problems.append(
                 source.problem(

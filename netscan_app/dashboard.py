@@ -263,20 +263,19 @@ def differences(d: Diagnosis) -> None:
 
 # --- over time ----------------------------------------------------------------------------------
 
-TREND_GROUPS = ("characteristic", "pitfall", "building_block", "perspective")
-
 
 def over_time(d: Diagnosis, rnd: RoundInfo, history: list[RoundHistory]) -> None:
     bundle, lang = get_bundle(), current_lang()
     earlier = previous_rounds(history, rnd.id)
+    groups = bundle.constructs.trend_groups
     group = st.segmented_control(
         t("results.trend_group"),
-        TREND_GROUPS,
-        default=TREND_GROUPS[0],
-        format_func=lambda g: t(f"results.group_{g}"),
+        groups,
+        default=groups[0],
+        format_func=lambda g: loc(bundle.constructs.group_by_id[g].label),
         key="trend_group",
     )
-    chart(charts.trend_chart(d, bundle, lang, earlier, groups=(group or TREND_GROUPS[0],)), "trend")
+    chart(charts.trend_chart(d, bundle, lang, earlier, groups=(group or groups[0],)), "trend")
     st.markdown(f"### {t('results.compare_title')}")
     usable = [
         h for h in history if h.snapshot is not None and results_allowed(snapshot_diagnosis(h.snapshot))

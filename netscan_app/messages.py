@@ -606,10 +606,6 @@ _TEXTS: dict[str, dict[str, str]] = {
         "en": "Only roles chosen by at least {n} members, so that nobody can be identified.",
     },
     "results.trend_group": {"nl": "Onderdelen", "en": "Parts"},
-    "results.group_characteristic": {"nl": "Zeven kenmerken", "en": "Seven characteristics"},
-    "results.group_pitfall": {"nl": "Valkuilen", "en": "Pitfalls"},
-    "results.group_building_block": {"nl": "Bouwstenen", "en": "Building blocks"},
-    "results.group_perspective": {"nl": "Perspectieven", "en": "Perspectives"},
     "results.compare_title": {"nl": "Twee metingen naast elkaar", "en": "Two rounds side by side"},
     "results.compare_need_two": {
         "nl": "Vergelijken kan zodra er twee metingen met genoeg ingevulde vragenlijsten zijn.",

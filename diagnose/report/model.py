@@ -450,7 +450,7 @@ def _thresholds(d: Diagnosis, content: ReportContent, lang: Lang) -> list[tuple[
 
 def _score_groups(d: Diagnosis, bundle: Bundle, lang: Lang, content: ReportContent) -> list[ScoreGroup]:
     groups: list[ScoreGroup] = []
-    titles = {g: charts.GROUP_TITLES[g].get(lang) for g in charts.GROUP_TITLES}
+    titles = {g.id: g.title.get(lang) for g in bundle.constructs.groups}
     current: ScoreGroup | None = None
     for c in bundle.constructs.constructs:
         s = d.scores.get(c.id)

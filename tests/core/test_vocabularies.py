@@ -69,7 +69,9 @@ def test_an_undeclared_kind_is_named_with_a_suggestion(mini: Path) -> None:
 
 
 def test_a_kind_declared_twice_is_a_duplicate(mini: Path) -> None:
-    replace_in(mini / "rules" / "ruleset.yaml", "kinds:\n", "kinds:" + NEW_KIND.replace("opportunity", "trend"))
+    replace_in(
+        mini / "rules" / "ruleset.yaml", "kinds:\n", "kinds:" + NEW_KIND.replace("opportunity", "trend")
+    )
     with pytest.raises(ValidationFailed) as caught:
         build_bundle(discover([mini]))
     assert [(p.code, p.params["key"]) for p in caught.value.problems] == [("duplicate-id", "trend")]
@@ -80,3 +82,38 @@ def test_a_kind_without_english_label_does_not_load(mini: Path) -> None:
     with pytest.raises(ValidationFailed) as caught:
         build_bundle(discover([mini]))
     assert [(p.code, p.params["key"]) for p in caught.value.problems] == [("missing-language", "en")]
+
+
+def test_construct_groups_are_declared_once_with_their_titles_and_charts(bundle: Bundle) -> None:
+    groups = bundle.constructs.group_by_id
+    assert {c.group for c in bundle.constructs.constructs} == set(groups)
+    assert groups["characteristic"].chart == "radar"
+    assert groups["pitfall"].title.get("en").startswith("The three pitfalls")
+    assert bundle.constructs.trend_groups == ["characteristic", "pitfall", "building_block", "perspective"]
+
+
+def test_a_construct_in_an_undeclared_group_is_named_with_a_suggestion(mini: Path) -> None:
+    replace_in(mini / "questionnaires" / "constructs.yaml", "group: decision", "group: decisions")
+    with pytest.raises(ValidationFailed) as caught:
+        build_bundle(discover([mini]))
+    (problem,) = caught.value.problems
+    assert (problem.code, problem.id, problem.field) == ("invalid-value", "joint_decision", "group")
+    assert "did you mean 'decision'?" in problem.what("en")
+
+
+def test_a_new_group_is_a_data_change(mini: Path) -> None:
+    new_group = "  - id: climate\n    label: {nl: Klimaat, en: Climate}\n    title: {nl: Het klimaat, en: The climate}\n    chart: bars\n"
+    replace_in(mini / "questionnaires" / "constructs.yaml", "groups:\n", "groups:\n" + new_group)
+    replace_in(mini / "questionnaires" / "constructs.yaml", "group: decision", "group: climate")
+    bundle = build_bundle(discover([mini]))
+    assert bundle.constructs.by_id["joint_decision"].group == "climate"
+
+    from diagnose import charts
+    from diagnose.diagnosis import diagnose
+    from diagnose.responses import Response, Round
+
+    q = next(iter(bundle.questionnaires.values()))
+    answers = {item.id: 4 for item in q.items() if item.type == "scale"}
+    rnd = Round(label="2026", responses=[Response(respondent=f"r{i}", answers=answers) for i in range(3)])
+    figure = charts.construct_bars(diagnose(bundle, q, rnd), bundle, "en", ("climate",))
+    assert figure.layout.title.text == "The climate"
