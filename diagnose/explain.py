@@ -7,6 +7,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from diagnose.conditions import Comparison, FactRef, ThresholdRef, operand_value
+from diagnose.item_types import item_type
 from diagnose.questionnaire import Questionnaire
 from diagnose.text import LANGUAGES, Lang, LocalizedText, format_number
 
@@ -141,7 +142,7 @@ class Labeller:
             return item.option_label(value) if item else None
         # a derived value names an option of the profile fact it is compared with
         for item in self.q.items():
-            if item.type == "single" and value in item.option_values:
+            if item_type(item).facts == "choice" and value in item.option_values:
                 return item.option_label(value)
         return None
 

@@ -59,7 +59,7 @@ def _error(what_nl: str, what_en: str, fix_nl: str, fix_en: str) -> AnswerError:
 class ItemType:
     name: str
     facts: Facts
-    has_options: bool
+    fields: frozenset[str]  # the optional fields of an item that belong to this type
     check: Callable[[Questionnaire, Item, Any], AnswerError | None]
     parse: Callable[[Item, Any], Any]
 
@@ -216,11 +216,11 @@ def _parse_text(item: Item, raw: Any) -> Any:
 
 
 ITEM_TYPES: dict[str, ItemType] = {
-    "scale": ItemType("scale", "score", False, _check_scale, _parse_scale),
-    "single": ItemType("single", "choice", True, _check_single, _parse_single),
-    "multi": ItemType("multi", "choices", True, _check_multi, _parse_multi),
-    "number": ItemType("number", "number", False, _check_number, _parse_number),
-    "text": ItemType("text", "none", False, _check_text, _parse_text),
+    "scale": ItemType("scale", "score", frozenset({"scale", "reverse"}), _check_scale, _parse_scale),
+    "single": ItemType("single", "choice", frozenset({"options"}), _check_single, _parse_single),
+    "multi": ItemType("multi", "choices", frozenset({"options"}), _check_multi, _parse_multi),
+    "number": ItemType("number", "number", frozenset({"min", "max"}), _check_number, _parse_number),
+    "text": ItemType("text", "none", frozenset({"max_length"}), _check_text, _parse_text),
 }
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from diagnose.item_types import item_type
 from diagnose.problems import Problem, did_you_mean
-from diagnose.questionnaire import ConstructCatalogue, Questionnaire
+from diagnose.questionnaire import ConstructCatalogue, Item, Questionnaire
 from diagnose.source import SourceFile
 from diagnose.text import LocalizedText
 
@@ -71,7 +74,8 @@ def check_questionnaire(
                     )
                 )
             problems.extend(_check_shape(q, item, loc, source))
-            if construct is None or item.type == "text":
+            facts = item_type(item).facts
+            if construct is None or facts == "none":
                 continue
             if construct.kind == "fact":
                 if item.construct_id in fact_items:
@@ -87,7 +91,7 @@ def check_questionnaire(
                         )
                     )
                 fact_items[item.construct_id] = item.id
-                if item.type == "scale":
+                if facts == "score":
                     problems.append(
                         source.problem(
                             "construct-items",
@@ -99,7 +103,7 @@ def check_questionnaire(
                             ),
                         )
                     )
-            elif item.type != "scale":
+            elif facts != "score":
                 problems.append(
                     source.problem(
                         "construct-items",
@@ -114,12 +118,35 @@ def check_questionnaire(
     return problems
 
 
-def _check_shape(
-    q: Questionnaire, item: object, loc: tuple[str | int, ...], source: SourceFile
-) -> list[Problem]:
-    from diagnose.questionnaire import Item
+# What to say when an item has a field of another item type, in the order the fields are checked.
+_NOT_ITS_FIELD: dict[str, tuple[str, str]] = {
+    "scale": (
+        "alleen schaalitems hebben een schaal, dit is '{type}'",
+        "only scale items have a scale, this one is '{type}'",
+    ),
+    "reverse": (
+        "alleen schaalitems kunnen omgekeerd gescoord worden",
+        "only scale items can be reverse-scored",
+    ),
+    "options": ("een '{type}'-item heeft geen opties", "a '{type}' item has no options"),
+    "min": ("alleen getalitems hebben min en max", "only number items have min and max"),
+    "max_length": ("alleen tekstitems hebben max_length", "only text items have max_length"),
+}
 
-    assert isinstance(item, Item)
+
+def _has(item: Item, field: str) -> bool:
+    if field == "reverse":
+        return item.reverse
+    if field == "min":
+        return item.min is not None or item.max is not None
+    return getattr(item, field) is not None
+
+
+def _check_shape(
+    q: Questionnaire, item: Item, loc: tuple[str | int, ...], source: SourceFile
+) -> list[Problem]:
+    """Each field belongs to the item types that declare it (item_types.ITEM_TYPES); a type's own
+    fields are checked for what that type needs."""
     problems: list[Problem] = []
 
     def wrong(field: str, nl: str, en: str) -> None:
@@ -127,60 +154,52 @@ def _check_shape(
             source.problem("item-shape", (*loc, field), field, detail=LocalizedText(nl=nl, en=en))
         )
 
-    if item.type == "scale":
-        if item.scale is None:
-            wrong(
-                "type",
-                "een schaalitem noemt zijn schaal (scale: ...)",
-                "a scale item names its scale (scale: ...)",
-            )
-        elif item.scale not in q.scales:
+    own = item_type(item).fields
+    for field, (nl, en) in _NOT_ITS_FIELD.items():
+        if field not in own:
+            if _has(item, field):
+                wrong(field, nl.format(type=item.type), en.format(type=item.type))
+        elif field == "scale":
+            if item.scale is None:
+                wrong(
+                    "type",
+                    "een schaalitem noemt zijn schaal (scale: ...)",
+                    "a scale item names its scale (scale: ...)",
+                )
+            elif item.scale not in q.scales:
+                problems.append(
+                    source.problem(
+                        "unknown-scale",
+                        (*loc, "scale"),
+                        "scale",
+                        key=item.scale,
+                        suggestion=did_you_mean(item.scale, q.scales),
+                    )
+                )
+        elif field == "options":
+            problems.extend(_check_options(item, loc, source, wrong))
+        elif field == "min" and item.min is not None and item.max is not None and item.min > item.max:
+            wrong("max", "max is kleiner dan min", "max is smaller than min")
+    return problems
+
+
+def _check_options(
+    item: Item, loc: tuple[str | int, ...], source: SourceFile, wrong: Callable[[str, str, str], None]
+) -> list[Problem]:
+    if not item.options:
+        wrong("options", f"een '{item.type}'-item heeft opties nodig", f"a '{item.type}' item needs options")
+        return []
+    problems = []
+    values = item.option_values
+    for index, value in enumerate(values):
+        if value in values[:index]:
             problems.append(
                 source.problem(
-                    "unknown-scale",
-                    (*loc, "scale"),
-                    "scale",
-                    key=item.scale,
-                    suggestion=did_you_mean(item.scale, q.scales),
+                    "duplicate-id",
+                    (*loc, "options", index, "value"),
+                    "options",
+                    key=value,
+                    other_line=source.line_of((*loc, "options", values.index(value))),
                 )
             )
-    else:
-        if item.scale is not None:
-            wrong(
-                "scale",
-                f"alleen schaalitems hebben een schaal, dit is '{item.type}'",
-                f"only scale items have a scale, this one is '{item.type}'",
-            )
-        if item.reverse:
-            wrong(
-                "reverse",
-                "alleen schaalitems kunnen omgekeerd gescoord worden",
-                "only scale items can be reverse-scored",
-            )
-    if item.type in ("single", "multi"):
-        if not item.options:
-            wrong(
-                "options", f"een '{item.type}'-item heeft opties nodig", f"a '{item.type}' item needs options"
-            )
-        else:
-            values = item.option_values
-            for index, value in enumerate(values):
-                if value in values[:index]:
-                    problems.append(
-                        source.problem(
-                            "duplicate-id",
-                            (*loc, "options", index, "value"),
-                            "options",
-                            key=value,
-                            other_line=source.line_of((*loc, "options", values.index(value))),
-                        )
-                    )
-    elif item.options is not None:
-        wrong("options", f"een '{item.type}'-item heeft geen opties", f"a '{item.type}' item has no options")
-    if item.type != "number" and (item.min is not None or item.max is not None):
-        wrong("min", "alleen getalitems hebben min en max", "only number items have min and max")
-    if item.type == "number" and item.min is not None and item.max is not None and item.min > item.max:
-        wrong("max", "max is kleiner dan min", "max is smaller than min")
-    if item.type != "text" and item.max_length is not None:
-        wrong("max_length", "alleen tekstitems hebben max_length", "only text items have max_length")
     return problems

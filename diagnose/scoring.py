@@ -5,12 +5,14 @@ from __future__ import annotations
 import math
 import statistics
 from collections import Counter
+from collections.abc import Callable
 from typing import Any, Literal
 
 import numpy as np
 from pydantic import BaseModel
 
-from diagnose.questionnaire import DONT_KNOW, ConstructCatalogue, Questionnaire
+from diagnose.item_types import Facts, item_type
+from diagnose.questionnaire import DONT_KNOW, ConstructCatalogue, Item, Questionnaire
 from diagnose.responses import Response, Round, role_of
 
 Band = Literal["strength", "attention", "concern"]
@@ -266,37 +268,15 @@ def _profile(
     chosen: dict[str, int] = {}
     for construct, items in q.items_by_construct.items():
         item = items[0]
-        if item.type not in ("single", "multi", "number"):
+        summarise = PROFILE_FACTS.get(item_type(item).facts)
+        if summarise is None:
             continue
         answers: list[Any] = [r.answers[item.id] for r in rnd.responses if r.answers.get(item.id) is not None]
         if not answers:
             continue
-        if item.type == "multi":
-            counts = Counter(option for a in answers for option in a)
-            chosen[construct] = sum(1 for c in counts.values() if c * 2 >= len(answers))
-            facts[construct] = ProfileFact(
-                value=None,
-                share=1.0,
-                n=len(answers),
-                disagree=False,
-                counts={o: counts[o] for o in item.option_values if counts[o]},
-            )
-        elif item.type == "number":
-            facts[construct] = ProfileFact(
-                value=float(statistics.median(answers)), share=1.0, n=len(answers), disagree=False, counts={}
-            )
-        else:
-            counts = Counter(answers)
-            order = {v: i for i, v in enumerate(item.option_values)}
-            value, top = max(counts.items(), key=lambda kv: (kv[1], -order.get(kv[0], 0)))
-            share = round(top / len(answers), PRECISION)
-            facts[construct] = ProfileFact(
-                value=value,
-                share=share,
-                n=len(answers),
-                disagree=len(answers) > 1 and share < agreement,
-                counts={o: counts[o] for o in item.option_values if counts[o]},
-            )
+        facts[construct], count = summarise(item, answers, agreement)
+        if count is not None:
+            chosen[construct] = count
     for construct, value in network_profile.items():
         if construct in facts or construct in chosen:
             continue
@@ -310,6 +290,52 @@ def _profile(
                 value=value, share=1.0, n=0, disagree=False, counts={}, from_network=True
             )
     return facts, chosen
+
+
+def _choice_fact(item: Item, answers: list[Any], agreement: float) -> tuple[ProfileFact, int | None]:
+    """One option: the most common answer (the first option on a tie), disagreed below `agreement`."""
+    counts = Counter(answers)
+    order = {v: i for i, v in enumerate(item.option_values)}
+    value, top = max(counts.items(), key=lambda kv: (kv[1], -order.get(kv[0], 0)))
+    share = round(top / len(answers), PRECISION)
+    fact = ProfileFact(
+        value=value,
+        share=share,
+        n=len(answers),
+        disagree=len(answers) > 1 and share < agreement,
+        counts={o: counts[o] for o in item.option_values if counts[o]},
+    )
+    return fact, None
+
+
+def _choices_fact(item: Item, answers: list[Any], agreement: float) -> tuple[ProfileFact, int | None]:
+    """A set of options: the counts, and how many options at least half the respondents chose."""
+    counts = Counter(option for a in answers for option in a)
+    chosen = sum(1 for c in counts.values() if c * 2 >= len(answers))
+    fact = ProfileFact(
+        value=None,
+        share=1.0,
+        n=len(answers),
+        disagree=False,
+        counts={o: counts[o] for o in item.option_values if counts[o]},
+    )
+    return fact, chosen
+
+
+def _number_fact(item: Item, answers: list[Any], agreement: float) -> tuple[ProfileFact, int | None]:
+    """A number: the median answer."""
+    fact = ProfileFact(
+        value=float(statistics.median(answers)), share=1.0, n=len(answers), disagree=False, counts={}
+    )
+    return fact, None
+
+
+# How the answers to a profile item become its fact, by what the item type gives the rules.
+PROFILE_FACTS: dict[Facts, Callable[[Item, list[Any], float], tuple[ProfileFact, int | None]]] = {
+    "choice": _choice_fact,
+    "choices": _choices_fact,
+    "number": _number_fact,
+}
 
 
 def round_facts(scores: RoundScores, previous: RoundScores | None) -> dict[str, Any]:

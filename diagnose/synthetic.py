@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from diagnose.item_types import item_type
 from diagnose.questionnaire import DONT_KNOW, Questionnaire
 from diagnose.responses import ROLE_CONSTRUCT, Network, Response, ResponseFile, Round
 
@@ -75,7 +76,8 @@ def generate_round(q: Questionnaire, spec: RoundSpec, rng: random.Random) -> Rou
         answers: dict[str, Any] = {}
         for item in q.items():
             construct = item.construct_id
-            if item.type == "scale":
+            facts = item_type(item).facts
+            if facts == "score":
                 if construct not in person:
                     target = spec.scores.get(construct, default_mean)
                     target += spec.role_offsets.get(role, {}).get(construct, 0.0)
@@ -89,7 +91,7 @@ def generate_round(q: Questionnaire, spec: RoundSpec, rng: random.Random) -> Rou
                 answers[item.id] = role
             elif construct in fact_answers:
                 answers[item.id] = fact_answers[construct][index]
-            elif item.type == "text" and texts and rng.random() < 0.5:
+            elif facts == "none" and texts and rng.random() < 0.5:
                 answers[item.id] = texts.pop(0)
         responses.append(
             Response(respondent=f"r{index + 1:02d}", role=role, group=spec.group, answers=answers)

@@ -14,6 +14,7 @@ from diagnose.conditions import (
     ThresholdRef,
     comparisons,
 )
+from diagnose.item_types import item_type
 from diagnose.problems import did_you_mean
 from diagnose.questionnaire import ConstructCatalogue, Questionnaire
 
@@ -44,18 +45,16 @@ class Vocabulary:
                     vocab.scored.add(c.id)
         for q in questionnaires:
             for item in q.items():
-                if item.type == "scale":
+                facts = item_type(item).facts
+                if facts == "score":
                     vocab.items.add(item.id)
                 if item.construct_id not in vocab.facts:
                     continue
-                if item.type == "number":
+                if facts == "number":
                     vocab.facts[item.construct_id] = None
-                elif item.type == "multi":
-                    vocab.multi_facts.add(item.construct_id)
-                    known = vocab.facts[item.construct_id]
-                    if known is not None:
-                        known.update(item.option_values)
-                elif item.type == "single":
+                elif facts in ("choice", "choices"):
+                    if facts == "choices":
+                        vocab.multi_facts.add(item.construct_id)
                     known = vocab.facts[item.construct_id]
                     if known is not None:
                         known.update(item.option_values)

@@ -12,8 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from diagnose.item_types import answer_error
 from diagnose.questionnaire import DONT_KNOW, Item, Questionnaire, Section
-from diagnose.responses import answer_error
 
 PREFIX = "q__"
 

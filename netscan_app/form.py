@@ -89,15 +89,9 @@ def go_to(ctx: FormContext, page: int) -> None:
 # --- saving -------------------------------------------------------------------------------------
 
 
-def _widget_value(item: Item) -> Any:
-    if item.type == "multi":
-        return [o for o in item.option_values if st.session_state.get(widget_key(item.id, o))]
-    return st.session_state.get(widget_key(item.id))
-
-
 def _save(ctx: FormContext, item: Item) -> None:
     """on_change of every answer widget: one upsert of one answer."""
-    value = normalise(item, _widget_value(item))
+    value = normalise(item, WIDGETS[item.type].read(item))
     answers = load_answers(ctx)
     errors: dict[str, str] = st.session_state.setdefault(f"errors_{ctx.response_id}", {})
     try:
@@ -116,26 +110,6 @@ def _save(ctx: FormContext, item: Item) -> None:
     st.session_state[f"saved_at_{ctx.response_id}"] = dt.datetime.now(dt.timezone.utc)
 
 
-def _restore(ctx: FormContext, item: Item, answers: dict[str, Any]) -> None:
-    """Put the saved answer into the widget's state before the widget renders."""
-    value = answers.get(item.id)
-    if item.type == "multi":
-        chosen = set(value or [])
-        for option in item.option_values:
-            key = widget_key(item.id, option)
-            if key not in st.session_state:
-                st.session_state[key] = option in chosen
-        return
-    key = widget_key(item.id)
-    if key in st.session_state:
-        return
-    if item.type == "number" and value is not None and whole_number_bounds(item):
-        value = int(value)
-    if item.type == "text" and value is None:
-        value = ""
-    st.session_state[key] = value
-
-
 # --- rendering ----------------------------------------------------------------------------------
 
 
@@ -146,10 +120,121 @@ def _scale_label(q: Questionnaire, item: Item, value: int | str) -> str:
     return next(loc(p.label) for p in scale.points if p.value == value)
 
 
+def _draw_scale(q: Questionnaire, item: Item, label: str, common: dict[str, Any]) -> None:
+    st.pills(
+        label,
+        scale_options(q, item),
+        selection_mode="single",
+        required=True,
+        key=widget_key(item.id),
+        format_func=lambda v: _scale_label(q, item, v),
+        **common,
+    )
+
+
+def _draw_single(q: Questionnaire, item: Item, label: str, common: dict[str, Any]) -> None:
+    labels = {o.value: loc(o.label) for o in item.options or []}
+    st.radio(
+        label,
+        item.option_values,
+        index=None,
+        key=widget_key(item.id),
+        format_func=labels.__getitem__,
+        **common,
+    )
+
+
+def _draw_multi(q: Questionnaire, item: Item, label: str, common: dict[str, Any]) -> None:
+    for option in item.options or []:
+        st.checkbox(
+            loc(option.label),
+            key=widget_key(item.id, option.value),
+            on_change=common["on_change"],
+            args=common["args"],
+        )
+
+
+def _draw_number(q: Questionnaire, item: Item, label: str, common: dict[str, Any]) -> None:
+    whole = whole_number_bounds(item)
+    cast: Callable[[float], float | int] = int if whole else float
+    st.number_input(
+        label,
+        value=None,
+        step=1 if whole else 0.5,
+        key=widget_key(item.id),
+        min_value=cast(item.min) if item.min is not None else None,
+        max_value=cast(item.max) if item.max is not None else None,
+        placeholder=t("form.number_placeholder"),
+        **common,
+    )
+
+
+def _draw_text(q: Questionnaire, item: Item, label: str, common: dict[str, Any]) -> None:
+    st.text_area(
+        label,
+        value=None,
+        key=widget_key(item.id),
+        max_chars=item.max_length,
+        placeholder=t("form.text_placeholder"),
+        **common,
+    )
+
+
+def _read_one(item: Item) -> Any:
+    return st.session_state.get(widget_key(item.id))
+
+
+def _read_multi(item: Item) -> Any:
+    return [o for o in item.option_values if st.session_state.get(widget_key(item.id, o))]
+
+
+def _put(item: Item, value: Any) -> None:
+    key = widget_key(item.id)
+    if key not in st.session_state:
+        st.session_state[key] = value
+
+
+def _put_multi(item: Item, value: Any) -> None:
+    chosen = set(value or [])
+    for option in item.option_values:
+        key = widget_key(item.id, option)
+        if key not in st.session_state:
+            st.session_state[key] = option in chosen
+
+
+def _put_number(item: Item, value: Any) -> None:
+    _put(item, int(value) if value is not None and whole_number_bounds(item) else value)
+
+
+def _put_text(item: Item, value: Any) -> None:
+    _put(item, "" if value is None else value)
+
+
+@dataclass(frozen=True)
+class AnswerWidget:
+    """How the form asks an item type: draw its widget, read the widget's value, and put a saved
+    answer back into the widget's state before it renders (so a refresh keeps every answer)."""
+
+    draw: Callable[[Questionnaire, Item, str, dict[str, Any]], None]
+    read: Callable[[Item], Any] = _read_one
+    put: Callable[[Item, Any], None] = _put
+
+
+# One widget per item type of the core's registry (diagnose.item_types.ITEM_TYPES).
+WIDGETS: dict[str, AnswerWidget] = {
+    "scale": AnswerWidget(_draw_scale),
+    "single": AnswerWidget(_draw_single),
+    "multi": AnswerWidget(_draw_multi, _read_multi, _put_multi),
+    "number": AnswerWidget(_draw_number, put=_put_number),
+    "text": AnswerWidget(_draw_text, put=_put_text),
+}
+
+
 def render_item(
     ctx: FormContext, item: Item, number: int, answers: dict[str, Any], show_missing: bool
 ) -> None:
-    _restore(ctx, item, answers)
+    widget = WIDGETS[item.type]
+    widget.put(item, answers.get(item.id))
     optional = "" if item.required else f" *({t('form.optional')})*"
     with st.container(key=f"item_{item.id}"):
         st.markdown(f"**{number}. {loc(item.text)}**{optional}")
@@ -157,56 +242,7 @@ def render_item(
             st.caption(loc(item.help))
         label = f"{number}. {loc(item.text)}"
         common: dict[str, Any] = {"on_change": _save, "args": (ctx, item), "label_visibility": "collapsed"}
-        if item.type == "scale":
-            st.pills(
-                label,
-                scale_options(ctx.q, item),
-                selection_mode="single",
-                required=True,
-                key=widget_key(item.id),
-                format_func=lambda v, i=item: _scale_label(ctx.q, i, v),
-                **common,
-            )
-        elif item.type == "single":
-            labels = {o.value: loc(o.label) for o in item.options or []}
-            st.radio(
-                label,
-                item.option_values,
-                index=None,
-                key=widget_key(item.id),
-                format_func=lambda v, lab=labels: lab[v],
-                **common,
-            )
-        elif item.type == "multi":
-            for option in item.options or []:
-                st.checkbox(
-                    loc(option.label),
-                    key=widget_key(item.id, option.value),
-                    on_change=_save,
-                    args=(ctx, item),
-                )
-        elif item.type == "number":
-            whole = whole_number_bounds(item)
-            cast: Callable[[float], float | int] = int if whole else float
-            st.number_input(
-                label,
-                value=None,
-                step=1 if whole else 0.5,
-                key=widget_key(item.id),
-                min_value=cast(item.min) if item.min is not None else None,
-                max_value=cast(item.max) if item.max is not None else None,
-                placeholder=t("form.number_placeholder"),
-                **common,
-            )
-        else:
-            st.text_area(
-                label,
-                value=None,
-                key=widget_key(item.id),
-                max_chars=item.max_length,
-                placeholder=t("form.text_placeholder"),
-                **common,
-            )
+        widget.draw(ctx.q, item, label, common)
         error = st.session_state.get(f"errors_{ctx.response_id}", {}).get(item.id)
         if error:
             st.error(error, icon=":material/error:")

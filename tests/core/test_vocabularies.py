@@ -117,3 +117,49 @@ def test_a_new_group_is_a_data_change(mini: Path) -> None:
     rnd = Round(label="2026", responses=[Response(respondent=f"r{i}", answers=answers) for i in range(3)])
     figure = charts.construct_bars(diagnose(bundle, q, rnd), bundle, "en", ("climate",))
     assert figure.layout.title.text == "The climate"
+
+
+def test_every_item_type_of_the_format_has_one_entry_in_the_registry() -> None:
+    from typing import get_args
+
+    from diagnose.item_types import ITEM_TYPES
+    from diagnose.questionnaire import ItemType
+
+    assert set(ITEM_TYPES) == set(get_args(ItemType))
+    assert all(name == spec.name for name, spec in ITEM_TYPES.items())
+
+
+@pytest.mark.parametrize(
+    ("item_id", "raw", "answer"),
+    [
+        ("act_weet_waarom", " 4 ", 4),
+        ("act_weet_waarom", 4.0, 4),
+        ("act_weet_waarom", "Weet niet", "dk"),
+        ("act_weet_waarom", "", None),
+        ("profiel_omvang", "12,5", 12.5),
+        ("profiel_sector", "Primair onderwijs (po)", "po"),
+        ("profiel_sector", " vo ", "vo"),
+        ("profiel_soorten_partners", "po_school; Mbo-instellingen", ["po_school", "mbo_school"]),
+        ("profiel_soorten_partners", "po_school;", ["po_school"]),
+        ("open_ambitie_oppakken", 12, "12"),
+    ],
+)
+def test_a_cell_means_the_answer_its_item_type_reads_in_it(
+    bundle: Bundle, item_id: str, raw: object, answer: object
+) -> None:
+    from diagnose.item_types import parse_cell
+
+    q = bundle.questionnaires["netwerkscan"]
+    assert parse_cell(q.item_by_id[item_id], raw) == answer
+
+
+def test_an_invalid_answer_is_explained_in_both_languages(bundle: Bundle) -> None:
+    from diagnose.item_types import answer_error
+
+    q = bundle.questionnaires["netwerkscan"]
+    item = next(item for item in q.items() if item.type == "single")
+    error = answer_error(q, item, "nonsense")
+    assert error is not None
+    assert (error.what.nl, error.what.en) == ("geen van de opties", "not one of the options")
+    assert error.fix.en.startswith("choose from: ")
+    assert answer_error(q, item, None) is None
