@@ -47,17 +47,15 @@ class Problem:
         return f"{where}: [{self.code}] {subject}: {self.what(lang)} — {self.fix(lang)}"
 
 
+_SUGGESTION = LocalizedText(nl=" (bedoel je '{suggestion}'?)", en=" (did you mean '{suggestion}'?)")
+
+
 def _render(code: str, part: int, lang: Lang, params: dict[str, object]) -> str:
     message = CATALOGUE[code]
     template = (message.what if part == 0 else message.fix).get(lang)
     values = {k: v.get(lang) if isinstance(v, LocalizedText) else v for k, v in params.items()}
     suggestion = values.get("suggestion")
-    if suggestion:
-        values["suggestion"] = (
-            f" (bedoel je '{suggestion}'?)" if lang == "nl" else f" (did you mean '{suggestion}'?)"
-        )
-    else:
-        values["suggestion"] = ""
+    values["suggestion"] = _SUGGESTION.get(lang).format(suggestion=suggestion) if suggestion else ""
     return template.format_map(_Default(values))
 
 

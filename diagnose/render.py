@@ -7,7 +7,7 @@ from typing import Any
 from diagnose.bundle import Bundle
 from diagnose.diagnosis import Diagnosis, Finding
 from diagnose.explain import BAND_LABELS
-from diagnose.text import Lang, format_number
+from diagnose.text import Lang, LocalizedText, format_number
 
 
 def finding_json(f: Finding, lang: Lang) -> dict[str, Any]:
@@ -46,62 +46,43 @@ def to_json(d: Diagnosis, bundle: Bundle, lang: Lang) -> dict[str, Any]:
     }
 
 
-HEADINGS = {
-    "nl": {
-        "title": "Netwerkscan — diagnose",
-        "round": "Meting",
-        "respondents": "respondenten",
-        "summary": "De drie belangrijkste bevindingen",
-        "strengths": "Wat goed gaat",
-        "scores": "Scores",
-        "findings": "Alle bevindingen",
-        "because": "Waarom",
-        "advice": "Advies",
-        "sources": "Bronnen",
-        "construct": "Onderdeel",
-        "mean": "Gemiddelde",
-        "spread": "Spreiding",
-        "band": "Beoordeling",
-        "not_measured": "Niet gemeten in deze vragenlijst",
-        "below_minimum": "Minder dan {n} respondenten: gemiddelden zijn niet anoniem en alleen indicatief.",
-        "none": "Geen bevindingen boven de drempels.",
-        "previous": "Vergeleken met",
-        "group": "groepsantwoord",
-        "groups": "groepsantwoorden",
-        "group_note": "Ingevuld als één gezamenlijk antwoord van de groep: scores zeggen iets over het gesprek, niet over de spreiding tussen leden.",
-        "before": "Vorige",
-        "change": "Verandering",
-    },
-    "en": {
-        "title": "Netwerkscan — diagnosis",
-        "round": "Round",
-        "respondents": "respondents",
-        "summary": "The three most important findings",
-        "strengths": "What goes well",
-        "scores": "Scores",
-        "findings": "All findings",
-        "because": "Because",
-        "advice": "Advice",
-        "sources": "Sources",
-        "construct": "Construct",
-        "mean": "Mean",
-        "spread": "Spread",
-        "band": "Rating",
-        "not_measured": "Not measured by this questionnaire",
-        "below_minimum": "Fewer than {n} respondents: means are not anonymous and only indicative.",
-        "none": "No findings past the thresholds.",
-        "previous": "Compared with",
-        "group": "group answer",
-        "groups": "group answers",
-        "group_note": "Filled in as one joint answer of the group: scores reflect the conversation, not the spread among members.",
-        "before": "Previous",
-        "change": "Change",
-    },
+HEADINGS: dict[str, LocalizedText] = {
+    "title": LocalizedText(nl="Netwerkscan — diagnose", en="Netwerkscan — diagnosis"),
+    "round": LocalizedText(nl="Meting", en="Round"),
+    "respondents": LocalizedText(nl="respondenten", en="respondents"),
+    "summary": LocalizedText(nl="De drie belangrijkste bevindingen", en="The three most important findings"),
+    "strengths": LocalizedText(nl="Wat goed gaat", en="What goes well"),
+    "scores": LocalizedText(nl="Scores", en="Scores"),
+    "findings": LocalizedText(nl="Alle bevindingen", en="All findings"),
+    "because": LocalizedText(nl="Waarom", en="Because"),
+    "advice": LocalizedText(nl="Advies", en="Advice"),
+    "sources": LocalizedText(nl="Bronnen", en="Sources"),
+    "construct": LocalizedText(nl="Onderdeel", en="Construct"),
+    "mean": LocalizedText(nl="Gemiddelde", en="Mean"),
+    "spread": LocalizedText(nl="Spreiding", en="Spread"),
+    "band": LocalizedText(nl="Beoordeling", en="Rating"),
+    "not_measured": LocalizedText(
+        nl="Niet gemeten in deze vragenlijst", en="Not measured by this questionnaire"
+    ),
+    "below_minimum": LocalizedText(
+        nl="Minder dan {n} respondenten: gemiddelden zijn niet anoniem en alleen indicatief.",
+        en="Fewer than {n} respondents: means are not anonymous and only indicative.",
+    ),
+    "none": LocalizedText(nl="Geen bevindingen boven de drempels.", en="No findings past the thresholds."),
+    "previous": LocalizedText(nl="Vergeleken met", en="Compared with"),
+    "group": LocalizedText(nl="groepsantwoord", en="group answer"),
+    "groups": LocalizedText(nl="groepsantwoorden", en="group answers"),
+    "group_note": LocalizedText(
+        nl="Ingevuld als één gezamenlijk antwoord van de groep: scores zeggen iets over het gesprek, niet over de spreiding tussen leden.",
+        en="Filled in as one joint answer of the group: scores reflect the conversation, not the spread among members.",
+    ),
+    "before": LocalizedText(nl="Vorige", en="Previous"),
+    "change": LocalizedText(nl="Verandering", en="Change"),
 }
 
 
 def to_markdown(d: Diagnosis, bundle: Bundle, lang: Lang) -> str:
-    h = HEADINGS[lang]
+    h = {key: text.get(lang) for key, text in HEADINGS.items()}
     labels = {c.id: c.label.get(lang) for c in bundle.constructs.constructs}
     by_id = {f.rule: f for f in d.findings}
     lines = [f"# {h['title']}: {d.network or ''}".rstrip(": "), ""]

@@ -60,7 +60,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if missing:
         raise ValidationFailed(
             [
-                Problem("file-unreadable", file=str(p), params={"detail": "bestaat niet / does not exist"})
+                Problem(
+                    "file-unreadable",
+                    file=str(p),
+                    params={"detail": LocalizedText(nl="bestaat niet", en="does not exist")},
+                )
                 for p in missing
             ]
         )
