@@ -117,3 +117,8 @@ def test_importing_the_store_adds_nothing_to_the_catalogue() -> None:
 
     assert before == CATALOGUE
     assert "round-closed" in CATALOGUE  # store codes live in the one catalogue from the start
+
+
+def test_every_code_in_the_catalogue_is_used() -> None:
+    unused = set(CATALOGUE) - {use.code for use in USES}
+    assert unused == {"condition-syntax"}  # the default code of every ConditionSyntaxError
