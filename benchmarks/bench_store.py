@@ -43,8 +43,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from diagnose import load_bundle
 from diagnose.questionnaire import Questionnaire
 from diagnose.responses import ROLE_CONSTRUCT
-from diagnose.store import Store, models, pgtemp
+from diagnose.store import Store, models
 from diagnose.store.transfer import PlanNetwork, PlanResponse, PlanRound, PlanWorkspace, apply
+from tests import pgtemp
 
 
 def generate_plan(q: Questionnaire, rounds: int, networks: int, seed: int) -> PlanWorkspace:
