@@ -23,7 +23,7 @@ ALLOWED: dict[str, list[str]] = {
     "diagnose/__init__.py": [],
     "diagnose/__main__.py": ["diagnose.cli"],
     "diagnose/bundle.py": ["diagnose.engine"],
-    "diagnose/engine.py": ["durable"],
+    "diagnose/engine.py": ["durable", "durable_rules_engine"],
     "diagnose/cli/__init__.py": ["diagnose.bundle", "diagnose.store", "diagnose.report"],
     "diagnose/store/__init__.py": ["diagnose.bundle", "sqlalchemy", "alembic", "argon2", "openpyxl"],
     "diagnose/report/__init__.py": ["diagnose.bundle", "weasyprint", "jinja2", "kaleido"],
