@@ -54,7 +54,7 @@ def _wide_terminal() -> Iterator[None]:
 
 
 def _commands(parser: argparse.ArgumentParser) -> Iterator[tuple[str, str]]:
-    """(usage without `usage: ` and `[-h]`, help) for every leaf command, in the parser's order."""
+    """(usage without SHARED_OPTIONS, help) for every leaf command, in the parser's order."""
     for action in parser._actions:
         if not isinstance(action, argparse._SubParsersAction):
             continue
