@@ -124,6 +124,10 @@ class Diagnosis(BaseModel):
         """This round as an earlier round beside one whose anonymity minimum is `minimum`."""
         return earlier_round(self, minimum)
 
+    def compared_with(self, earlier: Diagnosis) -> Diagnosis:
+        """This diagnosis with any earlier round as `previous` (side by side), as may be shown."""
+        return self.model_copy(update={"previous": earlier.as_earlier(self.anonymity.minimum)})
+
     def with_history(
         self, earlier: Sequence[Diagnosis | RoundScores]
     ) -> tuple[Diagnosis, list[PreviousRound]]:
