@@ -132,12 +132,21 @@ class Diagnosis(BaseModel):
         self, earlier: Sequence[Diagnosis | RoundScores]
     ) -> tuple[Diagnosis, list[PreviousRound]]:
         """This diagnosis with `previous` reduced to what may be shown, and the earlier rounds that
-        may be shown beside it (oldest first). `earlier` is what the diagnosis was made with as
-        history, oldest first: its last entry is the previous round. An earlier round below this
-        round's anonymity minimum is left out, and `previous` is then empty."""
-        shown = [earlier_round(r, self.anonymity.minimum) for r in earlier]
-        previous = shown[-1] if shown and self.previous is not None else None
-        return self.model_copy(update={"previous": previous}), [r for r in shown if r is not None]
+        may be shown beside it (oldest first). `earlier` is the round's history, oldest first; an
+        earlier round below this round's anonymity minimum is left out. `previous` stays the round
+        the diagnosis was compared with (found by label and date among the rounds shown), and is
+        empty when that round may not be shown."""
+        shown = [e for r in earlier if (e := earlier_round(r, self.anonymity.minimum)) is not None]
+        before = self.previous
+        previous = next(
+            (
+                r
+                for r in reversed(shown)
+                if before is not None and (r.label, r.date) == (before.label, before.date)
+            ),
+            None,
+        )
+        return self.model_copy(update={"previous": previous}), shown
 
 
 def earlier_round(r: Diagnosis | RoundScores | PreviousRound, minimum: int) -> PreviousRound | None:
