@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from diagnose.diagnosis import Diagnosis, PreviousRound, free_texts
 from diagnose.problems import ValidationFailed
-from diagnose.store.service import Store
+from diagnose.store import Store
 from diagnose.store.types import NetworkInfo, RoundCounts, RoundHistory, RoundInfo
 
 
