@@ -10,7 +10,7 @@ from netscan_app import context, dashboard, state
 from netscan_app.guard import require_user
 from netscan_app.i18n import t, tn
 from netscan_app.report import report_download
-from netscan_app.resources import get_bundle, get_store
+from netscan_app.resources import get_store
 from netscan_app.widgets import choose_first, md_escape, show_flash
 
 TABS = ("summary", "scores", "differences", "time", "findings", "open")
@@ -47,7 +47,7 @@ def render() -> None:
         return
     d = view.diagnosis
     if not view.results_allowed:
-        minimum = get_bundle().settings.anonymity_minimum
+        minimum = d.anonymity.minimum
         st.info(tn("results.below_minimum", d.round.respondents, minimum=minimum), icon=":material/lock:")
         return
     with head[1]:
