@@ -1,24 +1,46 @@
 """What a report is made from: a diagnosis with the earlier rounds and free texts that may be shown.
 
 Two ways in, one shape out: :func:`prepare` diagnoses a round of answers (a response file), and
-:func:`input_from_view` takes a stored round as a :class:`~diagnose.store.round_view.RoundView`
+:func:`input_from_view` takes a stored round as a view of a stored round (``diagnose.store.round_view``)
 (what `netscan report ROUND` and the app's download both use). Either way, what may be shown is
 decided by the diagnosis (`Diagnosis.with_history`, `results_allowed`), not here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from diagnose.bundle import Bundle
 from diagnose.diagnosis import Diagnosis, PreviousRound, diagnose, free_texts, score
 from diagnose.questionnaire import Questionnaire
 from diagnose.responses import Network, Round
 
-if TYPE_CHECKING:  # the report does not need the store to run, only to be handed its views
-    from diagnose.store.round_view import RoundView
+
+class _StoredRound(Protocol):
+    @property
+    def questionnaire_id(self) -> str: ...
+    @property
+    def questionnaire_version(self) -> str: ...
+
+
+class StoredRoundView(Protocol):
+    """What the report reads of a stored round's view (``diagnose.store.round_view.RoundView``).
+
+    A protocol, so that the report depends on the shape of a view and not on the store.
+    """
+
+    @property
+    def round(self) -> _StoredRound: ...
+    @property
+    def diagnosis(self) -> Diagnosis: ...
+    @property
+    def history(self) -> Sequence[PreviousRound]: ...
+    @property
+    def texts(self) -> Mapping[str, Sequence[str]]: ...
+    @property
+    def invited(self) -> int | None: ...
 
 
 @dataclass
@@ -58,7 +80,7 @@ def prepare(
     )
 
 
-def input_from_view(view: RoundView, bundle: Bundle) -> ReportInput:
+def input_from_view(view: StoredRoundView, bundle: Bundle) -> ReportInput:
     """The report of a stored round, from the same view the app's results page shows."""
     return ReportInput(
         diagnosis=view.diagnosis,
