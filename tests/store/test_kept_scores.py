@@ -17,7 +17,7 @@ from diagnose.store import Store, models, rediagnosis
 from diagnose.store.round_scores import ScoresDigest
 
 from .conftest import role_values
-from .test_api import add_respondents, statements
+from .helpers import add_respondents, statements
 
 
 def reads_answers(seen: list[str]) -> bool:
