@@ -22,6 +22,8 @@ EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 class Accounts(Room):
+    """Who may sign in, and to which workspaces."""
+
     def add_user(
         self,
         email: str,

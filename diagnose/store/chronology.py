@@ -1,7 +1,9 @@
 """Rounds in time order, and which earlier round is a round's history: decided here, once.
 
 Diagnosis (diagnose_round, rediagnose) and everything that shows a round with its history ask
-these two functions; change the rule here and every caller follows.
+history_rounds; change the rule there and every caller follows. A round exported as the core's
+response file carries a narrower history (response_file_history), because that file has one
+questionnaire for all its rounds.
 """
 
 from __future__ import annotations
@@ -28,4 +30,23 @@ def history_rounds(oldest_first: Sequence[int], answered: Container[int]) -> dic
         if round_id in answered:
             history[round_id] = before
             before = round_id
+    return history
+
+
+def response_file_history(
+    oldest_first: Sequence[models.Round], answered: Container[int], current: models.Round
+) -> list[models.Round]:
+    """The history a response file (docs/formats.md) of `current` carries, oldest first: the
+    earlier rounds with submitted answers, back to the first one with another questionnaire,
+    which ends it (a response file has one questionnaire)."""
+    history: list[models.Round] = []
+    for row in reversed(oldest_first[: oldest_first.index(current)]):
+        if row.id not in answered:
+            continue
+        if (row.questionnaire_id, row.questionnaire_version) != (
+            current.questionnaire_id,
+            current.questionnaire_version,
+        ):
+            break
+        history.insert(0, row)
     return history

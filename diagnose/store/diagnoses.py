@@ -103,7 +103,9 @@ class Diagnoses(Rounds):
     def _finding_texts(self) -> FindingTexts:
         return FindingTexts()
 
-    def _snapshot(self, s: Session, row: models.DiagnosisSnapshot) -> t.Snapshot:
+    def snapshot_from_row(self, s: Session, row: models.DiagnosisSnapshot) -> t.Snapshot:
+        """A stored snapshot with its finding texts in place (for rooms that read snapshots in
+        their own session, such as export)."""
         return records.to_snapshot(row, self._finding_texts.unpack(s, row.data))
 
     def _snapshot_values(self, results: Sequence[Diagnosed]) -> _SnapshotBatch:
@@ -163,13 +165,13 @@ class Diagnoses(Rounds):
                 .order_by(models.DiagnosisSnapshot.id.desc())
                 .limit(1)
             ).first()
-            return self._snapshot(s, row) if row else None
+            return self.snapshot_from_row(s, row) if row else None
 
     def snapshots(self, round_id: int) -> list[t.Snapshot]:
         """Every stored diagnosis of the round, oldest first."""
         with self.db.read() as s:
             return [
-                self._snapshot(s, r)
+                self.snapshot_from_row(s, r)
                 for r in s.scalars(
                     select(models.DiagnosisSnapshot)
                     .where(models.DiagnosisSnapshot.round_id == round_id)
@@ -186,7 +188,8 @@ class Diagnoses(Rounds):
         with self.db.read() as s:
             latest = select(func.max(S.id)).where(S.round_id.in_(ids)).group_by(S.round_id).scalar_subquery()
             snaps = {
-                row.round_id: self._snapshot(s, row) for row in s.scalars(select(S).where(S.id.in_(latest)))
+                row.round_id: self.snapshot_from_row(s, row)
+                for row in s.scalars(select(S).where(S.id.in_(latest)))
             }
         return [t.RoundHistory(r, counts[r.id], snaps.get(r.id)) for r in rounds]
 

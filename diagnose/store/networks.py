@@ -17,6 +17,8 @@ from diagnose.store.errors import Conflict, NotFound
 
 
 class Networks(Room):
+    """Workspaces and the networks in them."""
+
     def create_workspace(
         self, name: str, *, owner_id: int | None = None, is_demo: bool = False
     ) -> t.Workspace:

@@ -19,6 +19,8 @@ from diagnose.store.networks import Networks
 
 
 class Rounds(Networks):
+    """A network's rounds and their invitations."""
+
     def create_round(
         self,
         network_id: int,

@@ -10,7 +10,6 @@ import pytest
 from diagnose import Bundle, ValidationFailed, diagnose
 from diagnose.questionnaire import Questionnaire
 from diagnose.store import Store
-from diagnose.store.chronology import history_rounds
 
 from .conftest import scale_items
 from .helpers import add_respondents
@@ -117,11 +116,6 @@ def test_round_as_core_with_drafts(store: Store, rnd: Any, q: Questionnaire) -> 
     assert store.round_as_core(rnd.id).responses == []
     with_drafts = store.round_as_core(rnd.id, include_drafts=True)
     assert [r.answers for r in with_drafts.responses] == [{scale_items(q)[0]: 2}]
-
-
-def test_history_rounds_is_the_latest_earlier_round_with_answers() -> None:
-    assert history_rounds([11, 12, 13, 14], {11, 13, 14}) == {11: None, 13: 11, 14: 13}
-    assert history_rounds([5, 6], set()) == {}
 
 
 def test_history_round_names_the_round_diagnose_round_uses_as_history(store: Store, bundle: Bundle) -> None:

@@ -14,7 +14,7 @@ from diagnose.problems import Problem, ValidationFailed
 from diagnose.questionnaire import Questionnaire
 from diagnose.store import models
 from diagnose.store import types as t
-from diagnose.store.chronology import round_sort_key
+from diagnose.store.chronology import response_file_history, round_sort_key
 from diagnose.store.diagnoses import Diagnoses
 from diagnose.store.errors import NotFound
 from diagnose.store.models import utcnow
@@ -102,7 +102,7 @@ def _load(
                     .where(models.DiagnosisSnapshot.round_id.in_(chunk))
                     .order_by(models.DiagnosisSnapshot.id)
                 ):
-                    loaded.snapshots.setdefault(snap.round_id, []).append(store._snapshot(s, snap))
+                    loaded.snapshots.setdefault(snap.round_id, []).append(store.snapshot_from_row(s, snap))
     return loaded
 
 
@@ -273,16 +273,8 @@ def export_round(store: Diagnoses, round_id: int, fmt: str) -> bytes:
             ],
         }
 
-    history: list[dict[str, Any]] = []
-    for rnd in reversed(rounds[: rounds.index(current)]):
-        if not any(r.status == "submitted" for r in loaded.responses.get(rnd.id, [])):
-            continue
-        if (rnd.questionnaire_id, rnd.questionnaire_version) != (
-            current.questionnaire_id,
-            current.questionnaire_version,
-        ):
-            break
-        history.insert(0, core_round(rnd))
+    answered = {rid for rid, responses in loaded.responses.items() if responses}
+    history = [core_round(rnd) for rnd in response_file_history(rounds, answered, current)]
     return _dump(
         {
             "questionnaire": {"id": current.questionnaire_id, "version": current.questionnaire_version},
