@@ -9,8 +9,15 @@ from pathlib import Path
 import pytest
 
 from diagnose import Bundle
+from diagnose.store import Store
 from diagnose.store.accounts import Accounts
-from diagnose.store.database import Database
+from diagnose.store.database import Database, Room
+from diagnose.store.diagnoses import Diagnoses
+from diagnose.store.networks import Networks
+from diagnose.store.rediagnosis import Rediagnosis
+from diagnose.store.responses import Responses
+from diagnose.store.rounds import Rounds
+from diagnose.store.transfer import Transfer
 
 STORE = Path(__file__).resolve().parents[2] / "diagnose" / "store"
 # what every room may use: the shared database object and records, the rules decided once
@@ -115,6 +122,16 @@ def test_there_are_no_import_cycles_between_store_modules() -> None:
 def test_store_modules_stay_small(path: Path) -> None:
     lines = len(path.read_text(encoding="utf-8").splitlines())
     assert lines <= 500, f"{module_name(path)} has {lines} lines: split it by concern"
+
+
+def test_no_room_hides_a_name_of_another() -> None:
+    """Store inherits every room: a method defined twice would silently shadow the other one."""
+    seen: dict[str, str] = {}
+    for room in (Room, Accounts, Networks, Rounds, Responses, Diagnoses, Rediagnosis, Transfer, Store):
+        for name in vars(room):
+            if not name.startswith("__"):
+                assert name not in seen, f"{room.__name__}.{name} hides {seen[name]}.{name}"
+                seen[name] = room.__name__
 
 
 def test_a_room_works_on_its_own(db_url: str, bundle: Bundle) -> None:
