@@ -9,6 +9,7 @@ the PostgreSQL half of the suite is never skipped silently.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import os
 import random
@@ -165,3 +166,11 @@ def role_values(q: Questionnaire) -> list[str]:
     item = q.fact_item("respondent_role")
     assert item is not None
     return list(item.option_values)
+
+
+@pytest.fixture
+def rnd(store: Store) -> Any:
+    """An open round in a fresh workspace and network."""
+    ws = store.create_workspace("Adviesbureau")
+    net = store.create_network(ws.id, "Netwerk A", {"sector": "po", "size": 12})
+    return store.create_round(net.id, "2025 voorjaar", date=dt.date(2025, 3, 1))
