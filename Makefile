@@ -8,7 +8,7 @@ STAMP := $(VENV)/.install-stamp
 SYSTEM_PACKAGES := chromium poppler-utils postgresql fonts-dejavu-core
 PORT ?= 8501
 
-.PHONY: install run test lint typecheck pytest bench system-deps schemas clean
+.PHONY: install run test lint typecheck pytest bench system-deps schemas docs clean
 
 install: system-deps $(STAMP)
 
@@ -43,6 +43,7 @@ run: install
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
@@ -54,6 +55,10 @@ test: install lint typecheck pytest
 
 schemas: $(STAMP)
 	$(PY) -m diagnose schemas --write
+
+# the figures and lists marked <!-- gen ... --> in README.md and docs/*.md (tests/test_docs.py checks them)
+docs: $(STAMP)
+	$(PY) -m tests.docs_figures
 
 bench: install
 	@for script in benchmarks/bench_*.py; do echo "== $$script"; $(PY) $$script || exit 1; done

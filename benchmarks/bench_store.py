@@ -43,8 +43,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from diagnose import load_bundle
 from diagnose.questionnaire import Questionnaire
 from diagnose.responses import ROLE_CONSTRUCT
-from diagnose.store import Store, models, pgtemp
-from diagnose.store.transfer import PlanNetwork, PlanResponse, PlanRound, PlanWorkspace, apply
+from diagnose.store import Store, models
+from diagnose.store.transfer.importing import apply
+from diagnose.store.transfer.plan import PlanNetwork, PlanResponse, PlanRound, PlanWorkspace
+from tests import pgtemp
 
 
 def generate_plan(q: Questionnaire, rounds: int, networks: int, seed: int) -> PlanWorkspace:
@@ -120,9 +122,9 @@ def bench_rediagnose(store: Store, runs: int, workers: int) -> dict[str, Any]:
 def split_time(store: Store, networks: int) -> dict[str, Any]:
     """Time inside the core (checking and scoring answers, the rules) versus the store's own work,
     on the first networks; each network twice: scoring its answers, then with the kept scores."""
-    from diagnose.store import service
+    from diagnose.store import diagnoses
 
-    core = service.core_diagnosis
+    core = diagnoses.core_diagnosis
     originals = {name: getattr(core, name) for name in ("check_and_score", "diagnose_scores")}
     spent = dict.fromkeys(originals, 0.0)
 

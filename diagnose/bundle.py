@@ -29,7 +29,19 @@ from diagnose.source import SourceFile, load_yaml, problems_from_pydantic, valid
 from diagnose.text import LocalizedText
 from diagnose.vocabulary import Vocabulary
 
-PROJECT_ROOT = Path(os.environ.get("NETSCAN_CONTENT", Path(__file__).resolve().parent.parent))
+
+def _content_root() -> Path:
+    """The folder holding questionnaires/, rules/ and schemas/: $NETSCAN_CONTENT if set; else the
+    copy an installed wheel carries (diagnose/content, made by setup.py); else the repository, for
+    an editable install that reads the top-level folders in place."""
+    if "NETSCAN_CONTENT" in os.environ:
+        return Path(os.environ["NETSCAN_CONTENT"])
+    package = Path(__file__).resolve().parent
+    installed = package / "content"
+    return installed if installed.is_dir() else package.parent
+
+
+PROJECT_ROOT = _content_root()
 SETTINGS_FILE = "ruleset.yaml"
 CONSTRUCTS_FILE = "constructs.yaml"
 

@@ -51,9 +51,15 @@ class RoundInfo(BaseModel):
     roles: dict[str, int]
 
 
+def may_show(respondents: int, group_only: bool, minimum: int) -> bool:
+    """The anonymity rule, for this round and for every earlier round shown beside it: a round's
+    aggregates may be shown when at least `minimum` respondents answered, or when the round is
+    group answers filled in together (live at an intake): such an answer is nobody's own."""
+    return group_only or respondents >= minimum
+
+
 class Anonymity(BaseModel):
-    """`met` when enough respondents answered, or when the round is one group answer filled in
-    together (live at an intake): that answer is nobody's own, so it can be shown."""
+    """`met` when the round may be shown (see `may_show`)."""
 
     minimum: int
     met: bool
@@ -86,6 +92,103 @@ class Diagnosis(BaseModel):
 
     def finding(self, rule_id: str) -> Finding | None:
         return next((f for f in self.findings if f.rule == rule_id), None)
+
+    # --- What may be shown: decided here, once, for the dashboard, the report and the charts ---
+
+    @property
+    def results_allowed(self) -> bool:
+        """Aggregates (scores, findings, charts, free texts) may be shown at all."""
+        return self.anonymity.met or self.round.group_only
+
+    def score_visible(self, cid: str) -> bool:
+        """The construct's score may be shown: results allowed, and enough respondents answered
+        its items (a group answer is shown whole)."""
+        s = self.scores.get(cid)
+        return s is not None and self.results_allowed and (self.round.group_only or not s.below_minimum)
+
+    def visible_scores(self) -> dict[str, float]:
+        """The construct means that may be shown."""
+        return {cid: s.mean for cid, s in self.scores.items() if self.score_visible(cid)}
+
+    def visible_roles(self) -> dict[str, dict[str, float]]:
+        """Mean per construct for each role chosen by at least the minimum number of respondents."""
+        if not self.results_allowed:
+            return {}
+        return {
+            role: means
+            for role, means in self.by_role.items()
+            if means and self.round.roles.get(role, 0) >= self.anonymity.minimum
+        }
+
+    def as_earlier(self, minimum: int) -> PreviousRound | None:
+        """This round as an earlier round beside one whose anonymity minimum is `minimum`."""
+        return earlier_round(self, minimum)
+
+    def compared_with(self, earlier: Diagnosis) -> Diagnosis:
+        """This diagnosis with any earlier round as `previous` (side by side), as may be shown."""
+        return self.model_copy(update={"previous": earlier.as_earlier(self.anonymity.minimum)})
+
+    def with_history(
+        self, earlier: Sequence[Diagnosis | RoundScores]
+    ) -> tuple[Diagnosis, list[PreviousRound]]:
+        """This diagnosis with `previous` reduced to what may be shown, and the earlier rounds that
+        may be shown beside it (oldest first). `earlier` is the round's history, oldest first; an
+        earlier round below this round's anonymity minimum is left out. `previous` stays the round
+        the diagnosis was compared with (found by label and date among the rounds shown), and is
+        empty when that round may not be shown."""
+        shown = [e for r in earlier if (e := earlier_round(r, self.anonymity.minimum)) is not None]
+        before = self.previous
+        previous = next(
+            (
+                r
+                for r in reversed(shown)
+                if before is not None and (r.label, r.date) == (before.label, before.date)
+            ),
+            None,
+        )
+        return self.model_copy(update={"previous": previous}), shown
+
+
+def earlier_round(r: Diagnosis | RoundScores | PreviousRound, minimum: int) -> PreviousRound | None:
+    """An earlier round as it may be shown beside a round with anonymity minimum `minimum`: its
+    construct means that pass that minimum, or None when the round may not be shown or shows
+    nothing. A `PreviousRound` has already been reduced (it carries no counts)."""
+    if isinstance(r, PreviousRound):
+        return r if r.scores else None
+    if isinstance(r, Diagnosis):
+        label, date, respondents, group_only = (
+            r.round.label,
+            r.round.date,
+            r.round.respondents,
+            r.round.group_only,
+        )
+        constructs = r.scores
+    else:
+        label, date, respondents, group_only = r.label, r.date, r.respondents, r.group_only
+        constructs = r.constructs
+    if not may_show(respondents, group_only, minimum):
+        return None
+    scores = {
+        cid: s.mean for cid, s in constructs.items() if group_only or (not s.below_minimum and s.n >= minimum)
+    }
+    return PreviousRound(label=label, date=date, scores=scores) if scores else None
+
+
+def free_texts(q: Questionnaire, rnd: Round) -> dict[str, list[str]]:
+    """Answers to the open questions per item, without respondent ids, in one order for every view
+    (casefolded, so the order people answered in reveals no one). Show them only when the
+    round's `results_allowed`."""
+    result: dict[str, list[str]] = {}
+    for item in q.items():
+        if item.type != "text":
+            continue
+        answers = [
+            str(r.answers[item.id]).strip() for r in rnd.responses if isinstance(r.answers.get(item.id), str)
+        ]
+        answers = [a for a in answers if a]
+        if answers:
+            result[item.id] = sorted(answers, key=str.casefold)
+    return result
 
 
 SUMMARY_SIZE = 3
@@ -176,7 +279,7 @@ def diagnose_scores(
         ),
         anonymity=Anonymity(
             minimum=bundle.settings.anonymity_minimum,
-            met=current.respondents >= bundle.settings.anonymity_minimum or current.group_only,
+            met=may_show(current.respondents, current.group_only, bundle.settings.anonymity_minimum),
             group_only=current.group_only,
         ),
         thresholds=dict(bundle.thresholds),

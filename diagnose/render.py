@@ -98,7 +98,7 @@ def to_markdown(d: Diagnosis, bundle: Bundle, lang: Lang) -> str:
         lines.append(f"{h['previous']}: {d.previous.label}")
     if d.anonymity.group_only:
         lines += ["", f"> {h['group_note']}"]
-    elif not d.anonymity.met:
+    elif not d.results_allowed:
         lines += ["", f"> {h['below_minimum'].format(n=d.anonymity.minimum)}"]
     lines += ["", f"## {h['summary']}", ""]
     if not d.summary:

@@ -1,9 +1,9 @@
 """The results dashboard's parts: summary first, then scores, differences, change over time, all
 findings and the free-text answers. Charts come from diagnose.charts (shared with the report).
 
-Anonymity: the caller shows nothing of this unless ``results_allowed`` (enough respondents, or one
-live group answer); the chart builders also refuse to draw below the minimum, and the free-text
-answers are shown without names, in alphabetical order (not the order people answered).
+Anonymity: what may be shown is decided by the diagnosis (``Diagnosis.results_allowed``,
+``score_visible``, ``compared_with``) and the round view (earlier rounds, free texts without names
+in one casefolded order); the caller shows nothing of this unless ``results_allowed``.
 """
 
 from __future__ import annotations
@@ -17,17 +17,11 @@ import streamlit as st
 from diagnose import charts
 from diagnose.diagnosis import Diagnosis, Finding
 from diagnose.explain import BAND_LABELS
-from diagnose.store.types import RoundHistory, RoundInfo
+from diagnose.store.round_view import RoundView
+from diagnose.store.types import RoundHistory
 from diagnose.text import format_number
-from netscan_app.backend import (
-    previous_rounds,
-    results_allowed,
-    snapshot_diagnosis,
-    visible_scores,
-    with_previous,
-)
 from netscan_app.i18n import current_lang, loc, t, tn
-from netscan_app.resources import get_bundle, get_store
+from netscan_app.resources import get_bundle
 from netscan_app.widgets import finding_card, finding_expander, findings_by_ids, free_text, md_escape
 
 PLOTLY_CONFIG: dict[str, Any] = {
@@ -223,7 +217,7 @@ def scores(d: Diagnosis) -> None:
         labels = {c.id: loc(c.label) for c in bundle.constructs.constructs}
         rows = []
         for cid, s in d.scores.items():
-            if s.below_minimum and not d.round.group_only:
+            if not d.score_visible(cid):
                 continue
             rows.append(
                 {
@@ -264,9 +258,10 @@ def differences(d: Diagnosis) -> None:
 # --- over time ----------------------------------------------------------------------------------
 
 
-def over_time(d: Diagnosis, rnd: RoundInfo, history: list[RoundHistory]) -> None:
+def over_time(view: RoundView, history: list[RoundHistory]) -> None:
+    """The trend over the view's earlier rounds, and any two rounds of the network side by side."""
     bundle, lang = get_bundle(), current_lang()
-    earlier = previous_rounds(history, rnd.id)
+    d, rnd, earlier = view.diagnosis, view.round, view.history
     groups = bundle.constructs.trend_groups
     group = st.segmented_control(
         t("results.trend_group"),
@@ -277,9 +272,7 @@ def over_time(d: Diagnosis, rnd: RoundInfo, history: list[RoundHistory]) -> None
     )
     chart(charts.trend_chart(d, bundle, lang, earlier, groups=(group or groups[0],)), "trend")
     st.markdown(f"### {t('results.compare_title')}")
-    usable = [
-        h for h in history if h.snapshot is not None and results_allowed(snapshot_diagnosis(h.snapshot))
-    ]
+    usable = [h for h in history if h.snapshot is not None and h.snapshot.diagnosis().results_allowed]
     if len(usable) < 2:
         st.caption(t("results.compare_need_two"))
         return
@@ -303,9 +296,7 @@ def over_time(d: Diagnosis, rnd: RoundInfo, history: list[RoundHistory]) -> None
     by_id = {h.round.id: h for h in usable}
     older, newer = sorted((by_id[first], by_id[second]), key=lambda h: ids.index(h.round.id))
     assert older.snapshot is not None and newer.snapshot is not None
-    pair = with_previous(
-        newer.snapshot.diagnosis(), older.snapshot.diagnosis(), older.round.label, older.round.date
-    )
+    pair = newer.snapshot.diagnosis().compared_with(older.snapshot.diagnosis())
     chart(charts.comparison_chart(pair, bundle, lang), "compare")
     trends = [f for f in d.findings if f.kind == "trend"]
     if trends and newer.round.id == rnd.id:
@@ -348,20 +339,17 @@ def all_findings(d: Diagnosis) -> None:
     )
 
 
-def open_answers(d: Diagnosis, rnd: RoundInfo) -> None:
-    if not results_allowed(d):
+def open_answers(view: RoundView) -> None:
+    if not view.results_allowed:
         return
-    q = get_bundle().questionnaire(rnd.questionnaire_id, rnd.questionnaire_version)
+    q = get_bundle().questionnaire(view.round.questionnaire_id, view.round.questionnaire_version)
     text_items = [item for item in q.items() if item.type == "text"]
     if not text_items:
         st.caption(t("results.no_text_items"))
         return
-    core = get_store().round_as_core(rnd.id)
     st.caption(t("results.open_intro"))
     for item in text_items:
-        texts = sorted(
-            str(v) for r in core.responses if isinstance(v := r.answers.get(item.id), str) and v.strip()
-        )
+        texts = view.texts.get(item.id, ())
         st.markdown(f"#### {loc(item.text)}")
         if not texts:
             st.caption(t("results.no_open_answers"))
@@ -385,5 +373,4 @@ __all__ = [
     "respondent_results",
     "scores",
     "summary",
-    "visible_scores",
 ]

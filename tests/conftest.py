@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -11,7 +10,6 @@ from diagnose import Bundle, load_bundle
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "test-output"
-os.environ.setdefault("NETSCAN_TEST", "1")
 
 
 @pytest.fixture(scope="session")

@@ -76,9 +76,11 @@ def _input_from(source: str) -> Any:
 
 
 def _input_from_store(round_id: int) -> Any:
-    """A stored round with the network's earlier rounds (same questionnaire, with answers) as history."""
+    """A stored round as the app shows it (see diagnose.store.round_view for which earlier rounds
+    count as its history)."""
     try:
         from diagnose.store import Store
+        from diagnose.store.round_view import round_view
     except ImportError as exc:  # pragma: no cover - the store ships with the product
         raise ValidationFailed(
             [
@@ -89,28 +91,12 @@ def _input_from_store(round_id: int) -> Any:
                 )
             ]
         ) from exc
-    from diagnose.report import prepare
+    from diagnose.report import input_from_view
 
     store = Store.open()
-    info = store.get_round(round_id)
-    bundle = store.bundle
-    q = bundle.questionnaire(info.questionnaire_id, info.questionnaire_version)
-    history = []
-    for earlier in store.list_rounds(info.network_id):
-        if earlier.id == round_id:
-            break
-        if (earlier.questionnaire_id, earlier.questionnaire_version) != (q.id, q.version):
-            continue
-        rnd = store.round_as_core(earlier.id)
-        if rnd.responses:
-            history.append(rnd)
-    invited = store.round_counts(round_id).invited or None
-    return prepare(
-        bundle,
-        q,
-        store.round_as_core(round_id),
-        history,
-        store.network_as_core(info.network_id),
-        invited=invited,
-        file=f"round {round_id}",
-    )
+    view = round_view(store, round_id)
+    if view is None:
+        info = store.get_round(round_id)
+        network = store.get_network(info.network_id)
+        raise ValidationFailed([Problem("no-responses", file=f"{network.name} / {info.label}", id="round")])
+    return input_from_view(view, store.bundle)

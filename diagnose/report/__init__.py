@@ -4,6 +4,7 @@ Typical use, from a response file or a round in the store::
 
     from diagnose.report import prepare, render_report
     inp = prepare(bundle, q, round_, history_rounds, network)      # runs the core
+    inp = input_from_view(round_view(store, round_id), bundle)    # or: a stored round
     report = render_report(inp, "nl", "pdf")                      # Report(content=bytes, ...)
     report.content, report.filename, report.media_type, report.charts_missing
 
@@ -13,7 +14,8 @@ See docs/report.md.
 """
 
 from diagnose.report.images import ChartExporter, ChartExportError, exporter
-from diagnose.report.model import ReportInput, ReportModel, build_model, free_texts, prepare
+from diagnose.report.inputs import ReportInput, input_from_view, prepare
+from diagnose.report.model import build_model
 from diagnose.report.render import (
     FORMATS,
     Format,
@@ -23,6 +25,7 @@ from diagnose.report.render import (
     render_pdf,
     render_report,
 )
+from diagnose.report.views import ReportModel
 from diagnose.report.warm import warm_up
 
 __all__ = [
@@ -35,7 +38,7 @@ __all__ = [
     "ReportModel",
     "build_model",
     "exporter",
-    "free_texts",
+    "input_from_view",
     "prepare",
     "render_html",
     "render_markdown",

@@ -15,10 +15,12 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from diagnose.report.images import IMAGE_MEDIA_TYPE, ChartExporter, ChartExportError, exporter, image_size
-from diagnose.report.model import ChartView, ReportInput, ReportModel, build_model
+from diagnose.report.inputs import ReportInput
+from diagnose.report.model import build_model
 
 # WeasyPrint is imported with the package, so a server pays for it at start-up, not on the first click
 from diagnose.report.pdf import CHART_SCHEME, pdf_with_charts_later, render_pdf_with
+from diagnose.report.views import ChartView, ReportModel
 from diagnose.text import Lang
 
 Format = Literal["pdf", "html", "md"]

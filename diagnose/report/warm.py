@@ -8,7 +8,7 @@ from typing import Any
 
 from diagnose.bundle import Bundle
 from diagnose.report.images import EXPORT_TIMEOUT, START_TIMEOUT, exporter
-from diagnose.report.model import ReportInput
+from diagnose.report.inputs import ReportInput
 
 
 def warm_up(bundle: Bundle | None = None) -> Future[list[bytes]]:
@@ -75,7 +75,7 @@ def _small_round(bundle: Bundle) -> ReportInput | None:
     questionnaire asks for a role)."""
     import random
 
-    from diagnose.report.model import prepare
+    from diagnose.report.inputs import prepare
     from diagnose.synthetic import RoundSpec, generate_round
 
     q = next((q for q in bundle.questionnaires.values() if q.fact_item("respondent_role")), None)

@@ -1,7 +1,19 @@
 """Persistence for Netwerkscan: workspaces, networks, rounds, invitations, responses and diagnoses.
 
 SQLite by default (./data/netwerkscan.sqlite), PostgreSQL with DATABASE_URL. The API the app and the
-CLI use is described in diagnose.store.api.
+CLI use is described in diagnose.store.api. The store is made of rooms, each a class over one
+shared database.Database; a room imports only what lies below it (tests/store/test_rooms.py):
+
+    service.Store  every room at once: the façade the app, CLI and tests use (demo builds on it)
+    transfer/      import (read a file → checked plan → write) and export    on responses, diagnoses
+    rediagnosis    re-diagnosis in bulk, in worker processes                 on diagnoses
+    responses      links opened, autosave, roles, submit, group answers      on rounds
+    diagnoses      rounds as the core's, snapshots, network history          on rounds
+    rounds         rounds, counts, invitations                               on networks
+    networks       workspaces, networks, profiles
+    accounts       users, passwords, memberships, login tokens
+    (below all)    database, records, chronology (which earlier round is history), answer_checks,
+                   models, types, errors, db, schema, credentials, round_scores, finding_texts
 """
 
 from diagnose.store.errors import (

@@ -5,15 +5,19 @@
     store.ensure_schema()           # migrate to the newest schema (safe from several processes at once)
 
 One Store per process is enough (it holds a connection pool and is thread-safe: cache it with
-st.cache_resource). Methods take and return plain ids and frozen records (diagnose.store.types),
-never ORM objects. User errors raise StoreError (a ValidationFailed, see diagnose.store.errors):
-NotFound, RoundClosed, AlreadySubmitted, InvitationInvalid, AccessDenied, Conflict; invalid
-answers raise ValidationFailed with the core's `answer-value` / `unknown-item` problems.
+st.cache_resource). Store is every room of the store at once (diagnose.store lists them); each
+section below names its room, which can also be used alone, e.g. Accounts(Database.open(url)).
+Set-up (diagnose.store.database): Store.open(url) / Store(engine, bundle=None); engine, bundle,
+dialect, url; ensure_schema(); close(); is_empty() -> bool; table_counts() -> dict[str, int].
+Methods take and return plain ids and frozen records (diagnose.store.types), never ORM objects.
+User errors raise StoreError (a ValidationFailed, see diagnose.store.errors): NotFound,
+RoundClosed, AlreadySubmitted, InvitationInvalid, AccessDenied, Conflict; invalid answers raise
+ValidationFailed with the core's `answer-value` / `unknown-item` problems.
 
-Users and access
+Users and access (accounts.Accounts)
     add_user(email, password, name="", *, workspace_id=None, role="member") -> User
     verify_password(email, password) -> User | None       (argon2; rehashes old parameters)
-    get_user(user_id) -> User;  user_by_email(email) -> User | None
+    get_user(user_id) -> User;  user_by_email(email) -> User | None;  list_users() -> list[User]
     set_password(user_id, password) -> None
     add_member(workspace_id, user_id, role="member") -> None      (adds or changes the role)
     remove_member(workspace_id, user_id) -> None
@@ -23,7 +27,7 @@ Users and access
     create_login_token(user_id, ttl=14 days) -> str   (a "remember me" token; only its hash is stored)
     user_for_login_token(token) -> User | None;  revoke_login_token(token) -> None
 
-Workspaces, networks, rounds
+Workspaces and networks (networks.Networks); rounds (rounds.Rounds)
     create_workspace(name, *, owner_id=None, is_demo=False) -> Workspace   (owner becomes admin)
     get_workspace(id) -> Workspace;  list_workspaces() -> list[Workspace];  workspace_by_name(name)
     create_network(workspace_id, name, profile=None) -> NetworkInfo
@@ -39,12 +43,11 @@ Workspaces, networks, rounds
     close_round(round_id) -> RoundInfo;  reopen_round(round_id) -> RoundInfo
     round_counts(round_id) -> RoundCounts            (invited / opened / started / submitted)
 
-Invitations and the respondent's flow
+Invitations (rounds.Rounds) and the respondent's flow (responses.Responses)
     create_invitations(round_id, count=1, *, expires_at=None, role=None, labels=None) -> list[NewInvitation]
     create_shared_link(round_id, *, expires_at=None, label=None) -> NewInvitation
         the plain token is in NewInvitation.token, returned once; put it in the link as /?t=TOKEN
     list_invitations(round_id) -> list[Invitation];  revoke_invitation(invitation_id) -> None
-    list_users() -> list[User];  is_empty() -> bool;  table_counts() -> dict[str, int]
     open_response(token, resume_key=None) -> Opened
         status new / resumed / submitted / unknown / revoked / expired / closed (types.OpenStatus).
         A personal link has one response. A shared link starts one response per browser: on "new"
@@ -61,10 +64,13 @@ Invitations and the respondent's flow
     add_group_response(round_id, answers, *, role=None, respondent=None) -> ResponseInfo
         a group answer validated and submitted at once
 
-Diagnosis
+Diagnosis (diagnoses.Diagnoses; rediagnose: rediagnosis.Rediagnosis)
     diagnose_round(round_id) -> Snapshot
-        diagnoses the submitted responses, with the previous round of the same network as history,
-        and stores a new snapshot (older snapshots are kept)
+        diagnoses the submitted responses, with the round history_round names as history, and
+        stores a new snapshot (older snapshots are kept)
+    history_round(round_id) -> RoundInfo | None
+        the latest earlier round of the network with submitted answers, whatever its questionnaire
+        (the one rule, diagnose.store.chronology.history_rounds); None for a round without answers
     latest_snapshot(round_id) -> Snapshot | None;  snapshots(round_id) -> list[Snapshot]
     network_history(network_id) -> list[RoundHistory]    (rounds oldest first, counts, latest snapshot)
     round_as_core(round_id, *, include_drafts=False) -> diagnose.Round
@@ -74,7 +80,7 @@ Diagnosis
         answers (workers=0: one process per core, for the CLI). A round whose scoring inputs are
         unchanged since its last snapshot reuses the scores kept there (round_scores.py).
 
-Import and export (diagnose.store.transfer; also as Store methods)
+Import and export (transfer.Transfer; the package diagnose.store.transfer reads, plans, writes)
     import_bytes(data, filename, *, workspace_id, network=None, round_label=None, round_date=None,
                  questionnaire_id=None) -> ImportResult      (JSON, CSV or XLSX; all or nothing)
     export_round(round_id, fmt) / export_network(network_id, fmt) / export_workspace(workspace_id, fmt)

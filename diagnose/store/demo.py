@@ -23,10 +23,11 @@ from diagnose.problems import Problem
 from diagnose.responses import check_round
 from diagnose.store import credentials
 from diagnose.store import types as t
-from diagnose.store.archive import ArchiveInvitation
 from diagnose.store.errors import StoreError
 from diagnose.store.service import Store
-from diagnose.store.transfer import PlanNetwork, PlanResponse, PlanRound, PlanWorkspace, apply
+from diagnose.store.transfer.archive import ArchiveInvitation
+from diagnose.store.transfer.importing import apply
+from diagnose.store.transfer.plan import PlanNetwork, PlanResponse, PlanRound, PlanWorkspace
 from diagnose.synthetic import RoundSpec, generate_round
 
 WORKSPACE_NAME = "Demo — fictieve netwerken"

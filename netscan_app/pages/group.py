@@ -12,7 +12,7 @@ import streamlit as st
 
 from diagnose.store import StoreError
 from netscan_app import context, state
-from netscan_app.backend import check_response, start_group_response
+from netscan_app.backend import check_response
 from netscan_app.form import FormContext, render_form
 from netscan_app.guard import require_user
 from netscan_app.i18n import current_lang, t
@@ -60,13 +60,11 @@ def render() -> None:
         )
         if st.button(t("group.start"), type="primary", key="group_start", icon=":material/play_arrow:"):
             try:
-                draft = start_group_response(
-                    store, rnd.id, label.strip() or t("group.title", round=rnd.label)
-                )
+                draft = store.start_group_response(rnd.id, label.strip() or t("group.title", round=rnd.label))
             except StoreError as exc:
                 st.error(exc.problems[0].what(current_lang()), icon=":material/error:")
                 return
-            state.select(state.RESPONSE, draft.response.id)
+            state.select(state.RESPONSE, draft.id)
             st.rerun()
         return
     q = get_bundle().questionnaire(rnd.questionnaire_id, rnd.questionnaire_version)

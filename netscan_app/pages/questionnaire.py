@@ -12,9 +12,9 @@ from typing import Any
 import streamlit as st
 
 from diagnose.store import StoreError
+from diagnose.store.round_view import round_view
 from diagnose.store.types import Opened, RoundInfo
 from netscan_app import state
-from netscan_app.backend import current_diagnosis, results_allowed
 from netscan_app.form import FormContext, render_form
 from netscan_app.i18n import loc, t
 from netscan_app.resources import get_bundle, get_store
@@ -76,14 +76,14 @@ def _thanks(info: dict[str, Any]) -> None:
     if rnd is None or not rnd.results_visible_to_respondents:
         st.markdown(t("respondent.thanks_no_results"))
         return
-    d = current_diagnosis(get_store(), rnd.id)
-    if d is None or not results_allowed(d) or d.round.group_only:
+    view = round_view(get_store(), rnd.id)
+    if view is None or not view.results_allowed or view.diagnosis.round.group_only:
         minimum = get_bundle().settings.anonymity_minimum
         st.info(t("respondent.results_later", n=minimum), icon=":material/hourglass_top:")
         return
     from netscan_app.dashboard import respondent_results
 
-    respondent_results(d)
+    respondent_results(view.diagnosis)
 
 
 def render() -> None:

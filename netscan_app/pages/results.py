@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
+from diagnose.store.round_view import round_view
 from diagnose.store.types import RoundInfo
 from netscan_app import context, dashboard, state
-from netscan_app.backend import current_diagnosis, results_allowed
 from netscan_app.guard import require_user
 from netscan_app.i18n import t, tn
 from netscan_app.report import report_download
-from netscan_app.resources import get_bundle, get_store
+from netscan_app.resources import get_store
 from netscan_app.widgets import choose_first, md_escape, show_flash
 
 TABS = ("summary", "scores", "differences", "time", "findings", "open")
@@ -37,20 +37,21 @@ def render() -> None:
     store = get_store()
     net = store.get_network(rnd.network_id)
     show_flash()
-    d = current_diagnosis(store, rnd.id)
+    view = round_view(store, rnd.id)
     head = st.columns([4, 1], vertical_alignment="bottom")
     with head[0]:
-        _header(rnd, net.name, d.round.respondents if d else None)
-    if d is None:
+        _header(rnd, net.name, view.diagnosis.round.respondents if view else None)
+    if view is None:
         counts = store.round_counts(rnd.id)
         st.info(t("results.none_yet", started=counts.started), icon=":material/hourglass_top:")
         return
-    if not results_allowed(d):
-        minimum = get_bundle().settings.anonymity_minimum
+    d = view.diagnosis
+    if not view.results_allowed:
+        minimum = d.anonymity.minimum
         st.info(tn("results.below_minimum", d.round.respondents, minimum=minimum), icon=":material/lock:")
         return
     with head[1]:
-        report_download(d, rnd, net.name)
+        report_download(view)
     tabs = st.tabs([t(f"results.tab_{name}") for name in TABS], key="results_tab", on_change="rerun")
     chosen = dict(zip(TABS, tabs, strict=True))
     with chosen["summary"]:
@@ -64,13 +65,13 @@ def render() -> None:
             dashboard.differences(d)
     with chosen["time"]:
         if chosen["time"].open:
-            dashboard.over_time(d, rnd, store.network_history(rnd.network_id))
+            dashboard.over_time(view, store.network_history(rnd.network_id))
     with chosen["findings"]:
         if chosen["findings"].open:
             dashboard.all_findings(d)
     with chosen["open"]:
         if chosen["open"].open:
-            dashboard.open_answers(d, rnd)
+            dashboard.open_answers(view)
 
 
 if __name__ == "__main__":

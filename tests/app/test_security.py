@@ -179,13 +179,11 @@ def test_a_workspace_is_visible_only_to_its_members(store: tuple[Store, str]) ->
 
 
 def test_group_draft_of_another_workspace_cannot_be_opened(store: tuple[Store, str]) -> None:
-    from netscan_app.backend import start_group_response
-
     first = make_world(*store)
     second = make_world(*store, email="adviseur@bureau.nl", network="Netwerk van een ander")
-    draft = start_group_response(first.store, first.round.id, "Groepsantwoord intake")
+    draft = first.store.start_group_response(first.round.id, "Groepsantwoord intake")
     at = app(second, signed_in=True)
-    at.query_params["antwoord"] = str(draft.response.id)
+    at.query_params["antwoord"] = str(draft.id)
     at.run()
     at.switch_page(PAGES["group"].path).run()
     no_exceptions(at)

@@ -73,3 +73,20 @@ def test_a_single_role_with_enough_respondents_is_no_comparison(bundle: Bundle) 
     assert model.role_table is None and "roles" not in model.charts
     assert model.only_role == "Leraar of docent"
     assert "Alleen de rol ‘Leraar of docent’" in html_sections(render_html(model))["differences"]
+
+
+def test_earlier_rounds_below_the_minimum_leave_the_trend_but_a_group_answer_stays(bundle: Bundle) -> None:
+    spec = make_case(
+        seed=6,
+        rounds=[
+            round_spec("2024 intake", "2024-03-01", 1, 0.0, group=True),
+            round_spec("2024 najaar", "2024-11-01", 2, 0.0),
+            round_spec("2025 voorjaar", "2025-04-14", 12, 0.2),
+        ],
+    )
+    inp = prepared(bundle, response_file(bundle, spec))
+    assert [r.label for r in inp.history] == ["2024 intake"]
+    assert inp.diagnosis.previous is None  # the round it was compared with had 2 respondents
+    model = build_model(inp, "nl", generated=GENERATED)
+    assert model.trend_table is not None and model.trend_table.rounds == ["2024 intake", "2025 voorjaar"]
+    assert model.changes == [] and "comparison" not in model.charts

@@ -1,6 +1,6 @@
 """Store fixtures: a fresh database per test, on SQLite and on a real, throwaway PostgreSQL server.
 
-The PostgreSQL server (diagnose.store.pgtemp) is started once per test session from the Debian
+The PostgreSQL server (tests/pgtemp.py) is started once per test session from the Debian
 binaries (/usr/lib/postgresql/*/bin): initdb as the `postgres` user (it refuses root) with trust
 auth, fsync off, listening on 127.0.0.1 on a free port, its socket in a private temp folder. It is
 stopped and deleted at the end. Without the binaries the fixture FAILS (make test installs them):
@@ -9,6 +9,7 @@ the PostgreSQL half of the suite is never skipped silently.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import os
 import random
@@ -20,9 +21,10 @@ import pytest
 
 from diagnose import Bundle
 from diagnose.questionnaire import DONT_KNOW, Questionnaire
-from diagnose.store import Store, pgtemp
+from diagnose.store import Store
 from diagnose.store.db import database_url, make_engine
 from diagnose.store.schema import upgrade
+from tests import pgtemp
 
 TEMPLATE_DB = "netscan_template"
 
@@ -164,3 +166,11 @@ def role_values(q: Questionnaire) -> list[str]:
     item = q.fact_item("respondent_role")
     assert item is not None
     return list(item.option_values)
+
+
+@pytest.fixture
+def rnd(store: Store) -> Any:
+    """An open round in a fresh workspace and network."""
+    ws = store.create_workspace("Adviesbureau")
+    net = store.create_network(ws.id, "Netwerk A", {"sector": "po", "size": 12})
+    return store.create_round(net.id, "2025 voorjaar", date=dt.date(2025, 3, 1))

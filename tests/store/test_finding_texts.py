@@ -14,7 +14,7 @@ from diagnose.questionnaire import Questionnaire
 from diagnose.store import Store, models
 from diagnose.text import LocalizedText
 
-from .test_api import add_respondents
+from .helpers import add_respondents
 
 
 def a_round(store: Store, q: Questionnaire) -> Any:

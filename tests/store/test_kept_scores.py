@@ -13,11 +13,11 @@ from sqlalchemy import select, update
 
 from diagnose import Bundle, diagnose
 from diagnose.questionnaire import Questionnaire
-from diagnose.store import Store, models, service
+from diagnose.store import Store, models, rediagnosis
 from diagnose.store.round_scores import ScoresDigest
 
 from .conftest import role_values
-from .test_api import add_respondents, statements
+from .helpers import add_respondents, statements
 
 
 def reads_answers(seen: list[str]) -> bool:
@@ -152,7 +152,7 @@ def test_rediagnosis_in_worker_processes_equals_one_process(
 ) -> None:
     """`netscan rediagnose` spreads networks over processes: forked from the command line (they
     inherit the rule base), spawned from a threaded program. Both store what one process would."""
-    monkeypatch.setattr(service, "_can_fork", lambda: start == "fork")
+    monkeypatch.setattr(rediagnosis, "_can_fork", lambda: start == "fork")
     ws = store.create_workspace("W")
     rounds = []
     for n in range(3):

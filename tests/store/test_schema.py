@@ -150,7 +150,7 @@ def test_unreachable_database_is_a_clear_error(bundle: Bundle) -> None:
 
 def test_missing_postgresql_binaries_are_a_clear_failure(monkeypatch: pytest.MonkeyPatch) -> None:
     """The fixture fails (never skips) with how to install them when the binaries are missing."""
-    from diagnose.store import pgtemp
+    from tests import pgtemp
 
     monkeypatch.setattr(pgtemp.glob, "glob", lambda pattern: [])
     with pytest.raises(pgtemp.PostgresUnavailable) as caught:

@@ -16,7 +16,7 @@ from diagnose import Bundle, ValidationFailed, diagnose
 from diagnose.questionnaire import Questionnaire
 from diagnose.responses import ResponseFile
 from diagnose.store import Store
-from diagnose.store.tables import cell_text
+from diagnose.store.transfer.tables import cell_text
 
 from .conftest import full_answers, role_values, scale_items
 
@@ -291,15 +291,15 @@ def test_an_xlsx_that_is_a_zip_of_something_else(store: Store, ws: Any) -> None:
 
 
 def test_size_limits(store: Store, ws: Any, q: Questionnaire) -> None:
-    from diagnose.store import transfer
+    from diagnose.store.transfer import plan
 
     header, rows = table_rows(q, 1)
-    too_many = csv_bytes(header, rows * (transfer.MAX_ROWS + 1))
+    too_many = csv_bytes(header, rows * (plan.MAX_ROWS + 1))
     with pytest.raises(ValidationFailed) as rows_caught:
         store.import_bytes(too_many, "groot.csv", workspace_id=ws.id, network="N", round_label="R")
     assert rows_caught.value.problems[0].code == "too-many-rows"
     assert "5.000" in rows_caught.value.format("nl")
-    huge = b"respondent,role\n" + b"x" * (transfer.MAX_TABLE_BYTES + 1)
+    huge = b"respondent,role\n" + b"x" * (plan.MAX_TABLE_BYTES + 1)
     with pytest.raises(ValidationFailed) as size_caught:
         store.import_bytes(huge, "enorm.csv", workspace_id=ws.id, network="N", round_label="R")
     assert size_caught.value.problems[0].code == "file-too-large"

@@ -1,0 +1,240 @@
+"""The findings as the report tells them: cards, chapters (with alike findings merged into one
+card), the questions for the meeting and the recommended working methods."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from diagnose.bundle import Bundle
+from diagnose.diagnosis import Diagnosis, Finding
+from diagnose.report.content import ReportContent
+from diagnose.report.views import FindingGroup, FindingView, MethodView, QuestionView
+from diagnose.text import Lang
+
+MAX_QUESTIONS = 6
+MAX_DISAGREEMENT_QUESTIONS = 2
+SEVERE_KINDS = ("pitfall", "concern", "fit", "leadership")
+
+GROUP_ORDER = ("pitfalls", "characteristics", "fit", "disagreement", "trend", "strengths")
+
+
+def finding_group(f: Finding, bundle: Bundle) -> str:
+    if f.kind == "strength":
+        return "strengths"
+    if f.kind in ("fit", "leadership"):
+        return "fit"
+    if f.kind in ("disagreement", "trend"):
+        return f.kind
+    groups = {bundle.constructs.by_id[c].group for c in f.constructs if c in bundle.constructs.by_id}
+    if f.kind == "pitfall" or (groups and groups <= {"pitfall"}):
+        return "pitfalls"
+    return "characteristics"
+
+
+def format_source(source: str, content: ReportContent, lang: Lang) -> str:
+    """'000_….txt, section' → 'Dees, Klaster & Van Wendel de Joode [000], section'."""
+    file, _, rest = source.partition(",")
+    by_file = {entry.file: entry for entry in content.literature}
+    entry = by_file.get(file.strip())
+    if entry is None:
+        if file.strip() == "domain":
+            return "Netwerkscan" + (f", {rest.strip()}" if rest.strip() else "")
+        return source
+    head = f"{entry.short.get(lang)} [{entry.id}]"
+    return f"{head}, {rest.strip()}" if rest.strip() else head
+
+
+def finding_view(f: Finding, bundle: Bundle, content: ReportContent, lang: Lang) -> FindingView:
+    kind = bundle.settings.kind_by_id[f.kind]
+    return FindingView(
+        rule=f.rule,
+        kind=f.kind,
+        kind_label=kind.label.get(lang),
+        tone=kind.tone,
+        title=f.title.get(lang),
+        diagnosis=f.diagnosis.get(lang),
+        advice=f.advice.get(lang),
+        because=[b.text.get(lang) for b in f.because],
+        sources=[format_source(s, content, lang) for s in f.sources],
+        severity=f.severity,
+    )
+
+
+def finding_groups(d: Diagnosis, bundle: Bundle, content: ReportContent, lang: Lang) -> list[FindingGroup]:
+    grouped: dict[str, list[Finding]] = {key: [] for key in GROUP_ORDER}
+    for f in d.findings:
+        grouped[finding_group(f, bundle)].append(f)
+    titles = {
+        "pitfalls": "g_pitfalls",
+        "characteristics": "g_characteristics",
+        "fit": "g_fit",
+        "disagreement": "g_disagreement",
+        "trend": "g_trend",
+        "strengths": "g_strengths",
+    }
+    result = []
+    for key in GROUP_ORDER:
+        if key == "trend" and d.previous is None:
+            continue
+        views = _merge_alike(grouped[key], bundle, content, lang)
+        result.append(FindingGroup(key, content.text(titles[key], lang), views))
+    return result
+
+
+PLACEHOLDER = "\x00"
+
+
+def _template(f: Finding, bundle: Bundle, lang: Lang) -> tuple[str, str, str] | None:
+    """(title, diagnosis, advice) with the construct's name taken out, if the rule is one of a family
+    of rules that say the same thing about different constructs; else None."""
+    if len(f.constructs) != 1 or f.constructs[0] not in bundle.constructs.by_id:
+        return None
+    label = bundle.constructs.by_id[f.constructs[0]].label.get(lang)
+    quoted = [f"‘{label}’", f"'{label}'", f"“{label}”"]
+
+    def strip(text: str) -> str:
+        for q in quoted:
+            text = text.replace(q, PLACEHOLDER)
+        return text
+
+    title, diagnosis, advice = (
+        strip(f.title.get(lang)),
+        strip(f.diagnosis.get(lang)),
+        strip(f.advice.get(lang)),
+    )
+    if PLACEHOLDER not in diagnosis:
+        return None
+    if PLACEHOLDER not in title:
+        title = title.replace(label, PLACEHOLDER)
+    return title, diagnosis, advice
+
+
+def _merge_alike(
+    findings: list[Finding], bundle: Bundle, content: ReportContent, lang: Lang
+) -> list[FindingView]:
+    """One card for findings that say the same about different constructs (e.g. fifteen 'attention'
+    findings), so the chapter reads as advice rather than as a list of near-identical paragraphs."""
+    families: dict[tuple[str, str, str, str], list[Finding]] = {}
+    for f in findings:
+        template = _template(f, bundle, lang)
+        if template is not None:
+            families.setdefault((f.kind, *template), []).append(f)
+    views: list[FindingView] = []
+    done: set[str] = set()
+    for f in findings:
+        if f.rule in done:
+            continue
+        template = _template(f, bundle, lang)
+        family = families.get((f.kind, *template), []) if template is not None else []
+        if template is None or len(family) < 2:
+            views.append(finding_view(f, bundle, content, lang))
+            continue
+        title, diagnosis, advice = template
+        these = content.text("these_constructs", lang)
+        count = content.text("n_constructs", lang, n=len(family))
+        first = finding_view(f, bundle, content, lang)
+        members = []
+        for member in family:
+            label = bundle.constructs.by_id[member.constructs[0]].label.get(lang)
+            members.append((label, "; ".join(b.text.get(lang) for b in member.because)))
+            done.add(member.rule)
+        sources = list(dict.fromkeys(format_source(s, content, lang) for m in family for s in m.sources))
+        views.append(
+            FindingView(
+                rule=f.rule,
+                kind=f.kind,
+                kind_label=first.kind_label,
+                tone=first.tone,
+                title=title.replace(PLACEHOLDER, count)
+                if PLACEHOLDER in title
+                else f"{first.kind_label}: {count}",
+                diagnosis=diagnosis.replace(PLACEHOLDER, these),
+                advice=advice.replace(PLACEHOLDER, these),
+                because=[],
+                sources=sources,
+                severity=max(m.severity for m in family),
+                members=members,
+                rules=[m.rule for m in family],
+            )
+        )
+    return views
+
+
+def _question_for(f: Finding, d: Diagnosis, bundle: Bundle, content: ReportContent, lang: Lang) -> str | None:
+    questions = content.questions
+    if f.rule in questions.rules:
+        return questions.rules[f.rule].get(lang)
+    construct = next((c for c in f.constructs if c in bundle.constructs.by_id), None)
+    label = bundle.constructs.by_id[construct].label.get(lang) if construct else ""
+    if f.kind == "disagreement" and construct:
+        return questions.kinds["disagreement"].get(lang).format(label=label)
+    if (
+        f.kind == "trend"
+        and construct
+        and d.previous is not None
+        and construct in d.previous.scores
+        and construct in d.scores
+    ):
+        key = "trend_up" if d.scores[construct].mean >= d.previous.scores[construct] else "trend_down"
+        return questions.kinds[key].get(lang).format(label=label)
+    if f.kind == "strength" and construct:
+        return questions.kinds["strength"].get(lang).format(label=label)
+    if construct and construct in questions.constructs:
+        return questions.constructs[construct].get(lang)
+    if f.kind in questions.kinds:
+        return questions.kinds[f.kind].get(lang).format(label=label)
+    return None
+
+
+def questions(d: Diagnosis, bundle: Bundle, content: ReportContent, lang: Lang) -> list[QuestionView]:
+    by_rule = {f.rule: f for f in d.findings}
+    ordered: list[Finding] = [by_rule[r] for r in d.summary if r in by_rule]
+    ordered += [f for f in d.findings if f.kind in SEVERE_KINDS and f not in ordered]
+    disagreements = sorted(
+        (f for f in d.findings if f.kind == "disagreement"), key=lambda f: -(f.spread or 0.0)
+    )
+    ordered += [f for f in disagreements[:MAX_DISAGREEMENT_QUESTIONS] if f not in ordered]
+    ordered += [f for f in d.findings if f.kind == "trend" and f not in ordered]
+    ordered += [f for f in d.findings if f.kind == "attention" and f not in ordered]
+    result: list[QuestionView] = []
+    seen: set[str] = set()
+    for f in ordered:
+        text = _question_for(f, d, bundle, content, lang)
+        if text is None or text in seen:
+            continue
+        seen.add(text)
+        result.append(QuestionView(text, f.title.get(lang)))
+        if len(result) >= MAX_QUESTIONS - 1:
+            break
+    strength = next((by_rule[r] for r in d.strengths if r in by_rule), None)
+    if strength is not None:
+        text = _question_for(strength, d, bundle, content, lang)
+        if text is not None and text not in seen:
+            result.append(QuestionView(text, strength.title.get(lang)))
+    return result
+
+
+def methods(
+    d: Diagnosis, content: ReportContent, lang: Lang, by_rule: Mapping[str, Finding]
+) -> list[MethodView]:
+    scored: list[tuple[int, int, MethodView]] = []
+    for index, method in enumerate(content.methods):
+        matched = [
+            f
+            for f in by_rule.values()
+            if f.kind != "strength" and (set(f.constructs) & set(method.constructs) or f.kind in method.kinds)
+        ]
+        matched.sort(key=lambda f: -f.severity)
+        weight = sum(f.severity for f in matched)
+        view = MethodView(
+            id=method.id,
+            name=method.name.get(lang),
+            purpose=method.purpose.get(lang),
+            steps=[s.get(lang) for s in method.steps],
+            tip=method.tip.get(lang) if method.tip else None,
+            source=format_source(method.source, content, lang),
+            recommended=weight > 0,
+            fits=list(dict.fromkeys(f.title.get(lang) for f in matched))[:3],
+        )
+        scored.append((-weight, index, view))
+    return [view for _, _, view in sorted(scored, key=lambda x: (x[0], x[1]))]

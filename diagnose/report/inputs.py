@@ -1,0 +1,92 @@
+"""What a report is made from: a diagnosis with the earlier rounds and free texts that may be shown.
+
+Two ways in, one shape out: :func:`prepare` diagnoses a round of answers (a response file), and
+:func:`input_from_view` takes a stored round as a view of a stored round (``diagnose.store.round_view``)
+(what `netscan report ROUND` and the app's download both use). Either way, what may be shown is
+decided by the diagnosis (`Diagnosis.with_history`, `results_allowed`), not here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from diagnose.bundle import Bundle
+from diagnose.diagnosis import Diagnosis, PreviousRound, diagnose, free_texts, score
+from diagnose.questionnaire import Questionnaire
+from diagnose.responses import Network, Round
+
+
+class _StoredRound(Protocol):
+    @property
+    def questionnaire_id(self) -> str: ...
+    @property
+    def questionnaire_version(self) -> str: ...
+
+
+class StoredRoundView(Protocol):
+    """What the report reads of a stored round's view (``diagnose.store.round_view.RoundView``).
+
+    A protocol, so that the report depends on the shape of a view and not on the store.
+    """
+
+    @property
+    def round(self) -> _StoredRound: ...
+    @property
+    def diagnosis(self) -> Diagnosis: ...
+    @property
+    def history(self) -> Sequence[PreviousRound]: ...
+    @property
+    def texts(self) -> Mapping[str, Sequence[str]]: ...
+    @property
+    def invited(self) -> int | None: ...
+
+
+@dataclass
+class ReportInput:
+    """What a report is made from: a diagnosis and what the diagnosis itself does not carry."""
+
+    diagnosis: Diagnosis
+    bundle: Bundle
+    questionnaire: Questionnaire
+    history: list[PreviousRound] = field(
+        default_factory=list
+    )  # earlier rounds that may be shown, oldest first
+    texts: dict[str, list[str]] = field(default_factory=dict)  # text item id → answers (no names)
+    invited: int | None = None  # invitations sent, when known (response rate)
+
+
+def prepare(
+    bundle: Bundle,
+    q: Questionnaire,
+    rnd: Round,
+    history: Sequence[Round] = (),
+    network: Network | None = None,
+    *,
+    invited: int | None = None,
+    file: str = "",
+) -> ReportInput:
+    """Diagnose a round (with its earlier rounds) and collect what the report needs besides."""
+    d = diagnose(bundle, q, rnd, history, network, file=file)
+    d, earlier = d.with_history([score(bundle, q, r, network) for r in history])
+    return ReportInput(
+        diagnosis=d,
+        bundle=bundle,
+        questionnaire=q,
+        history=earlier,
+        texts=free_texts(q, rnd) if d.results_allowed else {},
+        invited=invited,
+    )
+
+
+def input_from_view(view: StoredRoundView, bundle: Bundle) -> ReportInput:
+    """The report of a stored round, from the same view the app's results page shows."""
+    return ReportInput(
+        diagnosis=view.diagnosis,
+        bundle=bundle,
+        questionnaire=bundle.questionnaire(view.round.questionnaire_id, view.round.questionnaire_version),
+        history=list(view.history),
+        texts={item: list(answers) for item, answers in view.texts.items()},
+        invited=view.invited,
+    )

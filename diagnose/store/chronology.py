@@ -1,0 +1,52 @@
+"""Rounds in time order, and which earlier round is a round's history: decided here, once.
+
+Diagnosis (diagnose_round, rediagnose) and everything that shows a round with its history ask
+history_rounds; change the rule there and every caller follows. A round exported as the core's
+response file carries a narrower history (response_file_history), because that file has one
+questionnaire for all its rounds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Container, Sequence
+
+from diagnose.store import models
+
+
+def round_sort_key(row: models.Round) -> tuple[dt.date, dt.datetime, int]:
+    """Rounds in time order: by date, rounds without a date by when they were created."""
+    return (row.date or row.created_at.date(), row.created_at, row.id)
+
+
+def history_rounds(oldest_first: Sequence[int], answered: Container[int]) -> dict[int, int | None]:
+    """For every round with submitted answers, the round that is its history: the latest earlier
+    round (in round_sort_key order) with submitted answers, whatever its questionnaire, or None
+    for the first. `oldest_first` is one network's round ids; `answered` those with submitted
+    answers. Rounds without answers have no entry (they are not diagnosed)."""
+    history: dict[int, int | None] = {}
+    before: int | None = None
+    for round_id in oldest_first:
+        if round_id in answered:
+            history[round_id] = before
+            before = round_id
+    return history
+
+
+def response_file_history(
+    oldest_first: Sequence[models.Round], answered: Container[int], current: models.Round
+) -> list[models.Round]:
+    """The history a response file (docs/formats.md) of `current` carries, oldest first: the
+    earlier rounds with submitted answers, back to the first one with another questionnaire,
+    which ends it (a response file has one questionnaire)."""
+    history: list[models.Round] = []
+    for row in reversed(oldest_first[: oldest_first.index(current)]):
+        if row.id not in answered:
+            continue
+        if (row.questionnaire_id, row.questionnaire_version) != (
+            current.questionnaire_id,
+            current.questionnaire_version,
+        ):
+            break
+        history.insert(0, row)
+    return history

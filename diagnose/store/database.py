@@ -1,0 +1,132 @@
+"""The one object every room of the store shares: the engine, read and write sessions, the rule base.
+
+How to connect (URLs, pools, SQLite's WAL and write locks) is diagnose.store.db; this module is
+what the rooms hold on to. A Database is thread-safe and meant to live as long as the process.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+from sqlalchemy import Connection, Engine, exists, func, select
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session
+
+from diagnose.bundle import Bundle, load_bundle
+from diagnose.problems import Problem
+from diagnose.store import db, models, schema
+from diagnose.store.errors import StoreError
+
+T = TypeVar("T")
+
+
+class Database:
+    """A connection pool with the rule base the store checks and diagnoses with (loaded when first
+    needed, or the one given)."""
+
+    def __init__(self, engine: Engine, *, bundle: Bundle | None = None) -> None:
+        self.engine = engine
+        self._writer = db.writer(engine)
+        self._bundle = bundle
+        self._bundle_lock = threading.Lock()
+
+    @classmethod
+    def open(cls, url: str | None = None, *, bundle: Bundle | None = None, **engine_options: Any) -> Database:
+        """A database on `url`, else DATABASE_URL, else ./data/netwerkscan.sqlite (NETSCAN_DATA_DIR)."""
+        return cls(db.make_engine(db.database_url(url), **engine_options), bundle=bundle)
+
+    @property
+    def bundle(self) -> Bundle:
+        if self._bundle is None:
+            with self._bundle_lock:
+                if self._bundle is None:
+                    self._bundle = load_bundle()
+        return self._bundle
+
+    def bundle_is_default(self) -> bool:
+        """True when the rule base is the installed one (a spawned process would load the same)."""
+        return self._bundle is None or self._bundle is load_bundle()
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @property
+    def url(self) -> str:
+        return db.display_url(self.engine.url)
+
+    def ensure_schema(self) -> str | None:
+        """Bring the schema up to date (a no-op when it is); returns the revision."""
+        try:
+            return schema.upgrade(self.engine)
+        except OperationalError as exc:
+            raise StoreError(
+                Problem("database-unavailable", file=self.url, params={"detail": str(exc.orig).strip()})
+            ) from exc
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        with (
+            db.write_lock(self.engine),
+            Session(self._writer, expire_on_commit=False) as session,
+            session.begin(),
+        ):
+            yield session
+
+    @contextmanager
+    def write_connection(self) -> Iterator[Connection]:
+        """A plain connection in a write transaction, not an ORM session: for the hottest writes,
+        which hold the lock for as short a time as possible."""
+        with db.write_lock(self.engine), self._writer.begin() as conn:
+            yield conn
+
+    def retrying(self, attempts: int, work: Callable[[], T]) -> T:
+        """work(), again when a concurrent writer made it break a unique constraint."""
+        for attempt in range(attempts):
+            try:
+                return work()
+            except IntegrityError:
+                if attempt == attempts - 1:
+                    raise
+        raise AssertionError("unreachable")
+
+    def is_empty(self) -> bool:
+        with self.read() as s:
+            return not any(
+                s.scalar(select(exists().select_from(table)))
+                for table in (models.Workspace, models.User, models.Network)
+            )
+
+    def table_counts(self) -> dict[str, int]:
+        with self.read() as s:
+            return {
+                table.__tablename__: int(s.scalar(select(func.count()).select_from(table)) or 0)
+                for table in (
+                    models.Workspace,
+                    models.User,
+                    models.Network,
+                    models.Round,
+                    models.Response,
+                    models.Answer,
+                    models.DiagnosisSnapshot,
+                )
+            }
+
+
+class Room:
+    """One part of the store (accounts, networks, rounds, ...) over the shared Database. A room that
+    uses another subclasses it; the Store façade subclasses the top rooms (see diagnose.store)."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db

@@ -1,0 +1,63 @@
+"""Import and export: JSON (the core's response file, and the lossless archive), CSV and XLSX.
+
+Import checks everything first and writes nothing unless all of it is valid; then it writes in one
+transaction. Three shapes are read:
+- an answer table (.csv, .xlsx; read_tables): one row per respondent, one column per item id, plus
+  `role` and optionally `respondent`, `group`, and `network`/`round`/`date`/`questionnaire` (else
+  the target given by the caller). Rows go into the named round: created when new, added to when
+  it exists.
+- the core's response file (.json, docs/formats.md; read_json): its round is created or added to
+  like a table; history rounds the network does not have yet are created, ones it has are left as
+  they are.
+- the archive (.json, transfer.archive; read_json) from `export ... --format json` of a network or
+  workspace: restored completely; a round that already exists is an error.
+Each reader turns its file into a checked plan (transfer.plan); importing writes the plan.
+
+Export (exporting) writes a round, a network or a workspace as CSV or XLSX (the table above,
+submitted answers), or JSON: a round as the core's response file (with the earlier rounds of the
+same questionnaire as history, so `netscan diagnose` reproduces the diagnosis), a network or
+workspace as the archive.
+
+The modules here import the rooms below them (responses, diagnoses); nothing below imports them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from diagnose.store import types as t
+from diagnose.store.diagnoses import Diagnoses
+from diagnose.store.responses import Responses
+from diagnose.store.transfer import exporting, importing
+from diagnose.store.transfer.exporting import export_all
+from diagnose.store.transfer.plan import Target
+
+__all__ = ["Transfer", "export_all"]
+
+
+class Transfer(Responses, Diagnoses):
+    """Files in and out of the store."""
+
+    def import_bytes(
+        self,
+        data: bytes,
+        filename: str,
+        *,
+        workspace_id: int | None = None,
+        network: str | None = None,
+        round_label: str | None = None,
+        round_date: dt.date | None = None,
+        questionnaire_id: str | None = None,
+    ) -> t.ImportResult:
+        """Import a JSON, CSV or XLSX file (by its name's suffix): all of it, or nothing."""
+        target = Target(workspace_id, network, round_label, round_date, questionnaire_id)
+        return importing.import_bytes(self, data, filename, target)
+
+    def export_round(self, round_id: int, fmt: str) -> bytes:
+        return exporting.export_round(self, round_id, fmt)
+
+    def export_network(self, network_id: int, fmt: str) -> bytes:
+        return exporting.export_network(self, network_id, fmt)
+
+    def export_workspace(self, workspace_id: int, fmt: str) -> bytes:
+        return exporting.export_workspace(self, workspace_id, fmt)
