@@ -203,6 +203,11 @@ def compile_derived(
     return derived, problems
 
 
+USE_A_FACT = LocalizedText(
+    nl="gebruik een feit dat de scoring oplevert", en="use a fact the scoring produces"
+)
+
+
 def _condition_problem(
     exc: ConditionSyntaxError, source: SourceFile, loc: tuple[Any, ...], rule_id: str
 ) -> Problem:
@@ -212,7 +217,8 @@ def _condition_problem(
         "when",
         key=exc.key,
         suggestion=exc.suggestion,
-        detail=LocalizedText(nl=exc.detail_nl, en=str(exc)),
+        # the fix of an unknown fact says what to use; ConditionSyntaxError's own text is English only
+        detail=USE_A_FACT if exc.code == "unknown-fact" else LocalizedText(nl=exc.detail_nl, en=str(exc)),
         fact=exc.key,
         allowed="",
     )
@@ -455,10 +461,7 @@ def check_example_facts(rule: Rule, vocab: Vocabulary) -> list[Problem]:
                         {
                             "key": exc.key,
                             "suggestion": exc.suggestion,
-                            "detail": LocalizedText(
-                                nl="gebruik een feit dat de scoring oplevert",
-                                en="use a fact the scoring produces",
-                            ),
+                            "detail": USE_A_FACT,
                         },
                     )
                 )

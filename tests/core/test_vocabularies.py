@@ -163,3 +163,18 @@ def test_an_invalid_answer_is_explained_in_both_languages(bundle: Bundle) -> Non
     assert (error.what.nl, error.what.en) == ("geen van de opties", "not one of the options")
     assert error.fix.en.startswith("choose from: ")
     assert answer_error(q, item, None) is None
+
+
+def test_an_unknown_fact_in_a_condition_is_explained_in_dutch_too(mini: Path) -> None:
+    # regression: the fix part was ConditionSyntaxError's English message in both languages
+    replace_in(
+        mini / "rules" / "mini.yaml",
+        "score.lnc4_trust < threshold.concern",
+        "score.lnc4_trus < threshold.concern",
+    )
+    with pytest.raises(ValidationFailed) as caught:
+        build_bundle(discover([mini]))
+    (problem,) = caught.value.problems
+    assert problem.code == "unknown-fact"
+    assert problem.fix("nl") == "gebruik een feit dat de scoring oplevert"
+    assert problem.fix("en") == "use a fact the scoring produces"
