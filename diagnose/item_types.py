@@ -63,6 +63,11 @@ class ItemType:
     check: Callable[[Questionnaire, Item, Any], AnswerError | None]
     parse: Callable[[Item, Any], Any]
 
+    @property
+    def free_text(self) -> bool:
+        """Answers shown as written (to those who may see them), never scored."""
+        return self.facts == "none"
+
     def answer_error(self, q: Questionnaire, item: Item, value: Any) -> AnswerError | None:
         """None when the value is a valid answer to the item (None, no answer, always is)."""
         return None if value is None else self.check(q, item, value)

@@ -17,6 +17,7 @@ import streamlit as st
 from diagnose import charts
 from diagnose.diagnosis import Diagnosis, Finding
 from diagnose.explain import BAND_LABELS
+from diagnose.item_types import item_type
 from diagnose.store.round_view import RoundView
 from diagnose.store.types import RoundHistory
 from diagnose.text import format_number
@@ -343,7 +344,7 @@ def open_answers(view: RoundView) -> None:
     if not view.results_allowed:
         return
     q = get_bundle().questionnaire(view.round.questionnaire_id, view.round.questionnaire_version)
-    text_items = [item for item in q.items() if item.type == "text"]
+    text_items = [item for item in q.items() if item_type(item).free_text]
     if not text_items:
         st.caption(t("results.no_text_items"))
         return

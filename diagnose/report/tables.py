@@ -11,6 +11,7 @@ from diagnose import charts
 from diagnose.bundle import Bundle
 from diagnose.diagnosis import Diagnosis, PreviousRound, earlier_round
 from diagnose.explain import BAND_LABELS
+from diagnose.item_types import item_type
 from diagnose.questionnaire import Questionnaire
 from diagnose.report.content import ReportContent
 from diagnose.report.views import ChangeRow, ProfileRow, RoleTable, ScoreGroup, ScoreRow, TrendTable, num
@@ -87,7 +88,7 @@ def profile(
         if fact is None or c.id == "respondent_role":
             continue
         item = q.fact_item(c.id)
-        if fact.counts and item is not None and item.type == "multi":
+        if fact.counts and item is not None and item_type(item).facts == "choices":
             value = ", ".join(
                 f"{(item.option_label(o) or _plain(o)).get(lang)} ({n})" for o, n in fact.counts.items()
             )
@@ -102,7 +103,7 @@ def profile(
                 value = option.get(lang) if option else str(fact.value)
             if fact.from_network:
                 share = content.text("profile_from_network", lang)
-            elif item is not None and item.type == "number":
+            elif item is not None and item_type(item).facts == "number":
                 share = ""
             else:
                 share = content.text("profile_share", lang, pct=round(100 * fact.share), n=fact.n)
