@@ -2,7 +2,7 @@
 
 A code names what went wrong (``what``) and how to fix it (``fix``). Both texts of a message use the
 same ``{placeholders}``; a parameter that differs per language is passed as a LocalizedText, so a
-missing English text is an error where the Problem is made, never a silent fallback to Dutch.
+missing language is an error where the Problem is made, never a silent fallback to the other one.
 Tests assert on the codes, so keep them stable; tests/core/test_catalogue.py checks that every code
 the code base uses exists here and that every call fills the placeholders of its message.
 """

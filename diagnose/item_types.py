@@ -1,8 +1,9 @@
 """The item types, declared once: per type, what a valid answer is, what a spreadsheet cell means,
 and what the item gives the rules (the facts of the vocabulary and of the scoring).
 
-A new item type is one entry in ITEM_TYPES (plus its `Literal` in questionnaire.ItemType, so the
-file format names it) and one widget in netscan_app/widgets.py.
+A new item type is one entry in ITEM_TYPES (plus its name in questionnaire.ItemType, so the file
+format accepts it; a test keeps the two equal) and one entry in the app's widget table, WIDGETS in
+netscan_app/form.py.
 """
 
 from __future__ import annotations
