@@ -232,7 +232,9 @@ def check_and_score(
     *,
     file: str = "",
 ) -> tuple[RoundScores, RoundScores | None]:
-    """The round's scores and the last earlier round's; raises ValidationFailed for bad answers."""
+    """The round's scores and its previous round's: the last earlier round that may be shown
+    (`may_show`; one below the anonymity minimum is nobody's history). Raises ValidationFailed
+    for bad answers."""
     problems = check_round(q, rnd, file)
     for index, earlier in enumerate(history):
         if isinstance(earlier, Round):
@@ -240,11 +242,12 @@ def check_and_score(
     if problems:
         raise ValidationFailed(problems)
     current = score(bundle, q, rnd, network)
-    previous = None
-    if history:
-        last = history[-1]
-        previous = last if isinstance(last, RoundScores) else score(bundle, q, last, network)
-    return current, previous
+    minimum = bundle.settings.anonymity_minimum
+    for earlier in reversed(history):
+        scores = earlier if isinstance(earlier, RoundScores) else score(bundle, q, earlier, network)
+        if may_show(scores.respondents, scores.group_only, minimum):
+            return current, scores
+    return current, None
 
 
 def diagnose_scores(

@@ -9,9 +9,11 @@ questionnaire for all its rounds.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Container, Sequence
+from collections.abc import Container, Mapping, Sequence
 
+from diagnose.diagnosis import may_show
 from diagnose.store import models
+from diagnose.store.round_scores import ResponseKey
 
 
 def round_sort_key(row: models.Round) -> tuple[dt.date, dt.datetime, int]:
@@ -19,17 +21,23 @@ def round_sort_key(row: models.Round) -> tuple[dt.date, dt.datetime, int]:
     return (row.date or row.created_at.date(), row.created_at, row.id)
 
 
-def history_rounds(oldest_first: Sequence[int], answered: Container[int]) -> dict[int, int | None]:
+def history_rounds(
+    oldest_first: Sequence[int], submitted: Mapping[int, Sequence[ResponseKey]], anonymity_minimum: int
+) -> dict[int, int | None]:
     """For every round with submitted answers, the round that is its history: the latest earlier
-    round (in round_sort_key order) with submitted answers, whatever its questionnaire, or None
-    for the first. `oldest_first` is one network's round ids; `answered` those with submitted
-    answers. Rounds without answers have no entry (they are not diagnosed)."""
+    round (in round_sort_key order) whose answers may be shown at the anonymity minimum
+    (diagnose.diagnosis.may_show), whatever its questionnaire, or None when there is none.
+    `oldest_first` is one network's round ids; `submitted` the submitted responses per round.
+    Rounds without answers have no entry (they are not diagnosed). A round below the minimum is
+    nobody's history: a trend against it would tell its few respondents' answers apart."""
     history: dict[int, int | None] = {}
     before: int | None = None
     for round_id in oldest_first:
-        if round_id in answered:
+        responses = submitted.get(round_id)
+        if responses:
             history[round_id] = before
-            before = round_id
+            if may_show(len(responses), all(key[3] for key in responses), anonymity_minimum):
+                before = round_id
     return history
 
 

@@ -200,15 +200,9 @@ class Diagnoses(Rounds):
         with self.db.read() as s:
             row, workspace_id = records.round_row(s, round_id)
             siblings = self._rounds_in_order(s, row.network_id)
-            answered = s.scalars(
-                select(models.Response.round_id)
-                .where(
-                    models.Response.round_id.in_([r.id for r in siblings]),
-                    models.Response.status == "submitted",
-                )
-                .distinct()
-            )
-            before = history_rounds([r.id for r in siblings], set(answered)).get(round_id)
+            keys = self._submitted_keys(s, [r.id for r in siblings])
+            minimum = self.db.bundle.settings.anonymity_minimum
+            before = history_rounds([r.id for r in siblings], keys, minimum).get(round_id)
             return next((records.to_round(r, workspace_id) for r in siblings if r.id == before), None)
 
     @staticmethod
@@ -228,7 +222,9 @@ class Diagnoses(Rounds):
             net = records.network_row(s, net_id)
             siblings = self._rounds_in_order(s, net_id)
             keys = self._submitted_keys(s, [r.id for r in siblings])
-            history = history_rounds([r.id for r in siblings], keys)
+            history = history_rounds(
+                [r.id for r in siblings], keys, self.db.bundle.settings.anonymity_minimum
+            )
             needed = {rid for rid in wanted if rid in history}
             needed |= {before for rid in needed if (before := history[rid]) is not None}
             kept = self._kept_scores(s, list(needed))

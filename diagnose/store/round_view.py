@@ -8,12 +8,12 @@ The diagnosis is the round's latest snapshot while it is up to date (it counted 
 response and was made with the rule base now loaded); otherwise the round is diagnosed again
 through the store, which stores a new snapshot. Building a view can therefore write snapshots.
 
-**History** (one rule, the store's): the earlier rounds of a round are the rounds of the same
-network before it in the store's round order (date, then creation), that have submitted answers
-and can be diagnosed, whatever their questionnaire (constructs are compared by id). The store
-diagnoses a round with the latest of them as its previous round. Each earlier round shows only what
-may be shown at *this* round's anonymity minimum (`diagnose.diagnosis.earlier_round`); one with
-nothing to show is left out, and when that is the previous round the view has no `previous`.
+**History** (one rule, `diagnose.store.chronology.history_rounds`, the core's `may_show`): a
+round is diagnosed against the latest earlier round of the same network, in the store's round
+order, whose answers may be shown at the anonymity minimum, whatever its questionnaire
+(constructs are compared by id). A round below the minimum is nobody's history. The view's
+earlier rounds are those rounds, each showing only what may be shown at *this* round's minimum
+(`diagnose.diagnosis.earlier_round`); one with nothing to show is left out.
 
 Uses only the store's public API and the core; the report and the app build from the view.
 """
