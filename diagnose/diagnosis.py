@@ -10,6 +10,7 @@ from pydantic import BaseModel, TypeAdapter
 from diagnose.bundle import Bundle, to_durable_facts
 from diagnose.conditions import explain
 from diagnose.explain import Because, because
+from diagnose.item_types import item_type
 from diagnose.problems import ValidationFailed
 from diagnose.questionnaire import Questionnaire
 from diagnose.responses import Network, Round, check_round
@@ -180,7 +181,7 @@ def free_texts(q: Questionnaire, rnd: Round) -> dict[str, list[str]]:
     round's `results_allowed`."""
     result: dict[str, list[str]] = {}
     for item in q.items():
-        if item.type != "text":
+        if not item_type(item).free_text:
             continue
         answers = [
             str(r.answers[item.id]).strip() for r in rnd.responses if isinstance(r.answers.get(item.id), str)

@@ -34,19 +34,24 @@ def whole_number_bounds(item: Item) -> bool:
     return all(v is None or float(v).is_integer() for v in (item.min, item.max))
 
 
-def normalise(item: Item, value: Any) -> Any:
-    """The answer to store for a widget value: empty text, empty lists and blanks become None."""
-    if value is None:
-        return None
-    if item.type == "text":
-        text = str(value).strip()
-        return text or None
-    if item.type == "multi":
-        chosen = [v for v in item.option_values if v in set(value)]
-        return chosen or None
-    if item.type == "number":
-        number = float(value)
-        return int(number) if number.is_integer() else number
+def normalise_text(item: Item, value: Any) -> Any:
+    """A text answer to store: trimmed; empty text becomes None."""
+    return str(value).strip() or None
+
+
+def normalise_multi(item: Item, value: Any) -> Any:
+    """The chosen options in the questionnaire's order; none chosen becomes None."""
+    chosen = [v for v in item.option_values if v in set(value)]
+    return chosen or None
+
+
+def normalise_number(item: Item, value: Any) -> Any:
+    """A whole number as an int (a number widget gives floats)."""
+    number = float(value)
+    return int(number) if number.is_integer() else number
+
+
+def keep(item: Item, value: Any) -> Any:
     return value
 
 

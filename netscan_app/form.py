@@ -23,8 +23,11 @@ from diagnose.store import StoreError
 from netscan_app.answers import (
     first_open_section,
     is_answered,
+    keep,
     missing_in_section,
-    normalise,
+    normalise_multi,
+    normalise_number,
+    normalise_text,
     progress,
     scale_options,
     valid_answers,
@@ -91,7 +94,9 @@ def go_to(ctx: FormContext, page: int) -> None:
 
 def _save(ctx: FormContext, item: Item) -> None:
     """on_change of every answer widget: one upsert of one answer."""
-    value = normalise(item, WIDGETS[item.type].read(item))
+    widget = WIDGETS[item.type]
+    raw = widget.read(item)
+    value = None if raw is None else widget.normalise(item, raw)
     answers = load_answers(ctx)
     errors: dict[str, str] = st.session_state.setdefault(f"errors_{ctx.response_id}", {})
     try:
@@ -212,21 +217,23 @@ def _put_text(item: Item, value: Any) -> None:
 
 @dataclass(frozen=True)
 class AnswerWidget:
-    """How the form asks an item type: draw its widget, read the widget's value, and put a saved
-    answer back into the widget's state before it renders (so a refresh keeps every answer)."""
+    """How the form asks an item type: draw its widget, read the widget's value, turn it into the
+    answer to store (netscan_app.answers), and put a saved answer back into the widget's state
+    before it renders (so a refresh keeps every answer)."""
 
     draw: Callable[[Questionnaire, Item, str, dict[str, Any]], None]
     read: Callable[[Item], Any] = _read_one
     put: Callable[[Item, Any], None] = _put
+    normalise: Callable[[Item, Any], Any] = keep
 
 
 # One widget per item type of the core's registry (diagnose.item_types.ITEM_TYPES).
 WIDGETS: dict[str, AnswerWidget] = {
     "scale": AnswerWidget(_draw_scale),
     "single": AnswerWidget(_draw_single),
-    "multi": AnswerWidget(_draw_multi, _read_multi, _put_multi),
-    "number": AnswerWidget(_draw_number, put=_put_number),
-    "text": AnswerWidget(_draw_text, put=_put_text),
+    "multi": AnswerWidget(_draw_multi, _read_multi, _put_multi, normalise_multi),
+    "number": AnswerWidget(_draw_number, put=_put_number, normalise=normalise_number),
+    "text": AnswerWidget(_draw_text, put=_put_text, normalise=normalise_text),
 }
 
 
@@ -401,8 +408,8 @@ def render_check(ctx: FormContext, submit: Callable[[], list[str] | None]) -> No
             width="stretch",
             disabled=not p.complete,
         ):
-            missing = submit()
-            if missing:
+            still_missing = submit()
+            if still_missing:
                 st.session_state[_answers_key(ctx)] = valid_answers(
                     ctx.q, get_store().answers(ctx.response_id)
                 )

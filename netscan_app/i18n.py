@@ -18,13 +18,13 @@ LANG_KEY = "lang"
 
 
 def current_lang() -> Lang:
-    value = st.session_state.get(LANG_KEY)
-    if value in LANGUAGES:
-        return value  # type: ignore[no-any-return]
-    param = st.query_params.get(LANG_KEY)
-    lang: Lang = param if param in LANGUAGES else DEFAULT_LANG  # type: ignore[assignment]
-    st.session_state[LANG_KEY] = lang
-    return lang
+    for value in (st.session_state.get(LANG_KEY), st.query_params.get(LANG_KEY)):
+        for lang in LANGUAGES:
+            if value == lang:
+                st.session_state[LANG_KEY] = lang
+                return lang
+    st.session_state[LANG_KEY] = DEFAULT_LANG
+    return DEFAULT_LANG
 
 
 def set_lang(lang: Lang) -> None:
