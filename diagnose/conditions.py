@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from diagnose.text import LocalizedText
+
 OPERATORS = ("<", "<=", ">", ">=", "==", "!=")
 DURABLE_OPERATOR = {"<": "$lt", "<=": "$lte", ">": "$gt", ">=": "$gte", "!=": "$neq"}
 NUMERIC_NAMESPACES = (
@@ -47,19 +49,25 @@ _TOKEN = re.compile(
 
 
 class ConditionSyntaxError(ValueError):
+    """What cannot be read in a condition: `detail` in both languages (the catalogue's {detail}),
+    `code` the catalogue entry, `key` the offending word, `suggestion` a "did you mean"."""
+
     def __init__(
         self,
-        message: str,
+        detail: LocalizedText,
         code: str = "condition-syntax",
         key: str = "",
         suggestion: str = "",
-        detail_nl: str = "",
     ):
-        super().__init__(message)
+        super().__init__(detail.en)
+        self.detail = detail
         self.code = code
-        self.detail_nl = detail_nl or message
         self.key = key
         self.suggestion = suggestion
+
+
+def _says(nl: str, en: str) -> LocalizedText:
+    return LocalizedText(nl=nl, en=en)
 
 
 @dataclass(frozen=True)
@@ -123,9 +131,16 @@ def tokenize(text: str) -> list[tuple[str, str]]:
         value = match.group(kind)
         if kind == "op" and value not in OPERATORS:
             hint = {"=": "==", "=>": ">=", "=<": "<=", "<>": "!="}[value]
-            raise ConditionSyntaxError(f"unknown operator '{value}'", "unknown-operator", value, hint)
+            raise ConditionSyntaxError(
+                _says(f"onbekende operator '{value}'", f"unknown operator '{value}'"),
+                "unknown-operator",
+                value,
+                hint,
+            )
         if kind == "other":
-            raise ConditionSyntaxError(f"unexpected '{value}'", "unknown-operator", value, "")
+            raise ConditionSyntaxError(
+                _says(f"onverwacht '{value}'", f"unexpected '{value}'"), "unknown-operator", value, ""
+            )
         tokens.append((kind, value))
     return tokens
 
@@ -141,21 +156,33 @@ class _Parser:
     def take(self) -> tuple[str, str]:
         token = self.peek()
         if token is None:
-            raise ConditionSyntaxError("the condition ends too early")
+            raise ConditionSyntaxError(
+                _says("de voorwaarde houdt te vroeg op", "the condition ends too early")
+            )
         self.pos += 1
         return token
 
     def expect(self, value: str) -> None:
         token = self.take()
         if token[1] != value:
-            raise ConditionSyntaxError(f"expected '{value}' but found '{token[1]}'")
+            raise ConditionSyntaxError(
+                _says(
+                    f"'{value}' verwacht maar '{token[1]}' gevonden",
+                    f"expected '{value}' but found '{token[1]}'",
+                )
+            )
 
     def parse(self) -> Condition:
         if not self.tokens:
-            raise ConditionSyntaxError("the condition is empty")
+            raise ConditionSyntaxError(_says("de voorwaarde is leeg", "the condition is empty"))
         node = self.condition()
         if self.peek() is not None:
-            raise ConditionSyntaxError(f"unexpected '{self.peek()[1]}' (join parts with 'and' or 'or')")  # type: ignore[index]
+            raise ConditionSyntaxError(
+                _says(
+                    f"onverwacht '{self.peek()[1]}' (verbind delen met 'and' of 'or')",  # type: ignore[index]
+                    f"unexpected '{self.peek()[1]}' (join parts with 'and' or 'or')",  # type: ignore[index]
+                )
+            )
         return node
 
     def condition(self) -> Condition:
@@ -184,13 +211,20 @@ class _Parser:
             self.expect(")")
             return node
         if token is not None and token[0] == "word" and token[1].lower() == "not":
-            raise ConditionSyntaxError("'not' is not supported", "unknown-operator", "not", "!=")
+            raise ConditionSyntaxError(
+                _says("'not' bestaat niet", "'not' is not supported"), "unknown-operator", "not", "!="
+            )
         return self.comparison()
 
     def comparison(self) -> Condition:
         kind, word = self.take()
         if kind != "word" or "." not in word:
-            raise ConditionSyntaxError(f"expected a fact such as score.lnc4_trust, found '{word}'")
+            raise ConditionSyntaxError(
+                _says(
+                    f"een feit zoals score.lnc4_trust verwacht, '{word}' gevonden",
+                    f"expected a fact such as score.lnc4_trust, found '{word}'",
+                )
+            )
         fact = _fact_ref(word)
         kind, op = self.take()
         if kind == "word" and op.lower() == "in":
@@ -203,7 +237,9 @@ class _Parser:
             parts = tuple(Comparison(fact, "==", v) for v in values)
             return parts[0] if len(parts) == 1 else AnyOf(parts)
         if kind != "op":
-            raise ConditionSyntaxError(f"unknown operator '{op}'", "unknown-operator", op, "")
+            raise ConditionSyntaxError(
+                _says(f"onbekende operator '{op}'", f"unknown operator '{op}'"), "unknown-operator", op, ""
+            )
         return Comparison(fact, op, self.value())
 
     def value(self) -> Operand:
@@ -223,7 +259,9 @@ class _Parser:
             if "." in text:
                 return _fact_ref(text)
             return text
-        raise ConditionSyntaxError(f"expected a value, found '{text}'")
+        raise ConditionSyntaxError(
+            _says(f"een waarde verwacht, '{text}' gevonden", f"expected a value, found '{text}'")
+        )
 
 
 def _fact_ref(word: str) -> FactRef:

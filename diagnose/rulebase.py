@@ -191,8 +191,10 @@ def compile_derived(
                 condition = parse(case.when)
                 if any(ref.namespace == "derived" for ref in fact_refs(condition)):
                     raise ConditionSyntaxError(
-                        "a derived fact cannot use another derived fact",
-                        detail_nl="een afgeleid feit kan geen ander afgeleid feit gebruiken",
+                        LocalizedText(
+                            nl="een afgeleid feit kan geen ander afgeleid feit gebruiken",
+                            en="a derived fact cannot use another derived fact",
+                        )
                     )
                 vocab.check(condition)
             except ConditionSyntaxError as exc:
@@ -217,8 +219,7 @@ def _condition_problem(
         "when",
         key=exc.key,
         suggestion=exc.suggestion,
-        # the fix of an unknown fact says what to use; ConditionSyntaxError's own text is English only
-        detail=USE_A_FACT if exc.code == "unknown-fact" else LocalizedText(nl=exc.detail_nl, en=str(exc)),
+        detail=USE_A_FACT if exc.code == "unknown-fact" else exc.detail,
         fact=exc.key,
         allowed="",
     )

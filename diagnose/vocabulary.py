@@ -17,6 +17,7 @@ from diagnose.conditions import (
 from diagnose.item_types import item_type
 from diagnose.problems import did_you_mean
 from diagnose.questionnaire import ConstructCatalogue, Questionnaire
+from diagnose.text import LocalizedText
 
 BANDS = ("strength", "attention", "concern")
 ROUND_FACTS = ("respondents", "roles")
@@ -96,7 +97,9 @@ class Vocabulary:
     def check_ref(self, ref: FactRef) -> None:
         if ref.namespace not in NAMESPACES:
             raise ConditionSyntaxError(
-                f"unknown namespace {ref.namespace}",
+                LocalizedText(
+                    nl=f"onbekende soort feit {ref.namespace}", en=f"unknown namespace {ref.namespace}"
+                ),
                 "unknown-namespace",
                 ref.namespace,
                 did_you_mean(ref.namespace, NAMESPACES),
@@ -104,7 +107,10 @@ class Vocabulary:
         names = self.names_in(ref.namespace)
         if ref.name not in names:
             raise ConditionSyntaxError(
-                f"unknown fact {ref.path}", "unknown-fact", ref.path, _suggest_path(ref, names, self)
+                LocalizedText(nl=f"onbekend feit {ref.path}", en=f"unknown fact {ref.path}"),
+                "unknown-fact",
+                ref.path,
+                _suggest_path(ref, names, self),
             )
 
     def check(self, node: Condition) -> None:
@@ -118,7 +124,9 @@ class Vocabulary:
         if isinstance(operand, ThresholdRef):
             if operand.name not in self.thresholds:
                 raise ConditionSyntaxError(
-                    f"unknown threshold {operand.name}",
+                    LocalizedText(
+                        nl=f"onbekende drempel {operand.name}", en=f"unknown threshold {operand.name}"
+                    ),
                     "unknown-threshold",
                     operand.name,
                     did_you_mean(operand.name, self.thresholds),
@@ -150,15 +158,19 @@ class Vocabulary:
         allowed = self.values_of(c.fact)
         if allowed is not None and operand not in allowed:
             raise ConditionSyntaxError(
-                f"unknown value {operand}", "unknown-value", operand, did_you_mean(operand, allowed)
+                LocalizedText(nl=f"onbekende waarde {operand}", en=f"unknown value {operand}"),
+                "unknown-value",
+                operand,
+                did_you_mean(operand, allowed),
             )
 
 
 def _mismatch(fact: str, nl: str, en: str) -> ConditionSyntaxError:
     return ConditionSyntaxError(
-        f"{fact} cannot be compared with {en}",
+        LocalizedText(
+            nl=f"{fact} kan niet vergeleken worden met {nl}", en=f"{fact} cannot be compared with {en}"
+        ),
         "type-mismatch",
-        detail_nl=f"{fact} kan niet vergeleken worden met {nl}",
     )
 
 

@@ -174,7 +174,7 @@ def find_workspace(store: Store, ref: str | None, *, create: bool = False) -> t.
         return store.create_workspace(ref)
     from diagnose.store import NotFound
 
-    raise NotFound("werkruimte", "workspace", ref)
+    raise NotFound("workspace", ref)
 
 
 def find_network(store: Store, workspace: t.Workspace, ref: str) -> t.NetworkInfo:
@@ -183,7 +183,7 @@ def find_network(store: Store, workspace: t.Workspace, ref: str) -> t.NetworkInf
     if found is None:
         from diagnose.store import NotFound
 
-        raise NotFound("netwerk", "network", ref)
+        raise NotFound("network", ref)
     return found
 
 
@@ -195,7 +195,7 @@ def find_round(store: Store, network: t.NetworkInfo, ref: str) -> t.RoundInfo:
     if found is None:
         from diagnose.store import NotFound
 
-        raise NotFound("ronde", "round", ref)
+        raise NotFound("round", ref)
     return found
 
 

@@ -72,7 +72,7 @@ class Accounts(Room):
         with self.db.read() as s:
             user = s.get(models.User, user_id)
             if user is None:
-                raise NotFound("gebruiker", "user", user_id)
+                raise NotFound("user", user_id)
             return records.to_user(user)
 
     def user_by_email(self, email: str) -> t.User | None:
@@ -94,7 +94,7 @@ class Accounts(Room):
                 .returning(models.User.id)
             ).first()
             if done is None:
-                raise NotFound("gebruiker", "user", user_id)
+                raise NotFound("user", user_id)
             s.execute(delete(models.LoginToken).where(models.LoginToken.user_id == user_id))
 
     def list_users(self) -> list[t.User]:
@@ -107,7 +107,7 @@ class Accounts(Room):
         with self.db.write() as s:
             records.workspace_row(s, workspace_id)
             if s.get(models.User, user_id) is None:
-                raise NotFound("gebruiker", "user", user_id)
+                raise NotFound("user", user_id)
             row = s.get(models.Membership, (user_id, workspace_id))
             if row is None:
                 s.add(models.Membership(user_id=user_id, workspace_id=workspace_id, role=role))
@@ -167,7 +167,7 @@ class Accounts(Room):
         now = utcnow()
         with self.db.write() as s:
             if s.get(models.User, user_id) is None:
-                raise NotFound("gebruiker", "user", user_id)
+                raise NotFound("user", user_id)
             s.execute(delete(models.LoginToken).where(models.LoginToken.expires_at <= now))
             s.add(
                 models.LoginToken(

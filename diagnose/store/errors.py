@@ -26,10 +26,18 @@ class StoreError(ValidationFailed):
 
 
 class NotFound(StoreError):
-    def __init__(self, kind: str, kind_en: str, key: object):
-        super().__init__(
-            Problem("not-found", id=str(key), params={"kind": LocalizedText(nl=kind, en=kind_en), "key": key})
-        )
+    THINGS: ClassVar[dict[str, LocalizedText]] = {
+        "workspace": LocalizedText(nl="werkruimte", en="workspace"),
+        "network": LocalizedText(nl="netwerk", en="network"),
+        "round": LocalizedText(nl="ronde", en="round"),
+        "response": LocalizedText(nl="antwoordset", en="response"),
+        "invitation": LocalizedText(nl="uitnodiging", en="invitation"),
+        "user": LocalizedText(nl="gebruiker", en="user"),
+    }
+
+    def __init__(self, thing: str, key: object):
+        """`thing` is one of THINGS (what was looked for), `key` the id or name asked for."""
+        super().__init__(Problem("not-found", id=str(key), params={"kind": self.THINGS[thing], "key": key}))
 
 
 class RoundClosed(StoreError):

@@ -29,7 +29,7 @@ class Networks(Room):
             s.flush()
             if owner_id is not None:
                 if s.get(models.User, owner_id) is None:
-                    raise NotFound("gebruiker", "user", owner_id)
+                    raise NotFound("user", owner_id)
                 s.add(models.Membership(user_id=owner_id, workspace_id=row.id, role="admin"))
             return records.to_workspace(row)
 

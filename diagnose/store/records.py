@@ -100,14 +100,14 @@ def to_snapshot(row: models.DiagnosisSnapshot, data: dict[str, Any]) -> t.Snapsh
 def workspace_row(s: Session, workspace_id: int) -> models.Workspace:
     row = s.get(models.Workspace, workspace_id)
     if row is None:
-        raise NotFound("werkruimte", "workspace", workspace_id)
+        raise NotFound("workspace", workspace_id)
     return row
 
 
 def network_row(s: Session, network_id: int) -> models.Network:
     row = s.get(models.Network, network_id)
     if row is None:
-        raise NotFound("netwerk", "network", network_id)
+        raise NotFound("network", network_id)
     return row
 
 
@@ -119,5 +119,5 @@ def round_row(s: Session, round_id: int) -> tuple[models.Round, int]:
         .where(models.Round.id == round_id)
     ).first()
     if found is None:
-        raise NotFound("ronde", "round", round_id)
+        raise NotFound("round", round_id)
     return found[0], found[1]

@@ -130,7 +130,7 @@ class Responses(Rounds):
                     .where(models.Response.id == response_id)
                 ).first()
             if found is None:
-                raise NotFound("antwoordset", "response", response_id)
+                raise NotFound("response", response_id)
             ref = (found[0], found[1])
             self._remember_questionnaire(response_id, ref)
         return self.db.bundle.questionnaire(*ref)
@@ -159,7 +159,7 @@ class Responses(Rounds):
                 .where(models.Response.id == response_id)
             ).first()
         if found is None:
-            return NotFound("antwoordset", "response", response_id)
+            return NotFound("response", response_id)
         status, closed_at, label, revoked_at = found
         if status == "submitted":
             return AlreadySubmitted()
@@ -222,7 +222,7 @@ class Responses(Rounds):
         with self.db.read() as s:
             response = s.get(models.Response, response_id)
             if response is None:
-                raise NotFound("antwoordset", "response", response_id)
+                raise NotFound("response", response_id)
             if response.answers is not None:
                 return dict(response.answers)
             rows = s.execute(
@@ -248,7 +248,7 @@ class Responses(Rounds):
         with self.db.read() as s:
             row = s.get(models.Response, response_id)
             if row is None:
-                raise NotFound("antwoordset", "response", response_id)
+                raise NotFound("response", response_id)
             return records.to_response(row)
 
     def list_responses(self, round_id: int) -> list[t.ResponseInfo]:
@@ -278,7 +278,7 @@ class Responses(Rounds):
         with self.db.write() as s:
             row = s.get(models.Response, response_id)
             if row is None:
-                raise NotFound("antwoordset", "response", response_id)
+                raise NotFound("response", response_id)
             if not s.scalar(select(self._writable(response_id))):
                 raise self._why_not_writable(response_id)
             answers: dict[str, Any] = dict(

@@ -229,6 +229,6 @@ class Rounds(Networks):
         with self.db.write() as s:
             row = s.get(models.Invitation, invitation_id)
             if row is None:
-                raise NotFound("uitnodiging", "invitation", invitation_id)
+                raise NotFound("invitation", invitation_id)
             if row.revoked_at is None:
                 row.revoked_at = utcnow()

@@ -303,5 +303,5 @@ def export_all(store: Diagnoses) -> bytes:
     """Every workspace as one archive (a full backup, without users)."""
     ids = [w.id for w in store.list_workspaces()]
     if not ids:
-        raise NotFound("werkruimte", "workspace", "-")
+        raise NotFound("workspace", "-")
     return _dump(_archive(store, _load(store, workspace_ids=ids, full=True)))
