@@ -325,6 +325,14 @@ CATALOGUE: dict[str, Message] = {
             "save the file again as CSV (UTF-8) from the spreadsheet",
         ),
     ),
+    "table-shape": Message(
+        _t("de tabel klopt niet: {detail}", "the table is not right: {detail}"),
+        _t(
+            "geef elke rij evenveel cellen als de kopregel; is het bestand afgebroken, exporteer of "
+            "bewaar het dan opnieuw",
+            "give every row as many cells as the header; if the file was cut off, export or save it again",
+        ),
+    ),
     "not-xlsx": Message(
         _t("geen Excel-werkmap (.xlsx): {detail}", "not an Excel workbook (.xlsx): {detail}"),
         _t(
