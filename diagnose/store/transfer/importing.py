@@ -83,6 +83,17 @@ def plan_import(
             raise ValidationFailed([Problem("empty-file", file=filename)])
         source = load_json_text(tables.decode_text(data, filename), filename)
         if isinstance(source.data, dict) and "format" in source.data:
+            newer = ar.newer_than_this(source.data)
+            if newer is not None:
+                raise ValidationFailed(
+                    [
+                        Problem(
+                            "archive-newer",
+                            file=filename,
+                            params={"given": newer, "current": ar.product_version()},
+                        )
+                    ]
+                )
             return plan_archive(store, validate_model(ar.Archive, source), filename, target)
         _size_limit(data, filename, MAX_JSON_BYTES)
         response_file = validate_model(ResponseFile, source)

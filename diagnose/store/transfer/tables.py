@@ -12,6 +12,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -173,6 +175,34 @@ def read_xlsx(data: bytes, file: str, max_rows: int) -> Table:
 
 
 # ---- cells to answers --------------------------------------------------------------------------
+
+MAX_CELL_CHARS = 10_000
+MAX_DIGITS = 30
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_LONG_NUMBER = re.compile(rf"\s*[+-]?[0-9][0-9.,]{{{MAX_DIGITS},}}\s*")
+
+
+def cell_problem(raw: Any) -> LocalizedText | None:
+    """What makes a cell unusable whatever its column (None when nothing does): a text longer
+    than MAX_CELL_CHARS, a number with more than MAX_DIGITS digits (Python refuses to read 4,300),
+    NaN or infinity, control characters such as an ANSI escape code."""
+    if isinstance(raw, float) and not math.isfinite(raw):
+        return LocalizedText(nl="geen eindig getal", en="not a finite number")
+    if not isinstance(raw, str):
+        return None
+    if len(raw) > MAX_CELL_CHARS:
+        return LocalizedText(
+            nl=f"langer dan {MAX_CELL_CHARS:,} tekens".replace(",", "."),
+            en=f"longer than {MAX_CELL_CHARS:,} characters",
+        )
+    if _LONG_NUMBER.fullmatch(raw):
+        return LocalizedText(nl=f"meer dan {MAX_DIGITS} cijfers", en=f"more than {MAX_DIGITS} digits")
+    if _CONTROL.search(raw):
+        return LocalizedText(
+            nl="bevat een stuurteken (zoals een escape-code)",
+            en="contains a control character (such as an escape code)",
+        )
+    return None
 
 
 def parse_group(raw: Any) -> bool | None:

@@ -42,11 +42,9 @@ _PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _CELL_REF = re.compile(r"^([A-Z]{1,3})([0-9]{1,7})$")
 
 
-def _refuse(
-    file: str, nl: str, en: str, *, line: int | None = None, code: str = "not-xlsx"
-) -> ValidationFailed:
+def _refuse(file: str, nl: str, en: str, *, line: int | None = None) -> ValidationFailed:
     return ValidationFailed(
-        [Problem(code, file=file, line=line, params={"detail": LocalizedText(nl=nl, en=en)})]
+        [Problem("not-xlsx", file=file, line=line, params={"detail": LocalizedText(nl=nl, en=en)})]
     )
 
 
