@@ -286,6 +286,13 @@ def write_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
+def _xlsx_cell(value: Any) -> Any:
+    """A cell for XLSX: inert (cell_text), with what XML cannot hold (CR, control characters)
+    written as OOXML's _xHHHH_, which xlsx.read_sheet and Excel read back."""
+    value = cell_text(value)
+    return xlsx.ooxml_escape(value) if isinstance(value, str) else value
+
+
 def write_xlsx(
     header: Sequence[str], rows: Iterable[Sequence[Any]], item_sheet: Sequence[Sequence[Any]] | None = None
 ) -> bytes:
@@ -294,14 +301,14 @@ def write_xlsx(
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("antwoorden")
     sheet.freeze_panes = "A2"
-    sheet.append([cell_text(v) for v in header])
+    sheet.append([_xlsx_cell(v) for v in header])
     for row in rows:
-        sheet.append([cell_text(v) for v in row])
+        sheet.append([_xlsx_cell(v) for v in row])
     if item_sheet is not None:
         items = workbook.create_sheet("items")
         items.append(["item", "construct", "type", "vraag (nl)", "question (en)", "opties / options"])
         for line in item_sheet:
-            items.append([cell_text(v) for v in line])
+            items.append([_xlsx_cell(v) for v in line])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -42,6 +42,21 @@ _PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _CELL_REF = re.compile(r"^([A-Z]{1,3})([0-9]{1,7})$")
 
 
+_OOXML_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
+_XML_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f]")
+
+
+def ooxml_escape(text: str) -> str:
+    """Text as OOXML stores what XML cannot: CR and control characters as _xHHHH_, and a literal
+    _xHHHH_ with its underscore escaped (_x005F_), so that ooxml_unescape gives the text back."""
+    text = re.sub(r"_(?=x[0-9A-Fa-f]{4}_)", "_x005F_", text)
+    return _XML_UNSAFE.sub(lambda m: f"_x{ord(m.group(0)):04X}_", text)
+
+
+def ooxml_unescape(text: str) -> str:
+    return _OOXML_ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), text) if "_x" in text else text
+
+
 def _refuse(file: str, nl: str, en: str, *, line: int | None = None) -> ValidationFailed:
     return ValidationFailed(
         [Problem("not-xlsx", file=file, line=line, params={"detail": LocalizedText(nl=nl, en=en)})]
@@ -135,7 +150,7 @@ def _read(archive: zipfile.ZipFile, file: str, max_rows: int) -> list[tuple[int,
 
 def _text_of(el: Element) -> str:
     """The text of a shared or inline string: <t>, or the runs <r><t> of rich text."""
-    return "".join(t.text or "" for t in el.iter(f"{_MAIN}t"))
+    return ooxml_unescape("".join(t.text or "" for t in el.iter(f"{_MAIN}t")))
 
 
 def _shared_strings(archive: zipfile.ZipFile) -> list[str]:
@@ -195,8 +210,11 @@ def _rows(
     for el in _elements(archive, sheet_path):
         if el.tag == f"{_MAIN}c":
             ref = el.get("r")
+            cell_row = row_number + 1
             if ref is not None:
                 match = _CELL_REF.match(ref)
+                if match is not None:
+                    cell_row = int(match.group(2))
                 if match is None:
                     raise _refuse(
                         file,
@@ -206,14 +224,14 @@ def _rows(
                 column = _column(match.group(1))
             else:
                 column += 1
-            value = _value(el, strings, date_styles, epoch, file, row_number, column)
+            value = _value(el, strings, date_styles, epoch, file, cell_row, column)
             if value is not None:
                 if column > MAX_COLUMNS:
                     raise _refuse(
                         file,
                         f"cel {ref or column} ligt voorbij kolom {MAX_COLUMNS}; verwijder wat daar staat",
                         f"cell {ref or column} lies beyond column {MAX_COLUMNS}; remove what is there",
-                        line=row_number,
+                        line=cell_row,
                     )
                 cells[column] = value
             el.clear()
@@ -279,7 +297,7 @@ def _value(
             )
         return strings[index]
     if kind in ("str", "e"):
-        return text
+        return ooxml_unescape(text)
     if kind == "b":
         return text.strip() in ("1", "true")
     if len(text) > MAX_NUMBER_CHARS:
