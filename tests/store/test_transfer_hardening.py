@@ -8,6 +8,7 @@ is checked for its code, its place and for having written nothing.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import random
@@ -19,13 +20,14 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
-from diagnose import ValidationFailed
+from diagnose import ValidationFailed, diagnose
 from diagnose.cli import main
 from diagnose.questionnaire import Questionnaire
+from diagnose.responses import ResponseFile
 from diagnose.store import Conflict, Store
 
 from .conftest import full_answers, role_values
-from .helpers import submit_full
+from .helpers import add_respondents, submit_full
 from .test_transfer import csv_bytes, table_rows, xlsx_bytes
 
 FORMULAS = [
@@ -456,3 +458,41 @@ def test_lang_en_messages_of_bad_files_have_no_dutch(
         err = capsys.readouterr().err
         assert code == 2, (name, err)
         assert err.strip() and not DUTCH.search(err.replace(name, "")), (name, err)
+
+
+# ---- 7. privacy: an export never carries a round below the anonymity minimum into a result -------
+
+
+def test_an_exported_round_shows_no_round_below_the_anonymity_minimum(
+    store: Store, ws: Any, q: Questionnaire, bundle: Any
+) -> None:
+    """The JSON export of a round is what `netscan diagnose` reads: neither an earlier round nor
+    the round itself may show scores when fewer than the minimum answered."""
+    minimum = bundle.settings.anonymity_minimum
+    net = store.create_network(ws.id, "Netwerk")
+    small_before = store.create_round(net.id, "2024", date=dt.date(2024, 3, 1))
+    add_respondents(store, small_before.id, q, minimum - 1, seed=1)
+    full = store.create_round(net.id, "2025", date=dt.date(2025, 3, 1))
+    add_respondents(store, full.id, q, minimum + 1, seed=2)
+    small_now = store.create_round(net.id, "2026", date=dt.date(2026, 3, 1))
+    add_respondents(store, small_now.id, q, minimum - 1, seed=3)
+
+    def exported(round_id: int) -> Any:
+        rf = ResponseFile.model_validate(json.loads(store.export_round(round_id, "json")))
+        return diagnose(bundle, q, rf.round, rf.history, rf.network)
+
+    after_small = exported(full.id)
+    assert after_small.visible_scores()
+    assert after_small.previous is None, "an earlier round below the minimum became a trend"
+    assert not [f for f in after_small.findings if f.kind == "trend"]
+    now_small = exported(small_now.id)
+    assert now_small.visible_scores() == {} and not now_small.results_allowed
+    assert now_small.previous is not None and now_small.previous.label == "2025"
+
+
+def test_the_invitation_links_csv_writes_labels_inert() -> None:
+    from netscan_app.links import links_csv
+
+    data = links_csv([('=HYPERLINK("http://x")', "https://scan/?t=abc"), ("@naam", "l")], ("Label", "Link"))
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=";"))
+    assert rows[1][0] == '\'=HYPERLINK("http://x")' and rows[2][0] == "'@naam"
