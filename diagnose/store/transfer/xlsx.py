@@ -17,6 +17,7 @@ import math
 import posixpath
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from typing import IO, Any
 from xml.etree.ElementTree import Element, ParseError
@@ -88,13 +89,23 @@ def read_sheet(data: bytes, file: str, max_rows: int) -> list[tuple[int, list[An
             return _read(archive, file, max_rows)
         except ValidationFailed:
             raise
-        except (DefusedXmlException, ValueError) as exc:
+        except DefusedXmlException as exc:
             raise _refuse(
                 file,
                 "de werkmap bevat een DTD of XML-entiteiten; die maakt Excel nooit, ze zijn niet toegestaan",
                 "the workbook contains a DTD or XML entities; Excel never writes them, they are not allowed",
             ) from exc
-        except (ParseError, zipfile.BadZipFile, EOFError, OSError, KeyError, RuntimeError) as exc:
+        except (
+            ParseError,
+            zipfile.BadZipFile,
+            zlib.error,
+            EOFError,
+            OSError,
+            LookupError,
+            RuntimeError,
+            NotImplementedError,
+            ValueError,
+        ) as exc:  # what a damaged zip or XML part raises (zlib.error: found by tests/fuzz)
             raise _refuse(
                 file,
                 f"de werkmap is beschadigd of afgebroken ({type(exc).__name__})",
