@@ -496,3 +496,19 @@ def test_the_invitation_links_csv_writes_labels_inert() -> None:
     data = links_csv([('=HYPERLINK("http://x")', "https://scan/?t=abc"), ("@naam", "l")], ("Label", "Link"))
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=";"))
     assert rows[1][0] == '\'=HYPERLINK("http://x")' and rows[2][0] == "'@naam"
+
+
+def test_archive_values_wider_than_their_columns_are_refused_not_a_database_error(
+    store: Store, ws: Any, q: Questionnaire
+) -> None:
+    """PostgreSQL enforces column widths (SQLite does not): a value the model let through would be
+    a DataError there; the archive model holds the same widths."""
+    archive = _archive(store, ws, q)
+    archive["workspaces"][0]["name"] = "Kopie"
+    rnd = archive["workspaces"][0]["networks"][0]["rounds"][0]
+    rnd["snapshots"][0]["ruleset"]["id"] = "r" * 5000
+    before = store.table_counts()
+    with pytest.raises(ValidationFailed) as caught:
+        store.import_bytes(json.dumps(archive).encode(), "breed.json")
+    assert codes(caught) == ["invalid-value"] and caught.value.problems[0].field == "id"
+    assert store.table_counts() == before

@@ -24,16 +24,16 @@ class Strict(BaseModel):
 
 
 class Ref(Strict):
-    id: str = Field(min_length=1)
-    version: str = Field(min_length=1)
+    id: str = Field(min_length=1, max_length=100)  # the column widths in diagnose/store/models.py
+    version: str = Field(min_length=1, max_length=50)
 
 
 class ArchiveInvitation(Strict):
     ref: int
     kind: Literal["personal", "shared"]
     token_sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
-    label: str | None = None
-    role: str | None = None
+    label: str | None = Field(default=None, max_length=200)
+    role: str | None = Field(default=None, max_length=50)
     expires_at: dt.datetime | None = None
     revoked_at: dt.datetime | None = None
     created_at: dt.datetime | None = None
@@ -41,7 +41,7 @@ class ArchiveInvitation(Strict):
 
 class ArchiveResponse(Strict):
     respondent: str = Field(min_length=1, max_length=200)
-    role: str | None = None
+    role: str | None = Field(default=None, max_length=50)
     group: bool = False
     status: Literal["draft", "submitted"] = "submitted"
     invitation: int | None = None

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import PurePath
 
 from sqlalchemy import insert
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 from diagnose.problems import Problem, ValidationFailed
@@ -161,6 +161,18 @@ def apply(store: Room, plans: Sequence[PlanWorkspace]) -> t.ImportResult:
                             rounds_created += 1
                         round_ids.append(round_id)
                         responses += _write_round(s, round_id, pr, now)
+    except DataError as exc:  # a value the checks let through but the database refuses: a bug, told plainly
+        raise Conflict(
+            Problem(
+                "invalid-value",
+                params={
+                    "detail": LocalizedText(
+                        nl="de database weigert een waarde uit dit bestand; er is niets geschreven",
+                        en="the database refuses a value from this file; nothing was written",
+                    ),
+                },
+            )
+        ) from exc
     except IntegrityError as exc:
         raise Conflict(
             Problem(
