@@ -19,7 +19,7 @@ import re
 import zipfile
 import zlib
 from collections.abc import Iterator
-from typing import IO, Any
+from typing import Any
 from xml.etree.ElementTree import Element, ParseError
 
 from defusedxml import DefusedXmlException
@@ -108,8 +108,8 @@ def read_sheet(data: bytes, file: str, max_rows: int) -> list[tuple[int, list[An
         ) as exc:  # what a damaged zip or XML part raises (zlib.error: found by tests/fuzz)
             raise _refuse(
                 file,
-                f"de werkmap is beschadigd of afgebroken ({type(exc).__name__})",
-                f"the workbook is damaged or cut off ({type(exc).__name__})",
+                "de werkmap is beschadigd of afgebroken",
+                "the workbook is damaged or cut off",
             ) from exc
 
 
@@ -118,13 +118,6 @@ def _elements(archive: zipfile.ZipFile, name: str) -> Iterator[Element]:
     with archive.open(name) as stream:
         for _event, element in iterparse(stream, forbid_dtd=True):
             yield element
-
-
-def _part(archive: zipfile.ZipFile, name: str) -> IO[bytes] | None:
-    try:
-        return archive.open(name)
-    except KeyError:
-        return None
 
 
 def _read(archive: zipfile.ZipFile, file: str, max_rows: int) -> list[tuple[int, list[Any]]]:
