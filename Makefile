@@ -8,7 +8,7 @@ STAMP := $(VENV)/.install-stamp
 SYSTEM_PACKAGES := chromium poppler-utils postgresql fonts-dejavu-core
 PORT ?= 8501
 
-.PHONY: install run test lint typecheck pytest bench system-deps schemas docs clean
+.PHONY: install run test lint typecheck pytest bench fuzz system-deps schemas docs clean
 
 install: system-deps $(STAMP)
 
@@ -59,6 +59,12 @@ schemas: $(STAMP)
 # the figures and lists marked <!-- gen ... --> in README.md and docs/*.md (tests/test_docs.py checks them)
 docs: $(STAMP)
 	$(PY) -m tests.docs_figures
+
+# the importers and `netscan validate` against mutated and hostile files, longer than `make test`
+# does (25 inputs each, fixed seed); figures in test-output/fuzz/, recorded in docs/hardening.md
+FUZZ_EXAMPLES ?= 500
+fuzz: $(STAMP)
+	NETSCAN_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) NETSCAN_FUZZ_RANDOM=1 $(PY) -m pytest tests/fuzz -q -p no:cacheprovider
 
 bench: install
 	@for script in benchmarks/bench_*.py; do echo "== $$script"; $(PY) $$script || exit 1; done

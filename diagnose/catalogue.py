@@ -47,6 +47,18 @@ CATALOGUE: dict[str, Message] = {
             "check indentation, colons and quotes around this line",
         ),
     ),
+    "yaml-aliases": Message(
+        _t(
+            "de verwijzingen (*naam) naar ankers (&naam) zouden het bestand met meer dan {limit} "
+            "onderdelen laten groeien, of een anker verwijst naar zichzelf",
+            "the references (*name) to anchors (&name) would grow the file by more than {limit} "
+            "parts, or an anchor refers to itself",
+        ),
+        _t(
+            "schrijf de herhaalde onderdelen uit in plaats van ze met ankers te herhalen",
+            "write the repeated parts out instead of repeating them with anchors",
+        ),
+    ),
     "json-syntax": Message(
         _t("geen geldige JSON: {detail}", "not valid JSON: {detail}"),
         _t(
@@ -276,6 +288,16 @@ CATALOGUE: dict[str, Message] = {
         _t("{kind} '{key}' bestaat al", "{kind} '{key}' already exists"),
         _t("kies een andere naam", "choose another name"),
     ),
+    "name-control": Message(
+        _t(
+            "de naam bevat een stuurteken (bijvoorbeeld een escape-code uit een terminal)",
+            "the name contains a control character (for example an escape code from a terminal)",
+        ),
+        _t(
+            "typ de naam opnieuw, zonder gekopieerde opmaak",
+            "type the name again, without copied formatting",
+        ),
+    ),
     "invalid-name": Message(
         _t(
             "de naam is leeg of langer dan {limit} tekens",
@@ -325,6 +347,14 @@ CATALOGUE: dict[str, Message] = {
             "save the file again as CSV (UTF-8) from the spreadsheet",
         ),
     ),
+    "table-shape": Message(
+        _t("de tabel klopt niet: {detail}", "the table is not right: {detail}"),
+        _t(
+            "geef elke rij evenveel cellen als de kopregel; is het bestand afgebroken, exporteer of "
+            "bewaar het dan opnieuw",
+            "give every row as many cells as the header; if the file was cut off, export or save it again",
+        ),
+    ),
     "not-xlsx": Message(
         _t("geen Excel-werkmap (.xlsx): {detail}", "not an Excel workbook (.xlsx): {detail}"),
         _t(
@@ -365,6 +395,35 @@ CATALOGUE: dict[str, Message] = {
         _t(
             "geef --network en --round, of kolommen 'network' en 'round'",
             "give --network and --round, or columns 'network' and 'round'",
+        ),
+    ),
+    "archive-newer": Message(
+        _t(
+            "dit exportbestand is gemaakt door een nieuwere Netwerkscan ({given}) dan deze ({current})",
+            "this export was made by a newer Netwerkscan ({given}) than this one ({current})",
+        ),
+        _t(
+            "werk Netwerkscan bij en importeer het bestand daarna opnieuw",
+            "update Netwerkscan, then import the file again",
+        ),
+    ),
+    "workspace-exists": Message(
+        _t("er is al een werkruimte '{key}'", "there is already a workspace '{key}'"),
+        _t(
+            "importeer in die werkruimte met --workspace, of hernoem de bestaande eerst",
+            "import into that workspace with --workspace, or rename the existing one first",
+        ),
+    ),
+    "snapshot-invalid": Message(
+        _t(
+            "een bewaarde diagnose in dit bestand is onleesbaar: {detail}",
+            "a stored diagnosis in this file cannot be read: {detail}",
+        ),
+        _t(
+            "exporteer het netwerk opnieuw uit de database waar het vandaan kwam, of laat de "
+            "snapshots weg (netscan rediagnose maakt ze opnieuw)",
+            "export the network again from the database it came from, or leave the snapshots out "
+            "(netscan rediagnose makes them again)",
         ),
     ),
     "round-exists": Message(

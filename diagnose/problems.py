@@ -71,5 +71,12 @@ class ValidationFailed(Exception):
         super().__init__(f"{len(problems)} problem(s)")
         self.problems = problems
 
+    def __str__(self) -> str:
+        """The count and the first problems, located: what a traceback or a test's collection
+        error shows, so that it names the file, line and rule instead of only a number."""
+        shown = "\n".join(p.format("en") for p in self.problems[:20])
+        more = f"\n... and {len(self.problems) - 20} more" if len(self.problems) > 20 else ""
+        return f"{len(self.problems)} problem(s):\n{shown}{more}"
+
     def format(self, lang: Lang = "nl") -> str:
         return "\n".join(p.format(lang) for p in self.problems)

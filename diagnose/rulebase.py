@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, ValidationError
 
 from diagnose.conditions import (
     Comparison,
@@ -59,9 +59,10 @@ class DerivedFact(Strict):
 class RulesetSettings(Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9_-]*$")
     version: str = Field(min_length=1)
-    anonymity_minimum: int = Field(ge=1)
-    profile_agreement: float = Field(gt=0, le=1)
-    thresholds: dict[str, float]
+    # strict: `anonymity_minimum: true` is a mistake to report, not a 1 to read
+    anonymity_minimum: StrictInt = Field(ge=1)
+    profile_agreement: StrictFloat = Field(gt=0, le=1)
+    thresholds: dict[str, StrictFloat]
     kinds: list[RuleKind] = Field(min_length=1)
     derived: dict[str, DerivedFact] = Field(default_factory=dict)
 

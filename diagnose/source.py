@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,6 +13,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from diagnose.problems import Problem, ValidationFailed, did_you_mean
+from diagnose.text import LocalizedText
 
 Loc = tuple[str | int, ...]
 
@@ -79,7 +81,24 @@ def load_yaml(path: Path, display: str | None = None) -> SourceFile:
     text = read_text(path, display)
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
+        if node is not None:
+            _check_aliases(node, display)
         data = yaml.safe_load(text)
+    except RecursionError as exc:
+        raise ValidationFailed(
+            [
+                Problem(
+                    "yaml-syntax",
+                    file=display,
+                    params={
+                        "detail": LocalizedText(
+                            nl="te diep genest of een anker dat naar zichzelf verwijst",
+                            en="nested too deep, or an anchor that refers to itself",
+                        )
+                    },
+                )
+            ]
+        ) from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
@@ -91,6 +110,55 @@ def load_yaml(path: Path, display: str | None = None) -> SourceFile:
     if node is not None:
         _map_lines(node, (), source.lines)
     return source
+
+
+def _check_aliases(root: yaml.Node, display: str) -> None:
+    """Refuse a file whose aliases (*name) would expand it by more than MAX_ALIAS_NODES nodes, or
+    that refers to itself, before anything walks the tree: a 400-byte "billion laughs" file
+    otherwise takes seconds and gigabytes. Counted over the composed graph, each node once."""
+    sizes: dict[int, int] = {}
+    distinct = 0
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    open_nodes: set[int] = set()
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        children = _children(node)
+        if done:
+            open_nodes.discard(key)
+            sizes[key] = 1 + sum(sizes[id(c)] for c in children)
+            continue
+        if key in sizes:
+            continue
+        if key in open_nodes:
+            raise _alias_problem(display, node)
+        open_nodes.add(key)
+        distinct += 1
+        stack.append((node, True))
+        stack.extend((c, False) for c in children if id(c) not in sizes)
+    if sizes[id(root)] - distinct > MAX_ALIAS_NODES:
+        raise _alias_problem(display, None)
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _alias_problem(display: str, node: yaml.Node | None) -> ValidationFailed:
+    return ValidationFailed(
+        [
+            Problem(
+                "yaml-aliases",
+                file=display,
+                line=node.start_mark.line + 1 if node is not None else None,
+                params={"limit": f"{MAX_ALIAS_NODES:,}".replace(",", ".")},
+            )
+        ]
+    )
 
 
 def _map_lines(node: yaml.Node, loc: Loc, lines: dict[Loc, int]) -> None:
@@ -106,13 +174,88 @@ def _map_lines(node: yaml.Node, loc: Loc, lines: dict[Loc, int]) -> None:
             _map_lines(child, (*loc, index), lines)
 
 
+MAX_DEPTH = 32  # our formats nest about 10 deep; deeper is a damaged or hostile file
+MAX_NUMBER_DIGITS = 30
+MAX_ALIAS_NODES = 10_000  # the nodes YAML aliases may add; anchors are for repeats, not for bombs
+
+
+class _Refused(ValueError):
+    def __init__(self, nl: str, en: str) -> None:
+        super().__init__(en)
+        self.detail = LocalizedText(nl=nl, en=en)
+
+
+def _json_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_NUMBER_DIGITS:
+        raise _Refused(
+            f"een getal van meer dan {MAX_NUMBER_DIGITS} cijfers",
+            f"a number of more than {MAX_NUMBER_DIGITS} digits",
+        )
+    return int(text)
+
+
+def _json_float(text: str) -> float:
+    if len(text) > MAX_NUMBER_DIGITS * 2:
+        raise _Refused(
+            f"een getal van meer dan {MAX_NUMBER_DIGITS * 2} tekens",
+            f"a number of more than {MAX_NUMBER_DIGITS * 2} characters",
+        )
+    value = float(text)
+    if not math.isfinite(value):
+        raise _Refused(f"'{text[:20]}' is geen eindig getal", f"'{text[:20]}' is not a finite number")
+    return value
+
+
+def _json_constant(text: str) -> Any:
+    raise _Refused(
+        f"'{text}' is geen getal in JSON; laat het antwoord weg of geef een getal",
+        f"'{text}' is not a number in JSON; leave the answer out or give a number",
+    )
+
+
+def _depth_problem(data: Any, display: str) -> Problem | None:
+    """Walks the parsed data without recursion; a Problem when it nests deeper than MAX_DEPTH."""
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return _nesting_problem(display)
+        if isinstance(node, dict):
+            stack.extend((v, depth + 1) for v in node.values())
+        elif isinstance(node, list):
+            stack.extend((v, depth + 1) for v in node)
+    return None
+
+
+def _nesting_problem(display: str, line: int | None = None) -> Problem:
+    return Problem(
+        "json-syntax",
+        file=display,
+        line=line,
+        params={
+            "detail": LocalizedText(
+                nl=f"dieper genest dan {MAX_DEPTH} niveaus", en=f"nested deeper than {MAX_DEPTH} levels"
+            )
+        },
+    )
+
+
 def load_json_text(text: str, display: str) -> SourceFile:
+    """Parse JSON strictly: no NaN or Infinity, no numbers past MAX_NUMBER_DIGITS, no nesting past
+    MAX_DEPTH; every refusal a located Problem (never a RecursionError or ValueError)."""
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_json_int, parse_float=_json_float, parse_constant=_json_constant)
     except json.JSONDecodeError as exc:
         raise ValidationFailed(
             [Problem("json-syntax", file=display, line=exc.lineno, params={"detail": exc.msg})]
         ) from exc
+    except _Refused as exc:
+        raise ValidationFailed([Problem("json-syntax", file=display, params={"detail": exc.detail})]) from exc
+    except RecursionError as exc:
+        raise ValidationFailed([_nesting_problem(display)]) from exc
+    problem = _depth_problem(data, display)
+    if problem is not None:
+        raise ValidationFailed([problem])
     return SourceFile(display, data)
 
 

@@ -9,6 +9,8 @@ from urllib.parse import urlsplit
 
 import streamlit as st
 
+from diagnose.store.transfer.tables import escape
+
 
 def base_url() -> str:
     """NETSCAN_PUBLIC_URL when set (behind a proxy), else the address this browser used."""
@@ -33,6 +35,6 @@ def links_csv(rows: list[tuple[str, str]], header: tuple[str, str]) -> bytes:
     """A list of (label, link) as CSV that Excel opens with the right characters (UTF-8 with BOM)."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";")
-    writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerow([escape(h) for h in header])
+    writer.writerows([(escape(label), escape(link)) for label, link in rows])  # a label may begin with =
     return ("\ufeff" + out.getvalue()).encode("utf-8")

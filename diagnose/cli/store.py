@@ -209,9 +209,13 @@ def cmd_import(args: argparse.Namespace) -> int:
         ) from exc
     store = open_store(args)
     is_archive = path.suffix.lower() == ".json" and b'"netwerkscan-export"' in data[:4096]
-    workspace_id = None
-    if args.workspace is not None or not is_archive:
-        workspace_id = find_workspace(store, args.workspace, create=args.workspace is not None).id
+    workspace_id = workspace_name = None
+    if args.workspace is not None and not args.workspace.isdigit():
+        found = store.workspace_by_name(args.workspace)
+        workspace_id = found.id if found is not None else None
+        workspace_name = None if found is not None else args.workspace  # made only if the file is valid
+    elif args.workspace is not None or not is_archive:
+        workspace_id = find_workspace(store, args.workspace).id
     result = store.import_bytes(
         data,
         path.name,
@@ -220,6 +224,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         round_label=args.round,
         round_date=args.date,
         questionnaire_id=args.questionnaire,
+        workspace_name=workspace_name,
     )
     _say(
         args,

@@ -3,6 +3,7 @@ the store hands out, never ORM objects."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from sqlalchemy import select
@@ -13,12 +14,27 @@ from diagnose.store import models
 from diagnose.store import types as t
 from diagnose.store.errors import Conflict, NotFound
 
+# C0 and C1 control characters (an ANSI escape code begins with ESC, \x1b) and DEL; whitespace
+# controls (tab, newline) were folded into spaces before this is asked
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
-def check_name(name: str, limit: int = models.NAME_LENGTH) -> str:
+
+def name_problem(name: str, limit: int = models.NAME_LENGTH) -> Problem | None:
+    """Why this name cannot be stored (None when it can): the one rule for names of workspaces,
+    networks, rounds and respondents, whether typed, given on the command line or imported."""
     cleaned = " ".join(name.split())
     if not cleaned or len(cleaned) > limit:
-        raise Conflict(Problem("invalid-name", id="name", params={"limit": limit}))
-    return cleaned
+        return Problem("invalid-name", id="name", params={"limit": limit})
+    if _CONTROL.search(cleaned):
+        return Problem("name-control", id="name")
+    return None
+
+
+def check_name(name: str, limit: int = models.NAME_LENGTH) -> str:
+    problem = name_problem(name, limit)
+    if problem is not None:
+        raise Conflict(problem)
+    return " ".join(name.split())
 
 
 def to_user(row: models.User) -> t.User:

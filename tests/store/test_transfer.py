@@ -262,7 +262,7 @@ def test_latin1_file_is_a_clear_encoding_error(store: Store, ws: Any, q: Questio
         ("leeg.json", b"", "empty-file"),
         ("leeg.xlsx", b"", "empty-file"),
         ("kapot.csv", b'respondent,role\n"a,teacher\n', "csv-syntax"),
-        ("te-veel-cellen.csv", b"respondent,role\na,teacher,extra,more\n", "csv-syntax"),
+        ("te-veel-cellen.csv", b"respondent,role\na,teacher,extra,more\n", "table-shape"),
         ("binair.csv", b"respondent,role\n\x00\x01\x02,x\n", "csv-syntax"),
         ("geen.xlsx", b"respondent,role\na,teacher\n", "not-xlsx"),
         ("zip-maar-geen.xlsx", b"PK\x03\x04" + b"\x00" * 100, "not-xlsx"),

@@ -48,9 +48,11 @@ class Transfer(Responses, Diagnoses):
         round_label: str | None = None,
         round_date: dt.date | None = None,
         questionnaire_id: str | None = None,
+        workspace_name: str | None = None,
     ) -> t.ImportResult:
-        """Import a JSON, CSV or XLSX file (by its name's suffix): all of it, or nothing."""
-        target = Target(workspace_id, network, round_label, round_date, questionnaire_id)
+        """Import a JSON, CSV or XLSX file (by its name's suffix): all of it, or nothing.
+        workspace_name (without workspace_id): a new workspace, made only when the file is valid."""
+        target = Target(workspace_id, network, round_label, round_date, questionnaire_id, workspace_name)
         return importing.import_bytes(self, data, filename, target)
 
     def export_round(self, round_id: int, fmt: str) -> bytes:

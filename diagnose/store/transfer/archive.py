@@ -9,6 +9,8 @@ the database the archive is imported into.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from importlib import metadata
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -22,16 +24,16 @@ class Strict(BaseModel):
 
 
 class Ref(Strict):
-    id: str = Field(min_length=1)
-    version: str = Field(min_length=1)
+    id: str = Field(min_length=1, max_length=100)  # the column widths in diagnose/store/models.py
+    version: str = Field(min_length=1, max_length=50)
 
 
 class ArchiveInvitation(Strict):
     ref: int
     kind: Literal["personal", "shared"]
     token_sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
-    label: str | None = None
-    role: str | None = None
+    label: str | None = Field(default=None, max_length=200)
+    role: str | None = Field(default=None, max_length=50)
     expires_at: dt.datetime | None = None
     revoked_at: dt.datetime | None = None
     created_at: dt.datetime | None = None
@@ -39,7 +41,7 @@ class ArchiveInvitation(Strict):
 
 class ArchiveResponse(Strict):
     respondent: str = Field(min_length=1, max_length=200)
-    role: str | None = None
+    role: str | None = Field(default=None, max_length=50)
     group: bool = False
     status: Literal["draft", "submitted"] = "submitted"
     invitation: int | None = None
@@ -53,7 +55,7 @@ class ArchiveSnapshot(Strict):
     created_at: dt.datetime
     questionnaire: Ref
     ruleset: Ref
-    respondents: int
+    respondents: int = Field(ge=0)
     diagnosis: dict[str, Any]
 
 
@@ -86,5 +88,34 @@ class ArchiveWorkspace(Strict):
 class Archive(Strict):
     format: Literal["netwerkscan-export"]
     format_version: Literal[1]
+    netwerkscan_version: str | None = Field(default=None, max_length=50)  # the product that wrote it
     exported_at: dt.datetime
     workspaces: list[ArchiveWorkspace]
+
+
+def product_version() -> str:
+    try:
+        return metadata.version("netwerkscan")
+    except metadata.PackageNotFoundError:
+        return "0"
+
+
+def version_tuple(text: str) -> tuple[int, ...]:
+    """ "1.2.3" → (1, 2, 3); the digits leading each part, so "1.3rc1" → (1, 3)."""
+    parts = []
+    for part in text.split(".")[:4]:
+        digits = re.match(r"[0-9]{1,6}", part)
+        parts.append(int(digits.group()) if digits else 0)
+    return tuple(parts)
+
+
+def newer_than_this(data: dict[str, Any]) -> str | None:
+    """The version an archive says it was written by, when that is newer than this product (its
+    format or its product version): such an archive may hold what this version cannot read."""
+    fmt = data.get("format_version")
+    if isinstance(fmt, int) and not isinstance(fmt, bool) and fmt > FORMAT_VERSION:
+        return f"format {fmt}"
+    written_by = data.get("netwerkscan_version")
+    if isinstance(written_by, str) and version_tuple(written_by) > version_tuple(product_version()):
+        return written_by[:50]
+    return None

@@ -178,7 +178,11 @@ def _archive(store: Diagnoses, loaded: _Loaded) -> dict[str, Any]:
             ar.ArchiveWorkspace(name=ws.name, is_demo=ws.is_demo, created_at=ws.created_at, networks=networks)
         )
     archive = ar.Archive(
-        format=ar.FORMAT, format_version=ar.FORMAT_VERSION, exported_at=utcnow(), workspaces=workspaces
+        format=ar.FORMAT,
+        format_version=ar.FORMAT_VERSION,
+        netwerkscan_version=ar.product_version(),
+        exported_at=utcnow(),
+        workspaces=workspaces,
     )
     return archive.model_dump(mode="json")
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import PurePath
 
 from sqlalchemy import insert
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 from diagnose.problems import Problem, ValidationFailed
@@ -83,6 +83,17 @@ def plan_import(
             raise ValidationFailed([Problem("empty-file", file=filename)])
         source = load_json_text(tables.decode_text(data, filename), filename)
         if isinstance(source.data, dict) and "format" in source.data:
+            newer = ar.newer_than_this(source.data)
+            if newer is not None:
+                raise ValidationFailed(
+                    [
+                        Problem(
+                            "archive-newer",
+                            file=filename,
+                            params={"given": newer, "current": ar.product_version()},
+                        )
+                    ]
+                )
             return plan_archive(store, validate_model(ar.Archive, source), filename, target)
         _size_limit(data, filename, MAX_JSON_BYTES)
         response_file = validate_model(ResponseFile, source)
@@ -150,6 +161,18 @@ def apply(store: Room, plans: Sequence[PlanWorkspace]) -> t.ImportResult:
                             rounds_created += 1
                         round_ids.append(round_id)
                         responses += _write_round(s, round_id, pr, now)
+    except DataError as exc:  # a value the checks let through but the database refuses: a bug, told plainly
+        raise Conflict(
+            Problem(
+                "invalid-value",
+                params={
+                    "detail": LocalizedText(
+                        nl="de database weigert een waarde uit dit bestand; er is niets geschreven",
+                        en="the database refuses a value from this file; nothing was written",
+                    ),
+                },
+            )
+        ) from exc
     except IntegrityError as exc:
         raise Conflict(
             Problem(

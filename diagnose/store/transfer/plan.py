@@ -11,6 +11,7 @@ from typing import Any
 from diagnose.problems import Problem, ValidationFailed
 from diagnose.questionnaire import Questionnaire
 from diagnose.responses import ROLE_CONSTRUCT
+from diagnose.store import records
 from diagnose.store import types as t
 from diagnose.store.responses import Responses
 from diagnose.store.transfer import archive as ar
@@ -33,6 +34,7 @@ class Target:
     round_label: str | None = None
     round_date: dt.date | None = None
     questionnaire_id: str | None = None
+    workspace_name: str | None = None  # a new workspace, created only when the whole file is valid
 
 
 NO_TARGET = Target()
@@ -120,11 +122,36 @@ class Problems:
         raise ValidationFailed(problems)
 
 
+def check_name(
+    problems: Problems,
+    name: str,
+    *,
+    file: str,
+    line: int | None = None,
+    where: str | None = None,
+    field: str | None = None,
+) -> None:
+    """A name or label the store could not keep (too long, empty, control characters), as a
+    located problem: checked here so that nothing is written that export or rediagnose trips on."""
+    problem = records.name_problem(name)
+    if problem is not None:
+        problems.add(Problem(problem.code, file, line, where or problem.id, field, problem.params))
+
+
 def target_workspace(store: Responses, target: Target, filename: str) -> PlanWorkspace:
+    if target.workspace_id is None and target.workspace_name is not None:
+        return new_workspace(target.workspace_name, filename)
     if target.workspace_id is None:
         raise ValidationFailed([Problem("no-round-target", file=filename, id="workspace")])
     ws = store.get_workspace(target.workspace_id)
     return PlanWorkspace(ws.name, ws.id)
+
+
+def new_workspace(name: str, filename: str) -> PlanWorkspace:
+    problems = Problems()
+    check_name(problems, name, file=filename, where="workspace", field="name")
+    problems.raise_if_any()
+    return PlanWorkspace(" ".join(name.split()), None)
 
 
 def existing_network(store: Responses, workspace_id: int | None, name: str) -> t.NetworkInfo | None:

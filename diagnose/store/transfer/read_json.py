@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import ValidationError
+
+from diagnose.diagnosis import Diagnosis
 from diagnose.problems import Problem, ValidationFailed
 from diagnose.responses import Response, ResponseFile, Round, check_round
 from diagnose.store.answer_checks import ordered_answers
@@ -17,9 +20,11 @@ from diagnose.store.transfer.plan import (
     PlanWorkspace,
     Problems,
     Target,
+    check_name,
     existing_network,
     existing_round,
     find_questionnaire,
+    new_workspace,
     respondents_in,
     target_workspace,
 )
@@ -39,9 +44,17 @@ def plan_response_file(store: Responses, rf: ResponseFile, file: str, target: Ta
     except ValidationFailed as exc:
         problems.extend(exc.problems)
         profile = {}
+    name = target.network or rf.network.name
+    check_name(problems, name, file=file, where="network", field="name")
+    for index, rnd in enumerate([*rf.history, rf.round]):
+        where = "round" if index == len(rf.history) else f"history[{index}]"
+        check_name(problems, rnd.label, file=file, where=where, field="label")
+        for response in rnd.responses:
+            check_name(problems, response.respondent, file=file, where=where, field="respondent")
+    if target.round_label:
+        check_name(problems, target.round_label, file=file, where="round", field="label")
     problems.raise_if_any()
     workspace = target_workspace(store, target, file)
-    name = target.network or rf.network.name
     existing_net = existing_network(store, workspace.existing_id, name)
     plan_net = PlanNetwork(name, existing_net.id if existing_net else None, profile)
     if existing_net is not None and existing_net.profile and profile and existing_net.profile != profile:
@@ -103,6 +116,28 @@ def plan_response_file(store: Responses, rf: ResponseFile, file: str, target: Ta
     return [workspace]
 
 
+def _check_snapshot(problems: Problems, data: dict[str, Any], file: str, where: str) -> None:
+    """A stored diagnosis must read back as one, or that round's results page would fail for good."""
+    try:
+        Diagnosis.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        place = ".".join(str(p) for p in first["loc"])
+        problems.add(
+            Problem(
+                "snapshot-invalid",
+                file=file,
+                id=where,
+                field="diagnosis",
+                params={
+                    "detail": LocalizedText(
+                        nl=f"veld '{place[:100]}' klopt niet", en=f"{place[:100]}: {first['msg'][:100]}"
+                    )
+                },
+            )
+        )
+
+
 def _clean(answers: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in answers.items() if v is not None}
 
@@ -115,13 +150,28 @@ def plan_archive(store: Responses, archive: ar.Archive, file: str, target: Targe
     plans: list[PlanWorkspace] = []
     into = store.get_workspace(target.workspace_id) if target.workspace_id is not None else None
     merged = PlanWorkspace(into.name, into.id) if into else None
+    if merged is None and target.workspace_name is not None:
+        merged = new_workspace(target.workspace_name, file)
+    taken = {w.name for w in store.list_workspaces()} if merged is None else set()
     for wi, ws in enumerate(archive.workspaces):
         plan_ws = merged or PlanWorkspace(ws.name, None, ws.is_demo, created_at=ws.created_at)
         if merged is None:
+            check_name(problems, ws.name, file=file, where=f"workspaces[{wi}]", field="name")
+            if ws.name in taken or any(p.name == ws.name for p in plans):
+                problems.add(
+                    Problem(
+                        "workspace-exists",
+                        file=file,
+                        id=f"workspaces[{wi}]",
+                        field="name",
+                        params={"key": ws.name},
+                    )
+                )
             plans.append(plan_ws)
         for ni, net in enumerate(ws.networks):
             where = f"workspaces[{wi}].networks[{ni}]"
             existing_net = existing_network(store, plan_ws.existing_id, net.name)
+            check_name(problems, net.name, file=file, where=where, field="name")
             if any(n.name == net.name for n in plan_ws.networks):
                 problems.add(
                     Problem(
@@ -146,6 +196,14 @@ def plan_archive(store: Responses, archive: ar.Archive, file: str, target: Targe
             plan_ws.networks.append(plan_net)
             for ri, rnd in enumerate(net.rounds):
                 rwhere = f"{where}.rounds[{ri}]"
+                check_name(problems, rnd.label, file=file, where=rwhere, field="label")
+                for resp in rnd.responses:
+                    check_name(problems, resp.respondent, file=file, where=rwhere, field="respondent")
+                for inv in rnd.invitations:
+                    if inv.label is not None:
+                        check_name(problems, inv.label, file=file, where=rwhere, field="invitations.label")
+                for si, snap in enumerate(rnd.snapshots):
+                    _check_snapshot(problems, snap.diagnosis, file, f"{rwhere}.snapshots[{si}]")
                 if existing_round(store, existing_net, rnd.label) is not None or any(
                     r.label == rnd.label for r in plan_net.rounds
                 ):

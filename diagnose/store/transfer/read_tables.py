@@ -20,6 +20,7 @@ from diagnose.store.transfer.plan import (
     PlanWorkspace,
     Problems,
     Target,
+    check_name,
     existing_network,
     existing_round,
     find_questionnaire,
@@ -79,6 +80,14 @@ def plan_table(store: Responses, table: tables.Table, target: Target) -> list[Pl
         raw = cell(cells, key)
         return None if is_blank(raw) else " ".join(str(parse_number(raw)).split())
 
+    for line, cells in table.rows:
+        for key, index in columns.items():
+            detail = tables.cell_problem(cells[index])
+            if detail is not None:
+                problems.add(
+                    Problem("answer-value", file=file, line=line, id=key, params=_shown(cells[index], detail))
+                )
+    problems.raise_if_any()
     workspace = target_workspace(store, target, file)
     groups: dict[tuple[str, str], _RowGroup] = {}
     for line, cells in table.rows:
@@ -87,6 +96,8 @@ def plan_table(store: Responses, table: tables.Table, target: Target) -> list[Pl
         if not network or not label:
             problems.add(Problem("no-round-target", file=file, line=line))
             continue
+        check_name(problems, network, file=file, line=line, where="network")
+        check_name(problems, label, file=file, line=line, where="round")
         group = groups.setdefault((network, label), _RowGroup(network, label))
         group.rows.append((line, {key: cells[index] for key, index in columns.items()}))
     problems.raise_if_any()
@@ -206,6 +217,8 @@ def _plan_table_round(
         who = None if is_blank(respondent) else " ".join(str(parse_number(respondent)).split())
         if who is None:
             who = _free_label(taken | set(seen), len(seen) + 1)
+        else:
+            check_name(problems, who, file=file, line=line, where="respondent")
         if who in seen or who in taken:
             problems.add(
                 Problem(
@@ -290,12 +303,18 @@ def _free_label(taken: set[str], start: int) -> str:
     return f"r{number:03d}"
 
 
+def _shown(raw: Any, detail: LocalizedText) -> dict[str, Any]:
+    text = repr(raw[:60] if isinstance(raw, str) else raw)
+    shown = text if len(text) <= 60 else text[:57] + "..."
+    fix = LocalizedText(nl="corrigeer of verwijder de waarde", en="correct or remove the value")
+    return {"value": shown, "detail": detail, "fix": fix}
+
+
 def _answer_problem(file: str, line: int | None, column: str, raw: Any, error: AnswerError) -> Problem:
-    shown = repr(raw) if len(repr(raw)) <= 60 else repr(raw)[:57] + "..."
     return Problem(
         "answer-value",
         file=file,
         line=line,
         id=column,
-        params={"value": shown, "detail": error.what, "fix": error.fix},
+        params={**_shown(raw, error.what), "fix": error.fix},
     )

@@ -12,7 +12,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import zipfile
+import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -20,6 +21,7 @@ from typing import Any
 from diagnose.item_types import MULTI_SEPARATOR, is_blank, parse_number
 from diagnose.problems import Problem, ValidationFailed
 from diagnose.questionnaire import Questionnaire
+from diagnose.store.transfer import xlsx
 from diagnose.text import LocalizedText
 
 TRUE_WORDS = {"1", "true", "yes", "ja", "j", "y", "x", "waar", "groep", "group"}
@@ -45,8 +47,6 @@ EXPORT_META = (
     "role",
     "group",
 )
-XLSX_MAX_UNCOMPRESSED = 200 * 1024 * 1024
-SHEET_NAMES = ("antwoorden", "answers")
 
 
 @dataclass
@@ -79,7 +79,18 @@ def read_csv(data: bytes, file: str, max_rows: int) -> Table:
     text = decode_text(data, file)
     if "\x00" in text:
         raise ValidationFailed(
-            [Problem("csv-syntax", file=file, params={"detail": "binary data (NUL bytes)"})]
+            [
+                Problem(
+                    "csv-syntax",
+                    file=file,
+                    line=text[: text.index("\x00")].count("\n") + 1,
+                    params={
+                        "detail": LocalizedText(
+                            nl="binaire gegevens (NUL-tekens)", en="binary data (NUL bytes)"
+                        )
+                    },
+                )
+            ]
         )
     first_line = text.split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=first_line.count)
@@ -106,7 +117,7 @@ def read_csv(data: bytes, file: str, max_rows: int) -> Table:
         raise ValidationFailed([Problem("empty-file", file=file)])
     problems = [
         Problem(
-            "csv-syntax",
+            "table-shape",
             file=file,
             line=line,
             params={
@@ -117,65 +128,81 @@ def read_csv(data: bytes, file: str, max_rows: int) -> Table:
             },
         )
         for line, cells in rows
-        if len(cells) > len(header) and any(c.strip() for c in cells[len(header) :])
+        if (len(cells) > len(header) and any(c.strip() for c in cells[len(header) :]))
+        or len(cells) < len(header)
     ]
     if problems:
         raise ValidationFailed(problems[:50])
     return Table(
         file,
         header,
-        [(line, cells[: len(header)] + [""] * (len(header) - len(cells))) for line, cells in rows],
+        [(line, [unescape(c) for c in cells[: len(header)]]) for line, cells in rows],
     )
 
 
 def read_xlsx(data: bytes, file: str, max_rows: int) -> Table:
-    from openpyxl import load_workbook
-
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except zipfile.BadZipFile as exc:
-        raise ValidationFailed(
-            [
-                Problem(
-                    "not-xlsx",
-                    file=file,
-                    params={"detail": LocalizedText(nl="geen zip-bestand", en="not a zip file")},
-                )
-            ]
-        ) from exc
-    if unpacked > XLSX_MAX_UNCOMPRESSED:
-        raise ValidationFailed(
-            [Problem("file-too-large", file=file, params={"limit": "200 MB (uitgepakt/unpacked)"})]
-        )
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign file
-        raise ValidationFailed(
-            [Problem("not-xlsx", file=file, params={"detail": f"{type(exc).__name__}: {exc}"[:200]})]
-        ) from exc
-    try:
-        names = {name.strip().lower(): name for name in workbook.sheetnames}
-        sheet = workbook[next((names[n] for n in SHEET_NAMES if n in names), workbook.sheetnames[0])]
-        header: list[str] | None = None
-        rows: list[tuple[int, list[Any]]] = []
-        for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
-            values = list(cells)
-            if not any(v is not None and str(v).strip() for v in values):
-                continue
-            if header is None:
-                header = [normalise_header(v) for v in values]
-                continue
-            rows.append((number, values[: len(header)] + [None] * (len(header) - len(values))))
-            _limit_rows(len(rows), max_rows, file)
-    finally:
-        workbook.close()
+    header: list[str] | None = None
+    rows: list[tuple[int, list[Any]]] = []
+    for number, raw in xlsx.read_sheet(data, file, max_rows):
+        values = [unescape(v) for v in raw]
+        if not any(v is not None and str(v).strip() for v in values):
+            continue
+        if header is None:
+            header = [normalise_header(v) for v in values]
+            continue
+        extra = values[len(header) :]
+        if any(v is not None and str(v).strip() for v in extra):
+            raise ValidationFailed(
+                [
+                    Problem(
+                        "table-shape",
+                        file=file,
+                        line=number,
+                        params={
+                            "detail": LocalizedText(
+                                nl="een waarde rechts van de laatste kolom met een kop",
+                                en="a value right of the last column with a header",
+                            )
+                        },
+                    )
+                ]
+            )
+        rows.append((number, values[: len(header)] + [None] * (len(header) - len(values))))
+        _limit_rows(len(rows), max_rows, file)
     if header is None or not rows:
         raise ValidationFailed([Problem("empty-file", file=file)])
     return Table(file, header, rows)
 
 
 # ---- cells to answers --------------------------------------------------------------------------
+
+MAX_CELL_CHARS = 10_000
+MAX_DIGITS = 30
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_LONG_NUMBER = re.compile(rf"\s*[+-]?[0-9][0-9.,]{{{MAX_DIGITS},}}\s*")
+
+
+def cell_problem(raw: Any) -> LocalizedText | None:
+    """What makes a cell unusable whatever its column (None when nothing does): a text longer
+    than MAX_CELL_CHARS, a number with more than MAX_DIGITS digits (Python refuses to read 4,300),
+    NaN or infinity, control characters such as an ANSI escape code."""
+    if isinstance(raw, float) and not math.isfinite(raw):
+        return LocalizedText(nl="geen eindig getal", en="not a finite number")
+    if not isinstance(raw, str):
+        return None
+    if len(raw) > MAX_CELL_CHARS:
+        return LocalizedText(
+            nl=f"langer dan {MAX_CELL_CHARS:,} tekens".replace(",", "."),
+            en=f"longer than {MAX_CELL_CHARS:,} characters",
+        )
+    if _LONG_NUMBER.fullmatch(raw):
+        return LocalizedText(nl=f"meer dan {MAX_DIGITS} cijfers", en=f"more than {MAX_DIGITS} digits")
+    if _CONTROL.search(raw):
+        return LocalizedText(
+            nl="bevat een stuurteken (zoals een escape-code)",
+            en="contains a control character (such as an escape code)",
+        )
+    return None
 
 
 def parse_group(raw: Any) -> bool | None:
@@ -212,9 +239,31 @@ def parse_date(raw: Any) -> dt.date | str | None:
 
 
 def cell_text(value: Any) -> Any:
-    """An answer as a cell: lists joined with ';', everything else as is."""
+    """An answer as a cell, inert: lists joined with ';', text escaped (see escape)."""
     if isinstance(value, list):
-        return MULTI_SEPARATOR.join(str(v) for v in value)
+        return escape(MULTI_SEPARATOR.join(str(v) for v in value))
+    return escape(value) if isinstance(value, str) else value
+
+
+# A spreadsheet reads a cell that begins with one of these as a formula (OWASP, CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _needs_quote(text: str) -> bool:
+    return text.startswith(FORMULA_START) or (text.startswith("'") and _needs_quote(text[1:]))
+
+
+def escape(text: str) -> str:
+    """Text made inert for a spreadsheet: a leading ' before = + - @ tab or CR (and before a '
+    that an escaped text would begin with), so that unescape gives back exactly this text, and
+    a text like "'s-Hertogenbosch" stays as it is."""
+    return "'" + text if _needs_quote(text) else text
+
+
+def unescape(value: Any) -> Any:
+    """The text escape made inert, back as it was; every other cell as it is."""
+    if isinstance(value, str) and value.startswith("'") and _needs_quote(value[1:]):
+        return value[1:]
     return value
 
 
@@ -231,10 +280,17 @@ def write_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
     """UTF-8 with a byte-order mark, so that Excel shows accents right."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(header)
+    writer.writerow([cell_text(v) for v in header])
     for row in rows:
         writer.writerow(["" if v is None else cell_text(v) for v in row])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def _xlsx_cell(value: Any) -> Any:
+    """A cell for XLSX: inert (cell_text), with what XML cannot hold (CR, control characters)
+    written as OOXML's _xHHHH_, which xlsx.read_sheet and Excel read back."""
+    value = cell_text(value)
+    return xlsx.ooxml_escape(value) if isinstance(value, str) else value
 
 
 def write_xlsx(
@@ -245,14 +301,14 @@ def write_xlsx(
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("antwoorden")
     sheet.freeze_panes = "A2"
-    sheet.append(list(header))
+    sheet.append([_xlsx_cell(v) for v in header])
     for row in rows:
-        sheet.append([cell_text(v) for v in row])
+        sheet.append([_xlsx_cell(v) for v in row])
     if item_sheet is not None:
         items = workbook.create_sheet("items")
         items.append(["item", "construct", "type", "vraag (nl)", "question (en)", "opties / options"])
         for line in item_sheet:
-            items.append(list(line))
+            items.append([_xlsx_cell(v) for v in line])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
