@@ -14,6 +14,7 @@ from typing import Any
 import streamlit as st
 import streamlit.components.v2 as components
 
+from diagnose.store.accounts import SignIn
 from diagnose.store.types import User
 from netscan_app.resources import get_store
 
@@ -23,6 +24,7 @@ USER_KEY = "auth_user"
 TOKEN_KEY = "auth_token"
 SIGNED_OUT_KEY = "auth_signed_out"
 COOKIE_ACTION_KEY = "auth_cookie_action"
+ENDED_KEY = "auth_session_ended"
 
 _COOKIE_JS = """
 export default function(component) {
@@ -49,10 +51,21 @@ def _component() -> Any:
 
 
 def current_user() -> User | None:
-    """The signed-in user of this session, restored from the login cookie after a refresh."""
+    """The signed-in user of this session, restored from the login cookie after a refresh.
+
+    The session's token is asked about on every run: signed out in another tab, from a copy of the
+    cookie, idle too long or expired, and this tab is signed out at its next click."""
     user: User | None = st.session_state.get(USER_KEY)
     if user is not None:
-        return user
+        token = st.session_state.get(TOKEN_KEY)
+        if token is None:  # set by code in this process (AppTest), never by a browser
+            return user
+        if get_store().user_for_login_token(token) is not None:
+            return user
+        _forget_session()
+        st.session_state[COOKIE_ACTION_KEY] = "clear"
+        st.session_state[ENDED_KEY] = True
+        return None
     if st.session_state.get(SIGNED_OUT_KEY):
         return None
     token = _cookie_token()
@@ -76,28 +89,43 @@ def _cookie_token() -> str | None:
     return value or None
 
 
-def sign_in(email: str, password: str) -> User | None:
+def client_address() -> str:
+    """The browser's address as the server sees it (behind a proxy: the proxy's, see docs/app.md)."""
+    try:
+        address = st.context.ip_address
+    except Exception:  # no browser behind this session (AppTest)
+        return ""
+    return address if isinstance(address, str) else ""
+
+
+def sign_in(email: str, password: str) -> SignIn:
+    """Check the password under the store's throttling; on success start a server-side session."""
     store = get_store()
-    user = store.verify_password(email.strip(), password)
+    attempt = store.sign_in(email, password, client_address())
+    user = attempt.user
     if user is None:
-        return None
+        return attempt
     token = store.create_login_token(user.id)
     st.session_state[USER_KEY] = user
     st.session_state[TOKEN_KEY] = token
     st.session_state[SIGNED_OUT_KEY] = False
     st.session_state[COOKIE_ACTION_KEY] = "set"
-    return user
+    return attempt
 
 
 def sign_out() -> None:
     token = st.session_state.get(TOKEN_KEY) or _cookie_token()
     if token:
-        get_store().revoke_login_token(token)
+        get_store().revoke_login_token(token)  # ends the session in every tab and every cookie copy
+    _forget_session()
+    st.session_state[SIGNED_OUT_KEY] = True
+    st.session_state[COOKIE_ACTION_KEY] = "clear"
+
+
+def _forget_session() -> None:
     for key in list(st.session_state.keys()):
         if key not in ("lang",):
             del st.session_state[key]
-    st.session_state[SIGNED_OUT_KEY] = True
-    st.session_state[COOKIE_ACTION_KEY] = "clear"
 
 
 def sync_cookie() -> None:

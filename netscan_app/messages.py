@@ -85,6 +85,29 @@ _TEXTS: dict[str, dict[str, str]] = {
         "nl": "Dit e-mailadres en wachtwoord horen niet bij elkaar. Controleer ze en probeer het opnieuw.",
         "en": "This e-mail address and password do not match. Check them and try again.",
     },
+    "sign_in.wait": {
+        "nl": "Er is een paar keer een verkeerd wachtwoord ingevuld. Wacht {seconds} seconden en "
+        "probeer het dan opnieuw; zo houden we raders buiten de deur.",
+        "en": "A wrong password was entered a few times. Wait {seconds} seconds and then try again; "
+        "this keeps guessers out.",
+    },
+    "sign_in.locked": {
+        "nl": "Na te veel mislukte pogingen is inloggen tijdelijk geblokkeerd. Probeer het over "
+        "{minutes} minuten opnieuw, of vraag de beheerder de blokkade op te heffen.",
+        "en": "After too many failed attempts, signing in is blocked for a while. Try again in "
+        "{minutes} minutes, or ask the administrator to lift the block.",
+    },
+    "sign_in.busy": {
+        "nl": "Er wordt op dit moment erg vaak geprobeerd in te loggen. Probeer het over een paar "
+        "seconden opnieuw.",
+        "en": "Very many sign-in attempts are being made right now. Try again in a few seconds.",
+    },
+    "sign_in.session_ended": {
+        "nl": "Je bent uitgelogd: je sessie is beëindigd (uitgelogd in een ander venster, of te lang "
+        "niet gebruikt). Log opnieuw in om verder te gaan.",
+        "en": "You have been signed out: your session has ended (signed out in another window, or "
+        "unused for too long). Sign in again to carry on.",
+    },
     "sign_in.respondent_hint": {
         "nl": "Wil je de vragenlijst invullen? Gebruik dan de persoonlijke link uit je uitnodiging; "
         "daarvoor hoef je niet in te loggen.",

@@ -35,11 +35,7 @@ class Database:
     @classmethod
     def open(cls, url: str | None = None, *, bundle: Bundle | None = None, **engine_options: Any) -> Database:
         """A database on `url`, else DATABASE_URL, else ./data/netwerkscan.sqlite (NETSCAN_DATA_DIR)."""
-        try:
-            engine = db.make_engine(db.database_url(url), **engine_options)
-        except OSError as exc:  # a data folder that cannot be made
-            raise DatabaseUnavailable("read_only", str(url or "data"), str(exc)) from exc
-        return cls(engine, bundle=bundle)
+        return cls(db.make_engine(db.database_url(url), **engine_options), bundle=bundle)
 
     @property
     def bundle(self) -> Bundle:

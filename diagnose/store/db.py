@@ -133,7 +133,9 @@ def _env_int(name: str, default: int) -> int:
 def _sqlite_engine(url: URL, **kwargs: Any) -> Engine:
     database = url.database or ""
     if database and database != ":memory:" and not database.startswith("file:"):
-        Path(database).parent.mkdir(parents=True, exist_ok=True)
+        # a folder that cannot be made fails at the first connection, as DatabaseUnavailable
+        with contextlib.suppress(OSError):
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
     synchronous = os.environ.get("NETSCAN_SQLITE_SYNCHRONOUS", "NORMAL").strip().upper()
     if synchronous not in SYNCHRONOUS_MODES:
         synchronous = "NORMAL"

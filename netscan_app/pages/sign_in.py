@@ -61,9 +61,18 @@ def render() -> None:
                 autocomplete="current-password",
             )
             submitted = st.form_submit_button(t("sign_in.submit"), type="primary", icon=":material/login:")
+        if st.session_state.pop(auth.ENDED_KEY, False):
+            st.info(t("sign_in.session_ended"), icon=":material/logout:")
         if submitted:
-            if auth.sign_in(email, password) is None:
+            attempt = auth.sign_in(email, password)
+            if attempt.status == "wrong":
                 st.error(t("sign_in.failed"), icon=":material/error:")
+            elif attempt.status != "ok":
+                minutes = max(1, round(attempt.retry_after / 60))
+                st.warning(
+                    t(f"sign_in.{attempt.status}", seconds=attempt.retry_after, minutes=minutes),
+                    icon=":material/hourglass_top:",
+                )
             else:
                 st.session_state.pop("demo_credentials", None)
                 go_after_sign_in()

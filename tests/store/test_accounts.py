@@ -104,7 +104,9 @@ def test_wrong_passwords_meet_growing_delays_then_a_lock(store: Store) -> None:
         row = _throttle(store, "account", "co@example.org")
         assert row is not None and row.failures == attempt
         waits.append(
-            0 if row.blocked_until is None else round((row.blocked_until - row.last_failure_at).total_seconds())
+            0
+            if row.blocked_until is None
+            else round((row.blocked_until - row.last_failure_at).total_seconds())
         )
         if attempt >= accounts.FREE_FAILURES:
             # while the wait runs, even the right password is refused, before any argon2 work
