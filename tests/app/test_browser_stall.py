@@ -1,0 +1,97 @@
+"""The real thing under a stalled database: Debian Chromium against a server whose SQLite file is
+write-locked by another process for longer than the busy timeout while a respondent answers.
+
+Every answer given during the lock stays on the page with a calm message, and once the lock is
+gone the page saves them by itself (its retry timer), without a click: the database then holds
+every answer. Screenshots: test-output/app/stall-*.png.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from diagnose.store import Store
+from tests.app.browser import PHONE, AppServer, settle, wait_text
+from tests.app.helpers import OUTPUT, synthetic_answers
+from tests.app.test_browser import answer, browser, need, shot  # noqa: F401  (browser: a fixture)
+
+pytestmark = pytest.mark.browser
+
+BUSY_TIMEOUT_MS = 1500
+LOCKED_FOR = 6.0  # seconds: four times the busy timeout
+NOT_SAVED = "nog niet bewaard; we proberen het opnieuw"
+
+
+@pytest.fixture(scope="module")
+def stalled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[AppServer, Store, str]]:
+    folder = tmp_path_factory.mktemp("stall")
+    path = folder / "netwerkscan.sqlite"
+    url = f"sqlite+pysqlite:///{path}"
+    store = Store.open(url)
+    store.ensure_schema()
+    workspace = store.create_workspace("Regio Noord")
+    network = store.create_network(workspace.id, "Netwerk Techniek Oost")
+    rnd = store.create_round(network.id, "2026 najaar")
+    token = store.create_invitations(rnd.id, 1)[0].token
+    env = {"NETSCAN_SQLITE_BUSY_TIMEOUT_MS": str(BUSY_TIMEOUT_MS)}
+    with AppServer(url, OUTPUT / "server-stall.log", extra_env=env) as app_server:
+        yield app_server, store, token
+    store.close()
+
+
+def test_answers_given_while_the_database_is_locked_are_all_stored_after(
+    stalled: tuple[AppServer, Store, str], browser: Any
+) -> None:
+    chromium = need(browser)
+    app_server, store, token = stalled
+    context = chromium.new_context(viewport=PHONE, is_mobile=True, has_touch=True, locale="nl-NL")
+    page = context.new_page()
+    page.goto(f"{app_server.url}/?t={token}")
+    wait_text(page, "Beginnen")
+    opened = store.open_response(token)
+    assert opened.response is not None
+    response_id = opened.response.id
+    rnd = store.get_round(opened.response.round_id)
+    q = store.bundle.questionnaire(rnd.questionnaire_id, rnd.questionnaire_version)
+    wanted = synthetic_answers(q, 1, seed=5)[0]
+    index, section = next(
+        (n, s) for n, s in enumerate(q.sections) if sum(i.type == "scale" for i in s.items) >= 3
+    )
+    items = [i for i in section.items if i.type == "scale" and i.id in wanted][:4]
+    page.goto(f"{app_server.url}/?t={token}&p={index}")  # the page with scale questions
+    wait_text(page, f"Deel {index + 1} van")
+
+    first, during = items[0], items[1:]
+    answer(page, q, first, wanted[first.id])
+    settle(page)
+    assert store.answers(response_id) == {first.id: wanted[first.id]}
+
+    locker = sqlite3.connect(app_server.database_url.split("///", 1)[1], isolation_level=None)
+    locker.execute("BEGIN IMMEDIATE")  # another process holds the write lock
+    locked_at = time.monotonic()
+    try:
+        for item in during:
+            answer(page, q, item, wanted[item.id])
+            settle(page, timeout=BUSY_TIMEOUT_MS / 1000 * 4 + 30)
+        wait_text(page, NOT_SAVED)
+        shot(page, "stall-1-answers-kept-while-locked")
+        assert store.answers(response_id) == {first.id: wanted[first.id]}, "nothing got through the lock"
+        time.sleep(max(0.0, LOCKED_FOR - (time.monotonic() - locked_at)))
+    finally:
+        locker.execute("ROLLBACK")
+        locker.close()
+
+    expected = {i.id: wanted[i.id] for i in items}
+    deadline = time.monotonic() + 30  # the page's timer tries again every few seconds, no click
+    while time.monotonic() < deadline and store.answers(response_id) != expected:
+        time.sleep(0.2)
+    assert store.answers(response_id) == expected, "every answer given during the lock is stored"
+    page.get_by_text(NOT_SAVED).first.wait_for(state="hidden", timeout=15_000)
+    settle(page)
+    shot(page, "stall-2-all-saved-after-release")
+    context.close()
