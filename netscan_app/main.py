@@ -72,6 +72,13 @@ def _page(name: str, *, default: bool = False, hidden: bool = False) -> st.Page:
     )
 
 
+def _to_overview() -> None:
+    """Signed in, "/" goes on to the overview, which keeps its own address /overzicht either way
+    (as the default page it would live at "/" only, and a bookmarked /overzicht said "Page not
+    found")."""
+    st.switch_page(page_path("overview"), query_params=dict(st.query_params.to_dict()))
+
+
 def main() -> None:
     current_lang()
     respondent = bool(st.query_params.get(state.TOKEN))
@@ -103,7 +110,8 @@ def _run(respondent: bool) -> None:
         nav = st.navigation(
             {
                 t("nav.section_work"): [
-                    _page("overview", default=True),
+                    st.Page(_to_overview, title=t("nav.overview"), default=True, visibility="hidden"),
+                    _page("overview"),
                     _page("network"),
                     _page("round"),
                     _page("results"),

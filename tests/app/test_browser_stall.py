@@ -17,7 +17,7 @@ import pytest
 
 from diagnose.store import Store
 from tests.app.browser import PHONE, AppServer, settle, wait_text
-from tests.app.helpers import OUTPUT, synthetic_answers
+from tests.app.helpers import OUTPUT, PASSWORD, synthetic_answers
 from tests.app.test_browser import answer, browser, need, shot  # noqa: F401  (browser: a fixture)
 
 pytestmark = pytest.mark.browser
@@ -25,6 +25,7 @@ pytestmark = pytest.mark.browser
 BUSY_TIMEOUT_MS = 1500
 LOCKED_FOR = 6.0  # seconds: four times the busy timeout
 NOT_SAVED = "nog niet bewaard; we proberen het opnieuw"
+EMAIL = "coordinator@school.nl"
 
 
 @pytest.fixture(scope="module")
@@ -35,6 +36,7 @@ def stalled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[AppServe
     store = Store.open(url)
     store.ensure_schema()
     workspace = store.create_workspace("Regio Noord")
+    store.add_user(EMAIL, PASSWORD, "Marieke de Vries", workspace_id=workspace.id, role="admin")
     network = store.create_network(workspace.id, "Netwerk Techniek Oost")
     rnd = store.create_round(network.id, "2026 najaar")
     token = store.create_invitations(rnd.id, 1)[0].token
@@ -94,4 +96,31 @@ def test_answers_given_while_the_database_is_locked_are_all_stored_after(
     page.get_by_text(NOT_SAVED).first.wait_for(state="hidden", timeout=15_000)
     settle(page)
     shot(page, "stall-2-all-saved-after-release")
+    context.close()
+
+
+def test_a_bookmarked_overview_opens_when_signed_in(
+    stalled: tuple[AppServer, Store, str], browser: Any
+) -> None:
+    """/overzicht is the overview's address signed out and signed in alike (it said "Page not
+    found" when the overview, as the default page, lived at "/" only)."""
+    chromium = need(browser)
+    app_server, _store, _token = stalled
+    context = chromium.new_context(viewport={"width": 1366, "height": 900}, locale="nl-NL")
+    page = context.new_page()
+    page.goto(f"{app_server.url}/overzicht")
+    wait_text(page, "Wachtwoord")
+    page.get_by_label("E-mailadres").fill(EMAIL)
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    wait_text(page, "Ingelogd als Marieke de Vries")
+    for path in ("/overzicht", "/", "/resultaten"):
+        page.goto(f"{app_server.url}{path}")
+        wait_text(page, "Ingelogd als Marieke de Vries")
+        time.sleep(0.5)
+        settle(page)
+        assert page.get_by_text("Page not found").count() == 0, path
+    page.goto(f"{app_server.url}/overzicht")
+    wait_text(page, "Ingelogd als Marieke de Vries")
+    assert page.url.endswith("/overzicht")
     context.close()
