@@ -108,6 +108,7 @@ _TEXTS: dict[str, dict[str, str]] = {
         "en": "You have been signed out: your session has ended (signed out in another window, or "
         "unused for too long). Sign in again to carry on.",
     },
+    "sign_in.handing_over": {"nl": "Je wordt ingelogd…", "en": "Signing you in…"},
     "sign_in.respondent_hint": {
         "nl": "Wil je de vragenlijst invullen? Gebruik dan de persoonlijke link uit je uitnodiging; "
         "daarvoor hoef je niet in te loggen.",

@@ -260,6 +260,23 @@ class Accounts(Room):
                 )
         return records.to_user(user)
 
+    def exchange_login_token(self, code: str, ttl: dt.timedelta = LOGIN_TOKEN_TTL) -> str | None:
+        """Trade a short-lived hand-over token for a new session token, once: the code is deleted
+        in the same transaction (a second use, or an expired code, gives None)."""
+        now = utcnow()
+        with self.db.write() as s:
+            user_id = s.execute(
+                delete(models.LoginToken)
+                .where(
+                    models.LoginToken.token_hash == credentials.token_hash(code),
+                    models.LoginToken.expires_at > now,
+                )
+                .returning(models.LoginToken.user_id)
+            ).scalar()
+        if user_id is None:
+            return None
+        return self.create_login_token(int(user_id), ttl)
+
     def revoke_login_token(self, token: str) -> None:
         with self.db.write() as s:
             s.execute(

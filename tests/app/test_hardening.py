@@ -154,3 +154,33 @@ def test_signing_out_elsewhere_ends_this_session_at_its_next_click(world: World)
     assert "Je bent uitgelogd" in texts(at)
     at.switch_page(PAGES["results"].path).run()
     assert "Wachtwoord" in texts(at) or "Inloggen" in texts(at)
+
+
+@pytest.mark.parametrize(
+    ("asked", "sent_to"),
+    [
+        ("/resultaten?meting=3", "/resultaten?meting=3"),
+        ("//evil.example/", "/"),
+        ("https://evil.example/", "/"),
+        ("/\\evil.example", "/"),
+        ("", "/"),
+        (None, "/"),
+    ],
+)
+def test_the_cookie_route_sends_the_browser_only_within_the_app(asked: str | None, sent_to: str) -> None:
+    from netscan_app.session_routes import safe_next
+
+    assert safe_next(asked) == sent_to
+
+
+def test_the_cookie_is_secure_over_https_and_behind_a_trusted_proxy_only(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from netscan_app.session_routes import is_https
+
+    forwarded = {"x-forwarded-proto": "https"}
+    assert is_https("https", {}) and not is_https("http", {})
+    monkeypatch.delenv("NETSCAN_TRUST_PROXY", raising=False)
+    assert not is_https("http", forwarded), "a header anyone can send is not trusted by default"
+    monkeypatch.setenv("NETSCAN_TRUST_PROXY", "1")
+    assert is_https("http", forwarded)

@@ -222,3 +222,16 @@ def test_a_session_unused_for_longer_than_the_idle_limit_ends(store: Store) -> N
     with store.engine.connect() as conn:
         seen = conn.execute(select(models.LoginToken.last_seen_at)).scalar_one()
     assert seen is not None and models.UTCDateTime().process_result_value(seen, None) > a_while_ago  # type: ignore[arg-type]
+
+
+def test_a_hand_over_code_becomes_a_session_once(store: Store) -> None:
+    user = store.add_user("co@example.org", "correct horse")
+    code = store.create_login_token(user.id, dt.timedelta(seconds=60))
+    token = store.exchange_login_token(code)
+    assert token is not None and token != code
+    assert store.user_for_login_token(token) == user
+    assert store.user_for_login_token(code) is None, "the code itself is no session"
+    assert store.exchange_login_token(code) is None, "a code works once"
+    stale = store.create_login_token(user.id, dt.timedelta(seconds=-1))
+    assert store.exchange_login_token(stale) is None
+    assert store.exchange_login_token("made-up") is None

@@ -1,5 +1,7 @@
-"""The real thing under a stalled database: Debian Chromium against a server whose SQLite file is
-write-locked by another process for longer than the busy timeout while a respondent answers.
+"""The real thing under attack and under a stalled database (issue 19), Debian Chromium against
+a server these tests start: a SQLite file write-locked by another process for longer than the busy
+timeout while a respondent answers; a login cookie the page's JavaScript cannot read, and a
+sign-out that ends the session in another tab and for a copied cookie; a bookmarked /overzicht.
 
 Every answer given during the lock stays on the page with a calm message, and once the lock is
 gone the page saves them by itself (its retry timer), without a click: the database then holds
@@ -18,7 +20,9 @@ import pytest
 from diagnose.store import Store
 from tests.app.browser import PHONE, AppServer, settle, wait_text
 from tests.app.helpers import OUTPUT, PASSWORD, synthetic_answers
-from tests.app.test_browser import answer, browser, need, shot  # noqa: F401  (browser: a fixture)
+
+# `browser` is test_browser's module-scoped fixture (Chromium, or why it cannot start)
+from tests.app.test_browser import answer, browser, need, shot  # noqa: F401
 
 pytestmark = pytest.mark.browser
 
@@ -47,7 +51,8 @@ def stalled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[AppServe
 
 
 def test_answers_given_while_the_database_is_locked_are_all_stored_after(
-    stalled: tuple[AppServer, Store, str], browser: Any
+    stalled: tuple[AppServer, Store, str],
+    browser: Any,  # noqa: F811
 ) -> None:
     chromium = need(browser)
     app_server, store, token = stalled
@@ -100,7 +105,8 @@ def test_answers_given_while_the_database_is_locked_are_all_stored_after(
 
 
 def test_a_bookmarked_overview_opens_when_signed_in(
-    stalled: tuple[AppServer, Store, str], browser: Any
+    stalled: tuple[AppServer, Store, str],
+    browser: Any,  # noqa: F811
 ) -> None:
     """/overzicht is the overview's address signed out and signed in alike (it said "Page not
     found" when the overview, as the default page, lived at "/" only)."""
@@ -124,3 +130,53 @@ def test_a_bookmarked_overview_opens_when_signed_in(
     wait_text(page, "Ingelogd als Marieke de Vries")
     assert page.url.endswith("/overzicht")
     context.close()
+
+
+def _sign_in(page: Any, base: str) -> None:
+    page.goto(base)
+    wait_text(page, "Wachtwoord")
+    page.get_by_label("E-mailadres").fill(EMAIL)
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    wait_text(page, "Ingelogd als Marieke de Vries")
+
+
+def test_the_login_cookie_is_httponly_and_sign_out_ends_every_copy(
+    stalled: tuple[AppServer, Store, str],
+    browser: Any,  # noqa: F811
+) -> None:
+    chromium = need(browser)
+    app_server, _store, _token = stalled
+    base = app_server.url
+    first = chromium.new_context(viewport={"width": 1366, "height": 900}, locale="nl-NL")
+    tab = first.new_page()
+    _sign_in(tab, base)
+    cookie = next(c for c in first.cookies() if c["name"] == "netscan_login")
+    assert cookie["httpOnly"] is True and cookie["sameSite"] == "Strict"
+    assert "netscan_login" not in tab.evaluate("() => document.cookie"), "the page's scripts cannot read it"
+
+    other_tab = first.new_page()  # another tab of the same browser
+    other_tab.goto(f"{base}/resultaten")
+    wait_text(other_tab, "Ingelogd als Marieke de Vries")
+    copied = chromium.new_context(viewport={"width": 1366, "height": 900}, locale="nl-NL")
+    copied.add_cookies([{k: cookie[k] for k in ("name", "value", "domain", "path", "httpOnly", "sameSite")}])
+    thief = copied.new_page()  # the cookie copied to another machine
+    thief.goto(f"{base}/overzicht")
+    wait_text(thief, "Ingelogd als Marieke de Vries")
+
+    tab.get_by_role("button", name="Uitloggen").click()
+    wait_text(tab, "Wachtwoord")
+    deadline = time.monotonic() + 10
+    while any(c["name"] == "netscan_login" for c in first.cookies()) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(c["name"] == "netscan_login" for c in first.cookies()), "the server deleted the cookie"
+
+    other_tab.get_by_test_id("stSidebarNavItems").get_by_role("link", name="Overzicht").click()  # next click
+    wait_text(other_tab, "Wachtwoord")
+    assert other_tab.get_by_text("Ingelogd als").count() == 0
+    thief.reload()
+    wait_text(thief, "Wachtwoord")
+    assert thief.get_by_text("Ingelogd als").count() == 0
+    shot(thief, "session-ended-copied-cookie")
+    first.close()
+    copied.close()
