@@ -38,7 +38,7 @@ system-deps:
 
 run: install
 	$(PY) -m diagnose db upgrade
-	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
+	$(VENV)/bin/streamlit run serve.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

@@ -10,16 +10,15 @@ Pages: -1 is the welcome page, 0..n-1 the questionnaire's sections, n the check-
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import streamlit as st
 
-from diagnose.problems import ValidationFailed
 from diagnose.questionnaire import DONT_KNOW, Item, Questionnaire, Section
-from diagnose.store import StoreError
+from diagnose.store.errors import DatabaseUnavailable
+from netscan_app import pending
 from netscan_app.answers import (
     first_open_section,
     is_answered,
@@ -34,7 +33,7 @@ from netscan_app.answers import (
     whole_number_bounds,
     widget_key,
 )
-from netscan_app.i18n import current_lang, loc, t, tn
+from netscan_app.i18n import loc, t, tn
 from netscan_app.resources import get_store
 from netscan_app.widgets import language_switch, local_time, md_escape
 
@@ -93,26 +92,24 @@ def go_to(ctx: FormContext, page: int) -> None:
 
 
 def _save(ctx: FormContext, item: Item) -> None:
-    """on_change of every answer widget: one upsert of one answer."""
+    """on_change of every answer widget: one upsert of one answer. When the database cannot take it
+    now, the answer waits in the session (``pending``) and counts as given; it is saved later."""
     widget = WIDGETS[item.type]
     raw = widget.read(item)
     value = None if raw is None else widget.normalise(item, raw)
-    answers = load_answers(ctx)
-    errors: dict[str, str] = st.session_state.setdefault(f"errors_{ctx.response_id}", {})
-    try:
-        get_store().save_answer(ctx.response_id, item.id, value)
-    except ValidationFailed as exc:
-        problem = exc.problems[0]
-        if isinstance(exc, StoreError):
-            st.session_state["form_blocked"] = problem.code
-        errors[item.id] = problem.what(current_lang())
+    if item.type == "text" and value is not None and item.max_length and len(value) > item.max_length:
+        value = value[: item.max_length]  # a paste beyond the limit keeps what fits, and says so
+        st.session_state[widget_key(item.id)] = value
+        st.session_state[f"cut_{ctx.response_id}"] = item.id
+    pending.keep(ctx.response_id, item.id, value)
+    outcome = pending.flush(ctx.response_id)
+    if item.id in outcome.refused:
         return
-    errors.pop(item.id, None)
+    answers = load_answers(ctx)
     if value is None:
         answers.pop(item.id, None)
     else:
         answers[item.id] = value
-    st.session_state[f"saved_at_{ctx.response_id}"] = dt.datetime.now(dt.timezone.utc)
 
 
 # --- rendering ----------------------------------------------------------------------------------
@@ -179,7 +176,8 @@ def _draw_text(q: Questionnaire, item: Item, label: str, common: dict[str, Any])
         label,
         value=None,
         key=widget_key(item.id),
-        max_chars=item.max_length,
+        # no max_chars: Streamlit's field drops a longer paste whole; _save keeps what fits instead
+        help=t("form.text_limit", limit=item.max_length) if item.max_length else None,
         placeholder=t("form.text_placeholder"),
         **common,
     )
@@ -251,6 +249,8 @@ def render_item(
         common: dict[str, Any] = {"on_change": _save, "args": (ctx, item), "label_visibility": "collapsed"}
         widget.draw(ctx.q, item, label, common)
         error = st.session_state.get(f"errors_{ctx.response_id}", {}).get(item.id)
+        if st.session_state.get(f"cut_{ctx.response_id}") == item.id:
+            st.warning(t("form.text_cut", limit=item.max_length), icon=":material/content_cut:")
         if error:
             st.error(error, icon=":material/error:")
         elif show_missing and item.required and not is_answered(answers.get(item.id)):
@@ -281,7 +281,11 @@ def render_header(ctx: FormContext, page: int) -> None:
     st.progress(p.fraction, text=f"{step} · {t('form.answered', answered=p.answered, total=p.total)}")
     saved = st.session_state.get(f"saved_at_{ctx.response_id}")
     with st.container(key="save_status"):
-        if saved is not None:
+        unsaved = pending.count(ctx.response_id)
+        if unsaved:
+            st.warning(tn("form.not_saved", unsaved), icon=":material/sync_problem:")
+            pending.retry_timer(ctx.response_id)
+        elif saved is not None:
             st.caption(t("form.saved", time=local_time(saved)), help=t("form.saved_help"))
         else:
             st.caption(t("form.autosave"))
@@ -389,6 +393,8 @@ def render_check(ctx: FormContext, submit: Callable[[], list[str] | None]) -> No
     if p.complete and unanswered_optional:
         st.caption(tn("form.optional_left", unanswered_optional))
     st.markdown(t("form.group_submit_note") if ctx.group else t("form.submit_note"))
+    if st.session_state.pop(f"submit_failed_{ctx.response_id}", False):
+        st.warning(t("form.submit_not_saved"), icon=":material/sync_problem:")
     cols = st.columns(2)
     with cols[0]:
         st.button(
@@ -408,7 +414,13 @@ def render_check(ctx: FormContext, submit: Callable[[], list[str] | None]) -> No
             width="stretch",
             disabled=not p.complete,
         ):
-            still_missing = submit()
+            if pending.flush(ctx.response_id, force=True).left:
+                st.rerun()  # the header says the answers are not saved yet; submit waits for them
+            try:
+                still_missing = submit()
+            except DatabaseUnavailable:
+                st.session_state[f"submit_failed_{ctx.response_id}"] = True
+                st.rerun()
             if still_missing:
                 st.session_state[_answers_key(ctx)] = valid_answers(
                     ctx.q, get_store().answers(ctx.response_id)
@@ -418,6 +430,7 @@ def render_check(ctx: FormContext, submit: Callable[[], list[str] | None]) -> No
 
 def render_form(ctx: FormContext, url_page: int | None, submit: Callable[[], list[str] | None]) -> None:
     """The whole form: header with progress, then the welcome, a section, or the check page."""
+    pending.flush(ctx.response_id)  # any interaction is a chance to save what is waiting
     page = current_page(ctx, url_page)
     ctx.keep_url(page)
     render_header(ctx, page)

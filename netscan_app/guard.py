@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import urllib.parse
+
 import streamlit as st
 
 from diagnose.store.types import User
@@ -28,3 +30,12 @@ def go_after_sign_in() -> None:
     params = st.session_state.pop(AFTER_SIGN_IN_PARAMS, None) or {}
     target = name if name in PAGES and name not in ("sign_in", "questionnaire") else "overview"
     st.switch_page(page_path(target), query_params={k: str(v) for k, v in params.items()})
+
+
+def after_sign_in_path() -> str:
+    """The address of the page (with its URL parameters) to go to after signing in."""
+    name = st.session_state.get(AFTER_SIGN_IN)
+    params = st.session_state.get(AFTER_SIGN_IN_PARAMS) or {}
+    target = name if name in PAGES and name not in ("sign_in", "questionnaire") else "overview"
+    query = urllib.parse.urlencode({k: str(v) for k, v in params.items()})
+    return "/" + PAGES[target].url_path + (f"?{query}" if query else "")

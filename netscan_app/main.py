@@ -9,10 +9,12 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 import streamlit as st
 
+from diagnose.store.errors import DatabaseUnavailable
 from netscan_app import auth, state
 from netscan_app.i18n import current_lang, t
 from netscan_app.widgets import page_style
@@ -70,6 +72,13 @@ def _page(name: str, *, default: bool = False, hidden: bool = False) -> st.Page:
     )
 
 
+def _to_overview() -> None:
+    """Signed in, "/" goes on to the overview, which keeps its own address /overzicht either way
+    (as the default page it would live at "/" only, and a bookmarked /overzicht said "Page not
+    found")."""
+    st.switch_page(page_path("overview"), query_params=dict(st.query_params.to_dict()))
+
+
 def main() -> None:
     current_lang()
     respondent = bool(st.query_params.get(state.TOKEN))
@@ -80,6 +89,13 @@ def main() -> None:
         initial_sidebar_state="collapsed" if respondent else "auto",
     )
     page_style()
+    try:
+        _run(respondent)
+    except DatabaseUnavailable as exc:
+        database_trouble(exc, respondent=respondent)
+
+
+def _run(respondent: bool) -> None:
     if respondent:
         nav = st.navigation([_page("questionnaire", default=True)], position="hidden")
         nav.run()
@@ -94,7 +110,8 @@ def main() -> None:
         nav = st.navigation(
             {
                 t("nav.section_work"): [
-                    _page("overview", default=True),
+                    st.Page(_to_overview, title=t("nav.overview"), default=True, visibility="hidden"),
+                    _page("overview"),
                     _page("network"),
                     _page("round"),
                     _page("results"),
@@ -109,3 +126,18 @@ def main() -> None:
         render_sidebar(user)
     auth.sync_cookie()
     nav.run()
+
+
+def database_trouble(exc: DatabaseUnavailable, *, respondent: bool) -> None:
+    """Instead of Streamlit's error page: what is wrong with the database, in the visitor's words.
+    A respondent hears that nothing is lost and to come back; a coordinator also hears the cause
+    and what to check (the driver's own words last, for whoever maintains the server)."""
+    logging.getLogger("netscan.app").warning("database unavailable (%s): %s", exc.reason, exc.problem)
+    if respondent:
+        st.markdown(f"## {t('db.respondent_title')}")
+        st.info(t("db.respondent_body"), icon=":material/hourglass_top:")
+    else:
+        st.markdown(f"## {t('db.title')}")
+        st.error(t(f"db.{exc.reason}"), icon=":material/database:")
+        st.caption(t("db.detail", detail=str(exc.problem.params.get("detail", ""))))
+    st.button(t("db.retry"), key="db_retry", icon=":material/refresh:", type="primary")

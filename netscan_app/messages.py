@@ -25,6 +25,45 @@ _TEXTS: dict[str, dict[str, str]] = {
     "nav.section_work": {"nl": "Werkruimte", "en": "Workspace"},
     "nav.section_admin": {"nl": "Gegevens", "en": "Data"},
     "nav.back_to_overview": {"nl": "Naar het overzicht", "en": "To the overview"},
+    # --- the database cannot answer (netscan_app/main.py) ------------------------------------------
+    "db.title": {"nl": "De database is even niet beschikbaar", "en": "The database is unavailable"},
+    "db.busy": {
+        "nl": "De database is bezet: een ander proces houdt hem langer vast dan de wachttijd. Er is "
+        "niets verloren gegaan. Probeer het over een halve minuut opnieuw; blijft het zo, kijk dan of "
+        "er een import, back-up of ander programma op het databasebestand draait.",
+        "en": "The database is busy: another process holds it longer than the waiting time. Nothing "
+        "has been lost. Try again in half a minute; if it stays this way, check whether an import, "
+        "backup or other program is working on the database file.",
+    },
+    "db.full": {
+        "nl": "De schijf van de server is vol, dus er kan niets worden bewaard. Maak ruimte vrij op "
+        "de schijf met de gegevensmap (of vraag je ICT-afdeling dat te doen) en probeer het opnieuw.",
+        "en": "The server's disk is full, so nothing can be saved. Free space on the disk that holds "
+        "the data folder (or ask your IT department to) and try again.",
+    },
+    "db.read_only": {
+        "nl": "De database kan niet worden geopend of beschreven: de gegevensmap of het bestand is "
+        "alleen-lezen of van een andere gebruiker. Laat je ICT-afdeling de schrijfrechten herstellen "
+        "(NETSCAN_DATA_DIR) en probeer het opnieuw.",
+        "en": "The database cannot be opened or written: the data folder or file is read-only or "
+        "owned by another user. Ask your IT department to restore write access (NETSCAN_DATA_DIR) "
+        "and try again.",
+    },
+    "db.unreachable": {
+        "nl": "De databaseserver is niet bereikbaar. Controleer of PostgreSQL draait en of "
+        "DATABASE_URL klopt, en probeer het opnieuw.",
+        "en": "The database server cannot be reached. Check that PostgreSQL is running and that "
+        "DATABASE_URL is right, and try again.",
+    },
+    "db.detail": {"nl": "Melding van de database: {detail}", "en": "The database says: {detail}"},
+    "db.retry": {"nl": "Opnieuw proberen", "en": "Try again"},
+    "db.respondent_title": {"nl": "Even geduld", "en": "Please bear with us"},
+    "db.respondent_body": {
+        "nl": "De vragenlijst is op dit moment niet bereikbaar. Wat je al hebt ingevuld, blijft "
+        "bewaard. Probeer het over een paar minuten opnieuw met dezelfde link.",
+        "en": "The questionnaire cannot be reached right now. What you have already filled in stays "
+        "saved. Try again in a few minutes with the same link.",
+    },
     # --- sidebar ------------------------------------------------------------------------------
     "side.workspace": {"nl": "Werkruimte", "en": "Workspace"},
     "side.network": {"nl": "Netwerk", "en": "Network"},
@@ -46,6 +85,30 @@ _TEXTS: dict[str, dict[str, str]] = {
         "nl": "Dit e-mailadres en wachtwoord horen niet bij elkaar. Controleer ze en probeer het opnieuw.",
         "en": "This e-mail address and password do not match. Check them and try again.",
     },
+    "sign_in.wait": {
+        "nl": "Er is een paar keer een verkeerd wachtwoord ingevuld. Wacht {seconds} seconden en "
+        "probeer het dan opnieuw; zo houden we raders buiten de deur.",
+        "en": "A wrong password was entered a few times. Wait {seconds} seconds and then try again; "
+        "this keeps guessers out.",
+    },
+    "sign_in.locked": {
+        "nl": "Na te veel mislukte pogingen is inloggen tijdelijk geblokkeerd. Probeer het over "
+        "{minutes} minuten opnieuw, of vraag de beheerder de blokkade op te heffen.",
+        "en": "After too many failed attempts, signing in is blocked for a while. Try again in "
+        "{minutes} minutes, or ask the administrator to lift the block.",
+    },
+    "sign_in.busy": {
+        "nl": "Er wordt op dit moment erg vaak geprobeerd in te loggen. Probeer het over een paar "
+        "seconden opnieuw.",
+        "en": "Very many sign-in attempts are being made right now. Try again in a few seconds.",
+    },
+    "sign_in.session_ended": {
+        "nl": "Je bent uitgelogd: je sessie is beëindigd (uitgelogd in een ander venster, of te lang "
+        "niet gebruikt). Log opnieuw in om verder te gaan.",
+        "en": "You have been signed out: your session has ended (signed out in another window, or "
+        "unused for too long). Sign in again to carry on.",
+    },
+    "sign_in.handing_over": {"nl": "Je wordt ingelogd…", "en": "Signing you in…"},
     "sign_in.respondent_hint": {
         "nl": "Wil je de vragenlijst invullen? Gebruik dan de persoonlijke link uit je uitnodiging; "
         "daarvoor hoef je niet in te loggen.",
@@ -365,6 +428,34 @@ _TEXTS: dict[str, dict[str, str]] = {
     "form.saved_help": {
         "nl": "Elk antwoord wordt direct bewaard. Je kunt stoppen en later met dezelfde link verdergaan.",
         "en": "Every answer is saved at once. You can stop and continue later with the same link.",
+    },
+    "form.not_saved.one": {
+        "nl": "Je antwoord is nog niet bewaard; we proberen het opnieuw. Je kunt gewoon verdergaan: "
+        "het staat nog op deze pagina. Sluit dit venster pas als deze melding weg is.",
+        "en": "Your answer has not been saved yet; we are trying again. You can carry on: it is still "
+        "on this page. Close this window only once this message has gone.",
+    },
+    "form.not_saved.other": {
+        "nl": "{count} antwoorden zijn nog niet bewaard; we proberen het opnieuw. Je kunt gewoon "
+        "verdergaan: ze staan nog op deze pagina. Sluit dit venster pas als deze melding weg is.",
+        "en": "{count} answers have not been saved yet; we are trying again. You can carry on: they "
+        "are still on this page. Close this window only once this message has gone.",
+    },
+    "form.submit_not_saved": {
+        "nl": "Je antwoorden zijn bewaard, maar nog niet ingeleverd: de database is even bezet. "
+        "Probeer het over een halve minuut opnieuw.",
+        "en": "Your answers are saved but not yet handed in: the database is busy for a moment. "
+        "Try again in half a minute.",
+    },
+    "form.text_limit": {
+        "nl": "Maximaal {limit} tekens.",
+        "en": "At most {limit} characters.",
+    },
+    "form.text_cut": {
+        "nl": "Je tekst was langer dan {limit} tekens. We hebben de eerste {limit} tekens bewaard; "
+        "kort hem gerust zelf in als het einde belangrijk is.",
+        "en": "Your text was longer than {limit} characters. We saved the first {limit}; feel free to "
+        "shorten it yourself if the end matters.",
     },
     "form.autosave": {
         "nl": "Elk antwoord wordt direct bewaard; je kunt altijd stoppen en later verdergaan.",

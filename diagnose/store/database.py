@@ -12,13 +12,12 @@ from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, exists, func, select
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session
 
 from diagnose.bundle import Bundle, load_bundle
-from diagnose.problems import Problem
 from diagnose.store import db, models, schema
-from diagnose.store.errors import StoreError
+from diagnose.store.errors import DatabaseUnavailable
 
 T = TypeVar("T")
 
@@ -60,24 +59,39 @@ class Database:
 
     def ensure_schema(self) -> str | None:
         """Bring the schema up to date (a no-op when it is); returns the revision."""
-        try:
+        with self.unavailable_as_error():
             return schema.upgrade(self.engine)
-        except OperationalError as exc:
-            raise StoreError(
-                Problem("database-unavailable", file=self.url, params={"detail": str(exc.orig).strip()})
-            ) from exc
+
+    @contextmanager
+    def unavailable_as_error(self) -> Iterator[None]:
+        """A database that cannot answer (locked past the busy timeout, disk full, read-only, server
+        gone) raises DatabaseUnavailable, a user-facing StoreError, never the driver's exception."""
+        try:
+            yield
+        except (OperationalError, InterfaceError) as exc:
+            detail = str(exc.orig).strip()
+            raise DatabaseUnavailable(unavailable_reason(detail), self.url, detail) from exc
+        except db.WriteQueueTimeout as exc:
+            raise DatabaseUnavailable("busy", self.url, str(exc)) from exc
+        except OSError as exc:  # the data folder cannot be made or opened
+            raise DatabaseUnavailable("read_only", self.url, str(exc)) from exc
 
     def close(self) -> None:
         self.engine.dispose()
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+        with (
+            self.unavailable_as_error(),
+            Session(self.engine, expire_on_commit=False) as session,
+            session.begin(),
+        ):
             yield session
 
     @contextmanager
     def write(self) -> Iterator[Session]:
         with (
+            self.unavailable_as_error(),
             db.write_lock(self.engine),
             Session(self._writer, expire_on_commit=False) as session,
             session.begin(),
@@ -88,7 +102,7 @@ class Database:
     def write_connection(self) -> Iterator[Connection]:
         """A plain connection in a write transaction, not an ORM session: for the hottest writes,
         which hold the lock for as short a time as possible."""
-        with db.write_lock(self.engine), self._writer.begin() as conn:
+        with self.unavailable_as_error(), db.write_lock(self.engine), self._writer.begin() as conn:
             yield conn
 
     def retrying(self, attempts: int, work: Callable[[], T]) -> T:
@@ -122,6 +136,18 @@ class Database:
                     models.DiagnosisSnapshot,
                 )
             }
+
+
+def unavailable_reason(detail: str) -> str:
+    """Why the database could not answer, from the driver's message (SQLite's and psycopg's)."""
+    text = detail.lower()
+    if "locked" in text or "busy" in text or "write lock" in text:
+        return "busy"
+    if "full" in text or "no space" in text:
+        return "full"
+    if "readonly" in text or "read-only" in text or "unable to open" in text or "permission" in text:
+        return "read_only"
+    return "unreachable"
 
 
 class Room:

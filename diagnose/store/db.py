@@ -45,15 +45,22 @@ class FairLock:
         self._waiters: collections.deque[threading.Lock] = collections.deque()
         self._held = False
 
-    def acquire(self) -> None:
+    def acquire(self, timeout: float = -1) -> bool:
+        """True once the lock is ours; False after `timeout` seconds in the queue (-1: no limit)."""
         with self._guard:
             if not self._held:
                 self._held = True
-                return
+                return True
             baton = threading.Lock()
             baton.acquire()
             self._waiters.append(baton)
-        baton.acquire()  # released by the previous holder: the lock is now ours
+        if baton.acquire(timeout=timeout):  # released by the previous holder: the lock is now ours
+            return True
+        with self._guard:
+            if baton in self._waiters:  # still queued: leave the queue
+                self._waiters.remove(baton)
+                return False
+        return True  # handed over just as the wait ran out
 
     def release(self) -> None:
         with self._guard:
@@ -63,11 +70,22 @@ class FairLock:
                 self._held = False
 
     def __enter__(self) -> FairLock:
-        self.acquire()
+        if not self.acquire(timeout=busy_timeout_ms() / 1000):
+            raise WriteQueueTimeout(f"database is locked: waited {busy_timeout_ms()} ms in line to write")
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.release()
+
+
+class WriteQueueTimeout(Exception):
+    """A writer of this process waited longer than the busy timeout for its turn."""
+
+
+def busy_timeout_ms() -> int:
+    """How long a write waits for the lock before it gives up: NETSCAN_SQLITE_BUSY_TIMEOUT_MS, else
+    30 s. The app then keeps the answer in the session and tries again (netscan_app/pending.py)."""
+    return _env_int("NETSCAN_SQLITE_BUSY_TIMEOUT_MS", BUSY_TIMEOUT_MS)
 
 
 _file_locks: dict[str, FairLock] = {}
@@ -115,7 +133,9 @@ def _env_int(name: str, default: int) -> int:
 def _sqlite_engine(url: URL, **kwargs: Any) -> Engine:
     database = url.database or ""
     if database and database != ":memory:" and not database.startswith("file:"):
-        Path(database).parent.mkdir(parents=True, exist_ok=True)
+        # a folder that cannot be made fails at the first connection, as DatabaseUnavailable
+        with contextlib.suppress(OSError):
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
     synchronous = os.environ.get("NETSCAN_SQLITE_SYNCHRONOUS", "NORMAL").strip().upper()
     if synchronous not in SYNCHRONOUS_MODES:
         synchronous = "NORMAL"
@@ -124,7 +144,7 @@ def _sqlite_engine(url: URL, **kwargs: Any) -> Engine:
     kwargs.setdefault("pool_timeout", 60)
     engine = create_engine(
         url,
-        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+        connect_args={"timeout": busy_timeout_ms() / 1000, "check_same_thread": False},
         **kwargs,
     )
 
@@ -134,7 +154,7 @@ def _sqlite_engine(url: URL, **kwargs: Any) -> Engine:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         try:
-            cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            cursor.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
             _use_wal(cursor)
             cursor.execute("PRAGMA foreign_keys = ON")
             cursor.execute(f"PRAGMA synchronous = {synchronous}")

@@ -70,3 +70,13 @@ class AccessDenied(StoreError):
 
 class Conflict(StoreError):
     """A name, e-mail or label that must be unique is taken, or a change is no longer allowed."""
+
+
+class DatabaseUnavailable(StoreError):
+    """The database cannot do what was asked right now: locked by another writer for longer than the
+    busy timeout, disk full, a read-only file or folder, or the server gone. Nothing was written; the
+    same call may succeed later. `reason` is one of busy, full, read_only, unreachable."""
+
+    def __init__(self, reason: str, url: str, detail: str):
+        super().__init__(Problem("database-unavailable", file=url, params={"detail": detail}))
+        self.reason = reason

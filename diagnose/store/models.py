@@ -149,6 +149,22 @@ class LoginToken(Base):
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     expires_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    # idle expiry: a session unused for longer than accounts.SESSION_IDLE ends (touched at most
+    # every few minutes, so a page view is not a write)
+    last_seen_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class SignInThrottle(Base):
+    """Failed sign-ins per subject, an account (``account:`` + SHA-256 of the address, existing or
+    not) or a client (``client:`` + SHA-256 of its address): growing delays, then a temporary lock
+    (accounts.py). A success clears the account's row; a quiet spell lets both start afresh."""
+
+    __tablename__ = "sign_in_throttle"
+
+    subject: Mapped[str] = mapped_column(String(80), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    last_failure_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    blocked_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 class Network(Base):

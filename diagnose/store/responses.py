@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Any
 
-from sqlalchemy import Integer, String, bindparam, delete, exists, select, update
+from sqlalchemy import Integer, String, bindparam, delete, exists, or_, select, update
 from sqlalchemy import cast as sql_cast
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -135,14 +135,22 @@ class Responses(Rounds):
             self._remember_questionnaire(response_id, ref)
         return self.db.bundle.questionnaire(*ref)
 
-    def _writable(self, response_id: Any) -> Any:
-        """The condition under which a draft may change: a draft, round open, invitation not revoked."""
+    def _writable(self, response_id: Any, now: Any = None) -> Any:
+        """The condition under which a draft may change: a draft, round open, invitation neither
+        revoked nor expired (a page opened before the expiry cannot save after it)."""
         R, Rd, Inv = models.Response, models.Round, models.Invitation
+        when = utcnow() if now is None else now
         return exists(
             select(R.id)
             .join(Rd, Rd.id == R.round_id)
             .outerjoin(Inv, Inv.id == R.invitation_id)
-            .where(R.id == response_id, R.status == "draft", Rd.closed_at.is_(None), Inv.revoked_at.is_(None))
+            .where(
+                R.id == response_id,
+                R.status == "draft",
+                Rd.closed_at.is_(None),
+                Inv.revoked_at.is_(None),
+                or_(Inv.expires_at.is_(None), Inv.expires_at > when),
+            )
         )
 
     def _why_not_writable(self, response_id: int) -> StoreError:
@@ -153,6 +161,7 @@ class Responses(Rounds):
                     models.Round.closed_at,
                     models.Round.label,
                     models.Invitation.revoked_at,
+                    models.Invitation.expires_at,
                 )
                 .join(models.Round, models.Round.id == models.Response.round_id)
                 .outerjoin(models.Invitation, models.Invitation.id == models.Response.invitation_id)
@@ -160,13 +169,15 @@ class Responses(Rounds):
             ).first()
         if found is None:
             return NotFound("response", response_id)
-        status, closed_at, label, revoked_at = found
+        status, closed_at, label, revoked_at, expires_at = found
         if status == "submitted":
             return AlreadySubmitted()
         if closed_at is not None:
             return RoundClosed(label)
         if revoked_at is not None:
             return InvitationInvalid("revoked")
+        if expires_at is not None and expires_at <= utcnow():
+            return InvitationInvalid("expired")
         raise AssertionError("response is writable")
 
     @cached_property
@@ -182,7 +193,7 @@ class Responses(Rounds):
             bindparam("item", type_=String),
             value,
             bindparam("now", type_=models.UTCDateTime),
-        ).where(self._writable(bindparam("rid", type_=Integer)))
+        ).where(self._writable(bindparam("rid", type_=Integer), bindparam("now", type_=models.UTCDateTime)))
         upsert = (pg_insert(A) if self.db.dialect == "postgresql" else sqlite_insert(A)).from_select(
             ["response_id", "item_id", "value", "updated_at"], source
         )

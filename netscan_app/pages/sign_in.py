@@ -7,7 +7,7 @@ import streamlit as st
 from diagnose.problems import ValidationFailed
 from netscan_app import auth
 from netscan_app.backend import load_demo
-from netscan_app.guard import go_after_sign_in
+from netscan_app.guard import after_sign_in_path, go_after_sign_in
 from netscan_app.i18n import current_lang, t
 from netscan_app.resources import get_store
 from netscan_app.widgets import language_switch
@@ -61,9 +61,22 @@ def render() -> None:
                 autocomplete="current-password",
             )
             submitted = st.form_submit_button(t("sign_in.submit"), type="primary", icon=":material/login:")
+        if st.session_state.pop(auth.ENDED_KEY, False):
+            st.info(t("sign_in.session_ended"), icon=":material/logout:")
         if submitted:
-            if auth.sign_in(email, password) is None:
+            attempt = auth.sign_in(email, password, after_sign_in_path())
+            if auth.handing_over():
+                st.info(t("sign_in.handing_over"), icon=":material/login:")
+                auth.sync_cookie()
+                st.stop()
+            if attempt.status == "wrong":
                 st.error(t("sign_in.failed"), icon=":material/error:")
+            elif attempt.status != "ok":
+                minutes = max(1, round(attempt.retry_after / 60))
+                st.warning(
+                    t(f"sign_in.{attempt.status}", seconds=attempt.retry_after, minutes=minutes),
+                    icon=":material/hourglass_top:",
+                )
             else:
                 st.session_state.pop("demo_credentials", None)
                 go_after_sign_in()

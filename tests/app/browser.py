@@ -77,7 +77,7 @@ class AppServer:
                 "-m",
                 "streamlit",
                 "run",
-                "app.py",
+                "serve.py",
                 "--server.port",
                 str(self.port),
                 "--server.address",

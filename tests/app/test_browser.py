@@ -34,6 +34,7 @@ from tests.app.helpers import OUTPUT, PASSWORD, submit_responses, synthetic_answ
 pytestmark = pytest.mark.browser
 
 EMAIL = "coordinator@school.nl"
+STARTED = time.time()  # screenshots older than this module's import were left by an earlier run
 HOSTILE = '<script>window.__xss=1</script><img src=x onerror="window.__xss=2"> **vet**'
 
 
@@ -334,5 +335,6 @@ def test_import_a_spreadsheet_in_the_browser(
 
 def test_screenshots_exist() -> None:
     """A guard for the reviewer: the flow above left its screenshots where the docs say."""
-    names = sorted(p.name for p in Path(OUTPUT).glob("*.png"))
-    assert "12-results-summary.png" in names, names
+    made = Path(OUTPUT) / "12-results-summary.png"
+    assert made.exists(), sorted(p.name for p in Path(OUTPUT).glob("*.png"))
+    assert made.stat().st_mtime >= STARTED, "left by an earlier run: this run's flow made no screenshot"

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
+from diagnose.problems import ValidationFailed
 from diagnose.questionnaire import Item, Questionnaire
 from netscan_app.answers import widget_key
 from tests.app.helpers import World, no_exceptions, respondent, synthetic_answers, texts
@@ -136,16 +138,22 @@ def test_missing_required_items_are_pointed_out_and_block_submitting(world: Worl
     assert widget_value(at, role) is None
 
 
-def test_an_invalid_number_is_refused_with_a_message_and_not_saved(world: World) -> None:
+def test_a_number_outside_its_range_is_never_saved(world: World) -> None:
+    """Streamlit itself refuses a number beyond min/max (the widget's value becomes empty); the
+    answer stored is never the out-of-range one, and the page shows no error page."""
     q = world.q
-    number = next(i for i in q.items() if i.type == "number")
+    number = next(i for i in q.items() if i.type == "number" and i.max is not None)
     at = respondent(world.tokens[0]).run()
     at.button(key="form_start").click().run()
-    at.number_input(key=widget_key(number.id)).set_value(int(number.min or 0)).run()
+    too_big = int(number.max or 0) + 5
+    at.number_input(key=widget_key(number.id)).set_value(too_big).run()
     no_exceptions(at)
     opened = world.store.open_response(world.tokens[0])
     assert opened.response is not None
-    assert world.store.answers(opened.response.id)[number.id] == int(number.min or 0)
+    assert world.store.answers(opened.response.id).get(number.id) != too_big
+    with pytest.raises(ValidationFailed):  # and the store refuses it on its own, too
+        world.store.save_answer(opened.response.id, number.id, too_big)
+    assert world.store.answers(opened.response.id).get(number.id) != too_big
 
 
 def test_a_cleared_answer_is_removed_from_the_draft(world: World) -> None:

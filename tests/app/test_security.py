@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from diagnose.store import Store
 from netscan_app.answers import widget_key
@@ -148,7 +150,46 @@ def test_a_respondent_sees_results_only_from_the_minimum(world: World) -> None:
     at = respondent(world.tokens[0]).run()
     no_exceptions(at)
     assert at.get("plotly_chart"), "3 answers: the round's results are shown to respondents"
-    assert not at.get("text") or all("open_" not in str(e.value) for e in at.get("text"))
+
+
+def everything(at: AppTest) -> str:
+    """Every element the page sends to the browser, serialised (texts, charts' data, widgets)."""
+    parts: list[str] = []
+
+    def walk(node: Any) -> None:
+        proto = getattr(node, "proto", None)
+        if proto is not None:
+            parts.append(str(proto))
+        for child in getattr(node, "children", {}).values():
+            walk(child)
+
+    walk(at._tree)
+    return "\n".join(parts)
+
+
+def test_the_thank_you_page_shows_no_colleague_s_own_answers(world: World) -> None:
+    """Aggregates of the round, yes; what a colleague wrote in a free-text answer, never."""
+    q = world.q
+    free = [i.id for i in q.items() if i.type == "text"]
+    assert free, "the questionnaire has free-text items to test with"
+    colleagues = synthetic_answers(q, 3, seed=21)
+    for n, person in enumerate(colleagues):
+        for item_id in free:
+            person[item_id] = f"COLLEAGUE{n}SECRET{item_id}"
+    submit_responses(world.store, world.round.id, colleagues)
+    mine = synthetic_answers(q, 1, seed=22)[0]
+    opened = world.store.open_response(world.tokens[0])
+    assert opened.response is not None
+    for item_id, value in mine.items():
+        world.store.save_answer(opened.response.id, item_id, value)
+    assert world.store.submit(opened.response.id) == []
+    at = respondent(world.tokens[0]).run()
+    no_exceptions(at)
+    assert at.get("plotly_chart"), "4 answers: the round's results are shown, so the check means something"
+    shown = everything(at)
+    assert "SECRET" not in shown, "a colleague's free text reached a respondent's page"
+    for person in colleagues:
+        assert person.get(free[0]) not in shown
 
 
 def test_a_single_group_answer_shows_its_results(world: World) -> None:

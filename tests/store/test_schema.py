@@ -24,6 +24,7 @@ TABLES = {
     "app_user",
     "membership",
     "login_token",
+    "sign_in_throttle",
     "network",
     "round",
     "invitation",

@@ -1,0 +1,11 @@
+"""Serve Netwerkscan: ``streamlit run serve.py`` (what ``make run`` does).
+
+The app itself is ``app.py``; this file runs it in Streamlit's ASGI mode with two routes of our
+own, so the login cookie is set by the server as HttpOnly (see netscan_app/session_routes.py).
+"""
+
+import streamlit as st
+
+from netscan_app.session_routes import routes
+
+app = st.App("app.py", routes=routes())
