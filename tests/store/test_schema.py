@@ -31,6 +31,8 @@ TABLES = {
     "answer",
     "diagnosis_snapshot",
     "finding_text",
+    "agreement",
+    "agreement_status",
     "alembic_version",
 }
 

@@ -1,0 +1,158 @@
+"""Agreements (afspraken) in the store, on SQLite and PostgreSQL: recorded, their status through the
+year, refused with a located message and nothing stored, and read beside the next round's movement."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from diagnose.agreements import effects
+from diagnose.problems import ValidationFailed
+from diagnose.store import AccessDenied, NotFound, Store
+from diagnose.store.round_view import round_view
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+@pytest.fixture
+def two_rounds(store: Store) -> tuple[int, int]:
+    """Den Bosch year 1 and year 2 (the example response file), both diagnosed."""
+    ws = store.create_workspace("Adviesbureau")
+    result = store.import_bytes(
+        (EXAMPLES / "den_bosch_jaar2.json").read_bytes(), "den_bosch_jaar2.json", workspace_id=ws.id
+    )
+    rounds = store.list_rounds(store.get_round(result.round_ids[0]).network_id)
+    assert len(rounds) == 2
+    first, second = rounds
+    store.diagnose_round(first.id)
+    store.diagnose_round(second.id)
+    return first.id, second.id
+
+
+def first_finding(store: Store, round_id: int) -> tuple[str, list[str]]:
+    snapshot = store.latest_snapshot(round_id)
+    assert snapshot is not None
+    finding = next(f for f in snapshot.diagnosis().findings if f.constructs)
+    return finding.rule, finding.constructs
+
+
+def test_an_agreement_is_recorded_with_its_status_through_the_year(
+    store: Store, two_rounds: tuple[int, int]
+) -> None:
+    first, _ = two_rounds
+    rule, constructs = first_finding(store, first)
+    start = store.get_round(first).date or dt.date(2020, 1, 1)
+    made = store.add_agreement(
+        first,
+        "  Werkplaatsen in plaats van vergaderingen ",
+        owner="voorzitter stuurgroep",
+        due=start + dt.timedelta(days=200),
+        findings=[rule],
+        on=start + dt.timedelta(days=10),
+    )
+    assert made.text == "Werkplaatsen in plaats van vergaderingen"
+    assert made.status == "planned" and made.findings == (rule,)
+    store.set_agreement_status(
+        made.id or 0, "under_way", note="eerste werkplaats gehouden", on=start + dt.timedelta(days=60)
+    )
+    done = store.set_agreement_status(
+        made.id or 0, "done", note="vier werkplaatsen", on=start + dt.timedelta(days=180)
+    )
+    assert [h.status for h in done.history] == ["planned", "under_way", "done"]
+    assert done.last_change.note == "vier werkplaatsen"
+    assert store.list_agreements(first) == [done]
+    assert store.get_agreement(made.id or 0) == done
+    assert store.network_agreements(store.get_round(first).network_id)[first] == [done]
+    changed = store.update_agreement(made.id or 0, owner="netwerkcoördinator", constructs=[constructs[0]])
+    assert changed.owner == "netwerkcoördinator" and changed.constructs == (constructs[0],)
+    assert changed.history == done.history
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "code", "field"),
+    [
+        ({"text": "   "}, "agreement-text", "text"),
+        ({"text": "x" * 501}, "agreement-too-long", "text"),
+        ({"due": dt.date(2000, 1, 1)}, "agreement-due", "due"),
+        ({"findings": ["geen-bestaande-regel"]}, "agreement-finding", "findings"),
+        ({"constructs": ["vertrouwn"]}, "agreement-construct", "constructs"),
+        ({"status": "klaar"}, "agreement-status", "status"),
+    ],
+)
+def test_a_bad_agreement_is_refused_with_a_located_message_and_nothing_stored(
+    store: Store, two_rounds: tuple[int, int], kwargs: dict[str, object], code: str, field: str
+) -> None:
+    first, _ = two_rounds
+    args: dict[str, object] = {"text": "Werkplaatsen"} | kwargs
+    text = str(args.pop("text"))
+    with pytest.raises(ValidationFailed) as caught:
+        store.add_agreement(first, text, **args)  # type: ignore[arg-type]
+    problem = caught.value.problems[0]
+    assert (problem.code, problem.field) == (code, field)
+    assert problem.what("nl") and problem.what("en") and problem.what("nl") != problem.what("en")
+    assert "{" not in problem.what("nl") + problem.fix("nl") + problem.what("en")
+    assert store.list_agreements(first) == []
+
+
+def test_a_misspelled_construct_gets_a_did_you_mean(store: Store, two_rounds: tuple[int, int]) -> None:
+    first, _ = two_rounds
+    _, constructs = first_finding(store, first)
+    with pytest.raises(ValidationFailed) as caught:
+        store.add_agreement(first, "Iets", constructs=[constructs[0][:-1]])
+    assert f"bedoel je '{constructs[0]}'" in caught.value.problems[0].what("nl")
+
+
+def test_only_members_of_the_workspace_may_record_or_change_agreements(
+    store: Store, two_rounds: tuple[int, int]
+) -> None:
+    first, _ = two_rounds
+    workspace = store.get_round(first).workspace_id
+    outsider = store.add_user("buiten@example.org", "lang genoeg wachtwoord")
+    member = store.add_user("lid@example.org", "lang genoeg wachtwoord", workspace_id=workspace)
+    with pytest.raises(AccessDenied):
+        store.add_agreement(first, "Werkplaatsen", user_id=outsider.id)
+    assert store.list_agreements(first) == []
+    made = store.add_agreement(first, "Werkplaatsen", user_id=member.id)
+    with pytest.raises(AccessDenied):
+        store.set_agreement_status(made.id or 0, "done", user_id=outsider.id)
+    with pytest.raises(AccessDenied):
+        store.delete_agreement(made.id or 0, user_id=outsider.id)
+    assert store.get_agreement(made.id or 0).status == "planned"
+    store.delete_agreement(made.id or 0, user_id=member.id)
+    with pytest.raises(NotFound):
+        store.get_agreement(made.id or 0)
+
+
+def test_a_finding_cannot_be_linked_before_the_round_is_diagnosed(store: Store, rnd: object) -> None:
+    with pytest.raises(ValidationFailed) as caught:
+        store.add_agreement(rnd.id, "Werkplaatsen", findings=["some-rule"])  # type: ignore[attr-defined]
+    assert caught.value.problems[0].code == "agreement-finding"
+
+
+def test_next_round_shows_each_agreement_beside_the_movement_of_its_constructs(
+    store: Store, two_rounds: tuple[int, int]
+) -> None:
+    first, second = two_rounds
+    rule, constructs = first_finding(store, first)
+    made = store.add_agreement(first, "Werkplaatsen in plaats van vergaderingen", findings=[rule])
+    store.set_agreement_status(made.id or 0, "done")
+    view = round_view(store, second)
+    assert view is not None and view.diagnosis.previous is not None
+    earlier = store.latest_snapshot(first)
+    assert earlier is not None
+    [effect] = effects(store.list_agreements(first), view.diagnosis, earlier.diagnosis())
+    assert [m.construct_id for m in effect.movements] == list(dict.fromkeys(constructs))
+    for m in effect.movements:
+        assert m.before == view.diagnosis.previous.scores.get(m.construct_id)
+        assert m.after == view.diagnosis.visible_scores().get(m.construct_id)
+
+
+def test_agreements_go_with_their_round(store: Store, two_rounds: tuple[int, int]) -> None:
+    first, _ = two_rounds
+    store.add_agreement(first, "Werkplaatsen")
+    network = store.get_round(first).network_id
+    store.delete_network(network)
+    counts = store.table_counts()
+    assert counts["agreement"] == 0 and counts["agreement_status"] == 0
