@@ -8,6 +8,7 @@ shown; the texts are in content.yaml.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from diagnose.agreements import ARROWS, STATUSES, Agreement, Effect
@@ -57,10 +58,12 @@ class AgreementsSection:
 
 def agreements_section(inp: ReportInput, content: ReportContent, lang: Lang) -> AgreementsSection:
     d = inp.diagnosis
-    by_rule = {f.rule: f for f in d.findings}
+    # below the anonymity minimum nothing of the findings or the movement may be shown
+    allowed = d.results_allowed
+    by_rule = {f.rule: f for f in d.findings} if allowed else {}
     return AgreementsSection(
-        earlier=d.previous.label if d.previous is not None else "",
-        effects=[_effect(e, inp.bundle, content, lang) for e in inp.effects],
+        earlier=d.previous.label if d.previous is not None and allowed else "",
+        effects=[_effect(e, inp.bundle, content, lang) for e in inp.effects] if allowed else [],
         new=[
             AgreementRow(
                 text=a.text,
@@ -100,3 +103,27 @@ def _effect(e: Effect, bundle: Bundle, content: ReportContent, lang: Lang) -> Ef
         movements=movements,
         verdict=content.text(f"agreement_verdict_{key}_{verdict}", lang),
     )
+
+
+def agreements_markdown(
+    section: AgreementsSection | None, t: Callable[..., str], e: Callable[[str], str]
+) -> list[str]:
+    """The two parts in the Markdown edition (`t` the model's texts, `e` Markdown escaping)."""
+    if section is None:
+        return []
+    out: list[str] = []
+    if section.earlier:
+        out += [f"## {t('s_agreements_before')}", ""]
+        if not section.effects:
+            out += [e(t("agreements_before_none", earlier=section.earlier)), ""]
+        for view in section.effects:
+            out += [f"- **{e(view.text)}** — {e(view.status)} ({e(view.note)})"]
+            out += [f"  - {e(mv.label)}: {e(mv.text)}" for mv in view.movements]
+            out += [f"  - *{e(view.verdict)}*"]
+        out.append("")
+    out += [f"## {t('s_agreements_new')}", "", e(t("agreements_new_intro")), ""]
+    for row in section.new:
+        extra = "; ".join(x for x in (row.owner, row.due, row.about) if x)
+        out.append(f"- {e(row.text)}" + (f" ({e(extra)})" if extra else ""))
+    out += ["- …"] * min(section.blank_lines, 3)
+    return [*out, ""]
