@@ -156,3 +156,41 @@ def test_agreements_go_with_their_round(store: Store, two_rounds: tuple[int, int
     store.delete_network(network)
     counts = store.table_counts()
     assert counts["agreement"] == 0 and counts["agreement_status"] == 0
+
+
+def test_the_archive_carries_agreements_with_their_history(
+    store: Store, other_store: Store, two_rounds: tuple[int, int]
+) -> None:
+    first, second = two_rounds
+    rule, _ = first_finding(store, first)
+    made = store.add_agreement(
+        first, "Werkplaatsen", owner="voorzitter", findings=[rule], on=dt.date(2026, 4, 1)
+    )
+    store.set_agreement_status(made.id or 0, "done", note="vier keer", on=dt.date(2026, 11, 1))
+    store.add_agreement(second, "Intervisie per kwartaal", due=dt.date(2027, 12, 1))
+    workspace = store.get_round(first).workspace_id
+    archive = store.export_workspace(workspace, "json")
+    other_store.import_bytes(archive, "backup.json")
+    assert other_store.table_counts() == store.table_counts()
+    [net] = other_store.list_networks(other_store.list_workspaces()[0].id)
+    restored = other_store.network_agreements(net.id)
+    originals = store.network_agreements(store.get_round(first).network_id)
+    strip = lambda found: [  # noqa: E731 - ids differ between the databases
+        [a.model_copy(update={"id": None}) for a in agreements] for agreements in found.values()
+    ]
+    assert strip(restored) == strip(originals)
+    assert [h.status for h in next(iter(restored.values()))[0].history] == ["planned", "done"]
+
+
+def test_a_broken_agreement_in_an_archive_is_refused_and_nothing_is_imported(
+    store: Store, other_store: Store, two_rounds: tuple[int, int]
+) -> None:
+    first, _ = two_rounds
+    store.add_agreement(first, "Werkplaatsen")
+    archive = store.export_workspace(store.get_round(first).workspace_id, "json")
+    broken = archive.replace(b'"text": "Werkplaatsen"', b'"text": ""')
+    assert broken != archive
+    with pytest.raises(ValidationFailed) as caught:
+        other_store.import_bytes(broken, "backup.json")
+    assert "text" in caught.value.problems[0].format("nl")
+    assert other_store.is_empty()
