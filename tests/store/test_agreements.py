@@ -194,3 +194,26 @@ def test_a_broken_agreement_in_an_archive_is_refused_and_nothing_is_imported(
         other_store.import_bytes(broken, "backup.json")
     assert "text" in caught.value.problems[0].format("nl")
     assert other_store.is_empty()
+
+
+def test_the_demo_shows_the_yearly_loop(store: Store) -> None:
+    from diagnose.store.demo import AGREEMENTS, build_demo
+
+    result = build_demo(store)
+    q = store.bundle.questionnaire("netwerkscan")
+    networks = {n.name: n for n in store.list_networks(result.workspace.id)}
+    for name, by_year in AGREEMENTS.items():
+        rounds = store.list_rounds(networks[name].id)
+        for year, agreements in by_year.items():
+            stored = store.list_agreements(rounds[year].id)
+            assert [a.text for a in stored] == [a.text for a in agreements]
+            assert all(c in q.items_by_construct for a in stored for c in a.constructs)
+    improving = store.list_rounds(networks["Lerend netwerk Rivierenland (fictief)"].id)
+    view = round_view(store, improving[1].id)
+    assert view is not None and view.effects
+    verdicts = {e.agreement.text.split(":")[0]: (e.agreement.status, e.verdict) for e in view.effects}
+    assert verdicts["Werkplaatsen in plaats van vergaderingen"] == ("done", "up")
+    declining = store.list_rounds(networks["Samenwerkingsverband Passend Onderwijs Noord (fictief)"].id)
+    assert round_view(store, declining[1].id).effects == ()  # type: ignore[union-attr]  # agreed nothing
+    [dropped] = round_view(store, declining[2].id).effects  # type: ignore[union-attr]
+    assert (dropped.agreement.status, dropped.verdict) == ("dropped", "down")
