@@ -20,16 +20,17 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from diagnose.bundle import Bundle
 from diagnose.diagnosis import Diagnosis
+from diagnose.explain import ACTION_LABELS
+from diagnose.responses import AgreementEntry
 from diagnose.text import LocalizedText
 
 Status = Literal["planned", "under_way", "done", "dropped"]
-# The statuses in the order of the year, with their names: the one vocabulary every layer reads.
+# The statuses in the order of the year, with their names (decided once, in the explanation's
+# words for the rules' `action.C` facts): the one vocabulary every layer reads.
 STATUSES: dict[Status, LocalizedText] = {
-    "planned": LocalizedText(nl="gepland", en="planned"),
-    "under_way": LocalizedText(nl="loopt", en="under way"),
-    "done": LocalizedText(nl="gedaan", en="done"),
-    "dropped": LocalizedText(nl="vervallen", en="dropped"),
+    status: ACTION_LABELS[status] for status in ("planned", "under_way", "done", "dropped")
 }
 Direction = Literal["up", "down", "same"]
 ARROWS: dict[Direction, str] = {"up": "▲", "down": "▼", "same": "="}
@@ -123,16 +124,45 @@ class Effect(BaseModel):
         return "same"
 
 
-def aimed_constructs(agreement: Agreement, current: Diagnosis | None = None) -> tuple[str, ...]:
-    """The constructs the agreement aims to move: those named, else those of the findings it
-    answers (as found in `current`, the round it was made in), in order, without repeats."""
+def aimed_constructs(agreement: Agreement, made_in: Diagnosis | Bundle | None = None) -> tuple[str, ...]:
+    """The constructs the agreement aims to move: those named, and those of the findings it
+    answers (a finding's constructs are its rule's: from the round it was made in, or the rule
+    base), in order, without repeats."""
     found: list[str] = list(agreement.constructs)
-    if current is not None:
-        for rule in agreement.findings:
-            f = current.finding(rule)
-            if f is not None:
-                found.extend(f.constructs)
+    for rule in agreement.findings:
+        if isinstance(made_in, Diagnosis):
+            f = made_in.finding(rule)
+            found.extend(f.constructs if f is not None else ())
+        elif made_in is not None and rule in made_in.rule_by_id:
+            found.extend(made_in.rule_by_id[rule].constructs)
     return tuple(dict.fromkeys(found))
+
+
+def from_entries(entries: Sequence[AgreementEntry], round_label: str, on: dt.date) -> list[Agreement]:
+    """A response file's agreements (made after `round_label`) as the core's records."""
+    return [
+        Agreement(
+            round_label=round_label,
+            text=e.text,
+            owner=e.owner,
+            due=e.due,
+            constructs=tuple(e.constructs),
+            history=(StatusChange(status=e.status, note=e.note, date=on),),
+        )
+        for e in entries
+    ]
+
+
+def actions(agreements: Sequence[Agreement], made_in: Diagnosis | Bundle | None = None) -> dict[str, Status]:
+    """What was agreed about each construct (the rules' `action.C` facts): the most advanced status
+    of the agreements aimed at it (done before under way before planned before dropped)."""
+    rank = {status: index for index, status in enumerate(("dropped", "planned", "under_way", "done"))}
+    found: dict[str, Status] = {}
+    for a in agreements:
+        for c in aimed_constructs(a, made_in):
+            if c not in found or rank[a.status] > rank[found[c]]:
+                found[c] = a.status
+    return found
 
 
 def effects(

@@ -28,7 +28,7 @@ from diagnose.agreements import (
     StatusChange,
 )
 from diagnose.problems import Problem, ValidationFailed, did_you_mean
-from diagnose.store import models, records
+from diagnose.store import agreement_rows, models, records
 from diagnose.store.diagnoses import Diagnoses
 from diagnose.store.errors import AccessDenied, NotFound
 from diagnose.text import LocalizedText
@@ -69,7 +69,9 @@ class Agreements(Diagnoses):
             s.flush()
             s.add(_status_row(agreement.id, change))
             s.flush()
-            return self._record(s, agreement, row.label)
+            made = self._record(s, agreement, row.label)
+        self._diagnose_next(round_id)
+        return made
 
     def update_agreement(
         self,
@@ -98,7 +100,9 @@ class Agreements(Diagnoses):
             agreement.text, agreement.owner, agreement.due = clean.text, clean.owner, clean.due
             agreement.findings, agreement.constructs = list(clean.findings), list(clean.constructs)
             s.flush()
-            return self._record(s, agreement, row.label)
+            made = self._record(s, agreement, row.label)
+        self._diagnose_next(agreement.round_id)
+        return made
 
     def set_agreement_status(
         self,
@@ -115,13 +119,16 @@ class Agreements(Diagnoses):
             self._check_access(s, user_id, workspace_id)
             s.add(_status_row(agreement.id, _status_change(status, note, on)))
             s.flush()
-            return self._record(s, agreement, row.label)
+            made = self._record(s, agreement, row.label)
+        self._diagnose_next(row.id)
+        return made
 
     def delete_agreement(self, agreement_id: int, *, user_id: int | None = None) -> None:
         with self.db.write() as s:
-            agreement, _, workspace_id = self._agreement_row(s, agreement_id)
+            agreement, row, workspace_id = self._agreement_row(s, agreement_id)
             self._check_access(s, user_id, workspace_id)
             s.delete(agreement)
+        self._diagnose_next(row.id)
 
     def get_agreement(self, agreement_id: int) -> Agreement:
         with self.db.read() as s:
@@ -131,18 +138,22 @@ class Agreements(Diagnoses):
     def list_agreements(self, round_id: int) -> list[Agreement]:
         """The round's agreements in the order they were made."""
         with self.db.read() as s:
-            row, _ = records.round_row(s, round_id)
-            rows = s.scalars(
-                select(models.Agreement)
-                .where(models.Agreement.round_id == round_id)
-                .order_by(models.Agreement.id)
-            ).all()
-            histories = self._histories(s, [a.id for a in rows])
-            return [_to_agreement(a, row.label, histories[a.id]) for a in rows]
+            records.round_row(s, round_id)
+            return agreement_rows.agreements_of(s, [round_id])[round_id]
 
     def network_agreements(self, network_id: int) -> dict[int, list[Agreement]]:
         """Every round of the network (by id, in the store's round order) with its agreements."""
         return {r.id: self.list_agreements(r.id) for r in self.list_rounds(network_id)}
+
+    def _diagnose_next(self, round_id: int) -> None:
+        """The rounds diagnosed against this one see its agreements (`action.C`): diagnose again
+        those that have a diagnosis, so what they show follows the agreements' status."""
+        for later in self.list_rounds(self.get_round(round_id).network_id):
+            if later.id == round_id or self.latest_snapshot(later.id) is None:
+                continue
+            earlier = self.history_round(later.id)
+            if earlier is not None and earlier.id == round_id:
+                self.diagnose_round(later.id)
 
     # --- checks -------------------------------------------------------------------------------
 
@@ -241,36 +252,10 @@ class Agreements(Diagnoses):
         row, workspace_id = records.round_row(s, agreement.round_id)
         return agreement, row, workspace_id
 
-    @staticmethod
-    def _histories(s: Session, ids: list[int]) -> dict[int, list[StatusChange]]:
-        found: dict[int, list[StatusChange]] = {i: [] for i in ids}
-        if not ids:
-            return found
-        for st in s.scalars(
-            select(models.AgreementStatus)
-            .where(models.AgreementStatus.agreement_id.in_(ids))
-            .order_by(models.AgreementStatus.date, models.AgreementStatus.id)
-        ):
-            found[st.agreement_id].append(
-                StatusChange.model_validate({"status": st.status, "note": st.note, "date": st.date})
-            )
-        return found
-
     def _record(self, s: Session, agreement: models.Agreement, label: str) -> Agreement:
-        return _to_agreement(agreement, label, self._histories(s, [agreement.id])[agreement.id])
-
-
-def _to_agreement(row: models.Agreement, label: str, history: list[StatusChange]) -> Agreement:
-    return Agreement(
-        id=row.id,
-        round_label=label,
-        text=row.text,
-        owner=row.owner,
-        due=row.due,
-        findings=tuple(row.findings),
-        constructs=tuple(row.constructs),
-        history=tuple(history),
-    )
+        return agreement_rows.to_agreement(
+            agreement, label, agreement_rows.histories(s, [agreement.id])[agreement.id]
+        )
 
 
 def _status_change(status: str, note: str, on: dt.date | None) -> StatusChange:

@@ -4,6 +4,7 @@ year, refused with a located message and nothing stored, and read beside the nex
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -217,3 +218,52 @@ def test_the_demo_shows_the_yearly_loop(store: Store) -> None:
     assert round_view(store, declining[1].id).effects == ()  # type: ignore[union-attr]  # agreed nothing
     [dropped] = round_view(store, declining[2].id).effects  # type: ignore[union-attr]
     assert (dropped.agreement.status, dropped.verdict) == ("dropped", "down")
+
+
+def test_status_names_are_decided_once() -> None:
+    """The explanation's words for `action.C` are the statuses' own names (and none)."""
+    from diagnose.agreements import STATUSES
+    from diagnose.explain import ACTION_LABELS
+    from diagnose.vocabulary import ACTION_VALUES
+
+    assert set(ACTION_VALUES) == set(STATUSES) | {"none"} == set(ACTION_LABELS)
+    assert all(ACTION_LABELS[k] == v for k, v in STATUSES.items())
+
+
+def test_the_next_round_diagnosis_follows_the_agreements_and_its_export_reproduces_it(
+    store: Store, two_rounds: tuple[int, int], tmp_path: Path
+) -> None:
+    from diagnose.cli import main
+
+    first, second = two_rounds
+
+    def rules() -> set[str]:
+        snapshot = store.latest_snapshot(second)
+        assert snapshot is not None
+        return {f.rule for f in snapshot.diagnosis().findings}
+
+    assert "concern_without_action_lnc2_inquiry" in rules()  # a lasting concern, nothing agreed
+    made = store.add_agreement(first, "Werkplaatsen", constructs=["lnc3_practice_development"])
+    assert "action_worked_lnc3_practice_development" not in rules()  # planned, not done
+    store.set_agreement_status(made.id or 0, "done", note="zes keer")
+    assert "action_worked_lnc3_practice_development" in rules()
+    exported = json.loads(store.export_round(second, "json"))
+    assert exported["agreements"] == [
+        {
+            "text": "Werkplaatsen",
+            "constructs": ["lnc3_practice_development"],
+            "status": "done",
+            "note": "zes keer",
+        }
+    ]
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps(exported), encoding="utf-8")
+    out = tmp_path / "out.json"
+    import contextlib
+    import io
+
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        assert main(["diagnose", str(path), "--format", "json"]) == 0
+    out.write_text(buffer.getvalue(), encoding="utf-8")
+    assert {f["rule"] for f in json.loads(out.read_text(encoding="utf-8"))["findings"]} == rules()

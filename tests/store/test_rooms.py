@@ -23,6 +23,7 @@ from diagnose.store.transfer import Transfer
 STORE = Path(__file__).resolve().parents[2] / "diagnose" / "store"
 # what every room may use: the shared database object and records, the rules decided once
 BASE = {
+    "agreement_rows",
     "answer_checks",
     "chronology",
     "credentials",

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from diagnose.store import models
+from diagnose.agreements import aimed_constructs
+from diagnose.store import agreement_rows, models
+from diagnose.store.diagnoses import Diagnoses
 from diagnose.store.models import utcnow
 from diagnose.store.transfer import archive as ar
 
@@ -43,6 +46,28 @@ def load(s: Session, round_ids: Sequence[int]) -> dict[int, list[ar.ArchiveAgree
                 history=history.get(row.id, []),
             )
         )
+    return found
+
+
+def file_agreements(store: Diagnoses, round_id: int) -> list[dict[str, Any]]:
+    """The round's agreements as a response file's `agreements` section (constructs resolved from
+    the findings they answer; an agreement aimed at no construct gives the rules nothing)."""
+    with store.db.read() as s:
+        made = agreement_rows.agreements_of(s, [round_id])[round_id]
+    found = []
+    for a in made:
+        constructs = aimed_constructs(a, store.db.bundle)
+        if constructs:
+            found.append(
+                {
+                    "text": a.text,
+                    **({"owner": a.owner} if a.owner else {}),
+                    **({"due": a.due.isoformat()} if a.due else {}),
+                    "constructs": list(constructs),
+                    "status": a.status,
+                    **({"note": a.last_change.note} if a.last_change.note else {}),
+                }
+            )
     return found
 
 

@@ -20,6 +20,7 @@ from diagnose.store.errors import NotFound
 from diagnose.store.models import utcnow
 from diagnose.store.transfer import archive as ar
 from diagnose.store.transfer import tables
+from diagnose.store.transfer.agreements import file_agreements
 from diagnose.store.transfer.agreements import load as load_agreements
 
 ExportFormat = Literal["json", "csv", "xlsx"]
@@ -278,13 +279,15 @@ def export_round(store: Diagnoses, round_id: int, fmt: str) -> bytes:
         }
 
     answered = {rid for rid, responses in loaded.responses.items() if responses}
-    history = [core_round(rnd) for rnd in response_file_history(rounds, answered, current)]
+    earlier = response_file_history(rounds, answered, current)
+    history = [core_round(rnd) for rnd in earlier]
     return _dump(
         {
             "questionnaire": {"id": current.questionnaire_id, "version": current.questionnaire_version},
             "network": {"name": net.name, "profile": net.profile or {}},
             "round": core_round(current),
             "history": history,
+            **({"agreements": file_agreements(store, earlier[-1].id)} if earlier else {}),
         }
     )
 
