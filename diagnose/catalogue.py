@@ -464,4 +464,46 @@ CATALOGUE: dict[str, Message] = {
         _t("onbekende bestandsvorm '{key}' voor een export", "unknown export format '{key}'"),
         _t("kies json, csv of xlsx", "choose json, csv or xlsx"),
     ),
+    "agreement-text": Message(
+        _t("een afspraak zonder tekst", "an agreement without a text"),
+        _t(
+            "schrijf op wat het netwerk gaat doen, bijvoorbeeld 'werkplaatsen in plaats van vergaderingen'",
+            "write down what the network will do, e.g. 'workshops instead of meetings'",
+        ),
+    ),
+    "agreement-too-long": Message(
+        _t("deze tekst is langer dan {limit} tekens", "this text is longer than {limit} characters"),
+        _t("maak de tekst korter", "shorten the text"),
+    ),
+    "agreement-due": Message(
+        _t(
+            "de datum {due} ligt vóór de ronde '{round}' ({start})",
+            "the date {due} lies before round '{round}' ({start})",
+        ),
+        _t("kies een datum na de ronde", "choose a date after the round"),
+    ),
+    "agreement-finding": Message(
+        _t(
+            "ronde '{round}' heeft geen bevinding '{key}'{suggestion}",
+            "round '{round}' has no finding '{key}'{suggestion}",
+        ),
+        _t(
+            "koppel de afspraak aan een bevinding uit de uitslag van deze ronde",
+            "link the agreement to a finding in this round's results",
+        ),
+    ),
+    "agreement-construct": Message(
+        _t(
+            "ronde '{round}' meet geen construct '{key}'{suggestion}",
+            "round '{round}' does not measure construct '{key}'{suggestion}",
+        ),
+        _t(
+            "kies een construct uit de vragenlijst van deze ronde",
+            "choose a construct from this round's questionnaire",
+        ),
+    ),
+    "agreement-status": Message(
+        _t("onbekende status '{key}' voor een afspraak", "unknown status '{key}' for an agreement"),
+        _t("kies uit: {choices}", "choose from: {choices}"),
+    ),
 }

@@ -31,7 +31,7 @@ NUMERIC_NAMESPACES = (
     "count",
     "round",
 )
-NAMESPACES = (*NUMERIC_NAMESPACES, "band", "profile", "disagree", "derived")
+NAMESPACES = (*NUMERIC_NAMESPACES, "band", "profile", "disagree", "derived", "action")
 KEY_SEPARATOR = "__"
 
 _TOKEN = re.compile(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
@@ -218,10 +218,12 @@ def diagnose(
     network: Network | None = None,
     *,
     file: str = "",
+    actions: Mapping[str, str] | None = None,
 ) -> Diagnosis:
-    """Answers in, diagnosis out. No I/O. Raises ValidationFailed naming respondent and item."""
+    """Answers in, diagnosis out. No I/O. Raises ValidationFailed naming respondent and item.
+    `actions`: what was agreed after the previous round, per construct (diagnose.agreements.actions)."""
     current, previous = check_and_score(bundle, q, rnd, history, network, file=file)
-    return diagnose_scores(bundle, q, current, previous, network)
+    return diagnose_scores(bundle, q, current, previous, network, actions=actions)
 
 
 def check_and_score(
@@ -257,11 +259,16 @@ def diagnose_scores(
     current: RoundScores,
     previous: RoundScores | None = None,
     network: Network | None = None,
+    *,
+    actions: Mapping[str, str] | None = None,
 ) -> Diagnosis:
     """The rules over a round's scores (made by `score` from answers that passed check_round).
     Scores do not depend on the rules: a store re-diagnosing rounds after the rule base changed
     can keep the scores it computed before, if it knows the answers and scoring did not change."""
     facts = round_facts(current, previous)
+    if actions is not None and previous is not None:  # agreements are known: `none` means none made
+        for cid in current.constructs:
+            facts[f"action.{cid}"] = actions.get(cid, "none")
     derived = {}
     for d in bundle.derived:
         value = d.value(facts)

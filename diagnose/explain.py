@@ -30,6 +30,10 @@ FACT_LABELS: dict[str, tuple[str, str]] = {
     "count": ("aantal soorten genoemd bij ‘{label}’", "kinds named for ‘{label}’"),
     "derived": ("{label}", "{label}"),
     "round": ("{label}", "{label}"),
+    "action": (
+        "afspraak na de vorige meting over ‘{label}’",
+        "agreement after the previous round on ‘{label}’",
+    ),
 }
 ROUND_LABELS = {
     "respondents": LocalizedText(nl="aantal respondenten", en="number of respondents"),
@@ -47,6 +51,13 @@ BAND_LABELS = {
     "strength": LocalizedText(nl="sterk punt", en="strength"),
     "attention": LocalizedText(nl="aandachtspunt", en="point of attention"),
     "concern": LocalizedText(nl="zorgpunt", en="concern"),
+}
+ACTION_LABELS = {  # an agreement's status (diagnose.agreements.STATUSES takes its names here), or none
+    "done": LocalizedText(nl="gedaan", en="done"),
+    "under_way": LocalizedText(nl="loopt", en="under way"),
+    "planned": LocalizedText(nl="gepland", en="planned"),
+    "dropped": LocalizedText(nl="vervallen", en="dropped"),
+    "none": LocalizedText(nl="geen afspraak", en="no agreement"),
 }
 BOOL_LABELS = {True: LocalizedText(nl="ja", en="yes"), False: LocalizedText(nl="nee", en="no")}
 THRESHOLD_WORDS = ("de drempel", "the threshold")
@@ -129,6 +140,8 @@ class Labeller:
             return f"+{text}" if ref.namespace == "change" and value > 0 else text
         if ref.namespace == "band" and value in BAND_LABELS:
             return BAND_LABELS[value].get(lang)
+        if ref.namespace == "action" and value in ACTION_LABELS:
+            return ACTION_LABELS[value].get(lang)
         if ref.namespace in ("profile", "derived") and self.q is not None:
             label = self._option_label(ref, str(value))
             if label is not None:

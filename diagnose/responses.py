@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -41,11 +41,43 @@ class Network(Open):
     profile: dict[str, str | float | list[str]] = Field(default_factory=dict)
 
 
+class AgreementEntry(Open):
+    """An agreement the steering group made after the latest history round, with how far it got
+    (diagnose.agreements; the rules' `action.C` facts)."""
+
+    text: str = Field(min_length=1, max_length=500)
+    owner: str = Field(default="", max_length=200)
+    due: dt.date | None = None
+    constructs: list[str] = Field(min_length=1)
+    status: Literal["planned", "under_way", "done", "dropped"] = "planned"
+    note: str = Field(default="", max_length=500)
+
+
 class ResponseFile(Open):
     questionnaire: QuestionnaireRef
     network: Network
     round: Round
     history: list[Round] = Field(default_factory=list)
+    # Agreements made after the latest history round; absent: not known (no `action.C` facts),
+    # an empty list: nothing was agreed (every `action.C` is none).
+    agreements: list[AgreementEntry] | None = None
+
+
+def check_agreements(q: Questionnaire, entries: list[AgreementEntry], file: str) -> list[Problem]:
+    """Every construct an agreement names must be measured by the questionnaire."""
+    measured = set(q.items_by_construct)
+    return [
+        Problem(
+            "agreement-construct",
+            file=file,
+            id=f"agreements[{index}]",
+            field="constructs",
+            params={"key": c, "round": "history", "suggestion": did_you_mean(c, measured)},
+        )
+        for index, entry in enumerate(entries)
+        for c in entry.constructs
+        if c not in measured
+    ]
 
 
 def role_of(response: Response, q: Questionnaire) -> str | None:

@@ -21,6 +21,9 @@ from diagnose.text import LocalizedText
 
 BANDS = ("strength", "attention", "concern")
 ROUND_FACTS = ("respondents", "roles")
+# What the steering group agreed after the compared round about a construct (`action.C`): the most
+# advanced status of the agreements aimed at it, or none (diagnose.agreements.actions).
+ACTION_VALUES = ("done", "under_way", "planned", "dropped", "none")
 
 
 @dataclass
@@ -62,7 +65,7 @@ class Vocabulary:
         return vocab
 
     def names_in(self, namespace: str) -> list[str]:
-        if namespace in ("score", "sd", "min", "max", "n", "change", "previous", "role_gap"):
+        if namespace in ("score", "sd", "min", "max", "n", "change", "previous", "role_gap", "action"):
             return sorted(self.measured)
         if namespace == "band":
             return sorted(self.scored)
@@ -87,6 +90,8 @@ class Vocabulary:
         """The words a non-numeric fact can equal; None when unknown (any word accepted)."""
         if ref.namespace == "band":
             return set(BANDS)
+        if ref.namespace == "action":
+            return set(ACTION_VALUES)
         if ref.namespace == "profile":
             values = self.facts.get(ref.name)
             return values or None

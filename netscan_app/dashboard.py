@@ -21,6 +21,7 @@ from diagnose.item_types import item_type
 from diagnose.store.round_view import RoundView
 from diagnose.store.types import RoundHistory
 from diagnose.text import format_number
+from netscan_app import agreement_parts
 from netscan_app.i18n import current_lang, loc, t, tn
 from netscan_app.resources import get_bundle
 from netscan_app.widgets import finding_card, finding_expander, findings_by_ids, free_text, md_escape
@@ -137,6 +138,8 @@ def summary(d: Diagnosis, *, respondent: bool = False) -> None:
     for index, (col, f) in enumerate(zip(cols, top, strict=False), 1):
         with col:
             finding_card(f, index, key=f"top_{index}")
+            if not respondent:
+                agreement_parts.start_button(f, key=f"agree_top_{index}")
     left, right = st.columns([3, 2], gap="large")
     with left:
         if respondent:  # most respondents are on a phone: bars read better there than a radar

@@ -43,6 +43,13 @@ PAGES: dict[str, PageDef] = {
         PageDef(
             "results", "netscan_app/pages/results.py", "resultaten", "nav.results", ":material/insights:"
         ),
+        PageDef(
+            "agreements",
+            "netscan_app/pages/agreements.py",
+            "afspraken",
+            "nav.agreements",
+            ":material/handshake:",
+        ),
         PageDef("group", "netscan_app/pages/group.py", "groepsantwoord", "nav.group", ":material/groups:"),
         PageDef("data", "netscan_app/pages/data.py", "gegevens", "nav.data", ":material/import_export:"),
         PageDef(
@@ -103,7 +110,7 @@ def _run(respondent: bool) -> None:
     user = auth.current_user()
     if user is None:
         pages = [_page("sign_in", default=True)] + [
-            _page(n) for n in ("overview", "network", "round", "results", "group", "data")
+            _page(n) for n in ("overview", "network", "round", "results", "agreements", "group", "data")
         ]
         nav = st.navigation(pages, position="hidden")
     else:
@@ -115,6 +122,7 @@ def _run(respondent: bool) -> None:
                     _page("network"),
                     _page("round"),
                     _page("results"),
+                    _page("agreements"),
                     _page("group", hidden=True),
                 ],
                 t("nav.section_admin"): [_page("data"), _page("sign_in", hidden=True)],

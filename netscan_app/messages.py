@@ -20,6 +20,7 @@ _TEXTS: dict[str, dict[str, str]] = {
     "nav.round": {"nl": "Meting en uitnodigingen", "en": "Round and invitations"},
     "nav.results": {"nl": "Resultaten", "en": "Results"},
     "nav.group": {"nl": "Groepsantwoord", "en": "Group answer"},
+    "nav.agreements": {"nl": "Afspraken", "en": "Agreements"},
     "nav.data": {"nl": "Importeren en exporteren", "en": "Import and export"},
     "nav.questionnaire": {"nl": "Vragenlijst", "en": "Questionnaire"},
     "nav.section_work": {"nl": "Werkruimte", "en": "Workspace"},
@@ -807,6 +808,136 @@ _TEXTS: dict[str, dict[str, str]] = {
     "data.export_network": {"nl": "Eén netwerk of één meting", "en": "One network or one round"},
     "data.download_network": {"nl": "Download het netwerk", "en": "Download the network"},
     "data.download_round": {"nl": "Download de meting", "en": "Download the round"},
+    # --- agreements (netscan_app/agreement_parts.py) --------------------------------------------
+    "results.tab_agreements": {"nl": "Afspraken", "en": "Agreements"},
+    "agreements.choose": {
+        "nl": "Kies eerst een netwerk en een meting in het overzicht.",
+        "en": "First choose a network and a round in the overview.",
+    },
+    "agreements.title": {"nl": "Afspraken · {round}", "en": "Agreements · {round}"},
+    "agreements.intro": {
+        "nl": "Leg vast wat de stuurgroep na deze meting afspreekt. Volgend jaar laat Netwerkscan "
+        "naast elke afspraak zien hoe de scores bewogen die zij moest verbeteren.",
+        "en": "Record what the steering group agrees after this round. Next year Netwerkscan shows "
+        "beside each agreement how the scores it aimed to improve moved.",
+    },
+    "agreements.to_page": {"nl": "Afspraken vastleggen en bijwerken", "en": "Record and update agreements"},
+    "agreements.from_finding": {"nl": "Maak hier een afspraak van", "en": "Make this an agreement"},
+    "agreements.before_heading": {
+        "nl": "Afspraken van vorige keer en wat ervan terechtkwam",
+        "en": "Last time's agreements and what came of them",
+    },
+    "agreements.before_no_previous": {
+        "nl": "Dit is de eerste meting die te vergelijken is: er zijn nog geen eerdere afspraken om op terug te kijken.",
+        "en": "This is the first round that can be compared: there are no earlier agreements to look back on yet.",
+    },
+    "agreements.before_hidden": {
+        "nl": "Zolang te weinig mensen de vragenlijst hebben ingevuld, blijft de beweging van de scores verborgen.",
+        "en": "As long as too few people have completed the questionnaire, the movement of the scores stays hidden.",
+    },
+    "agreements.before_none": {
+        "nl": "Na de meting ‘{earlier}’ zijn geen afspraken vastgelegd, dus valt niet na te gaan of wat het "
+        "netwerk deed iets opleverde. Leg deze keer vast wat jullie afspreken.",
+        "en": "No agreements were recorded after the round ‘{earlier}’, so whether what the network did made "
+        "a difference cannot be traced. Record what you agree this time.",
+    },
+    "agreements.before_intro": {
+        "nl": "Afgesproken na de meting ‘{earlier}’, met de beweging van de scores die de afspraak moest verbeteren.",
+        "en": "Agreed after the round ‘{earlier}’, with the movement of the scores the agreement aimed to improve.",
+    },
+    "agreements.not_compared": {
+        "nl": "niet te vergelijken (niet in beide metingen zichtbaar)",
+        "en": "cannot be compared (not visible in both rounds)",
+    },
+    "agreements.verdict_done_up": {
+        "nl": "Uitgevoerd en de score steeg: houd vast wat werkte.",
+        "en": "Carried out and the score rose: keep what worked.",
+    },
+    "agreements.verdict_done_same": {
+        "nl": "Uitgevoerd, maar de score bewoog niet: kijk naar hoe het is uitgevoerd.",
+        "en": "Carried out, but the score did not move: look at how it was done.",
+    },
+    "agreements.verdict_done_down": {
+        "nl": "Uitgevoerd, maar de score daalde: ga na wat anders liep dan bedoeld.",
+        "en": "Carried out, but the score fell: find out what went differently than intended.",
+    },
+    "agreements.verdict_done_unknown": {
+        "nl": "Uitgevoerd; het effect is niet te meten.",
+        "en": "Carried out; its effect cannot be measured.",
+    },
+    "agreements.verdict_dropped_up": {
+        "nl": "Vervallen, en toch steeg de score: iets anders werkte, zoek uit wat.",
+        "en": "Dropped, yet the score rose: something else worked, find out what.",
+    },
+    "agreements.verdict_dropped_same": {
+        "nl": "Vervallen, en de score bewoog niet: het punt staat nog open.",
+        "en": "Dropped, and the score did not move: the point is still open.",
+    },
+    "agreements.verdict_dropped_down": {
+        "nl": "Vervallen, en de score daalde: zet het punt opnieuw op de agenda.",
+        "en": "Dropped, and the score fell: put the point back on the agenda.",
+    },
+    "agreements.verdict_dropped_unknown": {
+        "nl": "Vervallen; het effect is niet te meten.",
+        "en": "Dropped; its effect cannot be measured.",
+    },
+    "agreements.verdict_open_up": {
+        "nl": "Nog niet afgerond, maar de score steeg al: maak het af.",
+        "en": "Not finished yet, but the score already rose: finish it.",
+    },
+    "agreements.verdict_open_same": {
+        "nl": "Nog niet afgerond en de score bewoog niet: bespreek of de afspraak nog past.",
+        "en": "Not finished and the score did not move: discuss whether the agreement still fits.",
+    },
+    "agreements.verdict_open_down": {
+        "nl": "Nog niet afgerond en de score daalde: geef de afspraak voorrang of kies een andere aanpak.",
+        "en": "Not finished and the score fell: give the agreement priority or choose another approach.",
+    },
+    "agreements.verdict_open_unknown": {
+        "nl": "Nog niet afgerond; het effect is niet te meten.",
+        "en": "Not finished yet; its effect cannot be measured.",
+    },
+    "agreements.owner_shown": {"nl": "Trekker: {owner}", "en": "Lead: {owner}"},
+    "agreements.due_shown": {"nl": "gereed op {due}", "en": "due {due}"},
+    "agreements.no_owner": {"nl": "Nog geen trekker of datum", "en": "No lead or date yet"},
+    "agreements.this_round": {
+        "nl": "Afspraken na de meting ‘{round}’",
+        "en": "Agreements after the round ‘{round}’",
+    },
+    "agreements.none_yet": {"nl": "Nog geen afspraken vastgelegd.", "en": "No agreements recorded yet."},
+    "agreements.answers": {"nl": "Antwoord op: {findings}", "en": "Answers: {findings}"},
+    "agreements.aims": {"nl": "Moet verbeteren: {constructs}", "en": "Aims to improve: {constructs}"},
+    "agreements.status": {"nl": "Stand", "en": "Status"},
+    "agreements.note": {"nl": "Korte toelichting", "en": "Short note"},
+    "agreements.on": {"nl": "Datum", "en": "Date"},
+    "agreements.save_status": {"nl": "Stand opslaan", "en": "Save status"},
+    "agreements.saved": {"nl": "De afspraak is opgeslagen.", "en": "The agreement has been saved."},
+    "agreements.new_heading": {"nl": "Nieuwe afspraak", "en": "New agreement"},
+    "agreements.prefilled": {
+        "nl": "Ingevuld vanuit de bevinding ‘{finding}’. Pas de tekst aan tot het jullie afspraak is.",
+        "en": "Filled in from the finding ‘{finding}’. Edit the text until it is your agreement.",
+    },
+    "agreements.text": {"nl": "Wat gaat het netwerk doen?", "en": "What will the network do?"},
+    "agreements.owner": {"nl": "Wie trekt het (rol of naam)", "en": "Who leads it (role or name)"},
+    "agreements.due": {"nl": "Gereed op", "en": "Due"},
+    "agreements.findings": {"nl": "Antwoord op de bevinding(en)", "en": "Answers the finding(s)"},
+    "agreements.constructs": {"nl": "Moet deze scores verbeteren", "en": "Aims to improve these scores"},
+    "agreements.privacy": {
+        "nl": "Namen hier zijn alleen voor de coördinator en worden nooit aan antwoorden gekoppeld.",
+        "en": "Names here are for the coordinator only and are never linked to answers.",
+    },
+    "agreements.pick": {"nl": "Kies…", "en": "Choose…"},
+    "agreements.add": {"nl": "Afspraak vastleggen", "en": "Record agreement"},
+    "agreements.timeline_heading": {"nl": "Tijdlijn van het netwerk", "en": "The network's timeline"},
+    "agreements.timeline_intro": {
+        "nl": "Alle metingen met hun belangrijkste bevindingen en de afspraken die erna zijn gemaakt.",
+        "en": "Every round with its main findings and the agreements made after it.",
+    },
+    "agreements.timeline_no_results": {
+        "nl": "Nog geen uitslag om te tonen.",
+        "en": "No results to show yet.",
+    },
+    "agreements.timeline_agreed": {"nl": "Afgesproken:", "en": "Agreed:"},
 }
 
 MESSAGES: dict[str, LocalizedText] = {key: LocalizedText.model_validate(text) for key, text in _TEXTS.items()}

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from pathlib import Path
 from typing import Any
 
+from diagnose.agreements import actions, from_entries
 from diagnose.bundle import build_bundle, discover, load_bundle
 from diagnose.diagnosis import diagnose
 from diagnose.problems import Problem, ValidationFailed
+from diagnose.questionnaire import Questionnaire
 from diagnose.render import to_json, to_markdown
-from diagnose.responses import ResponseFile
+from diagnose.responses import ResponseFile, check_agreements
 from diagnose.source import SourceFile, load_json_text, read_text, validate_model
 from diagnose.text import LANGUAGES, Lang, LocalizedText
 
@@ -99,7 +102,13 @@ def cmd_diagnose(args: argparse.Namespace) -> int:
     bundle = load_bundle()
     q = bundle.questionnaire(response_file.questionnaire.id, response_file.questionnaire.version)
     result = diagnose(
-        bundle, q, response_file.round, response_file.history, response_file.network, file=source.path
+        bundle,
+        q,
+        response_file.round,
+        response_file.history,
+        response_file.network,
+        file=source.path,
+        actions=file_actions(q, response_file, source.path),
     )
     lang: Lang = args.lang
     if args.format == "json":
@@ -108,6 +117,20 @@ def cmd_diagnose(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(to_markdown(result, bundle, lang))
     return 0
+
+
+def file_actions(q: Questionnaire, rf: ResponseFile, path: str) -> dict[str, str] | None:
+    """What the response file's `agreements` section says was agreed per construct (None: not known)."""
+    if rf.agreements is None:
+        return None
+    problems = check_agreements(q, rf.agreements, path)
+    if problems:
+        raise ValidationFailed(problems)
+    earlier = rf.history[-1] if rf.history else None
+    made = from_entries(
+        rf.agreements, earlier.label if earlier else "", (earlier and earlier.date) or dt.date.today()
+    )
+    return dict(actions(made))
 
 
 def cmd_rules(args: argparse.Namespace) -> int:

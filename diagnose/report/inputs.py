@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from diagnose.agreements import Agreement, Effect
 from diagnose.bundle import Bundle
 from diagnose.diagnosis import Diagnosis, PreviousRound, diagnose, free_texts, score
 from diagnose.questionnaire import Questionnaire
@@ -41,6 +42,10 @@ class StoredRoundView(Protocol):
     def texts(self) -> Mapping[str, Sequence[str]]: ...
     @property
     def invited(self) -> int | None: ...
+    @property
+    def agreements(self) -> Sequence[Agreement]: ...
+    @property
+    def effects(self) -> Sequence[Effect]: ...
 
 
 @dataclass
@@ -55,6 +60,8 @@ class ReportInput:
     )  # earlier rounds that may be shown, oldest first
     texts: dict[str, list[str]] = field(default_factory=dict)  # text item id → answers (no names)
     invited: int | None = None  # invitations sent, when known (response rate)
+    agreements: list[Agreement] = field(default_factory=list)  # this round's, for the last page
+    effects: list[Effect] = field(default_factory=list)  # last round's agreements and their movement
 
 
 def prepare(
@@ -89,4 +96,6 @@ def input_from_view(view: StoredRoundView, bundle: Bundle) -> ReportInput:
         history=list(view.history),
         texts={item: list(answers) for item, answers in view.texts.items()},
         invited=view.invited,
+        agreements=list(view.agreements),
+        effects=list(view.effects),
     )

@@ -13,6 +13,7 @@ from typing import Any
 
 from diagnose import charts
 from diagnose.diagnosis import Diagnosis
+from diagnose.report.agreements import agreements_section
 from diagnose.report.content import ReportContent, load_content
 from diagnose.report.findings import finding_groups, finding_view, methods, questions
 from diagnose.report.inputs import ReportInput
@@ -84,6 +85,7 @@ def build_model(
         literature=[(e.id, e.reference.get(lang), e.used_for.get(lang)) for e in content.literature],
     )
     model.methods = methods(d, content, lang, by_rule if allowed else {})
+    model.agreements = agreements_section(inp, content, lang)
     if not allowed:
         return model
 

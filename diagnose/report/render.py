@@ -14,6 +14,7 @@ from typing import Literal
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from diagnose.report.agreements import agreements_markdown
 from diagnose.report.images import IMAGE_MEDIA_TYPE, ChartExporter, ChartExportError, exporter, image_size
 from diagnose.report.inputs import ReportInput
 from diagnose.report.model import build_model
@@ -265,6 +266,7 @@ def render_markdown(model: ReportModel) -> str:
         if method.tip:
             out += [f"*{t('tip')}:* {e(method.tip)}", ""]
         out += [f"*{t('sources')}:* {e(method.source)}", ""]
+    out += agreements_markdown(model.agreements, t, e)
     out += [f"## {t('s_appendix')}", "", t("method_text"), "", f"### {t('thresholds_heading')}", ""]
     out += [f"- {e(label)}: {value}" for label, value in model.thresholds]
     out += [

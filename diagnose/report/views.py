@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from diagnose.report.content import ReportContent
 from diagnose.text import Lang, format_number
+
+if TYPE_CHECKING:
+    from diagnose.report.agreements import AgreementsSection
 
 
 @dataclass
@@ -166,6 +169,7 @@ class ReportModel:
     literature: list[tuple[str, str, str]]  # id, reference, used for
     charts_missing: str | None = None
     only_role: str | None = None  # the one role with enough respondents, when there is just one
+    agreements: AgreementsSection | None = None  # last time's agreements and the new ones
 
     def t(self, key: str, **values: object) -> str:
         return self.content.text(key, self.lang, **values)

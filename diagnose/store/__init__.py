@@ -7,6 +7,7 @@ shared database.Database; a room imports only what lies below it (tests/store/te
     service.Store  every room at once: the façade the app, CLI and tests use (demo builds on it)
     transfer/      import (read a file → checked plan → write) and export    on responses, diagnoses
     rediagnosis    re-diagnosis in bulk, in worker processes                 on diagnoses
+    agreements     the steering group's agreements per round and their status on diagnoses
     responses      links opened, autosave, roles, submit, group answers      on rounds
     diagnoses      rounds as the core's, snapshots, network history          on rounds
     rounds         rounds, counts, invitations                               on networks

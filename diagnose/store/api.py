@@ -80,6 +80,19 @@ Diagnosis (diagnoses.Diagnoses; rediagnose: rediagnosis.Rediagnosis)
         answers (workers=0: one process per core, for the CLI). A round whose scoring inputs are
         unchanged since its last snapshot reuses the scores kept there (round_scores.py).
 
+Agreements (agreements.Agreements): the steering group's afspraken, as the core's Agreement records
+    add_agreement(round_id, text, *, owner="", due=None, findings=(), constructs=(), status="planned",
+                  note="", on=None, user_id=None) -> Agreement
+        refused (ValidationFailed, nothing stored): no text, a due date before the round, a finding
+        the round's latest diagnosis lacks, a construct its questionnaire does not measure; with
+        user_id, a user who is not a member of the round's workspace (AccessDenied)
+    update_agreement(agreement_id, *, text=None, owner=None, due=None, findings=None, constructs=None,
+                     user_id=None) -> Agreement
+    set_agreement_status(agreement_id, status, *, note="", on=None, user_id=None) -> Agreement
+        status planned / under_way / done / dropped; every change is kept (Agreement.history)
+    get_agreement(id) -> Agreement;  list_agreements(round_id) -> list[Agreement];
+    delete_agreement(agreement_id, *, user_id=None);  network_agreements(network_id) -> {round id: [...]}
+
 Import and export (transfer.Transfer; the package diagnose.store.transfer reads, plans, writes)
     import_bytes(data, filename, *, workspace_id, network=None, round_label=None, round_date=None,
                  questionnaire_id=None) -> ImportResult      (JSON, CSV or XLSX; all or nothing)

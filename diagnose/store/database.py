@@ -134,6 +134,8 @@ class Database:
                     models.Response,
                     models.Answer,
                     models.DiagnosisSnapshot,
+                    models.Agreement,
+                    models.AgreementStatus,
                 )
             }
 

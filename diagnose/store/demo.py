@@ -10,6 +10,10 @@ Answers are generated from the questionnaire itself (diagnose.synthetic), so eve
 valid whatever the questionnaire's current content; the random generator is seeded, so the demo
 is the same every time. The newest round of every network stays open, with personal invitations
 for the people who have not answered yet.
+
+The yearly loop shows too (AGREEMENTS): the learning network agrees workshops instead of meetings
+after its first round, carries them out and improves; the partnership agrees nothing after its
+first round, drops the one thing it agrees after the second, and declines.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from diagnose.store import credentials
 from diagnose.store import types as t
 from diagnose.store.errors import StoreError
 from diagnose.store.service import Store
-from diagnose.store.transfer.archive import ArchiveInvitation
+from diagnose.store.transfer.archive import ArchiveAgreement, ArchiveInvitation, ArchiveStatus
 from diagnose.store.transfer.importing import apply
 from diagnose.store.transfer.plan import PlanNetwork, PlanResponse, PlanRound, PlanWorkspace
 from diagnose.synthetic import RoundSpec, generate_round
@@ -36,6 +40,74 @@ DEMO_PASSWORD = "demo"
 DEMO_NAME = "Demo-gebruiker"
 SEED = 2026
 YEARS = (2024, 2025, 2026)
+
+
+def _agreement(
+    text: str, owner: str, constructs: list[str], steps: list[tuple[str, str, dt.date]], due: dt.date
+) -> ArchiveAgreement:
+    return ArchiveAgreement(
+        text=text,
+        owner=owner,
+        due=due,
+        constructs=constructs,
+        history=[ArchiveStatus(status=status, note=note, date=day) for status, note, day in steps],
+    )
+
+
+# story → year index → the agreements the steering group made after that round
+AGREEMENTS: dict[str, dict[int, list[ArchiveAgreement]]] = {
+    "Lerend netwerk Rivierenland (fictief)": {
+        0: [
+            _agreement(
+                "Werkplaatsen in plaats van vergaderingen: elke bijeenkomst maken leraren samen iets voor hun lessen",
+                "voorzitter stuurgroep",
+                ["lnc3_practice_development"],
+                [
+                    ("planned", "", dt.date(2024, 4, 10)),
+                    ("under_way", "eerste twee werkplaatsen gehouden", dt.date(2024, 10, 2)),
+                    ("done", "zes werkplaatsen; de opkomst steeg", dt.date(2025, 2, 12)),
+                ],
+                dt.date(2025, 2, 1),
+            ),
+            _agreement(
+                "Elke bijeenkomst begint met een onderzoeksvraag uit de eigen praktijk",
+                "netwerkcoördinator",
+                ["lnc2_inquiry"],
+                [
+                    ("planned", "", dt.date(2024, 4, 10)),
+                    ("done", "vast onderdeel van de agenda", dt.date(2025, 1, 20)),
+                ],
+                dt.date(2024, 12, 1),
+            ),
+        ],
+        1: [
+            _agreement(
+                "Het netwerk koppelen aan de schoolplannen van de deelnemende scholen",
+                "schoolleiders",
+                ["lnc1_goal_focus"],
+                [
+                    ("planned", "", dt.date(2025, 4, 8)),
+                    ("under_way", "drie van de vijf scholen", dt.date(2025, 11, 5)),
+                ],
+                dt.date(2026, 3, 1),
+            ),
+        ],
+    },
+    "Samenwerkingsverband Passend Onderwijs Noord (fictief)": {
+        1: [
+            _agreement(
+                "Scholen maken zelf de agenda van het ondersteuningsplanoverleg",
+                "directeur samenwerkingsverband",
+                ["lnc5_ownership", "joint_decision"],
+                [
+                    ("planned", "", dt.date(2025, 4, 15)),
+                    ("dropped", "geen tijd naast de herverdeling", dt.date(2025, 9, 30)),
+                ],
+                dt.date(2025, 12, 1),
+            ),
+        ],
+    },
+}
 
 
 @dataclass(frozen=True)
@@ -253,6 +325,7 @@ def build_demo(store: Store) -> DemoResult:
                     created_at=sent - dt.timedelta(days=1),
                     closed_at=None if year_index == len(YEARS) - 1 else submitted_at + dt.timedelta(days=14),
                     invitations=invitations,
+                    agreements=AGREEMENTS.get(story.name, {}).get(year_index, []),
                 )
             )
         plan.networks.append(network)

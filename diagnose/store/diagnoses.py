@@ -12,11 +12,12 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from diagnose import diagnosis as core_diagnosis
+from diagnose.agreements import actions
 from diagnose.problems import Problem, ValidationFailed
 from diagnose.questionnaire import Questionnaire
 from diagnose.responses import Network, Response, Round
 from diagnose.scoring import RoundScores
-from diagnose.store import models, records, round_scores
+from diagnose.store import agreement_rows, models, records, round_scores
 from diagnose.store import types as t
 from diagnose.store.chronology import history_rounds, round_sort_key
 from diagnose.store.finding_texts import FindingTexts
@@ -228,6 +229,10 @@ class Diagnoses(Rounds):
             needed = {rid for rid in wanted if rid in history}
             needed |= {before for rid in needed if (before := history[rid]) is not None}
             kept = self._kept_scores(s, list(needed))
+            # what was agreed after each wanted round's history round: its `action.C` facts
+            made = agreement_rows.agreements_of(
+                s, sorted({b for rid in wanted if (b := history.get(rid)) is not None})
+            )
             network = Network(name=net.name, profile=net.profile or {})
             inputs: dict[int, str] = {}
             for row in siblings:
@@ -274,7 +279,10 @@ class Diagnoses(Rounds):
                 if row.id in wanted:
                     before = history[row.id]
                     previous = scored.get(before) if before is not None else None
-                    result = core_diagnosis.diagnose_scores(self.db.bundle, q, scores, previous, network)
+                    agreed = actions(made[before], self.db.bundle) if before is not None else None
+                    result = core_diagnosis.diagnose_scores(
+                        self.db.bundle, q, scores, previous, network, actions=agreed
+                    )
                     results.append(
                         Diagnosed(row.id, result, inputs[row.id], blob or round_scores.pack(scores))
                     )

@@ -3,7 +3,8 @@
 workspace ─┬─ membership ── user ── login_token
            └─ network ── round ─┬─ invitation
                                 ├─ response ── answer        (drafts: one row per answer)
-                                └─ diagnosis_snapshot
+                                ├─ diagnosis_snapshot
+                                └─ agreement ── agreement_status   (the steering group's afspraken)
 
 A draft's answers live in `answer`, keyed (response_id, item_id), so autosaving one answer is one
 small upsert. Submitting freezes them into `response.answers` (JSON) in the same transaction and
@@ -270,6 +271,36 @@ class FindingText(Base):
 
     digest: Mapped[str] = mapped_column(String(32), primary_key=True)
     texts: Mapped[dict[str, Any]] = mapped_column(JSONValue)
+
+
+class Agreement(Base):
+    """An agreement (afspraak) made after a round; its status through the year is in
+    agreement_status, newest last. `owner` is the coordinator's own text, never linked to answers."""
+
+    __tablename__ = "agreement"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("round.id", ondelete="CASCADE"), index=True)
+    text: Mapped[str] = mapped_column(String(500))
+    owner: Mapped[str] = mapped_column(String(NAME_LENGTH), default="")
+    due: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    findings: Mapped[list[str]] = mapped_column(JSONValue, default=list)
+    constructs: Mapped[list[str]] = mapped_column(JSONValue, default=list)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class AgreementStatus(Base):
+    __tablename__ = "agreement_status"
+    __table_args__ = (
+        CheckConstraint("status in ('planned', 'under_way', 'done', 'dropped')", name="status"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    agreement_id: Mapped[int] = mapped_column(ForeignKey("agreement.id", ondelete="CASCADE"), index=True)
+    status: Mapped[str] = mapped_column(String(12))
+    note: Mapped[str] = mapped_column(String(500), default="")
+    date: Mapped[dt.date] = mapped_column(Date)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 def dialect_insert(s: Session) -> Any:

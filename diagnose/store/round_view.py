@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from diagnose.agreements import Agreement, Effect, effects
 from diagnose.diagnosis import Diagnosis, PreviousRound, free_texts
 from diagnose.problems import ValidationFailed
 from diagnose.store import Store
@@ -41,6 +42,8 @@ class RoundView:
     texts: Mapping[
         str, tuple[str, ...]
     ]  # open answers per text item, casefolded order; empty below the minimum
+    agreements: tuple[Agreement, ...] = ()  # this round's agreements (the steering group's own data)
+    effects: tuple[Effect, ...] = ()  # the compared round's agreements beside their constructs' movement
 
     @property
     def results_allowed(self) -> bool:
@@ -63,6 +66,8 @@ def round_view(store: Store, round_id: int) -> RoundView | None:
     d = _diagnosis(store, entry)
     earlier = [e for e in (_earlier(store, h) for h in entries[:index]) if e is not None]
     d, history = d.with_history(earlier)
+    made_in = _compared_round(store, entries[:index], d)
+    found = effects(store.list_agreements(made_in[0]), d, made_in[1]) if made_in else []
     texts: dict[str, tuple[str, ...]] = {}
     if d.results_allowed:
         q = store.bundle.questionnaire(info.questionnaire_id, info.questionnaire_version)
@@ -76,7 +81,24 @@ def round_view(store: Store, round_id: int) -> RoundView | None:
         diagnosis=d,
         history=tuple(history),
         texts=texts,
+        agreements=tuple(store.list_agreements(round_id)),
+        effects=tuple(found),
     )
+
+
+def _compared_round(store: Store, earlier: list[RoundHistory], d: Diagnosis) -> tuple[int, Diagnosis] | None:
+    """The earlier round this diagnosis is compared with (`previous`, as may be shown): its id and
+    diagnosis, whose agreements are next round's "did it work?". None when nothing is compared."""
+    if d.previous is None:
+        return None
+    for entry in reversed(earlier):
+        if (entry.round.label, entry.round.date.isoformat() if entry.round.date else None) == (
+            d.previous.label,
+            d.previous.date,
+        ):
+            made_in = _earlier(store, entry)
+            return (entry.round.id, made_in) if made_in is not None else None
+    return None
 
 
 def _diagnosis(store: Store, entry: RoundHistory) -> Diagnosis:

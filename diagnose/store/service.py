@@ -22,12 +22,13 @@ from sqlalchemy import Engine
 from diagnose.bundle import Bundle
 from diagnose.store import db
 from diagnose.store.accounts import Accounts
+from diagnose.store.agreements import Agreements
 from diagnose.store.database import Database
 from diagnose.store.rediagnosis import Rediagnosis
 from diagnose.store.transfer import Transfer
 
 
-class Store(Accounts, Transfer, Rediagnosis):
+class Store(Accounts, Transfer, Rediagnosis, Agreements):
     """See diagnose.store.api for the overview."""
 
     def __init__(self, engine: Engine, *, bundle: Bundle | None = None) -> None:

@@ -6,14 +6,14 @@ import streamlit as st
 
 from diagnose.store.round_view import round_view
 from diagnose.store.types import RoundInfo
-from netscan_app import context, dashboard, state
+from netscan_app import agreement_parts, context, dashboard, state
 from netscan_app.guard import require_user
 from netscan_app.i18n import t, tn
 from netscan_app.report import report_download
 from netscan_app.resources import get_store
 from netscan_app.widgets import choose_first, md_escape, show_flash
 
-TABS = ("summary", "scores", "differences", "time", "findings", "open")
+TABS = ("summary", "scores", "differences", "time", "agreements", "findings", "open")
 
 
 def _header(rnd: RoundInfo, network_name: str, respondents: int | None) -> None:
@@ -66,6 +66,10 @@ def render() -> None:
     with chosen["time"]:
         if chosen["time"].open:
             dashboard.over_time(view, store.network_history(rnd.network_id))
+    with chosen["agreements"]:
+        if chosen["agreements"].open:
+            agreement_parts.effects_panel(view)
+            st.page_link(agreement_parts.PAGE, label=t("agreements.to_page"), icon=":material/handshake:")
     with chosen["findings"]:
         if chosen["findings"].open:
             dashboard.all_findings(d)

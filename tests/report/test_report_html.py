@@ -12,7 +12,18 @@ from diagnose.report.render import md_escape
 from .conftest import GENERATED, GOLDEN, SCRIPT, update_golden
 from .helpers import html_sections, pdf_text
 
-SECTIONS = ["cover", "summary", "scores", "findings", "differences", "over-time", "next-meeting", "appendix"]
+SECTIONS = [
+    "cover",
+    "summary",
+    "scores",
+    "findings",
+    "differences",
+    "over-time",
+    "agreements-before",
+    "next-meeting",
+    "agreements-new",
+    "appendix",
+]
 
 
 def golden_text(report_input: ReportInput, lang: str) -> dict[str, str]:

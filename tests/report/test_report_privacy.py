@@ -37,7 +37,8 @@ def test_below_the_minimum_no_scores_findings_or_free_text(bundle: Bundle) -> No
         assert f"{s.mean:.2f}".replace(".", ",") not in text
     assert "alert" not in text and TEXTS[1] not in text
     sections = html_sections(render_html(build_model(inp, "nl", generated=GENERATED)))  # type: ignore[arg-type]
-    assert set(sections) == {"cover", "summary", "next-meeting", "appendix"}
+    # the page for new agreements stays (the coordinator's own texts, no findings): see test_report_agreements
+    assert set(sections) == {"cover", "summary", "next-meeting", "agreements-new", "appendix"}
     assert load_content().text("s_meeting", "nl") in text  # the methods are still offered
 
 

@@ -11,6 +11,7 @@ import pytest
 from diagnose import Bundle
 from diagnose.store import Store
 from diagnose.store.accounts import Accounts
+from diagnose.store.agreements import Agreements
 from diagnose.store.database import Database, Room
 from diagnose.store.diagnoses import Diagnoses
 from diagnose.store.networks import Networks
@@ -22,6 +23,7 @@ from diagnose.store.transfer import Transfer
 STORE = Path(__file__).resolve().parents[2] / "diagnose" / "store"
 # what every room may use: the shared database object and records, the rules decided once
 BASE = {
+    "agreement_rows",
     "answer_checks",
     "chronology",
     "credentials",
@@ -43,8 +45,9 @@ ROOMS: dict[str, set[str]] = {
     "responses": {"rounds"},
     "diagnoses": {"rounds"},
     "rediagnosis": {"diagnoses"},
+    "agreements": {"diagnoses"},
     "transfer": {"responses", "diagnoses"},
-    "service": {"accounts", "transfer", "rediagnosis"},
+    "service": {"accounts", "transfer", "rediagnosis", "agreements"},
 }
 NEVER = ("diagnose.report", "diagnose.cli", "diagnose.charts", "netscan_app", "streamlit")
 
@@ -127,7 +130,18 @@ def test_store_modules_stay_small(path: Path) -> None:
 def test_no_room_hides_a_name_of_another() -> None:
     """Store inherits every room: a method defined twice would silently shadow the other one."""
     seen: dict[str, str] = {}
-    for room in (Room, Accounts, Networks, Rounds, Responses, Diagnoses, Rediagnosis, Transfer, Store):
+    for room in (
+        Room,
+        Accounts,
+        Networks,
+        Rounds,
+        Responses,
+        Diagnoses,
+        Rediagnosis,
+        Transfer,
+        Agreements,
+        Store,
+    ):
         for name in vars(room):
             if not name.startswith("__"):
                 assert name not in seen, f"{room.__name__}.{name} hides {seen[name]}.{name}"

@@ -32,6 +32,8 @@ TABLES = {
     "answer",
     "diagnosis_snapshot",
     "finding_text",
+    "agreement",
+    "agreement_status",
     "alembic_version",
 }
 

@@ -1,5 +1,5 @@
 """The lossless JSON export ("netwerkscan-export"): workspaces, networks, rounds, invitations,
-responses (drafts too) and every diagnosis snapshot, so a database can move (e.g. from SQLite to
+responses (drafts too), every diagnosis snapshot and the agreements made after each round, so a database can move (e.g. from SQLite to
 PostgreSQL) and an old diagnosis stays readable. Users and passwords are not exported.
 
 Invitation tokens are exported as their SHA-256 only (as stored): links sent out keep working in
@@ -59,6 +59,24 @@ class ArchiveSnapshot(Strict):
     diagnosis: dict[str, Any]
 
 
+class ArchiveStatus(Strict):
+    status: Literal["planned", "under_way", "done", "dropped"]
+    note: str = Field(default="", max_length=500)
+    date: dt.date
+
+
+class ArchiveAgreement(Strict):
+    """An agreement of the steering group after the round (diagnose.agreements), with its history."""
+
+    text: str = Field(min_length=1, max_length=500)
+    owner: str = Field(default="", max_length=200)
+    due: dt.date | None = None
+    findings: list[str] = Field(default_factory=list)
+    constructs: list[str] = Field(default_factory=list)
+    created_at: dt.datetime | None = None
+    history: list[ArchiveStatus] = Field(min_length=1)
+
+
 class ArchiveRound(Strict):
     label: str = Field(min_length=1, max_length=200)
     date: dt.date | None = None
@@ -69,6 +87,7 @@ class ArchiveRound(Strict):
     invitations: list[ArchiveInvitation] = Field(default_factory=list)
     responses: list[ArchiveResponse] = Field(default_factory=list)
     snapshots: list[ArchiveSnapshot] = Field(default_factory=list)
+    agreements: list[ArchiveAgreement] = Field(default_factory=list)
 
 
 class ArchiveNetwork(Strict):

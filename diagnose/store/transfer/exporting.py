@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from sqlalchemy import select
@@ -20,6 +20,8 @@ from diagnose.store.errors import NotFound
 from diagnose.store.models import utcnow
 from diagnose.store.transfer import archive as ar
 from diagnose.store.transfer import tables
+from diagnose.store.transfer.agreements import file_agreements
+from diagnose.store.transfer.agreements import load as load_agreements
 
 ExportFormat = Literal["json", "csv", "xlsx"]
 EXPORT_FORMATS: tuple[ExportFormat, ...] = ("json", "csv", "xlsx")
@@ -40,6 +42,7 @@ class _Loaded:
     drafts: dict[int, dict[str, Any]]  # response id → autosaved answers
     invitations: dict[int, list[models.Invitation]]
     snapshots: dict[int, list[t.Snapshot]]  # with every finding's texts in place
+    agreements: dict[int, list[ar.ArchiveAgreement]] = field(default_factory=dict)  # round id → agreements
 
 
 def _load(
@@ -103,6 +106,7 @@ def _load(
                     .order_by(models.DiagnosisSnapshot.id)
                 ):
                     loaded.snapshots.setdefault(snap.round_id, []).append(store.snapshot_from_row(s, snap))
+                loaded.agreements.update(load_agreements(s, chunk))
     return loaded
 
 
@@ -167,6 +171,7 @@ def _archive(store: Diagnoses, loaded: _Loaded) -> dict[str, Any]:
                             )
                             for snap in loaded.snapshots.get(rnd.id, [])
                         ],
+                        agreements=loaded.agreements.get(rnd.id, []),
                     )
                 )
             networks.append(
@@ -278,13 +283,15 @@ def export_round(store: Diagnoses, round_id: int, fmt: str) -> bytes:
         }
 
     answered = {rid for rid, responses in loaded.responses.items() if responses}
-    history = [core_round(rnd) for rnd in response_file_history(rounds, answered, current)]
+    earlier = response_file_history(rounds, answered, current)
+    history = [core_round(rnd) for rnd in earlier]
     return _dump(
         {
             "questionnaire": {"id": current.questionnaire_id, "version": current.questionnaire_version},
             "network": {"name": net.name, "profile": net.profile or {}},
             "round": core_round(current),
             "history": history,
+            **({"agreements": file_agreements(store, earlier[-1].id)} if earlier else {}),
         }
     )
 

@@ -21,6 +21,7 @@ from diagnose.store.models import utcnow
 from diagnose.store.responses import Responses
 from diagnose.store.transfer import archive as ar
 from diagnose.store.transfer import tables
+from diagnose.store.transfer.agreements import write as write_agreements
 from diagnose.store.transfer.plan import (
     MAX_ARCHIVE_BYTES,
     MAX_JSON_BYTES,
@@ -266,4 +267,5 @@ def _write_round(s: Session, round_id: int, pr: PlanRound, now: dt.datetime) -> 
                 for snap in pr.snapshots
             ],
         )
+    write_agreements(s, round_id, pr.agreements)
     return len(pr.responses)

@@ -66,6 +66,7 @@ class PlanRound:
     closed_at: dt.datetime | None = None
     invitations: list[ar.ArchiveInvitation] = field(default_factory=list)
     snapshots: list[ar.ArchiveSnapshot] = field(default_factory=list)
+    agreements: list[ar.ArchiveAgreement] = field(default_factory=list)
 
 
 @dataclass

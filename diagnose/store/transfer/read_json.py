@@ -288,6 +288,7 @@ def plan_archive(store: Responses, archive: ar.Archive, file: str, target: Targe
                         closed_at=rnd.closed_at,
                         invitations=list(rnd.invitations),
                         snapshots=list(rnd.snapshots),
+                        agreements=list(rnd.agreements),
                     )
                 )
     if merged is not None:

@@ -1,0 +1,164 @@
+"""The yearly loop in the real browser: the coordinator turns a finding into an agreement with one
+click, moves its status on through the year, closes the round; the next round is filled in; its
+dashboard and its PDF show the agreement beside the movement of its constructs. Screenshots go to
+test-output/app/ (desktop and phone)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from diagnose.store import Store
+from tests.app.browser import PHONE, AppServer, launch_chromium, screenshot, settle, wait_text
+from tests.app.helpers import OUTPUT, PASSWORD
+from tests.report.helpers import pdf_text, squash
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+EMAIL = "voorzitter@netwerk.nl"
+WORKSHOPS = "Werkplaatsen in plaats van vergaderingen"
+
+
+@pytest.fixture(scope="module")
+def loop(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[AppServer, Store, int]]:
+    folder = tmp_path_factory.mktemp("agreements")
+    url = f"sqlite+pysqlite:///{folder / 'netwerkscan.sqlite'}"
+    store = Store.open(url)
+    store.ensure_schema()
+    workspace = store.create_workspace("Regio Zuid")
+    store.add_user(EMAIL, PASSWORD, "Anne Jansen", workspace_id=workspace.id, role="admin")
+    first = store.import_bytes(
+        (ROOT / "examples" / "den_bosch.json").read_bytes(), "den_bosch.json", workspace_id=workspace.id
+    )
+    with AppServer(url, OUTPUT / "server-agreements.log") as app_server:
+        yield app_server, store, first.round_ids[0]
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = launch_chromium(playwright)
+        yield chromium
+        chromium.close()
+
+
+def sign_in(page: Any, base: str) -> None:
+    page.goto(base)
+    wait_text(page, "Wachtwoord")
+    page.get_by_label("E-mailadres").fill(EMAIL)
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    wait_text(page, "Ingelogd als Anne Jansen")
+
+
+def wait_for(check: Any, timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if check():
+            return
+        time.sleep(0.1)
+    raise AssertionError("the store did not change in time")
+
+
+def test_an_agreement_from_a_finding_is_seen_beside_its_effect_next_round(
+    loop: tuple[AppServer, Store, int], browser: Any
+) -> None:
+    app_server, store, first = loop
+    rnd = store.get_round(first)
+    base = app_server.url
+    page = browser.new_page(viewport={"width": 1366, "height": 900})
+    sign_in(page, base)
+
+    # one click from the first finding's advice to a pre-filled agreement
+    page.goto(f"{base}/resultaten?netwerk={rnd.network_id}&meting={rnd.id}")
+    wait_text(page, "De drie belangrijkste bevindingen")
+    view = store.latest_snapshot(first)
+    assert view is not None
+    top = view.diagnosis().summary[0]
+    page.locator(".st-key-agree_top_1 button").click()
+    wait_text(page, "Ingevuld vanuit de bevinding")
+    text = page.get_by_label("Wat gaat het netwerk doen?")
+    assert text.input_value()  # the advice's first sentence, editable
+    text.fill(WORKSHOPS)
+    page.get_by_label("Wie trekt het (rol of naam)").fill("voorzitter stuurgroep")
+    page.get_by_role("button", name="Afspraak vastleggen").click()
+    wait_text(page, "De afspraak is opgeslagen.")
+    wait_for(lambda: len(store.list_agreements(first)) == 1)
+    [made] = store.list_agreements(first)
+    assert (made.text, made.owner, made.findings, made.status) == (
+        WORKSHOPS,
+        "voorzitter stuurgroep",
+        (top,),
+        "planned",
+    )
+    settle(page)
+    screenshot(page, OUTPUT / "40-agreements-recorded.png")
+
+    # an empty agreement is refused, with a message, and nothing is stored
+    page.get_by_label("Wat gaat het netwerk doen?").fill("   ")
+    page.get_by_role("button", name="Afspraak vastleggen").click()
+    wait_text(page, "een afspraak zonder tekst")
+    assert len(store.list_agreements(first)) == 1
+
+    # through the year: done, with a note
+    box = page.locator(f".st-key-agreement_{made.id}")
+    status = box.get_by_role("combobox", name="Stand")
+    status.click()
+    status.fill("gedaan")
+    page.get_by_role("option", name="gedaan", exact=True).click()
+    box.get_by_label("Korte toelichting").fill("vier werkplaatsen gehouden")
+    box.get_by_role("button", name="Stand opslaan").click()
+    wait_for(lambda: store.get_agreement(made.id or 0).status == "done")
+    assert store.get_agreement(made.id or 0).last_change.note == "vier werkplaatsen gehouden"
+    store.close_round(first)
+
+    # next year: the second round is filled in (the example's year two)
+    second = store.import_bytes(
+        (ROOT / "examples" / "den_bosch_jaar2.json").read_bytes(),
+        "den_bosch_jaar2.json",
+        workspace_id=rnd.workspace_id,
+    ).round_ids[0]
+    assert store.get_round(second).network_id == rnd.network_id
+
+    # the dashboard's agreements tab shows the effect
+    page.goto(f"{base}/resultaten?netwerk={rnd.network_id}&meting={second}")
+    wait_text(page, "De drie belangrijkste bevindingen")
+    page.get_by_role("tab", name="Afspraken").click()
+    wait_text(page, WORKSHOPS)
+    panel = page.locator(".st-key-effect_0")
+    shown = squash(panel.inner_text())
+    assert "gedaan" in shown and "→" in shown and "vier werkplaatsen gehouden" in shown
+    settle(page)
+    screenshot(page, OUTPUT / "41-results-agreements-tab.png")
+
+    # and the PDF
+    with page.expect_download(timeout=120_000) as download_info:
+        page.get_by_role("button", name="Adviesrapport (PDF)").click()
+    pdf = download_info.value
+    target = OUTPUT / "advice-report-agreements.pdf"
+    pdf.save_as(str(target))
+    report = squash(pdf_text(target.read_bytes()))
+    assert "Afspraken van vorige keer en wat ervan terechtkwam" in report
+    assert WORKSHOPS in report and "gedaan" in report
+
+    # the agreements page with the timeline, on a phone too
+    page.goto(f"{base}/afspraken?netwerk={rnd.network_id}&meting={second}")
+    wait_text(page, "Tijdlijn van het netwerk")
+    settle(page)
+    screenshot(page, OUTPUT / "42-agreements-page.png")
+    phone = browser.new_page(viewport=PHONE)
+    sign_in(phone, base)
+    phone.goto(f"{base}/afspraken?netwerk={rnd.network_id}&meting={second}")
+    wait_text(phone, "Tijdlijn van het netwerk")
+    settle(phone)
+    screenshot(phone, OUTPUT / "43-agreements-phone.png")
+    page.close()
+    phone.close()
