@@ -248,7 +248,7 @@ class Agreements(Diagnoses):
     def _agreement_row(s: Session, agreement_id: int) -> tuple[models.Agreement, models.Round, int]:
         agreement = s.get(models.Agreement, agreement_id)
         if agreement is None:
-            raise NotFound("afspraak", "agreement", agreement_id)
+            raise NotFound("agreement", agreement_id)
         row, workspace_id = records.round_row(s, agreement.round_id)
         return agreement, row, workspace_id
 

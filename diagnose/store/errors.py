@@ -33,6 +33,7 @@ class NotFound(StoreError):
         "response": LocalizedText(nl="antwoordset", en="response"),
         "invitation": LocalizedText(nl="uitnodiging", en="invitation"),
         "user": LocalizedText(nl="gebruiker", en="user"),
+        "agreement": LocalizedText(nl="afspraak", en="agreement"),
     }
 
     def __init__(self, thing: str, key: object):
