@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal
 
@@ -20,8 +20,10 @@ from diagnose.conditions import (
     resolve_thresholds,
     substitute,
 )
+from diagnose.placeholders import check_placeholders
 from diagnose.problems import Problem, ValidationFailed, did_you_mean
 from diagnose.questionnaire import Id
+from diagnose.references import Citation, References, check_citations
 from diagnose.source import SourceFile, problems_from_pydantic
 from diagnose.text import LocalizedText
 from diagnose.vocabulary import Vocabulary
@@ -52,7 +54,8 @@ class DerivedCase(Strict):
 
 class DerivedFact(Strict):
     label: LocalizedText
-    source: str = Field(min_length=1)
+    source: Citation
+    value_labels: dict[str, LocalizedText] = Field(default_factory=dict)
     cases: list[DerivedCase] = Field(min_length=1)
 
 
@@ -93,7 +96,7 @@ class RuleSpec(Strict):
     title: LocalizedText
     diagnosis: LocalizedText
     advice: LocalizedText
-    sources: list[str] = Field(min_length=1)
+    sources: list[Citation] = Field(min_length=1)
     examples: list[Example] = Field(min_length=1)
 
 
@@ -113,7 +116,7 @@ class Rule:
     title: LocalizedText
     diagnosis: LocalizedText
     advice: LocalizedText
-    sources: tuple[str, ...]
+    sources: tuple[Citation, ...]
     examples: tuple[Example, ...]
     constructs: tuple[str, ...]
     file: str
@@ -125,8 +128,9 @@ class Rule:
 class Derived:
     name: str
     label: LocalizedText
-    source: str
+    source: Citation
     cases: tuple[tuple[Condition, str], ...]
+    value_labels: dict[str, LocalizedText] = field(default_factory=dict)
 
     def value(self, facts: dict[str, Any]) -> str | None:
         for condition, value in self.cases:
@@ -199,7 +203,7 @@ def compile_derived(
                 problems.append(_condition_problem(exc, source, loc, name))
                 continue
             cases.append((resolve_thresholds(condition, settings.thresholds), case.value))
-        derived.append(Derived(name, spec.label, spec.source, tuple(cases)))
+        derived.append(Derived(name, spec.label, spec.source, tuple(cases), spec.value_labels))
     return derived, problems
 
 
@@ -226,7 +230,7 @@ def _condition_problem(
 
 
 def load_rule_file(
-    source: SourceFile, vocab: Vocabulary, settings: RulesetSettings
+    source: SourceFile, vocab: Vocabulary, settings: RulesetSettings, references: References | None = None
 ) -> tuple[list[Rule], list[Problem]]:
     try:
         spec_file = RuleFile.model_validate(source.data)
@@ -239,6 +243,8 @@ def load_rule_file(
         if spec.kind not in settings.kind_by_id:
             problems.append(_unknown_kind(spec.kind, settings, source, (*loc, "kind")))
             continue
+        if references is not None:
+            problems += check_citations(spec.sources, references, source, (*loc, "sources"), spec.id)
         for construct, label in _expansions(spec, vocab, source, loc, problems):
             rule_id = substitute(spec.id, construct=construct)
             try:
@@ -278,6 +284,13 @@ def load_rule_file(
             }
             involved = tuple(
                 dict.fromkeys(ref.name for ref in fact_refs(condition) if ref.name in vocab.measured)
+            )
+            problems += check_placeholders(
+                texts,
+                condition,
+                involved,
+                lambda name, loc=loc: (source.path, source.line_of((*loc, name))),  # type: ignore[misc]
+                rule_id,
             )
             rules.append(
                 Rule(

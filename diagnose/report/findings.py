@@ -31,19 +31,6 @@ def finding_group(f: Finding, bundle: Bundle) -> str:
     return "characteristics"
 
 
-def format_source(source: str, content: ReportContent, lang: Lang) -> str:
-    """'000_….txt, section' → 'Dees, Klaster & Van Wendel de Joode [000], section'."""
-    file, _, rest = source.partition(",")
-    by_file = {entry.file: entry for entry in content.literature}
-    entry = by_file.get(file.strip())
-    if entry is None:
-        if file.strip() == "domain":
-            return "Netwerkscan" + (f", {rest.strip()}" if rest.strip() else "")
-        return source
-    head = f"{entry.short.get(lang)} [{entry.id}]"
-    return f"{head}, {rest.strip()}" if rest.strip() else head
-
-
 def finding_view(f: Finding, bundle: Bundle, content: ReportContent, lang: Lang) -> FindingView:
     kind = bundle.settings.kind_by_id[f.kind]
     return FindingView(
@@ -55,7 +42,7 @@ def finding_view(f: Finding, bundle: Bundle, content: ReportContent, lang: Lang)
         diagnosis=f.diagnosis.get(lang),
         advice=f.advice.get(lang),
         because=[b.text.get(lang) for b in f.because],
-        sources=[format_source(s, content, lang) for s in f.sources],
+        sources=bundle.references.cite_all(f.sources, lang),
         severity=f.severity,
     )
 
@@ -138,7 +125,7 @@ def _merge_alike(
             label = bundle.constructs.by_id[member.constructs[0]].label.get(lang)
             members.append((label, "; ".join(b.text.get(lang) for b in member.because)))
             done.add(member.rule)
-        sources = list(dict.fromkeys(format_source(s, content, lang) for m in family for s in m.sources))
+        sources = bundle.references.cite_all([s for m in family for s in m.sources], lang)
         views.append(
             FindingView(
                 rule=f.rule,
@@ -215,7 +202,7 @@ def questions(d: Diagnosis, bundle: Bundle, content: ReportContent, lang: Lang) 
 
 
 def methods(
-    d: Diagnosis, content: ReportContent, lang: Lang, by_rule: Mapping[str, Finding]
+    d: Diagnosis, bundle: Bundle, content: ReportContent, lang: Lang, by_rule: Mapping[str, Finding]
 ) -> list[MethodView]:
     scored: list[tuple[int, int, MethodView]] = []
     for index, method in enumerate(content.methods):
@@ -232,7 +219,7 @@ def methods(
             purpose=method.purpose.get(lang),
             steps=[s.get(lang) for s in method.steps],
             tip=method.tip.get(lang) if method.tip else None,
-            source=format_source(method.source, content, lang),
+            source=bundle.references.cite(method.source, lang),
             recommended=weight > 0,
             fits=list(dict.fromkeys(f.title.get(lang) for f in matched))[:3],
         )
