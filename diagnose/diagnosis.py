@@ -324,7 +324,7 @@ def _findings(
             if c in current.constructs and current.constructs[c].sd is not None
         ]
         reasons = reasons_for(rule.condition, facts, labeller, bundle.derived)
-        construct = rule.constructs[0] if rule.constructs else ""
+        construct = rule.subject
         found.append(
             {
                 "rule": rule.id,

@@ -69,7 +69,7 @@ def _roles(ctx: Context, cid: str, lang: Lang, highest: bool) -> str:
         return ""
     edge = max(means.values()) if highest else min(means.values())
     names = [
-        f"{ctx.role_labels[r].get(lang) if r in ctx.role_labels else r} ({_num(v, lang)})"
+        f"‘{ctx.role_labels[r].get(lang) if r in ctx.role_labels else r}’ ({_num(v, lang)})"
         for r, v in sorted(means.items())
         if abs(v - edge) < 1e-9
     ]

@@ -121,6 +121,7 @@ class Rule:
     constructs: tuple[str, ...]
     file: str
     line: int | None
+    subject: str = ""  # the scored construct the texts' {score}, {band}, … speak of ("" if none)
     template: str = ""  # the rule's id as written, e.g. "strength_{construct}"; its own id if not a template
 
 
@@ -238,6 +239,7 @@ def load_rule_file(
         return [], problems_from_pydantic(exc, source, RuleFile)
     rules: list[Rule] = []
     problems: list[Problem] = []
+    by_kind = {c.id: c.kind for c in vocab.constructs.constructs}
     for index, spec in enumerate(spec_file.rules):
         loc = ("rules", index)
         if spec.kind not in settings.kind_by_id:
@@ -285,10 +287,11 @@ def load_rule_file(
             involved = tuple(
                 dict.fromkeys(ref.name for ref in fact_refs(condition) if ref.name in vocab.measured)
             )
+            subject = next((c for c in involved if by_kind.get(c) in ("score", "position")), "")
             problems += check_placeholders(
                 texts,
                 condition,
-                involved,
+                (subject,) if subject else (),
                 lambda name, loc=loc: (source.path, source.line_of((*loc, name))),  # type: ignore[misc]
                 rule_id,
             )
@@ -308,6 +311,7 @@ def load_rule_file(
                     file=source.path,
                     line=source.line_of(loc),
                     template=spec.id,
+                    subject=subject,
                 )
             )
     return rules, problems
