@@ -155,7 +155,10 @@ CATALOGUE: dict[str, Message] = {
         ),
     ),
     "unknown-placeholder": Message(
-        _t("onbekende invulplek '{key}'{suggestion}", "unknown placeholder '{key}'{suggestion}"),
+        _t(
+            "invulplek '{key}' is onbekend of hier niet te vullen{suggestion}{detail}",
+            "placeholder '{key}' is unknown or cannot be filled here{suggestion}{detail}",
+        ),
         _t(
             "gebruik een invulplek die de meting kan vullen: {allowed}",
             "use a placeholder the round can fill: {allowed}",

@@ -205,7 +205,11 @@ def check_placeholders(
                     continue
                 file, line = where(field)
                 known = PLACEHOLDERS.get(name)
-                detail = f" — {known.needs.get(lang)}" if known else ""
+                detail: LocalizedText | str = (
+                    LocalizedText(nl=f" — alleen in {known.needs.nl}", en=f" — only in {known.needs.en}")
+                    if known
+                    else ""
+                )
                 problems.append(
                     Problem(
                         "unknown-placeholder",
@@ -214,7 +218,8 @@ def check_placeholders(
                         rule_id,
                         f"{field}.{lang}",
                         {
-                            "key": name + detail,
+                            "key": name,
+                            "detail": detail,
                             "suggestion": "" if known else did_you_mean(name, PLACEHOLDERS),
                             "allowed": ", ".join("{" + u + "}" for u in usable) or "-",
                         },

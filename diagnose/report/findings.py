@@ -169,7 +169,9 @@ def _question_for(f: Finding, d: Diagnosis, bundle: Bundle, content: ReportConte
     if construct and construct in questions.constructs:
         return questions.constructs[construct].get(lang)
     if f.kind in questions.kinds:
-        return questions.kinds[f.kind].get(lang).format(label=label)
+        template = questions.kinds[f.kind].get(lang)
+        # a question about a construct needs one: never "‘’ is een sterk punt"
+        return template.format(label=label) if label or "{label}" not in template else None
     return None
 
 
