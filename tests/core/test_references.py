@@ -25,10 +25,10 @@ SEED_FILE = re.compile(r"\d{3}_[0-9a-f]{16}")
 
 
 def leaks(text: str, bundle: Bundle) -> list[str]:
-    """Seed file names and raw rule ids in a text a person reads."""
+    """Seed file names, raw rule ids and reference ids in a text a person reads."""
     found = SEED_FILE.findall(text)
     words = set(re.findall(r"[a-z][a-z0-9_]*_[a-z0-9_]+", text))
-    return found + sorted(words & set(bundle.rule_by_id))
+    return found + sorted(words & (set(bundle.rule_by_id) | set(bundle.references.by_id)))
 
 
 @pytest.fixture
@@ -136,7 +136,8 @@ def test_markdown_names_no_seed_file_or_rule_id_and_json_keeps_the_ids(example: 
 
 def test_the_leak_check_finds_what_it_looks_for() -> None:
     bundle = load_bundle()
-    assert leaks("Bronnen: 000_f471891b79fc4b92.txt · Regel: pitfall_not_our_network", bundle) == [
+    assert leaks("Bronnen: 000_f471891b79fc4b92.txt, aps_stoll · Regel: pitfall_not_our_network", bundle) == [
         "000_f471891b79fc4b92",
+        "aps_stoll",
         "pitfall_not_our_network",
     ]
