@@ -313,7 +313,9 @@ def _findings(
 ) -> list[Finding]:
     labeller = bundle.labeller(q)
     leadership = next((d.value_labels for d in bundle.derived if d.value_labels), {})
-    context = context_for(q, facts, current.by_role, current.roles, bundle.settings.anonymity_minimum, leadership)
+    context = context_for(
+        q, facts, current.by_role, current.roles, bundle.settings.anonymity_minimum, leadership
+    )
     found: list[dict[str, Any]] = []
     for rule in bundle.rules:
         if rule.id not in fired:

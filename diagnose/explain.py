@@ -202,14 +202,16 @@ def reasons_for(
             if isinstance(ref, FactRef) and ref.namespace == "derived" and ref.name in by_name:
                 comparisons += _derived_from(by_name[ref.name], facts)
     lines: dict[str, list[Comparison | FactRef]] = {}
-    for c in comparisons:
-        ref = c if isinstance(c, FactRef) else c.fact
-        group = lines.setdefault(ref.path, [])
-        if isinstance(c, FactRef) and group:
+    for item in comparisons:
+        path = item.path if isinstance(item, FactRef) else item.fact.path
+        group = lines.setdefault(path, [])
+        if isinstance(item, FactRef):
+            if not group:
+                group.append(item)  # the value alone, unless a comparison already states it
             continue
-        group[:] = [g for g in group if not isinstance(g, FactRef)]
-        if all(isinstance(o, FactRef) or (c.op, c.operand) != (o.op, o.operand) for o in group):
-            group.append(c)
+        group[:] = [g for g in group if isinstance(g, Comparison)]
+        if all(isinstance(o, Comparison) and (item.op, item.operand) != (o.op, o.operand) for o in group):
+            group.append(item)
     return [_line(group, facts, labeller) for group in lines.values()]
 
 
@@ -223,7 +225,8 @@ def _value_line(ref: FactRef, facts: dict[str, Any], labeller: Labeller) -> dict
         "threshold": None,
         "other_fact": None,
         "text": {
-            lang: f"{labeller.subject(ref).get(lang)}: {labeller.value(ref, value, lang)}" for lang in LANGUAGES
+            lang: f"{labeller.subject(ref).get(lang)}: {labeller.value(ref, value, lang)}"
+            for lang in LANGUAGES
         },
     }
 
@@ -261,8 +264,10 @@ def _line(group: list[Comparison | FactRef], facts: dict[str, Any], labeller: La
             )
         else:
             only = bounds[0]
-            span = BOUND_WORDS[only.op].get(lang).format(
-                bound=labeller.value(ref, operand_value(only.operand, facts), lang)
+            span = (
+                BOUND_WORDS[only.op]
+                .get(lang)
+                .format(bound=labeller.value(ref, operand_value(only.operand, facts), lang))
             )
         tail = f", {BAND_LABELS[band].get(lang)}" if band in BAND_LABELS else ""
         texts[lang] = f"{labeller.subject(ref).get(lang)}: {number} — {span}{tail}"
@@ -274,7 +279,9 @@ def _line(group: list[Comparison | FactRef], facts: dict[str, Any], labeller: La
         "value": value,
         "op": "between" if low is not None and high is not None else first.op,
         "compared_to": operand_value(operand, facts),
-        "threshold": operand.label if len(bounds) == 1 else "..".join(
+        "threshold": operand.label
+        if len(bounds) == 1
+        else "..".join(
             c.operand.label for c in (low, high) if c is not None and isinstance(c.operand, ThresholdRef)
         ),
         "other_fact": None,

@@ -84,7 +84,9 @@ def _join(parts: list[str], lang: Lang) -> str:
 
 def _lowest_items(ctx: Context, cid: str, lang: Lang) -> str:
     scored = [
-        (ctx.facts[f"item.{iid}"], text) for iid, text in ctx.item_texts.get(cid, []) if f"item.{iid}" in ctx.facts
+        (ctx.facts[f"item.{iid}"], text)
+        for iid, text in ctx.item_texts.get(cid, [])
+        if f"item.{iid}" in ctx.facts
     ]
     scored.sort(key=lambda pair: pair[0])
     # no numbers: a statement that describes a problem is scored reversed, and its reversed mean
@@ -235,9 +237,11 @@ def fill(text: LocalizedText, ctx: Context, construct: str) -> LocalizedText:
     values = {}
     for lang in LANGUAGES:
         values[lang] = PLACEHOLDER.sub(
-            lambda m, lang=lang: PLACEHOLDERS[m.group(1)].fill(ctx, construct, lang)  # type: ignore[misc]
-            if m.group(1) in PLACEHOLDERS
-            else m.group(0),
+            lambda m, lang=lang: (
+                PLACEHOLDERS[m.group(1)].fill(ctx, construct, lang)  # type: ignore[misc]
+                if m.group(1) in PLACEHOLDERS
+                else m.group(0)
+            ),
             text.get(lang),
         )
     return LocalizedText(nl=values["nl"], en=values["en"])

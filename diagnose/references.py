@@ -64,9 +64,9 @@ class References(Strict):
         """The citation as people read it; never a file name or an id."""
         entry = self.entry(citation)
         if entry is None:  # only a stored diagnosis can cite what the rule base no longer has
-            return LocalizedText(nl="bron niet meer in de regelbase", en="source no longer in the rule base").get(
-                lang
-            )
+            return LocalizedText(
+                nl="bron niet meer in de regelbase", en="source no longer in the rule base"
+            ).get(lang)
         head = entry.short.get(lang) + (f" — {entry.title}" if entry.title else "")
         section = entry.sections.get(citation.section)
         if section is not None:

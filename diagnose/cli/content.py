@@ -115,7 +115,9 @@ def cmd_rules(args: argparse.Namespace) -> int:
     lang: Lang = args.lang
     for rule in bundle.rules:
         kind = bundle.settings.kind_by_id[rule.kind].label.get(lang)
-        print(f"{rule.id}\t{kind}\t{rule.title.get(lang)}\t{'; '.join(bundle.references.cite_all(rule.sources, lang))}")
+        print(
+            f"{rule.id}\t{kind}\t{rule.title.get(lang)}\t{'; '.join(bundle.references.cite_all(rule.sources, lang))}"
+        )
     return 0
 
 

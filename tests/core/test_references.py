@@ -62,7 +62,9 @@ def test_an_unknown_section_names_the_sections_there_are(
     capsys: pytest.CaptureFixture[str], mini: Path
 ) -> None:
     replace_in(
-        mini / "rules" / "mini.yaml", "sources: [{ref: aps_stoll}]", "sources: [{ref: aps_stoll, section: trst}]"
+        mini / "rules" / "mini.yaml",
+        "sources: [{ref: aps_stoll}]",
+        "sources: [{ref: aps_stoll, section: trst}]",
     )
     [problem] = problems(capsys, mini, "en")
     assert problem["code"] == "unknown-reference"

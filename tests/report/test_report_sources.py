@@ -24,13 +24,15 @@ def shown(reports: Reports, lang: str, fmt: str) -> str:
 
 
 def test_no_report_names_a_seed_file_or_a_rule_id(reports: Reports, bundle: Bundle) -> None:
-    for (lang, fmt) in reports:
+    for lang, fmt in reports:
         text = shown(reports, lang, fmt)
         assert "Bronnen" in text or "Sources" in text, (lang, fmt)
         assert leaks(text, bundle) == [], (lang, fmt)
 
 
-def test_findings_cite_authors_and_the_appendix_lists_every_reference(reports: Reports, bundle: Bundle) -> None:
+def test_findings_cite_authors_and_the_appendix_lists_every_reference(
+    reports: Reports, bundle: Bundle
+) -> None:
     for lang in ("nl", "en"):
         for fmt in ("pdf", "html", "md"):
             text = shown(reports, lang, fmt)
