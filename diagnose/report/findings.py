@@ -3,6 +3,7 @@ card), the questions for the meeting and the recommended working methods."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from diagnose.bundle import Bundle
@@ -78,22 +79,29 @@ def _template(f: Finding, bundle: Bundle, lang: Lang) -> tuple[str, str, str] | 
         return None
     label = bundle.constructs.by_id[f.constructs[0]].label.get(lang)
     quoted = [f"‘{label}’", f"'{label}'", f"“{label}”"]
+    # the rule's texts before the round's data filled them in: a family card speaks for all its
+    # constructs, so the numbers stay with each member's own "why"
+    rule = bundle.rule_by_id.get(f.rule)
+    raw = (rule.title, rule.diagnosis, rule.advice) if rule else (f.title, f.diagnosis, f.advice)
 
     def strip(text: str) -> str:
         for q in quoted:
             text = text.replace(q, PLACEHOLDER)
-        return text
+        return _without_data(text)
 
-    title, diagnosis, advice = (
-        strip(f.title.get(lang)),
-        strip(f.diagnosis.get(lang)),
-        strip(f.advice.get(lang)),
-    )
+    title, diagnosis, advice = (strip(t.get(lang)) for t in raw)
     if PLACEHOLDER not in diagnosis:
         return None
     if PLACEHOLDER not in title:
         title = title.replace(label, PLACEHOLDER)
     return title, diagnosis, advice
+
+
+def _without_data(text: str) -> str:
+    """A text without its round data: "({score})" dropped, a sentence that states data left out."""
+    text = re.sub(r"\s*\(\{[a-z_]+\}\)", "", text)
+    sentences = re.split(r"(?<=[.!?])\s+", text)
+    return " ".join(s for s in sentences if not re.search(r"\{[a-z_]+\}", s))
 
 
 def _merge_alike(
