@@ -14,6 +14,7 @@ from diagnose.explain import Labeller
 from diagnose.problems import Problem, ValidationFailed, did_you_mean
 from diagnose.questionnaire import ConstructCatalogue, Questionnaire
 from diagnose.questionnaire_checks import check_constructs, check_questionnaire
+from diagnose.references import REFERENCES_FILE, References, check_citations
 from diagnose.rulebase import (
     Derived,
     Example,
@@ -52,6 +53,7 @@ class ContentFiles:
     questionnaires: list[Path] = field(default_factory=list)
     settings: Path | None = None
     rules: list[Path] = field(default_factory=list)
+    references: Path | None = None
 
 
 @dataclass
@@ -65,6 +67,7 @@ class Bundle:
     rules: list[Rule]
     vocabulary: Vocabulary
     engine: RuleEngine
+    references: References
     _labellers: dict[str, Labeller] = field(default_factory=dict, repr=False)
 
     @cached_property
@@ -107,6 +110,7 @@ class Bundle:
                 {c.id: c.label for c in self.constructs.constructs},
                 q,
                 {d.name: d.label for d in self.derived},
+                {d.name: d.value_labels for d in self.derived},
             )
         return self._labellers[key]
 
@@ -125,6 +129,7 @@ def discover(paths: list[Path] | None = None) -> ContentFiles:
         found = _classify_dir(path) if path.is_dir() else _classify_file(path)
         given.constructs = found.constructs or given.constructs
         given.settings = found.settings or given.settings
+        given.references = found.references or given.references
         given.questionnaires += found.questionnaires
         given.rules += found.rules
     return ContentFiles(
@@ -132,6 +137,7 @@ def discover(paths: list[Path] | None = None) -> ContentFiles:
         questionnaires=given.questionnaires or default.questionnaires,
         settings=given.settings or default.settings,
         rules=given.rules or default.rules,
+        references=given.references or default.references,
     )
 
 
@@ -144,6 +150,7 @@ def _classify_dir(root: Path) -> ContentFiles:
             found = _classify_file(path)
             files.constructs = files.constructs or found.constructs
             files.settings = files.settings or found.settings
+            files.references = files.references or found.references
             files.questionnaires += [p for p in found.questionnaires if p not in files.questionnaires]
             files.rules += [p for p in found.rules if p not in files.rules]
     return files
@@ -154,6 +161,8 @@ def _classify_file(path: Path) -> ContentFiles:
         return ContentFiles(constructs=path)
     if path.name == SETTINGS_FILE:
         return ContentFiles(settings=path)
+    if path.name == REFERENCES_FILE:
+        return ContentFiles(references=path)
     if path.parent.name == "rules":
         return ContentFiles(rules=[path])
     if path.parent.name == "questionnaires":
@@ -230,6 +239,12 @@ def build_bundle(files: ContentFiles, run_examples: bool = True) -> Bundle:
         derived, derived_problems = compile_derived(settings, vocab, settings_source)
         problems.extend(derived_problems)
 
+    references = _load_references(files.references, problems)
+    if settings is not None and settings_source is not None and references is not None:
+        for name, spec in settings.derived.items():
+            problems += check_citations(
+                [spec.source], references, settings_source, ("derived", name, "source"), name
+            )
     rules: list[Rule] = []
     if settings is not None:
         seen: dict[str, Rule] = {}
@@ -237,7 +252,7 @@ def build_bundle(files: ContentFiles, run_examples: bool = True) -> Bundle:
             source = _load(path, problems)
             if source is None:
                 continue
-            file_rules, file_problems = load_rule_file(source, vocab, settings)
+            file_rules, file_problems = load_rule_file(source, vocab, settings, references)
             problems.extend(file_problems)
             for rule in file_rules:
                 if rule.id in seen:
@@ -256,14 +271,29 @@ def build_bundle(files: ContentFiles, run_examples: bool = True) -> Bundle:
                 problems.extend(check_examples(rule))
                 problems.extend(check_example_facts(rule, vocab))
                 rules.append(rule)
-    if problems or settings is None:
+    if problems or settings is None or references is None:
         raise ValidationFailed(problems)
 
     engine = RuleEngine.for_rules([(r.id, r.condition) for r in rules])
-    bundle = Bundle(constructs, questionnaires, settings, derived, rules, vocab, engine)
+    bundle = Bundle(constructs, questionnaires, settings, derived, rules, vocab, engine, references)
     if run_examples:
         raise_example_failures(bundle)
     return bundle
+
+
+def _load_references(path: Path | None, problems: list[Problem]) -> References | None:
+    """rules/references.yaml, validated; without it no rule can cite its literature."""
+    if path is None:
+        problems.append(Problem("no-files", file=f"rules/{REFERENCES_FILE}"))
+        return None
+    source = _load(path, problems)
+    if source is None:
+        return None
+    try:
+        return validate_model(References, source)
+    except ValidationFailed as exc:
+        problems.extend(exc.problems)
+        return None
 
 
 def example_facts(bundle: Bundle, example: Example) -> dict[str, Any]:

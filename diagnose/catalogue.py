@@ -159,6 +159,23 @@ CATALOGUE: dict[str, Message] = {
         _t("onbekend feit '{key}'{suggestion}", "unknown fact '{key}'{suggestion}"),
         _t("{detail}", "{detail}"),
     ),
+    "unknown-reference": Message(
+        _t("onbekende bron '{key}'{suggestion}", "unknown source '{key}'{suggestion}"),
+        _t(
+            "citeer een bron en paragraaf uit rules/references.yaml: {allowed}",
+            "cite a reference and section from rules/references.yaml: {allowed}",
+        ),
+    ),
+    "unknown-placeholder": Message(
+        _t(
+            "invulplek '{key}' is onbekend of hier niet te vullen{suggestion}{detail}",
+            "placeholder '{key}' is unknown or cannot be filled here{suggestion}{detail}",
+        ),
+        _t(
+            "gebruik een invulplek die de meting kan vullen: {allowed}",
+            "use a placeholder the round can fill: {allowed}",
+        ),
+    ),
     "unknown-threshold": Message(
         _t("onbekende drempel '{key}'{suggestion}", "unknown threshold '{key}'{suggestion}"),
         _t(

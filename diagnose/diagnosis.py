@@ -8,11 +8,12 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter
 
 from diagnose.bundle import Bundle, to_durable_facts
-from diagnose.conditions import explain
-from diagnose.explain import Because, because
+from diagnose.explain import Because, reasons_for
 from diagnose.item_types import item_type
+from diagnose.placeholders import context_for, fill
 from diagnose.problems import ValidationFailed
 from diagnose.questionnaire import Questionnaire
+from diagnose.references import Citation
 from diagnose.responses import Network, Round, check_round
 from diagnose.scoring import (
     ConstructScore,
@@ -33,7 +34,7 @@ class Finding(BaseModel):
     diagnosis: LocalizedText
     advice: LocalizedText
     because: list[Because]
-    sources: list[str]
+    sources: list[Citation]
     constructs: list[str]
     spread: float | None
     margin: float = 0.0  # how far the facts are past the rule's thresholds; ranks ties
@@ -319,6 +320,10 @@ def _findings(
     bundle: Bundle, q: Questionnaire, facts: dict[str, Any], fired: set[str], current: RoundScores
 ) -> list[Finding]:
     labeller = bundle.labeller(q)
+    leadership = next((d.value_labels for d in bundle.derived if d.value_labels), {})
+    context = context_for(
+        q, facts, current.by_role, current.roles, bundle.settings.anonymity_minimum, leadership
+    )
     found: list[dict[str, Any]] = []
     for rule in bundle.rules:
         if rule.id not in fired:
@@ -328,15 +333,16 @@ def _findings(
             for c in rule.constructs
             if c in current.constructs and current.constructs[c].sd is not None
         ]
-        reasons = [because(c, facts, labeller) for c in explain(rule.condition, facts)]
+        reasons = reasons_for(rule.condition, facts, labeller, bundle.derived)
+        construct = rule.subject
         found.append(
             {
                 "rule": rule.id,
                 "kind": rule.kind,
                 "severity": rule.severity,
-                "title": rule.title,
-                "diagnosis": rule.diagnosis,
-                "advice": rule.advice,
+                "title": fill(rule.title, context, construct),
+                "diagnosis": fill(rule.diagnosis, context, construct),
+                "advice": fill(rule.advice, context, construct),
                 "because": reasons,
                 "sources": rule.sources,
                 "constructs": rule.constructs,

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from diagnose.conditions import Comparison, FactRef, ThresholdRef, operand_value
+from diagnose.conditions import Comparison, Condition, FactRef, ThresholdRef, evaluate, explain, operand_value
 from diagnose.item_types import item_type
 from diagnose.questionnaire import Questionnaire
 from diagnose.text import LANGUAGES, Lang, LocalizedText, format_number
+
+if TYPE_CHECKING:
+    from diagnose.rulebase import Derived
 
 FACT_LABELS: dict[str, tuple[str, str]] = {
     "score": ("gemiddelde score ‘{label}’", "mean score ‘{label}’"),
@@ -83,7 +87,9 @@ class Labeller:
         construct_labels: dict[str, LocalizedText],
         q: Questionnaire | None,
         derived_labels: dict[str, LocalizedText],
+        derived_values: dict[str, dict[str, LocalizedText]] | None = None,
     ):
+        self.derived_values = derived_values or {}
         self.construct_labels = construct_labels
         self.q = q
         self.derived_labels = derived_labels
@@ -142,6 +148,8 @@ class Labeller:
             return BAND_LABELS[value].get(lang)
         if ref.namespace == "action" and value in ACTION_LABELS:
             return ACTION_LABELS[value].get(lang)
+        if ref.namespace == "derived" and str(value) in self.derived_values.get(ref.name, {}):
+            return self.derived_values[ref.name][str(value)].get(lang)
         if ref.namespace in ("profile", "derived") and self.q is not None:
             label = self._option_label(ref, str(value))
             if label is not None:
@@ -177,5 +185,118 @@ def because(comparison: Comparison, facts: dict[str, Any], labeller: Labeller) -
         "compared_to": other,
         "threshold": operand.label if isinstance(operand, ThresholdRef) else None,
         "other_fact": operand.path if isinstance(operand, FactRef) else None,
+        "text": texts,
+    }
+
+
+BETWEEN = LocalizedText(nl="tussen {low} en {high}", en="between {low} and {high}")
+BELOW = LocalizedText(nl="onder {bound}", en="below {bound}")
+AT_MOST = LocalizedText(nl="hoogstens {bound}", en="at most {bound}")
+AT_LEAST = LocalizedText(nl="{bound} of hoger", en="{bound} or higher")
+ABOVE = LocalizedText(nl="boven {bound}", en="above {bound}")
+BOUND_WORDS = {"<": BELOW, "<=": AT_MOST, ">=": AT_LEAST, ">": ABOVE}
+
+
+def reasons_for(
+    condition: Condition, facts: dict[str, Any], labeller: Labeller, derived: Sequence[Derived]
+) -> list[dict[str, Any]]:
+    """The "because" of a finding as a person reads it once: one line per fact, the facts a derived
+    fact came from shown under it (the 4C role with its cohesion and orientation scores), no guard
+    lines ("niet gelijk aan …": they say what is not the case, not why the rule fired)."""
+    by_name = {d.name: d for d in derived}
+    comparisons: list[Comparison | FactRef] = []  # a bare FactRef: a line stating the fact's value
+    for c in explain(condition, facts):
+        if c.op == "!=":
+            continue
+        # "current role equal to fitting role" reads as two facts, each stated once
+        refs = [c.fact, c.operand] if c.op == "==" and isinstance(c.operand, FactRef) else [c.fact]
+        comparisons += refs if len(refs) > 1 else [c]
+        for ref in refs:
+            if isinstance(ref, FactRef) and ref.namespace == "derived" and ref.name in by_name:
+                comparisons += _derived_from(by_name[ref.name], facts)
+    lines: dict[str, list[Comparison | FactRef]] = {}
+    for item in comparisons:
+        path = item.path if isinstance(item, FactRef) else item.fact.path
+        group = lines.setdefault(path, [])
+        if isinstance(item, FactRef):
+            if not group:
+                group.append(item)  # the value alone, unless a comparison already states it
+            continue
+        group[:] = [g for g in group if isinstance(g, Comparison)]
+        if all(isinstance(o, Comparison) and (item.op, item.operand) != (o.op, o.operand) for o in group):
+            group.append(item)
+    return [_line(group, facts, labeller) for group in lines.values()]
+
+
+def _value_line(ref: FactRef, facts: dict[str, Any], labeller: Labeller) -> dict[str, Any]:
+    value = facts[ref.path]
+    return {
+        "fact": ref.path,
+        "value": value,
+        "op": "==",
+        "compared_to": value,
+        "threshold": None,
+        "other_fact": None,
+        "text": {
+            lang: f"{labeller.subject(ref).get(lang)}: {labeller.value(ref, value, lang)}"
+            for lang in LANGUAGES
+        },
+    }
+
+
+def _derived_from(d: Derived, facts: dict[str, Any]) -> list[Comparison]:
+    value = facts.get(f"derived.{d.name}")
+    for case, case_value in d.cases:
+        if case_value == value and evaluate(case, facts):
+            return explain(case, facts)
+    return []
+
+
+def _line(group: list[Comparison | FactRef], facts: dict[str, Any], labeller: Labeller) -> dict[str, Any]:
+    """One fact's line: its value, the bounds it met ("tussen 3,00 en 4,00") and, for a score,
+    its band ("aandachtspunt")."""
+    first_item = group[0]
+    if isinstance(first_item, FactRef):
+        return _value_line(first_item, facts, labeller)
+    comparisons = [c for c in group if isinstance(c, Comparison)]
+    bounds = [c for c in comparisons if isinstance(c.operand, ThresholdRef) and c.op in BOUND_WORDS]
+    if not bounds or len(comparisons) != len(bounds):
+        return because(comparisons[0], facts, labeller)
+    ref = bounds[0].fact
+    value = facts[ref.path]
+    low = next((c for c in bounds if c.op in (">=", ">")), None)
+    high = next((c for c in bounds if c.op in ("<", "<=")), None)
+    band = facts.get(f"band.{ref.name}") if ref.namespace == "score" else None
+    texts = {}
+    for lang in LANGUAGES:
+        number = labeller.value(ref, value, lang)
+        if low is not None and high is not None:
+            span = BETWEEN.get(lang).format(
+                low=labeller.value(ref, operand_value(low.operand, facts), lang),
+                high=labeller.value(ref, operand_value(high.operand, facts), lang),
+            )
+        else:
+            only = bounds[0]
+            span = (
+                BOUND_WORDS[only.op]
+                .get(lang)
+                .format(bound=labeller.value(ref, operand_value(only.operand, facts), lang))
+            )
+        tail = f", {BAND_LABELS[band].get(lang)}" if band in BAND_LABELS else ""
+        texts[lang] = f"{labeller.subject(ref).get(lang)}: {number} — {span}{tail}"
+    first = low or bounds[0]
+    operand = first.operand
+    assert isinstance(operand, ThresholdRef)
+    return {
+        "fact": ref.path,
+        "value": value,
+        "op": "between" if low is not None and high is not None else first.op,
+        "compared_to": operand_value(operand, facts),
+        "threshold": operand.label
+        if len(bounds) == 1
+        else "..".join(
+            c.operand.label for c in (low, high) if c is not None and isinstance(c.operand, ThresholdRef)
+        ),
+        "other_fact": None,
         "text": texts,
     }

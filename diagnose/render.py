@@ -7,10 +7,11 @@ from typing import Any
 from diagnose.bundle import Bundle
 from diagnose.diagnosis import Diagnosis, Finding
 from diagnose.explain import BAND_LABELS
+from diagnose.references import References
 from diagnose.text import Lang, LocalizedText, format_number
 
 
-def finding_json(f: Finding, lang: Lang) -> dict[str, Any]:
+def finding_json(f: Finding, lang: Lang, references: References) -> dict[str, Any]:
     return {
         "rule": f.rule,
         "kind": f.kind,
@@ -19,7 +20,7 @@ def finding_json(f: Finding, lang: Lang) -> dict[str, Any]:
         "diagnosis": f.diagnosis.get(lang),
         "advice": f.advice.get(lang),
         "because": [{"text": b.text.get(lang), **b.model_dump(exclude={"text"})} for b in f.because],
-        "sources": f.sources,
+        "sources": [{**c.model_dump(), "text": references.cite(c, lang)} for c in f.sources],
         "constructs": f.constructs,
     }
 
@@ -41,7 +42,7 @@ def to_json(d: Diagnosis, bundle: Bundle, lang: Lang) -> dict[str, Any]:
         "previous": d.previous.model_dump() if d.previous else None,
         "summary": d.summary,
         "strengths": d.strengths,
-        "findings": [finding_json(f, lang) for f in d.findings],
+        "findings": [finding_json(f, lang, bundle.references) for f in d.findings],
         "by_role": d.by_role,
     }
 
@@ -138,13 +139,13 @@ def to_markdown(d: Diagnosis, bundle: Bundle, lang: Lang) -> str:
     lines += ["", f"## {h['findings']}", ""]
     for f in d.findings:
         kind = bundle.settings.kind_by_id[f.kind].label.get(lang)
-        lines += [f"### {f.title.get(lang)}", "", f"*{kind}* · `{f.rule}`", "", f.diagnosis.get(lang), ""]
+        lines += [f"### {f.title.get(lang)}", "", f"*{kind}*", "", f.diagnosis.get(lang), ""]
         lines += [f"**{h['because']}:**"] + [f"- {b.text.get(lang)}" for b in f.because]
         lines += [
             "",
             f"**{h['advice']}:** {f.advice.get(lang)}",
             "",
-            f"*{h['sources']}:* " + "; ".join(f.sources),
+            f"*{h['sources']}:* " + "; ".join(bundle.references.cite_all(f.sources, lang)),
             "",
         ]
     return "\n".join(lines).rstrip() + "\n"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal
 
@@ -20,8 +20,10 @@ from diagnose.conditions import (
     resolve_thresholds,
     substitute,
 )
+from diagnose.placeholders import check_placeholders
 from diagnose.problems import Problem, ValidationFailed, did_you_mean
 from diagnose.questionnaire import Id
+from diagnose.references import Citation, References, check_citations
 from diagnose.source import SourceFile, problems_from_pydantic
 from diagnose.text import LocalizedText
 from diagnose.vocabulary import Vocabulary
@@ -52,7 +54,8 @@ class DerivedCase(Strict):
 
 class DerivedFact(Strict):
     label: LocalizedText
-    source: str = Field(min_length=1)
+    source: Citation
+    value_labels: dict[str, LocalizedText] = Field(default_factory=dict)
     cases: list[DerivedCase] = Field(min_length=1)
 
 
@@ -94,7 +97,7 @@ class RuleSpec(Strict):
     title: LocalizedText
     diagnosis: LocalizedText
     advice: LocalizedText
-    sources: list[str] = Field(min_length=1)
+    sources: list[Citation] = Field(min_length=1)
     examples: list[Example] = Field(min_length=1)
 
 
@@ -114,11 +117,12 @@ class Rule:
     title: LocalizedText
     diagnosis: LocalizedText
     advice: LocalizedText
-    sources: tuple[str, ...]
+    sources: tuple[Citation, ...]
     examples: tuple[Example, ...]
     constructs: tuple[str, ...]
     file: str
     line: int | None
+    subject: str = ""  # the scored construct the texts' {score}, {band}, … speak of ("" if none)
     template: str = ""  # the rule's id as written, e.g. "strength_{construct}"; its own id if not a template
 
 
@@ -126,8 +130,9 @@ class Rule:
 class Derived:
     name: str
     label: LocalizedText
-    source: str
+    source: Citation
     cases: tuple[tuple[Condition, str], ...]
+    value_labels: dict[str, LocalizedText] = field(default_factory=dict)
 
     def value(self, facts: dict[str, Any]) -> str | None:
         for condition, value in self.cases:
@@ -202,7 +207,7 @@ def compile_derived(
                 problems.append(_condition_problem(exc, source, loc, name))
                 continue
             cases.append((resolve_thresholds(condition, settings.thresholds), case.value))
-        derived.append(Derived(name, spec.label, spec.source, tuple(cases)))
+        derived.append(Derived(name, spec.label, spec.source, tuple(cases), spec.value_labels))
     return derived, problems
 
 
@@ -228,7 +233,7 @@ def _condition_problem(
 
 
 def load_rule_file(
-    source: SourceFile, vocab: Vocabulary, settings: RulesetSettings
+    source: SourceFile, vocab: Vocabulary, settings: RulesetSettings, references: References | None = None
 ) -> tuple[list[Rule], list[Problem]]:
     try:
         spec_file = RuleFile.model_validate(source.data)
@@ -236,11 +241,14 @@ def load_rule_file(
         return [], problems_from_pydantic(exc, source, RuleFile)
     rules: list[Rule] = []
     problems: list[Problem] = []
+    by_kind = {c.id: c.kind for c in vocab.constructs.constructs}
     for index, spec in enumerate(spec_file.rules):
         loc = ("rules", index)
         if spec.kind not in settings.kind_by_id:
             problems.append(_unknown_kind(spec.kind, settings, source, (*loc, "kind")))
             continue
+        if references is not None:
+            problems += check_citations(spec.sources, references, source, (*loc, "sources"), spec.id)
         for construct, label in _expansions(spec, vocab, source, loc, problems):
             rule_id = substitute(spec.id, construct=construct)
             try:
@@ -281,6 +289,14 @@ def load_rule_file(
             involved = tuple(
                 dict.fromkeys(ref.name for ref in fact_refs(condition) if ref.name in vocab.measured)
             )
+            subject = next((c for c in involved if by_kind.get(c) in ("score", "position")), "")
+            problems += check_placeholders(
+                texts,
+                condition,
+                (subject,) if subject else (),
+                lambda name, loc=loc: (source.path, source.line_of((*loc, name))),  # type: ignore[misc]
+                rule_id,
+            )
             rules.append(
                 Rule(
                     id=rule_id,
@@ -297,6 +313,7 @@ def load_rule_file(
                     file=source.path,
                     line=source.line_of(loc),
                     template=spec.id,
+                    subject=subject,
                 )
             )
     return rules, problems

@@ -9,6 +9,7 @@ from pydantic import BaseModel
 
 from diagnose.bundle import PROJECT_ROOT
 from diagnose.questionnaire import ConstructCatalogue, Questionnaire
+from diagnose.references import References
 from diagnose.responses import ResponseFile
 from diagnose.rulebase import RuleFile, RulesetSettings
 
@@ -18,6 +19,7 @@ MODELS: dict[str, type[BaseModel]] = {
     "constructs.schema.json": ConstructCatalogue,
     "ruleset.schema.json": RulesetSettings,
     "rules.schema.json": RuleFile,
+    "references.schema.json": References,
     "response-file.schema.json": ResponseFile,
 }
 

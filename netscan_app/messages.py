@@ -743,7 +743,6 @@ _TEXTS: dict[str, dict[str, str]] = {
         "en": "Largest spread among members: {value}",
     },
     "finding.sources": {"nl": "Bronnen: {sources}", "en": "Sources: {sources}"},
-    "finding.rule": {"nl": "Regel: {rule}", "en": "Rule: {rule}"},
     # --- report -------------------------------------------------------------------------------
     "report.download_pdf": {"nl": "Adviesrapport (PDF)", "en": "Advice report (PDF)"},
     "report.download_html": {"nl": "Als webpagina (HTML)", "en": "As a web page (HTML)"},

@@ -71,8 +71,8 @@ def finding_body(f: Finding, *, expanded_why: bool = False) -> None:
             from diagnose.text import format_number
 
             st.caption(t("finding.spread", value=format_number(f.spread, current_lang(), 2)))
-        st.caption(t("finding.sources", sources="; ".join(f.sources)))
-        st.caption(t("finding.rule", rule=f.rule))
+        sources = get_bundle().references.cite_all(f.sources, current_lang())
+        st.caption(t("finding.sources", sources="; ".join(sources)))
 
 
 def finding_card(f: Finding, number: int | None = None, *, key: str) -> None:

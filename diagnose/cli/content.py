@@ -138,7 +138,9 @@ def cmd_rules(args: argparse.Namespace) -> int:
     lang: Lang = args.lang
     for rule in bundle.rules:
         kind = bundle.settings.kind_by_id[rule.kind].label.get(lang)
-        print(f"{rule.id}\t{kind}\t{rule.title.get(lang)}\t{'; '.join(rule.sources)}")
+        print(
+            f"{rule.id}\t{kind}\t{rule.title.get(lang)}\t{'; '.join(bundle.references.cite_all(rule.sources, lang))}"
+        )
     return 0
 
 
@@ -175,7 +177,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
     print(rule.diagnosis.get(lang))
     print()
     print(f"{'Advies' if nl else 'Advice'}: {rule.advice.get(lang)}")
-    print(f"{'Bronnen' if nl else 'Sources'}: {'; '.join(rule.sources)}")
+    print(f"{'Bronnen' if nl else 'Sources'}: {'; '.join(bundle.references.cite_all(rule.sources, lang))}")
     print(f"{'Voorbeelden' if nl else 'Examples'}:")
     for example in rule.examples:
         given = ", ".join(f"{k} = {v}" for k, v in example.given.items())

@@ -1,4 +1,4 @@
-"""The report's own texts as data (content.yaml): methods, questions, agenda, literature, headings."""
+"""The report's own texts as data (content.yaml): methods, questions, agenda, headings."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from diagnose.references import Citation
 from diagnose.source import load_yaml, validate_model
 from diagnose.text import Lang, LocalizedText
 
@@ -20,7 +21,7 @@ class Strict(BaseModel):
 class Method(Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     name: LocalizedText
-    source: str = Field(min_length=1)
+    source: Citation
     purpose: LocalizedText
     steps: list[LocalizedText] = Field(min_length=1)
     tip: LocalizedText | None = None
@@ -40,19 +41,10 @@ class AgendaItem(Strict):
     text: LocalizedText
 
 
-class Literature(Strict):
-    id: str = Field(pattern=r"^[0-9]{3}$")
-    file: str = Field(min_length=1)
-    short: LocalizedText
-    reference: LocalizedText
-    used_for: LocalizedText
-
-
 class ReportContent(Strict):
     methods: list[Method] = Field(min_length=1)
     questions: Questions
     agenda: list[AgendaItem] = Field(min_length=1)
-    literature: list[Literature] = Field(min_length=1)
     texts: dict[str, LocalizedText]
 
     @field_validator("methods")
@@ -68,9 +60,6 @@ class ReportContent(Strict):
         """A heading or sentence of the report; {placeholders} are filled from ``values``."""
         template = self.texts[key].get(lang)
         return template.format(**values) if values else template
-
-    def literature_by_prefix(self) -> dict[str, Literature]:
-        return {entry.id: entry for entry in self.literature}
 
 
 @cache

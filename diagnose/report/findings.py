@@ -3,6 +3,7 @@ card), the questions for the meeting and the recommended working methods."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from diagnose.bundle import Bundle
@@ -31,19 +32,6 @@ def finding_group(f: Finding, bundle: Bundle) -> str:
     return "characteristics"
 
 
-def format_source(source: str, content: ReportContent, lang: Lang) -> str:
-    """'000_….txt, section' → 'Dees, Klaster & Van Wendel de Joode [000], section'."""
-    file, _, rest = source.partition(",")
-    by_file = {entry.file: entry for entry in content.literature}
-    entry = by_file.get(file.strip())
-    if entry is None:
-        if file.strip() == "domain":
-            return "Netwerkscan" + (f", {rest.strip()}" if rest.strip() else "")
-        return source
-    head = f"{entry.short.get(lang)} [{entry.id}]"
-    return f"{head}, {rest.strip()}" if rest.strip() else head
-
-
 def finding_view(f: Finding, bundle: Bundle, content: ReportContent, lang: Lang) -> FindingView:
     kind = bundle.settings.kind_by_id[f.kind]
     return FindingView(
@@ -55,7 +43,7 @@ def finding_view(f: Finding, bundle: Bundle, content: ReportContent, lang: Lang)
         diagnosis=f.diagnosis.get(lang),
         advice=f.advice.get(lang),
         because=[b.text.get(lang) for b in f.because],
-        sources=[format_source(s, content, lang) for s in f.sources],
+        sources=bundle.references.cite_all(f.sources, lang),
         severity=f.severity,
     )
 
@@ -91,22 +79,29 @@ def _template(f: Finding, bundle: Bundle, lang: Lang) -> tuple[str, str, str] | 
         return None
     label = bundle.constructs.by_id[f.constructs[0]].label.get(lang)
     quoted = [f"‘{label}’", f"'{label}'", f"“{label}”"]
+    # the rule's texts before the round's data filled them in: a family card speaks for all its
+    # constructs, so the numbers stay with each member's own "why"
+    rule = bundle.rule_by_id.get(f.rule)
+    raw = (rule.title, rule.diagnosis, rule.advice) if rule else (f.title, f.diagnosis, f.advice)
 
     def strip(text: str) -> str:
         for q in quoted:
             text = text.replace(q, PLACEHOLDER)
-        return text
+        return _without_data(text)
 
-    title, diagnosis, advice = (
-        strip(f.title.get(lang)),
-        strip(f.diagnosis.get(lang)),
-        strip(f.advice.get(lang)),
-    )
+    title, diagnosis, advice = (strip(t.get(lang)) for t in raw)
     if PLACEHOLDER not in diagnosis:
         return None
     if PLACEHOLDER not in title:
         title = title.replace(label, PLACEHOLDER)
     return title, diagnosis, advice
+
+
+def _without_data(text: str) -> str:
+    """A text without its round data: "({score})" dropped, a sentence that states data left out."""
+    text = re.sub(r"\s*\(\{[a-z_]+\}\)", "", text)
+    sentences = re.split(r"(?<=[.!?])\s+", text)
+    return " ".join(s for s in sentences if not re.search(r"\{[a-z_]+\}", s))
 
 
 def _merge_alike(
@@ -138,7 +133,7 @@ def _merge_alike(
             label = bundle.constructs.by_id[member.constructs[0]].label.get(lang)
             members.append((label, "; ".join(b.text.get(lang) for b in member.because)))
             done.add(member.rule)
-        sources = list(dict.fromkeys(format_source(s, content, lang) for m in family for s in m.sources))
+        sources = bundle.references.cite_all([s for m in family for s in m.sources], lang)
         views.append(
             FindingView(
                 rule=f.rule,
@@ -182,7 +177,9 @@ def _question_for(f: Finding, d: Diagnosis, bundle: Bundle, content: ReportConte
     if construct and construct in questions.constructs:
         return questions.constructs[construct].get(lang)
     if f.kind in questions.kinds:
-        return questions.kinds[f.kind].get(lang).format(label=label)
+        template = questions.kinds[f.kind].get(lang)
+        # a question about a construct needs one: never "‘’ is een sterk punt"
+        return template.format(label=label) if label or "{label}" not in template else None
     return None
 
 
@@ -215,7 +212,7 @@ def questions(d: Diagnosis, bundle: Bundle, content: ReportContent, lang: Lang) 
 
 
 def methods(
-    d: Diagnosis, content: ReportContent, lang: Lang, by_rule: Mapping[str, Finding]
+    d: Diagnosis, bundle: Bundle, content: ReportContent, lang: Lang, by_rule: Mapping[str, Finding]
 ) -> list[MethodView]:
     scored: list[tuple[int, int, MethodView]] = []
     for index, method in enumerate(content.methods):
@@ -232,7 +229,7 @@ def methods(
             purpose=method.purpose.get(lang),
             steps=[s.get(lang) for s in method.steps],
             tip=method.tip.get(lang) if method.tip else None,
-            source=format_source(method.source, content, lang),
+            source=bundle.references.cite(method.source, lang),
             recommended=weight > 0,
             fits=list(dict.fromkeys(f.title.get(lang) for f in matched))[:3],
         )

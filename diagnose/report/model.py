@@ -82,9 +82,9 @@ def build_model(
         thresholds=thresholds(d, content, lang),
         limits={key: num(value, lang, 1) for key, value in d.thresholds.items()},
         anonymity_minimum=d.anonymity.minimum,
-        literature=[(e.id, e.reference.get(lang), e.used_for.get(lang)) for e in content.literature],
+        literature=[(e.id, e.full.get(lang), e.used_for.get(lang)) for e in bundle.references.references],
     )
-    model.methods = methods(d, content, lang, by_rule if allowed else {})
+    model.methods = methods(d, bundle, content, lang, by_rule if allowed else {})
     model.agreements = agreements_section(inp, content, lang)
     if not allowed:
         return model

@@ -278,7 +278,7 @@ def render_markdown(model: ReportModel) -> str:
         f"### {t('literature_heading')}",
         "",
     ]
-    out += [f"- [{i}] {e(ref)} ({t('used_for')}: {e(used)})" for i, ref, used in model.literature]
+    out += [f"- {e(ref)} ({t('used_for')}: {e(used)})" for _, ref, used in model.literature]
     return "\n".join(out).rstrip() + "\n"
 
 

@@ -166,7 +166,7 @@ class ReportModel:
     thresholds: list[tuple[str, str]]
     limits: dict[str, str]  # threshold name → value as written in the text (4,0)
     anonymity_minimum: int
-    literature: list[tuple[str, str, str]]  # id, reference, used for
+    literature: list[tuple[str, str, str]]  # anchor id (never shown), reference, used for
     charts_missing: str | None = None
     only_role: str | None = None  # the one role with enough respondents, when there is just one
     agreements: AgreementsSection | None = None  # last time's agreements and the new ones

@@ -44,8 +44,11 @@ def test_every_item_and_rule_names_its_source(bundle: Bundle) -> None:
     for q in bundle.questionnaires.values():
         for item in q.items():
             assert item.source == "domain" or any(seed in item.source for seed in SEEDS), (q.id, item.id)
+    files = {entry.file for entry in bundle.references.references}
+    assert files == SEEDS  # one reference per seed text
     for rule in bundle.rules:
-        assert any(seed in source for source in rule.sources for seed in SEEDS), rule.id
+        entries = [bundle.references.entry(c) for c in rule.sources]
+        assert entries and all(e is not None and e.file in SEEDS for e in entries), rule.id
 
 
 def test_domain_diagnoses_are_covered(bundle: Bundle) -> None:

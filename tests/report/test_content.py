@@ -21,7 +21,6 @@ def test_content_loads_and_has_both_languages() -> None:
         "step_plan",
         "annual_agenda",
     }
-    assert [entry.id for entry in content.literature] == list(SEEDS)
     for key, text in content.texts.items():
         assert text.nl.strip() and text.en.strip(), key
 
@@ -33,7 +32,9 @@ def test_everything_it_names_exists_in_the_rule_base(bundle: Bundle) -> None:
     for method in content.methods:
         assert set(method.constructs) <= constructs, method.id
         assert set(method.kinds) <= kinds, method.id
-        assert method.source.startswith("003_"), method.id
+        assert method.source.ref == "look_netwerklerende_school", method.id
+        entry = bundle.references.by_id[method.source.ref]
+        assert method.source.section in entry.sections, method.id
     assert set(content.questions.constructs) <= constructs
     assert set(content.questions.rules) <= set(bundle.rule_by_id)
     scored = {c.id for c in bundle.constructs.constructs if c.kind != "fact"}
@@ -53,8 +54,9 @@ def test_an_unknown_key_is_an_error_that_names_the_place(tmp_path: Path) -> None
     assert "tipp" in failure.value.format("en")
 
 
-def test_literature_mentions_the_authors() -> None:
-    text = " ".join(entry.reference.nl for entry in load_content().literature)
+def test_literature_mentions_the_authors(bundle: Bundle) -> None:
+    text = " ".join(entry.full.nl for entry in bundle.references.references)
+    assert [e.file[:3] for e in bundle.references.references] == list(SEEDS)
     for name in ("Dees", "Klaster", "Van Wendel de Joode", "Stoll", "Poorthuis", "Eurlings", "Derksen"):
         assert name in text
     assert isinstance(load_content(), ReportContent)

@@ -1,0 +1,247 @@
+"""Texts that state the data: the {placeholders} a rule's title, diagnosis and advice may carry,
+when a rule may use each (checked at load, so `netscan validate` names an unknown or unusable one
+by file and line), and how each is filled from the round (in `diagnose`, for nl and en alike).
+
+A placeholder is only allowed where the rule's condition guarantees its value exists: {change}
+only in a rule about a change, {roles_high} only in one about a gap between roles. So a text
+never shows an empty or made-up value, and never states a band the score does not have: {band}
+is the score's own band."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from diagnose.conditions import Condition, fact_refs
+from diagnose.problems import Problem, did_you_mean
+from diagnose.questionnaire import Questionnaire
+from diagnose.text import LANGUAGES, Lang, LocalizedText, format_number
+
+PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+LEADERSHIP = "derived.fitting_leadership_role"
+BAND_WORDS = {
+    "strength": LocalizedText(nl="een sterk punt", en="a strength"),
+    "attention": LocalizedText(nl="een aandachtspunt", en="a point of attention"),
+    "concern": LocalizedText(nl="een zorgpunt", en="a concern"),
+}
+AND = LocalizedText(nl="en", en="and")
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a finding's texts may draw on: the round's facts and the labels to name them."""
+
+    facts: Mapping[str, Any]
+    by_role: Mapping[str, Mapping[str, float]]
+    role_labels: Mapping[str, LocalizedText]
+    item_texts: Mapping[str, list[tuple[str, LocalizedText]]]  # construct → (item id, text)
+    value_labels: Mapping[str, LocalizedText]  # leadership role value → how texts name it
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    needs: LocalizedText  # what a rule must be about to use it (for the error message)
+    allowed: Callable[[frozenset[str], tuple[str, ...]], bool]  # (condition's fact paths, constructs)
+    fill: Callable[[Context, str, Lang], str]  # (context, the rule's construct, language)
+
+
+def _num(value: Any, lang: Lang) -> str:
+    return format_number(float(value), lang, 2)
+
+
+def _construct(paths: frozenset[str], constructs: tuple[str, ...]) -> bool:
+    return bool(constructs)
+
+
+def _about(namespace: str) -> Callable[[frozenset[str], tuple[str, ...]], bool]:
+    return lambda paths, constructs: bool(constructs) and any(p.startswith(namespace + ".") for p in paths)
+
+
+def _uses(*paths: str) -> Callable[[frozenset[str], tuple[str, ...]], bool]:
+    return lambda used, constructs: any(p in used for p in paths)
+
+
+def _roles(ctx: Context, cid: str, lang: Lang, highest: bool) -> str:
+    means = {role: m[cid] for role, m in ctx.by_role.items() if cid in m}
+    if not means:
+        return ""
+    edge = max(means.values()) if highest else min(means.values())
+    names = [
+        f"‘{ctx.role_labels[r].get(lang) if r in ctx.role_labels else r}’ ({_num(v, lang)})"
+        for r, v in sorted(means.items())
+        if abs(v - edge) < 1e-9
+    ]
+    return _join(names, lang)
+
+
+def _join(parts: list[str], lang: Lang) -> str:
+    if len(parts) <= 1:
+        return "".join(parts)
+    return f"{', '.join(parts[:-1])} {AND.get(lang)} {parts[-1]}"
+
+
+def _lowest_items(ctx: Context, cid: str, lang: Lang) -> str:
+    scored = [
+        (ctx.facts[f"item.{iid}"], text)
+        for iid, text in ctx.item_texts.get(cid, [])
+        if f"item.{iid}" in ctx.facts
+    ]
+    scored.sort(key=lambda pair: pair[0])
+    # no numbers: a statement that describes a problem is scored reversed, and its reversed mean
+    # beside its own words would read as the opposite of what members said
+    return _join([f"‘{text.get(lang).rstrip('.')}’" for _, text in scored[:2]], lang)
+
+
+def _role_label(ctx: Context, value: Any, lang: Lang) -> str:
+    label = ctx.value_labels.get(str(value))
+    return label.get(lang) if label else str(value)
+
+
+def _band(ctx: Context, cid: str, lang: Lang) -> str:
+    band = ctx.facts.get(f"band.{cid}")
+    return BAND_WORDS[band].get(lang) if band in BAND_WORDS else ""
+
+
+PLACEHOLDERS: dict[str, Placeholder] = {
+    "score": Placeholder(
+        LocalizedText(nl="een regel over een onderdeel", en="a rule about a construct"),
+        _construct,
+        lambda ctx, cid, lang: _num(ctx.facts[f"score.{cid}"], lang),
+    ),
+    "band": Placeholder(
+        LocalizedText(nl="een regel over een onderdeel", en="a rule about a construct"),
+        _construct,
+        _band,
+    ),
+    "lowest_items": Placeholder(
+        LocalizedText(nl="een regel over een onderdeel", en="a rule about a construct"),
+        _construct,
+        _lowest_items,
+    ),
+    "previous": Placeholder(
+        LocalizedText(nl="een regel over een verandering (change.…)", en="a rule about a change (change.…)"),
+        _about("change"),
+        lambda ctx, cid, lang: _num(ctx.facts[f"previous.{cid}"], lang),
+    ),
+    "change": Placeholder(
+        LocalizedText(nl="een regel over een verandering (change.…)", en="a rule about a change (change.…)"),
+        _about("change"),
+        lambda ctx, cid, lang: _num(abs(ctx.facts[f"change.{cid}"]), lang),
+    ),
+    "roles_high": Placeholder(
+        LocalizedText(nl="een regel over verschil tussen rollen (role_gap.…)", en="a rule about a role gap"),
+        _about("role_gap"),
+        lambda ctx, cid, lang: _roles(ctx, cid, lang, highest=True),
+    ),
+    "roles_low": Placeholder(
+        LocalizedText(nl="een regel over verschil tussen rollen (role_gap.…)", en="a rule about a role gap"),
+        _about("role_gap"),
+        lambda ctx, cid, lang: _roles(ctx, cid, lang, highest=False),
+    ),
+    "cohesion": Placeholder(
+        LocalizedText(nl="een regel over het 4C-model", en="a rule about the 4C model"),
+        _uses(LEADERSHIP, "score.cohesion"),
+        lambda ctx, cid, lang: _num(ctx.facts["score.cohesion"], lang),
+    ),
+    "orientation": Placeholder(
+        LocalizedText(nl="een regel over het 4C-model", en="a rule about the 4C model"),
+        _uses(LEADERSHIP),
+        lambda ctx, cid, lang: _num(ctx.facts["score.orientation"], lang),
+    ),
+    "fitting_role": Placeholder(
+        LocalizedText(nl="een regel over het 4C-model", en="a rule about the 4C model"),
+        _uses(LEADERSHIP),
+        lambda ctx, cid, lang: _role_label(ctx, ctx.facts[LEADERSHIP], lang),
+    ),
+    "current_role": Placeholder(
+        LocalizedText(nl="een regel over de huidige leiding", en="a rule about the current leadership"),
+        _uses("profile.leadership_role"),
+        lambda ctx, cid, lang: _role_label(ctx, ctx.facts["profile.leadership_role"], lang),
+    ),
+}
+
+
+def context_for(
+    q: Questionnaire,
+    facts: Mapping[str, Any],
+    by_role: Mapping[str, Mapping[str, float]],
+    roles: Mapping[str, int],
+    minimum: int,
+    value_labels: Mapping[str, LocalizedText],
+) -> Context:
+    """The context of a round's texts; roles below the anonymity minimum are never named."""
+    role_item = q.fact_item("respondent_role")
+    role_labels = {
+        o.value: LocalizedText(nl=o.label.nl.split(" (", 1)[0], en=o.label.en.split(" (", 1)[0])
+        for o in (role_item.options or [] if role_item else [])
+    }
+    items: dict[str, list[tuple[str, LocalizedText]]] = {}
+    for iid, (cid, _) in q.scale_index.items():
+        items.setdefault(cid, []).append((iid, q.item_by_id[iid].text))
+    shown = {role: means for role, means in by_role.items() if roles.get(role, 0) >= minimum}
+    return Context(facts, shown, role_labels, items, value_labels)
+
+
+def names_in(text: LocalizedText) -> list[str]:
+    return list(dict.fromkeys(PLACEHOLDER.findall(text.nl) + PLACEHOLDER.findall(text.en)))
+
+
+def check_placeholders(
+    texts: Mapping[str, LocalizedText],
+    condition: Condition,
+    constructs: tuple[str, ...],
+    where: Callable[[str], tuple[str, int | None]],
+    rule_id: str,
+) -> list[Problem]:
+    """An unknown placeholder, or one the rule's condition cannot fill, is a located problem.
+    `where(field)` gives the file and line of a text field."""
+    paths = frozenset(ref.path for ref in fact_refs(condition))
+    usable = [name for name, p in PLACEHOLDERS.items() if p.allowed(paths, constructs)]
+    problems = []
+    for field, text in texts.items():
+        for lang in LANGUAGES:
+            for name in PLACEHOLDER.findall(text.get(lang)):
+                if name in usable:
+                    continue
+                file, line = where(field)
+                known = PLACEHOLDERS.get(name)
+                detail: LocalizedText | str = (
+                    LocalizedText(nl=f" — alleen in {known.needs.nl}", en=f" — only in {known.needs.en}")
+                    if known
+                    else ""
+                )
+                problems.append(
+                    Problem(
+                        "unknown-placeholder",
+                        file,
+                        line,
+                        rule_id,
+                        f"{field}.{lang}",
+                        {
+                            "key": name,
+                            "detail": detail,
+                            "suggestion": "" if known else did_you_mean(name, PLACEHOLDERS),
+                            "allowed": ", ".join("{" + u + "}" for u in usable) or "-",
+                        },
+                    )
+                )
+    return problems
+
+
+def fill(text: LocalizedText, ctx: Context, construct: str) -> LocalizedText:
+    """The text with every placeholder replaced by the round's value, in each language."""
+    if "{" not in text.nl and "{" not in text.en:
+        return text
+    values = {}
+    for lang in LANGUAGES:
+        values[lang] = PLACEHOLDER.sub(
+            lambda m, lang=lang: (
+                PLACEHOLDERS[m.group(1)].fill(ctx, construct, lang)  # type: ignore[misc]
+                if m.group(1) in PLACEHOLDERS
+                else m.group(0)
+            ),
+            text.get(lang),
+        )
+    return LocalizedText(nl=values["nl"], en=values["en"])
