@@ -113,8 +113,9 @@ def test_findings_because_and_trend(mini: Bundle) -> None:
     assert [(b.fact, b.value, b.op, b.compared_to, b.threshold) for b in low.because] == [
         ("score.lnc4_trust", pytest.approx(2.6667, abs=1e-4), "<", 3.0, "concern")
     ]
-    assert low.because[0].text.nl == "gemiddelde score ‘Vertrouwen’: 2,67 (lager dan de drempel 3,00)"
-    assert low.because[0].text.en == "mean score ‘Trust’: 2.67 (below the threshold 3.00)"
+    # one line per fact: its value, the bound it met and its band (issue 11)
+    assert low.because[0].text.nl == "gemiddelde score ‘Vertrouwen’: 2,67 — onder 3,00, zorgpunt"
+    assert low.because[0].text.en == "mean score ‘Trust’: 2.67 — below 3.00, concern"
     declined = d.finding("trust_declined")
     assert declined is not None and declined.because[0].threshold == "-change"
     assert d.summary == ["partial_overlap_decisions", "low_trust", "overlap_kind_partial"]
