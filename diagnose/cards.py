@@ -209,7 +209,9 @@ def _numbers(f: Finding) -> tuple[float, float] | None:
     return None
 
 
-def _fill(bundle: Bundle, key: str, value: float | None = None, threshold: float | None = None) -> LocalizedText:
+def _fill(
+    bundle: Bundle, key: str, value: float | None = None, threshold: float | None = None
+) -> LocalizedText:
     text = bundle.settings.priority.reasons[key]
 
     def one(lang: Lang) -> str:
@@ -227,7 +229,9 @@ def reason(d: Diagnosis, bundle: Bundle, card: Card) -> LocalizedText | None:
     fell a full point is on top for both)."""
     first = _lead_reason(d, bundle, card.lead)
     fell = next((f for f in card.evidence if drop(d, f) is not None), None)
-    second = _change_reason(d, bundle, fell, [f for f in d.findings if f.kind != "strength"]) if fell else None
+    second = (
+        _change_reason(d, bundle, fell, [f for f in d.findings if f.kind != "strength"]) if fell else None
+    )
     if first is None or second is None:
         return first or second
     return LocalizedText(nl=f"{first.nl}; {second.nl}", en=f"{first.en}; {second.en}")
@@ -256,7 +260,9 @@ def _lead_reason(d: Diagnosis, bundle: Bundle, lead: Finding) -> LocalizedText |
     return None
 
 
-def _change_reason(d: Diagnosis, bundle: Bundle, lead: Finding, findings: list[Finding]) -> LocalizedText | None:
+def _change_reason(
+    d: Diagnosis, bundle: Bundle, lead: Finding, findings: list[Finding]
+) -> LocalizedText | None:
     if d.previous is None or len(lead.constructs) != 1:
         return None
     c = lead.constructs[0]
@@ -295,7 +301,11 @@ def strengths_text(d: Diagnosis, bundle: Bundle, lang: Lang) -> str:
         if len(strong) > MAX_STRENGTH_LABELS:
             named.append(texts["more"].get(lang).format(more=len(strong) - MAX_STRENGTH_LABELS))
         low, high = strong[-1][0], strong[0][0]
-        span = format_number(high, lang, 2) if low == high else f"{format_number(low, lang, 2)}–{format_number(high, lang, 2)}"
+        span = (
+            format_number(high, lang, 2)
+            if low == high
+            else f"{format_number(low, lang, 2)}–{format_number(high, lang, 2)}"
+        )
         weaker = any(f.kind != "strength" for f in d.findings)
         parts.append(
             texts["one" if len(strong) == 1 else "several"]

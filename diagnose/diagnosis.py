@@ -269,7 +269,7 @@ def diagnose_scores(
             derived[d.name] = value
     fired = set(bundle.engine.evaluate(to_durable_facts(bundle, facts)))
     findings = _findings(bundle, q, facts, fired, current)
-    d = Diagnosis(
+    diagnosis = Diagnosis(
         questionnaire=Reference(id=q.id, version=q.version),
         ruleset=Reference(id=bundle.settings.id, version=bundle.settings.version),
         network=network.name if network else None,
@@ -306,8 +306,8 @@ def diagnose_scores(
         by_role=current.by_role,
     )
     # The summary: the leads of the first cards in the priority model of rules/ruleset.yaml.
-    d.summary = cards.summary(d, bundle)
-    return d
+    diagnosis.summary = cards.summary(diagnosis, bundle)
+    return diagnosis
 
 
 def _findings(

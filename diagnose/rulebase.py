@@ -185,7 +185,9 @@ def _check_priority(settings: RulesetSettings, source: SourceFile) -> list[Probl
     ids = [k.id for k in settings.kinds]
 
     def problem(loc: tuple[Any, ...], nl: str, en: str) -> Problem:
-        return source.problem("ruleset-settings", ("priority", *loc), "priority", detail=LocalizedText(nl=nl, en=en))
+        return source.problem(
+            "ruleset-settings", ("priority", *loc), "priority", detail=LocalizedText(nl=nl, en=en)
+        )
 
     problems = [
         problem(("kind",), f"soort '{k}' heeft geen gewicht", f"kind '{k}' has no weight")
@@ -198,14 +200,17 @@ def _check_priority(settings: RulesetSettings, source: SourceFile) -> list[Probl
             problems.append(
                 problem(
                     ("kind", k),
-                    f"'{k}' is geen soort uit 'kinds'" + (f" (bedoelde je '{hint}'?)" if hint else ""),
-                    f"'{k}' is not a kind listed under 'kinds'" + (f" (did you mean '{hint}'?)" if hint else ""),
+                    f"'{k}' is geen soort uit 'kinds'" + (f" (bedoel je '{hint}'?)" if hint else ""),
+                    f"'{k}' is not a kind listed under 'kinds'"
+                    + (f" (did you mean '{hint}'?)" if hint else ""),
                 )
             )
     for section, names in (("reasons", REASONS), ("strengths", STRENGTH_TEXTS)):
         texts: dict[str, LocalizedText] = getattr(p, section)
         problems += [
-            problem((section,), f"tekst '{n}' ontbreekt", f"text '{n}' is missing") for n in names if n not in texts
+            problem((section,), f"tekst '{n}' ontbreekt", f"text '{n}' is missing")
+            for n in names
+            if n not in texts
         ]
     if "concern" in p.kind:
         problems += [
