@@ -106,7 +106,9 @@ def test_a_drop_of_a_full_point_outranks_the_signals_of_a_pitfall(bundle: Bundle
     p = bundle.settings.priority
     signals = max(points(p, facts("attention", 2, margin=m / 10), 3) for m in range(0, 6))
     assert points(p, facts("trend", 3, drop=1.0), 3) > signals
-    assert points(p, facts("trend", 4, drop=0.5, was_strength=True), 3) > points(p, facts("trend", 3, drop=0.5), 3)
+    assert points(p, facts("trend", 4, drop=0.5, was_strength=True), 3) > points(
+        p, facts("trend", 3, drop=0.5), 3
+    )
 
 
 def test_less_certain_rounds_weigh_less(bundle: Bundle) -> None:
