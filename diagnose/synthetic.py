@@ -47,6 +47,7 @@ class Expectation(Strict):
 
     fires: list[str] = Field(default_factory=list)  # these findings appear (anywhere)
     silent: list[str] = Field(default_factory=list)  # these findings do not appear at all
+    first: str = ""  # this finding is in the summary's first card
     top3: list[str] = Field(default_factory=list)  # these are in the summary (leading or nested in a card)
     not_top3: list[str] = Field(default_factory=list)  # these are not in the summary
     summary_kinds_not: list[str] = Field(default_factory=list)  # no summary card is led by these kinds
