@@ -48,7 +48,8 @@ FACTS = {
     )
     if (item := Q.fact_item(c)) is not None
 }
-ROLES = [r for r in (Q.fact_item(ROLE_CONSTRUCT).option_values if Q.fact_item(ROLE_CONSTRUCT) else [])]
+ROLE_ITEM = Q.fact_item(ROLE_CONSTRUCT)
+ROLES = list(ROLE_ITEM.option_values) if ROLE_ITEM is not None else []
 STRENGTH, CONCERN = BUNDLE.thresholds["strength"], BUNDLE.thresholds["concern"]
 
 means = st.floats(min_value=1.0, max_value=5.0).map(lambda x: round(x, 2))
