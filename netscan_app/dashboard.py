@@ -144,6 +144,7 @@ def summary(d: Diagnosis, *, respondent: bool = False) -> None:
                 key=f"top_{index}",
                 note=t("results.why_top", reason=loc(reason)) if reason is not None else "",
                 evidence=[loc(e.title) for e in card.evidence],
+                alike=[loc(other.lead.title) for other in card.alike],
             )
     left, right = st.columns([3, 2], gap="large")
     with left:

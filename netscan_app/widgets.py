@@ -82,7 +82,13 @@ def finding_body(
 
 
 def finding_card(
-    f: Finding, number: int | None = None, *, key: str, note: str = "", evidence: Sequence[str] = ()
+    f: Finding,
+    number: int | None = None,
+    *,
+    key: str,
+    note: str = "",
+    evidence: Sequence[str] = (),
+    alike: Sequence[str] = (),
 ) -> None:
     """A finding as a card; `note` says why it is on top, `evidence` lists the other findings
     about the same construct (diagnose.cards)."""
@@ -92,7 +98,7 @@ def finding_card(
         st.caption(f"{kind_icon(f.kind)} {kind_label(f.kind)}")
         if note:
             st.caption(md_escape(note))
-        finding_body(f, evidence=evidence)
+        finding_body(f, evidence=evidence, alike=alike)
 
 
 def finding_expander(

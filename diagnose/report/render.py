@@ -165,6 +165,8 @@ def render_markdown(model: ReportModel) -> str:
             out += [f"> {e(model.charts_missing)}", ""]
         for number, f in enumerate(model.summary, 1):
             out.append(f"{number}. **{e(f.title)}** — {e(f.diagnosis)}")
+            if f.members:
+                out.append(f"   *{t('applies_to')}:* " + ", ".join(e(label) for label, _ in f.members))
             if f.reason:
                 out.append(f"   *{t('why_top')}:* {e(f.reason)}")
             if f.evidence:
