@@ -91,8 +91,10 @@ def cards(d: Diagnosis, bundle: Bundle) -> list[Card]:
     position = {f.rule: index for index, f in enumerate(d.findings)}
     score = {f.rule: priority(d, bundle, f) for f in d.findings}
 
-    def rank(f: Finding) -> tuple[float, int]:
-        return (-score[f.rule], position[f.rule])
+    def rank(f: Finding) -> tuple[float, float, int]:
+        # At equal priority a point of attention nearer the concern threshold comes first (its
+        # margin is the distance above that threshold); otherwise the diagnosis's own order.
+        return (-score[f.rule], f.margin if f.kind == "attention" else 0.0, position[f.rule])
 
     # Union the findings that share a score construct (strengths apart from the rest).
     parent: dict[str, str] = {}

@@ -199,3 +199,20 @@ def test_a_kind_without_weight_and_a_misspelled_weight_are_named(mini: Path) -> 
     texts = [p.what("en") for p in caught.value.problems]
     assert any("kind 'attention' has no weight" in t for t in texts), texts
     assert any("'atention' is not a kind" in t and "did you mean 'attention'?" in t for t in texts), texts
+
+
+def test_points_of_attention_are_led_by_the_one_nearest_the_concern_threshold(bundle: Bundle) -> None:
+    """Regression: 'Aandachtspunt: architectuur (3,94)' led the attention card over scores of 3,2."""
+    d = demo_diagnosis(bundle, "West")
+    found = []
+    for rule, score in (
+        ("attention_lnc7_architecture", 3.94),
+        ("attention_identity", 3.2),
+        ("attention_actors", 3.5),
+    ):
+        f = finding(bundle, rule)
+        found.append(f.model_copy(update={"margin": round(score - 3.0, 4)}))
+    d = d.model_copy(update={"findings": found})
+    (card,) = grouping.cards(d, bundle)
+    assert card.lead.rule == "attention_identity"
+    assert [other.lead.rule for other in card.alike] == ["attention_actors", "attention_lnc7_architecture"]
