@@ -129,6 +129,10 @@ def to_markdown(d: Diagnosis, bundle: Bundle, lang: Lang) -> str:
         reason = grouping.reason(d, bundle, card)
         if reason is not None:
             lines.append(f"   *{h['why_top']}:* {reason.get(lang)}")
+        if card.evidence:
+            lines.append(f"   *{h['evidence']}:* " + "; ".join(e.title.get(lang) for e in card.evidence))
+        if card.alike:
+            lines.append(f"   *{h['alike']}:* " + "; ".join(o.lead.title.get(lang) for o in card.alike))
         lines.append(f"   *{h['advice']}:* {f.advice.get(lang)}")
     strengths = grouping.strengths_text(d, bundle, lang)
     if strengths:
