@@ -4,7 +4,7 @@ no advice twice, "what goes well" in one or two sentences, and the same input gi
 
 Rounds are generated as scores (diagnose.scoring.RoundScores), not answers, so thousands run in
 seconds and every corner of the 1–5 scale, every spread, role gap, profile and earlier round is
-reached. `make test` runs the small budget; `make test-long` sets NETSCAN_HYPOTHESIS=long.
+reached. `make test` runs the small budget; `make test-long` sets NETSCAN_HYPOTHESIS=long (3000 rounds).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ settings.register_profile(
     "default", max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.register_profile(
-    "long", max_examples=5000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    "long", max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.load_profile(os.environ.get("NETSCAN_HYPOTHESIS", "default"))
 
