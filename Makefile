@@ -8,7 +8,7 @@ STAMP := $(VENV)/.install-stamp
 SYSTEM_PACKAGES := chromium poppler-utils postgresql fonts-dejavu-core
 PORT ?= 8501
 
-.PHONY: install run test lint typecheck pytest bench fuzz system-deps schemas docs clean
+.PHONY: install run test test-long lint typecheck pytest bench fuzz system-deps schemas docs clean
 
 install: system-deps $(STAMP)
 
@@ -52,6 +52,10 @@ pytest: $(STAMP)
 	$(PY) -m pytest
 
 test: install lint typecheck pytest
+
+# The property tests of the summary over thousands of generated rounds instead of a hundred (minutes).
+test-long: $(STAMP)
+	NETSCAN_HYPOTHESIS=long $(PY) -m pytest -q --timeout=3600 tests/core/test_summary_properties.py
 
 schemas: $(STAMP)
 	$(PY) -m diagnose schemas --write

@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
 
+from diagnose import cards
 from diagnose.bundle import Bundle, to_durable_facts
 from diagnose.explain import Because, reasons_for
 from diagnose.item_types import item_type
@@ -193,7 +194,6 @@ def free_texts(q: Questionnaire, rnd: Round) -> dict[str, list[str]]:
     return result
 
 
-SUMMARY_SIZE = 3
 _FINDINGS = TypeAdapter(list[Finding])
 
 
@@ -278,7 +278,7 @@ def diagnose_scores(
             derived[d.name] = value
     fired = set(bundle.engine.evaluate(to_durable_facts(bundle, facts)))
     findings = _findings(bundle, q, facts, fired, current)
-    return Diagnosis(
+    diagnosis = Diagnosis(
         questionnaire=Reference(id=q.id, version=q.version),
         ruleset=Reference(id=bundle.settings.id, version=bundle.settings.version),
         network=network.name if network else None,
@@ -309,11 +309,14 @@ def diagnose_scores(
         if previous
         else None,
         findings=findings,
-        summary=_summary(bundle, findings),
+        summary=[],
         strengths=[f.rule for f in findings if f.kind == "strength"],
         respondents=current.respondent_scores,
         by_role=current.by_role,
     )
+    # The summary: the leads of the first cards in the priority model of rules/ruleset.yaml.
+    diagnosis.summary = cards.summary(diagnosis, bundle)
+    return diagnosis
 
 
 def _findings(
@@ -357,22 +360,6 @@ def _findings(
     position = {rule.id: index for index, rule in enumerate(bundle.rules)}
     findings.sort(key=lambda f: (order[f.kind], -f.severity, -f.margin, -(f.spread or 0.0), position[f.rule]))
     return findings
-
-
-def _summary(bundle: Bundle, findings: list[Finding]) -> list[str]:
-    """The most important findings that are not strengths, at most one per rule template: three
-    cards with the same advice for three constructs would tell a steering group one thing, not three."""
-    chosen: list[str] = []
-    templates: set[str] = set()
-    for f in findings:
-        template = bundle.rule_by_id[f.rule].template or f.rule
-        if f.kind == "strength" or template in templates:
-            continue
-        chosen.append(f.rule)
-        templates.add(template)
-        if len(chosen) == SUMMARY_SIZE:
-            break
-    return chosen
 
 
 def _margin(reasons: list[dict[str, Any]]) -> float:

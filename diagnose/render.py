@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from diagnose import cards as grouping
 from diagnose.bundle import Bundle
 from diagnose.diagnosis import Diagnosis, Finding
 from diagnose.explain import BAND_LABELS
@@ -25,6 +26,16 @@ def finding_json(f: Finding, lang: Lang, references: References) -> dict[str, An
     }
 
 
+def card_json(card: grouping.Card) -> dict[str, Any]:
+    return {
+        "lead": card.lead.rule,
+        "evidence": [f.rule for f in card.evidence],
+        "alike": [card_json(other) for other in card.alike],
+        "priority": card.priority,
+        "constructs": sorted(card.constructs),
+    }
+
+
 def to_json(d: Diagnosis, bundle: Bundle, lang: Lang) -> dict[str, Any]:
     labels = {c.id: c.label.get(lang) for c in bundle.constructs.constructs}
     return {
@@ -41,7 +52,14 @@ def to_json(d: Diagnosis, bundle: Bundle, lang: Lang) -> dict[str, Any]:
         "not_measured": d.not_measured,
         "previous": d.previous.model_dump() if d.previous else None,
         "summary": d.summary,
+        "summary_reasons": {
+            card.lead.rule: reason.get(lang)
+            for card in grouping.summary_cards(d, bundle)
+            if (reason := grouping.reason(d, bundle, card)) is not None
+        },
         "strengths": d.strengths,
+        "strengths_text": grouping.strengths_text(d, bundle, lang),
+        "cards": [card_json(card) for card in grouping.cards(d, bundle)],
         "findings": [finding_json(f, lang, bundle.references) for f in d.findings],
         "by_role": d.by_role,
     }
@@ -56,6 +74,9 @@ HEADINGS: dict[str, LocalizedText] = {
     "scores": LocalizedText(nl="Scores", en="Scores"),
     "findings": LocalizedText(nl="Alle bevindingen", en="All findings"),
     "because": LocalizedText(nl="Waarom", en="Because"),
+    "why_top": LocalizedText(nl="Waarom bovenaan", en="Why on top"),
+    "evidence": LocalizedText(nl="Ook over dit onderdeel", en="Also about this part"),
+    "alike": LocalizedText(nl="Hetzelfde geldt voor", en="The same holds for"),
     "advice": LocalizedText(nl="Advies", en="Advice"),
     "sources": LocalizedText(nl="Bronnen", en="Sources"),
     "construct": LocalizedText(nl="Onderdeel", en="Construct"),
@@ -85,7 +106,6 @@ HEADINGS: dict[str, LocalizedText] = {
 def to_markdown(d: Diagnosis, bundle: Bundle, lang: Lang) -> str:
     h = {key: text.get(lang) for key, text in HEADINGS.items()}
     labels = {c.id: c.label.get(lang) for c in bundle.constructs.constructs}
-    by_id = {f.rule: f for f in d.findings}
     lines = [f"# {h['title']}: {d.network or ''}".rstrip(": "), ""]
     if d.round.group_only:
         who = f"{d.round.respondents} {h['group'] if d.round.respondents == 1 else h['groups']}"
@@ -104,15 +124,20 @@ def to_markdown(d: Diagnosis, bundle: Bundle, lang: Lang) -> str:
     lines += ["", f"## {h['summary']}", ""]
     if not d.summary:
         lines.append(h["none"])
-    for number, rule_id in enumerate(d.summary, 1):
-        f = by_id[rule_id]
-        lines += [
-            f"{number}. **{f.title.get(lang)}** — {f.diagnosis.get(lang)}",
-            f"   *{h['advice']}:* {f.advice.get(lang)}",
-        ]
-    if d.strengths:
-        lines += ["", f"## {h['strengths']}", ""]
-        lines += [f"- **{by_id[r].title.get(lang)}** — {by_id[r].diagnosis.get(lang)}" for r in d.strengths]
+    for number, card in enumerate(grouping.summary_cards(d, bundle), 1):
+        f = card.lead
+        lines.append(f"{number}. **{f.title.get(lang)}** — {f.diagnosis.get(lang)}")
+        reason = grouping.reason(d, bundle, card)
+        if reason is not None:
+            lines.append(f"   *{h['why_top']}:* {reason.get(lang)}")
+        if card.evidence:
+            lines.append(f"   *{h['evidence']}:* " + "; ".join(e.title.get(lang) for e in card.evidence))
+        if card.alike:
+            lines.append(f"   *{h['alike']}:* " + "; ".join(o.lead.title.get(lang) for o in card.alike))
+        lines.append(f"   *{h['advice']}:* {f.advice.get(lang)}")
+    strengths = grouping.strengths_text(d, bundle, lang)
+    if strengths:
+        lines += ["", f"## {h['strengths']}", "", strengths]
     columns = [h["construct"], "n", h["mean"], h["spread"]]
     if d.previous:
         columns += [h["before"], h["change"]]
@@ -137,15 +162,35 @@ def to_markdown(d: Diagnosis, bundle: Bundle, lang: Lang) -> str:
     if d.not_measured:
         lines += ["", f"*{h['not_measured']}:* " + ", ".join(labels.get(c, c) for c in d.not_measured)]
     lines += ["", f"## {h['findings']}", ""]
-    for f in d.findings:
-        kind = bundle.settings.kind_by_id[f.kind].label.get(lang)
-        lines += [f"### {f.title.get(lang)}", "", f"*{kind}*", "", f.diagnosis.get(lang), ""]
-        lines += [f"**{h['because']}:**"] + [f"- {b.text.get(lang)}" for b in f.because]
-        lines += [
-            "",
-            f"**{h['advice']}:** {f.advice.get(lang)}",
-            "",
-            f"*{h['sources']}:* " + "; ".join(bundle.references.cite_all(f.sources, lang)),
-            "",
-        ]
+    for card in grouping.cards(d, bundle):
+        lines += _card_markdown(card, bundle, lang, h)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _evidence_line(f: Finding, lang: Lang) -> str:
+    because = "; ".join(b.text.get(lang) for b in f.because)
+    return f"- **{f.title.get(lang)}**" + (f" — {because}" if because else "")
+
+
+def _card_markdown(card: grouping.Card, bundle: Bundle, lang: Lang, h: dict[str, str]) -> list[str]:
+    """One card: the lead finding with its reasons and advice, the other findings about the same
+    construct and the same finding about other constructs nested under it."""
+    f = card.lead
+    kind = bundle.settings.kind_by_id[f.kind].label.get(lang)
+    lines = [f"### {f.title.get(lang)}", "", f"*{kind}*", "", f.diagnosis.get(lang), ""]
+    lines += [f"**{h['because']}:**"] + [f"- {b.text.get(lang)}" for b in f.because]
+    if card.evidence:
+        lines += ["", f"**{h['evidence']}:**"] + [_evidence_line(e, lang) for e in card.evidence]
+    if card.alike:
+        lines += ["", f"**{h['alike']}:**"]
+        for other in card.alike:
+            lines += [_evidence_line(x, lang) for x in (other.lead, *other.evidence)]
+    sources = [s for x in card.findings for s in x.sources]
+    lines += [
+        "",
+        f"**{h['advice']}:** {f.advice.get(lang)}",
+        "",
+        f"*{h['sources']}:* " + "; ".join(bundle.references.cite_all(sources, lang)),
+        "",
+    ]
+    return lines

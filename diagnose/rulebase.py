@@ -21,6 +21,7 @@ from diagnose.conditions import (
     substitute,
 )
 from diagnose.placeholders import check_placeholders
+from diagnose.priority import REASONS, STRENGTH_TEXTS, Priority
 from diagnose.problems import Problem, ValidationFailed, did_you_mean
 from diagnose.questionnaire import Id
 from diagnose.references import Citation, References, check_citations
@@ -67,6 +68,7 @@ class RulesetSettings(Strict):
     profile_agreement: StrictFloat = Field(gt=0, le=1)
     thresholds: dict[str, StrictFloat]
     kinds: list[RuleKind] = Field(min_length=1)
+    priority: Priority
     derived: dict[str, DerivedFact] = Field(default_factory=dict)
 
     @cached_property
@@ -179,6 +181,53 @@ def check_settings(settings: RulesetSettings, source: SourceFile) -> list[Proble
                     other_line=source.line_of(("kinds", ids.index(kind), "id")),
                 )
             )
+    return problems + _check_priority(settings, source)
+
+
+def _check_priority(settings: RulesetSettings, source: SourceFile) -> list[Problem]:
+    """Every kind weighed, no weight for an unknown kind, every text there, and a misfit never
+    above a concern on kind alone."""
+    p = settings.priority
+    ids = [k.id for k in settings.kinds]
+
+    def problem(loc: tuple[Any, ...], nl: str, en: str) -> Problem:
+        return source.problem(
+            "ruleset-settings", ("priority", *loc), "priority", detail=LocalizedText(nl=nl, en=en)
+        )
+
+    problems = [
+        problem(("kind",), f"soort '{k}' heeft geen gewicht", f"kind '{k}' has no weight")
+        for k in ids
+        if k not in p.kind
+    ]
+    for k in [*p.kind, *p.distance_kinds]:
+        if k not in ids:
+            hint = did_you_mean(k, ids)
+            problems.append(
+                problem(
+                    ("kind", k),
+                    f"'{k}' is geen soort uit 'kinds'" + (f" (bedoel je '{hint}'?)" if hint else ""),
+                    f"'{k}' is not a kind listed under 'kinds'"
+                    + (f" (did you mean '{hint}'?)" if hint else ""),
+                )
+            )
+    for section, names in (("reasons", REASONS), ("strengths", STRENGTH_TEXTS)):
+        texts: dict[str, LocalizedText] = getattr(p, section)
+        problems += [
+            problem((section,), f"tekst '{n}' ontbreekt", f"text '{n}' is missing")
+            for n in names
+            if n not in texts
+        ]
+    if "concern" in p.kind:
+        problems += [
+            problem(
+                ("kind", k),
+                f"'{k}' weegt zwaarder dan 'concern': een misfit mag een zorgpunt niet op soort alleen passeren",
+                f"'{k}' weighs more than 'concern': a misfit may not outrank a concern on kind alone",
+            )
+            for k in ("fit", "leadership")
+            if p.kind.get(k, 0.0) >= p.kind["concern"]
+        ]
     return problems
 
 

@@ -1,7 +1,8 @@
 """Realistic synthetic rounds from a short description: target means, spread, roles and facts.
 
 Used to encode the literature's cases as response files (examples/cases/*.yaml → examples/*.json),
-for demo data and for benchmarks. Deterministic for a given seed.
+the consultant cases (tests/cases/consultant/*.yaml), demo data and benchmarks, and by anyone
+through `netscan synth SPEC.yaml` (the format is in docs/formats.md). Deterministic for a given seed.
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from diagnose.item_types import item_type
+from diagnose.problems import Problem, did_you_mean
 from diagnose.questionnaire import DONT_KNOW, Questionnaire
 from diagnose.responses import ROLE_CONSTRUCT, Network, Response, ResponseFile, Round
+from diagnose.source import SourceFile
 
 ITEM_NOISE = 0.45
 
@@ -40,16 +43,21 @@ class RoundSpec(Strict):
 
 
 class Expectation(Strict):
-    fires: list[str] = Field(default_factory=list)
-    silent: list[str] = Field(default_factory=list)
-    top3: list[str] = Field(default_factory=list)
+    """What a consultant expects of the diagnosis, by rule id."""
+
+    fires: list[str] = Field(default_factory=list)  # these findings appear (anywhere)
+    silent: list[str] = Field(default_factory=list)  # these findings do not appear at all
+    first: str = ""  # this finding is in the summary's first card
+    top3: list[str] = Field(default_factory=list)  # these are in the summary (leading or nested in a card)
+    not_top3: list[str] = Field(default_factory=list)  # these are not in the summary
+    summary_kinds_not: list[str] = Field(default_factory=list)  # no summary card is led by these kinds
     no_concerns: bool = False
 
 
 class CaseSpec(Strict):
     title: str
-    story: str
-    source: str
+    story: str = ""
+    source: str = ""
     questionnaire: str = "netwerkscan"
     seed: int = 1
     network: Network
@@ -109,6 +117,43 @@ def _fact_answers(value: Any, n: int, rng: random.Random) -> list[Any]:
     if isinstance(value, float) and value.is_integer():
         return [int(value)] * n
     return [value] * n
+
+
+def check_spec(spec: CaseSpec, q: Questionnaire, source: SourceFile) -> list[Problem]:
+    """Every construct, fact and role a spec names must exist in the questionnaire: a misspelled
+    construct would otherwise be left at the default mean without a word."""
+    scored = {item.construct_id for item in q.items() if item_type(item).facts == "score"}
+    facts = {item.construct_id for item in q.items() if item_type(item).facts not in ("score", "none")}
+    role_item = q.fact_item(ROLE_CONSTRUCT)
+    roles = set(role_item.option_values) if role_item else set()
+    problems: list[Problem] = []
+
+    def unknown(code: str, loc: tuple[str | int, ...], key: str, known: set[str], **more: str) -> None:
+        problems.append(
+            source.problem(code, loc, str(loc[-2]), key=key, suggestion=did_you_mean(key, known), **more)
+        )
+
+    for index, rnd in enumerate(spec.rounds):
+        at: tuple[str | int, ...] = ("rounds", index)
+        for section in ("scores", "spread"):
+            for key in getattr(rnd, section):
+                if key != "default" and key not in scored:
+                    unknown("unknown-construct", (*at, section, key), key, scored | {"default"})
+        for key in rnd.facts:
+            if key not in facts:
+                unknown("unknown-construct", (*at, "facts", key), key, facts)
+        for role, offsets in rnd.role_offsets.items():
+            if roles and role not in roles:
+                unknown(
+                    "unknown-role", (*at, "role_offsets", role), role, roles, allowed=", ".join(sorted(roles))
+                )
+            for key in offsets:
+                if key not in scored:
+                    unknown("unknown-construct", (*at, "role_offsets", role, key), key, scored)
+        for role in rnd.roles:
+            if roles and role not in roles:
+                unknown("unknown-role", (*at, "roles", role), role, roles, allowed=", ".join(sorted(roles)))
+    return problems
 
 
 def build_case(spec: CaseSpec, q: Questionnaire) -> ResponseFile:

@@ -14,6 +14,7 @@ from typing import Any
 import plotly.graph_objects as go
 import streamlit as st
 
+from diagnose import cards as grouping
 from diagnose import charts
 from diagnose.diagnosis import Diagnosis, Finding
 from diagnose.explain import BAND_LABELS
@@ -24,7 +25,7 @@ from diagnose.text import format_number
 from netscan_app import agreement_parts
 from netscan_app.i18n import current_lang, loc, t, tn
 from netscan_app.resources import get_bundle
-from netscan_app.widgets import finding_card, finding_expander, findings_by_ids, free_text, md_escape
+from netscan_app.widgets import finding_card, finding_expander, free_text, md_escape
 
 PLOTLY_CONFIG: dict[str, Any] = {
     "displaylogo": False,
@@ -131,15 +132,23 @@ def summary(d: Diagnosis, *, respondent: bool = False) -> None:
     if d.round.group_only:
         st.info(t("results.group_only"), icon=":material/groups:")
     st.markdown(f"### {t('results.top_findings')}")
-    top = findings_by_ids(d, d.summary)
+    top = grouping.summary_cards(d, get_bundle())
     if not top:
         st.success(t("results.no_findings"), icon=":material/check_circle:")
     cols = st.columns(max(len(top), 1))
-    for index, (col, f) in enumerate(zip(cols, top, strict=False), 1):
+    for index, (col, card) in enumerate(zip(cols, top, strict=False), 1):
         with col:
-            finding_card(f, index, key=f"top_{index}")
+            reason = grouping.reason(d, get_bundle(), card)
+            finding_card(
+                card.lead,
+                index,
+                key=f"top_{index}",
+                note=t("results.why_top", reason=loc(reason)) if reason is not None else "",
+                evidence=[loc(e.title) for e in card.evidence],
+                alike=[loc(other.lead.title) for other in card.alike],
+            )
             if not respondent:
-                agreement_parts.start_button(f, key=f"agree_top_{index}")
+                agreement_parts.start_button(card.lead, key=f"agree_top_{index}")
     left, right = st.columns([3, 2], gap="large")
     with left:
         if respondent:  # most respondents are on a phone: bars read better there than a radar
@@ -157,13 +166,13 @@ def summary(d: Diagnosis, *, respondent: bool = False) -> None:
             radar.update_layout(margin={"l": 130, "r": 130})  # room for the axis labels in a narrower column
             chart(radar, "radar")
     with right:
-        strengths = findings_by_ids(d, d.strengths)
+        strengths = grouping.strengths_text(d, get_bundle(), current_lang())
         st.markdown(f"### {t('results.strengths')}")
         if not strengths:
             st.caption(t("results.no_strengths"))
         else:
             with st.container(border=True, key="strengths"):
-                st.markdown("\n".join(f"- **{loc(f.title)}** — {loc(f.diagnosis)}" for f in strengths))
+                st.markdown(md_escape(strengths))
         if not respondent:
             st.markdown(f"### {t('results.fit_heading')}")
             fit_and_leadership_left(d)
@@ -318,11 +327,20 @@ def all_findings(d: Diagnosis) -> None:
         st.success(t("results.no_findings"), icon=":material/check_circle:")
     from netscan_app.widgets import kind_label
 
+    cards = grouping.cards(d, get_bundle())
     for kind in kinds:
-        members = [f for f in d.findings if f.kind == kind]
-        st.markdown(f"### {kind_label(kind)} ({len(members)})")
-        for f in members:
-            finding_expander(f, show_kind=False)
+        members = [card for card in cards if card.lead.kind == kind]
+        if not members:
+            continue
+        st.markdown(f"### {kind_label(kind)} ({sum(len(card.findings) for card in members)})")
+        for card in members:
+            alike = [loc(other.lead.title) for other in card.alike]
+            finding_expander(
+                card.lead,
+                show_kind=False,
+                evidence=[loc(e.title) for e in card.evidence],
+                alike=alike,
+            )
     th = d.thresholds
     st.caption(
         t(

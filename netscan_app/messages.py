@@ -632,6 +632,9 @@ _TEXTS: dict[str, dict[str, str]] = {
         "en": "No findings past the thresholds: nothing stands out that needs attention now.",
     },
     "results.strengths": {"nl": "Wat goed gaat", "en": "What goes well"},
+    "results.why_top": {"nl": "Waarom bovenaan: {reason}", "en": "Why on top: {reason}"},
+    "results.evidence": {"nl": "Ook over dit onderdeel", "en": "Also about this part"},
+    "results.alike": {"nl": "Hetzelfde geldt voor", "en": "The same holds for"},
     "results.no_strengths": {
         "nl": "Geen onderdelen scoren als sterk punt (4,0 of hoger).",
         "en": "No part scores as a strength (4.0 or higher).",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -62,8 +62,14 @@ def kind_icon(kind: str) -> str:
     return get_bundle().settings.kind_by_id[kind].icon
 
 
-def finding_body(f: Finding, *, expanded_why: bool = False) -> None:
+def finding_body(
+    f: Finding, *, expanded_why: bool = False, evidence: Sequence[str] = (), alike: Sequence[str] = ()
+) -> None:
     st.markdown(loc(f.diagnosis))
+    if evidence:
+        st.markdown(f"**{t('results.evidence')}:** " + "; ".join(md_escape(e) for e in evidence))
+    if alike:
+        st.markdown(f"**{t('results.alike')}:** " + "; ".join(md_escape(a) for a in alike))
     st.markdown(f"**{t('finding.advice')}** {loc(f.advice)}")
     with st.expander(t("finding.why"), expanded=expanded_why, icon=":material/help:"):
         st.markdown("\n".join(f"- {loc(b.text)}" for b in f.because) or t("finding.no_because"))
@@ -75,18 +81,32 @@ def finding_body(f: Finding, *, expanded_why: bool = False) -> None:
         st.caption(t("finding.sources", sources="; ".join(sources)))
 
 
-def finding_card(f: Finding, number: int | None = None, *, key: str) -> None:
+def finding_card(
+    f: Finding,
+    number: int | None = None,
+    *,
+    key: str,
+    note: str = "",
+    evidence: Sequence[str] = (),
+    alike: Sequence[str] = (),
+) -> None:
+    """A finding as a card; `note` says why it is on top, `evidence` lists the other findings
+    about the same construct (diagnose.cards)."""
     with st.container(border=True, key=key):
         prefix = f"{number}. " if number is not None else ""
         st.markdown(f"#### {prefix}{loc(f.title)}")
         st.caption(f"{kind_icon(f.kind)} {kind_label(f.kind)}")
-        finding_body(f)
+        if note:
+            st.caption(md_escape(note))
+        finding_body(f, evidence=evidence, alike=alike)
 
 
-def finding_expander(f: Finding, *, show_kind: bool = True) -> None:
+def finding_expander(
+    f: Finding, *, show_kind: bool = True, evidence: Sequence[str] = (), alike: Sequence[str] = ()
+) -> None:
     kind = f" · {kind_label(f.kind)}" if show_kind else ""
     with st.expander(f"{kind_icon(f.kind)} {loc(f.title)}{kind}"):
-        finding_body(f, expanded_why=True)
+        finding_body(f, expanded_why=True, evidence=evidence, alike=alike)
 
 
 def findings_by_ids(d: Diagnosis, ids: Iterable[str]) -> list[Finding]:

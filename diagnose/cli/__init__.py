@@ -14,6 +14,7 @@ COMMAND_MODULES = (
     "diagnose.cli.content",
     "diagnose.cli.store",
     "diagnose.cli.report",
+    "diagnose.cli.synth",
 )
 EXIT_USER_ERROR = 2
 

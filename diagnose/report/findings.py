@@ -1,16 +1,19 @@
-"""The findings as the report tells them: cards, chapters (with alike findings merged into one
-card), the questions for the meeting and the recommended working methods."""
+"""The findings as the report tells them: the cards of `diagnose.cards` placed in chapters (the
+evidence about the same construct nested under its card, the same finding about other constructs
+as one family card), the summary, the questions for the meeting and the recommended working
+methods."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
 
+from diagnose import cards as grouping
 from diagnose.bundle import Bundle
 from diagnose.diagnosis import Diagnosis, Finding
 from diagnose.report.content import ReportContent
 from diagnose.report.views import FindingGroup, FindingView, MethodView, QuestionView
-from diagnose.text import Lang
+from diagnose.text import Lang, format_number
 
 MAX_QUESTIONS = 6
 MAX_DISAGREEMENT_QUESTIONS = 2
@@ -48,28 +51,103 @@ def finding_view(f: Finding, bundle: Bundle, content: ReportContent, lang: Lang)
     )
 
 
+def _why(f: Finding, lang: Lang) -> str:
+    return "; ".join(b.text.get(lang) for b in f.because)
+
+
+def card_view(card: grouping.Card, bundle: Bundle, content: ReportContent, lang: Lang) -> FindingView:
+    """One card: the lead finding with the other findings about its construct nested under it;
+    a family (the same rule about several constructs) as one card listing the constructs."""
+    view = finding_view(card.lead, bundle, content, lang)
+    view.evidence = [(e.title.get(lang), _why(e, lang)) for e in card.evidence]
+    if card.alike:
+        return _family_view(card, view, bundle, content, lang)
+    view.sources = bundle.references.cite_all([s for f in card.findings for s in f.sources], lang)
+    view.rules = card.rules
+    return view
+
+
+def _family_view(
+    card: grouping.Card, first: FindingView, bundle: Bundle, content: ReportContent, lang: Lang
+) -> FindingView:
+    template = _template(card.lead, bundle, lang)
+    count = content.text("n_constructs", lang, n=1 + len(card.alike))
+    these = content.text("these_constructs", lang)
+    members = []
+    for member in (card, *card.alike):
+        c = member.lead.constructs[0] if len(member.lead.constructs) == 1 else None
+        label = bundle.constructs.by_id[c].label.get(lang) if c in bundle.constructs.by_id else first.title
+        why = [_why(member.lead, lang)] + [f"{e.title.get(lang)}: {_why(e, lang)}" for e in member.evidence]
+        members.append((label, "; ".join(w for w in why if w)))
+    if template is None:
+        title, diagnosis, advice = first.title, first.diagnosis, first.advice
+    else:
+        title, diagnosis, advice = template
+        title = title.replace(PLACEHOLDER, count) if PLACEHOLDER in title else f"{first.kind_label}: {count}"
+        diagnosis, advice = diagnosis.replace(PLACEHOLDER, these), advice.replace(PLACEHOLDER, these)
+    return FindingView(
+        rule=card.lead.rule,
+        kind=card.lead.kind,
+        kind_label=first.kind_label,
+        tone=first.tone,
+        title=title,
+        diagnosis=diagnosis,
+        advice=advice,
+        because=[],
+        sources=bundle.references.cite_all([s for f in card.findings for s in f.sources], lang),
+        severity=max(f.severity for f in card.findings),
+        members=members,
+        rules=card.rules,
+    )
+
+
 def finding_groups(d: Diagnosis, bundle: Bundle, content: ReportContent, lang: Lang) -> list[FindingGroup]:
-    grouped: dict[str, list[Finding]] = {key: [] for key in GROUP_ORDER}
-    for f in d.findings:
-        grouped[finding_group(f, bundle)].append(f)
-    titles = {
-        "pitfalls": "g_pitfalls",
-        "characteristics": "g_characteristics",
-        "fit": "g_fit",
-        "disagreement": "g_disagreement",
-        "trend": "g_trend",
-        "strengths": "g_strengths",
-    }
+    grouped: dict[str, list[FindingView]] = {key: [] for key in GROUP_ORDER}
+    for card in grouping.cards(d, bundle):
+        grouped[finding_group(card.lead, bundle)].append(card_view(card, bundle, content, lang))
     result = []
     for key in GROUP_ORDER:
         if key == "trend" and d.previous is None:
             continue
-        views = _merge_alike(grouped[key], bundle, content, lang)
-        result.append(FindingGroup(key, content.text(titles[key], lang), views))
+        result.append(FindingGroup(key, content.text(f"g_{key}", lang), grouped[key]))
     return result
 
 
+def summary_views(d: Diagnosis, bundle: Bundle, content: ReportContent, lang: Lang) -> list[FindingView]:
+    """The summary's cards, each with why it is on top."""
+    views = []
+    for card in grouping.summary_cards(d, bundle):
+        view = card_view(card, bundle, content, lang)
+        reason = grouping.reason(d, bundle, card)
+        view.reason = reason.get(lang) if reason is not None else ""
+        views.append(view)
+    return views
+
+
+def priority_text(bundle: Bundle, content: ReportContent, lang: Lang) -> str:
+    """The priority model of rules/ruleset.yaml in plain words, with its numbers."""
+    p = bundle.settings.priority
+    return content.text(
+        "priority_text",
+        lang,
+        full=p.certainty.full_respondents,
+        pitfall=format_number(p.kind["pitfall"], lang, 1),
+        concern=format_number(p.kind["concern"], lang, 1),
+        fit=format_number(p.kind["fit"], lang, 1),
+        leadership=format_number(p.kind["leadership"], lang, 1),
+        drop=format_number(p.drop, lang, 1),
+        former=format_number(p.former_strength, lang, 1),
+    )
+
+
 PLACEHOLDER = "\x00"
+
+
+def _without_data(text: str) -> str:
+    """A text without its round data: "({score})" dropped, a sentence that states data left out."""
+    text = re.sub(r"\s*\(\{[a-z_]+\}\)", "", text)
+    sentences = re.split(r"(?<=[.!?])\s+", text)
+    return " ".join(s for s in sentences if not re.search(r"\{[a-z_]+\}", s))
 
 
 def _template(f: Finding, bundle: Bundle, lang: Lang) -> tuple[str, str, str] | None:
@@ -95,64 +173,6 @@ def _template(f: Finding, bundle: Bundle, lang: Lang) -> tuple[str, str, str] | 
     if PLACEHOLDER not in title:
         title = title.replace(label, PLACEHOLDER)
     return title, diagnosis, advice
-
-
-def _without_data(text: str) -> str:
-    """A text without its round data: "({score})" dropped, a sentence that states data left out."""
-    text = re.sub(r"\s*\(\{[a-z_]+\}\)", "", text)
-    sentences = re.split(r"(?<=[.!?])\s+", text)
-    return " ".join(s for s in sentences if not re.search(r"\{[a-z_]+\}", s))
-
-
-def _merge_alike(
-    findings: list[Finding], bundle: Bundle, content: ReportContent, lang: Lang
-) -> list[FindingView]:
-    """One card for findings that say the same about different constructs (e.g. fifteen 'attention'
-    findings), so the chapter reads as advice rather than as a list of near-identical paragraphs."""
-    families: dict[tuple[str, str, str, str], list[Finding]] = {}
-    for f in findings:
-        template = _template(f, bundle, lang)
-        if template is not None:
-            families.setdefault((f.kind, *template), []).append(f)
-    views: list[FindingView] = []
-    done: set[str] = set()
-    for f in findings:
-        if f.rule in done:
-            continue
-        template = _template(f, bundle, lang)
-        family = families.get((f.kind, *template), []) if template is not None else []
-        if template is None or len(family) < 2:
-            views.append(finding_view(f, bundle, content, lang))
-            continue
-        title, diagnosis, advice = template
-        these = content.text("these_constructs", lang)
-        count = content.text("n_constructs", lang, n=len(family))
-        first = finding_view(f, bundle, content, lang)
-        members = []
-        for member in family:
-            label = bundle.constructs.by_id[member.constructs[0]].label.get(lang)
-            members.append((label, "; ".join(b.text.get(lang) for b in member.because)))
-            done.add(member.rule)
-        sources = bundle.references.cite_all([s for m in family for s in m.sources], lang)
-        views.append(
-            FindingView(
-                rule=f.rule,
-                kind=f.kind,
-                kind_label=first.kind_label,
-                tone=first.tone,
-                title=title.replace(PLACEHOLDER, count)
-                if PLACEHOLDER in title
-                else f"{first.kind_label}: {count}",
-                diagnosis=diagnosis.replace(PLACEHOLDER, these),
-                advice=advice.replace(PLACEHOLDER, these),
-                because=[],
-                sources=sources,
-                severity=max(m.severity for m in family),
-                members=members,
-                rules=[m.rule for m in family],
-            )
-        )
-    return views
 
 
 def _question_for(f: Finding, d: Diagnosis, bundle: Bundle, content: ReportContent, lang: Lang) -> str | None:

@@ -12,10 +12,18 @@ import datetime as dt
 from typing import Any
 
 from diagnose import charts
+from diagnose.cards import strengths_text
 from diagnose.diagnosis import Diagnosis
 from diagnose.report.agreements import agreements_section
 from diagnose.report.content import ReportContent, load_content
-from diagnose.report.findings import finding_groups, finding_view, methods, questions
+from diagnose.report.findings import (
+    finding_groups,
+    finding_view,
+    methods,
+    priority_text,
+    questions,
+    summary_views,
+)
 from diagnose.report.inputs import ReportInput
 from diagnose.report.tables import changes, profile, role_table, score_groups, thresholds, trend_table
 from diagnose.report.views import AgendaView, ChartView, ReportModel, TextGroup, format_date, num
@@ -85,12 +93,16 @@ def build_model(
         literature=[(e.id, e.full.get(lang), e.used_for.get(lang)) for e in bundle.references.references],
     )
     model.methods = methods(d, bundle, content, lang, by_rule if allowed else {})
+    model.priority_text = priority_text(bundle, content, lang)
     model.agreements = agreements_section(inp, content, lang)
     if not allowed:
         return model
 
-    model.summary = [finding_view(by_rule[r], bundle, content, lang) for r in d.summary if r in by_rule]
-    model.other_findings = len([f for f in d.findings if f.kind != "strength"]) - len(model.summary)
+    model.summary = summary_views(d, bundle, content, lang)
+    model.other_findings = len([f for f in d.findings if f.kind != "strength"]) - sum(
+        1 + len(f.evidence) for f in model.summary
+    )
+    model.strengths_text = strengths_text(d, bundle, lang)
     model.strengths = [finding_view(by_rule[r], bundle, content, lang) for r in d.strengths if r in by_rule]
     model.score_groups = score_groups(d, bundle, lang, content)
     model.not_measured = [labels.get(c, c) for c in d.not_measured]

@@ -165,15 +165,18 @@ def render_markdown(model: ReportModel) -> str:
         if model.charts_missing:
             out += [f"> {e(model.charts_missing)}", ""]
         for number, f in enumerate(model.summary, 1):
-            out += [
-                f"{number}. **{e(f.title)}** — {e(f.diagnosis)}",
-                f"   *{t('advice')}:* {e(f.advice)}",
-                "",
-            ]
+            out.append(f"{number}. **{e(f.title)}** — {e(f.diagnosis)}")
+            if f.members:
+                out.append(f"   *{t('applies_to')}:* " + ", ".join(e(label) for label, _ in f.members))
+            if f.reason:
+                out.append(f"   *{t('why_top')}:* {e(f.reason)}")
+            if f.evidence:
+                out.append(f"   *{t('evidence_heading')}:* " + "; ".join(e(title) for title, _ in f.evidence))
+            out += [f"   *{t('advice')}:* {e(f.advice)}", ""]
         if not model.summary:
             out += [t("summary_none"), ""]
         out += [f"### {t('strengths')}", ""]
-        out += [f"- {e(f.title)}" for f in model.strengths] or [t("strengths_none")]
+        out += [e(model.strengths_text) if model.strengths_text else t("strengths_none")]
         out += [
             "",
             f"## 2. {t('s_scores')}",
@@ -207,6 +210,14 @@ def render_markdown(model: ReportModel) -> str:
                     f"**{t('because')}:**",
                     *[f"- {e(b)}" for b in f.because],
                     *[f"- **{e(label)}:** {e(why)}" for label, why in f.members],
+                    *(
+                        [
+                            f"**{t('evidence_heading')}:**",
+                            *[f"- **{e(x)}** — {e(why)}" for x, why in f.evidence],
+                        ]
+                        if f.evidence
+                        else []
+                    ),
                     "",
                     f"**{t('advice')}:** {e(f.advice)}",
                     "",
@@ -267,7 +278,15 @@ def render_markdown(model: ReportModel) -> str:
             out += [f"*{t('tip')}:* {e(method.tip)}", ""]
         out += [f"*{t('sources')}:* {e(method.source)}", ""]
     out += agreements_markdown(model.agreements, t, e)
-    out += [f"## {t('s_appendix')}", "", t("method_text"), "", f"### {t('thresholds_heading')}", ""]
+    out += [f"## {t('s_appendix')}", "", t("method_text"), ""]
+    out += [
+        f"### {t('priority_heading')}",
+        "",
+        e(model.priority_text),
+        "",
+        f"### {t('thresholds_heading')}",
+        "",
+    ]
     out += [f"- {e(label)}: {value}" for label, value in model.thresholds]
     out += [
         "",

@@ -40,6 +40,9 @@ class FindingView:
     # a card that stands for several findings with the same text (one per construct):
     members: list[tuple[str, str]] = field(default_factory=list)  # (construct label, why)
     rules: list[str] = field(default_factory=list)
+    # the other findings about the same construct, nested under this card: (title, why)
+    evidence: list[tuple[str, str]] = field(default_factory=list)
+    reason: str = ""  # why the card is on top of the summary
 
 
 @dataclass
@@ -168,6 +171,8 @@ class ReportModel:
     anonymity_minimum: int
     literature: list[tuple[str, str, str]]  # anchor id (never shown), reference, used for
     charts_missing: str | None = None
+    strengths_text: str = ""  # what goes well, in one or two sentences
+    priority_text: str = ""  # the priority model in plain words, for the appendix
     only_role: str | None = None  # the one role with enough respondents, when there is just one
     agreements: AgreementsSection | None = None  # last time's agreements and the new ones
 

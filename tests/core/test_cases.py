@@ -10,9 +10,9 @@ from diagnose import Bundle, diagnose
 from diagnose.cli.content import read_response_file
 from diagnose.source import load_yaml, validate_model
 from diagnose.synthetic import CaseSpec, build_case, case_json, output_path
+from tests.core.expectations import unmet
 
 CASES = sorted((Path(__file__).resolve().parents[2] / "examples" / "cases").glob("*.yaml"))
-ALARMS = {"pitfall", "concern", "fit", "leadership", "attention", "disagreement"}
 
 
 def load_spec(path: Path) -> CaseSpec:
@@ -28,19 +28,7 @@ def test_case(bundle: Bundle, path: Path) -> None:
 
     response_file, _ = read_response_file(output_path(path))
     d = diagnose(bundle, q, response_file.round, response_file.history, response_file.network)
-    fired = [f.rule for f in d.findings]
-    for rule in spec.expect.fires:
-        assert rule in bundle.rule_by_id, f"expectation names unknown rule {rule}"
-        assert rule in fired, f"{rule} should fire for {path.stem}; fired: {fired}"
-    for rule in spec.expect.silent:
-        assert rule in bundle.rule_by_id, f"expectation names unknown rule {rule}"
-        assert rule not in fired, f"{rule} should stay silent for {path.stem}"
-    for rule in spec.expect.top3:
-        assert rule in d.summary, f"{rule} should be among the three most important: {d.summary}"
-    if spec.expect.no_concerns:
-        alarms = [f.rule for f in d.findings if f.kind in ALARMS]
-        assert alarms == [], f"a healthy network gets no alarms, got {alarms}"
-        assert d.strengths
+    assert unmet(spec.expect, d, bundle) == []
 
 
 def test_there_are_cases_for_the_issue_examples() -> None:

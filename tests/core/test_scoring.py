@@ -118,7 +118,8 @@ def test_findings_because_and_trend(mini: Bundle) -> None:
     assert low.because[0].text.en == "mean score ‘Trust’: 2.67 — below 3.00, concern"
     declined = d.finding("trust_declined")
     assert declined is not None and declined.because[0].threshold == "-change"
-    assert d.summary == ["partial_overlap_decisions", "low_trust", "overlap_kind_partial"]
+    # trust fell 1.33 points and members disagree on its mean: the decline leads trust's card
+    assert d.summary == ["partial_overlap_decisions", "trust_declined", "overlap_kind_partial"]
     assert d.previous is not None and d.previous.scores == {"lnc4_trust": 4.0}
 
 

@@ -40,6 +40,7 @@ def test_every_rule_kind_is_declared_once_in_the_rule_base(bundle: Bundle) -> No
 
 def test_a_new_rule_kind_is_a_data_change(mini: Path) -> None:
     replace_in(mini / "rules" / "ruleset.yaml", "kinds:\n", "kinds:" + NEW_KIND)
+    replace_in(mini / "rules" / "ruleset.yaml", "  kind:\n", "  kind:\n    opportunity: 4.0\n")
     replace_in(mini / "rules" / "mini.yaml", "kind: concern", "kind: opportunity")
     bundle = build_bundle(discover([mini]))
     assert bundle.settings.kind_order[0] == "opportunity"  # listed first, ranked first

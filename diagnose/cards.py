@@ -1,0 +1,332 @@
+"""One root, one card: the findings of a diagnosis grouped as a consultant tells them.
+
+- Findings about the same construct (a concern, the gap between roles, the spread, the decline,
+  and a pitfall that names it) form one card; the finding that matters most leads it and the
+  others are its evidence.
+- Cards that say the same thing about different constructs (one rule template, nothing else to
+  add) are one card with the other constructs listed alike.
+- The summary is the first three cards by priority (`diagnose.priority`) that name no construct
+  twice, hold at most one disagreement and repeat no advice; each can say why it is on top.
+- "What goes well" is one or two sentences over the strengths.
+
+Pure and deterministic: a Diagnosis in, cards out. The dashboard, the report and `netscan
+diagnose` all call these functions, so the grouping is decided here, once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from diagnose.priority import Facts, points
+from diagnose.text import Lang, LocalizedText, format_number
+
+if TYPE_CHECKING:
+    from diagnose.bundle import Bundle
+    from diagnose.diagnosis import Diagnosis, Finding
+
+SUMMARY_SIZE = 3
+MAX_STRENGTH_LABELS = 3
+
+
+@dataclass(frozen=True)
+class Card:
+    lead: Finding
+    evidence: tuple[Finding, ...]  # other findings about the same construct(s), by priority
+    alike: tuple[Card, ...]  # cards led by the same rule template about other constructs, by priority
+    priority: float
+    constructs: frozenset[str]  # the score constructs the card is about
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return (self.lead, *self.evidence, *(f for card in self.alike for f in card.findings))
+
+    @property
+    def rules(self) -> list[str]:
+        return [f.rule for f in self.findings]
+
+    @property
+    def is_strength(self) -> bool:
+        return self.lead.kind == "strength"
+
+
+def _scored(d: Diagnosis, bundle: Bundle, f: Finding) -> set[str]:
+    by_id = bundle.constructs.by_id
+    return {c for c in f.constructs if c in by_id and by_id[c].kind != "fact"}
+
+
+def drop(d: Diagnosis, f: Finding) -> float | None:
+    """How far the finding's construct fell since the previous round, for a change finding."""
+    if f.kind != "trend" or d.previous is None or len(f.constructs) != 1:
+        return None
+    c = f.constructs[0]
+    if c not in d.scores or c not in d.previous.scores:
+        return None
+    change = d.scores[c].mean - d.previous.scores[c]
+    return round(-change, 4) if change < 0 else None
+
+
+def priority(d: Diagnosis, bundle: Bundle, f: Finding) -> float:
+    """The finding's priority in the model of rules/ruleset.yaml (`priority`)."""
+    spread = d.thresholds.get("spread")
+    fallen = drop(d, f)
+    c = f.constructs[0] if len(f.constructs) == 1 else None
+    before = d.previous.scores.get(c) if d.previous is not None and c is not None else None
+    facts = Facts(
+        kind=f.kind,
+        severity=f.severity,
+        margin=f.margin,
+        drop=fallen,
+        was_strength=before is not None and before >= d.thresholds["strength"],
+        respondents=d.round.respondents,
+        group_only=d.round.group_only,
+        questionnaire=d.questionnaire.id,
+        spread_high=spread is not None and f.spread is not None and f.spread >= spread,
+    )
+    return points(bundle.settings.priority, facts, d.anonymity.minimum)
+
+
+def cards(d: Diagnosis, bundle: Bundle) -> list[Card]:
+    """All findings as cards, the most important first (strength cards last)."""
+    position = {f.rule: index for index, f in enumerate(d.findings)}
+    score = {f.rule: priority(d, bundle, f) for f in d.findings}
+
+    def rank(f: Finding) -> tuple[float, float, int]:
+        # At equal priority a point of attention nearer the concern threshold comes first (its
+        # margin is the distance above that threshold); otherwise the diagnosis's own order.
+        return (-score[f.rule], f.margin if f.kind == "attention" else 0.0, position[f.rule])
+
+    # Union the findings that share a score construct (strengths apart from the rest).
+    parent: dict[str, str] = {}
+
+    def root(key: str) -> str:
+        while parent.setdefault(key, key) != key:
+            key = parent[key]
+        return key
+
+    groups: dict[str, list[Finding]] = {}
+    for f in d.findings:
+        side = "+" if f.kind == "strength" else "-"
+        keys = [f"{side}{c}" for c in sorted(_scored(d, bundle, f))] or [f"{side}rule:{f.rule}"]
+        for key in keys[1:]:
+            parent[root(key)] = root(keys[0])
+    for f in d.findings:
+        side = "+" if f.kind == "strength" else "-"
+        keys = [f"{side}{c}" for c in sorted(_scored(d, bundle, f))] or [f"{side}rule:{f.rule}"]
+        groups.setdefault(root(keys[0]), []).append(f)
+
+    single: list[Card] = []
+    for members in groups.values():
+        members.sort(key=rank)
+        single.append(
+            Card(
+                lead=members[0],
+                evidence=tuple(members[1:]),
+                alike=(),
+                priority=score[members[0].rule],
+                constructs=frozenset(c for m in members for c in _scored(d, bundle, m)),
+            )
+        )
+    single.sort(key=lambda card: rank(card.lead))
+    return _merge_templates(single, bundle)
+
+
+def _merge_templates(single: list[Card], bundle: Bundle) -> list[Card]:
+    """Cards led by the same rule template (three improvements, eight points of attention) become
+    one card: the first leads, the others are listed alike with their own evidence."""
+
+    def family_key(card: Card) -> tuple[str, str] | None:
+        rule = bundle.rule_by_id.get(card.lead.rule)
+        if rule is None or not rule.template or rule.template == rule.id:
+            return None
+        return (card.lead.kind, rule.template)
+
+    family: dict[tuple[str, str], list[Card]] = {}
+    for card in single:
+        key = family_key(card)
+        if key is not None:
+            family.setdefault(key, []).append(card)
+    result: list[Card] = []
+    for card in single:
+        key = family_key(card)
+        members = family.get(key, []) if key is not None else []
+        if len(members) < 2:
+            result.append(card)
+        elif members[0] is card:
+            result.append(
+                Card(
+                    lead=card.lead,
+                    evidence=card.evidence,
+                    alike=tuple(members[1:]),
+                    priority=card.priority,
+                    constructs=frozenset(c for m in members for c in m.constructs),
+                )
+            )
+    return sorted(result, key=lambda c: c.is_strength)  # stable: priority order within each side
+
+
+def _advice_key(f: Finding) -> str:
+    return f.advice.nl.strip()
+
+
+def summary_cards(d: Diagnosis, bundle: Bundle) -> list[Card]:
+    """The cards a steering group reads first: by priority, no construct named twice, at most one
+    disagreement, no advice (or rule template) twice."""
+    chosen: list[Card] = []
+    named: set[str] = set()
+    advice: set[str] = set()
+    templates: set[str] = set()
+    disagreement = False
+    for card in cards(d, bundle):
+        lead = card.lead
+        if card.is_strength:
+            continue
+        template = bundle.rule_by_id[lead.rule].template if lead.rule in bundle.rule_by_id else lead.rule
+        if (
+            card.constructs & named
+            or (lead.kind == "disagreement" and disagreement)
+            or _advice_key(lead) in advice
+            or (template or lead.rule) in templates
+        ):
+            continue
+        chosen.append(card)
+        named |= card.constructs
+        advice.add(_advice_key(lead))
+        templates.add(template or lead.rule)
+        disagreement = disagreement or lead.kind == "disagreement"
+        if len(chosen) == SUMMARY_SIZE:
+            break
+    return chosen
+
+
+def summary(d: Diagnosis, bundle: Bundle) -> list[str]:
+    """The rule ids that lead the summary's cards."""
+    return [card.lead.rule for card in summary_cards(d, bundle)]
+
+
+def _numbers(f: Finding) -> tuple[float, float] | None:
+    for b in f.because:
+        if isinstance(b.value, float) and isinstance(b.compared_to, float) and b.threshold is not None:
+            return b.value, b.compared_to
+    return None
+
+
+def _fill(
+    bundle: Bundle, key: str, value: float | None = None, threshold: float | None = None
+) -> LocalizedText:
+    text = bundle.settings.priority.reasons[key]
+
+    def one(lang: Lang) -> str:
+        return text.get(lang).format(
+            value="" if value is None else format_number(value, lang, 2),
+            threshold="" if threshold is None else format_number(threshold, lang, 2),
+        )
+
+    return LocalizedText(nl=one("nl"), en=one("en"))
+
+
+def reason(d: Diagnosis, bundle: Bundle, card: Card) -> LocalizedText | None:
+    """Why the card is on top, in the words of rules/ruleset.yaml (`priority.reasons`): the
+    lead's reason, and the decline of its construct when the card holds one (a concern that also
+    fell a full point is on top for both)."""
+    first = _lead_reason(d, bundle, card.lead)
+    fell = next((f for f in card.evidence if drop(d, f) is not None), None)
+    second = (
+        _change_reason(d, bundle, fell, [f for f in d.findings if f.kind != "strength"]) if fell else None
+    )
+    if first is None or second is None:
+        return first or second
+    return LocalizedText(nl=f"{first.nl}; {second.nl}", en=f"{first.en}; {second.en}")
+
+
+def _lead_reason(d: Diagnosis, bundle: Bundle, lead: Finding) -> LocalizedText | None:
+    findings = [f for f in d.findings if f.kind != "strength"]
+    if lead.kind == "trend":
+        return _change_reason(d, bundle, lead, findings)
+    numbers = _numbers(lead)
+    if lead.kind == "pitfall":
+        return _fill(bundle, "pitfall")
+    if lead.kind == "concern":
+        if numbers is None:
+            return None
+        concerns = [f for f in findings if f.kind == "concern"]
+        furthest = len(concerns) > 1 and lead.margin >= max(f.margin for f in concerns)
+        return _fill(bundle, "furthest_concern" if furthest else "concern", *numbers)
+    if lead.kind == "disagreement":
+        widest = lead.margin >= max(f.margin for f in findings if f.kind == "disagreement")
+        return _fill(bundle, "widest_gap" if widest else "disagreement")
+    if lead.kind in ("fit", "leadership"):
+        return _fill(bundle, "misfit")
+    if lead.kind == "attention" and numbers is not None:
+        return _fill(bundle, "attention", numbers[0])
+    return None
+
+
+def _change_reason(
+    d: Diagnosis, bundle: Bundle, lead: Finding, findings: list[Finding]
+) -> LocalizedText | None:
+    if d.previous is None or len(lead.constructs) != 1:
+        return None
+    c = lead.constructs[0]
+    if c not in d.scores or c not in d.previous.scores:
+        return None
+    fallen = drop(d, lead)
+    if fallen is None:
+        return _fill(bundle, "improvement", d.scores[c].mean - d.previous.scores[c])
+    if d.previous.scores[c] >= d.thresholds["strength"]:
+        return _fill(bundle, "former_strength", fallen)
+    biggest = fallen >= max(x for f in findings if (x := drop(d, f)) is not None)
+    return _fill(bundle, "biggest_drop" if biggest else "drop", fallen)
+
+
+def strengths_text(d: Diagnosis, bundle: Bundle, lang: Lang) -> str:
+    """What goes well, in one or two sentences: the strongest constructs and why that matters,
+    then the strengths that are no score. Empty when there are none."""
+    texts = bundle.settings.priority.strengths
+    labels = bundle.constructs.by_id
+    # A strength of a score (at or above the strength threshold) is named by its construct; the
+    # others (a pitfall that is absent, a fitting type or leadership) by their titles.
+    strong: list[tuple[float, str]] = []
+    others: list[Finding] = []
+    for f in (f for f in d.findings if f.kind == "strength"):
+        scored = [
+            c for c in _scored(d, bundle, f) if c in d.scores and d.scores[c].mean >= d.thresholds["strength"]
+        ]
+        if scored:
+            strong += [(d.scores[c].mean, c) for c in scored if d.score_visible(c)]
+        else:
+            others.append(f)
+    strong = sorted(set(strong), key=lambda x: (-x[0], x[1]))
+    parts: list[str] = []
+    if strong:
+        named = [f"‘{labels[c].label.get(lang)}’" for _, c in strong[:MAX_STRENGTH_LABELS]]
+        if len(strong) > MAX_STRENGTH_LABELS:
+            named.append(texts["more"].get(lang).format(more=len(strong) - MAX_STRENGTH_LABELS))
+        low, high = strong[-1][0], strong[0][0]
+        span = (
+            format_number(high, lang, 2)
+            if low == high
+            else f"{format_number(low, lang, 2)}–{format_number(high, lang, 2)}"
+        )
+        weaker = any(f.kind != "strength" for f in d.findings)
+        parts.append(
+            texts["one" if len(strong) == 1 else "several"]
+            .get(lang)
+            .format(
+                labels=_join(named, texts["and"].get(lang)),
+                range=span,
+                why=texts["build" if weaker else "keep"].get(lang),
+            )
+        )
+    if others:
+        titles = [_lower_first(f.title.get(lang)) for f in others]
+        parts.append(texts["others"].get(lang).format(others=_join(titles, texts["and"].get(lang))))
+    return " ".join(parts)
+
+
+def _join(items: list[str], and_word: str) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {and_word} {items[-1]}"
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
