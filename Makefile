@@ -8,7 +8,7 @@ STAMP := $(VENV)/.install-stamp
 SYSTEM_PACKAGES := chromium poppler-utils postgresql fonts-dejavu-core
 PORT ?= 8501
 
-.PHONY: install run test lint typecheck pytest bench system-deps schemas docs clean
+.PHONY: install run test lint typecheck pytest bench system-deps schemas docs clean fuzz-texts
 
 install: system-deps $(STAMP)
 
@@ -59,6 +59,10 @@ schemas: $(STAMP)
 # the figures and lists marked <!-- gen ... --> in README.md and docs/*.md (tests/test_docs.py checks them)
 docs: $(STAMP)
 	$(PY) -m tests.docs_figures
+
+# the texts' property test over thousands of generated rounds instead of make test's 150
+fuzz-texts: $(STAMP)
+	NETSCAN_TEXT_EXAMPLES=3000 $(PY) -m pytest tests/core/test_texts.py -q
 
 bench: install
 	@for script in benchmarks/bench_*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
