@@ -8,7 +8,7 @@ STAMP := $(VENV)/.install-stamp
 SYSTEM_PACKAGES := chromium poppler-utils postgresql fonts-dejavu-core
 PORT ?= 8501
 
-.PHONY: install run test test-long lint typecheck pytest bench fuzz system-deps schemas docs clean
+.PHONY: install run test test-long lint typecheck pytest bench fuzz fuzz-texts system-deps schemas docs clean
 
 install: system-deps $(STAMP)
 
@@ -69,6 +69,10 @@ docs: $(STAMP)
 FUZZ_EXAMPLES ?= 500
 fuzz: $(STAMP)
 	NETSCAN_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) NETSCAN_FUZZ_RANDOM=1 $(PY) -m pytest tests/fuzz -q -p no:cacheprovider
+
+# the texts' property test over thousands of generated rounds instead of make test's 150
+fuzz-texts: $(STAMP)
+	NETSCAN_TEXT_EXAMPLES=3000 $(PY) -m pytest tests/core/test_texts.py -q
 
 bench: install
 	@for script in benchmarks/bench_*.py; do echo "== $$script"; $(PY) $$script || exit 1; done

@@ -29,7 +29,10 @@ def thresholds(d: Diagnosis, content: ReportContent, lang: Lang) -> list[tuple[s
             if label_key in content.texts
             else key.replace("_", " ").capitalize()
         )
+        # as many decimals as the value has (the 4C zones' 3.25 and 3.75 must not read as 3,2 and 3,8)
         decimals = 0 if float(value).is_integer() and key == "diverse_member_kinds" else 1
+        while decimals < 3 and abs(round(value, decimals) - value) > 1e-9:
+            decimals += 1
         rows.append((label, num(value, lang, decimals)))
     return rows
 

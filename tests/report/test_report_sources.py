@@ -39,3 +39,10 @@ def test_findings_cite_authors_and_the_appendix_lists_every_reference(
             assert "Dees, Klaster & Van Wendel de Joode — Netwerken in het onderwijs" in text, (lang, fmt)
             for entry in bundle.references.references:
                 assert squash(entry.full.get(lang)) in text, (lang, fmt, entry.id)  # type: ignore[arg-type]
+
+
+def test_the_4c_zone_thresholds_are_shown_with_their_own_decimals(reports: Reports) -> None:
+    """3.25 and 3.75 once read as 3,2 and 3,8 in the appendix's table of thresholds."""
+    for fmt in ("pdf", "html", "md"):
+        text = shown(reports, "nl", fmt)
+        assert "3,25" in text and "3,75" in text and "2,75" in text, fmt
