@@ -279,7 +279,10 @@ class Diagnoses(Rounds):
                 if row.id in wanted:
                     before = history[row.id]
                     previous = scored.get(before) if before is not None else None
-                    agreed = actions(made[before], self.db.bundle) if before is not None else None
+                    # agreements are known once any were recorded after the history round
+                    agreed = (
+                        actions(made[before], self.db.bundle) if before is not None and made[before] else None
+                    )
                     result = core_diagnosis.diagnose_scores(
                         self.db.bundle, q, scores, previous, network, actions=agreed
                     )

@@ -242,9 +242,12 @@ def test_the_next_round_diagnosis_follows_the_agreements_and_its_export_reproduc
         assert snapshot is not None
         return {f.rule for f in snapshot.diagnosis().findings}
 
-    assert "concern_without_action_lnc2_inquiry" in rules()  # a lasting concern, nothing agreed
+    # nothing recorded: the agreements are not known, and no agreement rule speaks
+    assert not {r for r in rules() if r.startswith(("action_", "concern_without_action_"))}
+    assert "agreements" not in json.loads(store.export_round(second, "json"))
     made = store.add_agreement(first, "Werkplaatsen", constructs=["lnc3_practice_development"])
     assert "action_worked_lnc3_practice_development" not in rules()  # planned, not done
+    assert "concern_without_action_lnc2_inquiry" in rules()  # a lasting concern, nothing agreed on it
     store.set_agreement_status(made.id or 0, "done", note="zes keer")
     assert "action_worked_lnc3_practice_development" in rules()
     exported = json.loads(store.export_round(second, "json"))

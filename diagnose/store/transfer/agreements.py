@@ -49,11 +49,14 @@ def load(s: Session, round_ids: Sequence[int]) -> dict[int, list[ar.ArchiveAgree
     return found
 
 
-def file_agreements(store: Diagnoses, round_id: int) -> list[dict[str, Any]]:
+def file_agreements(store: Diagnoses, round_id: int) -> list[dict[str, Any]] | None:
     """The round's agreements as a response file's `agreements` section (constructs resolved from
-    the findings they answer; an agreement aimed at no construct gives the rules nothing)."""
+    the findings they answer; an agreement aimed at no construct gives the rules nothing); None
+    when none were recorded (then they are not known, as in the store's diagnosis)."""
     with store.db.read() as s:
         made = agreement_rows.agreements_of(s, [round_id])[round_id]
+    if not made:
+        return None
     found = []
     for a in made:
         constructs = aimed_constructs(a, store.db.bundle)

@@ -291,7 +291,11 @@ def export_round(store: Diagnoses, round_id: int, fmt: str) -> bytes:
             "network": {"name": net.name, "profile": net.profile or {}},
             "round": core_round(current),
             "history": history,
-            **({"agreements": file_agreements(store, earlier[-1].id)} if earlier else {}),
+            **(
+                {"agreements": agreed}
+                if earlier and (agreed := file_agreements(store, earlier[-1].id)) is not None
+                else {}
+            ),
         }
     )
 
