@@ -25,7 +25,14 @@ ALLOWED: dict[str, list[str]] = {
     "diagnose/bundle.py": ["diagnose.engine"],
     "diagnose/engine.py": ["durable", "durable_rules_engine"],
     "diagnose/cli/__init__.py": ["diagnose.bundle", "diagnose.store", "diagnose.report"],
-    "diagnose/store/__init__.py": ["diagnose.bundle", "sqlalchemy", "alembic", "argon2", "openpyxl", "defusedxml"],
+    "diagnose/store/__init__.py": [
+        "diagnose.bundle",
+        "sqlalchemy",
+        "alembic",
+        "argon2",
+        "openpyxl",
+        "defusedxml",
+    ],
     "diagnose/report/__init__.py": ["diagnose.bundle", "weasyprint", "jinja2", "kaleido"],
     "netscan_app/__init__.py": ["streamlit", "diagnose.store", "diagnose.report", "diagnose.bundle"],
 }
