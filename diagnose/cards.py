@@ -320,7 +320,9 @@ def strengths_text(d: Diagnosis, bundle: Bundle, lang: Lang) -> str:
         )
     if others:
         titles = [_lower_first(f.title.get(lang)) for f in others]
-        parts.append(texts["others"].get(lang).format(others=_join(titles, texts["and"].get(lang))))
+        # "Ook dit gaat goed" only follows the strongest scores; alone it opens without "ook"
+        key = "others" if strong else "others_alone"
+        parts.append(texts[key].get(lang).format(others=_join(titles, texts["and"].get(lang))))
     return " ".join(parts)
 
 

@@ -72,7 +72,7 @@ REASONS = (
     "attention",
     "improvement",
 )
-STRENGTH_TEXTS = ("one", "several", "more", "and", "build", "keep", "others")
+STRENGTH_TEXTS = ("one", "several", "more", "and", "build", "keep", "others", "others_alone")
 
 
 @dataclass(frozen=True)
