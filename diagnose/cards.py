@@ -279,6 +279,16 @@ def _change_reason(
     return _fill(bundle, "biggest_drop" if biggest else "drop", fallen)
 
 
+def subject(card: Card, bundle: Bundle) -> LocalizedText:
+    """What a card is about, to list it under a card of the same template: its construct's name
+    when the lead names one construct ("Organisatie", not "Aandachtspunt: Organisatie"), else
+    the lead's title."""
+    constructs = card.lead.constructs
+    if len(constructs) == 1 and constructs[0] in bundle.constructs.by_id:
+        return bundle.constructs.by_id[constructs[0]].label
+    return card.lead.title
+
+
 def strengths_text(d: Diagnosis, bundle: Bundle, lang: Lang) -> str:
     """What goes well, in one or two sentences: the strongest constructs and why that matters,
     then the strengths that are no score. Empty when there are none."""

@@ -145,7 +145,7 @@ def summary(d: Diagnosis, *, respondent: bool = False) -> None:
                 key=f"top_{index}",
                 note=t("results.why_top", reason=loc(reason)) if reason is not None else "",
                 evidence=[loc(e.title) for e in card.evidence],
-                alike=[loc(other.lead.title) for other in card.alike],
+                alike=[loc(grouping.subject(other, get_bundle())) for other in card.alike],
             )
             if not respondent:
                 agreement_parts.start_button(card.lead, key=f"agree_top_{index}")
@@ -334,7 +334,7 @@ def all_findings(d: Diagnosis) -> None:
             continue
         st.markdown(f"### {kind_label(kind)} ({sum(len(card.findings) for card in members)})")
         for card in members:
-            alike = [loc(other.lead.title) for other in card.alike]
+            alike = [loc(grouping.subject(other, get_bundle())) for other in card.alike]
             finding_expander(
                 card.lead,
                 show_kind=False,
