@@ -36,6 +36,11 @@ class Questions(Strict):
     rules: dict[str, LocalizedText] = Field(default_factory=dict)
 
 
+class AgendaText(Strict):
+    title: LocalizedText
+    text: LocalizedText
+
+
 class AgendaItem(Strict):
     minutes: int = Field(gt=0, le=240)
     title: LocalizedText
@@ -43,6 +48,8 @@ class AgendaItem(Strict):
     # an item only for a round with a card about members who differ; without one its minutes go
     # to the next item, so the meeting keeps its length
     when: Literal["disagreement"] | None = None
+    # the item's title and text for a round whose summary holds no finding (a healthy network)
+    without_findings: AgendaText | None = None
 
 
 class ReportContent(Strict):

@@ -206,13 +206,15 @@ def agenda(
 ) -> list[AgendaView]:
     """The meeting's agenda: an item about where members differ only when a card says they do."""
     differ = allowed and any(c.lead.kind == "disagreement" for c in grouping.cards(d, bundle))
+    none = allowed and not grouping.summary_cards(d, bundle)
     items: list[tuple[int, str, str]] = []
     carry = 0
     for a in content.agenda:
         if a.when == "disagreement" and not differ:
             carry += a.minutes
             continue
-        items.append((a.minutes + carry, a.title.get(lang), a.text.get(lang)))
+        said = a.without_findings if none and a.without_findings is not None else a
+        items.append((a.minutes + carry, said.title.get(lang), said.text.get(lang)))
         carry = 0
     return [AgendaView(content.text("minutes", lang, n=m), title, text) for m, title, text in items]
 
@@ -230,6 +232,11 @@ def _card_question(
 
 def _about(card: grouping.Card, bundle: Bundle, content: ReportContent, lang: Lang) -> str:
     return card_view(card, bundle, content, lang).title
+
+
+def _asked_about(card: grouping.Card, bundle: Bundle, content: ReportContent, lang: Lang) -> str:
+    """What a question is about: a family card's question is its lead's, so it names the lead."""
+    return card.lead.title.get(lang) if card.alike else _about(card, bundle, content, lang)
 
 
 def questions(d: Diagnosis, bundle: Bundle, content: ReportContent, lang: Lang) -> list[QuestionView]:
