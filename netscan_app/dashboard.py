@@ -116,7 +116,12 @@ def _role_name(value: object) -> str | None:
     key = f"results.role_{value}"
     from netscan_app.messages import MESSAGES
 
-    return t(key) if key in MESSAGES else str(value)
+    if key in MESSAGES:
+        return t(key)
+    # a role the app has no short name for is named as the rule texts name it, never by its id
+    labels = next((x.value_labels for x in get_bundle().derived if str(value) in x.value_labels), {})
+    label = labels.get(str(value))
+    return label.get(current_lang()) if label is not None else t("results.unknown")
 
 
 def _short_type(value: object) -> str | None:

@@ -665,6 +665,10 @@ _TEXTS: dict[str, dict[str, str]] = {
     "results.role_consulting": {"nl": "Opbouwen (consulting)", "en": "Consulting"},
     "results.role_catalysing": {"nl": "Aanjagen (catalysing)", "en": "Catalysing"},
     "results.role_coaching": {"nl": "Coachen (coaching)", "en": "Coaching"},
+    "results.role_central_open": {
+        "nl": "Een centrale rol: verbinden of opbouwen",
+        "en": "A central role: connecting or consulting",
+    },
     "results.role_none": {"nl": "Geen duidelijke leiding", "en": "No clear leadership"},
     "results.scores_intro": {
         "nl": "Alle scores lopen van 1 tot 5; hoger is gezonder. Vanaf {strength} is een onderdeel een "

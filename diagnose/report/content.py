@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -35,10 +36,20 @@ class Questions(Strict):
     rules: dict[str, LocalizedText] = Field(default_factory=dict)
 
 
+class AgendaText(Strict):
+    title: LocalizedText
+    text: LocalizedText
+
+
 class AgendaItem(Strict):
     minutes: int = Field(gt=0, le=240)
     title: LocalizedText
     text: LocalizedText
+    # an item only for a round with a card about members who differ; without one its minutes go
+    # to the next item, so the meeting keeps its length
+    when: Literal["disagreement"] | None = None
+    # the item's title and text for a round whose summary holds no finding (a healthy network)
+    without_findings: AgendaText | None = None
 
 
 class ReportContent(Strict):

@@ -6,18 +6,16 @@ methods."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 
 from diagnose import cards as grouping
 from diagnose.bundle import Bundle
 from diagnose.diagnosis import Diagnosis, Finding
 from diagnose.report.content import ReportContent
-from diagnose.report.views import FindingGroup, FindingView, MethodView, QuestionView
+from diagnose.report.views import AgendaView, FindingGroup, FindingView, MethodView, QuestionView
 from diagnose.text import Lang, format_number
 
 MAX_QUESTIONS = 6
 MAX_DISAGREEMENT_QUESTIONS = 2
-SEVERE_KINDS = ("pitfall", "concern", "fit", "leadership")
 
 GROUP_ORDER = ("pitfalls", "characteristics", "fit", "disagreement", "trend", "strengths")
 
@@ -203,46 +201,108 @@ def _question_for(f: Finding, d: Diagnosis, bundle: Bundle, content: ReportConte
     return None
 
 
-def questions(d: Diagnosis, bundle: Bundle, content: ReportContent, lang: Lang) -> list[QuestionView]:
-    by_rule = {f.rule: f for f in d.findings}
-    ordered: list[Finding] = [by_rule[r] for r in d.summary if r in by_rule]
-    ordered += [f for f in d.findings if f.kind in SEVERE_KINDS and f not in ordered]
-    disagreements = sorted(
-        (f for f in d.findings if f.kind == "disagreement"), key=lambda f: -(f.spread or 0.0)
-    )
-    ordered += [f for f in disagreements[:MAX_DISAGREEMENT_QUESTIONS] if f not in ordered]
-    ordered += [f for f in d.findings if f.kind == "trend" and f not in ordered]
-    ordered += [f for f in d.findings if f.kind == "attention" and f not in ordered]
-    result: list[QuestionView] = []
-    seen: set[str] = set()
-    for f in ordered:
-        text = _question_for(f, d, bundle, content, lang)
-        if text is None or text in seen:
+def agenda(
+    d: Diagnosis, bundle: Bundle, content: ReportContent, lang: Lang, allowed: bool
+) -> list[AgendaView]:
+    """The meeting's agenda: an item about where members differ only when a card says they do."""
+    differ = allowed and any(c.lead.kind == "disagreement" for c in grouping.cards(d, bundle))
+    none = allowed and not grouping.summary_cards(d, bundle)
+    items: list[tuple[int, str, str]] = []
+    carry = 0
+    for a in content.agenda:
+        if a.when == "disagreement" and not differ:
+            carry += a.minutes
             continue
-        seen.add(text)
-        result.append(QuestionView(text, f.title.get(lang)))
+        said = a.without_findings if none and a.without_findings is not None else a
+        items.append((a.minutes + carry, said.title.get(lang), said.text.get(lang)))
+        carry = 0
+    return [AgendaView(content.text("minutes", lang, n=m), title, text) for m, title, text in items]
+
+
+def _card_question(
+    card: grouping.Card, d: Diagnosis, bundle: Bundle, content: ReportContent, lang: Lang
+) -> str | None:
+    """The card's one question: its lead's, else the first of its evidence that has one."""
+    for f in (card.lead, *card.evidence):
+        text = _question_for(f, d, bundle, content, lang)
+        if text is not None:
+            return text
+    return None
+
+
+def _about(card: grouping.Card, bundle: Bundle, content: ReportContent, lang: Lang) -> str:
+    return card_view(card, bundle, content, lang).title
+
+
+def _asked_about(card: grouping.Card, bundle: Bundle, content: ReportContent, lang: Lang) -> str:
+    """What a question is about: a family card's question is its lead's, so it names the lead."""
+    return card.lead.title.get(lang) if card.alike else _about(card, bundle, content, lang)
+
+
+def questions(d: Diagnosis, bundle: Bundle, content: ReportContent, lang: Lang) -> list[QuestionView]:
+    return [
+        QuestionView(text, _about(card, bundle, content, lang))
+        for card, text in question_cards(d, bundle, content, lang)
+    ]
+
+
+def question_cards(
+    d: Diagnosis, bundle: Bundle, content: ReportContent, lang: Lang
+) -> list[tuple[grouping.Card, str]]:
+    """One question per card: the summary's cards first, then the other cards by priority (at
+    most two about a disagreement, none about an improvement), then one strength. Never two
+    questions about the same construct, never the same question twice."""
+    all_cards = grouping.cards(d, bundle)
+    summary = grouping.summary_cards(d, bundle)
+    rest = [c for c in all_cards if not c.is_strength and c not in summary]
+    rest = [c for c in rest if not (c.lead.kind == "trend" and grouping.drop(d, c.lead) is None)]
+    result: list[tuple[grouping.Card, str]] = []
+    asked: set[str] = set()
+    disagreements = 0
+
+    def ask(card: grouping.Card) -> bool:
+        nonlocal disagreements
+        if card.constructs & asked:
+            return False
+        if card.lead.kind == "disagreement" and disagreements >= MAX_DISAGREEMENT_QUESTIONS:
+            return False
+        text = _card_question(card, d, bundle, content, lang)
+        if text is None or text in (t for _, t in result):
+            return False
+        asked.update(card.constructs)
+        disagreements += card.lead.kind == "disagreement"
+        result.append((card, text))
+        return True
+
+    for card in summary + rest:
         if len(result) >= MAX_QUESTIONS - 1:
             break
-    strength = next((by_rule[r] for r in d.strengths if r in by_rule), None)
-    if strength is not None:
-        text = _question_for(strength, d, bundle, content, lang)
-        if text is not None and text not in seen:
-            result.append(QuestionView(text, strength.title.get(lang)))
+        ask(card)
+    for card in (c for c in all_cards if c.is_strength):
+        if ask(card):
+            break
     return result
 
 
 def methods(
-    d: Diagnosis, bundle: Bundle, content: ReportContent, lang: Lang, by_rule: Mapping[str, Finding]
+    d: Diagnosis, bundle: Bundle, content: ReportContent, lang: Lang, allowed: bool = True
 ) -> list[MethodView]:
-    scored: list[tuple[int, int, MethodView]] = []
+    """The working methods, by card: each card that asks for work (not a strength, not an
+    improvement) goes to the one method that fits it best, so no card is listed under two methods
+    and no method is suggested twice. The methods holding the most important cards come first."""
+    summary = grouping.summary_cards(d, bundle) if allowed else []
+    ordered = summary + [c for c in grouping.cards(d, bundle) if c not in summary] if allowed else []
+    held: dict[str, list[grouping.Card]] = {m.id: [] for m in content.methods}
+    for card in ordered:
+        if card.is_strength or (card.lead.kind == "trend" and grouping.drop(d, card.lead) is None):
+            continue
+        best = _best_method(card, content)
+        if best is not None:
+            held[best].append(card)
+    first = {id(c): i for i, c in enumerate(ordered)}
+    views: list[tuple[int, int, MethodView]] = []
     for index, method in enumerate(content.methods):
-        matched = [
-            f
-            for f in by_rule.values()
-            if f.kind != "strength" and (set(f.constructs) & set(method.constructs) or f.kind in method.kinds)
-        ]
-        matched.sort(key=lambda f: -f.severity)
-        weight = sum(f.severity for f in matched)
+        cards_here = held[method.id]
         view = MethodView(
             id=method.id,
             name=method.name.get(lang),
@@ -250,8 +310,23 @@ def methods(
             steps=[s.get(lang) for s in method.steps],
             tip=method.tip.get(lang) if method.tip else None,
             source=bundle.references.cite(method.source, lang),
-            recommended=weight > 0,
-            fits=list(dict.fromkeys(f.title.get(lang) for f in matched))[:3],
+            recommended=bool(cards_here),
+            fits=[_about(c, bundle, content, lang) for c in cards_here[:3]],
         )
-        scored.append((-weight, index, view))
-    return [view for _, _, view in sorted(scored, key=lambda x: (x[0], x[1]))]
+        rank = first[id(cards_here[0])] if cards_here else len(ordered) + index
+        views.append((rank, index, view))
+    return [view for _, _, view in sorted(views, key=lambda x: (x[0], x[1]))]
+
+
+def _best_method(card: grouping.Card, content: ReportContent) -> str | None:
+    """The method whose list names the card's constructs earliest (the lead's before its
+    evidence's); a method named for the card's kind when none names a construct."""
+    for f in (card.lead, *card.evidence, *(m for a in card.alike for m in a.findings)):
+        best: tuple[int, int, str] | None = None
+        for index, method in enumerate(content.methods):
+            places = [method.constructs.index(c) for c in f.constructs if c in method.constructs]
+            if places and (best is None or (min(places), index) < best[:2]):
+                best = (min(places), index, method.id)
+        if best is not None:
+            return best[2]
+    return next((m.id for m in content.methods if card.lead.kind in m.kinds), None)

@@ -17,6 +17,7 @@ from diagnose.diagnosis import Diagnosis
 from diagnose.report.agreements import agreements_section
 from diagnose.report.content import ReportContent, load_content
 from diagnose.report.findings import (
+    agenda,
     finding_groups,
     finding_view,
     methods,
@@ -26,7 +27,7 @@ from diagnose.report.findings import (
 )
 from diagnose.report.inputs import ReportInput
 from diagnose.report.tables import changes, profile, role_table, score_groups, thresholds, trend_table
-from diagnose.report.views import AgendaView, ChartView, ReportModel, TextGroup, format_date, num
+from diagnose.report.views import ChartView, ReportModel, TextGroup, format_date, num
 from diagnose.text import Lang
 
 
@@ -82,9 +83,7 @@ def build_model(
         has_history=False,
         trend_table=None,
         changes=[],
-        agenda=[
-            AgendaView(t("minutes", n=a.minutes), a.title.get(lang), a.text.get(lang)) for a in content.agenda
-        ],
+        agenda=agenda(d, bundle, content, lang, allowed),
         questions=[],
         methods=[],
         thresholds=thresholds(d, content, lang),
@@ -92,7 +91,7 @@ def build_model(
         anonymity_minimum=d.anonymity.minimum,
         literature=[(e.id, e.full.get(lang), e.used_for.get(lang)) for e in bundle.references.references],
     )
-    model.methods = methods(d, bundle, content, lang, by_rule if allowed else {})
+    model.methods = methods(d, bundle, content, lang, allowed)
     model.priority_text = priority_text(bundle, content, lang)
     model.agreements = agreements_section(inp, content, lang)
     if not allowed:

@@ -1,5 +1,6 @@
 """Properties of the diagnosis over thousands of generated rounds (hypothesis): no construct both a
-strength and a concern, a summary that names no construct twice, holds at most one disagreement and
+strength and a concern (also through a finding that names two constructs), meeting questions and
+working methods by card, a summary that names no construct twice, holds at most one disagreement and
 no advice twice, "what goes well" in one or two sentences, and the same input giving the same output.
 
 Rounds are generated as scores (diagnose.scoring.RoundScores), not answers, so thousands run in
@@ -18,8 +19,10 @@ from hypothesis import strategies as st
 
 from diagnose import Bundle, load_bundle
 from diagnose import cards as grouping
-from diagnose.diagnosis import diagnose_scores
+from diagnose.diagnosis import Finding, diagnose_scores
 from diagnose.render import to_json, to_markdown
+from diagnose.report.content import load_content
+from diagnose.report.findings import MAX_QUESTIONS, methods, question_cards
 from diagnose.responses import ROLE_CONSTRUCT
 from diagnose.scoring import ConstructScore, ProfileFact, RoundScores, band_of
 
@@ -33,6 +36,7 @@ settings.load_profile(os.environ.get("NETSCAN_HYPOTHESIS", "default"))
 
 BUNDLE = load_bundle()
 Q = BUNDLE.questionnaire("netwerkscan")
+CONTENT = load_content()
 SCORED = [c.id for c in BUNDLE.constructs.constructs if c.kind != "fact"]
 FACTS = {
     c: item.option_values
@@ -101,18 +105,35 @@ def round_scores(draw: Any, label: str = "2026") -> RoundScores:
     )
 
 
+def scored(f: Finding) -> set[str]:
+    return {c for c in f.constructs if c in SCORED}
+
+
 rounds = st.tuples(round_scores(), st.one_of(st.none(), round_scores("2025")))
 
 
 def check(bundle: Bundle, current: RoundScores, previous: RoundScores | None) -> None:
     d = diagnose_scores(bundle, Q, current, previous)
 
-    # No construct is both a strength and a concern (or a pitfall that is present).
-    strong = {f.constructs[0] for f in d.findings if f.kind == "strength" and len(f.constructs) == 1}
-    weak = {
-        f.constructs[0] for f in d.findings if f.kind in ("concern", "pitfall") and len(f.constructs) == 1
-    }
+    # No construct is both a strength and a concern (or a pitfall that is present), also when a
+    # finding names two constructs (a board or bureau that draws ownership names the fact and the
+    # score): a strength and a concern about the same score construct never both appear.
+    strong = {c for f in d.findings if f.kind == "strength" for c in scored(f)}
+    weak = {c for f in d.findings if f.kind in ("concern", "pitfall") for c in scored(f)}
     assert not strong & weak, (strong & weak, [f.rule for f in d.findings])
+
+    # The meeting goes by card: one question per card, never two about the same construct nor the
+    # same question twice; each card under one working method at most, no method twice.
+    for lang in ("nl", "en"):
+        asked = question_cards(d, bundle, CONTENT, lang)
+        about = [c for card, _ in asked for c in card.constructs]
+        assert len(about) == len(set(about)), [card.lead.rule for card, _ in asked]
+        assert len({text for _, text in asked}) == len(asked)
+        assert len(asked) <= MAX_QUESTIONS
+        offered = methods(d, bundle, CONTENT, lang)
+        assert len({m.id for m in offered}) == len(offered)
+        fits = [title for m in offered for title in m.fits]
+        assert len(fits) == len(set(fits)), fits
 
     # The summary names no construct twice, holds one disagreement at most, repeats no advice.
     cards = grouping.summary_cards(d, bundle)
