@@ -127,11 +127,11 @@ def test_an_agreement_from_a_finding_is_seen_beside_its_effect_next_round(
     # answer live, in the browser, section by section (a group answer may be shown on its own)
     page.goto(f"{base}/netwerk?netwerk={rnd.network_id}")
     wait_text(page, "Nieuwe meting")
-    page.get_by_text("Nieuwe meting").click()
-    page.get_by_role("textbox", name="Naam van de meting").fill("2027 voorjaar")
-    page.get_by_role("button", name="Meting starten").click()
-    wait_text(page, "Maak nu de uitnodigingslinks")
-    wait_for(lambda: len(store.list_rounds(rnd.network_id)) == 2)
+    page.get_by_text("Nieuwe meting starten").click()
+    label = page.get_by_role("textbox", name="Naam van de meting")
+    label.fill("2027 voorjaar")
+    page.get_by_role("button", name="Meting starten", exact=True).click()
+    wait_for(lambda: len(store.list_rounds(rnd.network_id)) == 2, timeout=60)
     second = store.list_rounds(rnd.network_id)[-1].id
     assert store.get_round(second).label == "2027 voorjaar"
     page.goto(f"{base}/groepsantwoord?netwerk={rnd.network_id}&meting={second}")
