@@ -336,6 +336,16 @@ CATALOGUE: dict[str, Message] = {
             "use an empty database, e.g. NETSCAN_DATA_DIR=/tmp/demo netscan demo",
         ),
     ),
+    "export-not-kept": Message(
+        _t(
+            "er is niets verwijderd: de export kon niet worden bewaard in {folder} ({detail})",
+            "nothing was deleted: the export could not be kept in {folder} ({detail})",
+        ),
+        _t(
+            "zorg dat de map beschrijfbaar is (NETSCAN_DATA_DIR) en probeer het opnieuw",
+            "make the folder writable (NETSCAN_DATA_DIR) and try again",
+        ),
+    ),
     "database-unavailable": Message(
         _t("de database is niet bereikbaar: {detail}", "the database cannot be reached: {detail}"),
         _t(

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from diagnose.item_types import item_type
 from diagnose.problems import Problem, did_you_mean
 from diagnose.questionnaire import DONT_KNOW, Questionnaire
-from diagnose.responses import ROLE_CONSTRUCT, Network, Response, ResponseFile, Round
+from diagnose.responses import ROLE_CONSTRUCT, AgreementEntry, Network, Response, ResponseFile, Round
 from diagnose.source import SourceFile
 
 ITEM_NOISE = 0.45
@@ -25,6 +25,18 @@ ITEM_NOISE = 0.45
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+class Expectation(Strict):
+    """What a consultant expects of the diagnosis, by rule id."""
+
+    fires: list[str] = Field(default_factory=list)  # these findings appear (anywhere)
+    silent: list[str] = Field(default_factory=list)  # these findings do not appear at all
+    first: str = ""  # this finding is in the summary's first card
+    top3: list[str] = Field(default_factory=list)  # these are in the summary (leading or nested in a card)
+    not_top3: list[str] = Field(default_factory=list)  # these are not in the summary
+    summary_kinds_not: list[str] = Field(default_factory=list)  # no summary card is led by these kinds
+    no_concerns: bool = False
 
 
 class RoundSpec(Strict):
@@ -40,18 +52,12 @@ class RoundSpec(Strict):
     role_offsets: dict[str, dict[str, float]] = Field(default_factory=dict)
     dont_know: float = Field(default=0.03, ge=0, le=0.5)
     texts: list[str] = Field(default_factory=list)
-
-
-class Expectation(Strict):
-    """What a consultant expects of the diagnosis, by rule id."""
-
-    fires: list[str] = Field(default_factory=list)  # these findings appear (anywhere)
-    silent: list[str] = Field(default_factory=list)  # these findings do not appear at all
-    first: str = ""  # this finding is in the summary's first card
-    top3: list[str] = Field(default_factory=list)  # these are in the summary (leading or nested in a card)
-    not_top3: list[str] = Field(default_factory=list)  # these are not in the summary
-    summary_kinds_not: list[str] = Field(default_factory=list)  # no summary card is led by these kinds
-    no_concerns: bool = False
+    # What the steering group agreed after this round (the response file's `agreements` section
+    # when this is the round before the last); absent: not known, an empty list: nothing agreed.
+    agreements: list[AgreementEntry] | None = None
+    # What a consultant expects of this round's diagnosis with the earlier rounds as history
+    # (the case's own `expect` is the last round's).
+    expect: Expectation | None = None
 
 
 class CaseSpec(Strict):
@@ -156,15 +162,20 @@ def check_spec(spec: CaseSpec, q: Questionnaire, source: SourceFile) -> list[Pro
     return problems
 
 
-def build_case(spec: CaseSpec, q: Questionnaire) -> ResponseFile:
+def build_case(spec: CaseSpec, q: Questionnaire, upto: int | None = None) -> ResponseFile:
+    """The response file of the case's last round, or of round `upto` (0-based) with the rounds
+    before it as history; the agreements are those made after the round before it."""
     rng = random.Random(spec.seed)
     rounds = [generate_round(q, round_spec, rng) for round_spec in spec.rounds]
+    last = len(rounds) - 1 if upto is None else upto
+    agreed = spec.rounds[last - 1].agreements if last > 0 else None
     return ResponseFile.model_validate(
         {
             "questionnaire": {"id": q.id, "version": q.version},
             "network": spec.network.model_dump(),
-            "round": rounds[-1].model_dump(),
-            "history": [r.model_dump() for r in rounds[:-1]],
+            "round": rounds[last].model_dump(),
+            "history": [r.model_dump() for r in rounds[:last]],
+            **({"agreements": [a.model_dump() for a in agreed]} if agreed is not None else {}),
         }
     )
 

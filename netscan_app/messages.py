@@ -234,17 +234,56 @@ _TEXTS: dict[str, dict[str, str]] = {
     "network.saved": {"nl": "De wijzigingen zijn opgeslagen.", "en": "The changes have been saved."},
     "network.delete": {"nl": "Netwerk verwijderen", "en": "Delete network"},
     "network.delete_warning": {
-        "nl": "Hiermee verdwijnen ook alle metingen, antwoorden en uitkomsten van dit netwerk. Dit kan "
-        "niet ongedaan worden gemaakt. Exporteer de gegevens eerst als je ze wilt bewaren.",
-        "en": "This also removes all rounds, answers and results of this network. It cannot be undone. "
-        "Export the data first if you want to keep it.",
+        "nl": "Hiermee verdwijnen {what} van dit netwerk, met alle uitkomsten. Dit kan niet ongedaan "
+        "worden gemaakt.",
+        "en": "This removes {what} of this network, with all results. It cannot be undone.",
     },
     "network.delete_confirm": {
         "nl": "Ja, verwijder {name} definitief",
         "en": "Yes, delete {name} permanently",
     },
     "network.delete_button": {"nl": "Definitief verwijderen", "en": "Delete permanently"},
-    "network.deleted": {"nl": "Netwerk ‘{name}’ is verwijderd.", "en": "Network ‘{name}’ has been deleted."},
+    "network.deleted": {
+        "nl": "Netwerk ‘{name}’ is verwijderd. Een volledige kopie staat in `{path}`; via Gegevens → "
+        "Importeren zet je alles terug.",
+        "en": "Network ‘{name}’ has been deleted. A full copy is in `{path}`; Data → Import brings "
+        "everything back.",
+    },
+    "delete.rounds.one": {"nl": "{count} meting", "en": "{count} round"},
+    "delete.rounds.other": {"nl": "{count} metingen", "en": "{count} rounds"},
+    "delete.responses.one": {"nl": "{count} antwoordset", "en": "{count} response"},
+    "delete.responses.other": {"nl": "{count} antwoordsets", "en": "{count} responses"},
+    "delete.agreements.one": {"nl": "{count} afspraak", "en": "{count} agreement"},
+    "delete.agreements.other": {"nl": "{count} afspraken", "en": "{count} agreements"},
+    "delete.what": {
+        "nl": "{rounds}, {responses} en {agreements}",
+        "en": "{rounds}, {responses} and {agreements}",
+    },
+    "delete.kept": {
+        "nl": "Voordat er iets verdwijnt, bewaren we een volledige kopie van het netwerk (met de "
+        "afspraken) in de map ‘exports’ van de gegevensmap. Wil je zelf ook een kopie, download die "
+        "dan eerst.",
+        "en": "Before anything goes, a full copy of the network (agreements included) is kept in the "
+        "‘exports’ folder of the data folder. If you want a copy yourself, download it first.",
+    },
+    "delete.download": {"nl": "Eerst een kopie downloaden", "en": "Download a copy first"},
+    "round.delete": {"nl": "Een meting verwijderen", "en": "Delete a round"},
+    "round.delete_choose": {"nl": "Welke meting?", "en": "Which round?"},
+    "round.delete_warning": {
+        "nl": "Hiermee verdwijnen {what}, met de uitkomsten van deze meting. Latere metingen houden "
+        "hun opgeslagen uitkomsten; bij een nieuwe analyse vergelijken ze met de meting daarvoor. "
+        "Dit kan niet ongedaan worden gemaakt.",
+        "en": "This removes {what}, with this round's results. Later rounds keep their stored "
+        "results; a new analysis compares them with the round before. It cannot be undone.",
+    },
+    "round.delete_confirm": {
+        "nl": "Ja, verwijder de meting {label} definitief",
+        "en": "Yes, delete the round {label} permanently",
+    },
+    "round.deleted": {
+        "nl": "Meting ‘{label}’ is verwijderd. Een volledige kopie van het netwerk staat in `{path}`.",
+        "en": "Round ‘{label}’ has been deleted. A full copy of the network is in `{path}`.",
+    },
     # --- profile facts ------------------------------------------------------------------------
     "profile.unknown": {"nl": "Onbekend", "en": "Unknown"},
     "profile.choose": {"nl": "Kies wat van toepassing is", "en": "Choose what applies"},

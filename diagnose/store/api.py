@@ -34,7 +34,10 @@ Workspaces and networks (networks.Networks); rounds (rounds.Rounds)
         profile: facts nobody answers, e.g. {"size": 12, "sector": "po"}; checked (check_profile)
     update_network(network_id, *, name=None, profile=None) -> NetworkInfo
     get_network(id) -> NetworkInfo;  list_networks(workspace_id) -> list[NetworkInfo]
-    delete_network(network_id) -> None               (with its rounds, responses and snapshots)
+    delete_network(network_id) -> None;  delete_round(round_id) -> None
+        with their rounds, responses, snapshots and agreements, no questions asked; the app calls
+        delete_network_keeping_export / delete_round_keeping_export (transfer, below) instead
+    deletion_scope(*, network_id=None, round_id=None) -> DeletionScope   (rounds, responses, agreements)
     create_round(network_id, label, *, date=None, questionnaire_id="netwerkscan",
                  questionnaire_version=None, results_visible_to_respondents=False) -> RoundInfo
     get_round(id) -> RoundInfo;  list_rounds(network_id) -> list[RoundInfo]   (oldest first)
@@ -98,6 +101,11 @@ Import and export (transfer.Transfer; the package diagnose.store.transfer reads,
                  questionnaire_id=None) -> ImportResult      (JSON, CSV or XLSX; all or nothing)
     export_round(round_id, fmt) / export_network(network_id, fmt) / export_workspace(workspace_id, fmt)
         -> bytes, fmt in "json" | "csv" | "xlsx"
+    delete_network_keeping_export(network_id, *, folder=None) -> Path
+    delete_round_keeping_export(round_id, *, folder=None) -> Path
+        the network's archive written first (folder, default the data folder's exports/, named
+        netwerkscan-<network>-<UTC time>.json; transfer.kept), then deleted; nothing is deleted
+        when the file cannot be written (StoreError export-not-kept)
 """
 
 from __future__ import annotations

@@ -92,12 +92,16 @@ _file_locks: dict[str, FairLock] = {}
 _file_locks_guard = threading.Lock()
 
 
+def data_dir() -> Path:
+    """The data folder: NETSCAN_DATA_DIR, else ./data (the SQLite file, and exports/ kept on delete)."""
+    return Path(os.environ.get("NETSCAN_DATA_DIR", "").strip() or DEFAULT_DATA_DIR).absolute()
+
+
 def database_url(url: str | None = None) -> URL:
     """The URL given, else DATABASE_URL, else a SQLite file in NETSCAN_DATA_DIR (default ./data)."""
     text = url or os.environ.get("DATABASE_URL", "").strip()
     if not text:
-        folder = Path(os.environ.get("NETSCAN_DATA_DIR", "").strip() or DEFAULT_DATA_DIR)
-        return URL.create("sqlite+pysqlite", database=str((folder / DEFAULT_FILE).absolute()))
+        return URL.create("sqlite+pysqlite", database=str(data_dir() / DEFAULT_FILE))
     parsed = make_url(text)
     # postgres:// (Heroku and friends) and postgresql:// mean psycopg 3, the driver we ship.
     if parsed.drivername in ("postgres", "postgresql"):

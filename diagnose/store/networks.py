@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from diagnose.problems import Problem, ValidationFailed, did_you_mean
@@ -158,5 +158,27 @@ class Networks(Room):
             return [records.to_network(n) for n in rows]
 
     def delete_network(self, network_id: int) -> None:
+        """Gone with its rounds, responses, snapshots and agreements. The app and the CLI call
+        delete_network_keeping_export (diagnose.store.transfer), which keeps the archive first."""
         with self.db.write() as s:
             s.delete(records.network_row(s, network_id))
+
+    def deletion_scope(
+        self, *, network_id: int | None = None, round_id: int | None = None
+    ) -> t.DeletionScope:
+        """What deleting the network (or only the round) would take with it."""
+        with self.db.read() as s:
+            if round_id is not None:
+                records.round_row(s, round_id)
+                rounds = select(models.Round.id).where(models.Round.id == round_id)
+            else:
+                records.network_row(s, network_id or 0)
+                rounds = select(models.Round.id).where(models.Round.network_id == network_id)
+            ids = list(s.scalars(rounds))
+
+            def count(model: type[models.Response] | type[models.Agreement]) -> int:
+                return s.scalar(select(func.count()).select_from(model).where(model.round_id.in_(ids))) or 0
+
+            return t.DeletionScope(
+                rounds=len(ids), responses=count(models.Response), agreements=count(models.Agreement)
+            )

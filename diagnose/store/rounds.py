@@ -59,6 +59,12 @@ class Rounds(Networks):
             row, workspace_id = records.round_row(s, round_id)
             return records.to_round(row, workspace_id)
 
+    def delete_round(self, round_id: int) -> None:
+        """Gone with its invitations, responses, snapshots and agreements; later rounds keep their
+        stored diagnoses. The app calls delete_round_keeping_export (diagnose.store.transfer)."""
+        with self.db.write() as s:
+            s.delete(records.round_row(s, round_id)[0])
+
     def list_rounds(self, network_id: int) -> list[t.RoundInfo]:
         """The network's rounds, oldest first."""
         with self.db.read() as s:

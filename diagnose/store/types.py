@@ -167,6 +167,15 @@ class RoundHistory:
 
 
 @dataclass(frozen=True)
+class DeletionScope:
+    """What deleting a network or a round takes with it: named before anyone confirms."""
+
+    rounds: int
+    responses: int  # submitted answers and drafts
+    agreements: int
+
+
+@dataclass(frozen=True)
 class RediagnoseReport:
     diagnosed: int
     skipped: list[tuple[int, str]]  # (round id, reason)

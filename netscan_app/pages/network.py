@@ -7,10 +7,11 @@ import datetime as dt
 import streamlit as st
 
 from diagnose.problems import ValidationFailed
-from diagnose.store.types import NetworkInfo
+from diagnose.store.transfer.kept import slug
+from diagnose.store.types import DeletionScope, NetworkInfo
 from netscan_app import context, state
 from netscan_app.guard import require_user
-from netscan_app.i18n import current_lang, loc, t
+from netscan_app.i18n import current_lang, loc, t, tn
 from netscan_app.main import page_path
 from netscan_app.profile import profile_fields, profile_summary
 from netscan_app.resources import get_bundle, get_store
@@ -120,14 +121,75 @@ def _profile(net: NetworkInfo) -> None:
             st.rerun()
 
 
+def _scope_text(scope: DeletionScope) -> str:
+    return t(
+        "delete.what",
+        rounds=tn("delete.rounds", scope.rounds),
+        responses=tn("delete.responses", scope.responses),
+        agreements=tn("delete.agreements", scope.agreements),
+    )
+
+
+def _copy_first(net: NetworkInfo, key: str) -> None:
+    """What is kept before a delete, and the same archive to download now."""
+    st.caption(t("delete.kept"))
+    stamp = dt.date.today().isoformat()
+    st.download_button(
+        t("delete.download"),
+        data=lambda: get_store().export_network(net.id, "json"),
+        file_name=f"netwerkscan-{slug(net.name)}-{stamp}.json",
+        mime="application/json",
+        on_click="ignore",
+        key=key,
+        icon=":material/download:",
+    )
+
+
+def _delete_round(net: NetworkInfo) -> None:
+    rounds = get_store().list_rounds(net.id)
+    if not rounds:
+        return
+    with st.expander(t("round.delete"), icon=":material/delete:"):
+        labels = {r.id: r.label for r in reversed(rounds)}
+        chosen = st.selectbox(
+            t("round.delete_choose"),
+            list(labels),
+            format_func=labels.__getitem__,
+            key=f"delete_round_{net.id}",
+        )
+        scope = get_store().deletion_scope(round_id=chosen)
+        st.warning(t("round.delete_warning", what=_scope_text(scope)), icon=":material/warning:")
+        _copy_first(net, f"delete_round_copy_{net.id}")
+        sure = st.checkbox(
+            t("round.delete_confirm", label=md_escape(labels[chosen])), key=f"delete_round_sure_{chosen}"
+        )
+        if st.button(
+            t("network.delete_button"), key=f"delete_round_button_{chosen}", disabled=not sure, type="primary"
+        ):
+            try:
+                path = get_store().delete_round_keeping_export(chosen)
+            except ValidationFailed as exc:
+                st.error(exc.problems[0].what(current_lang()), icon=":material/error:")
+                return
+            context.select_network(net.id)  # the deleted round may have been the one chosen
+            st.session_state["flash"] = t("round.deleted", label=labels[chosen], path=path)
+            st.rerun()
+
+
 def _delete(net: NetworkInfo) -> None:
     with st.expander(t("network.delete"), icon=":material/delete:"):
-        st.warning(t("network.delete_warning"), icon=":material/warning:")
+        scope = get_store().deletion_scope(network_id=net.id)
+        st.warning(t("network.delete_warning", what=_scope_text(scope)), icon=":material/warning:")
+        _copy_first(net, f"delete_copy_{net.id}")
         sure = st.checkbox(t("network.delete_confirm", name=md_escape(net.name)), key=f"delete_sure_{net.id}")
         if st.button(t("network.delete_button"), key=f"delete_{net.id}", disabled=not sure, type="primary"):
-            get_store().delete_network(net.id)
+            try:
+                path = get_store().delete_network_keeping_export(net.id)
+            except ValidationFailed as exc:
+                st.error(exc.problems[0].what(current_lang()), icon=":material/error:")
+                return
             context.select_network(None)
-            st.session_state["flash"] = t("network.deleted", name=net.name)
+            st.session_state["flash"] = t("network.deleted", name=net.name, path=path)
             st.switch_page(page_path("overview"))
 
 
@@ -148,6 +210,7 @@ def render() -> None:
         _new_round(net)
     with right:
         _profile(net)
+        _delete_round(net)
         _delete(net)
 
 

@@ -12,7 +12,7 @@ from netscan_app.i18n import current_lang, t, tn
 from netscan_app.main import page_path
 from netscan_app.profile import profile_fields, profile_summary
 from netscan_app.resources import get_bundle, get_store
-from netscan_app.widgets import md_escape
+from netscan_app.widgets import md_escape, show_flash
 
 
 def _round_line(entry: RoundHistory) -> str:
@@ -94,6 +94,7 @@ def render() -> None:
         st.info(t("overview.no_workspace"), icon=":material/info:")
         return
     st.title(md_escape(ws.name))
+    show_flash()  # e.g. "network deleted, its copy is in …" after the network page's delete
     if ws.is_demo:
         st.info(t("overview.demo"), icon=":material/science:")
     networks = get_store().list_networks(ws.id)

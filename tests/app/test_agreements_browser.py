@@ -1,5 +1,6 @@
 """The yearly loop in the real browser: the coordinator turns a finding into an agreement with one
-click, moves its status on through the year, closes the round; the next round is filled in; its
+click, moves its status on through the year, closes the round; starts the next round and fills in
+the steering group's live group answer in the browser, section by section; that round's
 dashboard and its PDF show the agreement beside the movement of its constructs. Screenshots go to
 test-output/app/ (desktop and phone)."""
 
@@ -12,9 +13,11 @@ from typing import Any
 
 import pytest
 
+from diagnose.agreements import aimed_constructs
 from diagnose.store import Store
 from tests.app.browser import PHONE, AppServer, launch_chromium, screenshot, settle, wait_text
-from tests.app.helpers import OUTPUT, PASSWORD
+from tests.app.helpers import OUTPUT, PASSWORD, synthetic_answers
+from tests.app.test_browser import answer_section
 from tests.report.helpers import pdf_text, squash
 
 pytestmark = pytest.mark.browser
@@ -120,13 +123,40 @@ def test_an_agreement_from_a_finding_is_seen_beside_its_effect_next_round(
     assert store.get_agreement(made.id or 0).last_change.note == "vier werkplaatsen gehouden"
     store.close_round(first)
 
-    # next year: the second round is filled in (the example's year two)
-    second = store.import_bytes(
-        (ROOT / "examples" / "den_bosch_jaar2.json").read_bytes(),
-        "den_bosch_jaar2.json",
-        workspace_id=rnd.workspace_id,
-    ).round_ids[0]
-    assert store.get_round(second).network_id == rnd.network_id
+    # next year: the coordinator starts the second round and the steering group fills in one group
+    # answer live, in the browser, section by section (a group answer may be shown on its own)
+    page.goto(f"{base}/netwerk?netwerk={rnd.network_id}")
+    wait_text(page, "Nieuwe meting")
+    page.get_by_text("Nieuwe meting starten").click()
+    label = page.get_by_role("textbox", name="Naam van de meting")
+    label.fill("2027 voorjaar")
+    page.get_by_role("button", name="Meting starten", exact=True).click()
+    wait_for(lambda: len(store.list_rounds(rnd.network_id)) == 2, timeout=60)
+    second = store.list_rounds(rnd.network_id)[-1].id
+    assert store.get_round(second).label == "2027 voorjaar"
+    page.goto(f"{base}/groepsantwoord?netwerk={rnd.network_id}&meting={second}")
+    page.get_by_role("button", name="Groepsantwoord starten").click()
+    wait_text(page, "Deel 1 van")
+    wait_for(lambda: len(store.list_responses(second)) == 1)
+    [draft] = store.list_responses(second)
+    q = store.bundle.questionnaire(rnd.questionnaire_id, rnd.questionnaire_version)
+    # the agreement worked: what it aimed at is high now, the rest much as the year before
+    aimed = aimed_constructs(made, view.diagnosis())
+    assert aimed
+    [answers] = synthetic_answers(
+        q, 1, seed=5, scores={"default": 2.6, **dict.fromkeys(aimed, 4.7)}, spread={"default": 0.0}
+    )
+    for index in range(len(q.sections)):
+        answer_section(page, store, draft.id, q, index, answers)
+        last = index == len(q.sections) - 1
+        page.get_by_role("button", name="Naar controleren" if last else "Volgende").click()
+        if not last:
+            wait_text(page, f"Deel {index + 2} van")
+    wait_text(page, "Alle verplichte vragen zijn beantwoord.")
+    page.get_by_role("button", name="Insturen").click()
+    wait_text(page, "Het groepsantwoord is ingestuurd.")
+    wait_for(lambda: store.get_response(draft.id).status == "submitted")
+    assert store.history_round(second) is not None and store.history_round(second).id == first  # type: ignore[union-attr]
 
     # the dashboard's agreements tab shows the effect
     page.goto(f"{base}/resultaten?netwerk={rnd.network_id}&meting={second}")
@@ -136,6 +166,8 @@ def test_an_agreement_from_a_finding_is_seen_beside_its_effect_next_round(
     panel = page.locator(".st-key-effect_0")
     shown = squash(panel.inner_text())
     assert "gedaan" in shown and "→" in shown and "vier werkplaatsen gehouden" in shown
+    moved = store.bundle.constructs.by_id[aimed[0]].label.nl  # the group's answers moved it up
+    assert f"{moved}" in shown and "▲" in shown, shown
     settle(page)
     screenshot(page, OUTPUT / "41-results-agreements-tab.png")
 
@@ -148,6 +180,8 @@ def test_an_agreement_from_a_finding_is_seen_beside_its_effect_next_round(
     report = squash(pdf_text(target.read_bytes()))
     assert "Afspraken van vorige keer en wat ervan terechtkwam" in report
     assert WORKSHOPS in report and "gedaan" in report
+    beside = report[report.index(WORKSHOPS) :][:400]  # the agreement's row: its construct moved up
+    assert moved in beside and "→" in beside and "▲" in beside, beside
 
     # the agreements page with the timeline, on a phone too
     page.goto(f"{base}/afspraken?netwerk={rnd.network_id}&meting={second}")
@@ -160,5 +194,12 @@ def test_an_agreement_from_a_finding_is_seen_beside_its_effect_next_round(
     wait_text(phone, "Tijdlijn van het netwerk")
     settle(phone)
     screenshot(phone, OUTPUT / "43-agreements-phone.png")
+
+    # deleting the network would name what goes, the agreement included, before anything happens
+    page.goto(f"{base}/netwerk?netwerk={rnd.network_id}")
+    page.get_by_text("Netwerk verwijderen").click()
+    wait_text(page, "Hiermee verdwijnen 2 metingen, 14 antwoordsets en 1 afspraak van dit netwerk")
+    settle(page)
+    screenshot(page, OUTPUT / "44-delete-network-asks.png")
     page.close()
     phone.close()

@@ -13,6 +13,7 @@ from diagnose.agreements import effects
 from diagnose.problems import ValidationFailed
 from diagnose.store import AccessDenied, NotFound, Store
 from diagnose.store.round_view import round_view
+from diagnose.store.transfer import kept
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
@@ -270,3 +271,99 @@ def test_the_next_round_diagnosis_follows_the_agreements_and_its_export_reproduc
         assert main(["diagnose", str(path), "--format", "json"]) == 0
     out.write_text(buffer.getvalue(), encoding="utf-8")
     assert {f["rule"] for f in json.loads(out.read_text(encoding="utf-8"))["findings"]} == rules()
+
+
+def test_deleting_names_what_goes_first(store: Store, two_rounds: tuple[int, int]) -> None:
+    first, second = two_rounds
+    store.add_agreement(first, "Werkplaatsen")
+    store.add_agreement(second, "Intervisie per kwartaal")
+    network = store.get_round(first).network_id
+    answered = {r: len(store.list_responses(r)) for r in (first, second)}
+    assert all(answered.values())
+    scope = store.deletion_scope(network_id=network)
+    assert (scope.rounds, scope.responses, scope.agreements) == (2, sum(answered.values()), 2)
+    one = store.deletion_scope(round_id=first)
+    assert (one.rounds, one.responses, one.agreements) == (1, answered[first], 1)
+    with pytest.raises(NotFound):
+        store.deletion_scope(network_id=network + 999)
+
+
+def test_deleting_a_network_keeps_its_archive_with_the_agreements(
+    store: Store, other_store: Store, two_rounds: tuple[int, int], tmp_path: Path
+) -> None:
+    first, _ = two_rounds
+    made = store.add_agreement(first, "Werkplaatsen", on=dt.date(2026, 4, 1))
+    store.set_agreement_status(made.id or 0, "done", note="vier keer", on=dt.date(2026, 11, 1))
+    network = store.get_round(first).network_id
+    before = store.table_counts()
+    path = store.delete_network_keeping_export(network, folder=tmp_path / "exports")
+    assert path.parent == tmp_path / "exports" and path.suffix == ".json"
+    assert path.name.startswith("netwerkscan-lerend-netwerk-leerkrachten-s-hertogenbosch-")
+    assert not list(path.parent.glob("*.part"))
+    assert store.list_networks(store.list_workspaces()[0].id) == []
+    assert store.table_counts()["agreement"] == 0
+    # the kept file brings everything back, agreements and their history included
+    other_store.import_bytes(path.read_bytes(), path.name)
+    restored = other_store.table_counts()
+    for table in ("round", "response", "agreement", "agreement_status", "diagnosis_snapshot"):
+        assert restored[table] == before[table], table
+    [net] = other_store.list_networks(other_store.list_workspaces()[0].id)
+    [[agreement]] = [a for a in other_store.network_agreements(net.id).values() if a]
+    assert (agreement.text, [h.status for h in agreement.history]) == ("Werkplaatsen", ["planned", "done"])
+
+
+def test_deleting_a_round_keeps_the_network_archive_and_only_that_round_goes(
+    store: Store, two_rounds: tuple[int, int], tmp_path: Path
+) -> None:
+    first, second = two_rounds
+    store.add_agreement(first, "Werkplaatsen")
+    store.add_agreement(second, "Intervisie per kwartaal")
+    path = store.delete_round_keeping_export(first, folder=tmp_path)
+    archive = json.loads(path.read_text(encoding="utf-8"))
+    kept_rounds = [r for w in archive["workspaces"] for n in w["networks"] for r in n["rounds"]]
+    assert len(kept_rounds) == 2  # the archive holds the deleted round too
+    network = store.get_round(second).network_id
+    assert [r.id for r in store.list_rounds(network)] == [second]
+    assert [a.text for a in store.list_agreements(second)] == ["Intervisie per kwartaal"]
+    assert store.table_counts()["agreement"] == 1
+    with pytest.raises(NotFound):
+        store.get_round(first)
+
+
+def test_two_exports_in_one_second_keep_two_files(tmp_path: Path) -> None:
+    now = dt.datetime(2027, 3, 1, 9, 30, tzinfo=dt.UTC)
+    one = kept.keep(b"{}", "Netwerk Noord", tmp_path, now=now)
+    two = kept.keep(b"[]", "Netwerk Noord", tmp_path, now=now)
+    assert (one.name, two.name) == (
+        "netwerkscan-netwerk-noord-20270301T093000Z.json",
+        "netwerkscan-netwerk-noord-20270301T093000Z-2.json",
+    )
+    assert (one.read_bytes(), two.read_bytes()) == (b"{}", b"[]")
+
+
+def test_an_export_that_cannot_be_kept_deletes_nothing(
+    store: Store, two_rounds: tuple[int, int], tmp_path: Path
+) -> None:
+    first, _ = two_rounds
+    store.add_agreement(first, "Werkplaatsen")
+    blocked = tmp_path / "exports"
+    blocked.write_text("a file where the folder should be", encoding="utf-8")
+    before = store.table_counts()
+    network = store.get_round(first).network_id
+    with pytest.raises(ValidationFailed) as caught:
+        store.delete_network_keeping_export(network, folder=blocked)
+    assert caught.value.problems[0].code == "export-not-kept"
+    assert "er is niets verwijderd" in caught.value.problems[0].format("nl")
+    assert "nothing was deleted" in caught.value.problems[0].format("en")
+    with pytest.raises(ValidationFailed):
+        store.delete_round_keeping_export(first, folder=blocked)
+    assert store.table_counts() == before
+
+
+def test_the_kept_export_goes_to_the_data_folder_by_default(
+    store: Store, two_rounds: tuple[int, int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NETSCAN_DATA_DIR", str(tmp_path / "gegevens"))
+    first, _ = two_rounds
+    path = store.delete_network_keeping_export(store.get_round(first).network_id)
+    assert path.parent == tmp_path / "gegevens" / "exports"

@@ -24,11 +24,12 @@ The modules here import the rooms below them (responses, diagnoses); nothing bel
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from diagnose.store import types as t
 from diagnose.store.diagnoses import Diagnoses
 from diagnose.store.responses import Responses
-from diagnose.store.transfer import exporting, importing
+from diagnose.store.transfer import exporting, importing, kept
 from diagnose.store.transfer.exporting import export_all
 from diagnose.store.transfer.plan import Target
 
@@ -63,3 +64,20 @@ class Transfer(Responses, Diagnoses):
 
     def export_workspace(self, workspace_id: int, fmt: str) -> bytes:
         return exporting.export_workspace(self, workspace_id, fmt)
+
+    def delete_network_keeping_export(self, network_id: int, *, folder: Path | None = None) -> Path:
+        """Delete the network after writing its archive (agreements included) to `folder`, default
+        the data folder's exports/ (transfer.kept); returns the file. Nothing is deleted when the
+        archive cannot be written."""
+        path = kept.keep(self.export_network(network_id, "json"), self.get_network(network_id).name, folder)
+        self.delete_network(network_id)
+        return path
+
+    def delete_round_keeping_export(self, round_id: int, *, folder: Path | None = None) -> Path:
+        """Delete one round after writing its network's archive (every round, so the deleted
+        round's place in the history comes back with an import); as delete_network_keeping_export."""
+        rnd = self.get_round(round_id)
+        name = f"{self.get_network(rnd.network_id).name} {rnd.label}"
+        path = kept.keep(self.export_network(rnd.network_id, "json"), name, folder)
+        self.delete_round(round_id)
+        return path
