@@ -244,9 +244,11 @@ _TEXTS: dict[str, dict[str, str]] = {
     },
     "network.delete_button": {"nl": "Definitief verwijderen", "en": "Delete permanently"},
     "network.deleted": {
-        "nl": "Netwerk ‘{name}’ is verwijderd. Een volledige kopie staat in `{path}`; via Gegevens → "
+        "nl": "Netwerk ‘{name}’ is verwijderd. Een volledige kopie staat als ‘{file}’ in de map ‘exports’ van "
+        "de gegevensmap; via Gegevens → "
         "Importeren zet je alles terug.",
-        "en": "Network ‘{name}’ has been deleted. A full copy is in `{path}`; Data → Import brings "
+        "en": "Network ‘{name}’ has been deleted. A full copy is kept as ‘{file}’ in the data folder's "
+        "‘exports’ folder; Data → Import brings "
         "everything back.",
     },
     "delete.rounds.one": {"nl": "{count} meting", "en": "{count} round"},
@@ -281,8 +283,10 @@ _TEXTS: dict[str, dict[str, str]] = {
         "en": "Yes, delete the round {label} permanently",
     },
     "round.deleted": {
-        "nl": "Meting ‘{label}’ is verwijderd. Een volledige kopie van het netwerk staat in `{path}`.",
-        "en": "Round ‘{label}’ has been deleted. A full copy of the network is in `{path}`.",
+        "nl": "Meting ‘{label}’ is verwijderd. Een volledige kopie van het netwerk staat als ‘{file}’ in de map "
+        "‘exports’ van de gegevensmap.",
+        "en": "Round ‘{label}’ has been deleted. A full copy of the network is kept as ‘{file}’ in the data "
+        "folder's ‘exports’ folder.",
     },
     # --- profile facts ------------------------------------------------------------------------
     "profile.unknown": {"nl": "Onbekend", "en": "Unknown"},

@@ -172,7 +172,7 @@ def _delete_round(net: NetworkInfo) -> None:
                 st.error(exc.problems[0].what(current_lang()), icon=":material/error:")
                 return
             context.select_network(net.id)  # the deleted round may have been the one chosen
-            st.session_state["flash"] = t("round.deleted", label=labels[chosen], path=path)
+            st.session_state["flash"] = t("round.deleted", label=labels[chosen], file=path.name)
             st.rerun()
 
 
@@ -189,7 +189,7 @@ def _delete(net: NetworkInfo) -> None:
                 st.error(exc.problems[0].what(current_lang()), icon=":material/error:")
                 return
             context.select_network(None)
-            st.session_state["flash"] = t("network.deleted", name=net.name, path=path)
+            st.session_state["flash"] = t("network.deleted", name=net.name, file=path.name)
             st.switch_page(page_path("overview"))
 
 

@@ -52,7 +52,8 @@ def test_deleting_a_network_names_what_goes_and_keeps_an_export(world: World, da
     assert world.store.list_networks(world.workspace.id) == []
     [kept] = (data_dir / "exports").glob("netwerkscan-netwerk-passend-onderwijs-test-*.json")
     shown = texts(at)
-    assert "Netwerk ‘Netwerk Passend Onderwijs Test’ is verwijderd" in shown and str(kept) in shown
+    assert "Netwerk ‘Netwerk Passend Onderwijs Test’ is verwijderd" in shown and kept.name in shown
+    assert str(kept.parent) not in shown  # the copy is named, the server path is not shown
     archive = json.loads(kept.read_text(encoding="utf-8"))
     [network] = archive["workspaces"][0]["networks"]
     assert len(network["rounds"]) == 2
