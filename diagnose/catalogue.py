@@ -487,6 +487,50 @@ CATALOGUE: dict[str, Message] = {
             "import into a new round (another round label)",
         ),
     ),
+    "export-closed": Message(
+        _t(
+            "de uitkomsten van meting '{key}' zijn gesloten ({reason}); antwoorden per respondent gaan dan niet mee in een export",
+            "the results of round '{key}' are closed ({reason}); answers per respondent are then not exported",
+        ),
+        _t(
+            "exporteer de uitkomsten (gemiddelden), of wacht tot genoeg leden hebben geantwoord",
+            "export the results (averages), or wait until enough members have answered",
+        ),
+    ),
+    "backup-format": Message(
+        _t(
+            "een back-up is een JSON-archief van een netwerk, een werkruimte of alles, geen '{key}'",
+            "a backup is a JSON archive of a network, a workspace or everything, not '{key}'",
+        ),
+        _t(
+            "gebruik --format json zonder --round, of exporteer de uitkomsten",
+            "use --format json without --round, or export the results",
+        ),
+    ),
+    "round-identity": Message(
+        _t(
+            "onbekende keuze '{key}' voor anonimiteit van de meting",
+            "unknown choice '{key}' for the round's anonymity",
+        ),
+        _t("kies anoniem (anonymous) of op naam (named)", "choose anonymous or named"),
+    ),
+    "response-rate-minimum": Message(
+        _t("responsdrempel '{key}' is geen percentage van 1 tot en met 100", "response-rate threshold '{key}' is not a percentage from 1 to 100"),
+        _t(
+            "geef een heel getal van 1 tot en met 100, of laat de drempel leeg",
+            "give a whole number from 1 to 100, or leave the threshold empty",
+        ),
+    ),
+    "round-named-locked": Message(
+        _t(
+            "de meting heeft al antwoorden die anoniem zijn gegeven; ze kan niet meer 'op naam' worden",
+            "the round already has answers given anonymously; it can no longer become named",
+        ),
+        _t(
+            "maak een nieuwe meting op naam en nodig de deelnemers daarvoor opnieuw uit",
+            "create a new named round and invite the members to it",
+        ),
+    ),
     "export-format": Message(
         _t("onbekende bestandsvorm '{key}' voor een export", "unknown export format '{key}'"),
         _t("kies json, csv of xlsx", "choose json, csv or xlsx"),

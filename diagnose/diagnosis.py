@@ -61,12 +61,40 @@ def may_show(respondents: int, group_only: bool, minimum: int) -> bool:
     return group_only or respondents >= minimum
 
 
+def response_rate_met(respondents: int, invited: int, rate_minimum: int | None) -> bool:
+    """A round's own response-rate threshold (percent), beside the anonymity minimum: met when
+    the round sets none, when no invitation links were issued (the rate is unknown; the round page
+    says so), or when at least `rate_minimum` percent of the `invited` answered."""
+    return not rate_minimum or invited <= 0 or respondents * 100 >= rate_minimum * invited
+
+
+def results_open(
+    respondents: int, group_only: bool, minimum: int, *, invited: int = 0, rate_minimum: int | None = None
+) -> bool:
+    """Whether a round's results may be shown or exported at all: the anonymity rule (`may_show`)
+    and the round's response-rate threshold (`response_rate_met`). Every view and export asks
+    this (through `Diagnosis.results_allowed` where a diagnosis exists)."""
+    return may_show(respondents, group_only, minimum) and response_rate_met(
+        respondents, invited, rate_minimum
+    )
+
+
+class ResponseRate(BaseModel):
+    """The round's response-rate threshold and whether it is met (see `response_rate_met`)."""
+
+    invited: int
+    minimum: int  # percent
+    met: bool
+
+
 class Anonymity(BaseModel):
-    """`met` when the round may be shown (see `may_show`)."""
+    """`met` when the round may be shown (see `may_show`); `response_rate` when the round sets
+    a response-rate threshold (added by the store's view, which knows the invited count)."""
 
     minimum: int
     met: bool
     group_only: bool = False
+    response_rate: ResponseRate | None = None
 
 
 class PreviousRound(BaseModel):
@@ -100,8 +128,31 @@ class Diagnosis(BaseModel):
 
     @property
     def results_allowed(self) -> bool:
-        """Aggregates (scores, findings, charts, free texts) may be shown at all."""
-        return self.anonymity.met or self.round.group_only
+        """Aggregates (scores, findings, charts, free texts) may be shown at all: the anonymity
+        rule and the round's response-rate threshold, as `results_open` decides."""
+        rate = self.anonymity.response_rate
+        return (self.anonymity.met or self.round.group_only) and (rate is None or rate.met)
+
+    def with_response_rate(self, invited: int, rate_minimum: int | None) -> Diagnosis:
+        """This diagnosis under its round's response-rate threshold (percent; None: no threshold)
+        with `invited` the round's invitation links issued. The store's view applies it, since the
+        invited count changes without the answers changing."""
+        rate = (
+            ResponseRate(
+                invited=invited,
+                minimum=rate_minimum,
+                met=response_rate_met(self.round.respondents, invited, rate_minimum),
+            )
+            if rate_minimum
+            else None
+        )
+        return self.model_copy(update={"anonymity": self.anonymity.model_copy(update={"response_rate": rate})})
+
+    @property
+    def response_rate_short(self) -> bool:
+        """Closed by the round's response-rate threshold (while the anonymity minimum is met)."""
+        rate = self.anonymity.response_rate
+        return rate is not None and not rate.met
 
     def score_visible(self, cid: str) -> bool:
         """The construct's score may be shown: results allowed, and enough respondents answered

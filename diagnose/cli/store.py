@@ -68,10 +68,19 @@ def register(sub: Any) -> None:
     _common(p)
     p.set_defaults(handler=cmd_import)
 
-    p = sub.add_parser("export", help="export a round, a network or a workspace (or everything)")
+    p = sub.add_parser(
+        "export", help="export results, answers per respondent (logged) or a backup (logged)"
+    )
     p.add_argument("--workspace", metavar="NAME|ID", help="the workspace (default: the only one)")
     p.add_argument("--network", metavar="NAME|ID", help="only this network")
     p.add_argument("--round", metavar="LABEL|ID", help="only this round (with --network)")
+    p.add_argument(
+        "--what",
+        choices=("results", "respondents", "backup"),
+        default="results",
+        help="results: what the results page shows (default); respondents: answers per respondent "
+        "of rounds whose results are open, without names (logged); backup: the JSON archive (logged)",
+    )
     p.add_argument("--all", action="store_true", help="every workspace, as one JSON archive (a backup)")
     p.add_argument("--format", choices=("json", "csv", "xlsx"), default="json")
     p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here (default: standard output)")
@@ -253,23 +262,37 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from diagnose.store import transfer
+    from diagnose.store.results_export import export_results
+    from diagnose.store.types import ExportBy
 
     store = open_store(args)
+    # on the command line the server's operator, who can read the database anyway, is the owner
+    by = ExportBy(None, "cli", f"{getpass.getuser()} (netscan export)")
+    if args.all or args.what == "backup":
+        if args.format != "json" or (args.round and not args.all):
+            raise ValidationFailed([Problem("backup-format", id="--format", params={"key": args.format})])
     if args.all:
-        data = transfer.export_all(store)
+        data = transfer.export_all(store, by)
     else:
         workspace = find_workspace(store, args.workspace)
         if args.round and not args.network:
             raise ValidationFailed([Problem("missing-field", id="--round", params={"key": "--network"})])
-        if args.network:
-            network = find_network(store, workspace, args.network)
-            data = (
-                store.export_round(find_round(store, network, args.round).id, args.format)
-                if args.round
-                else store.export_network(network.id, args.format)
+        network = find_network(store, workspace, args.network) if args.network else None
+        round_id = find_round(store, network, args.round).id if network and args.round else None
+        if args.what == "results":
+            data = export_results(
+                store,
+                args.format,
+                round_id=round_id,
+                network_id=network.id if network else None,
+                workspace_id=workspace.id,
             )
+        elif round_id is not None:
+            data = store.export_round(round_id, args.format, by=by)
+        elif network is not None:
+            data = store.export_network(network.id, args.format, by=by)
         else:
-            data = store.export_workspace(workspace.id, args.format)
+            data = store.export_workspace(workspace.id, args.format, by=by)
     if args.output is None:
         if args.format == "xlsx" and sys.stdout.isatty():
             _say(

@@ -5,6 +5,7 @@ workspace ─┬─ membership ── user ── login_token
                                 ├─ response ── answer        (drafts: one row per answer)
                                 ├─ diagnosis_snapshot
                                 └─ agreement ── agreement_status   (the steering group's afspraken)
+export_log   who exported answers per respondent or made a backup, of what, when
 
 A draft's answers live in `answer`, keyed (response_id, item_id), so autosaving one answer is one
 small upsert. Submitting freezes them into `response.answers` (JSON) in the same transaction and
@@ -181,7 +182,14 @@ class Network(Base):
 
 class Round(Base):
     __tablename__ = "round"
-    __table_args__ = (UniqueConstraint("network_id", "label"),)
+    __table_args__ = (
+        UniqueConstraint("network_id", "label"),
+        CheckConstraint("identity in ('anonymous', 'named')", name="identity"),
+        CheckConstraint(
+            "response_rate_minimum is null or (response_rate_minimum between 1 and 100)",
+            name="response_rate_minimum",
+        ),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     network_id: Mapped[int] = mapped_column(ForeignKey("network.id", ondelete="CASCADE"))
@@ -192,6 +200,11 @@ class Round(Base):
     results_visible_to_respondents: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     closed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # "anonymous" (default) or "named" ("op naam"): what respondents are told on the welcome page
+    # and whether the coordinator sees who answered with which role (docs/store.md, Anonymity)
+    identity: Mapped[str] = mapped_column(String(10), default="anonymous", server_default="anonymous")
+    # results stay closed below this response rate (percent of the links issued); None: no threshold
+    response_rate_minimum: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class Invitation(Base):
@@ -301,6 +314,32 @@ class AgreementStatus(Base):
     note: Mapped[str] = mapped_column(String(500), default="")
     date: Mapped[dt.date] = mapped_column(Date)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ExportLog(Base):
+    """Who made a per-respondent export or a backup, of what, when (transfer.exporting). Names
+    are copied in, so the record outlives a deleted user, workspace or network."""
+
+    __tablename__ = "export_log"
+    __table_args__ = (
+        CheckConstraint("kind in ('respondents', 'backup')", name="kind"),
+        Index("ix_export_log_workspace", "workspace_id", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    workspace_id: Mapped[int | None] = mapped_column(
+        ForeignKey("workspace.id", ondelete="SET NULL"), nullable=True
+    )
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id", ondelete="SET NULL"), nullable=True)
+    who: Mapped[str] = mapped_column(String(320))  # the user's e-mail address, or the CLI's OS account
+    via: Mapped[str] = mapped_column(String(10))  # app / cli / kept (the copy kept before a delete)
+    kind: Mapped[str] = mapped_column(String(12))
+    scope: Mapped[str] = mapped_column(String(500))  # what: "workspace X", "network Y", "round Z of Y"
+    format: Mapped[str] = mapped_column(String(10))
+    rounds: Mapped[int] = mapped_column(Integer)  # rounds in the file
+    respondents: Mapped[int] = mapped_column(Integer)  # respondent rows in the file
+    left_out: Mapped[int] = mapped_column(Integer, default=0)  # rounds left out: results closed
 
 
 def dialect_insert(s: Session) -> Any:

@@ -68,6 +68,8 @@ def to_round(row: models.Round, workspace_id: int) -> t.RoundInfo:
         results_visible_to_respondents=row.results_visible_to_respondents,
         created_at=row.created_at,
         closed_at=row.closed_at,
+        identity="named" if row.identity == "named" else "anonymous",
+        response_rate_minimum=row.response_rate_minimum,
     )
 
 

@@ -8,6 +8,10 @@ The diagnosis is the round's latest snapshot while it is up to date (it counted 
 response and was made with the rule base now loaded); otherwise the round is diagnosed again
 through the store, which stores a new snapshot. Building a view can therefore write snapshots.
 
+**Threshold**: a round may set a response-rate threshold; the view's diagnosis carries it
+(`Diagnosis.with_response_rate`, with the round's invited count), so `results_allowed` closes the
+round below it exactly as below the anonymity minimum, in every page and report built from here.
+
 **History** (one rule, `diagnose.store.chronology.history_rounds`, the core's `may_show`): a
 round is diagnosed against the latest earlier round of the same network, in the store's round
 order, whose answers may be shown at the anonymity minimum, whatever its questionnaire
@@ -63,7 +67,7 @@ def round_view(store: Store, round_id: int) -> RoundView | None:
     entry = entries[index]
     if entry.counts.submitted == 0:
         return None
-    d = _diagnosis(store, entry)
+    d = _diagnosis(store, entry).with_response_rate(entry.counts.invited, info.response_rate_minimum)
     earlier = [e for e in (_earlier(store, h) for h in entries[:index]) if e is not None]
     d, history = d.with_history(earlier)
     made_in = _compared_round(store, entries[:index], d)
@@ -115,10 +119,14 @@ def _diagnosis(store: Store, entry: RoundHistory) -> Diagnosis:
 
 
 def _earlier(store: Store, entry: RoundHistory) -> Diagnosis | None:
-    """An earlier round's diagnosis, or None when it has no answers or cannot be diagnosed."""
+    """An earlier round's diagnosis, or None when it has no answers, cannot be diagnosed, or is
+    closed by its own response-rate threshold (what is closed on its own page stays closed here)."""
     if entry.counts.submitted == 0:
         return None
     try:
-        return _diagnosis(store, entry)
+        d = _diagnosis(store, entry)
     except ValidationFailed:
         return None
+    if d.with_response_rate(entry.counts.invited, entry.round.response_rate_minimum).response_rate_short:
+        return None
+    return d

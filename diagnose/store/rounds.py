@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from sqlalchemy import case, exists, func, or_, select
 from sqlalchemy.exc import IntegrityError
 
-from diagnose.problems import Problem
+from diagnose.diagnosis import may_show, results_open
+from diagnose.problems import Problem, ValidationFailed
 from diagnose.store import credentials, models, records
 from diagnose.store import types as t
 from diagnose.store.answer_checks import check_role
@@ -17,6 +18,23 @@ from diagnose.store.errors import Conflict, NotFound
 from diagnose.store.models import utcnow
 from diagnose.store.networks import Networks
 from diagnose.text import LocalizedText
+
+
+class Unset:
+    """The default of an argument whose None means something (remove the threshold)."""
+
+
+UNSET = Unset()
+
+
+def _check_identity(identity: str) -> None:
+    if identity not in t.ROUND_IDENTITIES:
+        raise ValidationFailed([Problem("round-identity", id="identity", params={"key": identity})])
+
+
+def _check_rate(rate: int | None) -> None:
+    if rate is not None and (isinstance(rate, bool) or not isinstance(rate, int) or not 1 <= rate <= 100):
+        raise ValidationFailed([Problem("response-rate-minimum", id="response_rate_minimum", params={"key": rate})])
 
 
 class Rounds(Networks):
@@ -31,9 +49,15 @@ class Rounds(Networks):
         questionnaire_id: str = "netwerkscan",
         questionnaire_version: str | None = None,
         results_visible_to_respondents: bool = False,
+        identity: t.RoundIdentity = "anonymous",
+        response_rate_minimum: int | None = None,
     ) -> t.RoundInfo:
+        """A new round, anonymous unless `identity` is "named"; results stay closed below the
+        anonymity minimum and below `response_rate_minimum` percent of the links issued."""
         q = self.db.bundle.questionnaire(questionnaire_id, questionnaire_version)
         clean = records.check_name(label)
+        _check_identity(identity)
+        _check_rate(response_rate_minimum)
         try:
             with self.db.write() as s:
                 network = records.network_row(s, network_id)
@@ -44,6 +68,8 @@ class Rounds(Networks):
                     questionnaire_id=q.id,
                     questionnaire_version=q.version,
                     results_visible_to_respondents=results_visible_to_respondents,
+                    identity=identity,
+                    response_rate_minimum=response_rate_minimum,
                 )
                 s.add(row)
                 s.flush()
@@ -84,10 +110,26 @@ class Rounds(Networks):
         questionnaire_id: str | None = None,
         questionnaire_version: str | None = None,
         results_visible_to_respondents: bool | None = None,
+        identity: t.RoundIdentity | None = None,
+        response_rate_minimum: int | None | Unset = UNSET,
     ) -> t.RoundInfo:
+        """Change what is given; `response_rate_minimum=None` removes the threshold. A round that
+        already has answers cannot become named: its respondents were told it is anonymous."""
+        if identity is not None:
+            _check_identity(identity)
+        if not isinstance(response_rate_minimum, Unset):
+            _check_rate(response_rate_minimum)
         try:
             with self.db.write() as s:
                 row, workspace_id = records.round_row(s, round_id)
+                if identity is not None and identity != row.identity:
+                    if identity == "named" and s.scalar(
+                        select(exists().where(models.Response.round_id == round_id))
+                    ):
+                        raise Conflict(Problem("round-named-locked", id=row.label))
+                    row.identity = identity
+                if not isinstance(response_rate_minimum, Unset):
+                    row.response_rate_minimum = response_rate_minimum
                 if label is not None:
                     row.label = records.check_name(label)
                 if date is not None:
@@ -130,21 +172,25 @@ class Rounds(Networks):
         return self._counts([round_id])[round_id]
 
     def _counts(self, round_ids: Sequence[int]) -> dict[int, t.RoundCounts]:
+        """The counts of types.RoundCounts. A draft behind a revoked link is left out (it can never
+        be handed in); a revoked link whose response was handed in still counts as invited."""
         result = {rid: t.RoundCounts(0, 0, 0, 0) for rid in round_ids}
         if not round_ids:
             return result
-        R = models.Response
+        R, Inv = models.Response, models.Invitation
         started = or_(R.status == "submitted", exists().where(models.Answer.response_id == R.id))
+        handed_in = exists().where(R.invitation_id == Inv.id, R.status == "submitted")
+        counted = or_(R.status == "submitted", R.invitation_id.is_(None), Inv.revoked_at.is_(None))
         with self.db.read() as s:
             invited = dict(
                 s.execute(
-                    select(models.Invitation.round_id, func.count())
+                    select(Inv.round_id, func.count())
                     .where(
-                        models.Invitation.round_id.in_(round_ids),
-                        models.Invitation.kind == "personal",
-                        models.Invitation.revoked_at.is_(None),
+                        Inv.round_id.in_(round_ids),
+                        Inv.kind == "personal",
+                        or_(Inv.revoked_at.is_(None), handed_in),
                     )
-                    .group_by(models.Invitation.round_id)
+                    .group_by(Inv.round_id)
                 ).all()
             )
             rows = s.execute(
@@ -154,19 +200,53 @@ class Rounds(Networks):
                     func.sum(case((started, 1), else_=0)),
                     func.sum(case((R.status == "submitted", 1), else_=0)),
                 )
-                .where(R.round_id.in_(round_ids))
+                .outerjoin(Inv, Inv.id == R.invitation_id)
+                .where(R.round_id.in_(round_ids), counted)
                 .group_by(R.round_id)
             ).all()
         for rid, opened, n_started, submitted in rows:
-            result[rid] = t.RoundCounts(
-                invited.get(rid, 0), int(opened), int(n_started or 0), int(submitted or 0)
-            )
+            result[rid] = t.RoundCounts(0, int(opened), int(n_started or 0), int(submitted or 0))
         for rid, n in invited.items():
-            if result[rid].opened == 0:
-                result[rid] = t.RoundCounts(n, 0, 0, 0)
-            else:
-                result[rid] = t.RoundCounts(n, result[rid].opened, result[rid].started, result[rid].submitted)
+            c = result[rid]
+            result[rid] = t.RoundCounts(n, c.opened, c.started, c.submitted)
         return result
+
+    def closed_results(self, round_ids: Sequence[int]) -> dict[int, t.ClosedReason]:
+        """The rounds among `round_ids` whose results may not be shown or exported, with why:
+        "none" (nothing handed in), "minimum" (fewer respondents than the anonymity minimum) or
+        "response_rate" (below the round's own threshold). The rule is the core's
+        `results_open`; a round not in the answer has open results."""
+        counts = self._counts(round_ids)
+        R = models.Response
+        with self.db.read() as s:
+            rows = dict(
+                s.execute(
+                    select(models.Round.id, models.Round.response_rate_minimum).where(
+                        models.Round.id.in_(round_ids)
+                    )
+                ).all()
+            )
+            individual = dict(
+                s.execute(
+                    select(R.round_id, func.count())
+                    .where(R.round_id.in_(round_ids), R.status == "submitted", R.is_group.is_(False))
+                    .group_by(R.round_id)
+                ).all()
+            )
+        minimum = self.db.bundle.settings.anonymity_minimum
+        closed: dict[int, t.ClosedReason] = {}
+        for rid in round_ids:
+            c = counts[rid]
+            group_only = c.submitted > 0 and not individual.get(rid, 0)
+            if c.submitted == 0:
+                closed[rid] = "none"
+            elif not may_show(c.submitted, group_only, minimum):
+                closed[rid] = "minimum"
+            elif not results_open(
+                c.submitted, group_only, minimum, invited=c.invited, rate_minimum=rows.get(rid)
+            ):
+                closed[rid] = "response_rate"
+        return closed
 
     def create_invitations(
         self,

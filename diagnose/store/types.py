@@ -23,6 +23,9 @@ ResponseStatus = Literal["draft", "submitted"]
 #   revoked    the invitation was withdrawn
 #   expired    the invitation's expiry has passed
 #   closed     the round no longer takes answers
+RoundIdentity = Literal["anonymous", "named"]
+ROUND_IDENTITIES: tuple[RoundIdentity, ...] = ("anonymous", "named")
+ClosedReason = Literal["none", "minimum", "response_rate"]  # why a round's results are closed
 OpenStatus = Literal["new", "resumed", "submitted", "unknown", "revoked", "expired", "closed"]
 
 
@@ -70,17 +73,57 @@ class RoundInfo:
     results_visible_to_respondents: bool
     created_at: dt.datetime
     closed_at: dt.datetime | None
+    identity: RoundIdentity = "anonymous"
+    response_rate_minimum: int | None = None  # percent; results stay closed below it
+
+    @property
+    def named(self) -> bool:
+        return self.identity == "named"
 
 
 @dataclass(frozen=True)
 class RoundCounts:
-    """invited: personal invitations not revoked; opened: responses begun by opening a link or
-    imported; started: responses with at least one answer; submitted: responses handed in."""
+    """invited: personal links issued, not revoked (a revoked link whose response was handed in
+    still counts: that member was invited and answered); opened: responses begun by opening a
+    link that still works, or handed in, or imported; started: those with at least one answer;
+    submitted: responses handed in. A draft behind a revoked link can never be handed in and is
+    not counted, so submitted ≤ started ≤ opened and the response rate stays true."""
 
     invited: int
     opened: int
     started: int
     submitted: int
+
+
+ExportVia = Literal["app", "cli", "kept"]
+
+
+@dataclass(frozen=True)
+class ExportBy:
+    """Who makes a per-respondent export or a backup: a workspace owner signed in to the app
+    (`user_id`), or the server's operator on the command line (`user_id` None, `who` the OS
+    account). Such an export is refused to anyone else and is logged (ExportRecord)."""
+
+    user_id: int | None
+    via: ExportVia
+    who: str = ""
+
+
+@dataclass(frozen=True)
+class ExportRecord:
+    """One logged per-respondent export or backup: who, what, when, how much."""
+
+    id: int
+    created_at: dt.datetime
+    workspace_id: int | None
+    who: str
+    via: str
+    kind: Literal["respondents", "backup"]
+    scope: str
+    format: str
+    rounds: int
+    respondents: int
+    left_out: int
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,12 @@ transaction. Three shapes are read:
   workspace: restored completely; a round that already exists is an error.
 Each reader turns its file into a checked plan (transfer.plan); importing writes the plan.
 
-Export (exporting) writes a round, a network or a workspace as CSV or XLSX (the table above,
-submitted answers), or JSON: a round as the core's response file (with the earlier rounds of the
-same questionnaire as history, so `netscan diagnose` reproduces the diagnosis), a network or
-workspace as the archive.
+Export (exporting) writes answers per respondent: a round, a network or a workspace as CSV or
+XLSX (the table above, submitted answers of the rounds whose results are open), or a round as the
+core's response file (with the earlier rounds of the same questionnaire as history, so `netscan
+diagnose` reproduces the diagnosis); and the backup: a network, a workspace or everything as the
+archive. Each is a workspace owner's deliberate choice, logged (export_log); none carries a name,
+an e-mail address or a link label. Results (aggregates) are exported by store.results_export.
 
 The modules here import the rooms below them (responses, diagnoses); nothing below imports them.
 """
@@ -56,28 +58,48 @@ class Transfer(Responses, Diagnoses):
         target = Target(workspace_id, network, round_label, round_date, questionnaire_id, workspace_name)
         return importing.import_bytes(self, data, filename, target)
 
-    def export_round(self, round_id: int, fmt: str) -> bytes:
-        return exporting.export_round(self, round_id, fmt)
+    def export_round(self, round_id: int, fmt: str, *, by: t.ExportBy) -> bytes:
+        """A round's answers per respondent (csv, xlsx, or json: the core's response file), by a
+        workspace owner or the command line, logged; refused when the round's results are closed."""
+        return exporting.export_round(self, round_id, fmt, by)
 
-    def export_network(self, network_id: int, fmt: str) -> bytes:
-        return exporting.export_network(self, network_id, fmt)
+    def export_network(self, network_id: int, fmt: str, *, by: t.ExportBy) -> bytes:
+        """csv/xlsx: answers per respondent of the rounds whose results are open; json: the backup."""
+        return exporting.export_network(self, network_id, fmt, by)
 
-    def export_workspace(self, workspace_id: int, fmt: str) -> bytes:
-        return exporting.export_workspace(self, workspace_id, fmt)
+    def export_workspace(self, workspace_id: int, fmt: str, *, by: t.ExportBy) -> bytes:
+        """As export_network, for every network of the workspace."""
+        return exporting.export_workspace(self, workspace_id, fmt, by)
 
-    def delete_network_keeping_export(self, network_id: int, *, folder: Path | None = None) -> Path:
+    def export_log(self, workspace_id: int | None = None) -> list[t.ExportRecord]:
+        """Per-respondent exports and backups made, newest first (of one workspace, or all)."""
+        return exporting.export_log_of(self, workspace_id)
+
+    def delete_network_keeping_export(
+        self, network_id: int, *, folder: Path | None = None, by: t.ExportBy | None = None
+    ) -> Path:
         """Delete the network after writing its archive (agreements included) to `folder`, default
         the data folder's exports/ (transfer.kept); returns the file. Nothing is deleted when the
-        archive cannot be written."""
-        path = kept.keep(self.export_network(network_id, "json"), self.get_network(network_id).name, folder)
+        archive cannot be written. The kept copy is a backup on the server, logged as such, with
+        `by` when known."""
+        data = self.export_network(network_id, "json", by=_kept(by))
+        path = kept.keep(data, self.get_network(network_id).name, folder)
         self.delete_network(network_id)
         return path
 
-    def delete_round_keeping_export(self, round_id: int, *, folder: Path | None = None) -> Path:
+    def delete_round_keeping_export(
+        self, round_id: int, *, folder: Path | None = None, by: t.ExportBy | None = None
+    ) -> Path:
         """Delete one round after writing its network's archive (every round, so the deleted
         round's place in the history comes back with an import); as delete_network_keeping_export."""
         rnd = self.get_round(round_id)
         name = f"{self.get_network(rnd.network_id).name} {rnd.label}"
-        path = kept.keep(self.export_network(rnd.network_id, "json"), name, folder)
+        path = kept.keep(self.export_network(rnd.network_id, "json", by=_kept(by)), name, folder)
         self.delete_round(round_id)
         return path
+
+
+def _kept(by: t.ExportBy | None) -> t.ExportBy:
+    """The copy kept before a delete stays on the server (it is not handed to anyone): logged as
+    `kept`, without an owner check (whoever may delete may keep the copy)."""
+    return t.ExportBy(None, "kept", by.who if by else "")

@@ -1,10 +1,21 @@
-"""Exporting a round, a network or a workspace: CSV or XLSX (submitted answers, one row per
-respondent), or JSON: a round as the core's response file, a network or workspace as the archive."""
+"""Exporting answers per respondent (a round, a network or a workspace as CSV or XLSX, a round as
+the core's response file) and the backup (a network, a workspace or everything as the archive).
+
+Both are a workspace owner's deliberate, logged choice (transfer.export_log); the results of a
+round (aggregates, open to every member) are exported by diagnose.store.results_export instead.
+Neither ever carries a name, an e-mail address or a link label: respondents are numbered R1, R2, …
+in an order that says nothing (by a hash of their stored id), group answers keep their label.
+Per-respondent rows and free texts leave only for rounds whose results are open (the core's
+`results_open`: the anonymity minimum and the round's response-rate threshold); other rounds are
+left out, and asking for one such round alone is refused. The backup carries every round, drafts
+included, because it must restore them; it is stated as such, made by an owner and logged.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -12,14 +23,15 @@ from sqlalchemy import select
 
 from diagnose.problems import Problem, ValidationFailed
 from diagnose.questionnaire import Questionnaire
+from diagnose.text import LocalizedText
 from diagnose.store import models
 from diagnose.store import types as t
 from diagnose.store.chronology import response_file_history, round_sort_key
 from diagnose.store.diagnoses import Diagnoses
-from diagnose.store.errors import NotFound
+from diagnose.store.errors import NotFound, StoreError
 from diagnose.store.models import utcnow
 from diagnose.store.transfer import archive as ar
-from diagnose.store.transfer import tables
+from diagnose.store.transfer import export_log, tables
 from diagnose.store.transfer.agreements import file_agreements
 from diagnose.store.transfer.agreements import load as load_agreements
 
@@ -31,6 +43,27 @@ def _check_format(fmt: str) -> ExportFormat:
     if fmt not in EXPORT_FORMATS:
         raise ValidationFailed([Problem("export-format", params={"key": fmt})])
     return fmt
+
+
+CLOSED_REASON = {
+    "none": LocalizedText(nl="er is nog niets ingestuurd", en="nothing has been submitted yet"),
+    "minimum": LocalizedText(
+        nl="minder respondenten dan het anonimiteitsminimum", en="fewer respondents than the anonymity minimum"
+    ),
+    "response_rate": LocalizedText(
+        nl="de respons is lager dan de drempel van de meting", en="the response rate is below the round's threshold"
+    ),
+}
+
+
+def pseudonyms(responses: Iterable[models.Response]) -> dict[int, str]:
+    """Response id → the respondent as an export shows it: R1, R2, … in the order of a hash of the
+    stored id (which tells nothing of who answered when, or through which link); a group answer
+    keeps its label (the name of a session, not of a person)."""
+    people = [r for r in responses if not r.is_group]
+    people.sort(key=lambda r: (hashlib.sha256(r.respondent.encode("utf-8")).hexdigest(), r.id))
+    names = {r.id: f"R{index}" for index, r in enumerate(people, start=1)}
+    return {**names, **{r.id: r.respondent for r in responses if r.is_group}}
 
 
 @dataclass
@@ -120,6 +153,7 @@ def _archive(store: Diagnoses, loaded: _Loaded) -> dict[str, Any]:
                 refs = {
                     inv.id: index for index, inv in enumerate(loaded.invitations.get(rnd.id, []), start=1)
                 }
+                names = pseudonyms(loaded.responses.get(rnd.id, []))
                 rounds.append(
                     ar.ArchiveRound(
                         label=rnd.label,
@@ -133,7 +167,6 @@ def _archive(store: Diagnoses, loaded: _Loaded) -> dict[str, Any]:
                                 ref=refs[inv.id],
                                 kind="shared" if inv.kind == "shared" else "personal",
                                 token_sha256=inv.token_hash,
-                                label=inv.label,
                                 role=inv.role,
                                 expires_at=inv.expires_at,
                                 revoked_at=inv.revoked_at,
@@ -143,7 +176,7 @@ def _archive(store: Diagnoses, loaded: _Loaded) -> dict[str, Any]:
                         ],
                         responses=[
                             ar.ArchiveResponse(
-                                respondent=resp.respondent,
+                                respondent=names[resp.id],
                                 role=resp.role,
                                 group=resp.is_group,
                                 status="submitted" if resp.status == "submitted" else "draft",
@@ -192,7 +225,9 @@ def _archive(store: Diagnoses, loaded: _Loaded) -> dict[str, Any]:
     return archive.model_dump(mode="json")
 
 
-def _table(store: Diagnoses, loaded: _Loaded, fmt: ExportFormat) -> bytes:
+def _table(store: Diagnoses, loaded: _Loaded, fmt: ExportFormat, closed: Mapping[int, str]) -> bytes:
+    """One row per respondent of the rounds whose results are open; the rounds in `closed` are
+    left out (an XLSX lists them on a sheet of their own)."""
     questionnaires = []
     for rounds in loaded.rounds.values():
         for rnd in rounds:
@@ -205,7 +240,10 @@ def _table(store: Diagnoses, loaded: _Loaded, fmt: ExportFormat) -> bytes:
     for ws in loaded.workspaces:
         for net in loaded.networks.get(ws.id, []):
             for rnd in loaded.rounds.get(net.id, []):
-                for resp in loaded.responses.get(rnd.id, []):
+                if rnd.id in closed:
+                    continue
+                names = pseudonyms(r for r in loaded.responses.get(rnd.id, []) if r.status == "submitted")
+                for resp in sorted(loaded.responses.get(rnd.id, []), key=lambda r: names.get(r.id, "")):
                     if resp.status != "submitted":
                         continue
                     answers = resp.answers or {}
@@ -216,7 +254,7 @@ def _table(store: Diagnoses, loaded: _Loaded, fmt: ExportFormat) -> bytes:
                             rnd.date.isoformat() if rnd.date else None,
                             rnd.questionnaire_id,
                             rnd.questionnaire_version,
-                            resp.respondent,
+                            names[resp.id],
                             resp.role,
                             1 if resp.is_group else 0,
                             *(answers.get(i) for i in items),
@@ -241,7 +279,14 @@ def _table(store: Diagnoses, loaded: _Loaded, fmt: ExportFormat) -> bytes:
                     "; ".join(item.option_values),
                 ]
             )
-    return tables.write_xlsx(header, rows, item_sheet)
+    left_out = [
+        [net.name, rnd.label, CLOSED_REASON[closed[rnd.id]].nl, CLOSED_REASON[closed[rnd.id]].en]
+        for ws in loaded.workspaces
+        for net in loaded.networks.get(ws.id, [])
+        for rnd in loaded.rounds.get(net.id, [])
+        if closed.get(rnd.id, "none") != "none"
+    ]
+    return tables.write_xlsx(header, rows, item_sheet, left_out=left_out)
 
 
 def _installed(store: Diagnoses, rnd: models.Round) -> Questionnaire | None:
@@ -255,42 +300,74 @@ def _dump(data: Any) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
-def export_round(store: Diagnoses, round_id: int, fmt: str) -> bytes:
-    """A round: CSV/XLSX rows, or JSON as the core's response file (earlier rounds as history)."""
+def _closed_round(info: t.RoundInfo, reason: str) -> StoreError:
+    return StoreError(
+        Problem("export-closed", id=info.label, params={"key": info.label, "reason": CLOSED_REASON[reason]})
+    )
+
+
+def export_round(store: Diagnoses, round_id: int, fmt: str, by: t.ExportBy) -> bytes:
+    """A round's answers per respondent: CSV/XLSX rows, or JSON as the core's response file
+    (earlier rounds whose results are open as history). Refused when its results are closed."""
     kind = _check_format(fmt)
     info = store.get_round(round_id)
+    net_info = store.get_network(info.network_id)
+    with store.db.read() as s:
+        who = export_log.require_owner(s, by, [info.workspace_id])
+    closed = store.closed_results([r.id for r in store.list_rounds(info.network_id)])
+    if round_id in closed:
+        raise _closed_round(info, closed[round_id])
     if kind != "json":
-        return _table(store, _load(store, round_ids=[round_id], full=False), kind)
-    loaded = _load(store, network_ids=[info.network_id], full=False)
+        loaded = _load(store, round_ids=[round_id], full=False)
+        data = _table(store, loaded, kind, closed)
+    else:
+        loaded = _load(store, network_ids=[info.network_id], full=False)
+        data = _response_file(store, loaded, round_id, closed)
+    _log(
+        store,
+        by,
+        who,
+        "respondents",
+        info.workspace_id,
+        f"{net_info.name} / {info.label}",
+        kind,
+        [round_id],
+        loaded,
+        0,
+    )
+    return data
+
+
+def _response_file(store: Diagnoses, loaded: _Loaded, round_id: int, closed: Mapping[int, str]) -> bytes:
     net = next(n for nets in loaded.networks.values() for n in nets)
     rounds = loaded.rounds.get(net.id, [])
     current = next(r for r in rounds if r.id == round_id)
 
     def core_round(rnd: models.Round) -> dict[str, Any]:
+        submitted = [r for r in loaded.responses.get(rnd.id, []) if r.status == "submitted"]
+        names = pseudonyms(submitted)
         return {
             "label": rnd.label,
             "date": rnd.date.isoformat() if rnd.date else None,
             "responses": [
                 {
-                    "respondent": r.respondent,
+                    "respondent": names[r.id],
                     **({"role": r.role} if r.role else {}),
                     **({"group": True} if r.is_group else {}),
                     "answers": r.answers or {},
                 }
-                for r in loaded.responses.get(rnd.id, [])
-                if r.status == "submitted"
+                for r in sorted(submitted, key=lambda r: names[r.id])
             ],
         }
 
-    answered = {rid for rid, responses in loaded.responses.items() if responses}
+    answered = {rid for rid, responses in loaded.responses.items() if responses and rid not in closed}
     earlier = response_file_history(rounds, answered, current)
-    history = [core_round(rnd) for rnd in earlier]
     return _dump(
         {
             "questionnaire": {"id": current.questionnaire_id, "version": current.questionnaire_version},
             "network": {"name": net.name, "profile": net.profile or {}},
             "round": core_round(current),
-            "history": history,
+            "history": [core_round(rnd) for rnd in earlier],
             **(
                 {"agreements": agreed}
                 if earlier and (agreed := file_agreements(store, earlier[-1].id)) is not None
@@ -300,23 +377,93 @@ def export_round(store: Diagnoses, round_id: int, fmt: str) -> bytes:
     )
 
 
-def export_network(store: Diagnoses, network_id: int, fmt: str) -> bytes:
+def _log(
+    store: Diagnoses,
+    by: t.ExportBy,
+    who: str,
+    kind: export_log.Kind,
+    workspace_id: int | None,
+    scope: str,
+    fmt: str,
+    round_ids: Sequence[int],
+    loaded: _Loaded,
+    left_out: int,
+) -> None:
+    respondents = sum(
+        1
+        for rid in round_ids
+        for r in loaded.responses.get(rid, [])
+        if kind == "backup" or r.status == "submitted"
+    )
+    with store.db.write() as s:
+        export_log.record(
+            s,
+            by,
+            who,
+            kind=kind,
+            workspace_id=workspace_id,
+            scope=scope,
+            fmt=fmt,
+            rounds=len(round_ids),
+            respondents=respondents,
+            left_out=left_out,
+        )
+
+
+def _export_many(
+    store: Diagnoses, fmt: str, by: t.ExportBy, *, workspace_ids: Sequence[int], network_ids: Sequence[int], scope: str
+) -> bytes:
+    """Per-respondent rows (CSV/XLSX) of the open rounds, or the backup (JSON), logged."""
     kind = _check_format(fmt)
-    store.get_network(network_id)
-    loaded = _load(store, network_ids=[network_id], full=kind == "json")
-    return _dump(_archive(store, loaded)) if kind == "json" else _table(store, loaded, kind)
+    with store.db.read() as s:
+        who = export_log.require_owner(s, by, workspace_ids)
+    loaded = _load(store, workspace_ids=workspace_ids if not network_ids else (), network_ids=network_ids, full=kind == "json")
+    all_ids = [r.id for rounds in loaded.rounds.values() for r in rounds]
+    if kind == "json":
+        data = _dump(_archive(store, loaded))
+        shown, left_out = all_ids, 0
+    else:
+        closed = store.closed_results(all_ids)
+        data = _table(store, loaded, kind, dict(closed))
+        shown = [rid for rid in all_ids if rid not in closed]
+        left_out = sum(1 for reason in closed.values() if reason != "none")
+    _log(
+        store,
+        by,
+        who,
+        "backup" if kind == "json" else "respondents",
+        workspace_ids[0] if len(workspace_ids) == 1 else None,
+        scope,
+        kind,
+        shown,
+        loaded,
+        left_out,
+    )
+    return data
 
 
-def export_workspace(store: Diagnoses, workspace_id: int, fmt: str) -> bytes:
-    kind = _check_format(fmt)
-    store.get_workspace(workspace_id)
-    loaded = _load(store, workspace_ids=[workspace_id], full=kind == "json")
-    return _dump(_archive(store, loaded)) if kind == "json" else _table(store, loaded, kind)
+def export_network(store: Diagnoses, network_id: int, fmt: str, by: t.ExportBy) -> bytes:
+    net = store.get_network(network_id)
+    return _export_many(store, fmt, by, workspace_ids=[net.workspace_id], network_ids=[network_id], scope=net.name)
 
 
-def export_all(store: Diagnoses) -> bytes:
-    """Every workspace as one archive (a full backup, without users)."""
+def export_workspace(store: Diagnoses, workspace_id: int, fmt: str, by: t.ExportBy) -> bytes:
+    ws = store.get_workspace(workspace_id)
+    return _export_many(store, fmt, by, workspace_ids=[workspace_id], network_ids=(), scope=ws.name)
+
+
+def export_all(store: Diagnoses, by: t.ExportBy) -> bytes:
+    """Every workspace as one archive: the full backup (without users), logged."""
     ids = [w.id for w in store.list_workspaces()]
     if not ids:
         raise NotFound("workspace", "-")
-    return _dump(_archive(store, _load(store, workspace_ids=ids, full=True)))
+    return _export_many(store, "json", by, workspace_ids=ids, network_ids=(), scope="*")
+
+
+def export_log_of(store: Diagnoses, workspace_id: int | None = None) -> list[t.ExportRecord]:
+    """The logged per-respondent exports and backups, newest first (of one workspace, or all)."""
+    with store.db.read() as s:
+        q = select(models.ExportLog).order_by(models.ExportLog.id.desc())
+        if workspace_id is not None:
+            q = q.where(models.ExportLog.workspace_id == workspace_id)
+        return [export_log.to_record(row) for row in s.scalars(q)]

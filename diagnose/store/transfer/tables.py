@@ -286,7 +286,7 @@ def write_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def _xlsx_cell(value: Any) -> Any:
+def xlsx_cell(value: Any) -> Any:
     """A cell for XLSX: inert (cell_text), with what XML cannot hold (CR, control characters)
     written as OOXML's _xHHHH_, which xlsx.read_sheet and Excel read back."""
     value = cell_text(value)
@@ -294,21 +294,31 @@ def _xlsx_cell(value: Any) -> Any:
 
 
 def write_xlsx(
-    header: Sequence[str], rows: Iterable[Sequence[Any]], item_sheet: Sequence[Sequence[Any]] | None = None
+    header: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    item_sheet: Sequence[Sequence[Any]] | None = None,
+    *,
+    left_out: Sequence[Sequence[Any]] = (),
 ) -> bytes:
+    """The answers sheet, the items, and the rounds left out because their results are closed."""
     from openpyxl import Workbook
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("antwoorden")
     sheet.freeze_panes = "A2"
-    sheet.append([_xlsx_cell(v) for v in header])
+    sheet.append([xlsx_cell(v) for v in header])
     for row in rows:
-        sheet.append([_xlsx_cell(v) for v in row])
+        sheet.append([xlsx_cell(v) for v in row])
     if item_sheet is not None:
         items = workbook.create_sheet("items")
         items.append(["item", "construct", "type", "vraag (nl)", "question (en)", "opties / options"])
         for line in item_sheet:
-            items.append([_xlsx_cell(v) for v in line])
+            items.append([xlsx_cell(v) for v in line])
+    if left_out:
+        closed = workbook.create_sheet("weggelaten")
+        closed.append(["netwerk / network", "meting / round", "waarom", "why"])
+        for line in left_out:
+            closed.append([xlsx_cell(v) for v in line])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
