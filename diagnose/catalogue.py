@@ -515,7 +515,10 @@ CATALOGUE: dict[str, Message] = {
         _t("kies anoniem (anonymous) of op naam (named)", "choose anonymous or named"),
     ),
     "response-rate-minimum": Message(
-        _t("responsdrempel '{key}' is geen percentage van 1 tot en met 100", "response-rate threshold '{key}' is not a percentage from 1 to 100"),
+        _t(
+            "responsdrempel '{key}' is geen percentage van 1 tot en met 100",
+            "response-rate threshold '{key}' is not a percentage from 1 to 100",
+        ),
         _t(
             "geef een heel getal van 1 tot en met 100, of laat de drempel leeg",
             "give a whole number from 1 to 100, or leave the threshold empty",

@@ -146,7 +146,9 @@ class Diagnosis(BaseModel):
             if rate_minimum
             else None
         )
-        return self.model_copy(update={"anonymity": self.anonymity.model_copy(update={"response_rate": rate})})
+        return self.model_copy(
+            update={"anonymity": self.anonymity.model_copy(update={"response_rate": rate})}
+        )
 
     @property
     def response_rate_short(self) -> bool:

@@ -68,9 +68,7 @@ def register(sub: Any) -> None:
     _common(p)
     p.set_defaults(handler=cmd_import)
 
-    p = sub.add_parser(
-        "export", help="export results, answers per respondent (logged) or a backup (logged)"
-    )
+    p = sub.add_parser("export", help="export results, answers per respondent (logged) or a backup (logged)")
     p.add_argument("--workspace", metavar="NAME|ID", help="the workspace (default: the only one)")
     p.add_argument("--network", metavar="NAME|ID", help="only this network")
     p.add_argument("--round", metavar="LABEL|ID", help="only this round (with --network)")
@@ -268,9 +266,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     store = open_store(args)
     # on the command line the server's operator, who can read the database anyway, is the owner
     by = ExportBy(None, "cli", f"{getpass.getuser()} (netscan export)")
-    if args.all or args.what == "backup":
-        if args.format != "json" or (args.round and not args.all):
-            raise ValidationFailed([Problem("backup-format", id="--format", params={"key": args.format})])
+    if (args.all or args.what == "backup") and (args.format != "json" or (args.round and not args.all)):
+        raise ValidationFailed([Problem("backup-format", id="--format", params={"key": args.format})])
     if args.all:
         data = transfer.export_all(store, by)
     else:

@@ -9,6 +9,7 @@ findings' chapters in ``findings``, the tables in ``tables``.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from diagnose import charts
@@ -68,7 +69,7 @@ def build_model(
         else "",
         generated=format_date(generated or dt.date.today(), lang),
         allowed=allowed,
-        below_minimum=t("below_minimum", count=d.round.respondents, n=d.anonymity.minimum),
+        below_minimum=_closed_text(d, t),
         summary=[],
         other_findings=0,
         strengths=[],
@@ -132,6 +133,15 @@ def build_model(
     model.questions = questions(d, bundle, content, lang)
     model.charts = _charts(d, inp, lang)
     return model
+
+
+def _closed_text(d: Diagnosis, t: Callable[..., str]) -> str:
+    """Why the report holds no results: the anonymity minimum, or the round's response-rate threshold."""
+    rate = d.anonymity.response_rate
+    if rate is not None and d.response_rate_short and d.anonymity.met:
+        pct = round(100 * d.round.respondents / rate.invited) if rate.invited else 0
+        return t("below_rate", count=d.round.respondents, invited=rate.invited, pct=pct, minimum=rate.minimum)
+    return t("below_minimum", count=d.round.respondents, n=d.anonymity.minimum)
 
 
 def _charts(d: Diagnosis, inp: ReportInput, lang: Lang) -> dict[str, ChartView]:

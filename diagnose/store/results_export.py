@@ -87,10 +87,14 @@ def _status(view: RoundView | None) -> str:
         return "none"
     if view.results_allowed:
         return "open"
-    return "response_rate" if view.diagnosis.response_rate_short and view.diagnosis.anonymity.met else "minimum"
+    return (
+        "response_rate" if view.diagnosis.response_rate_short and view.diagnosis.anonymity.met else "minimum"
+    )
 
 
-def _rounds(store: Store, round_id: int | None, network_id: int | None, workspace_id: int | None) -> list[_Round]:
+def _rounds(
+    store: Store, round_id: int | None, network_id: int | None, workspace_id: int | None
+) -> list[_Round]:
     if round_id is not None:
         info = store.get_round(round_id)
         networks = [store.get_network(info.network_id)]
@@ -195,7 +199,8 @@ def _json(store: Store, rounds: Sequence[_Round]) -> bytes:
                 if d.score_visible(cid)
             }
             entry["by_role"] = {
-                role: {cid: round(m, 2) for cid, m in means.items()} for role, means in d.visible_roles().items()
+                role: {cid: round(m, 2) for cid, m in means.items()}
+                for role, means in d.visible_roles().items()
             }
             entry["open_answers"] = {item: list(texts) for item, texts in r.view.texts.items()}
             entry["findings"] = [f.rule for f in d.findings]

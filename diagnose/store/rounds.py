@@ -34,7 +34,9 @@ def _check_identity(identity: str) -> None:
 
 def _check_rate(rate: int | None) -> None:
     if rate is not None and (isinstance(rate, bool) or not isinstance(rate, int) or not 1 <= rate <= 100):
-        raise ValidationFailed([Problem("response-rate-minimum", id="response_rate_minimum", params={"key": rate})])
+        raise ValidationFailed(
+            [Problem("response-rate-minimum", id="response_rate_minimum", params={"key": rate})]
+        )
 
 
 class Rounds(Networks):
@@ -111,7 +113,7 @@ class Rounds(Networks):
         questionnaire_version: str | None = None,
         results_visible_to_respondents: bool | None = None,
         identity: t.RoundIdentity | None = None,
-        response_rate_minimum: int | None | Unset = UNSET,
+        response_rate_minimum: int | Unset | None = UNSET,
     ) -> t.RoundInfo:
         """Change what is given; `response_rate_minimum=None` removes the threshold. A round that
         already has answers cannot become named: its respondents were told it is anonymous."""

@@ -36,6 +36,9 @@ from diagnose.store import Conflict, Store
 from diagnose.store.db import database_url, make_engine
 from diagnose.store.schema import upgrade
 from diagnose.store.transfer.tables import write_xlsx
+from diagnose.store.types import ExportBy
+
+OPERATOR = ExportBy(None, "cli", "pytest")
 
 EXAMPLES = int(os.environ.get("NETSCAN_FUZZ_EXAMPLES", "25"))
 RANDOM = os.environ.get("NETSCAN_FUZZ_RANDOM") == "1"  # make fuzz: fresh inputs every run
@@ -243,7 +246,7 @@ def test_fuzz_the_archive(fuzz_store: Store, bundle: Bundle) -> None:
         _seed_files(bundle)["csv"], "a.csv", workspace_id=workspace.id, network="A", round_label="1"
     )
     fuzz_store.rediagnose()
-    archive = json.loads(fuzz_store.export_workspace(workspace.id, "json"))
+    archive = json.loads(fuzz_store.export_workspace(workspace.id, "json", by=OPERATOR))
     archive["workspaces"][0]["name"] = "Kopie"
     seed = json.dumps(archive).encode()
     figures = Figures("archive")
@@ -259,8 +262,8 @@ def test_fuzz_the_archive(fuzz_store: Store, bundle: Bundle) -> None:
             return "refused"
         for ws in fuzz_store.list_workspaces():  # an imported archive must export again (no poison)
             if ws.id not in had:
-                fuzz_store.export_workspace(ws.id, "json")
-                fuzz_store.export_workspace(ws.id, "xlsx")
+                fuzz_store.export_workspace(ws.id, "json", by=OPERATOR)
+                fuzz_store.export_workspace(ws.id, "xlsx", by=OPERATOR)
         return "imported"
 
     @settings(

@@ -11,8 +11,12 @@ from sqlalchemy import event
 
 from diagnose.questionnaire import Questionnaire
 from diagnose.store import Store
+from diagnose.store.types import ExportBy
 
 from .conftest import full_answers, role_values
+
+# the server's operator on the command line: may export answers per respondent and make backups
+OPERATOR = ExportBy(None, "cli", "pytest")
 
 
 @contextmanager

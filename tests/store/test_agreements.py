@@ -15,6 +15,8 @@ from diagnose.store import AccessDenied, NotFound, Store
 from diagnose.store.round_view import round_view
 from diagnose.store.transfer import kept
 
+from .helpers import OPERATOR
+
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
@@ -171,7 +173,7 @@ def test_the_archive_carries_agreements_with_their_history(
     store.set_agreement_status(made.id or 0, "done", note="vier keer", on=dt.date(2026, 11, 1))
     store.add_agreement(second, "Intervisie per kwartaal", due=dt.date(2027, 12, 1))
     workspace = store.get_round(first).workspace_id
-    archive = store.export_workspace(workspace, "json")
+    archive = store.export_workspace(workspace, "json", by=OPERATOR)
     other_store.import_bytes(archive, "backup.json")
     assert other_store.table_counts() == store.table_counts()
     [net] = other_store.list_networks(other_store.list_workspaces()[0].id)
@@ -189,7 +191,7 @@ def test_a_broken_agreement_in_an_archive_is_refused_and_nothing_is_imported(
 ) -> None:
     first, _ = two_rounds
     store.add_agreement(first, "Werkplaatsen")
-    archive = store.export_workspace(store.get_round(first).workspace_id, "json")
+    archive = store.export_workspace(store.get_round(first).workspace_id, "json", by=OPERATOR)
     broken = archive.replace(b'"text": "Werkplaatsen"', b'"text": ""')
     assert broken != archive
     with pytest.raises(ValidationFailed) as caught:
@@ -245,13 +247,13 @@ def test_the_next_round_diagnosis_follows_the_agreements_and_its_export_reproduc
 
     # nothing recorded: the agreements are not known, and no agreement rule speaks
     assert not {r for r in rules() if r.startswith(("action_", "concern_without_action_"))}
-    assert "agreements" not in json.loads(store.export_round(second, "json"))
+    assert "agreements" not in json.loads(store.export_round(second, "json", by=OPERATOR))
     made = store.add_agreement(first, "Werkplaatsen", constructs=["lnc3_practice_development"])
     assert "action_worked_lnc3_practice_development" not in rules()  # planned, not done
     assert "concern_without_action_lnc2_inquiry" in rules()  # a lasting concern, nothing agreed on it
     store.set_agreement_status(made.id or 0, "done", note="zes keer")
     assert "action_worked_lnc3_practice_development" in rules()
-    exported = json.loads(store.export_round(second, "json"))
+    exported = json.loads(store.export_round(second, "json", by=OPERATOR))
     assert exported["agreements"] == [
         {
             "text": "Werkplaatsen",

@@ -25,6 +25,7 @@ TABLES = {
     "membership",
     "login_token",
     "sign_in_throttle",
+    "export_log",
     "network",
     "round",
     "invitation",

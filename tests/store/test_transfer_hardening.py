@@ -24,10 +24,10 @@ from diagnose import ValidationFailed, diagnose
 from diagnose.cli import main
 from diagnose.questionnaire import Questionnaire
 from diagnose.responses import ResponseFile
-from diagnose.store import Conflict, Store
+from diagnose.store import Conflict, Store, StoreError
 
 from .conftest import full_answers, role_values
-from .helpers import add_respondents, submit_full
+from .helpers import OPERATOR, add_respondents, submit_full
 from .test_transfer import csv_bytes, table_rows, xlsx_bytes
 
 FORMULAS = [
@@ -92,11 +92,11 @@ def _csv_cells(data: bytes) -> list[list[str]]:
 
 def test_exports_write_formula_text_inert_and_read_it_back(store: Store, ws: Any, q: Questionnaire) -> None:
     round_id, _ = _round_with_formulas(store, ws.id, q)
-    csv_data = store.export_round(round_id, "csv")
+    csv_data = store.export_round(round_id, "csv", by=OPERATOR)
     for row in _csv_cells(csv_data):
         for cell in row:
             assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
-    xlsx_data = store.export_round(round_id, "xlsx")
+    xlsx_data = store.export_round(round_id, "xlsx", by=OPERATOR)
     workbook = load_workbook(io.BytesIO(xlsx_data))  # not data_only: a formula would show as one
     for sheet in workbook.worksheets:
         for row in sheet.iter_rows():
@@ -113,7 +113,7 @@ def test_exports_write_formula_text_inert_and_read_it_back(store: Store, ws: Any
         assert net.name == '=HYPERLINK("x")'
         (rnd,) = store.list_rounds(net.id)
         assert rnd.label == "+2025 voorjaar"
-        responses = json.loads(store.export_round(rnd.id, "json"))["round"]["responses"]
+        responses = json.loads(store.export_round(rnd.id, "json", by=OPERATOR))["round"]["responses"]
         for item_id in text_items(q):
             assert sorted(r["answers"][item_id] for r in responses) == sorted(FORMULAS), kind
 
@@ -337,7 +337,7 @@ def test_a_5000_character_network_name_is_refused_so_backup_keeps_working(
     store.import_bytes(csv_bytes(header, rows), "goed.csv", workspace_id=ws.id, network="N", round_label="R")
     from diagnose.store.transfer import export_all
 
-    archive = json.loads(export_all(store))
+    archive = json.loads(export_all(store, OPERATOR))
     assert [n["name"] for n in archive["workspaces"][0]["networks"]] == ["N"]
     assert store.rediagnose().diagnosed == 1
 
@@ -359,7 +359,7 @@ def _archive(store: Store, ws: Any, q: Questionnaire) -> dict[str, Any]:
     header, rows = table_rows(q, 3)
     store.import_bytes(csv_bytes(header, rows), "goed.csv", workspace_id=ws.id, network="N", round_label="R")
     store.rediagnose()
-    return dict(json.loads(store.export_workspace(ws.id, "json")))
+    return dict(json.loads(store.export_workspace(ws.id, "json", by=OPERATOR)))
 
 
 def test_an_archive_with_a_garbage_snapshot_is_refused(store: Store, ws: Any, q: Questionnaire) -> None:
@@ -466,8 +466,8 @@ def test_lang_en_messages_of_bad_files_have_no_dutch(
 def test_an_exported_round_shows_no_round_below_the_anonymity_minimum(
     store: Store, ws: Any, q: Questionnaire, bundle: Any
 ) -> None:
-    """The JSON export of a round is what `netscan diagnose` reads: neither an earlier round nor
-    the round itself may show scores when fewer than the minimum answered."""
+    """The JSON export of a round is what `netscan diagnose` reads: an earlier round below the
+    minimum is not in it, and a round below the minimum is not exported per respondent at all."""
     minimum = bundle.settings.anonymity_minimum
     net = store.create_network(ws.id, "Netwerk")
     small_before = store.create_round(net.id, "2024", date=dt.date(2024, 3, 1))
@@ -478,16 +478,19 @@ def test_an_exported_round_shows_no_round_below_the_anonymity_minimum(
     add_respondents(store, small_now.id, q, minimum - 1, seed=3)
 
     def exported(round_id: int) -> Any:
-        rf = ResponseFile.model_validate(json.loads(store.export_round(round_id, "json")))
+        rf = ResponseFile.model_validate(json.loads(store.export_round(round_id, "json", by=OPERATOR)))
         return diagnose(bundle, q, rf.round, rf.history, rf.network)
 
     after_small = exported(full.id)
     assert after_small.visible_scores()
     assert after_small.previous is None, "an earlier round below the minimum became a trend"
     assert not [f for f in after_small.findings if f.kind == "trend"]
-    now_small = exported(small_now.id)
-    assert now_small.visible_scores() == {} and not now_small.results_allowed
-    assert now_small.previous is not None and now_small.previous.label == "2025"
+    assert "2024" not in [
+        h["label"] for h in json.loads(store.export_round(full.id, "json", by=OPERATOR))["history"]
+    ]
+    with pytest.raises(StoreError) as refused:
+        exported(small_now.id)
+    assert refused.value.problems[0].code == "export-closed"
 
 
 def test_the_invitation_links_csv_writes_labels_inert() -> None:

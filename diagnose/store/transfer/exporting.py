@@ -23,7 +23,6 @@ from sqlalchemy import select
 
 from diagnose.problems import Problem, ValidationFailed
 from diagnose.questionnaire import Questionnaire
-from diagnose.text import LocalizedText
 from diagnose.store import models
 from diagnose.store import types as t
 from diagnose.store.chronology import response_file_history, round_sort_key
@@ -34,6 +33,7 @@ from diagnose.store.transfer import archive as ar
 from diagnose.store.transfer import export_log, tables
 from diagnose.store.transfer.agreements import file_agreements
 from diagnose.store.transfer.agreements import load as load_agreements
+from diagnose.text import LocalizedText
 
 ExportFormat = Literal["json", "csv", "xlsx"]
 EXPORT_FORMATS: tuple[ExportFormat, ...] = ("json", "csv", "xlsx")
@@ -48,10 +48,12 @@ def _check_format(fmt: str) -> ExportFormat:
 CLOSED_REASON = {
     "none": LocalizedText(nl="er is nog niets ingestuurd", en="nothing has been submitted yet"),
     "minimum": LocalizedText(
-        nl="minder respondenten dan het anonimiteitsminimum", en="fewer respondents than the anonymity minimum"
+        nl="minder respondenten dan het anonimiteitsminimum",
+        en="fewer respondents than the anonymity minimum",
     ),
     "response_rate": LocalizedText(
-        nl="de respons is lager dan de drempel van de meting", en="the response rate is below the round's threshold"
+        nl="de respons is lager dan de drempel van de meting",
+        en="the response rate is below the round's threshold",
     ),
 }
 
@@ -243,7 +245,7 @@ def _table(store: Diagnoses, loaded: _Loaded, fmt: ExportFormat, closed: Mapping
                 if rnd.id in closed:
                     continue
                 names = pseudonyms(r for r in loaded.responses.get(rnd.id, []) if r.status == "submitted")
-                for resp in sorted(loaded.responses.get(rnd.id, []), key=lambda r: names.get(r.id, "")):
+                for resp in loaded.responses.get(rnd.id, []):
                     if resp.status != "submitted":
                         continue
                     answers = resp.answers or {}
@@ -356,7 +358,7 @@ def _response_file(store: Diagnoses, loaded: _Loaded, round_id: int, closed: Map
                     **({"group": True} if r.is_group else {}),
                     "answers": r.answers or {},
                 }
-                for r in sorted(submitted, key=lambda r: names[r.id])
+                for r in submitted  # in the stored order, so the file's diagnosis is the stored one
             ],
         }
 
@@ -411,13 +413,24 @@ def _log(
 
 
 def _export_many(
-    store: Diagnoses, fmt: str, by: t.ExportBy, *, workspace_ids: Sequence[int], network_ids: Sequence[int], scope: str
+    store: Diagnoses,
+    fmt: str,
+    by: t.ExportBy,
+    *,
+    workspace_ids: Sequence[int],
+    network_ids: Sequence[int],
+    scope: str,
 ) -> bytes:
     """Per-respondent rows (CSV/XLSX) of the open rounds, or the backup (JSON), logged."""
     kind = _check_format(fmt)
     with store.db.read() as s:
         who = export_log.require_owner(s, by, workspace_ids)
-    loaded = _load(store, workspace_ids=workspace_ids if not network_ids else (), network_ids=network_ids, full=kind == "json")
+    loaded = _load(
+        store,
+        workspace_ids=workspace_ids if not network_ids else (),
+        network_ids=network_ids,
+        full=kind == "json",
+    )
     all_ids = [r.id for rounds in loaded.rounds.values() for r in rounds]
     if kind == "json":
         data = _dump(_archive(store, loaded))
@@ -444,7 +457,9 @@ def _export_many(
 
 def export_network(store: Diagnoses, network_id: int, fmt: str, by: t.ExportBy) -> bytes:
     net = store.get_network(network_id)
-    return _export_many(store, fmt, by, workspace_ids=[net.workspace_id], network_ids=[network_id], scope=net.name)
+    return _export_many(
+        store, fmt, by, workspace_ids=[net.workspace_id], network_ids=[network_id], scope=net.name
+    )
 
 
 def export_workspace(store: Diagnoses, workspace_id: int, fmt: str, by: t.ExportBy) -> bytes:

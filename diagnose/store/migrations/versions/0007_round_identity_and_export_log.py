@@ -63,7 +63,7 @@ def downgrade() -> None:
     op.drop_index("ix_export_log_workspace", table_name="export_log")
     op.drop_table("export_log")
     with op.batch_alter_table("round") as batch:
-        batch.drop_constraint("ck_round_response_rate_minimum", type_="check")
-        batch.drop_constraint("ck_round_identity", type_="check")
+        batch.drop_constraint(op.f("ck_round_response_rate_minimum"), type_="check")
+        batch.drop_constraint(op.f("ck_round_identity"), type_="check")
         batch.drop_column("response_rate_minimum")
         batch.drop_column("identity")
