@@ -34,7 +34,7 @@ from netscan_app.answers import (
     widget_key,
 )
 from netscan_app.i18n import loc, t, tn
-from netscan_app.resources import get_store
+from netscan_app.resources import get_bundle, get_store
 from netscan_app.widgets import language_switch, local_time, md_escape
 
 WELCOME = -1
@@ -46,6 +46,8 @@ class FormContext:
     q: Questionnaire
     network_name: str
     group: bool = False
+    #: "anonymous" or "named": what the welcome page tells the respondent (None: a group answer)
+    identity: str | None = None
     #: re-asserts the URL parameters of the page the form is on, with the form's page number
     keep_url: Callable[[int], None] = lambda page: None
 
@@ -296,6 +298,12 @@ def render_welcome(ctx: FormContext) -> None:
     if ctx.group:
         st.info(t("form.group_intro"), icon=":material/groups:")
     st.markdown(t("form.welcome_network", network=md_escape(ctx.network_name)))
+    if ctx.identity is not None:  # before the first question, in plain words (m13a)
+        with st.container(key="privacy_notice"):
+            st.info(
+                t(f"form.privacy_{ctx.identity}", n=get_bundle().settings.anonymity_minimum),
+                icon=":material/badge:" if ctx.identity == "named" else ":material/shield:",
+            )
     if ctx.q.intro is not None:
         st.markdown(loc(ctx.q.intro))
     st.markdown(t("form.welcome_how"))

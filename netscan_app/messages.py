@@ -331,6 +331,48 @@ _TEXTS: dict[str, dict[str, str]] = {
         "identified.",
     },
     "round.response_rate": {"nl": "Respons: {percent}%", "en": "Response rate: {percent}%"},
+    # --- anonymity and threshold of a round (m13a) -----------------------------------------------
+    "round.privacy_title": {"nl": "Anonimiteit en responsdrempel", "en": "Anonymity and response threshold"},
+    "round.identity": {"nl": "Deze meting is", "en": "This round is"},
+    "round.identity_anonymous": {"nl": "Anoniem", "en": "Anonymous"},
+    "round.identity_named": {"nl": "Op naam", "en": "Named"},
+    "round.identity_anonymous_help": {
+        "nl": "Niemand ziet wat een deelnemer heeft geantwoord, ook jij niet. Je ziet alleen per link of "
+        "die is gebruikt, zodat je gericht kunt herinneren. Dit staat ook op de welkomstpagina.",
+        "en": "Nobody sees what a member answered, you included. You only see per link whether it was "
+        "used, so you can send reminders. The welcome page says so too.",
+    },
+    "round.identity_named_help": {
+        "nl": "Je ziet per link wie heeft meegedaan en met welke rol. Antwoorden blijven alleen "
+        "gecombineerd zichtbaar en gaan nooit met namen in een export. De welkomstpagina vertelt "
+        "deelnemers dit vóór de eerste vraag. Een meting die al antwoorden heeft, kan niet meer "
+        "‘op naam’ worden.",
+        "en": "You see per link who took part and with which role. Answers stay visible only combined "
+        "and never leave in an export with names. The welcome page tells members this before the "
+        "first question. A round that already has answers can no longer become named.",
+    },
+    "round.threshold": {"nl": "Responsdrempel (%)", "en": "Response-rate threshold (%)"},
+    "round.threshold_help": {
+        "nl": "Uitkomsten blijven gesloten tot dit percentage van de uitgedeelde persoonlijke links is "
+        "ingestuurd, naast het minimum aantal respondenten. 0 betekent: geen drempel.",
+        "en": "Results stay closed until this share of the personal links handed out has been "
+        "submitted, next to the minimum number of respondents. 0 means: no threshold.",
+    },
+    "round.threshold_no_links": {
+        "nl": "Er zijn nog geen persoonlijke links: de drempel telt pas mee als er links zijn uitgedeeld.",
+        "en": "There are no personal links yet: the threshold only counts once links have been handed out.",
+    },
+    "round.threshold_not_met": {
+        "nl": "De uitkomsten zijn nog gesloten: de respons ligt onder de drempel van {minimum}%.",
+        "en": "The results are still closed: the response rate is below the threshold of {minimum}%.",
+    },
+    "round.named_table": {
+        "nl": "Deze meting is op naam: je ziet per link de rol die de deelnemer koos. Antwoorden zie je "
+        "alleen gecombineerd.",
+        "en": "This round is named: you see per link the role the member chose. You see answers only "
+        "combined.",
+    },
+    "round.col_role": {"nl": "Rol", "en": "Role"},
     "round.group_answer": {"nl": "Groepsantwoord invullen", "en": "Fill in a group answer"},
     "round.group_answer_help": {
         "nl": "Vul tijdens een bijeenkomst of intake samen één antwoord in namens de groep.",
@@ -513,6 +555,25 @@ _TEXTS: dict[str, dict[str, str]] = {
         "nl": "Je bent uitgenodigd voor de scan van **{network}**.",
         "en": "You have been invited to the scan of **{network}**.",
     },
+    # --- anonymous or named, on the welcome page (m13a) -------------------------------------------
+    "form.privacy_anonymous": {
+        "nl": "**Deze meting is anoniem.** Niemand kan zien wat jij hebt geantwoord, ook de coördinator "
+        "niet. Uitkomsten worden alleen gecombineerd getoond, en pas als minstens {n} mensen de "
+        "vragenlijst hebben ingestuurd. Heb je een persoonlijke link gekregen, dan ziet de coördinator "
+        "alleen óf je de vragenlijst hebt ingestuurd, zodat je geen onnodige herinnering krijgt.",
+        "en": "**This round is anonymous.** Nobody can see what you answered, the coordinator included. "
+        "Results are only shown combined, and only once at least {n} people have submitted the "
+        "questionnaire. If you received a personal link, the coordinator only sees whether you have "
+        "submitted, so you get no needless reminder.",
+    },
+    "form.privacy_named": {
+        "nl": "**Deze meting is op naam.** De coördinator ziet dat jij meedoet en welke rol je kiest. "
+        "Wat je antwoordt, wordt alleen samen met de antwoorden van anderen getoond, pas vanaf {n} "
+        "deelnemers, en komt nooit met je naam in een overzicht, rapport of export.",
+        "en": "**This round is named.** The coordinator sees that you take part and which role you "
+        "choose. What you answer is only shown together with the answers of others, from {n} "
+        "members, and never appears with your name in an overview, report or export.",
+    },
     "form.welcome_how": {
         "nl": "**Zo werkt het.** De vragenlijst bestaat uit korte delen. Je antwoorden worden direct "
         "bewaard: je kunt stoppen wanneer je wilt en later met dezelfde link verdergaan, ook op een "
@@ -653,6 +714,13 @@ _TEXTS: dict[str, dict[str, str]] = {
         "we uitkomsten pas vanaf {minimum}.",
         "en": "{count} questionnaires have been submitted. To protect the members' anonymity, results are only "
         "shown from {minimum}.",
+    },
+    # --- the response-rate threshold on the results page (m13a) ----------------------------------
+    "results.below_rate": {
+        "nl": "Er zijn {count} van de {invited} uitgenodigden die hebben ingestuurd. Voor deze meting is "
+        "een responsdrempel van {minimum}% ingesteld: de uitkomsten gaan open zodra die is gehaald.",
+        "en": "{count} of the {invited} invited have submitted. A response-rate threshold of {minimum}% "
+        "is set for this round: the results open once it is reached.",
     },
     "results.tab_summary": {"nl": "Samenvatting", "en": "Summary"},
     "results.tab_scores": {"nl": "Scores", "en": "Scores"},
@@ -843,20 +911,91 @@ _TEXTS: dict[str, dict[str, str]] = {
     },
     "data.export_title": {"nl": "Gegevens exporteren", "en": "Export data"},
     "data.export_intro": {
-        "nl": "Voor eigen analyse of als reservekopie. Excel en CSV bevatten één rij per ingestuurde "
-        "vragenlijst; JSON bevat alles en kan hier weer worden geïmporteerd.",
-        "en": "For your own analysis or as a backup. Excel and CSV hold one row per submitted "
-        "questionnaire; JSON holds everything and can be imported here again.",
+        "nl": "De uitkomsten zoals de resultatenpagina ze toont: gemiddelden per onderdeel, per rol "
+        "waar genoeg mensen die rol kozen, en de open antwoorden zonder namen. Een meting met minder "
+        "dan {n} respondenten, of onder haar responsdrempel, staat erin als ‘gesloten’, zonder cijfers.",
+        "en": "The results as the results page shows them: averages per part, per role where enough "
+        "people chose that role, and the open answers without names. A round with fewer than {n} "
+        "respondents, or below its response-rate threshold, appears as ‘closed’, without figures.",
     },
     "data.format": {"nl": "Bestandsvorm", "en": "File format"},
     "data.format_xlsx": {"nl": "Excel", "en": "Excel"},
     "data.format_csv": {"nl": "CSV", "en": "CSV"},
-    "data.format_json": {"nl": "JSON (volledig)", "en": "JSON (complete)"},
+    "data.format_json": {"nl": "JSON", "en": "JSON"},
     "data.export_workspace": {"nl": "De hele werkruimte", "en": "The whole workspace"},
     "data.download_workspace": {"nl": "Download ‘{name}’", "en": "Download ‘{name}’"},
     "data.export_network": {"nl": "Eén netwerk of één meting", "en": "One network or one round"},
     "data.download_network": {"nl": "Download het netwerk", "en": "Download the network"},
     "data.download_round": {"nl": "Download de meting", "en": "Download the round"},
+    # --- anonymity in exports (m13a) -------------------------------------------------------------
+    "data.owner_title": {
+        "nl": "Antwoorden per respondent en back-up (eigenaar)",
+        "en": "Answers per respondent and backup (owner)",
+    },
+    "data.owner_only": {
+        "nl": "Alleen een eigenaar van deze werkruimte kan antwoorden per respondent exporteren of een "
+        "back-up maken. Vraag de eigenaar als je dat voor onderzoek nodig hebt.",
+        "en": "Only an owner of this workspace can export answers per respondent or make a backup. "
+        "Ask the owner if you need this for research.",
+    },
+    "data.owner_intro": {
+        "nl": "**Antwoorden per respondent** (Excel of CSV, één rij per ingestuurde vragenlijst) zijn "
+        "bedoeld voor onderzoek. Respondenten heten R1, R2, …: er staan nooit namen, e-mailadressen of "
+        "linklabels in. Metingen met minder dan {n} respondenten of onder hun responsdrempel gaan niet "
+        "mee, ook hun open antwoorden niet.\n\n"
+        "**De back-up** (JSON) bevat alles wat nodig is om de werkruimte terug te zetten, ook concepten "
+        "en kleine metingen, maar geen namen of linklabels. Bewaar hem zoals je een back-up van een "
+        "leerlingadministratie bewaart.\n\n"
+        "Elke export hier wordt vastgelegd: wie, wanneer en wat.",
+        "en": "**Answers per respondent** (Excel or CSV, one row per submitted questionnaire) are meant "
+        "for research. Respondents are called R1, R2, …: names, e-mail addresses or link labels are "
+        "never included. Rounds with fewer than {n} respondents or below their response-rate threshold "
+        "are left out, their open answers too.\n\n"
+        "**The backup** (JSON) holds everything needed to restore the workspace, drafts and small "
+        "rounds included, but no names or link labels. Keep it as you would keep a backup of a pupil "
+        "administration.\n\n"
+        "Every export here is recorded: who, when and what.",
+    },
+    "data.owner_confirm": {
+        "nl": "Ik exporteer bewust gegevens per respondent en weet dat dit wordt vastgelegd",
+        "en": "I am deliberately exporting data per respondent and know that this is recorded",
+    },
+    "data.download_round_rows": {
+        "nl": "Antwoorden per respondent: de meting",
+        "en": "Answers per respondent: the round",
+    },
+    "data.download_network_rows": {
+        "nl": "Antwoorden per respondent: het netwerk",
+        "en": "Answers per respondent: the network",
+    },
+    "data.download_backup": {"nl": "Back-up van ‘{name}’ (JSON)", "en": "Backup of ‘{name}’ (JSON)"},
+    "data.round_closed_none": {
+        "nl": "Deze meting heeft nog geen ingestuurde vragenlijsten.",
+        "en": "This round has no submitted questionnaires yet.",
+    },
+    "data.round_closed_minimum": {
+        "nl": "Deze meting heeft minder dan {n} respondenten. Om te voorkomen dat antwoorden tot personen "
+        "herleid kunnen worden, gaan haar antwoorden niet per respondent mee.",
+        "en": "This round has fewer than {n} respondents. To prevent answers from being traced to "
+        "individuals, its answers are not exported per respondent.",
+    },
+    "data.round_closed_response_rate": {
+        "nl": "De respons van deze meting ligt onder de drempel die voor de meting is ingesteld. Haar "
+        "uitkomsten zijn nog gesloten, dus gaan de antwoorden niet per respondent mee.",
+        "en": "This round's response rate is below the threshold set for it. Its results are still "
+        "closed, so its answers are not exported per respondent.",
+    },
+    "delete.download_owner_only": {
+        "nl": "Zelf een kopie downloaden kan alleen een eigenaar van de werkruimte.",
+        "en": "Only an owner of the workspace can download a copy.",
+    },
+    "data.log_title": {"nl": "Vastgelegde exports", "en": "Recorded exports"},
+    "data.log_when": {"nl": "Wanneer", "en": "When"},
+    "data.log_who": {"nl": "Door", "en": "By"},
+    "data.log_what": {"nl": "Wat", "en": "What"},
+    "data.log_rows": {"nl": "Respondenten", "en": "Respondents"},
+    "data.log_kind_respondents": {"nl": "per respondent", "en": "per respondent"},
+    "data.log_kind_backup": {"nl": "back-up", "en": "backup"},
     # --- agreements (netscan_app/agreement_parts.py) --------------------------------------------
     "results.tab_agreements": {"nl": "Afspraken", "en": "Agreements"},
     "agreements.choose": {

@@ -313,6 +313,23 @@ class Rounds(Networks):
             )
             return [records.to_invitation(inv, int(n or 0)) for inv, n in rows]
 
+    def named_roles(self, round_id: int) -> dict[int, str | None]:
+        """In a named round: invitation id → the role its respondent chose (None: not chosen yet),
+        for the coordinator's list of who took part. In an anonymous round nothing ({}): there a
+        link's label is never joined to anything its respondent answered, the role included."""
+        with self.db.read() as s:
+            row, _ = records.round_row(s, round_id)
+            if row.identity != "named":
+                return {}
+            found = s.execute(
+                select(models.Response.invitation_id, models.Response.role).where(
+                    models.Response.round_id == round_id,
+                    models.Response.invitation_id.is_not(None),
+                    models.Response.is_group.is_(False),
+                )
+            ).all()
+            return {invitation_id: role for invitation_id, role in found if invitation_id is not None}
+
     def revoke_invitation(self, invitation_id: int) -> None:
         with self.db.write() as s:
             row = s.get(models.Invitation, invitation_id)

@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from zoneinfo import ZoneInfo
 
 import streamlit as st
 
 from diagnose.problems import ValidationFailed
 from diagnose.store import Store
-from diagnose.store.types import Workspace
+from diagnose.store.results_export import export_results
+from diagnose.store.types import ExportBy, User, Workspace
 from netscan_app import context, state
 from netscan_app.guard import require_user
 from netscan_app.i18n import current_lang, loc, t
@@ -99,6 +101,15 @@ def _import(ws: Workspace) -> None:
             st.rerun()
 
 
+def _when(moment: dt.datetime) -> str:
+    """Date and time in the browser's time zone (Amsterdam when it is unknown)."""
+    try:
+        zone = ZoneInfo(st.context.timezone or "Europe/Amsterdam")
+    except Exception:
+        zone = ZoneInfo("Europe/Amsterdam")
+    return moment.astimezone(zone).strftime("%d-%m-%Y %H:%M")
+
+
 def _export_button(label: str, make: Callable[[], bytes], name: str, fmt: str, key: str) -> None:
     st.download_button(
         label,
@@ -111,21 +122,28 @@ def _export_button(label: str, make: Callable[[], bytes], name: str, fmt: str, k
     )
 
 
-def _exporter(store: Store, kind: str, ident: int, fmt: str) -> Callable[[], bytes]:
+def _results(store: Store, fmt: str, **scope: int) -> Callable[[], bytes]:
     def make() -> bytes:
-        if kind == "round":
-            return store.export_round(ident, fmt)
-        if kind == "network":
-            return store.export_network(ident, fmt)
-        return store.export_workspace(ident, fmt)
+        return export_results(store, fmt, **scope)
 
     return make
 
 
-def _export(ws: Workspace) -> None:
+def _respondents(store: Store, kind: str, ident: int, fmt: str, by: ExportBy) -> Callable[[], bytes]:
+    def make() -> bytes:
+        if kind == "round":
+            return store.export_round(ident, fmt, by=by)
+        if kind == "network":
+            return store.export_network(ident, fmt, by=by)
+        return store.export_workspace(ident, fmt, by=by)
+
+    return make
+
+
+def _export(ws: Workspace, user: User) -> None:
     store = get_store()
     st.markdown(f"### {t('data.export_title')}")
-    st.markdown(t("data.export_intro"))
+    st.markdown(t("data.export_intro", n=get_bundle().settings.anonymity_minimum))
     fmt = (
         st.segmented_control(
             t("data.format"),
@@ -137,43 +155,114 @@ def _export(ws: Workspace) -> None:
         or "xlsx"
     )
     stamp = dt.date.today().isoformat()
+    networks = store.list_networks(ws.id)
+    names = {n.id: n.name for n in networks}
+    chosen: int | None = None
+    labels: dict[int, str] = {}
+    round_id: int | None = None
     with st.container(border=True):
         st.markdown(f"**{t('data.export_workspace')}**")
         _export_button(
             t("data.download_workspace", name=ws.name),
-            _exporter(store, "workspace", ws.id, fmt),
-            f"netwerkscan-{_slug(ws.name)}-{stamp}",
+            _results(store, fmt, workspace_id=ws.id),
+            f"netwerkscan-uitkomsten-{_slug(ws.name)}-{stamp}",
             fmt,
             "export_workspace",
         )
-    networks = store.list_networks(ws.id)
-    if not networks:
-        return
-    with st.container(border=True):
-        st.markdown(f"**{t('data.export_network')}**")
-        names = {n.id: n.name for n in networks}
-        chosen = st.selectbox(
-            t("side.network"), list(names), format_func=names.__getitem__, key="export_network"
-        )
-        _export_button(
-            t("data.download_network"),
-            _exporter(store, "network", chosen, fmt),
-            f"netwerkscan-{_slug(names[chosen])}-{stamp}",
-            fmt,
-            "export_network_button",
-        )
-        rounds = store.list_rounds(chosen)
-        if rounds:
-            labels = {r.id: r.label for r in reversed(rounds)}
-            round_id = st.selectbox(
-                t("side.round"), list(labels), format_func=labels.__getitem__, key="export_round"
+    if networks:
+        with st.container(border=True):
+            st.markdown(f"**{t('data.export_network')}**")
+            chosen = st.selectbox(
+                t("side.network"), list(names), format_func=names.__getitem__, key="export_network"
             )
             _export_button(
-                t("data.download_round"),
-                _exporter(store, "round", round_id, fmt),
-                f"netwerkscan-{_slug(names[chosen])}-{_slug(labels[round_id])}-{stamp}",
+                t("data.download_network"),
+                _results(store, fmt, network_id=chosen),
+                f"netwerkscan-uitkomsten-{_slug(names[chosen])}-{stamp}",
                 fmt,
-                "export_round_button",
+                "export_network_button",
+            )
+            rounds = store.list_rounds(chosen)
+            if rounds:
+                labels = {r.id: r.label for r in reversed(rounds)}
+                round_id = st.selectbox(
+                    t("side.round"), list(labels), format_func=labels.__getitem__, key="export_round"
+                )
+                _export_button(
+                    t("data.download_round"),
+                    _results(store, fmt, round_id=round_id),
+                    f"netwerkscan-uitkomsten-{_slug(names[chosen])}-{_slug(labels[round_id])}-{stamp}",
+                    fmt,
+                    "export_round_button",
+                )
+    _owner_exports(ws, user, fmt, chosen, names, round_id, labels)
+
+
+def _owner_exports(
+    ws: Workspace,
+    user: User,
+    fmt: str,
+    network_id: int | None,
+    names: dict[int, str],
+    round_id: int | None,
+    labels: dict[int, str],
+) -> None:
+    """Answers per respondent and the backup: a workspace owner's deliberate choice, logged."""
+    store = get_store()
+    minimum = get_bundle().settings.anonymity_minimum
+    with st.expander(t("data.owner_title"), icon=":material/shield_person:"):
+        if store.membership(user.id, ws.id) != "admin":
+            st.info(t("data.owner_only"), icon=":material/lock:")
+            return
+        st.markdown(t("data.owner_intro", n=minimum))
+        sure = st.checkbox(t("data.owner_confirm"), key="export_owner_sure")
+        if not sure:
+            return
+        by = ExportBy(user.id, "app")
+        stamp = dt.date.today().isoformat()
+        table = "csv" if fmt == "csv" else "xlsx"
+        if round_id is not None and network_id is not None:
+            closed = store.closed_results([round_id])
+            if round_id in closed:
+                st.info(t(f"data.round_closed_{closed[round_id]}", n=minimum), icon=":material/lock:")
+            else:
+                _export_button(
+                    t("data.download_round_rows"),
+                    _respondents(store, "round", round_id, fmt, by),
+                    f"netwerkscan-respondenten-{_slug(names[network_id])}-{_slug(labels[round_id])}-{stamp}",
+                    fmt,
+                    "export_round_rows",
+                )
+        if network_id is not None:
+            _export_button(
+                t("data.download_network_rows"),
+                _respondents(store, "network", network_id, table, by),
+                f"netwerkscan-respondenten-{_slug(names[network_id])}-{stamp}",
+                table,
+                "export_network_rows",
+            )
+        _export_button(
+            t("data.download_backup", name=ws.name),
+            _respondents(store, "workspace", ws.id, "json", by),
+            f"netwerkscan-backup-{_slug(ws.name)}-{stamp}",
+            "json",
+            "export_backup",
+        )
+        log = store.export_log(ws.id)[:10]
+        if log:
+            st.markdown(f"**{t('data.log_title')}**")
+            st.dataframe(
+                [
+                    {
+                        t("data.log_when"): _when(r.created_at),
+                        t("data.log_who"): r.who,
+                        t("data.log_what"): f"{t(f'data.log_kind_{r.kind}')}: {r.scope}",
+                        t("data.log_rows"): r.respondents,
+                    }
+                    for r in log
+                ],
+                hide_index=True,
+                key="export_log_table",
             )
 
 
@@ -190,7 +279,7 @@ def render() -> None:
     with left:
         _import(ws)
     with right:
-        _export(ws)
+        _export(ws, user)
 
 
 if __name__ == "__main__":

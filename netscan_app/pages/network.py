@@ -8,8 +8,8 @@ import streamlit as st
 
 from diagnose.problems import ValidationFailed
 from diagnose.store.transfer.kept import slug
-from diagnose.store.types import DeletionScope, NetworkInfo
-from netscan_app import context, state
+from diagnose.store.types import DeletionScope, ExportBy, NetworkInfo
+from netscan_app import auth, context, state
 from netscan_app.guard import require_user
 from netscan_app.i18n import current_lang, loc, t, tn
 from netscan_app.main import page_path
@@ -131,12 +131,18 @@ def _scope_text(scope: DeletionScope) -> str:
 
 
 def _copy_first(net: NetworkInfo, key: str) -> None:
-    """What is kept before a delete, and the same archive to download now."""
+    """What is kept before a delete, and the same archive to download now: a backup, which only a
+    workspace owner may take away (logged; diagnose.store.transfer.export_log)."""
     st.caption(t("delete.kept"))
+    user = auth.current_user()
+    if user is None or get_store().membership(user.id, net.workspace_id) != "admin":
+        st.caption(t("delete.download_owner_only"))
+        return
     stamp = dt.date.today().isoformat()
+    by = ExportBy(user.id, "app")
     st.download_button(
         t("delete.download"),
-        data=lambda: get_store().export_network(net.id, "json"),
+        data=lambda: get_store().export_network(net.id, "json", by=by),
         file_name=f"netwerkscan-{slug(net.name)}-{stamp}.json",
         mime="application/json",
         on_click="ignore",

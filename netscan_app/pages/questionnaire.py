@@ -125,6 +125,7 @@ def render() -> None:
         response_id=info["response_id"],
         q=q,
         network_name=info["network"] or "",
+        identity=rnd.identity,
         keep_url=_keep_url(token, info["resume"]),
     )
 

@@ -48,7 +48,14 @@ def render() -> None:
     d = view.diagnosis
     if not view.results_allowed:
         minimum = d.anonymity.minimum
-        st.info(tn("results.below_minimum", d.round.respondents, minimum=minimum), icon=":material/lock:")
+        rate = d.anonymity.response_rate
+        if rate is not None and d.response_rate_short and d.anonymity.met:
+            st.info(
+                t("results.below_rate", count=d.round.respondents, invited=rate.invited, minimum=rate.minimum),
+                icon=":material/lock:",
+            )
+        else:
+            st.info(tn("results.below_minimum", d.round.respondents, minimum=minimum), icon=":material/lock:")
         return
     with head[1]:
         report_download(view)

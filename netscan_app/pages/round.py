@@ -8,7 +8,7 @@ from typing import Any
 import streamlit as st
 
 from diagnose.problems import ValidationFailed
-from diagnose.store.types import NewInvitation, RoundInfo
+from diagnose.store.types import NewInvitation, RoundIdentity, RoundInfo
 from netscan_app import context, state
 from netscan_app.guard import require_user
 from netscan_app.i18n import current_lang, loc, t, tn
@@ -47,6 +47,47 @@ def _status(rnd: RoundInfo) -> None:
     if c.invited:
         share = min(c.submitted / c.invited, 1.0)
         st.progress(share, text=t("round.response_rate", percent=round(share * 100)))
+    if rnd.response_rate_minimum and rnd.id in store.closed_results([rnd.id]):
+        reason = store.closed_results([rnd.id])[rnd.id]
+        if reason == "response_rate":
+            st.caption(t("round.threshold_not_met", minimum=rnd.response_rate_minimum))
+
+
+def _privacy(rnd: RoundInfo) -> None:
+    """Anonymous or named, and the response-rate threshold: what respondents are told and when
+    results open (diagnose.diagnosis.results_open decides; the store keeps the setting)."""
+    store = get_store()
+    with st.expander(t("round.privacy_title"), icon=":material/shield:"):
+        options = ["anonymous", "named"]
+        choice = st.radio(
+            t("round.identity"),
+            options,
+            index=options.index(rnd.identity),
+            format_func=lambda v: t(f"round.identity_{v}"),
+            key=f"identity_{rnd.id}",
+            horizontal=True,
+        )
+        identity: RoundIdentity = "named" if choice == "named" else "anonymous"
+        st.caption(t(f"round.identity_{identity}_help"))
+        rate = st.number_input(
+            t("round.threshold"),
+            min_value=0,
+            max_value=100,
+            value=rnd.response_rate_minimum or 0,
+            step=5,
+            key=f"threshold_{rnd.id}",
+            help=t("round.threshold_help"),
+        )
+        if not store.round_counts(rnd.id).invited and rate:
+            st.caption(t("round.threshold_no_links"))
+        wanted = int(rate) or None
+        if identity != rnd.identity or wanted != rnd.response_rate_minimum:
+            try:
+                store.update_round(rnd.id, identity=identity, response_rate_minimum=wanted)
+            except ValidationFailed as exc:
+                st.error(exc.problems[0].what(current_lang()), icon=":material/error:")
+                return
+            st.rerun()
 
 
 def _actions(rnd: RoundInfo) -> None:
@@ -158,6 +199,15 @@ def _new_links(rnd: RoundInfo) -> None:
         )
 
 
+def _role_label(rnd: RoundInfo, role: str | None) -> str:
+    if role is None:
+        return "–"
+    q = get_bundle().questionnaire(rnd.questionnaire_id, rnd.questionnaire_version)
+    item = q.fact_item("respondent_role")
+    labels = {o.value: loc(o.label) for o in (item.options or [])} if item is not None else {}
+    return labels.get(role, role)
+
+
 def _invitations(rnd: RoundInfo) -> None:
     store = get_store()
     invitations = store.list_invitations(rnd.id)
@@ -166,6 +216,9 @@ def _invitations(rnd: RoundInfo) -> None:
         st.caption(t("round.no_links"))
         return
     now = dt.datetime.now(dt.timezone.utc)
+    roles = store.named_roles(rnd.id)  # only in a named round, and said so
+    if rnd.named:
+        st.caption(t("round.named_table"))
     rows: list[dict[str, Any]] = []
     for inv in invitations:
         state_ = inv.state(now)
@@ -175,6 +228,7 @@ def _invitations(rnd: RoundInfo) -> None:
                 t("round.col_kind"): t(f"round.kind_{inv.kind}"),
                 t("round.col_state"): t(f"round.state_{state_}"),
                 t("round.col_responses"): inv.responses,
+                **({t("round.col_role"): _role_label(rnd, roles.get(inv.id))} if rnd.named else {}),
                 t("round.col_created"): inv.created_at.strftime("%d-%m-%Y"),
             }
         )
@@ -219,6 +273,7 @@ def render() -> None:
     show_flash()
     _status(rnd)
     _actions(rnd)
+    _privacy(rnd)
     st.divider()
     left, right = st.columns([1, 1], gap="large")
     with left:

@@ -18,6 +18,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from diagnose.questionnaire import DONT_KNOW, Item, Questionnaire
 from diagnose.store import Store
+from diagnose.store.types import ExportBy
 from tests.app.browser import (
     DESKTOP,
     PHONE,
@@ -324,7 +325,7 @@ def test_import_a_spreadsheet_in_the_browser(
     q = store.bundle.questionnaire(rnd.questionnaire_id, rnd.questionnaire_version)
     submit_responses(store, rnd.id, synthetic_answers(q, 3, seed=31))
     sheet = tmp_path / "antwoorden.xlsx"
-    sheet.write_bytes(store.export_round(rnd.id, "xlsx"))
+    sheet.write_bytes(store.export_round(rnd.id, "xlsx", by=ExportBy(None, "cli", "pytest")))
     store.delete_network(source.id)  # the file names its network and round: they are made again
     context = browser.new_context(viewport=DESKTOP)
     page = context.new_page()

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from diagnose.store import Store
+from diagnose.store.types import ExportBy
 from netscan_app.answers import widget_key
 from netscan_app.main import PAGES
 from tests.app.helpers import (
@@ -159,6 +160,8 @@ def test_data_page_offers_exports_and_imports_what_it_exports(store: tuple[Store
     # AppTest cannot upload a file: the page's import is the store call below, into another workspace
     other = make_world(s, url, email="tweede@school.nl", network="Ander netwerk")
     result = s.import_bytes(
-        s.export_round(world.round.id, "xlsx"), "antwoorden.xlsx", workspace_id=other.workspace.id
+        s.export_round(world.round.id, "xlsx", by=ExportBy(world.user.id, "app")),
+        "antwoorden.xlsx",
+        workspace_id=other.workspace.id,
     )
     assert result.responses == 3
