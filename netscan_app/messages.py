@@ -909,7 +909,7 @@ _TEXTS: dict[str, dict[str, str]] = {
         "nl": "Geïmporteerd. Vragenlijsten: {responses} · nieuwe metingen: {rounds} · nieuwe netwerken: {networks}.",
         "en": "Imported. Questionnaires: {responses} · new rounds: {rounds} · new networks: {networks}.",
     },
-    "data.export_title": {"nl": "Gegevens exporteren", "en": "Export data"},
+    "data.export_title": {"nl": "Uitkomsten exporteren", "en": "Export results"},
     "data.export_intro": {
         "nl": "De uitkomsten zoals de resultatenpagina ze toont: gemiddelden per onderdeel, per rol "
         "waar genoeg mensen die rol kozen, en de open antwoorden zonder namen. Een meting met minder "

@@ -39,12 +39,19 @@ Workspaces and networks (networks.Networks); rounds (rounds.Rounds)
         delete_network_keeping_export / delete_round_keeping_export (transfer, below) instead
     deletion_scope(*, network_id=None, round_id=None) -> DeletionScope   (rounds, responses, agreements)
     create_round(network_id, label, *, date=None, questionnaire_id="netwerkscan",
-                 questionnaire_version=None, results_visible_to_respondents=False) -> RoundInfo
+                 questionnaire_version=None, results_visible_to_respondents=False,
+                 identity="anonymous", response_rate_minimum=None) -> RoundInfo
+        identity "anonymous" | "named" (op naam); response_rate_minimum: percent of the links issued
+        below which results stay closed (diagnose.diagnosis.results_open; docs/store.md)
     get_round(id) -> RoundInfo;  list_rounds(network_id) -> list[RoundInfo]   (oldest first)
     update_round(round_id, *, label=None, date=None, questionnaire_id=None,
-                 questionnaire_version=None, results_visible_to_respondents=None) -> RoundInfo
+                 questionnaire_version=None, results_visible_to_respondents=None, identity=None,
+                 response_rate_minimum=<unchanged>) -> RoundInfo
+        response_rate_minimum=None removes the threshold; a round with answers cannot become named
     close_round(round_id) -> RoundInfo;  reopen_round(round_id) -> RoundInfo
     round_counts(round_id) -> RoundCounts            (invited / opened / started / submitted)
+    closed_results(round_ids) -> {round id: "none" | "minimum" | "response_rate"}   (results closed)
+    named_roles(round_id) -> {invitation id: role}   (a named round only; {} when anonymous)
 
 Invitations (rounds.Rounds) and the respondent's flow (responses.Responses)
     create_invitations(round_id, count=1, *, expires_at=None, role=None, labels=None) -> list[NewInvitation]
@@ -99,10 +106,14 @@ Agreements (agreements.Agreements): the steering group's afspraken, as the core'
 Import and export (transfer.Transfer; the package diagnose.store.transfer reads, plans, writes)
     import_bytes(data, filename, *, workspace_id, network=None, round_label=None, round_date=None,
                  questionnaire_id=None) -> ImportResult      (JSON, CSV or XLSX; all or nothing)
-    export_round(round_id, fmt) / export_network(network_id, fmt) / export_workspace(workspace_id, fmt)
-        -> bytes, fmt in "json" | "csv" | "xlsx"
-    delete_network_keeping_export(network_id, *, folder=None) -> Path
-    delete_round_keeping_export(round_id, *, folder=None) -> Path
+    export_round(round_id, fmt, *, by) / export_network(network_id, fmt, *, by) /
+    export_workspace(workspace_id, fmt, *, by) -> bytes, fmt in "json" | "csv" | "xlsx"
+        answers per respondent (json of a network/workspace: the backup archive), never with names or
+        link labels, only of rounds whose results are open; `by` (ExportBy) a workspace owner or the
+        command line, else AccessDenied; every one logged. Results: diagnose.store.results_export
+    export_log(workspace_id=None) -> list[ExportRecord]   (who exported what when, newest first)
+    delete_network_keeping_export(network_id, *, folder=None, by=None) -> Path
+    delete_round_keeping_export(round_id, *, folder=None, by=None) -> Path
         the network's archive written first (folder, default the data folder's exports/, named
         netwerkscan-<network>-<UTC time>.json; transfer.kept), then deleted; nothing is deleted
         when the file cannot be written (StoreError export-not-kept)

@@ -147,18 +147,45 @@ def test_cli_import_export_rediagnose(
     code, _, err = run(["import", str(tmp_path / "bestaat-niet.csv"), *base], capsys)
     assert code == 2 and "[file-unreadable]" in err
 
-    for kind in ("json", "csv", "xlsx"):
-        target = tmp_path / f"export.{kind}"
+    for kind, what in [(k, w) for k in ("csv", "xlsx") for w in ("results", "respondents")] + [
+        ("json", "results"),
+        ("json", "backup"),
+    ]:
+        target = tmp_path / f"export-{what}.{kind}"
         code, out, err = run(
-            ["export", "--workspace", "Klant", "--format", kind, "-o", str(target), *base], capsys
+            ["export", "--workspace", "Klant", "--what", what, "--format", kind, "-o", str(target), *base],
+            capsys,
         )
         assert code == 0 and target.stat().st_size > 100, err
-    archive = json.loads((tmp_path / "export.json").read_text())
+    results = json.loads((tmp_path / "export-results.json").read_text())
+    assert results["format"] == "netwerkscan-results" and results["rounds"][0]["results"] == "open"
+    archive = json.loads((tmp_path / "export-backup.json").read_text())
     assert archive["format"] == "netwerkscan-export" and archive["workspaces"][0]["name"] == "Klant"
     code, out, _ = run(
-        ["export", "--workspace", "Klant", "--network", "Netwerk", "--round", "2025", *base], capsys
+        [
+            "export",
+            "--workspace",
+            "Klant",
+            "--network",
+            "Netwerk",
+            "--round",
+            "2025",
+            "--what",
+            "respondents",
+            *base,
+        ],
+        capsys,
     )
     assert code == 0 and json.loads(out)["round"]["label"] == "2025"
+    assert {r["respondent"] for r in json.loads(out)["round"]["responses"]} == {"R1", "R2", "R3", "R4"}
+    code, _, err = run(
+        ["export", "--workspace", "Klant", "--what", "backup", "--format", "csv", *base], capsys
+    )
+    assert code == 2 and "[backup-format]" in err and "Traceback" not in err
+    logged = Store.open(db_url, bundle=bundle)
+    assert {(r.via, r.kind) for r in logged.export_log()} == {("cli", "respondents"), ("cli", "backup")}
+    assert all(r.who.endswith("(netscan export)") for r in logged.export_log())
+    logged.close()
     code, _, err = run(["export", "--workspace", "Klant", "--network", "Bestaat niet", *base], capsys)
     assert code == 2 and "[not-found]" in err
 
