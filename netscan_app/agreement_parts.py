@@ -15,7 +15,7 @@ from diagnose.agreements import ARROWS, STATUSES, Agreement, Effect, aimed_const
 from diagnose.diagnosis import Diagnosis, Finding
 from diagnose.problems import ValidationFailed
 from diagnose.store import Store
-from diagnose.store.round_view import RoundView
+from diagnose.store.round_view import RoundView, shown_diagnosis
 from diagnose.store.types import RoundInfo, User
 from diagnose.text import format_number
 from netscan_app.i18n import current_lang, loc, t
@@ -237,7 +237,7 @@ def timeline(store: Store, network_id: int) -> None:
         with st.container(border=True, key=f"timeline_{rnd.id}"):
             date = f" · {_date(rnd.date)}" if rnd.date else ""
             st.markdown(f"**{md_escape(rnd.label)}**{date}")
-            d = entry.snapshot.diagnosis() if entry.snapshot else None
+            d = shown_diagnosis(entry)  # with the round's response-rate threshold
             if d is None or not d.results_allowed:
                 st.caption(t("agreements.timeline_no_results"))
             else:

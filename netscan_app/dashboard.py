@@ -19,7 +19,7 @@ from diagnose import charts
 from diagnose.diagnosis import Diagnosis, Finding
 from diagnose.explain import BAND_LABELS
 from diagnose.item_types import item_type
-from diagnose.store.round_view import RoundView
+from diagnose.store.round_view import RoundView, shown_diagnosis
 from diagnose.store.types import RoundHistory
 from diagnose.text import format_number
 from netscan_app import agreement_parts
@@ -290,7 +290,7 @@ def over_time(view: RoundView, history: list[RoundHistory]) -> None:
     )
     chart(charts.trend_chart(d, bundle, lang, earlier, groups=(group or groups[0],)), "trend")
     st.markdown(f"### {t('results.compare_title')}")
-    usable = [h for h in history if h.snapshot is not None and h.snapshot.diagnosis().results_allowed]
+    usable = [h for h in history if (shown := shown_diagnosis(h)) is not None and shown.results_allowed]
     if len(usable) < 2:
         st.caption(t("results.compare_need_two"))
         return

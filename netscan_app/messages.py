@@ -678,6 +678,13 @@ _TEXTS: dict[str, dict[str, str]] = {
         "en": "The network coordinator will share the results at a next meeting. You can close this "
         "window now.",
     },
+    # --- the response-rate threshold on the thanks page (m13a) -----------------------------------
+    "respondent.results_after_threshold": {
+        "nl": "De uitkomsten verschijnen hier zodra genoeg van de uitgenodigde leden de scan hebben "
+        "ingevuld. Kom later terug met dezelfde link.",
+        "en": "The results appear here once enough of the invited members have filled in the scan. "
+        "Come back later with the same link.",
+    },
     "respondent.results_later": {
         "nl": "De uitkomsten verschijnen hier zodra minstens {n} mensen de scan hebben ingevuld. Kom later "
         "terug met dezelfde link.",

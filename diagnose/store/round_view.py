@@ -90,6 +90,16 @@ def round_view(store: Store, round_id: int) -> RoundView | None:
     )
 
 
+def shown_diagnosis(entry: RoundHistory) -> Diagnosis | None:
+    """A round's latest stored diagnosis (from `network_history`) under its round's response-rate
+    threshold, as every list of rounds must read it (`results_allowed`); None without a snapshot."""
+    if entry.snapshot is None:
+        return None
+    return entry.snapshot.diagnosis().with_response_rate(
+        entry.counts.invited, entry.round.response_rate_minimum
+    )
+
+
 def _compared_round(store: Store, earlier: list[RoundHistory], d: Diagnosis) -> tuple[int, Diagnosis] | None:
     """The earlier round this diagnosis is compared with (`previous`, as may be shown): its id and
     diagnosis, whose agreements are next round's "did it work?". None when nothing is compared."""
@@ -128,5 +138,5 @@ def _earlier(store: Store, entry: RoundHistory) -> Diagnosis | None:
     except ValidationFailed:
         return None
     if d.with_response_rate(entry.counts.invited, entry.round.response_rate_minimum).response_rate_short:
-        return None
+        return None  # the threshold rule as shown_diagnosis applies it
     return d

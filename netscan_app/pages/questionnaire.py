@@ -79,7 +79,10 @@ def _thanks(info: dict[str, Any]) -> None:
     view = round_view(get_store(), rnd.id)
     if view is None or not view.results_allowed or view.diagnosis.round.group_only:
         minimum = get_bundle().settings.anonymity_minimum
-        st.info(t("respondent.results_later", n=minimum), icon=":material/hourglass_top:")
+        if view is not None and view.diagnosis.response_rate_short and view.diagnosis.anonymity.met:
+            st.info(t("respondent.results_after_threshold"), icon=":material/hourglass_top:")
+        else:
+            st.info(t("respondent.results_later", n=minimum), icon=":material/hourglass_top:")
         return
     from netscan_app.dashboard import respondent_results
 

@@ -51,7 +51,12 @@ def render() -> None:
         rate = d.anonymity.response_rate
         if rate is not None and d.response_rate_short and d.anonymity.met:
             st.info(
-                t("results.below_rate", count=d.round.respondents, invited=rate.invited, minimum=rate.minimum),
+                t(
+                    "results.below_rate",
+                    count=d.round.respondents,
+                    invited=rate.invited,
+                    minimum=rate.minimum,
+                ),
                 icon=":material/lock:",
             )
         else:

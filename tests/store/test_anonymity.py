@@ -278,3 +278,25 @@ def test_counts_stay_right_after_revoking_a_started_link(
 
 def _scale(q: Questionnaire) -> str:
     return next(item.id for item in q.items() if item.type == "scale")
+
+
+def test_a_round_closed_by_its_threshold_is_not_shown_beside_a_later_round(
+    store: Store, q: Questionnaire, world: dict[str, Any]
+) -> None:
+    from diagnose.store.round_view import shown_diagnosis
+
+    earlier = store.create_round(world["net"].id, "2024 voorjaar", response_rate_minimum=80)
+    answer_via_links(store, earlier, q, 4)
+    store.create_invitations(earlier.id, 2)  # 4 of 6: 67 %, below 80 %
+    later = store.create_round(world["net"].id, "2025 voorjaar")
+    answer_via_links(store, later, q, 4, seed=6)
+    view = round_view(store, later.id)
+    assert view is not None and view.results_allowed
+    assert [h.label for h in view.history] == [] and view.diagnosis.previous is None
+    entries = store.network_history(world["net"].id)
+    shown = [shown_diagnosis(e) for e in entries]
+    assert [d.results_allowed if d else None for d in shown] == [False, True]
+    # lower the threshold to what was reached: the earlier round opens, on its own and beside the later one
+    store.update_round(earlier.id, response_rate_minimum=60)
+    view = round_view(store, later.id)
+    assert view is not None and [h.label for h in view.history] == ["2024 voorjaar"]
