@@ -79,7 +79,7 @@ Diagnosis (diagnoses.Diagnoses; rediagnose: rediagnosis.Rediagnosis)
         diagnoses the submitted responses, with the round history_round names as history, and
         stores a new snapshot (older snapshots are kept)
     history_round(round_id) -> RoundInfo | None
-        the latest earlier round of the network with submitted answers, whatever its questionnaire
+        the latest earlier round of the network whose results are open, whatever its questionnaire
         (the one rule, diagnose.store.chronology.history_rounds); None for a round without answers
     latest_snapshot(round_id) -> Snapshot | None;  snapshots(round_id) -> list[Snapshot]
     network_history(network_id) -> list[RoundHistory]    (rounds oldest first, counts, latest snapshot)

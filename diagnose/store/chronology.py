@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Container, Mapping, Sequence
 
-from diagnose.diagnosis import may_show
+from diagnose.diagnosis import results_open
 from diagnose.store import models
 from diagnose.store.round_scores import ResponseKey
 
@@ -22,21 +22,33 @@ def round_sort_key(row: models.Round) -> tuple[dt.date, dt.datetime, int]:
 
 
 def history_rounds(
-    oldest_first: Sequence[int], submitted: Mapping[int, Sequence[ResponseKey]], anonymity_minimum: int
+    oldest_first: Sequence[int],
+    submitted: Mapping[int, Sequence[ResponseKey]],
+    anonymity_minimum: int,
+    rates: Mapping[int, tuple[int, int | None]] | None = None,
 ) -> dict[int, int | None]:
     """For every round with submitted answers, the round that is its history: the latest earlier
-    round (in round_sort_key order) whose answers may be shown at the anonymity minimum
-    (diagnose.diagnosis.may_show), whatever its questionnaire, or None when there is none.
-    `oldest_first` is one network's round ids; `submitted` the submitted responses per round.
+    round (in round_sort_key order) whose results are open (diagnose.diagnosis.results_open: the
+    anonymity minimum, and the round's response-rate threshold), whatever its questionnaire, or
+    None when there is none. `oldest_first` is one network's round ids; `submitted` the submitted
+    responses per round; `rates` (invited, threshold) for the rounds that set a threshold.
     Rounds without answers have no entry (they are not diagnosed). A round below the minimum is
-    nobody's history: a trend against it would tell its few respondents' answers apart."""
+    nobody's history: a trend against it would tell its few respondents' answers apart; one below
+    its threshold neither, since its results are closed."""
     history: dict[int, int | None] = {}
     before: int | None = None
     for round_id in oldest_first:
         responses = submitted.get(round_id)
         if responses:
             history[round_id] = before
-            if may_show(len(responses), all(key[3] for key in responses), anonymity_minimum):
+            invited, rate_minimum = (rates or {}).get(round_id, (0, None))
+            if results_open(
+                len(responses),
+                all(key[3] for key in responses),
+                anonymity_minimum,
+                invited=invited,
+                rate_minimum=rate_minimum,
+            ):
                 before = round_id
     return history
 

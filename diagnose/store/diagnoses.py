@@ -203,8 +203,17 @@ class Diagnoses(Rounds):
             siblings = self._rounds_in_order(s, row.network_id)
             keys = self._submitted_keys(s, [r.id for r in siblings])
             minimum = self.db.bundle.settings.anonymity_minimum
-            before = history_rounds([r.id for r in siblings], keys, minimum).get(round_id)
+            rates = self._rates(s, siblings)
+            before = history_rounds([r.id for r in siblings], keys, minimum, rates).get(round_id)
             return next((records.to_round(r, workspace_id) for r in siblings if r.id == before), None)
+
+    def _rates(self, s: Session, rounds: Sequence[models.Round]) -> dict[int, tuple[int, int | None]]:
+        """(invited, threshold) of the rounds that set a response-rate threshold (for history_rounds)."""
+        with_rate = [r for r in rounds if r.response_rate_minimum]
+        if not with_rate:
+            return {}
+        invited = self._invited(s, [r.id for r in with_rate])
+        return {r.id: (invited.get(r.id, 0), r.response_rate_minimum) for r in with_rate}
 
     @staticmethod
     def _rounds_in_order(s: Session, network_id: int) -> list[models.Round]:
@@ -224,7 +233,10 @@ class Diagnoses(Rounds):
             siblings = self._rounds_in_order(s, net_id)
             keys = self._submitted_keys(s, [r.id for r in siblings])
             history = history_rounds(
-                [r.id for r in siblings], keys, self.db.bundle.settings.anonymity_minimum
+                [r.id for r in siblings],
+                keys,
+                self.db.bundle.settings.anonymity_minimum,
+                self._rates(s, siblings),
             )
             needed = {rid for rid in wanted if rid in history}
             needed |= {before for rid in needed if (before := history[rid]) is not None}

@@ -12,9 +12,9 @@ through the store, which stores a new snapshot. Building a view can therefore wr
 (`Diagnosis.with_response_rate`, with the round's invited count), so `results_allowed` closes the
 round below it exactly as below the anonymity minimum, in every page and report built from here.
 
-**History** (one rule, `diagnose.store.chronology.history_rounds`, the core's `may_show`): a
+**History** (one rule, `diagnose.store.chronology.history_rounds`, the core's `results_open`): a
 round is diagnosed against the latest earlier round of the same network, in the store's round
-order, whose answers may be shown at the anonymity minimum, whatever its questionnaire
+order, whose results are open (anonymity minimum, its own threshold), whatever its questionnaire
 (constructs are compared by id). A round below the minimum is nobody's history. The view's
 earlier rounds are those rounds, each showing only what may be shown at *this* round's minimum
 (`diagnose.diagnosis.earlier_round`); one with nothing to show is left out.
@@ -67,7 +67,10 @@ def round_view(store: Store, round_id: int) -> RoundView | None:
     entry = entries[index]
     if entry.counts.submitted == 0:
         return None
-    d = _diagnosis(store, entry).with_response_rate(entry.counts.invited, info.response_rate_minimum)
+    thresholds = any(e.round.response_rate_minimum for e in entries[:index])
+    d = _diagnosis(store, entry, check_history=thresholds).with_response_rate(
+        entry.counts.invited, info.response_rate_minimum
+    )
     earlier = [e for e in (_earlier(store, h) for h in entries[:index]) if e is not None]
     d, history = d.with_history(earlier)
     made_in = _compared_round(store, entries[:index], d)
@@ -115,17 +118,34 @@ def _compared_round(store: Store, earlier: list[RoundHistory], d: Diagnosis) -> 
     return None
 
 
-def _diagnosis(store: Store, entry: RoundHistory) -> Diagnosis:
-    """The round's latest snapshot while it is up to date, else a new diagnosis (stored)."""
+def _diagnosis(store: Store, entry: RoundHistory, *, check_history: bool = False) -> Diagnosis:
+    """The round's latest snapshot while it is up to date, else a new diagnosis (stored).
+    `check_history`: an earlier round sets a response-rate threshold, so which round is history
+    can change without any answer changing (links issued or revoked, the threshold edited): the
+    snapshot is also out of date when it was compared with another round than history_round."""
     snapshot = entry.snapshot
     settings = store.bundle.settings
     if (
         snapshot is None
         or snapshot.respondents != entry.counts.submitted
         or (snapshot.ruleset_id, snapshot.ruleset_version) != (settings.id, settings.version)
+        or (check_history and _compared_with_closed(store, snapshot.diagnosis(), entry.round.id))
     ):
         snapshot = store.diagnose_round(entry.round.id)
     return snapshot.diagnosis()
+
+
+def _compared_with_closed(store: Store, d: Diagnosis, round_id: int) -> bool:
+    """The stored diagnosis was compared with a round that is no longer this round's history (its
+    results closed since). A round that opened since is compared from the next diagnosis on: a
+    history round that cannot be scored would otherwise make every view diagnose again."""
+    if d.previous is None:
+        return False
+    before = store.history_round(round_id)
+    return before is None or (before.label, before.date.isoformat() if before.date else None) != (
+        d.previous.label,
+        d.previous.date,
+    )
 
 
 def _earlier(store: Store, entry: RoundHistory) -> Diagnosis | None:

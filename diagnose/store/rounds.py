@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from sqlalchemy import case, exists, func, or_, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from diagnose.diagnosis import may_show, results_open
 from diagnose.problems import Problem, ValidationFailed
@@ -181,20 +182,9 @@ class Rounds(Networks):
             return result
         R, Inv = models.Response, models.Invitation
         started = or_(R.status == "submitted", exists().where(models.Answer.response_id == R.id))
-        handed_in = exists().where(R.invitation_id == Inv.id, R.status == "submitted")
         counted = or_(R.status == "submitted", R.invitation_id.is_(None), Inv.revoked_at.is_(None))
         with self.db.read() as s:
-            invited = dict(
-                s.execute(
-                    select(Inv.round_id, func.count())
-                    .where(
-                        Inv.round_id.in_(round_ids),
-                        Inv.kind == "personal",
-                        or_(Inv.revoked_at.is_(None), handed_in),
-                    )
-                    .group_by(Inv.round_id)
-                ).all()
-            )
+            invited = self._invited(s, round_ids)
             rows = s.execute(
                 select(
                     R.round_id,
@@ -212,6 +202,25 @@ class Rounds(Networks):
             c = result[rid]
             result[rid] = t.RoundCounts(n, c.opened, c.started, c.submitted)
         return result
+
+    @staticmethod
+    def _invited(s: Session, round_ids: Sequence[int]) -> dict[int, int]:
+        """Per round: personal links issued and not revoked, or revoked after their questionnaire
+        was handed in (types.RoundCounts.invited)."""
+        R, Inv = models.Response, models.Invitation
+        handed_in = exists().where(R.invitation_id == Inv.id, R.status == "submitted")
+        return {
+            int(rid): int(n)
+            for rid, n in s.execute(
+                select(Inv.round_id, func.count())
+                .where(
+                    Inv.round_id.in_(round_ids),
+                    Inv.kind == "personal",
+                    or_(Inv.revoked_at.is_(None), handed_in),
+                )
+                .group_by(Inv.round_id)
+            ).all()
+        }
 
     def closed_results(self, round_ids: Sequence[int]) -> dict[int, t.ClosedReason]:
         """The rounds among `round_ids` whose results may not be shown or exported, with why:

@@ -285,18 +285,23 @@ def test_a_round_closed_by_its_threshold_is_not_shown_beside_a_later_round(
 ) -> None:
     from diagnose.store.round_view import shown_diagnosis
 
-    earlier = store.create_round(world["net"].id, "2024 voorjaar", response_rate_minimum=80)
+    earlier = store.create_round(world["net"].id, "2024 voorjaar", response_rate_minimum=60)
     answer_via_links(store, earlier, q, 4)
-    store.create_invitations(earlier.id, 2)  # 4 of 6: 67 %, below 80 %
+    store.create_invitations(earlier.id, 2)  # 4 of 6: 67 %, above 60 %
     later = store.create_round(world["net"].id, "2025 voorjaar")
     answer_via_links(store, later, q, 4, seed=6)
     view = round_view(store, later.id)
+    assert view is not None and [h.label for h in view.history] == ["2024 voorjaar"]
+    assert view.diagnosis.previous is not None and view.diagnosis.previous.label == "2024 voorjaar"
+    # the threshold goes up to 80 %: the earlier round closes, on its own and beside the later one,
+    # and the later round's diagnosis no longer compares with it (no trend against closed results)
+    store.update_round(earlier.id, response_rate_minimum=80)
+    assert store.history_round(later.id) is None
+    view = round_view(store, later.id)
     assert view is not None and view.results_allowed
     assert [h.label for h in view.history] == [] and view.diagnosis.previous is None
-    entries = store.network_history(world["net"].id)
-    shown = [shown_diagnosis(e) for e in entries]
+    assert not [f for f in view.diagnosis.findings if f.kind == "trend"]
+    latest = store.latest_snapshot(later.id)
+    assert latest is not None and latest.diagnosis().previous is None, "diagnosed again, and stored"
+    shown = [shown_diagnosis(e) for e in store.network_history(world["net"].id)]
     assert [d.results_allowed if d else None for d in shown] == [False, True]
-    # lower the threshold to what was reached: the earlier round opens, on its own and beside the later one
-    store.update_round(earlier.id, response_rate_minimum=60)
-    view = round_view(store, later.id)
-    assert view is not None and [h.label for h in view.history] == ["2024 voorjaar"]
