@@ -199,6 +199,8 @@ class Connection:
             raise Temporary(f"timeout after {self.config.timeout:g} s") from exc
         except (smtplib.SMTPException, OSError) as exc:
             self._drop()
+            if isinstance(exc.__context__, TimeoutError) or "timed out" in str(exc):
+                raise Temporary(f"timeout after {self.config.timeout:g} s") from exc
             raise Temporary(str(exc) or type(exc).__name__) from exc
         if refused:
             code, text = refused[recipient]

@@ -13,6 +13,7 @@ reads answers (diagnosis, export, round_view) reads these tables.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -283,8 +284,10 @@ class Participants(Rounds):
         options = (item.options or []) if item is not None else []
         for option in options:
             for word in (option.value, option.label.nl, option.label.en):
-                for form in (word, word.split("(")[0]):
-                    words[" ".join(form.split()).lower()] = option.value
+                short = word.split("(")[0]
+                parts = re.split(r",| of | or ", short)  # "Leraar of docent": leraar, docent
+                for form in (word, short, *(parts if len(parts) > 1 else ())):
+                    words.setdefault(" ".join(form.split()).lower(), option.value)
         names = LocalizedText(
             nl="; ".join(o.label.nl.split("(")[0].strip().lower() for o in options) or "-",
             en="; ".join(o.label.en.split("(")[0].strip().lower() for o in options) or "-",

@@ -43,13 +43,14 @@ def read_pasted(text: str, label: str) -> list[NewParticipant]:
     lines = [line for line in text.splitlines() if line.strip()]
     if not lines:
         raise ValidationFailed([Problem("participants-empty", file=label)])
-    if "@" in lines[0]:
-        first = lines[0]
-        delimiter = max((",", ";", "\t"), key=first.count)
-        header = delimiter.join(["naam", "e-mail", "rol", "taal"][: first.count(delimiter) + 1])
-        text = header + "\n" + "\n".join(lines)
+    headerless = "@" in lines[0]
+    delimiter = max((",", ";", "\t"), key=lines[0].count)
+    if headerless:  # pasted from a list: rows may leave the role out
+        width = min(max(line.count(delimiter) for line in lines) + 1, len(COLUMNS))
+        padded = [line + delimiter * max(width - 1 - line.count(delimiter), 0) for line in lines]
+        text = delimiter.join(list(COLUMNS)[:width]) + "\n" + "\n".join(padded)
     table = tables.read_csv(text.encode("utf-8"), label, MAX_PARTICIPANTS)
-    return _rows(table, shift=-1 if "@" in lines[0] else 0)
+    return _rows(table, shift=-1 if headerless else 0)
 
 
 def _rows(table: tables.Table, shift: int = 0) -> list[NewParticipant]:
