@@ -72,6 +72,7 @@ class Handler:
     delay: float = 0.0
     delivered: list[Delivered] = field(default_factory=list)
     on_data: Any = None  # called with the Delivered before the reply (e.g. to kill the sender)
+    process: Any = None  # the sender process a test may kill from on_data
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str, options: Any) -> str:

@@ -29,6 +29,7 @@ What is guaranteed when the sender dies (killed, power cut) at any moment:
 from __future__ import annotations
 
 import datetime as dt
+import os
 import secrets
 import threading
 from collections.abc import Callable
@@ -108,6 +109,16 @@ class Claimed:
 def backoff(attempts: int) -> dt.timedelta:
     grown: dt.timedelta = FIRST_RETRY * (2 ** max(attempts - 1, 0))
     return min(grown, LAST_RETRY)
+
+
+def default_lease(config: SmtpConfig) -> dt.timedelta:
+    """How long a claim holds: NETSCAN_MAIL_LEASE seconds, else 5 minutes (at least 3 timeouts).
+    A claim of a sender that died is taken again after this; a live sender must finish one mail
+    within it, or a second sender may send that mail too."""
+    configured = os.environ.get("NETSCAN_MAIL_LEASE", "").strip()
+    if configured.replace(".", "", 1).isdigit():
+        return dt.timedelta(seconds=float(configured))
+    return dt.timedelta(seconds=max(300.0, 3 * config.timeout))
 
 
 def format_deadline(day: dt.date, lang: Lang) -> str:
@@ -281,7 +292,7 @@ class MailQueue(Participants):
     ) -> SendReport:
         """Send every due mail (of one round, or all), one at a time, until none is left."""
         report = SendReport()
-        lease = lease or dt.timedelta(seconds=2 * config.timeout + 30)
+        lease = lease or default_lease(config)
         while limit is None or report.sent + report.retrying + len(report.rejected) < limit:
             now = clock()
             claimed = self._claim(config, now, lease, round_id)
