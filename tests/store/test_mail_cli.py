@@ -85,10 +85,11 @@ def test_participants_add_list_invite_and_remind(
         assert len(server.delivered) == 2
         code, out, err = run(["remind", *where(db_url)], capsys)
         assert code == 0 and "In de wachtrij: 0 herinneringen." in out  # the invitation is too recent
-        link = next(
-            x for x in server.to("jan@school.nl")[0].message.get_body(("plain",)).get_content().split()
-        )  # type: ignore[union-attr]
-        assert link
+        body = server.to("jan@school.nl")[0].message.get_body(("plain",))
+        assert body is not None
+        link = next(w for w in body.get_content().split() if w.startswith("https://scan.example.nl/?t="))
+        opened = store.open_response(link.split("?t=")[1])
+        assert opened.round is not None and opened.round.id == rnd.id
     code, out, err = run(["participants", "list", *where(db_url)], capsys)
     assert code == 0
     assert (
