@@ -31,7 +31,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import secrets
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.message import EmailMessage
@@ -339,19 +338,3 @@ class MailQueue(Participants):
             query = query.where(P.round_id == round_id)
         with self.db.read() as s:
             return len(list(s.scalars(query)))
-
-    def run_sender(
-        self,
-        make_connection: Callable[[], object],
-        config: SmtpConfig,
-        stop: threading.Event,
-        interval: float = 5.0,
-    ) -> None:
-        """The app's sender thread: send what is due, then wait `interval` seconds, until `stop`."""
-        while not stop.is_set():
-            try:
-                with make_connection() as connection:  # type: ignore[attr-defined]
-                    self.send_queued(connection, config)
-            except Exception:  # a database or key problem: the page shows the queue; try again later
-                pass
-            stop.wait(interval)
