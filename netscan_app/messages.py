@@ -611,6 +611,10 @@ _TEXTS: dict[str, dict[str, str]] = {
     "participants.refresh": {"nl": "Stand bijwerken", "en": "Refresh"},
     "participants.links_title": {"nl": "Links om te kopiëren", "en": "Links to copy"},
     "participants.links_download": {"nl": "Links downloaden (CSV)", "en": "Download the links (CSV)"},
+    "form.welcome_deadline": {
+        "nl": "Vul de vragenlijst graag in vóór **{date}**.",
+        "en": "Please answer the questionnaire before **{date}**.",
+    },
     "participants.closed": {
         "nl": "Deze meting is gesloten: er gaan geen uitnodigingen of herinneringen meer uit.",
         "en": "This round is closed: no more invitations or reminders go out.",

@@ -12,15 +12,6 @@ from diagnose.store.participants import Participant, Progress
 from diagnose.text import Lang
 from netscan_app.i18n import translate
 
-STATUS_ICONS = {
-    "not_sent": "⚪",
-    "sent": "✉️",
-    "opened": "👀",
-    "started": "✏️",
-    "submitted": "✅",
-    "bounced": "⚠️",
-}
-
 
 def role_label(q: Questionnaire, role: str | None, lang: Lang) -> str:
     item = q.fact_item(ROLE_CONSTRUCT)
@@ -29,7 +20,7 @@ def role_label(q: Questionnaire, role: str | None, lang: Lang) -> str:
 
 
 def status_text(status: str, lang: Lang) -> str:
-    return f"{STATUS_ICONS[status]} {translate(f'participants.status_{status}', lang)}"
+    return translate(f"participants.status_{status}", lang)
 
 
 def when(moment: dt.datetime | None) -> str:

@@ -22,6 +22,8 @@ from netscan_app.mail_sender import sender
 from netscan_app.resources import get_bundle, get_store
 from netscan_app.widgets import choose_first, md_escape, show_flash
 
+PASTE_DONE = "participants_paste_done"
+
 
 def _problems(exc: ValidationFailed, intro: str | None = None) -> None:
     lang = current_lang()
@@ -109,6 +111,8 @@ def _add(rnd: RoundInfo) -> None:
     )
     rows: list[NewParticipant] | None = None
     label = ""
+    if st.session_state.pop(PASTE_DONE, False):  # added: empty the box (kept as typed when refused)
+        st.session_state["participants_paste"] = ""
     with paste, st.form("paste_participants", border=False):
         text = st.text_area(
             t("participants.paste"),
@@ -164,6 +168,7 @@ def _add(rnd: RoundInfo) -> None:
             _problems(exc, t("participants.problems"))
         else:
             st.session_state["flash"] = tn("participants.added", len(added))
+            st.session_state[PASTE_DONE] = True
             st.rerun()
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -157,6 +156,9 @@ def test_invite_by_mail_answer_from_the_mail_and_see_submitted(
     mobile = phone.new_page()
     mobile.goto(link)
     wait_text(mobile, "Beginnen")
+    wait_text(mobile, "Vul de vragenlijst graag in vóór")  # the round's deadline, as in the mail
+    assert "15 december 2026" in mobile.locator("body").inner_text()
+    screenshot(mobile, OUTPUT / "53-phone-welcome-deadline.png")
     mobile.get_by_role("button", name="Beginnen").click()
     wait_text(mobile, "Deel 1 van")
     opened = store.open_response(link.split("?t=")[1])
