@@ -595,24 +595,24 @@ CATALOGUE: dict[str, Message] = {
         _t("schrijf het onderwerp op één regel", "write the subject on one line"),
     ),
     "mail-template-brace": Message(
-        _t("een accolade { of } staat los", "a brace { or } stands alone"),
+        _t("een accolade staat los", "a brace stands alone"),
         _t(
-            "gebruik accolades alleen rond een invulveld, zoals {{naam}}",
-            "use braces only around a placeholder, like {{naam}}",
+            "gebruik accolades alleen rond een invulveld, zoals {example}",
+            "use braces only around a placeholder, like {example}",
         ),
     ),
     "mail-template-placeholder": Message(
-        _t("onbekend invulveld {{{key}}}{suggestion}", "unknown placeholder {{{key}}}{suggestion}"),
+        _t("onbekend invulveld {key}{suggestion}", "unknown placeholder {key}{suggestion}"),
         _t("mogelijke invulvelden: {known}", "possible placeholders: {known}"),
     ),
     "mail-template-no-link": Message(
         _t(
-            "de tekst bevat de persoonlijke link {{link}} niet",
-            "the text does not contain the personal link {{link}}",
+            "de tekst bevat de persoonlijke link {key} niet",
+            "the text does not contain the personal link {key}",
         ),
         _t(
-            "zet {{link}} in de tekst: zonder link kan niemand de vragenlijst openen",
-            "put {{link}} in the text: without it nobody can open the questionnaire",
+            "zet {key} in de tekst: zonder link kan niemand de vragenlijst openen",
+            "put {key} in the text: without it nobody can open the questionnaire",
         ),
     ),
     "mail-reminder-days": Message(

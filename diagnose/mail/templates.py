@@ -120,7 +120,9 @@ def template_problems(kind: Kind, lang: Lang, template: Template) -> list[Proble
         try:
             names = placeholders_in(text)
         except ValueError:
-            problems.append(Problem("mail-template-brace", id=where, field=field))
+            problems.append(
+                Problem("mail-template-brace", id=where, field=field, params={"example": "{naam}"})
+            )
             continue
         for name in names:
             if name not in PLACEHOLDERS:
@@ -130,14 +132,16 @@ def template_problems(kind: Kind, lang: Lang, template: Template) -> list[Proble
                         id=where,
                         field=field,
                         params={
-                            "key": name,
-                            "suggestion": did_you_mean(name, PLACEHOLDERS),
+                            "key": "{" + name + "}",
+                            "suggestion": ("{" + close + "}")
+                            if (close := did_you_mean(name, PLACEHOLDERS))
+                            else "",
                             "known": ", ".join("{" + p + "}" for p in PLACEHOLDERS),
                         },
                     )
                 )
     if not problems and "link" not in placeholders_in(template.body):
-        problems.append(Problem("mail-template-no-link", id=where, field="body"))
+        problems.append(Problem("mail-template-no-link", id=where, field="body", params={"key": "{link}"}))
     return problems
 
 

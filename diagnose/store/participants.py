@@ -131,9 +131,9 @@ class Participants(Rounds):
         if reminder_days is not None and not 1 <= reminder_days <= 90:
             problems.append(Problem("mail-reminder-days", id="reminder_days", params={"key": reminder_days}))
         if sender_name is not None and sender_name.strip():
-            problem = records.name_problem(sender_name)
-            if problem is not None:
-                problems.append(Problem(problem.code, id="afzender", params=problem.params))
+            name_issue = records.name_problem(sender_name)
+            if name_issue is not None:
+                problems.append(Problem(name_issue.code, id="afzender", params=name_issue.params))
         if reply_to is not None and reply_to.strip() and clean_address(reply_to) is None:
             problems.append(Problem("participant-email", id="reply_to", params={"key": reply_to.strip()}))
         if template is not None:
@@ -192,7 +192,7 @@ class Participants(Rounds):
             )
         for index, row in enumerate(rows, start=1):
 
-            def at(
+            def problem(
                 code: str, field: str, /, *, _row: NewParticipant = row, _index: int = index, **params: Any
             ) -> Problem:
                 return Problem(
@@ -204,26 +204,26 @@ class Participants(Rounds):
                     params=params,
                 )
 
-            problem = records.name_problem(row.name)
-            if problem is not None:
+            name_issue = records.name_problem(row.name)
+            if name_issue is not None:
                 problems.append(
                     Problem(
-                        problem.code,
+                        name_issue.code,
                         file=file,
                         line=row.line,
                         id=None if row.line else f"#{index}",
                         field="naam",
-                        params=problem.params,
+                        params=name_issue.params,
                     )
                 )
             address = clean_address(row.email)
             if address is None:
-                problems.append(at("participant-email", "e-mail", key=row.email.strip()))
+                problems.append(problem("participant-email", "e-mail", key=row.email.strip()))
             elif address in taken:
-                problems.append(at("participant-exists", "e-mail", key=address))
+                problems.append(problem("participant-exists", "e-mail", key=address))
             elif address in seen:
                 first = seen[address]
-                problems.append(at("participant-twice", "e-mail", key=address, first=first or "?"))
+                problems.append(problem("participant-twice", "e-mail", key=address, first=first or "?"))
             if address is not None:
                 seen.setdefault(address, row.line or index)
             role = None
@@ -231,7 +231,7 @@ class Participants(Rounds):
                 role = roles.get(" ".join(row.role.split()).lower())
                 if role is None:
                     problems.append(
-                        at(
+                        problem(
                             "unknown-role",
                             "rol",
                             key=row.role,
@@ -241,8 +241,8 @@ class Participants(Rounds):
                     )
             lang = (row.lang or "nl").strip().lower() or "nl"
             if lang not in LANGUAGES:
-                problems.append(at("participant-language", "taal", key=row.lang))
-            if problem is None and address is not None:
+                problems.append(problem("participant-language", "taal", key=row.lang))
+            if name_issue is None and address is not None:
                 clean.append((" ".join(row.name.split()), address, role, lang))
         if not rows:
             problems.append(Problem("participants-empty", file=file))

@@ -148,10 +148,10 @@ def test_a_template_with_an_unknown_placeholder_is_refused_on_save(store: Store,
     with pytest.raises(ValidationFailed) as exc:
         store.set_mail_settings(rnd.id, template=("invitation", "nl", bad))
     assert [(p.code, p.id, p.field, p.params["key"]) for p in exc.value.problems] == [
-        ("mail-template-placeholder", "invitation.nl", "body", "naaam"),
-        ("mail-template-placeholder", "invitation.nl", "body", "datum"),
+        ("mail-template-placeholder", "invitation.nl", "body", "{naaam}"),
+        ("mail-template-placeholder", "invitation.nl", "body", "{datum}"),
     ]
-    assert "(bedoel je 'naam'?)" in exc.value.problems[0].what("nl")
+    assert exc.value.problems[0].what("nl") == "onbekend invulveld {naaam} (bedoel je '{naam}'?)"
     assert store.mail_settings(rnd.id).templates == {}
 
 
