@@ -8,11 +8,12 @@ import random
 from typing import Any
 
 import pytest
+from sqlalchemy import func, select
 
 from diagnose.mail import templates
 from diagnose.problems import ValidationFailed
 from diagnose.questionnaire import Questionnaire
-from diagnose.store import Store
+from diagnose.store import Store, models
 from diagnose.store.participants import NewParticipant
 from diagnose.store.transfer import tables
 from diagnose.store.transfer.participant_table import read_participants, read_pasted
@@ -200,3 +201,16 @@ def test_the_default_templates_use_only_known_placeholders_and_carry_the_link() 
     for kind, by_lang in templates.DEFAULTS.items():
         for lang, template in by_lang.items():
             assert templates.template_problems(kind, lang, template) == []
+
+
+def test_deleting_the_round_takes_its_participants_and_mail_with_it(store: Store, rnd: Any) -> None:
+    store.set_mail_settings(rnd.id, deadline=dt.date(2026, 12, 15), sender_name="Marieke")
+    store.add_participants(rnd.id, [NewParticipant("Jan", "jan@school.nl")])
+    store.queue_invitations(rnd.id, "http://x")
+    store.delete_round(rnd.id)
+    with store.db.read() as s:
+        counts = [
+            s.scalar(select(func.count()).select_from(table))
+            for table in (models.Participant, models.MailOut, models.RoundMail)
+        ]
+    assert counts == [0, 0, 0]
