@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from diagnose.store.participants import NewParticipant
-from netscan_app.main import PAGES
 from netscan_app.mail_sender import sender
+from netscan_app.main import PAGES
 from tests.app.helpers import World, app, no_exceptions, texts
 
 
@@ -20,7 +20,8 @@ def no_mail(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_without_smtp_the_page_says_so_and_offers_the_links_to_copy(world: World) -> None:
     world.store.add_participants(
-        world.round.id, [NewParticipant("Jan Jansen", "jan@school.nl"), NewParticipant("Els de Wit", "els@school.nl")]
+        world.round.id,
+        [NewParticipant("Jan Jansen", "jan@school.nl"), NewParticipant("Els de Wit", "els@school.nl")],
     )
     at = app(world, signed_in=True).run()
     at.switch_page(PAGES["participants"].path).run()
