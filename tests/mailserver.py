@@ -104,13 +104,14 @@ class MailServer:
         refuse: dict[str, str] | None = None,
         delay: float = 0.0,
         timeout: float = 5.0,
+        implicit_tls: bool = False,
     ) -> None:
         self.handler = Handler(refuse={k.lower(): v for k, v in (refuse or {}).items()}, delay=delay)
         self.port = free_port()
         self.login = login
         kwargs: dict[str, Any] = {}
         self.cafile = ""
-        if login is not None:
+        if login is not None and not implicit_tls:
             cert, key = self_signed(tmp)
             context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
             context.load_cert_chain(cert, key)
@@ -121,6 +122,13 @@ class MailServer:
                 "authenticator": self._authenticate,
                 "auth_require_tls": True,
             }
+        self.scheme = "smtps" if implicit_tls else "smtp"
+        if implicit_tls:  # smtps://: TLS from the first byte, a login over it
+            cert, key = self_signed(tmp)
+            context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+            context.load_cert_chain(cert, key)
+            self.cafile = str(cert)
+            kwargs = {"ssl_context": context, "authenticator": self._authenticate, "auth_require_tls": False}
         self.controller = Controller(self.handler, hostname="127.0.0.1", port=self.port, **kwargs)
         self.timeout = timeout
 
@@ -133,7 +141,7 @@ class MailServer:
     def url(self, user: str = "", password: str = "") -> str:
         auth = f"{user}:{password}@" if user else ""
         query = f"?timeout={self.timeout:g}" + (f"&cafile={self.cafile}" if self.cafile else "")
-        return f"smtp://{auth}localhost:{self.port}{query}"
+        return f"{self.scheme}://{auth}localhost:{self.port}{query}"
 
     def __enter__(self) -> MailServer:
         self.controller.start()

@@ -265,3 +265,12 @@ def test_a_sender_with_another_link_key_mails_no_link_that_would_not_work(
         assert server.delivered == []
         monkeypatch.setenv("NETSCAN_LINK_KEY", "test-key-mail")
         assert send(store, config).sent == 3
+
+
+def test_smtps_sends_over_tls_from_the_first_byte(store: Store, ready: Any, tmp_path: Path) -> None:
+    with MailServer(tmp_path, login=("scan", "geheim"), implicit_tls=True) as server:
+        config = parse(server.url("scan", "geheim"), SENDER)
+        assert config.tls and server.url().startswith("smtps://")
+        store.queue_invitations(ready.id, BASE)
+        assert send(store, config).sent == 3
+        assert len(server.delivered) == 3
