@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import delete, exists, func, select
+from sqlalchemy import delete, exists, select
 
 from diagnose.mail import templates as mail_templates
 from diagnose.mail.addresses import clean_address
@@ -319,13 +319,12 @@ class Participants(Rounds):
 
     def list_participants(self, round_id: int) -> list[Participant]:
         """The round's participants in the order they were added, each with a status (see above)."""
-        P, Inv, R, M = models.Participant, models.Invitation, models.Response, models.MailOut
+        P, R, M = models.Participant, models.Response, models.MailOut
         started = exists().where(models.Answer.response_id == R.id)
         with self.db.read() as s:
             records.round_row(s, round_id)
             rows = s.execute(
-                select(P, R.status, started, Inv.revoked_at)
-                .outerjoin(Inv, Inv.id == P.invitation_id)
+                select(P, R.status, started)
                 .outerjoin(R, R.invitation_id == P.invitation_id)
                 .where(P.round_id == round_id)
                 .order_by(P.id)
@@ -340,7 +339,7 @@ class Participants(Rounds):
         for mail in mails:
             by_participant.setdefault(mail.participant_id, []).append(mail)
         result = []
-        for p, response_status, has_answers, _revoked in rows:
+        for p, response_status, has_answers in rows:
             own = by_participant.get(p.id, [])
             sent = [m for m in own if m.status == "sent"]
             last = own[-1] if own else None
@@ -376,14 +375,3 @@ class Participants(Rounds):
         for p in people:
             counts[p.status] += 1
         return Progress(len(people), counts)
-
-    def participant_count(self, round_id: int) -> int:
-        with self.db.read() as s:
-            return int(
-                s.scalar(
-                    select(func.count())
-                    .select_from(models.Participant)
-                    .where(models.Participant.round_id == round_id)
-                )
-                or 0
-            )
