@@ -580,4 +580,135 @@ CATALOGUE: dict[str, Message] = {
         _t("onbekende status '{key}' voor een afspraak", "unknown status '{key}' for an agreement"),
         _t("kies uit: {choices}", "choose from: {choices}"),
     ),
+    # --- participants and e-mail (m13s) ---
+    "participants-empty": Message(
+        _t("er staan geen deelnemers in", "it holds no participants"),
+        _t(
+            "geef een kopregel (naam; e-mail; rol) en één regel per deelnemer",
+            "give a header row (naam; e-mail; rol) and one row per participant",
+        ),
+    ),
+    "participants-missing-column": Message(
+        _t(
+            "de kolom {key} ontbreekt (gevonden: {found})",
+            "the column {key} is missing (found: {found})",
+        ),
+        _t(
+            "zet in de eerste regel de kolomnamen naam, e-mail en eventueel rol",
+            "put the column names naam (name), e-mail and optionally rol (role) in the first row",
+        ),
+    ),
+    "participants-too-many": Message(
+        _t("meer dan {limit} deelnemers in één ronde", "more than {limit} participants in one round"),
+        _t("verdeel de deelnemers over meer rondes", "spread the participants over more rounds"),
+    ),
+    "participant-email": Message(
+        _t("'{key}' is geen geldig e-mailadres", "'{key}' is not a valid e-mail address"),
+        _t(
+            "geef een adres als naam@school.nl, zonder spaties of komma's",
+            "give an address like name@school.nl, without spaces or commas",
+        ),
+    ),
+    "participant-exists": Message(
+        _t(
+            "{key} is al deelnemer van deze ronde",
+            "{key} is already a participant of this round",
+        ),
+        _t("laat deze regel weg", "leave this row out"),
+    ),
+    "participant-twice": Message(
+        _t(
+            "{key} staat twee keer in de lijst (ook op regel {first})",
+            "{key} is in the list twice (also on row {first})",
+        ),
+        _t("houd één van de twee regels over", "keep one of the two rows"),
+    ),
+    "participant-language": Message(
+        _t("onbekende taal '{key}'", "unknown language '{key}'"),
+        _t("kies nl of en", "choose nl or en"),
+    ),
+    "mail-template-length": Message(
+        _t(
+            "de tekst is leeg of langer dan {limit} tekens",
+            "the text is empty or longer than {limit} characters",
+        ),
+        _t("schrijf een tekst van 1 tot {limit} tekens", "write a text of 1 to {limit} characters"),
+    ),
+    "mail-template-control": Message(
+        _t(
+            "de tekst bevat een regeleinde of stuurteken waar dat niet mag (een onderwerp is één regel)",
+            "the text holds a line break or control character where none may be (a subject is one line)",
+        ),
+        _t("schrijf het onderwerp op één regel", "write the subject on one line"),
+    ),
+    "mail-template-brace": Message(
+        _t("een accolade staat los", "a brace stands alone"),
+        _t(
+            "gebruik accolades alleen rond een invulveld, zoals {example}",
+            "use braces only around a placeholder, like {example}",
+        ),
+    ),
+    "mail-template-placeholder": Message(
+        _t("onbekend invulveld {key}{suggestion}", "unknown placeholder {key}{suggestion}"),
+        _t("mogelijke invulvelden: {known}", "possible placeholders: {known}"),
+    ),
+    "mail-template-no-link": Message(
+        _t(
+            "de tekst bevat de persoonlijke link {key} niet",
+            "the text does not contain the personal link {key}",
+        ),
+        _t(
+            "zet {key} in de tekst: zonder link kan niemand de vragenlijst openen",
+            "put {key} in the text: without it nobody can open the questionnaire",
+        ),
+    ),
+    "mail-reminder-days": Message(
+        _t("{key} dagen tussen herinneringen kan niet", "{key} days between reminders is not possible"),
+        _t("kies 1 tot 90 dagen", "choose 1 to 90 days"),
+    ),
+    "mail-no-deadline": Message(
+        _t("de ronde heeft nog geen uiterste invuldatum", "the round has no deadline yet"),
+        _t(
+            "stel eerst de uiterste invuldatum in: de mail noemt die datum",
+            "set the deadline first: the mail names that date",
+        ),
+    ),
+    "mail-no-sender": Message(
+        _t("de afzender (naam onder de mail) ontbreekt", "the sender (the name under the mail) is missing"),
+        _t("vul de naam van de afzender in", "fill in the sender's name"),
+    ),
+    "mail-link-key": Message(
+        _t(
+            "de link van deze deelnemer is gemaakt met een andere sleutel dan deze computer heeft",
+            "this participant's link was made with another key than this computer has",
+        ),
+        _t(
+            "verstuur vanaf de computer met dezelfde gegevensmap, of zet NETSCAN_LINK_KEY gelijk",
+            "send from the computer with the same data folder, or set NETSCAN_LINK_KEY the same",
+        ),
+    ),
+    "mail-not-configured": Message(
+        _t(
+            "e-mail is niet ingesteld (NETSCAN_SMTP_URL ontbreekt)",
+            "e-mail is not configured (NETSCAN_SMTP_URL is missing)",
+        ),
+        _t(
+            "zet NETSCAN_SMTP_URL en NETSCAN_MAIL_FROM (zie docs/mail.md), of deel de links zelf",
+            "set NETSCAN_SMTP_URL and NETSCAN_MAIL_FROM (see docs/mail.md), or share the links yourself",
+        ),
+    ),
+    "mail-config": Message(
+        _t("de e-mailinstelling klopt niet: {detail}", "the e-mail setting is wrong: {detail}"),
+        _t("corrigeer de instelling (zie docs/mail.md)", "correct the setting (see docs/mail.md)"),
+    ),
+    "mail-server-unusable": Message(
+        _t(
+            "de mailserver {key} is niet te gebruiken: {detail}; er is niets verstuurd dat nog in de wachtrij stond",
+            "the mail server {key} cannot be used: {detail}; nothing still queued was sent",
+        ),
+        _t(
+            "controleer gebruikersnaam, wachtwoord en server, en probeer opnieuw: wat in de wachtrij staat gaat dan alsnog",
+            "check user name, password and server and try again: what is queued will go then",
+        ),
+    ),
 }

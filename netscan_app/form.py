@@ -18,6 +18,7 @@ import streamlit as st
 
 from diagnose.questionnaire import DONT_KNOW, Item, Questionnaire, Section
 from diagnose.store.errors import DatabaseUnavailable
+from diagnose.store.mail_queue import format_deadline
 from netscan_app import pending
 from netscan_app.answers import (
     first_open_section,
@@ -33,7 +34,7 @@ from netscan_app.answers import (
     whole_number_bounds,
     widget_key,
 )
-from netscan_app.i18n import loc, t, tn
+from netscan_app.i18n import current_lang, loc, t, tn
 from netscan_app.resources import get_bundle, get_store
 from netscan_app.widgets import language_switch, local_time, md_escape
 
@@ -307,6 +308,9 @@ def render_welcome(ctx: FormContext) -> None:
     if ctx.q.intro is not None:
         st.markdown(loc(ctx.q.intro))
     st.markdown(t("form.welcome_how"))
+    deadline = get_store().mail_settings(get_store().get_response(ctx.response_id).round_id).deadline
+    if deadline is not None:  # the round's deadline, as in the invitation (m13s)
+        st.markdown(t("form.welcome_deadline", date=format_deadline(deadline, current_lang())))
     label = t("form.resume") if answers else t("form.start")
     target = first_open_section(ctx.q, answers) if answers else 0
     st.button(

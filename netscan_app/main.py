@@ -41,6 +41,13 @@ PAGES: dict[str, PageDef] = {
         PageDef("network", "netscan_app/pages/network.py", "netwerk", "nav.network", ":material/hub:"),
         PageDef("round", "netscan_app/pages/round.py", "meting", "nav.round", ":material/forward_to_inbox:"),
         PageDef(
+            "participants",
+            "netscan_app/pages/participants.py",
+            "deelnemers",
+            "nav.participants",
+            ":material/contact_mail:",
+        ),
+        PageDef(
             "results", "netscan_app/pages/results.py", "resultaten", "nav.results", ":material/insights:"
         ),
         PageDef(
@@ -110,7 +117,17 @@ def _run(respondent: bool) -> None:
     user = auth.current_user()
     if user is None:
         pages = [_page("sign_in", default=True)] + [
-            _page(n) for n in ("overview", "network", "round", "results", "agreements", "group", "data")
+            _page(n)
+            for n in (
+                "overview",
+                "network",
+                "round",
+                "participants",
+                "results",
+                "agreements",
+                "group",
+                "data",
+            )
         ]
         nav = st.navigation(pages, position="hidden")
     else:
@@ -121,6 +138,7 @@ def _run(respondent: bool) -> None:
                     _page("overview"),
                     _page("network"),
                     _page("round"),
+                    _page("participants"),
                     _page("results"),
                     _page("agreements"),
                     _page("group", hidden=True),

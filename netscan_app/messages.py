@@ -468,6 +468,199 @@ _TEXTS: dict[str, dict[str, str]] = {
     "round.revoke": {"nl": "Intrekken", "en": "Revoke"},
     "round.revoked_done.one": {"nl": "1 link ingetrokken.", "en": "1 link revoked."},
     "round.revoked_done.other": {"nl": "{count} links ingetrokken.", "en": "{count} links revoked."},
+    # --- participants and e-mail (m13s) --------------------------------------------------------
+    "nav.participants": {"nl": "Deelnemers en e-mail", "en": "Participants and e-mail"},
+    "participants.choose": {
+        "nl": "Kies eerst een netwerk en een meting in het overzicht.",
+        "en": "First choose a network and a round in the overview.",
+    },
+    "participants.title": {"nl": "Deelnemers van {round}", "en": "Participants of {round}"},
+    "participants.row": {"nl": "regel {line}", "en": "row {line}"},
+    "participants.intro": {
+        "nl": "Voeg de deelnemers van deze meting toe. Iedereen krijgt een eigen link per e-mail; "
+        "hier zie je wie al heeft ingediend, nooit wat iemand heeft geantwoord.",
+        "en": "Add the participants of this round. Everyone gets their own link by e-mail; here you "
+        "see who has submitted, never what anyone answered.",
+    },
+    "participants.mail_on": {
+        "nl": "E-mail gaat via {server}, afzender {sender}.",
+        "en": "E-mail goes through {server}, sender {sender}.",
+    },
+    "participants.mail_off": {
+        "nl": "E-mail is niet ingesteld op deze server. Je kunt de deelnemers toevoegen en hun "
+        "persoonlijke links hieronder kopiëren en zelf versturen. Wie e-mail wil laten versturen, "
+        "stelt NETSCAN_SMTP_URL en NETSCAN_MAIL_FROM in (zie de handleiding over e-mail).",
+        "en": "E-mail is not configured on this server. You can add the participants and copy their "
+        "personal links below to send them yourself. To have the app send mail, set NETSCAN_SMTP_URL "
+        "and NETSCAN_MAIL_FROM (see the guide on e-mail).",
+    },
+    "participants.mail_problem": {
+        "nl": "De e-mailinstelling klopt niet, dus er wordt niets verstuurd: {detail}",
+        "en": "The e-mail setting is wrong, so nothing is sent: {detail}",
+    },
+    "participants.mail_stopped": {
+        "nl": "De mailserver weigerde de laatste verzending: {reply}. De mails blijven in de "
+        "wachtrij en gaan alsnog zodra de server ze aanneemt.",
+        "en": "The mail server refused the last batch: {reply}. The mails stay queued and go as "
+        "soon as the server accepts them.",
+    },
+    "participants.count": {"nl": "Deelnemers", "en": "Participants"},
+    "participants.invited": {"nl": "Uitgenodigd", "en": "Invited"},
+    "participants.invited_help": {
+        "nl": "Deelnemers die de uitnodiging hebben ontvangen of hun link al hebben geopend; "
+        "onbestelbare adressen tellen niet mee.",
+        "en": "Participants who received the invitation or already opened their link; bounced "
+        "addresses do not count.",
+    },
+    "participants.submitted": {"nl": "Ingediend", "en": "Submitted"},
+    "participants.waiting": {"nl": "Mails onderweg", "en": "Mails on their way"},
+    "participants.waiting_help": {
+        "nl": "In de wachtrij of bezig; ververs de pagina om de stand te zien.",
+        "en": "Queued or being sent; refresh the page to see how it stands.",
+    },
+    "participants.rate": {
+        "nl": "Respons: {submitted} van {invited} uitgenodigden ({percent}%)",
+        "en": "Response: {submitted} of {invited} invited ({percent}%)",
+    },
+    "participants.rate_none": {
+        "nl": "Nog niemand uitgenodigd.",
+        "en": "Nobody invited yet.",
+    },
+    "participants.list_title": {"nl": "Deelnemers", "en": "Participants"},
+    "participants.none": {
+        "nl": "Nog geen deelnemers. Voeg ze hieronder toe.",
+        "en": "No participants yet. Add them below.",
+    },
+    "participants.col_name": {"nl": "Naam", "en": "Name"},
+    "participants.col_email": {"nl": "E-mail", "en": "E-mail"},
+    "participants.col_role": {"nl": "Rol", "en": "Role"},
+    "participants.col_status": {"nl": "Status", "en": "Status"},
+    "participants.col_last_mail": {"nl": "Laatste mail", "en": "Last mail"},
+    "participants.col_reminders": {"nl": "Herinneringen", "en": "Reminders"},
+    "participants.col_reply": {"nl": "Melding van de mailserver", "en": "Mail server's reply"},
+    "participants.col_link": {"nl": "Persoonlijke link", "en": "Personal link"},
+    "participants.status_not_sent": {"nl": "nog niet verstuurd", "en": "not sent yet"},
+    "participants.status_sent": {"nl": "uitnodiging verstuurd", "en": "invitation sent"},
+    "participants.status_opened": {"nl": "link geopend", "en": "opened the link"},
+    "participants.status_started": {"nl": "begonnen", "en": "started"},
+    "participants.status_submitted": {"nl": "ingediend", "en": "submitted"},
+    "participants.status_bounced": {"nl": "onbestelbaar", "en": "bounced"},
+    "participants.add_title": {"nl": "Deelnemers toevoegen", "en": "Add participants"},
+    "participants.tab_paste": {"nl": "Plakken", "en": "Paste"},
+    "participants.tab_file": {"nl": "Bestand", "en": "File"},
+    "participants.tab_type": {"nl": "Intypen", "en": "Type"},
+    "participants.paste": {"nl": "Plak de lijst", "en": "Paste the list"},
+    "participants.paste_help": {
+        "nl": "Eén deelnemer per regel: naam, e-mailadres en eventueel rol, gescheiden door een "
+        "komma, puntkomma of tab (zo komt het uit Excel).",
+        "en": "One participant per line: name, e-mail address and optionally role, separated by a "
+        "comma, semicolon or tab (as it comes out of Excel).",
+    },
+    "participants.paste_placeholder": {
+        "nl": "Jan Jansen; jan.jansen@school.nl; schoolleider",
+        "en": "Jan Jansen; jan.jansen@school.nl; school leader",
+    },
+    "participants.file": {"nl": "CSV- of Excel-bestand", "en": "CSV or Excel file"},
+    "participants.file_help": {
+        "nl": "Met de kolommen naam, e-mail en eventueel rol en taal (nl of en) in de eerste regel.",
+        "en": "With the columns naam (name), e-mail and optionally rol (role) and taal (language: "
+        "nl or en) in the first row.",
+    },
+    "participants.name": {"nl": "Naam", "en": "Name"},
+    "participants.email": {"nl": "E-mailadres", "en": "E-mail address"},
+    "participants.role": {"nl": "Rol (mag leeg)", "en": "Role (may be empty)"},
+    "participants.language": {"nl": "Taal van de mail", "en": "Language of the mail"},
+    "participants.add": {"nl": "Toevoegen", "en": "Add"},
+    "participants.added.one": {"nl": "1 deelnemer toegevoegd.", "en": "1 participant added."},
+    "participants.added.other": {
+        "nl": "{count} deelnemers toegevoegd.",
+        "en": "{count} participants added.",
+    },
+    "participants.problems": {
+        "nl": "Er is niemand toegevoegd. Verbeter deze regels en probeer het opnieuw:",
+        "en": "Nobody was added. Correct these rows and try again:",
+    },
+    "participants.remove_pick": {"nl": "Deelnemers verwijderen", "en": "Remove participants"},
+    "participants.remove_help": {
+        "nl": "Hun link werkt daarna niet meer. Wat ze al hebben ingevuld blijft (anoniem) bewaard.",
+        "en": "Their link stops working. What they already answered is kept (anonymously).",
+    },
+    "participants.remove_placeholder": {"nl": "Kies deelnemers", "en": "Choose participants"},
+    "participants.remove": {"nl": "Verwijderen", "en": "Remove"},
+    "participants.removed.one": {"nl": "1 deelnemer verwijderd.", "en": "1 participant removed."},
+    "participants.removed.other": {
+        "nl": "{count} deelnemers verwijderd.",
+        "en": "{count} participants removed.",
+    },
+    "participants.message_title": {"nl": "Het bericht", "en": "The message"},
+    "participants.deadline": {"nl": "Uiterste invuldatum", "en": "Deadline"},
+    "participants.deadline_help": {
+        "nl": "Staat in de uitnodiging en de herinnering, en op de welkomstpagina van de vragenlijst.",
+        "en": "Shown in the invitation and the reminder, and on the questionnaire's welcome page.",
+    },
+    "participants.sender_name": {"nl": "Afzender (naam onder de mail)", "en": "Sender (name under the mail)"},
+    "participants.reply_to": {"nl": "Antwoorden naar (e-mailadres)", "en": "Replies to (e-mail address)"},
+    "participants.reply_to_help": {
+        "nl": "Het adres waar een antwoord op de mail heen gaat, bijvoorbeeld dat van de coördinator.",
+        "en": "Where a reply to the mail goes, for instance the coordinator's address.",
+    },
+    "participants.reminder_days": {"nl": "Dagen tussen herinneringen", "en": "Days between reminders"},
+    "participants.reminder_days_help": {
+        "nl": "Een deelnemer krijgt nooit vaker dan eens per zoveel dagen een mail.",
+        "en": "A participant never gets a mail more often than once per this many days.",
+    },
+    "participants.kind": {"nl": "Bericht", "en": "Message"},
+    "participants.kind_invitation": {"nl": "Uitnodiging", "en": "Invitation"},
+    "participants.kind_reminder": {"nl": "Herinnering", "en": "Reminder"},
+    "participants.template_lang": {"nl": "Taal", "en": "Language"},
+    "participants.subject": {"nl": "Onderwerp", "en": "Subject"},
+    "participants.body": {"nl": "Tekst", "en": "Text"},
+    "participants.body_help": {
+        "nl": "Invulvelden: {fields}. De link is verplicht.",
+        "en": "Placeholders: {fields}. The link is required.",
+    },
+    "participants.save": {"nl": "Opslaan", "en": "Save"},
+    "participants.saved": {"nl": "Opgeslagen.", "en": "Saved."},
+    "participants.preview": {"nl": "Voorbeeld", "en": "Preview"},
+    "participants.preview_for": {
+        "nl": "Zo ziet {name} het bericht:",
+        "en": "This is how {name} sees the message:",
+    },
+    "participants.send_title": {"nl": "Versturen", "en": "Send"},
+    "participants.send": {"nl": "Uitnodigingen versturen", "en": "Send invitations"},
+    "participants.send_help": {
+        "nl": "Naar iedereen die nog geen uitnodiging kreeg; nog een keer klikken stuurt niemand iets dubbel.",
+        "en": "To everyone who has had no invitation yet; clicking again sends nobody anything twice.",
+    },
+    "participants.remind": {"nl": "Herinnering sturen", "en": "Send a reminder"},
+    "participants.remind_help": {
+        "nl": "Alleen aan wie nog niet heeft ingediend, en niet aan wie in de laatste {days} dagen al "
+        "een mail kreeg.",
+        "en": "Only to those who have not submitted, and not to anyone mailed in the last {days} days.",
+    },
+    "participants.queued.one": {
+        "nl": "1 mail staat klaar en wordt nu verstuurd.",
+        "en": "1 mail is queued and is being sent now.",
+    },
+    "participants.queued.other": {
+        "nl": "{count} mails staan klaar en worden nu verstuurd.",
+        "en": "{count} mails are queued and are being sent now.",
+    },
+    "participants.nobody": {
+        "nl": "Er is niemand om te mailen: iedereen heeft al een mail gehad of heeft ingediend.",
+        "en": "Nobody to mail: everyone has had a mail or has submitted.",
+    },
+    "participants.refresh": {"nl": "Stand bijwerken", "en": "Refresh"},
+    "participants.links_title": {"nl": "Links om te kopiëren", "en": "Links to copy"},
+    "participants.links_download": {"nl": "Links downloaden (CSV)", "en": "Download the links (CSV)"},
+    "form.welcome_deadline": {
+        "nl": "Vul de vragenlijst graag in vóór **{date}**.",
+        "en": "Please answer the questionnaire before **{date}**.",
+    },
+    "participants.closed": {
+        "nl": "Deze meting is gesloten: er gaan geen uitnodigingen of herinneringen meer uit.",
+        "en": "This round is closed: no more invitations or reminders go out.",
+    },
     # --- group answer -------------------------------------------------------------------------
     "group.title": {"nl": "Groepsantwoord · {round}", "en": "Group answer · {round}"},
     "group.closed": {

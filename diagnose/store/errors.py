@@ -34,6 +34,7 @@ class NotFound(StoreError):
         "invitation": LocalizedText(nl="uitnodiging", en="invitation"),
         "user": LocalizedText(nl="gebruiker", en="user"),
         "agreement": LocalizedText(nl="afspraak", en="agreement"),
+        "participant": LocalizedText(nl="deelnemer", en="participant"),
     }
 
     def __init__(self, thing: str, key: object):

@@ -345,3 +345,65 @@ class ExportLog(Base):
 def dialect_insert(s: Session) -> Any:
     """INSERT with ON CONFLICT support for the session's database (PostgreSQL or SQLite)."""
     return pg_insert if s.get_bind().dialect.name == "postgresql" else sqlite_insert
+
+
+# --- participants and the mail queue (diagnose/store/participants.py, mail_queue.py) -------------
+# Kept apart from answers: a participant points to its personal invitation, and nothing that reads
+# answers (diagnosis, export, round_view) reads these tables.
+
+
+class RoundMail(Base):
+    """A round's mail settings: the deadline, the reminder spacing and the templates changed from
+    the defaults ({kind: {lang: {subject, body}}}, checked on save by diagnose.mail.templates)."""
+
+    __tablename__ = "round_mail"
+
+    round_id: Mapped[int] = mapped_column(ForeignKey("round.id", ondelete="CASCADE"), primary_key=True)
+    deadline: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    reminder_days: Mapped[int] = mapped_column(Integer, default=7)
+    sender_name: Mapped[str] = mapped_column(String(NAME_LENGTH), default="")
+    reply_to: Mapped[str] = mapped_column(String(320), default="")
+    templates: Mapped[dict[str, Any]] = mapped_column(JSONValue, default=dict)
+
+
+class Participant(Base):
+    __tablename__ = "participant"
+    __table_args__ = (UniqueConstraint("round_id", "email"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("round.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(NAME_LENGTH))
+    email: Mapped[str] = mapped_column(String(320))  # stored lower-case
+    role: Mapped[str | None] = mapped_column(String(50), nullable=True)
+    lang: Mapped[str] = mapped_column(String(2), default="nl")
+    invitation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("invitation.id", ondelete="SET NULL"), nullable=True
+    )
+    # the link's token is HMAC(link key, id:salt); only its SHA-256 is in invitation.token_hash
+    link_salt: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class MailOut(Base):
+    """One mail to one participant: queued → sending (claimed until `claimed_until`) → sent or
+    failed. The protocol and what it guarantees are in diagnose/store/mail_queue.py."""
+
+    __tablename__ = "mail_out"
+    __table_args__ = (
+        CheckConstraint("kind in ('invitation', 'reminder')", name="kind"),
+        CheckConstraint("status in ('queued', 'sending', 'sent', 'failed')", name="status"),
+        Index("ix_mail_out_due", "status", "next_attempt_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(12))
+    status: Mapped[str] = mapped_column(String(8), default="queued")
+    link_base: Mapped[str] = mapped_column(String(500))
+    message_id: Mapped[str] = mapped_column(String(200))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    claimed_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    sent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    error: Mapped[str] = mapped_column(String(1000), default="")

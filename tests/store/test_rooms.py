@@ -14,7 +14,9 @@ from diagnose.store.accounts import Accounts
 from diagnose.store.agreements import Agreements
 from diagnose.store.database import Database, Room
 from diagnose.store.diagnoses import Diagnoses
+from diagnose.store.mail_queue import MailQueue
 from diagnose.store.networks import Networks
+from diagnose.store.participants import Participants
 from diagnose.store.rediagnosis import Rediagnosis
 from diagnose.store.responses import Responses
 from diagnose.store.rounds import Rounds
@@ -32,6 +34,7 @@ BASE = {
     "errors",
     "finding_texts",
     "models",
+    "link_key",
     "records",
     "round_scores",
     "schema",
@@ -46,8 +49,10 @@ ROOMS: dict[str, set[str]] = {
     "diagnoses": {"rounds"},
     "rediagnosis": {"diagnoses"},
     "agreements": {"diagnoses"},
-    "transfer": {"responses", "diagnoses"},
-    "service": {"accounts", "transfer", "rediagnosis", "agreements"},
+    "participants": {"rounds"},
+    "mail_queue": {"participants"},
+    "transfer": {"responses", "diagnoses", "participants"},
+    "service": {"accounts", "transfer", "rediagnosis", "agreements", "mail_queue"},
 }
 NEVER = ("diagnose.report", "diagnose.cli", "diagnose.charts", "netscan_app", "streamlit")
 
@@ -140,6 +145,8 @@ def test_no_room_hides_a_name_of_another() -> None:
         Rediagnosis,
         Transfer,
         Agreements,
+        Participants,
+        MailQueue,
         Store,
     ):
         for name in vars(room):

@@ -35,6 +35,9 @@ TABLES = {
     "finding_text",
     "agreement",
     "agreement_status",
+    "round_mail",
+    "participant",
+    "mail_out",
     "alembic_version",
 }
 

@@ -2,7 +2,7 @@
 set a response-rate threshold; per-respondent exports and backups are logged.
 
 Revision ID: 0007
-Revises: 0004 (the integrator re-chains this after the other branches' migrations)
+Revises: 0006
 Create Date: 2026-11-30 09:10:00
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0007"
-down_revision: str | None = "0004"
+down_revision: str | None = "0006"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
