@@ -38,7 +38,7 @@ system-deps:
 
 run: install
 	$(PY) -m diagnose db upgrade
-	$(VENV)/bin/streamlit run serve.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
+	NETSCAN_DEMO=$${NETSCAN_DEMO-1} $(VENV)/bin/streamlit run serve.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

@@ -336,6 +336,16 @@ CATALOGUE: dict[str, Message] = {
             "use an empty database, e.g. NETSCAN_DATA_DIR=/tmp/demo netscan demo",
         ),
     ),
+    "demo-not-allowed": Message(
+        _t(
+            "de voorbeeldgegevens worden op deze server niet aangeboden",
+            "this server does not offer the demo data",
+        ),
+        _t(
+            "start de app met NETSCAN_DEMO=1 op een lege database die niet voor echte gebruikers is bedoeld",
+            "start the app with NETSCAN_DEMO=1 on an empty database that is not meant for real users",
+        ),
+    ),
     "export-not-kept": Message(
         _t(
             "er is niets verwijderd: de export kon niet worden bewaard in {folder} ({detail})",

@@ -130,6 +130,12 @@ _TEXTS: dict[str, dict[str, str]] = {
         "results, differences between members and development over the years look like.",
     },
     "first.load_demo": {"nl": "Voorbeeldgegevens laden", "en": "Load the demo data"},
+    "first.no_users": {
+        "nl": "Er is nog niemand die kan inloggen. Wie de server beheert, maakt de eerste beheerder aan "
+        "met deze opdracht; daarna log je hier in.",
+        "en": "Nobody can sign in yet. Whoever runs the server creates the first administrator with "
+        "this command; then you sign in here.",
+    },
     "first.loading": {"nl": "Voorbeeldgegevens worden geladen…", "en": "Loading the demo data…"},
     "first.loaded": {
         "nl": "De voorbeeldgegevens staan klaar. Log in met `{email}` en wachtwoord `{password}`.",

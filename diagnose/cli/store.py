@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from diagnose import settings
 from diagnose.problems import Problem, ValidationFailed
 from diagnose.text import LANGUAGES, LocalizedText, format_number
 
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 # The store (SQLAlchemy, Alembic, argon2) is imported by the handlers that use it, not here: every
 # `netscan` command builds this parser, and `netscan diagnose` should not pay half a second for it.
 
-APP_URL = os.environ.get("NETSCAN_APP_URL", "http://localhost:8501")
+LOCAL_APP_URL = "http://localhost:8501"
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -327,7 +328,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     store = open_store(args)
     result = build_demo(store)
-    link = f"{APP_URL}/?t={result.shared_link_token}"
+    link = f"{settings.public_url(LOCAL_APP_URL)}/?t={result.shared_link_token}"
     if args.lang == "nl":
         print(f"Demo klaar in {store.url}:")
         print(
