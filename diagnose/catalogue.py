@@ -336,6 +336,13 @@ CATALOGUE: dict[str, Message] = {
             "use an empty database, e.g. NETSCAN_DATA_DIR=/tmp/demo netscan demo",
         ),
     ),
+    "unknown-revision": Message(
+        _t("schema-revisie '{key}' bestaat niet", "schema revision '{key}' does not exist"),
+        _t(
+            "kies een revisie die `netscan db status` toont, bijvoorbeeld 0004 ({detail})",
+            "choose a revision `netscan db status` shows, e.g. 0004 ({detail})",
+        ),
+    ),
     "demo-not-allowed": Message(
         _t(
             "de voorbeeldgegevens worden op deze server niet aangeboden",

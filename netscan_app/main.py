@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from diagnose.store.audit import UNKNOWN_ACTOR, Actor, act_as
 from diagnose.store.errors import DatabaseUnavailable
 from netscan_app import auth, state
 from netscan_app.i18n import current_lang, t
@@ -52,6 +53,7 @@ PAGES: dict[str, PageDef] = {
         ),
         PageDef("group", "netscan_app/pages/group.py", "groepsantwoord", "nav.group", ":material/groups:"),
         PageDef("data", "netscan_app/pages/data.py", "gegevens", "nav.data", ":material/import_export:"),
+        PageDef("audit", "netscan_app/pages/audit.py", "logboek", "nav.audit", ":material/history:"),
         PageDef(
             "questionnaire",
             "netscan_app/pages/questionnaire.py",
@@ -108,9 +110,12 @@ def _run(respondent: bool) -> None:
         nav.run()
         return
     user = auth.current_user()
+    # what this run does is done by this user (the audit trail reads it: diagnose/store/audit.py)
+    act_as(Actor(user.email, user.id) if user is not None else UNKNOWN_ACTOR)
     if user is None:
         pages = [_page("sign_in", default=True)] + [
-            _page(n) for n in ("overview", "network", "round", "results", "agreements", "group", "data")
+            _page(n)
+            for n in ("overview", "network", "round", "results", "agreements", "group", "data", "audit")
         ]
         nav = st.navigation(pages, position="hidden")
     else:
@@ -125,7 +130,7 @@ def _run(respondent: bool) -> None:
                     _page("agreements"),
                     _page("group", hidden=True),
                 ],
-                t("nav.section_admin"): [_page("data"), _page("sign_in", hidden=True)],
+                t("nav.section_admin"): [_page("data"), _page("audit"), _page("sign_in", hidden=True)],
             },
             position="sidebar",
         )

@@ -13,7 +13,12 @@ from diagnose import settings
 ROOT = Path(__file__).resolve().parent.parent
 # An environment variable name as the code spells it: NETSCAN_…, or one of the few standard names.
 NAME = re.compile(r"\b(NETSCAN_[A-Z0-9_]+|DATABASE_URL|BROWSER_PATH)\b")
-PRODUCT = [ROOT / "app.py", ROOT / "serve.py", *(ROOT / "diagnose").rglob("*.py"), *(ROOT / "netscan_app").rglob("*.py")]
+PRODUCT = [
+    ROOT / "app.py",
+    ROOT / "serve.py",
+    *(ROOT / "diagnose").rglob("*.py"),
+    *(ROOT / "netscan_app").rglob("*.py"),
+]
 TESTS = [*(ROOT / "tests").rglob("*.py"), ROOT / "Makefile"]
 
 
@@ -32,7 +37,9 @@ def _names(files: list[Path]) -> dict[str, Path]:
 
 def test_every_variable_the_product_reads_is_in_the_reference() -> None:
     read = _names(PRODUCT)
-    missing = {name: str(path.relative_to(ROOT)) for name, path in read.items() if name not in settings.BY_NAME}
+    missing = {
+        name: str(path.relative_to(ROOT)) for name, path in read.items() if name not in settings.BY_NAME
+    }
     assert not missing, f"add these to diagnose/settings.py SETTINGS (then `make docs`): {missing}"
 
 

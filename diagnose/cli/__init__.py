@@ -15,6 +15,7 @@ COMMAND_MODULES = (
     "diagnose.cli.store",
     "diagnose.cli.report",
     "diagnose.cli.synth",
+    "diagnose.cli.audit",
 )
 EXIT_USER_ERROR = 2
 

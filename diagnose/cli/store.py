@@ -50,6 +50,12 @@ def register(sub: Any) -> None:
     up = db_sub.add_parser("upgrade", help="bring the schema up to date (safe to repeat)")
     _common(up)
     up.set_defaults(handler=cmd_db_upgrade)
+    down = db_sub.add_parser(
+        "downgrade", help="take the schema back to REVISION (a rollback; see docs/deployment.md)"
+    )
+    down.add_argument("revision", metavar="REVISION", help="the revision to go back to, e.g. 0004")
+    _common(down)
+    down.set_defaults(handler=cmd_db_downgrade)
     status = db_sub.add_parser("status", help="where the database is, its schema revision and what it holds")
     _common(status)
     status.set_defaults(handler=cmd_db_status)
@@ -122,7 +128,9 @@ def register(sub: Any) -> None:
 
 def open_store(args: argparse.Namespace) -> Store:
     from diagnose.store import Store
+    from diagnose.store.audit import Actor, act_as
 
+    act_as(Actor(f"opdrachtregel ({getpass.getuser()})"))  # what this command does, the trail records
     store = Store.open(args.database)
     store.ensure_schema()
     return store
@@ -141,6 +149,20 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
         args,
         f"Database {store.url} is bijgewerkt (schema {revision}).",
         f"Database {store.url} is up to date (schema {revision}).",
+    )
+    return 0
+
+
+def cmd_db_downgrade(args: argparse.Namespace) -> int:
+    from diagnose.store import Store
+    from diagnose.store.schema import downgrade
+
+    store = Store.open(args.database)
+    revision = downgrade(store.engine, args.revision)
+    _say(
+        args,
+        f"Database {store.url} staat nu op schema {revision}.",
+        f"Database {store.url} is now at schema {revision}.",
     )
     return 0
 

@@ -16,7 +16,6 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import pytest
-import tomllib
 import yaml
 
 from diagnose import settings
@@ -36,8 +35,10 @@ STREAMLIT_FLAGS = ("--server.headless", "--server.fileWatcherType", "--browser.g
 
 
 def _upload_limit_mb() -> int:
-    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
-    return int(config["server"]["maxUploadSize"])
+    config = (ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8")
+    found = re.search(r"^maxUploadSize\s*=\s*(\d+)", config, re.MULTILINE)
+    assert found, ".streamlit/config.toml sets no maxUploadSize"
+    return int(found[1])
 
 
 def _netscan_command_parses(words: list[str]) -> None:

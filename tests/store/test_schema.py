@@ -34,6 +34,7 @@ TABLES = {
     "finding_text",
     "agreement",
     "agreement_status",
+    "audit_event",
     "alembic_version",
 }
 

@@ -57,13 +57,22 @@ class Transfer(Responses, Diagnoses):
         return importing.import_bytes(self, data, filename, target)
 
     def export_round(self, round_id: int, fmt: str) -> bytes:
-        return exporting.export_round(self, round_id, fmt)
+        data = exporting.export_round(self, round_id, fmt)
+        rnd = self.get_round(round_id)
+        subject = f"‘{self.get_network(rnd.network_id).name}’ / ‘{rnd.label}’ ({fmt})"
+        self.record("export", subject, workspace_id=rnd.workspace_id)
+        return data
 
     def export_network(self, network_id: int, fmt: str) -> bytes:
-        return exporting.export_network(self, network_id, fmt)
+        data = exporting.export_network(self, network_id, fmt)
+        network = self.get_network(network_id)
+        self.record("export", f"‘{network.name}’ ({fmt})", workspace_id=network.workspace_id)
+        return data
 
     def export_workspace(self, workspace_id: int, fmt: str) -> bytes:
-        return exporting.export_workspace(self, workspace_id, fmt)
+        data = exporting.export_workspace(self, workspace_id, fmt)
+        self.record("export", f"‘{self.get_workspace(workspace_id).name}’ ({fmt})", workspace_id=workspace_id)
+        return data
 
     def delete_network_keeping_export(self, network_id: int, *, folder: Path | None = None) -> Path:
         """Delete the network after writing its archive (agreements included) to `folder`, default
