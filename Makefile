@@ -8,7 +8,7 @@ STAMP := $(VENV)/.install-stamp
 SYSTEM_PACKAGES := chromium poppler-utils postgresql fonts-dejavu-core
 PORT ?= 8501
 
-.PHONY: install run test test-long lint typecheck pytest bench fuzz fuzz-texts system-deps schemas docs clean
+.PHONY: install run test test-long test-deploy lint typecheck pytest bench fuzz fuzz-texts system-deps schemas docs clean
 
 install: system-deps $(STAMP)
 
@@ -20,13 +20,17 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 # Debian packages the product and its tests use: Chromium (browser tests, chart export),
-# poppler (PDF checks), PostgreSQL (the store's tests run against a real server).
+# poppler (PDF checks), PostgreSQL (the store's tests run against a real server), nginx, PgBouncer
+# and openssl (the deployment test runs deploy/ for real behind HTTPS).
 system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	test -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf || missing="$$missing fonts-dejavu-core"; \
+	command -v nginx >/dev/null || test -x /usr/sbin/nginx || missing="$$missing nginx-light"; \
+	command -v pgbouncer >/dev/null || test -x /usr/sbin/pgbouncer || missing="$$missing pgbouncer"; \
+	command -v openssl >/dev/null || missing="$$missing openssl"; \
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = 0 ]; then \
 			echo "Installing Debian packages:$$missing"; \
@@ -38,7 +42,7 @@ system-deps:
 
 run: install
 	$(PY) -m diagnose db upgrade
-	$(VENV)/bin/streamlit run serve.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
+	NETSCAN_DEMO=$${NETSCAN_DEMO-1} $(VENV)/bin/streamlit run serve.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
@@ -52,6 +56,11 @@ pytest: $(STAMP)
 	$(PY) -m pytest
 
 test: install lint typecheck pytest
+
+# The deployment of deploy/ for real (also part of `make test`): PostgreSQL, PgBouncer, two app
+# processes and nginx over HTTPS, a browser through the proxy, kill -9 of the serving process.
+test-deploy: install
+	$(PY) -m pytest -q tests/deploy
 
 # The property tests of the summary over thousands of generated rounds instead of a hundred (minutes).
 test-long: $(STAMP)

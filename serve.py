@@ -1,6 +1,6 @@
 """Serve Netwerkscan: ``streamlit run serve.py`` (what ``make run`` does).
 
-The app itself is ``app.py``; this file runs it in Streamlit's ASGI mode with two routes of our
+The app itself is ``app.py``; this file runs it in Streamlit's ASGI mode with three routes of our
 own, so the login cookie is set by the server as HttpOnly (see netscan_app/session_routes.py).
 """
 

@@ -336,6 +336,23 @@ CATALOGUE: dict[str, Message] = {
             "use an empty database, e.g. NETSCAN_DATA_DIR=/tmp/demo netscan demo",
         ),
     ),
+    "unknown-revision": Message(
+        _t("schema-revisie '{key}' bestaat niet", "schema revision '{key}' does not exist"),
+        _t(
+            "kies een revisie die `netscan db status` toont, bijvoorbeeld 0004 ({detail})",
+            "choose a revision `netscan db status` shows, e.g. 0004 ({detail})",
+        ),
+    ),
+    "demo-not-allowed": Message(
+        _t(
+            "de voorbeeldgegevens worden op deze server niet aangeboden",
+            "this server does not offer the demo data",
+        ),
+        _t(
+            "start de app met NETSCAN_DEMO=1 op een lege database die niet voor echte gebruikers is bedoeld",
+            "start the app with NETSCAN_DEMO=1 on an empty database that is not meant for real users",
+        ),
+    ),
     "export-not-kept": Message(
         _t(
             "er is niets verwijderd: de export kon niet worden bewaard in {folder} ({detail})",

@@ -9,14 +9,24 @@ What a round shows (its diagnosis, history, what may be shown) comes from
 
 from __future__ import annotations
 
+from diagnose import settings
+from diagnose.problems import Problem, ValidationFailed
 from diagnose.store import AccessDenied, Store
 from diagnose.store.types import NetworkInfo, ResponseInfo, RoundInfo
+
+
+def demo_allowed() -> bool:
+    """The demo's published password must never open a real database: the app offers the demo only
+    when the server was started with NETSCAN_DEMO=1 (and build_demo refuses a database with data)."""
+    return settings.enabled("NETSCAN_DEMO")
 
 
 def load_demo(store: Store) -> tuple[str, str]:
     """Fill an empty database with the demo data; returns the demo account (e-mail, password)."""
     from diagnose.store import demo
 
+    if not demo_allowed():
+        raise ValidationFailed([Problem("demo-not-allowed", id="NETSCAN_DEMO")])
     demo.build_demo(store)
     return demo.DEMO_EMAIL, demo.DEMO_PASSWORD
 

@@ -35,6 +35,7 @@ from netscan_app.answers import (
     widget_key,
 )
 from netscan_app.i18n import current_lang, loc, t, tn
+from netscan_app.reconnect import brought_by_browser
 from netscan_app.resources import get_bundle, get_store
 from netscan_app.widgets import language_switch, local_time, md_escape
 
@@ -242,7 +243,12 @@ def render_item(
     ctx: FormContext, item: Item, number: int, answers: dict[str, Any], show_missing: bool
 ) -> None:
     widget = WIDGETS[item.type]
-    widget.put(item, answers.get(item.id))
+    # after a reconnect to another process the browser's value wins over the stored one (reconnect.py)
+    reconnected = brought_by_browser(
+        widget_key(item.id), *(widget_key(item.id, o) for o in item.option_values)
+    )
+    if not reconnected:
+        widget.put(item, answers.get(item.id))
     optional = "" if item.required else f" *({t('form.optional')})*"
     with st.container(key=f"item_{item.id}"):
         st.markdown(f"**{number}. {loc(item.text)}**{optional}")
@@ -251,6 +257,10 @@ def render_item(
         label = f"{number}. {loc(item.text)}"
         common: dict[str, Any] = {"on_change": _save, "args": (ctx, item), "label_visibility": "collapsed"}
         widget.draw(ctx.q, item, label, common)
+        if reconnected:
+            raw = widget.read(item)
+            if (None if raw is None else widget.normalise(item, raw)) != answers.get(item.id):
+                _save(ctx, item)  # the click that no on_change reported
         error = st.session_state.get(f"errors_{ctx.response_id}", {}).get(item.id)
         if st.session_state.get(f"cut_{ctx.response_id}") == item.id:
             st.warning(t("form.text_cut", limit=item.max_length), icon=":material/content_cut:")

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 from urllib.parse import urlsplit
 
 import streamlit as st
 
+from diagnose import settings
 from diagnose.store.transfer.tables import escape
 
 
 def base_url() -> str:
     """NETSCAN_PUBLIC_URL when set (behind a proxy), else the address this browser used."""
-    configured = os.environ.get("NETSCAN_PUBLIC_URL", "").strip()
+    configured = settings.public_url("")
     if configured:
-        return configured.rstrip("/")
+        return configured
     try:
         seen = st.context.url or ""
     except Exception:

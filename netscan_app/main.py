@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from diagnose.store.audit import UNKNOWN_ACTOR, Actor, act_as
 from diagnose.store.errors import DatabaseUnavailable
 from netscan_app import auth, state
 from netscan_app.i18n import current_lang, t
@@ -59,6 +60,7 @@ PAGES: dict[str, PageDef] = {
         ),
         PageDef("group", "netscan_app/pages/group.py", "groepsantwoord", "nav.group", ":material/groups:"),
         PageDef("data", "netscan_app/pages/data.py", "gegevens", "nav.data", ":material/import_export:"),
+        PageDef("audit", "netscan_app/pages/audit.py", "logboek", "nav.audit", ":material/history:"),
         PageDef(
             "questionnaire",
             "netscan_app/pages/questionnaire.py",
@@ -115,6 +117,8 @@ def _run(respondent: bool) -> None:
         nav.run()
         return
     user = auth.current_user()
+    # what this run does is done by this user (the audit trail reads it: diagnose/store/audit.py)
+    act_as(Actor(user.email, user.id) if user is not None else UNKNOWN_ACTOR)
     if user is None:
         pages = [_page("sign_in", default=True)] + [
             _page(n)
@@ -127,6 +131,7 @@ def _run(respondent: bool) -> None:
                 "agreements",
                 "group",
                 "data",
+                "audit",
             )
         ]
         nav = st.navigation(pages, position="hidden")
@@ -143,7 +148,7 @@ def _run(respondent: bool) -> None:
                     _page("agreements"),
                     _page("group", hidden=True),
                 ],
-                t("nav.section_admin"): [_page("data"), _page("sign_in", hidden=True)],
+                t("nav.section_admin"): [_page("data"), _page("audit"), _page("sign_in", hidden=True)],
             },
             position="sidebar",
         )

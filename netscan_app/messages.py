@@ -22,10 +22,42 @@ _TEXTS: dict[str, dict[str, str]] = {
     "nav.group": {"nl": "Groepsantwoord", "en": "Group answer"},
     "nav.agreements": {"nl": "Afspraken", "en": "Agreements"},
     "nav.data": {"nl": "Importeren en exporteren", "en": "Import and export"},
+    "nav.audit": {"nl": "Logboek", "en": "Audit log"},
     "nav.questionnaire": {"nl": "Vragenlijst", "en": "Questionnaire"},
     "nav.section_work": {"nl": "Werkruimte", "en": "Workspace"},
     "nav.section_admin": {"nl": "Gegevens", "en": "Data"},
     "nav.back_to_overview": {"nl": "Naar het overzicht", "en": "To the overview"},
+    # --- the audit trail (netscan_app/pages/audit.py) (d20) ---------------------------------------
+    "audit.title": {"nl": "Logboek", "en": "Audit log"},
+    "audit.intro": {
+        "nl": "Wie er in werkruimte ‘{workspace}’ heeft ingelogd, gegevens heeft geëxporteerd of verwijderd, "
+        "en wanneer. Alleen beheerders zien dit logboek; het wordt na de bewaartermijn opgeschoond.",
+        "en": "Who signed in to workspace ‘{workspace}’, exported or deleted data, and when. Only "
+        "administrators see this log; it is cleared after the retention period.",
+    },
+    "audit.admins_only": {
+        "nl": "Het logboek is alleen zichtbaar voor beheerders van deze werkruimte.",
+        "en": "The audit log is only visible to administrators of this workspace.",
+    },
+    "audit.empty": {"nl": "Er staat nog niets in het logboek.", "en": "The log is still empty."},
+    "audit.when": {"nl": "Wanneer", "en": "When"},
+    "audit.who": {"nl": "Wie", "en": "Who"},
+    "audit.what": {"nl": "Wat", "en": "What"},
+    "audit.subject": {"nl": "Waarover", "en": "About"},
+    "audit.more": {
+        "nl": "De nieuwste {count} regels. Oudere regels: netscan audit list.",
+        "en": "The newest {count} lines. Older lines: netscan audit list.",
+    },
+    "audit.action.sign_in": {"nl": "Ingelogd", "en": "Signed in"},
+    "audit.action.sign_in_failed": {"nl": "Inloggen mislukt", "en": "Sign-in failed"},
+    "audit.action.sign_in_blocked": {
+        "nl": "Inloggen tijdelijk geblokkeerd",
+        "en": "Sign-in temporarily blocked",
+    },
+    "audit.action.export": {"nl": "Geëxporteerd", "en": "Exported"},
+    "audit.action.delete_network": {"nl": "Netwerk verwijderd", "en": "Network deleted"},
+    "audit.action.delete_round": {"nl": "Meting verwijderd", "en": "Round deleted"},
+    "audit.action.edit_report": {"nl": "Rapport aangepast", "en": "Report edited"},
     # --- the database cannot answer (netscan_app/main.py) ------------------------------------------
     "db.title": {"nl": "De database is even niet beschikbaar", "en": "The database is unavailable"},
     "db.busy": {
@@ -130,6 +162,12 @@ _TEXTS: dict[str, dict[str, str]] = {
         "results, differences between members and development over the years look like.",
     },
     "first.load_demo": {"nl": "Voorbeeldgegevens laden", "en": "Load the demo data"},
+    "first.no_users": {
+        "nl": "Er is nog niemand die kan inloggen. Wie de server beheert, maakt de eerste beheerder aan "
+        "met deze opdracht; daarna log je hier in.",
+        "en": "Nobody can sign in yet. Whoever runs the server creates the first administrator with "
+        "this command; then you sign in here.",
+    },
     "first.loading": {"nl": "Voorbeeldgegevens worden geladen…", "en": "Loading the demo data…"},
     "first.loaded": {
         "nl": "De voorbeeldgegevens staan klaar. Log in met `{email}` en wachtwoord `{password}`.",

@@ -2,7 +2,7 @@
 
 Streamlit's script cannot send HTTP headers, and a cookie written from JavaScript cannot be
 HttpOnly. So ``serve.py`` runs the app as ``st.App`` (Streamlit's ASGI mode, served by
-``streamlit run serve.py``) with two small routes of our own:
+``streamlit run serve.py``) with three small routes of our own:
 
 - ``GET /_netscan/session?code=…&next=…``: the sign-in page hands the browser a one-time code
   (a login token valid for ``HANDOVER_TTL``, stored as a hash like every token); this route
@@ -10,6 +10,7 @@ HttpOnly. So ``serve.py`` runs the app as ``st.App`` (Streamlit's ASGI mode, ser
   to ``next`` (a path of this app only). A code works once.
 - ``GET /_netscan/sign-out``: the session was already ended in the database by the page; this
   route deletes the cookie the page's JavaScript cannot reach, and goes to the sign-in page.
+- ``GET /_netscan/ready``: readiness for a proxy or orchestrator (200, or 503 with the reason).
 
 Secure: when the request came over HTTPS, or a proxy says so in ``X-Forwarded-Proto`` (set
 ``NETSCAN_TRUST_PROXY=1`` only behind a proxy that sets it). Run as plain ``streamlit run app.py``
@@ -29,6 +30,7 @@ from diagnose.store import Store
 HANDOVER_TTL = dt.timedelta(seconds=60)
 SESSION_PATH = "/_netscan/session"
 SIGN_OUT_PATH = "/_netscan/sign-out"
+READY_PATH = "/_netscan/ready"
 
 #: True once serve.py has added the routes to this process's server
 ENABLED = False
@@ -60,9 +62,9 @@ def is_https(scheme: str, headers: Any) -> bool:
 
 
 def routes() -> list[Any]:
-    """The two routes, for ``st.App(routes=...)``; marks this process as serving them."""
+    """Our routes, for ``st.App(routes=...)``; marks this process as serving them."""
     from starlette.requests import Request
-    from starlette.responses import RedirectResponse
+    from starlette.responses import PlainTextResponse, RedirectResponse
     from starlette.routing import Route
 
     from netscan_app.auth import COOKIE, COOKIE_MAX_AGE
@@ -99,6 +101,22 @@ def routes() -> list[Any]:
         )
         return response
 
+    def ready(request: Request) -> PlainTextResponse:
+        """For the proxy's and the orchestrator's health checks: 200 only when this process can
+        serve people (its database answers and has the schema it needs), else 503. Streamlit's own
+        /_stcore/health says 200 as long as the process runs, even with the database gone."""
+        try:
+            ok, reason = _get_store().readiness()
+        except Exception as exc:  # a store that cannot even be opened (bad URL): not ready, say why
+            ok, reason = False, f"store cannot be opened: {type(exc).__name__}"
+        response = PlainTextResponse(reason + "\n", status_code=200 if ok else 503)
+        response.headers["Cache-Control"] = "no-store"
+        return response
+
     global ENABLED
     ENABLED = True
-    return [Route(SESSION_PATH, session, methods=["GET"]), Route(SIGN_OUT_PATH, sign_out, methods=["GET"])]
+    return [
+        Route(SESSION_PATH, session, methods=["GET"]),
+        Route(SIGN_OUT_PATH, sign_out, methods=["GET"]),
+        Route(READY_PATH, ready, methods=["GET", "HEAD"]),
+    ]

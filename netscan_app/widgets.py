@@ -159,10 +159,18 @@ def choose_first(message_key: str) -> None:
     st.page_link(page_path("overview"), label=t("nav.back_to_overview"), icon=":material/dashboard:")
 
 
+def _browser_zone() -> ZoneInfo:
+    try:
+        return ZoneInfo(st.context.timezone or "Europe/Amsterdam")
+    except Exception:
+        return ZoneInfo("Europe/Amsterdam")
+
+
 def local_time(moment: dt.datetime) -> str:
     """A time as the person in front of the browser reads it (their own time zone)."""
-    try:
-        zone = ZoneInfo(st.context.timezone or "Europe/Amsterdam")
-    except Exception:
-        zone = ZoneInfo("Europe/Amsterdam")
-    return moment.astimezone(zone).strftime("%H:%M:%S")
+    return moment.astimezone(_browser_zone()).strftime("%H:%M:%S")
+
+
+def local_date_time(moment: dt.datetime) -> str:
+    """Day and time in the browser's time zone, written the Dutch way: 30-11-2026 09:52."""
+    return moment.astimezone(_browser_zone()).strftime("%d-%m-%Y %H:%M")

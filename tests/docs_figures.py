@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from diagnose import Bundle, load_bundle
+from diagnose import Bundle, load_bundle, settings
 from diagnose.cli import build_parser
 from diagnose.schemas import render_schemas
 
@@ -88,6 +88,7 @@ GENERATORS: dict[str, Callable[..., str]] = {
     "threshold": _threshold,
     "anonymity-minimum": lambda bundle: str(bundle.settings.anonymity_minimum),
     "commands": command_table,
+    "settings": lambda bundle, area: "\n" + settings.reference_table(area) + "\n",
 }
 
 

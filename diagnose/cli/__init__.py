@@ -16,6 +16,7 @@ COMMAND_MODULES = (
     "diagnose.cli.report",
     "diagnose.cli.synth",
     "diagnose.cli.mail",
+    "diagnose.cli.audit",
 )
 EXIT_USER_ERROR = 2
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from diagnose import settings
 from diagnose.cli.store import (
-    APP_URL,
+    LOCAL_APP_URL,
     _common,
     _date,
     _say,
@@ -146,7 +146,7 @@ def _config(args: argparse.Namespace) -> SmtpConfig | None:
 
 
 def _link_base(args: argparse.Namespace) -> str:
-    base = args.link_base or os.environ.get("NETSCAN_PUBLIC_URL", "").strip() or APP_URL
+    base = args.link_base or settings.public_url(LOCAL_APP_URL)
     if not base.startswith(("http://", "https://")):
         raise ValidationFailed(
             [Problem("mail-config", id="--link-base", params={"detail": f"{base}: http(s)://…"})]

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from diagnose import settings
 from diagnose.problems import Problem, ValidationFailed
 from diagnose.text import LANGUAGES, LocalizedText, format_number
 
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 # The store (SQLAlchemy, Alembic, argon2) is imported by the handlers that use it, not here: every
 # `netscan` command builds this parser, and `netscan diagnose` should not pay half a second for it.
 
-APP_URL = os.environ.get("NETSCAN_APP_URL", "http://localhost:8501")
+LOCAL_APP_URL = "http://localhost:8501"
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -49,6 +50,12 @@ def register(sub: Any) -> None:
     up = db_sub.add_parser("upgrade", help="bring the schema up to date (safe to repeat)")
     _common(up)
     up.set_defaults(handler=cmd_db_upgrade)
+    down = db_sub.add_parser(
+        "downgrade", help="take the schema back to REVISION (a rollback; see docs/deployment.md)"
+    )
+    down.add_argument("revision", metavar="REVISION", help="the revision to go back to, e.g. 0004")
+    _common(down)
+    down.set_defaults(handler=cmd_db_downgrade)
     status = db_sub.add_parser("status", help="where the database is, its schema revision and what it holds")
     _common(status)
     status.set_defaults(handler=cmd_db_status)
@@ -128,7 +135,9 @@ def register(sub: Any) -> None:
 
 def open_store(args: argparse.Namespace) -> Store:
     from diagnose.store import Store
+    from diagnose.store.audit import Actor, act_as
 
+    act_as(Actor(f"opdrachtregel ({getpass.getuser()})"))  # what this command does, the trail records
     store = Store.open(args.database)
     store.ensure_schema()
     return store
@@ -147,6 +156,20 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
         args,
         f"Database {store.url} is bijgewerkt (schema {revision}).",
         f"Database {store.url} is up to date (schema {revision}).",
+    )
+    return 0
+
+
+def cmd_db_downgrade(args: argparse.Namespace) -> int:
+    from diagnose.store import Store
+    from diagnose.store.schema import downgrade
+
+    store = Store.open(args.database)
+    revision = downgrade(store.engine, args.revision)
+    _say(
+        args,
+        f"Database {store.url} staat nu op schema {revision}.",
+        f"Database {store.url} is now at schema {revision}.",
     )
     return 0
 
@@ -347,7 +370,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     store = open_store(args)
     result = build_demo(store)
-    link = f"{APP_URL}/?t={result.shared_link_token}"
+    link = f"{settings.public_url(LOCAL_APP_URL)}/?t={result.shared_link_token}"
     if args.lang == "nl":
         print(f"Demo klaar in {store.url}:")
         print(

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 from diagnose.problems import Problem
 from diagnose.store import credentials, models, records
 from diagnose.store import types as t
-from diagnose.store.database import Room
+from diagnose.store.audit import Actor, Audit
 from diagnose.store.errors import AccessDenied, Conflict, NotFound
 from diagnose.store.models import utcnow
 
@@ -74,7 +74,7 @@ def delay_after(failures: int) -> dt.timedelta:
     return min(MAX_DELAY, dt.timedelta(seconds=2 ** (failures - FREE_FAILURES)))
 
 
-class Accounts(Room):
+class Accounts(Audit):
     """Who may sign in, and to which workspaces."""
 
     def add_user(
@@ -301,6 +301,7 @@ class Accounts(Room):
             locked = any(r.failures >= LOCK_AFTER[r.subject.split(":")[0]] for r in blocked)
             status: SignInStatus = "locked" if locked else "wait"
             log.warning("sign-in refused (%s) for %s from %s", status, address, client or "-")
+            self.record("sign_in_blocked", address, actor=self._claimed(address))
             return SignIn(status, retry_after=max(1, int((until - now).total_seconds() + 0.999)))
         if not _argon2.acquire(timeout=ARGON2_WAIT_SECONDS):
             log.warning("sign-in refused (busy) for %s from %s", address, client or "-")
@@ -312,10 +313,18 @@ class Accounts(Room):
         if user is not None:
             with self.db.write() as s:
                 s.execute(delete(models.SignInThrottle).where(models.SignInThrottle.subject == subjects[0]))
+            self.record("sign_in", address, actor=Actor(address, user.id))
             return SignIn("ok", user)
         self.db.retrying(3, lambda: self._count_failure(subjects))
         log.warning("sign-in failed for %s from %s", address, client or "-")
+        self.record("sign_in_failed", address, actor=self._claimed(address))
         return SignIn("wrong")
+
+    def _claimed(self, address: str) -> Actor:
+        """Who a refused sign-in claimed to be: the account's id when the address has one, so its
+        workspaces' administrators see attempts on it (an unknown address stays unattributed)."""
+        user = self.user_by_email(address)
+        return Actor(address, user.id if user else None)
 
     def _count_failure(self, subjects: list[str]) -> None:
         now = utcnow()

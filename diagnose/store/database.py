@@ -20,6 +20,7 @@ from diagnose.store import db, models, schema
 from diagnose.store.errors import DatabaseUnavailable
 
 T = TypeVar("T")
+READY_TIMEOUT = 3.0  # seconds a readiness check waits for the database
 
 
 class Database:
@@ -31,6 +32,7 @@ class Database:
         self._writer = db.writer(engine)
         self._bundle = bundle
         self._bundle_lock = threading.Lock()
+        self._ready_lock = threading.Lock()
 
     @classmethod
     def open(cls, url: str | None = None, *, bundle: Bundle | None = None, **engine_options: Any) -> Database:
@@ -78,6 +80,43 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def readiness(self, timeout: float = READY_TIMEOUT) -> tuple[bool, str]:
+        """Whether this process can serve people: the database answers within `timeout` seconds and
+        has the schema this version of the code expects. (ready, reason) — the reason in plain
+        English for a log or a load balancer's page, never the password. Behind PgBouncer a query
+        waits for a server connection instead of failing, so the check bounds its own wait; while
+        an earlier check still waits, the answer is "not ready" without starting another."""
+        if not self._ready_lock.acquire(blocking=False):
+            return False, f"database does not answer (an earlier check still waits): {self.url}"
+        outcome: list[tuple[bool, str]] = []
+
+        def check() -> None:
+            try:
+                outcome.append(self._check_ready())
+            finally:
+                self._ready_lock.release()
+
+        worker = threading.Thread(target=check, name="netscan-readiness", daemon=True)
+        worker.start()
+        worker.join(timeout)
+        return (
+            outcome[0] if outcome else (False, f"database does not answer within {timeout:g} s: {self.url}")
+        )
+
+    def _check_ready(self) -> tuple[bool, str]:
+        try:
+            with self.unavailable_as_error():
+                current = schema.current_revision(self.engine)
+        except DatabaseUnavailable as exc:
+            return False, f"database unavailable ({exc.reason}): {self.url}"
+        head = schema.head_revision()
+        if current != head:
+            return (
+                False,
+                f"database schema at {current or 'nothing'}, this version needs {head}: run netscan db upgrade",
+            )
+        return True, f"ok: {self.url} at schema {head}"
 
     @contextmanager
     def read(self) -> Iterator[Session]:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import collections
 import contextlib
-import os
 import random
 import sqlite3
 import threading
@@ -28,6 +27,8 @@ from pydantic_core import from_json
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.pool import ConnectionPoolEntry
+
+from diagnose import settings
 
 DEFAULT_DATA_DIR = "data"
 DEFAULT_FILE = "netwerkscan.sqlite"
@@ -94,12 +95,12 @@ _file_locks_guard = threading.Lock()
 
 def data_dir() -> Path:
     """The data folder: NETSCAN_DATA_DIR, else ./data (the SQLite file, and exports/ kept on delete)."""
-    return Path(os.environ.get("NETSCAN_DATA_DIR", "").strip() or DEFAULT_DATA_DIR).absolute()
+    return Path(settings.value("NETSCAN_DATA_DIR") or DEFAULT_DATA_DIR).absolute()
 
 
 def database_url(url: str | None = None) -> URL:
     """The URL given, else DATABASE_URL, else a SQLite file in NETSCAN_DATA_DIR (default ./data)."""
-    text = url or os.environ.get("DATABASE_URL", "").strip()
+    text = url or settings.value("DATABASE_URL")
     if not text:
         return URL.create("sqlite+pysqlite", database=str(data_dir() / DEFAULT_FILE))
     parsed = make_url(text)
@@ -122,6 +123,8 @@ def make_engine(url: URL, **kwargs: Any) -> Engine:
         return _sqlite_engine(url, **kwargs)
     # Per process. Several app processes share one server: 4 processes x (5 + 10) stay below
     # PostgreSQL's default max_connections of 100. NETSCAN_DB_POOL_SIZE / _MAX_OVERFLOW change it.
+    url, connect_args = postgres_connect_args(url)
+    kwargs.setdefault("connect_args", connect_args)
     kwargs.setdefault("pool_pre_ping", True)
     kwargs.setdefault("pool_size", _env_int("NETSCAN_DB_POOL_SIZE", 5))
     kwargs.setdefault("max_overflow", _env_int("NETSCAN_DB_MAX_OVERFLOW", 10))
@@ -129,8 +132,35 @@ def make_engine(url: URL, **kwargs: Any) -> Engine:
     return create_engine(url, **kwargs)
 
 
+def postgres_connect_args(url: URL) -> tuple[URL, dict[str, Any]]:
+    """psycopg's options, taken out of the URL where psycopg would get them as text.
+
+    Prepared statements are off (``prepare_threshold=None``): PgBouncer in transaction mode (before
+    1.21) hands a connection's next transaction to another server connection, where a statement
+    psycopg prepared after five runs does not exist, and the save fails. The cost is one parse per
+    statement on the server, which the benchmarks do not see. ``?prepare_threshold=N`` in the URL
+    turns them back on for a direct connection; ``none`` or ``0`` keeps them off.
+    ``application_name`` (default ``netwerkscan``) names the connections in ``pg_stat_activity``.
+    """
+    query = dict(url.query)
+    threshold_text = str(query.pop("prepare_threshold", "") or "").strip().lower()
+    threshold: int | None = None
+    if threshold_text not in ("", "none", "0"):
+        if not threshold_text.isdigit():
+            raise ValueError(
+                f"prepare_threshold={threshold_text!r} in DATABASE_URL: use a whole number, or none to leave "
+                "prepared statements off (needed behind PgBouncer in transaction mode)"
+            )
+        threshold = int(threshold_text)
+    query.setdefault("application_name", "netwerkscan")
+    query.setdefault(
+        "connect_timeout", "5"
+    )  # a server that does not answer: unavailable after 5 s, not minutes
+    return url.set(query=query), {"prepare_threshold": threshold}
+
+
 def _env_int(name: str, default: int) -> int:
-    text = os.environ.get(name, "").strip()
+    text = settings.value(name)
     return int(text) if text.isdigit() else default
 
 
@@ -140,7 +170,7 @@ def _sqlite_engine(url: URL, **kwargs: Any) -> Engine:
         # a folder that cannot be made fails at the first connection, as DatabaseUnavailable
         with contextlib.suppress(OSError):
             Path(database).parent.mkdir(parents=True, exist_ok=True)
-    synchronous = os.environ.get("NETSCAN_SQLITE_SYNCHRONOUS", "NORMAL").strip().upper()
+    synchronous = (settings.value("NETSCAN_SQLITE_SYNCHRONOUS") or "NORMAL").upper()
     if synchronous not in SYNCHRONOUS_MODES:
         synchronous = "NORMAL"
     kwargs.setdefault("pool_size", 8)

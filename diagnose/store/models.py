@@ -169,6 +169,22 @@ class SignInThrottle(Base):
     blocked_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
+class AuditEvent(Base):
+    """Who signed in (or failed to), exported, deleted or changed what, and when (store/audit.py).
+    Kept apart from what it is about, by id and a readable subject, so deleting a network keeps the
+    record that it was deleted; purged after the retention period (`netscan audit purge`)."""
+
+    __tablename__ = "audit_event"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    action: Mapped[str] = mapped_column(String(40))
+    actor: Mapped[str] = mapped_column(String(NAME_LENGTH))
+    user_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    workspace_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    subject: Mapped[str] = mapped_column(String(400), default="")
+
+
 class Network(Base):
     __tablename__ = "network"
     __table_args__ = (UniqueConstraint("workspace_id", "name"),)

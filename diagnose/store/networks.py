@@ -12,12 +12,12 @@ from diagnose.responses import Network
 from diagnose.store import models, records
 from diagnose.store import types as t
 from diagnose.store.answer_checks import normalise_value, validate_answer
-from diagnose.store.database import Room
+from diagnose.store.audit import Audit
 from diagnose.store.errors import Conflict, NotFound
 from diagnose.text import LocalizedText
 
 
-class Networks(Room):
+class Networks(Audit):
     """Workspaces and the networks in them."""
 
     def create_workspace(
@@ -161,7 +161,10 @@ class Networks(Room):
         """Gone with its rounds, responses, snapshots and agreements. The app and the CLI call
         delete_network_keeping_export (diagnose.store.transfer), which keeps the archive first."""
         with self.db.write() as s:
-            s.delete(records.network_row(s, network_id))
+            row = records.network_row(s, network_id)
+            name, workspace_id = row.name, row.workspace_id
+            s.delete(row)
+        self.record("delete_network", f"‘{name}’ (#{network_id})", workspace_id=workspace_id)
 
     def deletion_scope(
         self, *, network_id: int | None = None, round_id: int | None = None

@@ -92,7 +92,11 @@ class Rounds(Networks):
         """Gone with its invitations, responses, snapshots and agreements; later rounds keep their
         stored diagnoses. The app calls delete_round_keeping_export (diagnose.store.transfer)."""
         with self.db.write() as s:
-            s.delete(records.round_row(s, round_id)[0])
+            row, workspace_id = records.round_row(s, round_id)
+            network = s.get(models.Network, row.network_id)
+            subject = f"‘{network.name if network else '?'}’ / ‘{row.label}’ (#{round_id})"
+            s.delete(row)
+        self.record("delete_round", subject, workspace_id=workspace_id)
 
     def list_rounds(self, network_id: int) -> list[t.RoundInfo]:
         """The network's rounds, oldest first."""

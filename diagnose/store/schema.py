@@ -14,9 +14,12 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util import CommandError
 from sqlalchemy import Connection, Engine, text
 
+from diagnose.problems import Problem
 from diagnose.store.db import write_lock, writer
+from diagnose.store.errors import Conflict
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 ADVISORY_LOCK_KEY = 0x6E657473  # "nets"
@@ -53,6 +56,13 @@ def upgrade(engine: Engine, revision: str = "head") -> str | None:
 
 
 def downgrade(engine: Engine, revision: str) -> str | None:
+    """Take the schema back to `revision` (a rollback); an unknown revision is a Conflict."""
+    try:
+        ScriptDirectory.from_config(alembic_config()).get_revision(revision)
+    except CommandError as exc:
+        raise Conflict(
+            Problem("unknown-revision", id="REVISION", params={"key": revision, "detail": str(exc)})
+        ) from exc
     with write_lock(engine), writer(engine).begin() as conn:
         if conn.dialect.name == "postgresql":
             conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": ADVISORY_LOCK_KEY})

@@ -66,5 +66,8 @@ class Store(Accounts, Transfer, Rediagnosis, Agreements, MailQueue):
     def is_empty(self) -> bool:
         return self.db.is_empty()
 
+    def readiness(self) -> tuple[bool, str]:
+        return self.db.readiness()
+
     def table_counts(self) -> dict[str, int]:
         return self.db.table_counts()

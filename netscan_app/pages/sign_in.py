@@ -6,7 +6,7 @@ import streamlit as st
 
 from diagnose.problems import ValidationFailed
 from netscan_app import auth
-from netscan_app.backend import load_demo
+from netscan_app.backend import demo_allowed, load_demo
 from netscan_app.guard import after_sign_in_path, go_after_sign_in
 from netscan_app.i18n import current_lang, t
 from netscan_app.resources import get_store
@@ -14,8 +14,14 @@ from netscan_app.widgets import language_switch
 
 
 def _first_start() -> None:
+    """An empty database: the demo only where the server was started for it (NETSCAN_DEMO=1, e.g.
+    `make run` on a laptop); on a server meant for real users, only how to make the first account."""
     with st.container(border=True, key="first_start"):
         st.markdown(f"### {t('first.title')}")
+        if not demo_allowed():
+            st.markdown(t("first.no_users"))
+            st.code('netscan user add jouw.naam@voorbeeld.nl --name "Jouw Naam" --admin', language="bash")
+            return
         st.markdown(t("first.body"))
         if st.button(t("first.load_demo"), type="primary", key="load_demo", icon=":material/play_circle:"):
             with st.spinner(t("first.loading")):
@@ -27,7 +33,7 @@ def _first_start() -> None:
             st.session_state["demo_credentials"] = demo
             st.rerun()
         st.markdown(t("first.own_admin"))
-        st.code('netscan user add jouw.naam@voorbeeld.nl --name "Jouw Naam"', language="bash")
+        st.code('netscan user add jouw.naam@voorbeeld.nl --name "Jouw Naam" --admin', language="bash")
 
 
 def render() -> None:

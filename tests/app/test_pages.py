@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from diagnose.problems import ValidationFailed
+from netscan_app.backend import load_demo
 from netscan_app.i18n import placeholders
 from netscan_app.main import PAGES
 from netscan_app.messages import MESSAGES
@@ -165,7 +167,19 @@ def test_language_switch_to_english(world: World) -> None:
     assert "You have been invited" in texts(at)
 
 
-def test_empty_database_offers_the_demo_data(store: tuple) -> None:
+def test_empty_database_offers_the_demo_data_only_when_the_server_was_started_for_it(
+    store: tuple, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at = app().run()
+    no_exceptions(at)
+    assert not any(b.key == "load_demo" for b in at.button), "the demo is offered without NETSCAN_DEMO=1"
+    assert "netscan user add" in "".join(c.value for c in at.code)
+    assert "Er is nog niemand die kan inloggen" in texts(at)
+    with pytest.raises(ValidationFailed, match="does not offer the demo data"):
+        load_demo(store[0])
+    assert store[0].is_empty()
+
+    monkeypatch.setenv("NETSCAN_DEMO", "1")
     at = app().run()
     no_exceptions(at)
     at.button(key="load_demo").click().run()

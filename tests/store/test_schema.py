@@ -38,6 +38,7 @@ TABLES = {
     "round_mail",
     "participant",
     "mail_out",
+    "audit_event",
     "alembic_version",
 }
 

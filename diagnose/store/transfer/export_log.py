@@ -72,6 +72,16 @@ def record(
             left_out=left_out,
         )
     )
+    # the audit trail (store/audit.py) shows it beside sign-ins and deletions, in the same transaction
+    s.add(
+        models.AuditEvent(
+            action="export",
+            actor=who[: models.NAME_LENGTH],
+            user_id=by.user_id,
+            workspace_id=workspace_id,
+            subject=f"{scope} ({fmt}, {kind})"[:400],
+        )
+    )
 
 
 def to_record(row: models.ExportLog) -> t.ExportRecord:
