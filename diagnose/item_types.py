@@ -188,15 +188,34 @@ def parse_number(raw: Any) -> Any:
 
 
 def _option(item: Item, raw: str) -> str:
-    """An option by its value or by its label in either language, case-insensitively."""
+    """An option by its value, by its label in either language, or by a name its label gives
+    (case-insensitively): "Schoolbestuur (bestuurder of bestuursstaf)" is also "schoolbestuur",
+    "bestuurder" and "bestuursstaf", "Leraar of docent" also "leraar" and "docent". A name two
+    options give is no one's."""
     text = raw.strip()
     if text in item.option_values:
         return text
-    folded = text.casefold()
+    folded = " ".join(text.casefold().split())
     for option in item.options or []:
         if folded in (option.value.casefold(), option.label.nl.casefold(), option.label.en.casefold()):
             return option.value
-    return text
+    return option_names(item).get(folded, text)
+
+
+_NAME_SPLIT = re.compile(r"\s*(?:[(),;/]|\bof\b|\bor\b|\ben\b|\band\b)\s*")
+
+
+def option_names(item: Item) -> dict[str, str]:
+    """Every name the option labels give (see _option) → the option's value; ambiguous ones left out."""
+    found: dict[str, set[str]] = {}
+    for option in item.options or []:
+        for label in (option.label.nl, option.label.en):
+            short = label.split(" (", 1)[0]
+            for part in [short, *_NAME_SPLIT.split(label)]:
+                name = " ".join(part.casefold().split())
+                if len(name) >= 3:
+                    found.setdefault(name, set()).add(option.value)
+    return {name: next(iter(values)) for name, values in found.items() if len(values) == 1}
 
 
 def _parse_scale(item: Item, raw: Any) -> Any:

@@ -195,3 +195,14 @@ def respondents_in(store: Responses, round_id: int | None) -> set[str]:
 def role_options(q: Questionnaire) -> list[str]:
     item = q.fact_item(ROLE_CONSTRUCT)
     return list(item.option_values) if item else []
+
+
+def role_names(q: Questionnaire) -> LocalizedText:
+    """The roles a file may name, as a person reads them: the short label, then the code
+    ("schoolleider (school_leader)"); any name in a label or the code is read (item_types._option)."""
+    item = q.fact_item(ROLE_CONSTRUCT)
+    options = item.options or [] if item else []
+    return LocalizedText(
+        nl=", ".join(f"{o.label.nl.split(' (', 1)[0].lower()} ({o.value})" for o in options),
+        en=", ".join(f"{o.label.en.split(' (', 1)[0].lower()} ({o.value})" for o in options),
+    )
