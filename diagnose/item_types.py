@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from diagnose.questionnaire import DONT_KNOW, Item, Questionnaire
-from diagnose.text import LocalizedText
+from diagnose.text import Lang, LocalizedText
 
 # What an item of a type gives the rules:
 #   score   its answer counts towards a score/position construct (score.*, item.*)
@@ -109,23 +109,32 @@ def _check_scale(q: Questionnaire, item: Item, value: Any) -> AnswerError | None
     return None
 
 
+def choices(item: Item) -> tuple[str, str]:
+    """The options as a person reads them, Dutch and English: short label, then the code
+    ("schoolleider (school_leader)"). A file may give either (see _option)."""
+    options = item.options or []
+
+    def listed(lang: Lang) -> str:
+        return ", ".join(f"{o.label.get(lang).split(' (', 1)[0].lower()} ({o.value})" for o in options)
+
+    return listed("nl"), listed("en")
+
+
 def _check_single(q: Questionnaire, item: Item, value: Any) -> AnswerError | None:
     if not isinstance(value, str) or value not in item.option_values:
-        options = ", ".join(item.option_values)
-        return _error(
-            "geen van de opties", "not one of the options", f"kies uit: {options}", f"choose from: {options}"
-        )
+        nl, en = choices(item)
+        return _error("geen van de opties", "not one of the options", f"kies uit: {nl}", f"choose from: {en}")
     return None
 
 
 def _check_multi(q: Questionnaire, item: Item, value: Any) -> AnswerError | None:
     if not isinstance(value, list) or not all(isinstance(v, str) and v in item.option_values for v in value):
-        options = ", ".join(item.option_values)
+        nl, en = choices(item)
         return _error(
             "een meerkeuzeantwoord is een lijst van opties",
             "a multiple-choice answer is a list of options",
-            f"kies uit: {options}",
-            f"choose from: {options}",
+            f"kies uit: {nl}",
+            f"choose from: {en}",
         )
     if len(set(value)) != len(value):
         return _error(

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from diagnose.item_types import choices
 from diagnose.problems import Problem, ValidationFailed
 from diagnose.questionnaire import Questionnaire
 from diagnose.responses import ROLE_CONSTRUCT
@@ -198,11 +199,7 @@ def role_options(q: Questionnaire) -> list[str]:
 
 
 def role_names(q: Questionnaire) -> LocalizedText:
-    """The roles a file may name, as a person reads them: the short label, then the code
-    ("schoolleider (school_leader)"); any name in a label or the code is read (item_types._option)."""
+    """The roles a file may name, as a person reads them (item_types.choices)."""
     item = q.fact_item(ROLE_CONSTRUCT)
-    options = item.options or [] if item else []
-    return LocalizedText(
-        nl=", ".join(f"{o.label.nl.split(' (', 1)[0].lower()} ({o.value})" for o in options),
-        en=", ".join(f"{o.label.en.split(' (', 1)[0].lower()} ({o.value})" for o in options),
-    )
+    nl, en = choices(item) if item else ("", "")
+    return LocalizedText(nl=nl, en=en)
