@@ -828,6 +828,22 @@ _TEXTS: dict[str, dict[str, str]] = {
         "header), or a JSON file from an earlier export. The whole file is checked first: if anything "
         "is wrong nothing is imported and you see exactly what is wrong.",
     },
+    # --- import template (r12d)
+    "data.template_title": {"nl": "Sjabloon om in te vullen", "en": "Template to fill in"},
+    "data.template_intro": {
+        "nl": "Een leeg bestand met een kolom per vraag en op de tweede regel wat je per kolom invult. "
+        "Die uitlegregel begint met # en wordt bij het importeren overgeslagen; je mag hem ook "
+        "weghalen. Rollen en andere keuzes mag je in woorden geven (schoolleider, bestuurder, leraar) "
+        "of als code.",
+        "en": "An empty file with a column per question and, on the second row, what goes in each "
+        "column. That row starts with # and is skipped on import; you may also delete it. Roles and "
+        "other choices may be given in words (school leader, board member, teacher) or as a code.",
+    },
+    "data.template_questionnaire": {"nl": "Vragenlijst", "en": "Questionnaire"},
+    "data.template_xlsx": {"nl": "Sjabloon (Excel)", "en": "Template (Excel)"},
+    "data.template_csv": {"nl": "Sjabloon (CSV)", "en": "Template (CSV)"},
+    "data.problem_at": {"nl": "Rij {line}", "en": "Row {line}"},
+    "data.problem_column": {"nl": "kolom {column}", "en": "column {column}"},
     "data.file": {"nl": "Bestand (.xlsx, .csv of .json)", "en": "File (.xlsx, .csv or .json)"},
     "data.target_network": {"nl": "In welk netwerk", "en": "Into which network"},
     "data.from_file": {
