@@ -149,3 +149,23 @@ def test_warm_up_draws_the_report_figures_of_a_small_round(bundle: Bundle) -> No
 
     images = warm_up(bundle).result(timeout=120)
     assert len(images) >= 7 and all(image[:3] == b"\xff\xd8\xff" for image in images)
+
+
+def test_a_position_that_moved_far_is_neither_up_nor_down(report_input: ReportInput, bundle: Bundle) -> None:
+    """Orientation moved a whole point: the change table marks nothing and the comparison chart puts
+    it in the position series, not with the improvements or declines (regression: "▲ +1,00 vooruit")."""
+    from diagnose.report.tables import changes
+
+    d = report_input.diagnosis
+    assert d.previous is not None
+    position = next(c for c in bundle.constructs.constructs if c.kind == "position")
+    moved = {**d.previous.scores, position.id: d.scores[position.id].mean - 1.0}
+    d2 = d.model_copy(update={"previous": d.previous.model_copy(update={"scores": moved})})
+    row = next(r for r in changes(d2, bundle, "nl") if r.label == position.label.get("nl"))
+    assert (row.direction, row.marked) == ("flat", False)
+    trust = next(r for r in changes(d2, bundle, "nl") if r.label.startswith("Vertrouwen"))
+    assert trust.direction in ("up", "down", "flat")
+    label = charts.wrap(position.label.get("nl"), charts.LABEL_WIDTH)
+    fig = charts.comparison_chart(d2, bundle, "nl")
+    holding = [t.name for t in fig.data if t.mode == "markers+text" and label in list(t.y)]
+    assert holding == ["Positie deze meting (geen oordeel)"]
