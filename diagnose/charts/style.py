@@ -242,7 +242,10 @@ def place_legend(fig: go.Figure, *, axis: bool = True, below: int = 10) -> None:
         height = 12 + sum(LEGEND_LINE + LEGEND_EXTRA_LINE * str(n).count("<br>") for n in entries)
     margin = dict(fig.layout.margin.to_plotly_json())
     margin["b"] = height + (AXIS_SPACE if axis else below)
-    fig.update_layout(margin=margin, height=(fig.layout.height or 400) + height)
+    total = (fig.layout.height or 400) + height
+    # hung from the top of its space, right under the axis: on a wide screen, where the entries sit
+    # side by side and take less room, the spare room falls below the legend, not above it
+    fig.update_layout(margin=margin, height=total, legend={"y": height / total, "yanchor": "top"})
 
 
 def construct_labels(bundle: Bundle, lang: Lang) -> dict[str, str]:

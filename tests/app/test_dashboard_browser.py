@@ -161,6 +161,7 @@ def test_every_tab_on_a_laptop(demo: tuple[AppServer, Store], browser: Any) -> N
     net, rounds = network(store, "Lerend netwerk Rivierenland")
     results(page, server.url, net, rounds[1])  # the second round: with a previous round
     texts = walk(page, "laptop-second-round")
+    open_tab(page, "Samenvatting", charts=1)
     assert (
         "Verbinden" in texts["Samenvatting"]
         or "Coachen" in texts["Samenvatting"]
