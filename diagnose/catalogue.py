@@ -416,7 +416,7 @@ CATALOGUE: dict[str, Message] = {
     ),
     "no-round-target": Message(
         _t(
-            "het bestand zegt niet bij welk netwerk en welke ronde de antwoorden horen",
+            "het bestand zegt niet bij welk netwerk en welke meting de antwoorden horen",
             "the file does not say which network and round the answers belong to",
         ),
         _t(

@@ -226,10 +226,14 @@ def test_no_select_all_and_links_are_made_not_sent(demo: tuple[AppServer, Store]
     wait_text(page, "Naam en kenmerken wijzigen")
     page.get_by_text("Naam en kenmerken wijzigen").click()
     settle(page)
-    page.locator('[data-testid="stMultiSelect"]').first.click()
-    page.get_by_role("option").first.wait_for()
-    screenshot(page, SHOTS / "laptop-profile-multiselect.png")
-    options = page.get_by_role("option").all_inner_texts()
+    field = page.locator('[data-testid="stMultiSelect"] input').first
+    field.scroll_into_view_if_needed()
+    field.click()
+    try:
+        page.locator('[role="option"]').first.wait_for(timeout=10_000)
+    finally:
+        screenshot(page, SHOTS / "laptop-profile-multiselect.png")
+    options = page.locator('[role="option"]').all_inner_texts()
     assert options and not any("select" in o.casefold() for o in options), options
 
 
@@ -275,8 +279,8 @@ def test_import_page_template_round_trip_and_no_flags(
     message = page_text(page)
     assert "--" not in message and "netscan" not in message.casefold()
 
-    page.get_by_label("Naam van het nieuwe netwerk").fill("Netwerk uit het sjabloon")
-    page.get_by_label("Naam van de meting").fill("2026 sjabloon")
+    page.get_by_role("textbox", name="Naam van het nieuwe netwerk").fill("Netwerk uit het sjabloon")
+    page.get_by_role("textbox", name="Naam van de meting").fill("2026 sjabloon")
     page.get_by_role("button", name="Controleren en importeren").click()
     wait_text(page, "Geïmporteerd.")
     screenshot(page, SHOTS / "laptop-import-done.png")
