@@ -32,6 +32,7 @@ Public signatures (stable; the dashboard relies on them)::
     comparison_chart(diagnosis, bundle, lang, *, groups=None, constructs=None) -> Figure
     has_data(figure) -> bool                # False for the "nothing to show" figures
     judged(bundle, construct) -> bool       # False for a position: never better or worse
+    plain_title(figure) -> str              # the title as one line (the drawn one may wrap)
     change_kind(bundle, construct, change, limit) -> "up" | "down" | "flat" | "position"
 
 Layout, decided once in ``style``: the title above the plot, the legend at the foot of the figure
@@ -65,6 +66,7 @@ from diagnose.charts.style import (
     TEMPLATE,
     has_data,
     judged,
+    plain_title,
     score_label,
     score_labels,
     wrap,
@@ -88,6 +90,7 @@ __all__ = [
     "leadership_bars",
     "perspective_bars",
     "pitfall_bars",
+    "plain_title",
     "radar_characteristics",
     "role_chart",
     "role_label_map",

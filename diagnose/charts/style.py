@@ -274,6 +274,11 @@ def message(text: str, lang: Lang, title: str | None = None, height: int = 220) 
     return fig
 
 
+def plain_title(figure: go.Figure) -> str:
+    """The figure's title as one line of text (the drawn title may be wrapped for a phone)."""
+    return " ".join(str(figure.layout.title.text or "").replace("<br>", " ").split())
+
+
 def has_data(figure: go.Figure) -> bool:
     """False for the figures that only say why there is nothing to show."""
     meta = figure.layout.meta
