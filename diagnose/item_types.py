@@ -115,7 +115,8 @@ def choices(item: Item) -> tuple[str, str]:
     options = item.options or []
 
     def listed(lang: Lang) -> str:
-        return ", ".join(f"{o.label.get(lang).split(' (', 1)[0].lower()} ({o.value})" for o in options)
+        names = [(o.label.get(lang).split(" (", 1)[0].lower(), o.value) for o in options]
+        return ", ".join(value if name == value.casefold() else f"{name} ({value})" for name, value in names)
 
     return listed("nl"), listed("en")
 
