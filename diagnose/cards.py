@@ -66,6 +66,14 @@ def drop(d: Diagnosis, f: Finding) -> float | None:
     return round(-change, 4) if change < 0 else None
 
 
+def falls(f: Finding) -> bool:
+    """Whether a finding reports a decline: a change since the previous round below zero among its
+    reasons. Shown with a falling icon wherever the finding is shown."""
+    return any(
+        b.fact.startswith("change.") and isinstance(b.value, int | float) and b.value < 0 for b in f.because
+    )
+
+
 def priority(d: Diagnosis, bundle: Bundle, f: Finding) -> float:
     """The finding's priority in the model of rules/ruleset.yaml (`priority`)."""
     spread = d.thresholds.get("spread")

@@ -427,18 +427,18 @@ CATALOGUE: dict[str, Message] = {
             "no column is an item of questionnaire {questionnaire}",
         ),
         _t(
-            "gebruik de item-id's als kolomkoppen (zie netscan export voor een voorbeeld)",
-            "use the item ids as column headers (see netscan export for an example)",
+            "gebruik de item-id's als kolomkoppen, zoals in het importsjabloon of in een export",
+            "use the item ids as column headers, as in the import template or an export",
         ),
     ),
     "no-round-target": Message(
         _t(
-            "het bestand zegt niet bij welk netwerk en welke ronde de antwoorden horen",
+            "het bestand zegt niet bij welk netwerk en welke meting de antwoorden horen",
             "the file does not say which network and round the answers belong to",
         ),
         _t(
-            "geef --network en --round, of kolommen 'network' en 'round'",
-            "give --network and --round, or columns 'network' and 'round'",
+            "kies het netwerk en geef de meting een naam, of voeg de kolommen 'network' en 'round' toe",
+            "choose the network and name the round, or add the columns 'network' and 'round'",
         ),
     ),
     "archive-newer": Message(
@@ -454,8 +454,8 @@ CATALOGUE: dict[str, Message] = {
     "workspace-exists": Message(
         _t("er is al een werkruimte '{key}'", "there is already a workspace '{key}'"),
         _t(
-            "importeer in die werkruimte met --workspace, of hernoem de bestaande eerst",
-            "import into that workspace with --workspace, or rename the existing one first",
+            "importeer in die werkruimte, of hernoem de bestaande eerst",
+            "import into that workspace, or rename the existing one first",
         ),
     ),
     "snapshot-invalid": Message(

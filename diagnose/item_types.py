@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from diagnose.questionnaire import DONT_KNOW, Item, Questionnaire
-from diagnose.text import LocalizedText
+from diagnose.text import Lang, LocalizedText
 
 # What an item of a type gives the rules:
 #   score   its answer counts towards a score/position construct (score.*, item.*)
@@ -109,23 +109,33 @@ def _check_scale(q: Questionnaire, item: Item, value: Any) -> AnswerError | None
     return None
 
 
+def choices(item: Item) -> tuple[str, str]:
+    """The options as a person reads them, Dutch and English: short label, then the code
+    ("schoolleider (school_leader)"). A file may give either (see _option)."""
+    options = item.options or []
+
+    def listed(lang: Lang) -> str:
+        names = [(o.label.get(lang).split(" (", 1)[0].lower(), o.value) for o in options]
+        return ", ".join(value if name == value.casefold() else f"{name} ({value})" for name, value in names)
+
+    return listed("nl"), listed("en")
+
+
 def _check_single(q: Questionnaire, item: Item, value: Any) -> AnswerError | None:
     if not isinstance(value, str) or value not in item.option_values:
-        options = ", ".join(item.option_values)
-        return _error(
-            "geen van de opties", "not one of the options", f"kies uit: {options}", f"choose from: {options}"
-        )
+        nl, en = choices(item)
+        return _error("geen van de opties", "not one of the options", f"kies uit: {nl}", f"choose from: {en}")
     return None
 
 
 def _check_multi(q: Questionnaire, item: Item, value: Any) -> AnswerError | None:
     if not isinstance(value, list) or not all(isinstance(v, str) and v in item.option_values for v in value):
-        options = ", ".join(item.option_values)
+        nl, en = choices(item)
         return _error(
             "een meerkeuzeantwoord is een lijst van opties",
             "a multiple-choice answer is a list of options",
-            f"kies uit: {options}",
-            f"choose from: {options}",
+            f"kies uit: {nl}",
+            f"choose from: {en}",
         )
     if len(set(value)) != len(value):
         return _error(
@@ -188,15 +198,34 @@ def parse_number(raw: Any) -> Any:
 
 
 def _option(item: Item, raw: str) -> str:
-    """An option by its value or by its label in either language, case-insensitively."""
+    """An option by its value, by its label in either language, or by a name its label gives
+    (case-insensitively): "Schoolbestuur (bestuurder of bestuursstaf)" is also "schoolbestuur",
+    "bestuurder" and "bestuursstaf", "Leraar of docent" also "leraar" and "docent". A name two
+    options give is no one's."""
     text = raw.strip()
     if text in item.option_values:
         return text
-    folded = text.casefold()
+    folded = " ".join(text.casefold().split())
     for option in item.options or []:
         if folded in (option.value.casefold(), option.label.nl.casefold(), option.label.en.casefold()):
             return option.value
-    return text
+    return option_names(item).get(folded, text)
+
+
+_NAME_SPLIT = re.compile(r"\s*(?:[(),;/]|\bof\b|\bor\b|\ben\b|\band\b)\s*")
+
+
+def option_names(item: Item) -> dict[str, str]:
+    """Every name the option labels give (see _option) → the option's value; ambiguous ones left out."""
+    found: dict[str, set[str]] = {}
+    for option in item.options or []:
+        for label in (option.label.nl, option.label.en):
+            short = label.split(" (", 1)[0]
+            for part in [short, *_NAME_SPLIT.split(label)]:
+                name = " ".join(part.casefold().split())
+                if len(name) >= 3:
+                    found.setdefault(name, set()).add(option.value)
+    return {name: next(iter(values)) for name, values in found.items() if len(values) == 1}
 
 
 def _parse_scale(item: Item, raw: Any) -> Any:

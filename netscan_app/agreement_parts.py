@@ -189,6 +189,7 @@ def new_agreement(store: Store, user: User, rnd: RoundInfo, d: Diagnosis | None)
         chosen = st.multiselect(
             t("agreements.findings"),
             list(titles),
+            select_all=False,  # Streamlit names that option in English only ("Select all")
             format_func=titles.__getitem__,
             placeholder=t("agreements.pick"),
             key=f"new_agreement_findings_{gen}",
@@ -196,6 +197,7 @@ def new_agreement(store: Store, user: User, rnd: RoundInfo, d: Diagnosis | None)
         constructs = st.multiselect(
             t("agreements.constructs"),
             measured,
+            select_all=False,  # Streamlit names that option in English only ("Select all")
             format_func=_label,
             placeholder=t("agreements.pick"),
             key=f"new_agreement_constructs_{gen}",

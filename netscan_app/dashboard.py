@@ -35,32 +35,12 @@ PLOTLY_CONFIG: dict[str, Any] = {
 
 
 def chart(fig: go.Figure, key: str, config: dict[str, Any] | None = None) -> None:
-    """A figure from diagnose.charts as it is: its own template, stretched to the column."""
+    """A figure from diagnose.charts as it is: its own template, stretched to the column. The
+    figures lay themselves out for any width from a phone up (diagnose.charts.style); on a phone
+    style.css hides Plotly's toolbar, which would sit over the title."""
     fig.update_layout(width=None, autosize=True)
     with st.container(key=f"chart_{key}"):
         st.plotly_chart(fig, theme=None, config=config or PLOTLY_CONFIG, key=key, width="stretch")
-
-
-def narrow(fig: go.Figure) -> go.Figure:
-    """A bar chart from diagnose.charts made to fit a phone: shorter labels, the value only, legend below."""
-    for trace in fig.data:
-        if isinstance(trace, go.Bar) and trace.y is not None:
-            trace.y = [charts.wrap(str(label).replace("<br>", " "), 22) for label in trace.y]
-            trace.text = [str(text).split(" · ")[0] for text in trace.text or []]
-            trace.textfont = {"size": 11}
-    order = fig.layout.yaxis.categoryarray
-    if order is not None:
-        fig.update_yaxes(categoryarray=[charts.wrap(str(label).replace("<br>", " "), 22) for label in order])
-    rows = len(order) if order is not None else 5
-    fig.update_layout(height=130 + 58 * rows)
-    fig.update_layout(
-        font={"size": 11},
-        margin={"l": 10, "r": 10, "t": 70, "b": 40},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.18, "x": 0, "xanchor": "left"},
-        xaxis={"range": [0, 5.6]},
-        title={"font": {"size": 14}},
-    )
-    return fig
 
 
 def _num(value: float, decimals: int = 1) -> str:
@@ -82,11 +62,11 @@ def _fit_row(
 ) -> None:
     with st.container(border=True, key=key):
         st.markdown(f"#### {title}")
-        cols = st.columns(2)
-        cols[0].caption(seen_label)
-        cols[0].markdown(f"**{seen or t('results.unknown')}**")
-        cols[1].caption(needed_label)
-        cols[1].markdown(f"**{needed or t('results.unknown')}**")
+        # one line each, not two narrow columns that break a word ("Ketensamenwerkin/g")
+        st.markdown(
+            f"{seen_label}: **{seen or t('results.unknown')}**  \n"
+            f"{needed_label}: **{needed or t('results.unknown')}**"
+        )
         if seen is None or needed is None:
             st.caption(t("results.fit_unknown"))
         elif findings:
@@ -156,8 +136,8 @@ def summary(d: Diagnosis, *, respondent: bool = False) -> None:
                 agreement_parts.start_button(card.lead, key=f"agree_top_{index}")
     left, right = st.columns([3, 2], gap="large")
     with left:
+        bars = charts.construct_bars(d, get_bundle(), current_lang(), ("characteristic",))
         if respondent:  # most respondents are on a phone: bars read better there than a radar
-            bars = narrow(charts.construct_bars(d, get_bundle(), current_lang(), ("characteristic",)))
             chart(bars, "characteristics", config={**PLOTLY_CONFIG, "displayModeBar": False})
             st.caption(
                 t(
@@ -167,9 +147,9 @@ def summary(d: Diagnosis, *, respondent: bool = False) -> None:
                 )
             )
         else:
-            radar = charts.radar_characteristics(d, get_bundle(), current_lang())
-            radar.update_layout(margin={"l": 130, "r": 130})  # room for the axis labels in a narrower column
-            chart(radar, "radar")
+            # the radar on a wide screen, the same scores as bars on a phone (style.css shows one)
+            chart(charts.radar_characteristics(d, get_bundle(), current_lang()), "radar")
+            chart(bars, "radar_phone", config={**PLOTLY_CONFIG, "displayModeBar": False})
     with right:
         strengths = grouping.strengths_text(d, get_bundle(), current_lang())
         st.markdown(f"### {t('results.strengths')}")
@@ -264,7 +244,7 @@ def differences(d: Diagnosis) -> None:
     if disagreements:
         st.markdown(f"### {t('results.disagreements', count=len(disagreements))}")
         for f in disagreements:
-            finding_expander(f)
+            finding_expander(f, show_kind=False)  # the heading names the kind already
     else:
         st.success(t("results.no_disagreements"), icon=":material/handshake:")
     chart(charts.spread_chart(d, bundle, lang), "spread")
@@ -281,14 +261,20 @@ def over_time(view: RoundView, history: list[RoundHistory]) -> None:
     bundle, lang = get_bundle(), current_lang()
     d, rnd, earlier = view.diagnosis, view.round, view.history
     groups = bundle.constructs.trend_groups
-    group = st.segmented_control(
-        t("results.trend_group"),
-        groups,
-        default=groups[0],
-        format_func=lambda g: loc(bundle.constructs.group_by_id[g].label),
-        key="trend_group",
-    )
-    chart(charts.trend_chart(d, bundle, lang, earlier, groups=(group or groups[0],)), "trend")
+    if not earlier:  # say why there is no trend, rather than show an empty frame
+        order = [h.round.id for h in history]
+        is_first = rnd.id not in order or order.index(rnd.id) == 0
+        key = "results.time_first_round" if is_first else "results.time_none_shown"
+        st.info(t(key), icon=":material/timeline:")
+    else:
+        group = st.segmented_control(
+            t("results.trend_group"),
+            groups,
+            default=groups[0],
+            format_func=lambda g: loc(bundle.constructs.group_by_id[g].label),
+            key="trend_group",
+        )
+        chart(charts.trend_chart(d, bundle, lang, earlier, groups=(group or groups[0],)), "trend")
     st.markdown(f"### {t('results.compare_title')}")
     usable = [h for h in history if (shown := shown_diagnosis(h)) is not None and shown.results_allowed]
     if len(usable) < 2:

@@ -495,7 +495,7 @@ _TEXTS: dict[str, dict[str, str]] = {
     "round.state_active": {"nl": "actief", "en": "active"},
     "round.state_revoked": {"nl": "ingetrokken", "en": "revoked"},
     "round.state_expired": {"nl": "verlopen", "en": "expired"},
-    "round.existing_title": {"nl": "Verstuurde links", "en": "Links sent"},
+    "round.existing_title": {"nl": "Gemaakte links", "en": "Links made"},
     "round.no_links": {"nl": "Nog geen links gemaakt.", "en": "No links created yet."},
     "round.revoke_pick": {"nl": "Links intrekken", "en": "Revoke links"},
     "round.revoke_placeholder": {"nl": "Kies een of meer links", "en": "Choose one or more links"},
@@ -1010,10 +1010,10 @@ _TEXTS: dict[str, dict[str, str]] = {
     "results.type_learning": {"nl": "Lerend netwerk", "en": "Learning network"},
     "results.type_chain": {"nl": "Ketensamenwerking", "en": "Chain partnership"},
     "results.type_organisation": {"nl": "Organisatienetwerk", "en": "Organisation network"},
-    "results.role_connecting": {"nl": "Verbinden (connecting)", "en": "Connecting"},
-    "results.role_consulting": {"nl": "Opbouwen (consulting)", "en": "Consulting"},
-    "results.role_catalysing": {"nl": "Aanjagen (catalysing)", "en": "Catalysing"},
-    "results.role_coaching": {"nl": "Coachen (coaching)", "en": "Coaching"},
+    "results.role_connecting": {"nl": "Verbinden", "en": "Connecting"},
+    "results.role_consulting": {"nl": "Opbouwen", "en": "Consulting"},
+    "results.role_catalysing": {"nl": "Aanjagen", "en": "Catalysing"},
+    "results.role_coaching": {"nl": "Coachen", "en": "Coaching"},
     "results.role_central_open": {
         "nl": "Een centrale rol: verbinden of opbouwen",
         "en": "A central role: connecting or consulting",
@@ -1054,6 +1054,19 @@ _TEXTS: dict[str, dict[str, str]] = {
         "en": "Only roles chosen by at least {n} members, so that nobody can be identified.",
     },
     "results.trend_group": {"nl": "Onderdelen", "en": "Parts"},
+    # --- dashboard (r12d)
+    "results.time_first_round": {
+        "nl": "Dit is de eerste meting van dit netwerk: er is nog niets om mee te vergelijken. "
+        "Na de volgende meting staat hier hoe de onderdelen zich ontwikkelen.",
+        "en": "This is the network's first round: there is nothing to compare with yet. "
+        "After the next round this shows how the constructs develop.",
+    },
+    "results.time_none_shown": {
+        "nl": "De eerdere metingen van dit netwerk hadden te weinig respondenten om te tonen: "
+        "er is nog niets om mee te vergelijken.",
+        "en": "The network's earlier rounds had too few respondents to be shown: "
+        "there is nothing to compare with yet.",
+    },
     "results.compare_title": {"nl": "Twee metingen naast elkaar", "en": "Two rounds side by side"},
     "results.compare_need_two": {
         "nl": "Vergelijken kan zodra er twee metingen met genoeg ingevulde vragenlijsten zijn.",
@@ -1121,6 +1134,22 @@ _TEXTS: dict[str, dict[str, str]] = {
         "header), or a JSON file from an earlier export. The whole file is checked first: if anything "
         "is wrong nothing is imported and you see exactly what is wrong.",
     },
+    # --- import template (r12d)
+    "data.template_title": {"nl": "Sjabloon om in te vullen", "en": "Template to fill in"},
+    "data.template_intro": {
+        "nl": "Een leeg bestand met een kolom per vraag en op de tweede regel wat je per kolom invult. "
+        "Die uitlegregel begint met # en wordt bij het importeren overgeslagen; je mag hem ook "
+        "weghalen. Rollen en andere keuzes mag je in woorden geven (schoolleider, bestuurder, leraar) "
+        "of als code.",
+        "en": "An empty file with a column per question and, on the second row, what goes in each "
+        "column. That row starts with # and is skipped on import; you may also delete it. Roles and "
+        "other choices may be given in words (school leader, board member, teacher) or as a code.",
+    },
+    "data.template_questionnaire": {"nl": "Vragenlijst", "en": "Questionnaire"},
+    "data.template_xlsx": {"nl": "Sjabloon (Excel)", "en": "Template (Excel)"},
+    "data.template_csv": {"nl": "Sjabloon (CSV)", "en": "Template (CSV)"},
+    "data.problem_at": {"nl": "Rij {line}", "en": "Row {line}"},
+    "data.problem_column": {"nl": "kolom {column}", "en": "column {column}"},
     "data.file": {"nl": "Bestand (.xlsx, .csv of .json)", "en": "File (.xlsx, .csv or .json)"},
     "data.target_network": {"nl": "In welk netwerk", "en": "Into which network"},
     "data.from_file": {

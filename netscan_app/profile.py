@@ -53,6 +53,7 @@ def profile_fields(bundle: Bundle, current: dict[str, Any], prefix: str) -> dict
                 chosen_list = st.multiselect(
                     label,
                     list(labels),
+                    select_all=False,  # Streamlit names that option in English only ("Select all")
                     default=[v for v in value or [] if v in labels],
                     format_func=labels.__getitem__,
                     key=key,

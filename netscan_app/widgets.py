@@ -62,6 +62,13 @@ def kind_icon(kind: str) -> str:
     return get_bundle().settings.kind_by_id[kind].icon
 
 
+def finding_icon(f: Finding) -> str:
+    """The kind's icon, falling for a decline (diagnose.cards.falls)."""
+    from diagnose.cards import falls
+
+    return ":material/trending_down:" if falls(f) else kind_icon(f.kind)
+
+
 def finding_body(
     f: Finding, *, expanded_why: bool = False, evidence: Sequence[str] = (), alike: Sequence[str] = ()
 ) -> None:
@@ -95,7 +102,7 @@ def finding_card(
     with st.container(border=True, key=key):
         prefix = f"{number}. " if number is not None else ""
         st.markdown(f"#### {prefix}{loc(f.title)}")
-        st.caption(f"{kind_icon(f.kind)} {kind_label(f.kind)}")
+        st.caption(f"{finding_icon(f)} {kind_label(f.kind)}")
         if note:
             st.caption(md_escape(note))
         finding_body(f, evidence=evidence, alike=alike)
@@ -104,8 +111,10 @@ def finding_card(
 def finding_expander(
     f: Finding, *, show_kind: bool = True, evidence: Sequence[str] = (), alike: Sequence[str] = ()
 ) -> None:
-    kind = f" · {kind_label(f.kind)}" if show_kind else ""
-    with st.expander(f"{kind_icon(f.kind)} {loc(f.title)}{kind}"):
+    label = kind_label(f.kind)
+    # never "Verschil van inzicht: X · Verschil van inzicht": a title naming its kind says it once
+    kind = f" · {label}" if show_kind and not loc(f.title).casefold().startswith(label.casefold()) else ""
+    with st.expander(f"{finding_icon(f)} {loc(f.title)}{kind}"):
         finding_body(f, expanded_why=True, evidence=evidence, alike=alike)
 
 

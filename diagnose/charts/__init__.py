@@ -31,6 +31,14 @@ Public signatures (stable; the dashboard relies on them)::
     trend_chart(diagnosis, bundle, lang, history, *, groups=("characteristic",), constructs=None) -> Figure
     comparison_chart(diagnosis, bundle, lang, *, groups=None, constructs=None) -> Figure
     has_data(figure) -> bool                # False for the "nothing to show" figures
+    judged(bundle, construct) -> bool       # False for a position: never better or worse
+    plain_title(figure) -> str              # the title as one line (the drawn one may wrap)
+    change_kind(bundle, construct, change, limit) -> "up" | "down" | "flat" | "position"
+
+Layout, decided once in ``style``: the title above the plot, the legend at the foot of the figure
+one entry a line on a phone (``place_legend`` reserves its height), construct labels wrapped at
+``LABEL_WIDTH`` characters; tests/report/test_chart_layout.py draws every figure in Chromium at
+phone, column and report width and fails on an overlap or a cut label.
 
 ``lang`` is ``"nl"`` or ``"en"``. ``history`` is the earlier rounds, oldest first, each a
 ``RoundScores`` (from :func:`diagnose.diagnosis.score`) or a ``PreviousRound``; the current round is
@@ -53,32 +61,41 @@ from diagnose.charts.style import (
     BAND_PATTERNS,
     BAND_SYMBOLS,
     FONT_FAMILY,
+    LABEL_WIDTH,
     OKABE_ITO,
     TEMPLATE,
     has_data,
+    judged,
+    plain_title,
     score_label,
+    score_labels,
     wrap,
 )
-from diagnose.charts.time import comparison_chart, trend_chart
+from diagnose.charts.time import change_kind, comparison_chart, trend_chart
 
 __all__ = [
     "BAND_COLOURS",
     "BAND_PATTERNS",
     "BAND_SYMBOLS",
     "FONT_FAMILY",
+    "LABEL_WIDTH",
     "OKABE_ITO",
     "TEMPLATE",
     "building_block_bars",
+    "change_kind",
     "comparison_chart",
     "construct_bars",
     "has_data",
+    "judged",
     "leadership_bars",
     "perspective_bars",
     "pitfall_bars",
+    "plain_title",
     "radar_characteristics",
     "role_chart",
     "role_label_map",
     "score_label",
+    "score_labels",
     "spread_chart",
     "trend_chart",
     "wrap",

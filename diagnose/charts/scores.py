@@ -14,6 +14,7 @@ from diagnose.charts.style import (
     GREY,
     LABEL_WIDTH,
     LEADERSHIP_TITLE,
+    LIGHT_GREY,
     OKABE_ITO,
     POSITION_COLOUR,
     SCALE_RANGE,
@@ -21,9 +22,11 @@ from diagnose.charts.style import (
     base_layout,
     construct_labels,
     group_ids,
+    judged,
     message,
     num,
-    score_label,
+    place_legend,
+    score_labels,
     threshold_lines,
     tr,
     wrap,
@@ -31,11 +34,27 @@ from diagnose.charts.style import (
 from diagnose.diagnosis import Diagnosis
 from diagnose.text import Lang
 
+RADAR_LABEL_GAP = 0.55  # scale points between a marker and its value label on the radar
+
+
+def _radar_label_radius(current: float, previous: float | None) -> float:
+    """Where a value label goes on its spoke: just outside both this round's marker and the previous
+    round's, so neither hides it; inside them when outside would leave the disc."""
+    values = [current] if previous is None else [current, previous]
+    outside = max(values) + RADAR_LABEL_GAP
+    if outside <= SCALE_RANGE[1] - 0.05:
+        return outside
+    return max(min(values) - RADAR_LABEL_GAP, SCALE_RANGE[0] + 0.3)
+
 
 def radar_characteristics(
     d: Diagnosis, bundle: Bundle, lang: Lang, *, show_previous: bool = True
 ) -> go.Figure:
-    """The seven characteristics (002) on a 1–5 radar, with the band thresholds as rings."""
+    """The seven characteristics (002) on a 1–5 radar, with the band thresholds as rings.
+
+    Every value label is printed in one number format on its spoke beyond this round's and the
+    previous round's markers, and the legend names every marker: the rings, the previous round,
+    this round and each band's colour and shape."""
     title = tr("radar_title", lang)
     if not d.results_allowed:
         return message(tr("below_minimum", lang, n=d.anonymity.minimum), lang, title)
@@ -43,7 +62,7 @@ def radar_characteristics(
     if not ids:
         return message(tr("no_scores", lang), lang, title)
     labels = construct_labels(bundle, lang)
-    theta = [wrap(f"{index}. {labels[cid]}", 22) for index, cid in enumerate(ids, 1)]
+    theta = [wrap(f"{index}. {labels[cid]}", 18) for index, cid in enumerate(ids, 1)]
     closed = [*theta, theta[0]]
     strength, concern = d.thresholds["strength"], d.thresholds["concern"]
     fig = go.Figure()
@@ -58,17 +77,19 @@ def radar_characteristics(
                 hoverinfo="skip",
             )
         )
+    previous: list[float | None] = [None] * len(ids)
     if show_previous and d.previous is not None:
-        prev = [d.previous.scores.get(cid) for cid in ids]
-        if any(v is not None for v in prev):
+        previous = [d.previous.scores.get(cid) for cid in ids]
+        if any(v is not None for v in previous):
             fig.add_trace(
                 go.Scatterpolar(
-                    r=[*prev, prev[0]],
+                    r=[*previous, previous[0]],
                     theta=closed,
                     mode="lines+markers",
                     name=f"{tr('previous_round', lang)} ({d.previous.label})",
                     line={"color": OKABE_ITO["black"], "dash": "dashdot", "width": 1.5},
                     marker={"symbol": "circle-open", "size": 7, "color": OKABE_ITO["black"]},
+                    hovertemplate="%{theta}: %{r:.2f}<extra>%{fullData.name}</extra>",
                 )
             )
     means = [d.scores[cid].mean for cid in ids]
@@ -77,7 +98,7 @@ def radar_characteristics(
         go.Scatterpolar(
             r=[*means, means[0]],
             theta=closed,
-            mode="lines+markers+text",
+            mode="lines+markers",
             name=f"{tr('this_round', lang)} ({d.round.label})",
             fill="toself",
             fillcolor="rgba(0,114,178,0.12)",
@@ -88,14 +109,41 @@ def radar_characteristics(
                 "symbol": [BAND_SYMBOLS.get(b or "", "circle") for b in [*bands, bands[0]]],
                 "line": {"color": "black", "width": 1},
             },
-            text=[score_label(m, lang, d.thresholds) for m in [*means, means[0]]],
-            textposition="top center",
-            textfont={"size": 12, "color": "#1A1A1A"},
             customdata=[band_label(b, lang) for b in [*bands, bands[0]]],
             hovertemplate="%{theta}: %{r:.2f} (%{customdata})<extra></extra>",
         )
     )
-    fig.update_layout(**base_layout(lang, title, 560))
+    # the band of each marker, explained in the legend (shape and colour)
+    for band in ("strength", "attention", "concern"):
+        if band in bands:
+            fig.add_trace(
+                go.Scatterpolar(
+                    r=[None],
+                    theta=[closed[0]],
+                    mode="markers",
+                    name=band_label(band, lang).capitalize(),
+                    marker={
+                        "size": 11,
+                        "color": BAND_COLOURS[band],
+                        "symbol": BAND_SYMBOLS[band],
+                        "line": {"color": "black", "width": 1},
+                    },
+                    hoverinfo="skip",
+                )
+            )
+    fig.add_trace(
+        go.Scatterpolar(
+            r=[_radar_label_radius(m, p) for m, p in zip(means, previous, strict=True)],
+            theta=theta,
+            mode="text",
+            text=score_labels(means, lang, d.thresholds),
+            textposition="middle center",
+            textfont={"size": 12, "color": "#1A1A1A"},
+            showlegend=False,
+            hoverinfo="skip",
+        )
+    )
+    fig.update_layout(**base_layout(lang, title, 580))
     fig.update_layout(
         polar={
             "radialaxis": {
@@ -106,9 +154,9 @@ def radar_characteristics(
             },
             "angularaxis": {"direction": "clockwise", "rotation": 90, "tickfont": {"size": 11}},
         },
-        legend={"orientation": "h", "yanchor": "top", "y": -0.08, "x": 0.5, "xanchor": "center"},
-        margin={"l": 110, "r": 110, "t": 60, "b": 60},
+        margin={"l": 120, "r": 120, "t": 70, "b": 30},
     )
+    place_legend(fig, axis=False, below=50)  # room for the labels under the disc
     return fig
 
 
@@ -123,7 +171,11 @@ def construct_bars(
     *,
     title: str | None = None,
 ) -> go.Figure:
-    """Horizontal bars of the constructs in ``groups``, coloured and hatched by band, value printed."""
+    """Horizontal bars of the constructs in ``groups``, coloured and hatched by band, value printed.
+
+    The band is told by colour and hatch, named in the legend; the value is printed at the end of
+    the bar, short enough never to be cut. A position (``judged`` is false) is no bar but a marker on
+    a track from 1 to 5: it says where the network stands, not how well."""
     if title is None:
         title = " · ".join(
             bundle.constructs.group_by_id[g].title.get(lang)
@@ -136,27 +188,25 @@ def construct_bars(
     if not ids:
         return message(tr("no_scores", lang), lang, title)
     labels = construct_labels(bundle, lang)
+    names = {cid: wrap(labels.get(cid, cid), LABEL_WIDTH) for cid in ids}
+    texts = dict(zip(ids, score_labels([d.scores[c].mean for c in ids], lang, d.thresholds), strict=True))
     fig = go.Figure()
-    shown: set[str] = set()
     # one trace per band, so the legend explains colour and hatch
-    for band in ("concern", "attention", "strength", None):
-        members = [cid for cid in ids if d.scores[cid].band == band]
+    for band in ("concern", "attention", "strength"):
+        members = [cid for cid in ids if judged(bundle, cid) and d.scores[cid].band == band]
         if not members:
             continue
-        key = band or "position"
-        shown.add(key)
         fig.add_trace(
             go.Bar(
                 orientation="h",
-                y=[wrap(labels.get(cid, cid), LABEL_WIDTH) for cid in members],
+                y=[names[cid] for cid in members],
                 x=[d.scores[cid].mean for cid in members],
                 base=0,
-                name=band_label(band, lang),
-                showlegend=False,  # the band is written next to every bar
+                name=band_label(band, lang).capitalize(),
                 marker={
-                    "color": BAND_COLOURS.get(band or "", POSITION_COLOUR),
+                    "color": BAND_COLOURS[band],
                     "pattern": {
-                        "shape": BAND_PATTERNS.get(band or "", "."),
+                        "shape": BAND_PATTERNS[band],
                         "fillmode": "overlay",
                         "fgcolor": "white",
                         "fgopacity": 0.9,
@@ -165,35 +215,61 @@ def construct_bars(
                     },
                     "line": {"color": "#1A1A1A", "width": 1},
                 },
-                text=[
-                    f"{score_label(d.scores[cid].mean, lang, d.thresholds)} · {band_label(band, lang)}"
-                    for cid in members
-                ],
+                text=[texts[cid] for cid in members],
                 textposition="outside",
                 cliponaxis=False,
                 textfont={"size": 12},
                 hovertemplate="%{y}: %{x:.2f}<extra>%{fullData.name}</extra>",
             )
         )
-    order = [wrap(labels.get(cid, cid), LABEL_WIDTH) for cid in ids]
+    positions = [cid for cid in ids if not judged(bundle, cid)]
+    if positions:
+        track_x: list[float | None] = []
+        track_y: list[str | None] = []
+        for cid in positions:
+            track_x += [SCALE_RANGE[0], SCALE_RANGE[1], None]
+            track_y += [names[cid], names[cid], None]
+        fig.add_trace(
+            go.Scatter(
+                x=track_x,
+                y=track_y,
+                mode="lines",
+                line={"color": LIGHT_GREY, "width": 6},
+                showlegend=False,
+                hoverinfo="skip",
+            )
+        )
+        fig.add_trace(
+            go.Scatter(
+                x=[d.scores[cid].mean for cid in positions],
+                y=[names[cid] for cid in positions],
+                mode="markers+text",
+                name=tr("position_legend", lang),
+                marker={
+                    "symbol": "diamond-tall",
+                    "size": 16,
+                    "color": POSITION_COLOUR,
+                    "line": {"color": "#1A1A1A", "width": 1},
+                },
+                text=[texts[cid] for cid in positions],
+                textposition="top center",
+                textfont={"size": 12},
+                cliponaxis=False,
+                hovertemplate="%{y}: %{x:.2f}<extra>%{fullData.name}</extra>",
+            )
+        )
+    order = [names[cid] for cid in ids]
     threshold_lines(fig, d, lang)
-    height = 110 + 44 * len(ids)
-    fig.update_layout(**base_layout(lang, title, max(height, 210)))
+    lines = sum(names[cid].count("<br>") + 1 for cid in ids)
+    fig.update_layout(**base_layout(lang, title, 120 + 30 * len(ids) + 15 * lines))
     fig.update_layout(
         barmode="overlay",
         bargap=0.35,
-        xaxis={"range": [0, 6.2], "tickvals": [1, 2, 3, 4, 5], "title": {"text": tr("score_axis", lang)}},
+        xaxis={"range": [0, 5.7], "tickvals": [1, 2, 3, 4, 5], "title": {"text": tr("score_axis", lang)}},
         yaxis={"categoryorder": "array", "categoryarray": list(reversed(order))},
-        legend={
-            "orientation": "h",
-            "yanchor": "bottom",
-            "y": 1.0,
-            "x": 0.0,
-            "xanchor": "left",
-            "traceorder": "normal",
-        },
-        margin={"l": 20, "r": 30, "t": 80, "b": 50},
+        margin={"l": 10, "r": 10, "t": 50},
     )
+    place_legend(fig)
     return fig
 
 

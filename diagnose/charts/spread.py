@@ -15,6 +15,7 @@ from diagnose.charts.style import (
     base_layout,
     construct_labels,
     message,
+    place_legend,
     threshold_lines,
     tr,
     wrap,
@@ -100,7 +101,7 @@ def spread_chart(
         )
     )
     threshold_lines(fig, d, lang)
-    fig.update_layout(**base_layout(lang, title, 130 + 40 * rows))
+    fig.update_layout(**base_layout(lang, title, 120 + 38 * rows))
     fig.update_layout(
         xaxis={"range": [0.8, 5.2], "tickvals": [1, 2, 3, 4, 5], "title": {"text": tr("spread_axis", lang)}},
         yaxis={
@@ -109,9 +110,9 @@ def spread_chart(
             "ticktext": [wrap(labels.get(cid, cid), LABEL_WIDTH) for cid in reversed(ids)],
             "showgrid": False,
         },
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 1.0, "xanchor": "right"},
-        margin={"l": 20, "r": 30, "t": 80, "b": 50},
+        margin={"l": 10, "r": 10, "t": 50},
     )
+    place_legend(fig)
     return fig
 
 
@@ -157,13 +158,13 @@ def role_chart(
         )
     threshold_lines(fig, d, lang)
     order = [wrap(labels.get(cid, cid), LABEL_WIDTH) for cid in ids]
-    fig.update_layout(**base_layout(lang, title, 130 + 40 * len(ids)))
+    fig.update_layout(**base_layout(lang, title, 120 + 38 * len(ids)))
     fig.update_layout(
         xaxis={"range": [0.8, 5.2], "tickvals": [1, 2, 3, 4, 5], "title": {"text": tr("score_axis", lang)}},
         yaxis={"categoryorder": "array", "categoryarray": list(reversed(order))},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0.0},
-        margin={"l": 20, "r": 30, "t": 90, "b": 50},
+        margin={"l": 10, "r": 10, "t": 50},
     )
+    place_legend(fig)
     return fig
 
 

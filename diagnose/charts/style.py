@@ -52,7 +52,10 @@ SERIES_COLOURS = (
 SERIES_DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot", "solid", "dash")
 
 SCALE_RANGE = (1.0, 5.0)
-LABEL_WIDTH = 40  # characters per line of a construct label on a category axis
+LEGEND_ENTRY_WIDTH = 300  # px per legend entry
+TITLE_WIDTH = 40  # characters per line of a chart title
+LABEL_WIDTH = 24  # characters per line of a construct label on a category axis: wraps, never squeezes
+PHONE_WIDTH = 340  # the narrowest a figure is drawn (a phone in portrait); tested down to here
 
 TEMPLATE = go.layout.Template(
     layout=go.Layout(
@@ -74,9 +77,39 @@ TEMPLATE = go.layout.Template(
             "radialaxis": {"gridcolor": "#D0D0D0", "linecolor": "#9A9A9A"},
             "angularaxis": {"gridcolor": "#D0D0D0", "linecolor": "#9A9A9A"},
         },
-        legend={"bgcolor": "rgba(255,255,255,0.9)", "borderwidth": 0},
+        # The title sits at the top, the legend at the very bottom, both in the figure's own
+        # coordinates: they can never overlap each other. The legend is one entry per line, so its
+        # height does not depend on the width, and place_legend reserves exactly that height below
+        # the axis (Plotly's own margin push takes the larger of legend and axis, not their sum).
+        legend={
+            "bgcolor": "rgba(255,255,255,0.9)",
+            "borderwidth": 0,
+            "orientation": "h",
+            # at most one entry per line on a phone, two on a wide screen: never taller than
+            # place_legend reserves, never clipped
+            "entrywidth": LEGEND_ENTRY_WIDTH,
+            "entrywidthmode": "pixels",
+            "xref": "container",
+            "x": 0.0,
+            "xanchor": "left",
+            "yref": "container",
+            "y": 0.0,
+            "yanchor": "bottom",
+            "traceorder": "normal",
+            "font": {"size": 12},
+        },
         hoverlabel={"font": {"family": FONT_FAMILY}},
-        title={"x": 0.0, "xanchor": "left", "font": {"size": 16}},
+        title={
+            "x": 0.0,
+            "xref": "container",
+            "xanchor": "left",
+            "y": 1.0,
+            "yref": "paper",  # just above the plot, pushing the top margin for every line
+            "yanchor": "bottom",
+            "pad": {"b": 14, "l": 4},
+            "automargin": True,
+            "font": {"size": 16},
+        },
     )
 )
 
@@ -90,6 +123,10 @@ _TEXTS: dict[str, LocalizedText] = {
     "ring_concern": LocalizedText(nl="Grens zorgpunt (onder {value})", en="Concern below {value}"),
     "score_axis": LocalizedText(nl="Gemiddelde score (1–5)", en="Mean score (1–5)"),
     "position": LocalizedText(nl="positie", en="position"),
+    "position_legend": LocalizedText(nl="Positie (geen oordeel)", en="Position (no judgement)"),
+    "position_moved": LocalizedText(
+        nl="Positie deze meting (geen oordeel)", en="Position this round (no judgement)"
+    ),
     "spread_title": LocalizedText(
         nl="Spreiding van de antwoorden per onderdeel", en="Spread of the answers per construct"
     ),
@@ -140,13 +177,33 @@ def num(value: float, lang: Lang, decimals: int = 1) -> str:
     return format_number(value, lang, decimals)
 
 
-def score_label(value: float, lang: Lang, thresholds: dict[str, float]) -> str:
-    """A score with one decimal, or two where one would blur a band boundary (2,97 is not 3,0)."""
+def _decimals(value: float, thresholds: dict[str, float]) -> int:
     rounded = round(value, 1)
     boundaries = (thresholds.get("strength"), thresholds.get("concern"))
     if any(b is not None and rounded == round(b, 1) and round(value, 2) != round(b, 2) for b in boundaries):
-        return num(value, lang, 2)
-    return num(value, lang, 1)
+        return 2
+    return 1
+
+
+def score_label(value: float, lang: Lang, thresholds: dict[str, float]) -> str:
+    """A score with one decimal, or two where one would blur a band boundary (2,97 is not 3,0)."""
+    return num(value, lang, _decimals(value, thresholds))
+
+
+def score_labels(values: Sequence[float], lang: Lang, thresholds: dict[str, float]) -> list[str]:
+    """Scores printed side by side in one number format: two decimals for all of them when one
+    needs two (see :func:`score_label`), else one decimal for all."""
+    decimals = max((_decimals(v, thresholds) for v in values), default=1)
+    return [num(v, lang, decimals) for v in values]
+
+
+def judged(bundle: Bundle, construct: str) -> bool:
+    """Whether higher is better for a construct. A position (kind ``position``, e.g. orientation:
+    interaction 1 – results 5) is not: it is never coloured by band, never drawn against the band
+    thresholds and never counted as an improvement or a decline. Decided here, for every chart and
+    every change list."""
+    found = bundle.constructs.by_id.get(construct)
+    return found is not None and found.kind == "score"
 
 
 def wrap(text: str, width: int = 24) -> str:
@@ -162,8 +219,33 @@ def base_layout(lang: Lang, title: str | None, height: int) -> dict[str, Any]:
         "width": 760,
     }
     if title:
-        layout["title"] = {"text": title}
+        # a phone holds ~40 characters a line
+        layout["title"] = {"text": wrap(title, TITLE_WIDTH)}
     return layout
+
+
+LEGEND_LINE = 19  # px per legend line at font size 12 (an entry with a marker or a line)
+LEGEND_EXTRA_LINE = 15  # px per further line of a wrapped entry
+AXIS_SPACE = 58  # px below the plot for the x axis: tick labels and the axis title
+
+
+def place_legend(fig: go.Figure, *, axis: bool = True, below: int = 10) -> None:
+    """Reserve the bottom margin for the axis (when ``axis``; else ``below`` px) and the legend
+    below it, counted as one entry per line (the most it takes, on a phone)."""
+    entries = [
+        trace.name
+        for trace in fig.data
+        if trace.name and trace.showlegend is not False and trace.type != "box"
+    ]
+    height = 0
+    if entries:
+        height = 12 + sum(LEGEND_LINE + LEGEND_EXTRA_LINE * str(n).count("<br>") for n in entries)
+    margin = dict(fig.layout.margin.to_plotly_json())
+    margin["b"] = height + (AXIS_SPACE if axis else below)
+    total = (fig.layout.height or 400) + height
+    # hung from the top of its space, right under the axis: on a wide screen, where the entries sit
+    # side by side and take less room, the spare room falls below the legend, not above it
+    fig.update_layout(margin=margin, height=total, legend={"y": height / total, "yanchor": "top"})
 
 
 def construct_labels(bundle: Bundle, lang: Lang) -> dict[str, str]:
@@ -190,6 +272,11 @@ def message(text: str, lang: Lang, title: str | None = None, height: int = 220) 
         meta={"netscan_empty": True},
     )
     return fig
+
+
+def plain_title(figure: go.Figure) -> str:
+    """The figure's title as one line of text (the drawn title may be wrapped for a phone)."""
+    return " ".join(str(figure.layout.title.text or "").replace("<br>", " ").split())
 
 
 def has_data(figure: go.Figure) -> bool:

@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 from diagnose.bundle import Bundle
 from diagnose.charts.style import (
     GREY,
+    LABEL_WIDTH,
     LIGHT_GREY,
     OKABE_ITO,
     SERIES_COLOURS,
@@ -17,8 +18,10 @@ from diagnose.charts.style import (
     base_layout,
     construct_labels,
     group_ids,
+    judged,
     message,
     num,
+    place_legend,
     threshold_lines,
     tr,
     wrap,
@@ -48,7 +51,8 @@ def trend_chart(
     rounds = [(r.label, r.scores) for r in earlier]
     rounds.append((d.round.label, d.visible_scores()))
     ids = list(constructs) if constructs is not None else group_ids(bundle, groups)
-    ids = [cid for cid in ids if any(cid in means for _, means in rounds)]
+    # drawn against the band thresholds, so only what is judged: a position has no better or worse
+    ids = [cid for cid in ids if judged(bundle, cid) and any(cid in means for _, means in rounds)]
     if not ids:
         return message(tr("no_scores", lang), lang, title)
     x = [label for label, _ in rounds]
@@ -60,7 +64,7 @@ def trend_chart(
                 x=x,
                 y=y,
                 mode="lines+markers",
-                name=wrap(labels.get(cid, cid), 40),
+                name=wrap(labels.get(cid, cid), LABEL_WIDTH + 6),
                 connectgaps=False,
                 line={
                     "color": SERIES_COLOURS[index % len(SERIES_COLOURS)],
@@ -76,13 +80,14 @@ def trend_chart(
             )
         )
     threshold_lines(fig, d, lang, vertical=False)
-    fig.update_layout(**base_layout(lang, title, 460))
+    fig.update_layout(**base_layout(lang, title, 400))
     fig.update_layout(
         yaxis={"range": [0.9, 5.1], "tickvals": [1, 2, 3, 4, 5], "title": {"text": tr("score_axis", lang)}},
         xaxis={"type": "category"},
-        legend={"orientation": "v", "x": 1.02, "xanchor": "left", "y": 1.0, "font": {"size": 11}},
-        margin={"l": 20, "r": 20, "t": 60, "b": 40},
+        legend={"font": {"size": 11}},
+        margin={"l": 10, "r": 20, "t": 50},
     )
+    place_legend(fig)
     return fig
 
 
@@ -114,7 +119,7 @@ def comparison_chart(
     if not ids:
         return message(tr("no_scores", lang), lang, title)
     limit = d.thresholds.get("change", 0.5)
-    names = [wrap(labels.get(cid, cid), 44) for cid in ids]
+    names = [wrap(labels.get(cid, cid), LABEL_WIDTH) for cid in ids]
     before = [d.previous.scores[cid] for cid in ids]
     after = [d.scores[cid].mean for cid in ids]
     fig = go.Figure()
@@ -143,23 +148,28 @@ def comparison_chart(
             hovertemplate="%{y}: %{x:.2f}<extra>%{fullData.name}</extra>",
         )
     )
-    # three series for this round: unchanged, up and down past the threshold (colour, shape and ▲/▼)
+    # four series for this round: unchanged, up and down past the threshold (colour, shape and ▲/▼),
+    # and positions, which move but never up or down (no sign, no colour of better or worse)
     series = (
         ("flat", f"{tr('this_round', lang)} ({d.round.label})", GREY, "diamond"),
         ("up", tr("change_up", lang, value=num(limit, lang)), OKABE_ITO["blue"], "triangle-up"),
         ("down", tr("change_down", lang, value=num(limit, lang)), OKABE_ITO["vermillion"], "triangle-down"),
+        ("position", tr("position_moved", lang), "white", "diamond-tall"),
     )
     for key, name, colour, symbol in series:
         rows = []
-        for index, (a, b) in enumerate(zip(after, before, strict=True)):
+        for index, (cid, a, b) in enumerate(zip(ids, after, before, strict=True)):
             change = round(a - b, 4)
-            kind = "up" if change >= limit else "down" if -change >= limit else "flat"
+            kind = change_kind(bundle, cid, change, limit)
             if kind == key:
                 rows.append((index, change))
         if not rows and key != "flat":
             continue
         texts = []
-        for _, change in rows:
+        for index, change in rows:
+            if key == "position":
+                texts.append(num(after[index], lang, 2))
+                continue
             sign = "+" if change > 0 else ("−" if change < 0 else "±")
             text = f"{sign}{num(abs(change), lang, 2)}"
             texts.append(f"<b>{text}</b>" if key != "flat" else text)
@@ -182,11 +192,20 @@ def comparison_chart(
                 hovertemplate="%{y}: %{x:.2f} (%{text})<extra></extra>",
             )
         )
-    fig.update_layout(**base_layout(lang, title, 150 + 31 * len(ids)))
+    lines = sum(name.count("<br>") + 1 for name in names)
+    fig.update_layout(**base_layout(lang, title, 120 + 14 * len(ids) + 17 * lines))
     fig.update_layout(
         xaxis={"range": [0.6, 5.4], "tickvals": [1, 2, 3, 4, 5], "title": {"text": tr("score_axis", lang)}},
         yaxis={"categoryorder": "array", "categoryarray": list(reversed(names))},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0.0},
-        margin={"l": 20, "r": 30, "t": 80, "b": 60},
+        margin={"l": 10, "r": 10, "t": 50},
     )
+    place_legend(fig)
     return fig
+
+
+def change_kind(bundle: Bundle, construct: str, change: float, limit: float) -> str:
+    """``up`` or ``down`` past the change threshold, else ``flat``; ``position`` for a construct that
+    is not judged (a position moves, it does not improve or decline)."""
+    if not judged(bundle, construct):
+        return "position"
+    return "up" if change >= limit else "down" if -change >= limit else "flat"

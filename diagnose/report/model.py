@@ -150,7 +150,7 @@ def _charts(d: Diagnosis, inp: ReportInput, lang: Lang) -> dict[str, ChartView]:
 
     def add(key: str, figure: Any, wide: bool = True) -> None:
         if charts.has_data(figure):
-            title = figure.layout.title.text or key
+            title = charts.plain_title(figure) or key
             views[key] = ChartView(key, title, figure, title, wide=wide)
 
     add("radar", charts.radar_characteristics(d, bundle, lang))

@@ -173,7 +173,8 @@ def changes(d: Diagnosis, bundle: Bundle, lang: Lang) -> list[ChangeRow]:
             continue
         before = d.previous.scores[c.id]
         change = round(s.mean - before, 4)
-        direction = "up" if change > 0 else "down" if change < 0 else "flat"
+        judged = charts.judged(bundle, c.id)  # a position moves, it never improves or declines
+        direction = "up" if judged and change > 0 else "down" if judged and change < 0 else "flat"
         rows.append(
             ChangeRow(
                 c.label.get(lang),
@@ -181,7 +182,7 @@ def changes(d: Diagnosis, bundle: Bundle, lang: Lang) -> list[ChangeRow]:
                 num(s.mean, lang),
                 signed(change, lang),
                 direction,
-                abs(change) >= limit,
+                judged and abs(change) >= limit,
             )
         )
     return rows

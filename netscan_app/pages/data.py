@@ -35,7 +35,11 @@ def _problems(exc: ValidationFailed) -> None:
     lang = current_lang()
     lines = []
     for problem in exc.problems[:20]:
-        where = f"{problem.file}:{problem.line} " if problem.file and problem.line else ""
+        # where, as the spreadsheet shows it (row, column), not as a file path
+        parts = [t("data.problem_at", line=problem.line)] if problem.line else []
+        if problem.id:
+            parts.append(t("data.problem_column", column=problem.id))
+        where = f"{' · '.join(parts)}: " if parts else ""
         lines.append(f"- {md_escape(where)}{md_escape(problem.what(lang))} — {md_escape(problem.fix(lang))}")
     more = len(exc.problems) - 20
     if more > 0:
@@ -43,10 +47,41 @@ def _problems(exc: ValidationFailed) -> None:
     st.error(t("data.import_failed") + "\n\n" + "\n".join(lines), icon=":material/error:")
 
 
+def _template() -> None:
+    """The empty answer table to fill in, with its row of explanations (store.answer_template)."""
+    bundle, store, lang = get_bundle(), get_store(), current_lang()
+    with st.container(border=True, key="import_template"):
+        st.markdown(f"**{t('data.template_title')}**")
+        st.caption(t("data.template_intro"))
+        qid = st.selectbox(
+            t("data.template_questionnaire"),
+            list(bundle.questionnaires),
+            key="template_questionnaire",
+            format_func=lambda v: loc(bundle.questionnaires[v].title),
+        )
+        name = f"sjabloon-{_slug(loc(bundle.questionnaires[qid].title))}"
+        cols = st.columns(2)
+        for col, fmt in zip(cols, ("xlsx", "csv"), strict=True):
+
+            def make(fmt: str = fmt) -> bytes:
+                return store.answer_template(qid, fmt, lang)
+
+            col.download_button(
+                t(f"data.template_{fmt}"),
+                data=make,
+                file_name=f"{name}.{fmt}",
+                mime=FORMATS[fmt],
+                on_click="ignore",
+                key=f"template_{fmt}",
+                icon=":material/download:",
+            )
+
+
 def _import(ws: Workspace) -> None:
     store = get_store()
     st.markdown(f"### {t('data.import_title')}")
     st.markdown(t("data.import_intro"))
+    _template()
     networks = {n.id: n.name for n in store.list_networks(ws.id)}
     with st.form("import_form", border=True):
         upload = st.file_uploader(t("data.file"), type=["json", "csv", "xlsx"], key="import_file")

@@ -243,6 +243,7 @@ def _invitations(rnd: RoundInfo) -> None:
             chosen = st.multiselect(
                 t("round.revoke_pick"),
                 list(labels),
+                select_all=False,  # Streamlit names that option in English only ("Select all")
                 format_func=labels.__getitem__,
                 key="revoke_pick",
                 help=t("round.revoke_help"),

@@ -44,23 +44,64 @@ def test_every_figure_has_data_its_own_template_and_the_right_separators(
 
 
 def test_bars_are_told_apart_without_colour(report_input: ReportInput) -> None:
+    """Each band is one trace with its own hatch, named in the legend; the value is printed short
+    (never "3,98 · aandachtsp" cut off at the edge)."""
     fig = charts.construct_bars(
         report_input.diagnosis, report_input.bundle, "nl", ("pitfall", "building_block", "characteristic")
     )
-    for trace in fig.data:
-        if trace.type != "bar":
-            continue
-        assert all("·" in text for text in trace.text)  # value and band written next to the bar
-        band = next(
-            b
-            for b, label in (
-                ("concern", "zorgpunt"),
-                ("attention", "aandachtspunt"),
-                ("strength", "sterk punt"),
-            )
-            if trace.text[0].endswith(label)
-        )
-        assert trace.marker.pattern.shape == charts.BAND_PATTERNS[band]
+    bars = [trace for trace in fig.data if trace.type == "bar"]
+    names = {"Zorgpunt": "concern", "Aandachtspunt": "attention", "Sterk punt": "strength"}
+    assert len(bars) >= 2
+    for trace in bars:
+        assert trace.showlegend is not False and trace.name in names
+        assert trace.marker.pattern.shape == charts.BAND_PATTERNS[names[trace.name]]
+        assert all(len(text) <= 4 and "·" not in text for text in trace.text)
+
+
+def test_a_position_is_never_shown_as_better_or_worse(report_input: ReportInput, bundle: Bundle) -> None:
+    """Orientation (interaction 1 – results 5) is a position: no bar, no band, no up or down."""
+    d = report_input.diagnosis
+    positions = [c.id for c in bundle.constructs.constructs if c.kind == "position"]
+    assert positions and all(not charts.judged(bundle, c) for c in positions)
+    label = next(c.label.get("nl") for c in bundle.constructs.constructs if c.kind == "position")
+    flat = charts.wrap(label, charts.LABEL_WIDTH)
+    fig = charts.leadership_bars(d, bundle, "nl")
+    assert not any(trace.type == "bar" and flat in list(trace.y) for trace in fig.data)
+    marker = next(
+        t for t in fig.data if t.type == "scatter" and t.y is not None and flat in list(t.y) and t.name
+    )
+    assert marker.name == "Positie (geen oordeel)"
+    # the comparison moves it without a sign, a colour of better or worse, or a triangle
+    assert d.previous is not None and positions[0] in d.previous.scores
+    comparison = charts.comparison_chart(d, bundle, "nl")
+    for trace in comparison.data:
+        if trace.y is not None and flat in list(trace.y) and trace.mode == "markers+text":
+            assert trace.name == "Positie deze meting (geen oordeel)"
+            assert not any(text.startswith(("+", "−", "<b>")) for text in trace.text)
+    for limit in (0.0, 0.5):
+        assert charts.change_kind(bundle, positions[0], 2.0, limit) == "position"
+        assert charts.change_kind(bundle, "lnc4_trust", -2.0, limit) == "down"
+    # a trend line is drawn against the band thresholds: a position has none
+    trend = charts.trend_chart(d, bundle, "nl", report_input.history, constructs=[positions[0], "lnc4_trust"])
+    trust = next(c.label.get("nl") for c in bundle.constructs.constructs if c.id == "lnc4_trust")
+    assert [t.name for t in trend.data if t.mode == "lines+markers"] == [
+        charts.wrap(trust, charts.LABEL_WIDTH + 6)
+    ]
+
+
+def test_radar_labels_in_one_number_format_and_a_legend_for_every_marker(report_input: ReportInput) -> None:
+    d = report_input.diagnosis
+    fig = charts.radar_characteristics(d, report_input.bundle, "nl")
+    labels = [t for trace in fig.data if trace.mode == "text" for t in trace.text]
+    assert len(labels) == 7
+    assert len({len(label.split(",")[1]) for label in labels}) == 1  # all one or all two decimals
+    assert charts.score_labels([2.97, 3.44], "nl", d.thresholds) == ["2,97", "3,44"]
+    assert charts.score_labels([3.51, 3.44], "nl", d.thresholds) == ["3,5", "3,4"]
+    legend = [t.name for t in fig.data if t.showlegend is not False and t.name]
+    bands = {s.band for c, s in d.scores.items() if c.startswith("lnc")}
+    for band, name in (("strength", "Sterk punt"), ("attention", "Aandachtspunt"), ("concern", "Zorgpunt")):
+        assert (name in legend) == (band in bands)
+    assert any(name.startswith("Vorige meting") for name in legend)
 
 
 def test_dutch_labels_use_the_decimal_comma(report_input: ReportInput) -> None:
@@ -108,3 +149,23 @@ def test_warm_up_draws_the_report_figures_of_a_small_round(bundle: Bundle) -> No
 
     images = warm_up(bundle).result(timeout=120)
     assert len(images) >= 7 and all(image[:3] == b"\xff\xd8\xff" for image in images)
+
+
+def test_a_position_that_moved_far_is_neither_up_nor_down(report_input: ReportInput, bundle: Bundle) -> None:
+    """Orientation moved a whole point: the change table marks nothing and the comparison chart puts
+    it in the position series, not with the improvements or declines (regression: "▲ +1,00 vooruit")."""
+    from diagnose.report.tables import changes
+
+    d = report_input.diagnosis
+    assert d.previous is not None
+    position = next(c for c in bundle.constructs.constructs if c.kind == "position")
+    moved = {**d.previous.scores, position.id: d.scores[position.id].mean - 1.0}
+    d2 = d.model_copy(update={"previous": d.previous.model_copy(update={"scores": moved})})
+    row = next(r for r in changes(d2, bundle, "nl") if r.label == position.label.get("nl"))
+    assert (row.direction, row.marked) == ("flat", False)
+    trust = next(r for r in changes(d2, bundle, "nl") if r.label.startswith("Vertrouwen"))
+    assert trust.direction in ("up", "down", "flat")
+    label = charts.wrap(position.label.get("nl"), charts.LABEL_WIDTH)
+    fig = charts.comparison_chart(d2, bundle, "nl")
+    holding = [t.name for t in fig.data if t.mode == "markers+text" and label in list(t.y)]
+    assert holding == ["Positie deze meting (geen oordeel)"]

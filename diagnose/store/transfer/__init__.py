@@ -28,12 +28,14 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from diagnose.problems import Problem, ValidationFailed
 from diagnose.store import types as t
 from diagnose.store.diagnoses import Diagnoses
 from diagnose.store.responses import Responses
-from diagnose.store.transfer import exporting, importing, kept
+from diagnose.store.transfer import exporting, importing, kept, template
 from diagnose.store.transfer.exporting import export_all
 from diagnose.store.transfer.plan import Target
+from diagnose.text import Lang
 
 __all__ = ["Transfer", "export_all"]
 
@@ -57,6 +59,16 @@ class Transfer(Responses, Diagnoses):
         workspace_name (without workspace_id): a new workspace, made only when the file is valid."""
         target = Target(workspace_id, network, round_label, round_date, questionnaire_id, workspace_name)
         return importing.import_bytes(self, data, filename, target)
+
+    def answer_template(self, questionnaire_id: str, fmt: str, lang: Lang = "nl") -> bytes:
+        """An empty answer table (CSV or XLSX) for the questionnaire's current version, with a row
+        of explanations the importer skips (transfer.template)."""
+        q = self.db.bundle.questionnaire(questionnaire_id)
+        if fmt == "csv":
+            return template.answer_template(q, "csv", lang)
+        if fmt == "xlsx":
+            return template.answer_template(q, "xlsx", lang)
+        raise ValidationFailed([Problem("unknown-format", params={"key": fmt})])
 
     def export_round(self, round_id: int, fmt: str, *, by: t.ExportBy) -> bytes:
         """A round's answers per respondent (csv, xlsx, or json: the core's response file), by a

@@ -105,7 +105,7 @@ def plan_import(
     if not data.strip():
         raise ValidationFailed([Problem("empty-file", file=filename)])
     table = (tables.read_csv if kind == "csv" else tables.read_xlsx)(data, filename, max_rows)
-    return plan_table(store, table, target)
+    return plan_table(store, tables.without_explanation(table), target)
 
 
 def apply(store: Room, plans: Sequence[PlanWorkspace]) -> t.ImportResult:

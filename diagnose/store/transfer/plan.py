@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from diagnose.item_types import choices
 from diagnose.problems import Problem, ValidationFailed
 from diagnose.questionnaire import Questionnaire
 from diagnose.responses import ROLE_CONSTRUCT
@@ -195,3 +196,10 @@ def respondents_in(store: Responses, round_id: int | None) -> set[str]:
 def role_options(q: Questionnaire) -> list[str]:
     item = q.fact_item(ROLE_CONSTRUCT)
     return list(item.option_values) if item else []
+
+
+def role_names(q: Questionnaire) -> LocalizedText:
+    """The roles a file may name, as a person reads them (item_types.choices)."""
+    item = q.fact_item(ROLE_CONSTRUCT)
+    nl, en = choices(item) if item else ("", "")
+    return LocalizedText(nl=nl, en=en)

@@ -25,6 +25,7 @@ from diagnose.store.transfer.plan import (
     existing_round,
     find_questionnaire,
     respondents_in,
+    role_names,
     role_options,
     target_workspace,
 )
@@ -267,7 +268,7 @@ def _plan_table_round(
                         params={
                             "key": role_raw,
                             "suggestion": did_you_mean(str(role), roles),
-                            "allowed": ", ".join(roles),
+                            "allowed": role_names(q),
                         },
                     )
                 )

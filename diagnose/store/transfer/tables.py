@@ -4,7 +4,8 @@ Reading is strict about structure and forgiving about spelling: the delimiter (`
 taken from the header row, headers are case-insensitive, Dutch column names (rol, netwerk, ronde,
 datum, groep, vragenlijst) work, option labels are accepted for option values, "weet niet" and
 friends mean don't know, and Dutch decimal commas are read. Every problem names the file, the row
-(as the spreadsheet numbers it: the header is row 1), the column and the value.
+(as the spreadsheet numbers it: the header is row 1), the column and the value. The row under the
+header is an explanation, and skipped, when its first cell begins with "#" (the import template).
 """
 
 from __future__ import annotations
@@ -172,6 +173,22 @@ def read_xlsx(data: bytes, file: str, max_rows: int) -> Table:
     if header is None or not rows:
         raise ValidationFailed([Problem("empty-file", file=file)])
     return Table(file, header, rows)
+
+
+EXPLANATION_MARK = "#"
+
+
+def without_explanation(table: Table) -> Table:
+    """The table without its explanation row: the first row under the header is skipped when its
+    first cell begins with ``#`` (the import template's row of explanations, kept or deleted as
+    the user likes). Only that row: a ``#`` further down is data and is checked as data."""
+    if table.rows:
+        first = table.rows[0][1][0] if table.rows[0][1] else None
+        if isinstance(first, str) and first.lstrip().startswith(EXPLANATION_MARK):
+            if len(table.rows) == 1:
+                raise ValidationFailed([Problem("empty-file", file=table.file)])
+            return Table(table.file, table.header, table.rows[1:])
+    return table
 
 
 # ---- cells to answers --------------------------------------------------------------------------

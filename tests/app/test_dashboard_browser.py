@@ -1,0 +1,289 @@
+"""The dashboard as a coordinator sees it, in Debian Chromium, on the demo data: every results tab
+at 1366×900 and at 390×844 (a phone), screenshots kept in test-output/app/dashboard/ to look at.
+
+What each check guards (issue 12, "a dashboard that looks finished"): chart titles and legends
+never overlap and no value label is cut, in the page as drawn; on a phone the characteristics are
+bars (the radar is hidden) and Plotly's toolbar is gone; no English in the Dutch page ("Verbinden
+(connecting)", Streamlit's "Select all"); no doubled kind in a title; "Door de tijd" on a first round
+says there is nothing to compare yet; a decline shows a falling icon; the round page does not call
+made links "sent"; the import page offers a template that imports back after filling in, and its
+messages name no command-line flag.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import random
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from diagnose.responses import ROLE_CONSTRUCT
+from diagnose.store import Store
+from diagnose.store.demo import DEMO_EMAIL, DEMO_PASSWORD, build_demo
+from diagnose.store.types import NetworkInfo, RoundInfo
+from diagnose.synthetic import RoundSpec, generate_round
+from tests.app.browser import (
+    PHONE,
+    AppServer,
+    ChromiumMissing,
+    charts_drawn,
+    check_chromium,
+    launch_chromium,
+    screenshot,
+    settle,
+    wait_text,
+)
+from tests.app.helpers import OUTPUT
+
+pytestmark = pytest.mark.browser
+
+SHOTS = OUTPUT / "dashboard"
+LAPTOP = {"width": 1366, "height": 900}
+TABS = ("Samenvatting", "Scores", "Verschillen", "Door de tijd", "Alle bevindingen", "Open antwoorden")
+ENGLISH = ("(connecting)", "(consulting)", "(catalysing)", "(coaching)", "Select all", "Verstuurde links")
+
+# Every visible Plotly chart: do its title and legend overlap, and is any value or tick label cut?
+GEOMETRY = """
+() => {
+  const bad = [];
+  const box = (el) => el ? el.getBoundingClientRect() : null;
+  const meet = (a, b) => a && b && Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5
+                         && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5;
+  for (const plot of document.querySelectorAll('.js-plotly-plot')) {
+    if (plot.offsetParent === null) continue;  // hidden (the phone's or the desktop's twin)
+    const svg = box(plot.querySelector('.main-svg'));
+    const title = box(plot.querySelector('.g-gtitle .gtitle'));
+    const legend = box(plot.querySelector('.legend .bg'));
+    const name = plot.querySelector('.gtitle') ? plot.querySelector('.gtitle').textContent : '?';
+    if (meet(title, legend)) bad.push(name + ': title and legend overlap');
+    for (const t of plot.querySelectorAll('.textpoint text, .bartext, .ytick text, .angularaxistick text')) {
+      const r = box(t);
+      if (r.width === 0) continue;
+      if (r.left < svg.left - 0.5 || r.right > svg.right + 0.5 || r.top < svg.top - 0.5 || r.bottom > svg.bottom + 0.5)
+        bad.push(name + ': label cut: ' + t.textContent);
+    }
+  }
+  return bad;
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[AppServer, Store]]:
+    folder = tmp_path_factory.mktemp("dashboard")
+    url = f"sqlite+pysqlite:///{folder / 'demo.sqlite'}"
+    store = Store.open(url)
+    store.ensure_schema()
+    build_demo(store)
+    with AppServer(url, SHOTS / "server.log") as server:
+        yield server, store
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    try:
+        check_chromium()
+        from playwright.sync_api import sync_playwright
+    except (ChromiumMissing, ImportError) as exc:
+        yield f"browser tests cannot run: {exc}"
+        return
+    with sync_playwright() as playwright:
+        chromium = launch_chromium(playwright)
+        yield chromium
+        chromium.close()
+
+
+def need(browser: Any) -> Any:
+    if isinstance(browser, str):
+        pytest.fail(browser, pytrace=False)
+    return browser
+
+
+def network(store: Store, starts: str) -> tuple[NetworkInfo, list[RoundInfo]]:
+    workspace = store.list_workspaces()[0]
+    found = next(n for n in store.list_networks(workspace.id) if n.name.startswith(starts))
+    return found, store.list_rounds(found.id)
+
+
+def signed_in(browser: Any, base: str, viewport: dict[str, int], phone: bool = False) -> Any:
+    extra: dict[str, Any] = {"is_mobile": True, "has_touch": True, "device_scale_factor": 2} if phone else {}
+    context = browser.new_context(viewport=viewport, locale="nl-NL", timezone_id="Europe/Amsterdam", **extra)
+    page = context.new_page()
+    page.goto(base)
+    wait_text(page, "Wachtwoord")
+    page.get_by_label("E-mailadres").fill(DEMO_EMAIL)
+    page.get_by_label("Wachtwoord").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    wait_text(page, "Ingelogd als")
+    return page
+
+
+def results(page: Any, base: str, net: NetworkInfo, rnd: RoundInfo) -> None:
+    page.goto(f"{base}/resultaten?netwerk={net.id}&meting={rnd.id}")
+    wait_text(page, "De drie belangrijkste bevindingen")
+
+
+def open_tab(page: Any, name: str, charts: int = 0) -> None:
+    page.get_by_role("tab", name=name, exact=True).click()
+    settle(page)
+    deadline = time.monotonic() + 20
+    while charts_drawn(page) < charts and time.monotonic() < deadline:
+        time.sleep(0.1)
+    time.sleep(0.5)  # Plotly's responsive redraw after the tab is shown
+
+
+def page_text(page: Any) -> str:
+    return str(page.locator('[data-testid="stMain"]').inner_text())
+
+
+def walk(page: Any, tag: str) -> dict[str, str]:
+    """Every results tab: screenshot, geometry checked, its text returned."""
+    texts = {}
+    for index, tab in enumerate(TABS):
+        open_tab(page, tab, charts=1 if tab in ("Samenvatting", "Scores", "Verschillen") else 0)
+        screenshot(page, SHOTS / f"{tag}-{index}-{tab.replace(' ', '_').lower()}.png")
+        assert page.evaluate(GEOMETRY) == [], (tag, tab)
+        texts[tab] = page_text(page)
+        for word in ENGLISH:
+            assert word not in texts[tab], (tag, tab, word)
+    return texts
+
+
+def test_every_tab_on_a_laptop(demo: tuple[AppServer, Store], browser: Any) -> None:
+    server, store = demo
+    page = signed_in(need(browser), server.url, LAPTOP)
+    net, rounds = network(store, "Lerend netwerk Rivierenland")
+    results(page, server.url, net, rounds[1])  # the second round: with a previous round
+    texts = walk(page, "laptop-second-round")
+    open_tab(page, "Samenvatting", charts=1)
+    assert (
+        "Verbinden" in texts["Samenvatting"]
+        or "Coachen" in texts["Samenvatting"]
+        or "onbekend" in texts["Samenvatting"]
+    )
+    assert page.locator(".st-key-chart_radar .js-plotly-plot").is_visible()
+    assert not page.locator(".st-key-chart_radar_phone .js-plotly-plot").is_visible()
+    for line in texts["Verschillen"].splitlines():  # never "Verschil van inzicht: X · Verschil van inzicht"
+        assert not (line.startswith("Verschil van inzicht") and line.endswith("· Verschil van inzicht")), line
+
+    results(page, server.url, net, rounds[0])  # the first round
+    open_tab(page, "Door de tijd")
+    screenshot(page, SHOTS / "laptop-first-round-door_de_tijd.png")
+    assert "nog niets om mee te vergelijken" in page_text(page)
+    assert "Er zijn nog geen eerdere metingen" not in page_text(page)  # the old empty frame's text
+
+
+def test_a_decline_has_a_falling_icon(demo: tuple[AppServer, Store], browser: Any) -> None:
+    server, store = demo
+    page = signed_in(need(browser), server.url, LAPTOP)
+    net, rounds = network(store, "Samenwerkingsverband Passend Onderwijs Noord")
+    results(page, server.url, net, rounds[-1])
+    open_tab(page, "Alle bevindingen")
+    screenshot(page, SHOTS / "laptop-decline-all-findings.png")
+    declines = page.locator('[data-testid="stExpander"] summary').filter(has_text="Achteruitgang")
+    assert declines.count() >= 1
+    for index in range(declines.count()):
+        text = declines.nth(index).inner_text()
+        assert "trending_down" in text and "trending_up" not in text, text
+    ups = page.locator('[data-testid="stExpander"] summary').filter(has_text="Vooruitgang")
+    for index in range(ups.count()):
+        assert "trending_up" in ups.nth(index).inner_text()
+
+
+def test_every_tab_on_a_phone(demo: tuple[AppServer, Store], browser: Any) -> None:
+    server, store = demo
+    page = signed_in(need(browser), server.url, PHONE, phone=True)
+    net, rounds = network(store, "Regionale aanpak lerarentekort")
+    results(page, server.url, net, rounds[1])
+    walk(page, "phone")
+    open_tab(page, "Samenvatting", charts=1)
+    assert page.locator(".st-key-chart_radar_phone .js-plotly-plot").is_visible()
+    assert not page.locator(".st-key-chart_radar .js-plotly-plot").is_visible()
+    page.locator(".st-key-chart_radar_phone .js-plotly-plot").hover()
+    time.sleep(0.3)
+    assert (
+        page.locator(".modebar-container").evaluate_all(
+            "els => els.filter(e => e.offsetParent !== null).length"
+        )
+        == 0
+    )
+
+
+def test_no_select_all_and_links_are_made_not_sent(demo: tuple[AppServer, Store], browser: Any) -> None:
+    server, store = demo
+    page = signed_in(need(browser), server.url, LAPTOP)
+    net, rounds = network(store, "Lerend netwerk Rivierenland")
+    page.goto(f"{server.url}/meting?netwerk={net.id}&meting={rounds[-1].id}")
+    wait_text(page, "Gemaakte links")
+    assert "Verstuurde links" not in page_text(page)
+    page.goto(f"{server.url}/netwerk?netwerk={net.id}")
+    wait_text(page, "Naam en kenmerken wijzigen")
+    page.get_by_text("Naam en kenmerken wijzigen").click()
+    settle(page)
+    field = page.locator('[data-testid="stMultiSelect"] input').first
+    field.scroll_into_view_if_needed()
+    field.click()
+    try:
+        page.locator('[role="option"]').first.wait_for(timeout=10_000)
+    finally:
+        screenshot(page, SHOTS / "laptop-profile-multiselect.png")
+    options = page.locator('[role="option"]').all_inner_texts()
+    assert options and not any("select" in o.casefold() for o in options), options
+
+
+def fill_template(template: bytes, store: Store, rows: int) -> bytes:
+    q = store.bundle.questionnaire("netwerkscan")
+    lines = list(csv.reader(io.StringIO(template.decode("utf-8-sig"))))
+    header = lines[0]
+    generated = generate_round(q, RoundSpec(label="x", respondents=rows), random.Random(3))
+    role = q.fact_item(ROLE_CONSTRUCT)
+    assert role is not None
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerows(lines[:2])  # the header and the row of explanations, kept
+    for index, response in enumerate(generated.responses):
+        answers = {**response.answers, role.id: ("schoolleider", "bestuurder", "leraar")[index % 3]}
+        cells = {"respondent": f"R{index + 1}", **answers}
+        writer.writerow(["; ".join(v) if isinstance(v := cells.get(c, ""), list) else v for c in header])
+    return out.getvalue().encode("utf-8")
+
+
+def test_import_page_template_round_trip_and_no_flags(
+    demo: tuple[AppServer, Store], browser: Any, tmp_path: Path
+) -> None:
+    server, store = demo
+    page = signed_in(need(browser), server.url, LAPTOP)
+    page.goto(f"{server.url}/gegevens")
+    wait_text(page, "Sjabloon om in te vullen")
+    screenshot(page, SHOTS / "laptop-import-page.png")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Sjabloon (CSV)").click()
+    template = tmp_path / "sjabloon.csv"
+    info.value.save_as(str(template))
+    assert info.value.suggested_filename.endswith(".csv")
+
+    # without a network or a round name the app says what to do, in its own words
+    filled = tmp_path / "ingevuld.csv"
+    filled.write_bytes(fill_template(template.read_bytes(), store, 3))
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(filled))
+    settle(page)
+    page.get_by_role("button", name="Controleren en importeren").click()
+    wait_text(page, "Er is niets geïmporteerd")
+    screenshot(page, SHOTS / "laptop-import-no-target.png")
+    message = page_text(page)
+    assert "--" not in message and "netscan" not in message.casefold()
+
+    page.get_by_role("textbox", name="Naam van het nieuwe netwerk").fill("Netwerk uit het sjabloon")
+    page.get_by_role("textbox", name="Naam van de meting").fill("2026 sjabloon")
+    page.get_by_role("button", name="Controleren en importeren").click()
+    wait_text(page, "Geïmporteerd.")
+    screenshot(page, SHOTS / "laptop-import-done.png")
+    workspace = store.list_workspaces()[0]
+    names = [n.name for n in store.list_networks(workspace.id)]
+    assert "Netwerk uit het sjabloon" in names
