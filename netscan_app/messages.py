@@ -54,7 +54,11 @@ _TEXTS: dict[str, dict[str, str]] = {
         "nl": "Inloggen tijdelijk geblokkeerd",
         "en": "Sign-in temporarily blocked",
     },
-    "audit.action.export": {"nl": "Geëxporteerd", "en": "Exported"},
+    "audit.action.export_respondents": {
+        "nl": "Antwoorden per deelnemer geëxporteerd",
+        "en": "Answers per respondent exported",
+    },
+    "audit.action.export_backup": {"nl": "Reservekopie gemaakt", "en": "Backup made"},
     "audit.action.delete_network": {"nl": "Netwerk verwijderd", "en": "Network deleted"},
     "audit.action.delete_round": {"nl": "Meting verwijderd", "en": "Round deleted"},
     "audit.action.edit_report": {"nl": "Rapport aangepast", "en": "Report edited"},
@@ -245,8 +249,8 @@ _TEXTS: dict[str, dict[str, str]] = {
     "network.round_date": {"nl": "Datum", "en": "Date"},
     "network.questionnaire": {"nl": "Vragenlijst", "en": "Questionnaire"},
     "network.q_netwerkscan": {
-        "nl": "de volledige jaarlijkse scan, 10 tot 15 minuten",
-        "en": "the full yearly scan, 10 to 15 minutes",
+        "nl": "de volledige jaarlijkse scan, ongeveer 10 minuten",
+        "en": "the full yearly scan, about 10 minutes",
     },
     "network.q_quickscan": {
         "nl": "een korte eerste verkenning, ongeveer 5 minuten",

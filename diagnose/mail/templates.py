@@ -44,7 +44,7 @@ DEFAULTS: dict[Kind, dict[Lang, Template]] = {
             body=(
                 "Beste {naam},\n\n"
                 "Ons netwerk {netwerk} staat even stil bij hoe we samenwerken. Daarvoor vullen alle "
-                "deelnemers de netwerkscan in: een korte vragenlijst van 10 à 15 minuten over doelen, "
+                "deelnemers de netwerkscan in: een korte vragenlijst over doelen, "
                 "eigenaarschap, vertrouwen en leiderschap in het netwerk.\n\n"
                 "Je persoonlijke link:\n{link}\n\n"
                 "Je kunt tussendoor stoppen en later verdergaan; je antwoorden blijven bewaard. "
@@ -59,7 +59,7 @@ DEFAULTS: dict[Kind, dict[Lang, Template]] = {
             body=(
                 "Dear {naam},\n\n"
                 "Our network {netwerk} is taking stock of how we work together. To do so, every "
-                "member fills in the network scan: a short questionnaire of 10 to 15 minutes on goals, "
+                "member fills in the network scan: a short questionnaire on goals, "
                 "ownership, trust and leadership in the network.\n\n"
                 "Your personal link:\n{link}\n\n"
                 "You can stop and continue later; your answers are kept. Please answer before "

@@ -1,7 +1,7 @@
 """The audit trail: who signed in (or failed to), exported, deleted or changed what, and when.
 
-The rooms record an event where the thing happens (a sign-in in accounts, an export in transfer, a
-delete in networks and rounds), so every caller is covered, the app and the command line alike. Who
+The rooms record an event where the thing happens (a sign-in in accounts, a per-respondent export or
+a backup in transfer/export_log, a delete in networks and rounds), so every caller is covered, the app and the command line alike. Who
 acted is not an argument of every store call: the caller says it once with ``acting_as`` (the app per
 page run, for the signed-in user; the command line for the whole command), and the trail reads it.
 An event names its subject in words ("netwerk 12 ‘Netwerk Techniek Oost’"), so the record of a
@@ -28,7 +28,14 @@ from diagnose.store.models import utcnow
 log = logging.getLogger("netscan.audit")
 
 AuditAction = Literal[
-    "sign_in", "sign_in_failed", "sign_in_blocked", "export", "delete_network", "delete_round", "edit_report"
+    "sign_in",
+    "sign_in_failed",
+    "sign_in_blocked",
+    "export_respondents",  # answers per respondent (transfer/export_log.py, which records these)
+    "export_backup",
+    "delete_network",
+    "delete_round",
+    "edit_report",
 ]
 SUBJECT_LENGTH = 400
 

@@ -13,6 +13,8 @@ from sqlalchemy import update
 
 from diagnose.store import Store, models
 from diagnose.store.audit import Actor, acting_as
+from diagnose.store.types import ExportBy
+from tests.store.helpers import OPERATOR
 
 PASSWORD = "een lang genoeg wachtwoord"
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,7 +35,7 @@ def test_sign_ins_exports_and_deletions_are_recorded_with_who_did_them(store: St
     assert store.sign_in("beheer@noord.nl", "fout").status == "wrong"
     assert store.sign_in("Beheer@Noord.nl", PASSWORD).status == "ok"
     with acting_as(Actor("beheer@noord.nl", admin_id)):
-        store.export_round(rnd.id, "csv")
+        store.export_network(network_id, "json", by=ExportBy(admin_id, "app"))
         store.delete_round(rnd.id)
         store.delete_network(network_id)
 
@@ -41,12 +43,12 @@ def test_sign_ins_exports_and_deletions_are_recorded_with_who_did_them(store: St
     assert [(e.action, e.actor) for e in events] == [
         ("delete_network", "beheer@noord.nl"),
         ("delete_round", "beheer@noord.nl"),
-        ("export", "beheer@noord.nl"),
+        ("export_backup", "beheer@noord.nl"),
         ("sign_in", "beheer@noord.nl"),
         ("sign_in_failed", "beheer@noord.nl"),
     ]
     subjects = {e.action: e.subject for e in events}
-    assert subjects["export"] == "‘Netwerk Techniek’ / ‘2026 najaar’ (csv)"
+    assert subjects["export_backup"] == "‘Netwerk Techniek’ (json, app)"
     # the record of a deletion outlives what was deleted
     assert subjects["delete_network"] == f"‘Netwerk Techniek’ (#{network_id})"
     assert subjects["delete_round"].startswith("‘Netwerk Techniek’ / ‘2026 najaar’")
@@ -59,31 +61,31 @@ def test_an_administrator_sees_nothing_of_another_workspace(store: Store) -> Non
     store.add_user("beheer@zuid.nl", PASSWORD, "Bram Zuid", workspace_id=other.id, role="admin")
     other_network = store.create_network(other.id, "Netwerk Zuid")
     assert store.sign_in("beheer@zuid.nl", PASSWORD).status == "ok"
-    store.export_network(other_network.id, "json")
-    store.export_network(network_id, "json")
+    store.export_network(other_network.id, "json", by=OPERATOR)
+    store.export_network(network_id, "json", by=OPERATOR)
 
     mine = store.audit_events(workspace_id)
-    assert [e.subject for e in mine] == ["‘Netwerk Techniek’ (json)"]
+    assert [(e.action, e.subject) for e in mine] == [("export_backup", "‘Netwerk Techniek’ (json, cli)")]
     theirs = store.audit_events(other.id)
-    assert {e.action for e in theirs} == {"sign_in", "export"}
+    assert {e.action for e in theirs} == {"sign_in", "export_backup"}
     assert all("Techniek" not in e.subject for e in theirs)
 
 
 def test_without_an_actor_the_trail_says_so(store: Store) -> None:
     workspace_id, _admin_id, network_id = _world(store)
-    store.export_network(network_id, "json")
+    store.delete_network(network_id)
     assert store.audit_events(workspace_id)[0].actor == "onbekend"
 
 
 def test_purge_removes_only_what_is_past_the_retention(store: Store) -> None:
     workspace_id, _admin_id, network_id = _world(store)
-    store.export_network(network_id, "json")
-    store.export_network(network_id, "csv")
+    store.export_network(network_id, "json", by=OPERATOR)
+    store.export_network(network_id, "csv", by=OPERATOR)
     old = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=400)
     with store.db.write() as s:
-        s.execute(update(models.AuditEvent).where(models.AuditEvent.subject.like("%(json)")).values(at=old))
+        s.execute(update(models.AuditEvent).where(models.AuditEvent.action == "export_backup").values(at=old))
     assert store.purge_audit(dt.timedelta(days=365)) == 1
-    assert [e.subject for e in store.audit_events(workspace_id)] == ["‘Netwerk Techniek’ (csv)"]
+    assert [e.action for e in store.audit_events(workspace_id)] == ["export_respondents"]
 
 
 def test_the_command_line_records_itself_and_lists_and_purges(store: Store, db_url: str) -> None:
@@ -100,14 +102,14 @@ def test_the_command_line_records_itself_and_lists_and_purges(store: Store, db_u
         )
 
     exported = netscan(
-        "export", "--workspace", str(workspace_id), "--network", network.name, "--format", "json"
+        "export", "--workspace", str(workspace_id), "--network", network.name, "--what", "backup"
     )
     assert exported.returncode == 0, exported.stderr
     listed = netscan("audit", "list", "--workspace", str(workspace_id))
     assert listed.returncode == 0, listed.stderr
     when, action, actor, subject = listed.stdout.splitlines()[0].split("\t")
-    assert (action, subject) == ("export", "‘Netwerk Techniek’ (json)")
-    assert actor.startswith("opdrachtregel (")
+    assert (action, subject) == ("export_backup", "‘Netwerk Techniek’ (json, cli)")
+    assert "netscan export" in actor  # the operator's account, as the export names it
     assert dt.datetime.strptime(when, "%Y-%m-%dT%H:%M:%SZ")
     refused = netscan("audit", "purge", "--older-than", "nul")
     assert refused.returncode == 2 and "not a number of days" in refused.stderr

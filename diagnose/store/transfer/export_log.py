@@ -75,11 +75,11 @@ def record(
     # the audit trail (store/audit.py) shows it beside sign-ins and deletions, in the same transaction
     s.add(
         models.AuditEvent(
-            action="export",
+            action=f"export_{kind}",
             actor=who[: models.NAME_LENGTH],
             user_id=by.user_id,
             workspace_id=workspace_id,
-            subject=f"{scope} ({fmt}, {kind})"[:400],
+            subject=f"‘{scope}’ ({fmt}, {by.via})"[:400],
         )
     )
 
