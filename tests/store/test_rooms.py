@@ -13,6 +13,7 @@ from diagnose.store import Store
 from diagnose.store.accounts import Accounts
 from diagnose.store.agreements import Agreements
 from diagnose.store.database import Database, Room
+from diagnose.store.edits import Edits
 from diagnose.store.diagnoses import Diagnoses
 from diagnose.store.networks import Networks
 from diagnose.store.rediagnosis import Rediagnosis
@@ -29,8 +30,10 @@ BASE = {
     "credentials",
     "database",
     "db",
+    "edit_rows",
     "errors",
     "finding_texts",
+    "logo",
     "models",
     "records",
     "round_scores",
@@ -46,8 +49,9 @@ ROOMS: dict[str, set[str]] = {
     "diagnoses": {"rounds"},
     "rediagnosis": {"diagnoses"},
     "agreements": {"diagnoses"},
+    "edits": {"diagnoses"},
     "transfer": {"responses", "diagnoses"},
-    "service": {"accounts", "transfer", "rediagnosis", "agreements"},
+    "service": {"accounts", "transfer", "rediagnosis", "agreements", "edits"},
 }
 NEVER = ("diagnose.report", "diagnose.cli", "diagnose.charts", "netscan_app", "streamlit")
 
@@ -140,6 +144,7 @@ def test_no_room_hides_a_name_of_another() -> None:
         Rediagnosis,
         Transfer,
         Agreements,
+        Edits,
         Store,
     ):
         for name in vars(room):

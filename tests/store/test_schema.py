@@ -34,6 +34,8 @@ TABLES = {
     "finding_text",
     "agreement",
     "agreement_status",
+    "round_edit",
+    "workspace_branding",
     "alembic_version",
 }
 
