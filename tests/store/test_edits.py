@@ -276,3 +276,57 @@ def test_an_edit_goes_with_its_round(store: Store, edited: tuple[int, int, int])
         from diagnose.store import models
 
         assert s.query(models.RoundEdit).count() == 0
+
+
+def test_edits_and_branding_survive_export_and_import_into_another_database(
+    store: Store, other_store: Store, edited: tuple[int, int, int]
+) -> None:
+    ws, rid, uid = edited
+    computed = top(store, rid)
+    store.save_edit(rid, Edit(opening_note="Eerste versie"), version=0, user_id=uid)
+    store.save_edit(
+        rid,
+        Edit(
+            summary=(computed[1],), hidden={computed[2]: "Niet van toepassing"}, comments={computed[0]: "Ja"}
+        ),
+        version=1,
+        user_id=uid,
+    )
+    store.set_branding(ws, organisation="Adviesbureau Noord", logo=SVG, user_id=uid)
+    data = store.export_workspace(ws, "json")
+    result = other_store.import_bytes(data, "export.json")
+    label = store.get_round(rid).label
+    theirs = next(
+        r
+        for r in other_store.list_rounds(other_store.get_round(result.round_ids[0]).network_id)
+        if r.label == label
+    )
+    assert other_store.edit_history(theirs.id) == store.edit_history(rid)
+    assert other_store.round_edit(theirs.id) == store.round_edit(rid)
+    assert other_store.branding(theirs.workspace_id) == store.branding(ws)
+    view = round_view(other_store, theirs.id)
+    assert view is not None and view.edit is not None and view.diagnosis.finding(computed[2]) is None
+    assert view.branding.organisation == "Adviesbureau Noord"
+
+
+def test_an_archive_with_a_hostile_logo_or_muddled_versions_is_refused_and_nothing_is_written(
+    store: Store, other_store: Store, edited: tuple[int, int, int]
+) -> None:
+    import base64
+    import json
+
+    ws, rid, _ = edited
+    store.save_edit(rid, Edit(opening_note="Hallo"), version=0)
+    store.set_branding(ws, organisation="Bureau", logo=png(32, 32))
+    archive = json.loads(store.export_workspace(ws, "json"))
+    hostile = SVG.replace(b"<svg ", b'<svg onload="fetch(1)" ')
+    archive["workspaces"][0]["branding"]["logo_base64"] = base64.b64encode(hostile).decode()
+    rounds = archive["workspaces"][0]["networks"][0]["rounds"]
+    edited_round = next(r for r in rounds if r["edits"])
+    edited_round["edits"][0]["version"] = 3
+    with pytest.raises(ValidationFailed) as caught:
+        other_store.import_bytes(json.dumps(archive).encode(), "export.json")
+    found = {(p.code, p.field) for p in caught.value.problems}
+    assert found == {("logo-unsafe", "branding.logo_base64"), ("invalid-value", "edits")}
+    assert all(p.file == "export.json" and p.id for p in caught.value.problems)
+    assert other_store.list_workspaces() == []
