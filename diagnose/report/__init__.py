@@ -25,14 +25,18 @@ from diagnose.report.render import (
     render_pdf,
     render_report,
 )
-from diagnose.report.views import ReportModel
+from diagnose.report.views import EditMark, FindingView, Logo, OmittedFinding, ReportModel
 from diagnose.report.warm import warm_up
 
 __all__ = [
     "FORMATS",
     "ChartExportError",
     "ChartExporter",
+    "EditMark",
+    "FindingView",
     "Format",
+    "Logo",
+    "OmittedFinding",
     "Report",
     "ReportInput",
     "ReportModel",

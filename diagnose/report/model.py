@@ -27,8 +27,22 @@ from diagnose.report.findings import (
 )
 from diagnose.report.inputs import ReportInput
 from diagnose.report.tables import changes, profile, role_table, score_groups, thresholds, trend_table
-from diagnose.report.views import ChartView, ReportModel, TextGroup, format_date, num
+from diagnose.report.views import (
+    ChartView,
+    EditMark,
+    Logo,
+    OmittedFinding,
+    ReportModel,
+    TextGroup,
+    format_date,
+    num,
+)
 from diagnose.text import Lang
+
+# The consultant's edit lives in these ReportModel fields (types in ``views``): ``opening_note``,
+# ``edited`` (EditMark), ``omitted`` (OmittedFinding list), ``organisation``, ``logo`` (Logo) and each
+# FindingView's ``comment``. The caller that owns the stored edit fills them after ``build_model``.
+__all__ = ["EditMark", "Logo", "OmittedFinding", "build_model"]
 
 
 def build_model(

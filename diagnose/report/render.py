@@ -6,6 +6,7 @@ import base64
 import datetime as dt
 import re
 import time
+from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -318,8 +319,13 @@ def render_report(
     charts: bool = True,
     generated: dt.date | None = None,
     chart_exporter: ChartExporter | None = None,
+    adapt: Callable[[ReportModel], None] | None = None,
 ) -> Report:
     """Build the report for a prepared round in one format. Never fails because of the charts.
+
+    ``adapt`` changes the model before anything is rendered: the consultant's stored edit (its order
+    of the top three, omitted findings, comments, opening note, organisation and logo) is applied
+    through it, so every format shows the same edited report.
 
     For a PDF the charts are drawn by Chromium while WeasyPrint parses and styles the document; the
     images are handed over when WeasyPrint asks for them.
@@ -339,6 +345,8 @@ def render_report(
     if export is not None:
         export.start()  # Chromium boots while the model is built
     model = build_model(inp, lang, generated=generated)
+    if adapt is not None:
+        adapt(model)
     lap("model")
     if fmt == "md":
         content = render_markdown(model).encode("utf-8")
