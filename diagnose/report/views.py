@@ -5,13 +5,19 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from diagnose.report.content import ReportContent
 from diagnose.text import Lang, format_number
 
 if TYPE_CHECKING:
     from diagnose.report.agreements import AgreementsSection
+
+
+Edition = Literal["summary", "full"]
+EDITIONS: tuple[Edition, ...] = ("summary", "full")
+# What a download is when nobody asks for more: the steering group's four pages (issue 12).
+DEFAULT_EDITION: Edition = "summary"
 
 
 @dataclass
@@ -108,6 +114,7 @@ class ChangeRow:
     change: str
     direction: str  # up | down | flat
     marked: bool
+    size: float = 0.0  # how far it moved, either way (the summary shows the largest first)
 
 
 @dataclass
@@ -196,6 +203,7 @@ class ReportModel:
     limits: dict[str, str]  # threshold name → value as written in the text (4,0)
     anonymity_minimum: int
     literature: list[tuple[str, str, str]]  # anchor id (never shown), reference, used for
+    edition: Edition = "full"  # which edition this model was built for (its charts differ)
     charts_missing: str | None = None
     strengths_text: str = ""  # what goes well, in one or two sentences
     priority_text: str = ""  # the priority model in plain words, for the appendix
