@@ -182,6 +182,7 @@ def changes(d: Diagnosis, bundle: Bundle, lang: Lang) -> list[ChangeRow]:
                 signed(change, lang),
                 direction,
                 abs(change) >= limit,
+                abs(change),
             )
         )
     return rows
