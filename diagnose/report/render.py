@@ -15,6 +15,7 @@ from typing import Literal
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from diagnose.report.edited import fill as fill_edit
 from diagnose.report.images import IMAGE_MEDIA_TYPE, ChartExporter, ChartExportError, exporter, image_size
 from diagnose.report.inputs import ReportInput
 from diagnose.report.markdown import render_markdown
@@ -188,6 +189,7 @@ def render_report(
     if export is not None:
         export.start()  # Chromium boots while the model is built
     model = build_model(inp, lang, generated=generated, edition=edition)
+    fill_edit(model, inp)  # the consultant's edit and the workspace's cover (report.edited)
     if adapt is not None:
         adapt(model)
     lap("model")
