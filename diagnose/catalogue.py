@@ -591,18 +591,18 @@ CATALOGUE: dict[str, Message] = {
             "‘{title}’ ({part}) is no longer in the diagnosis and is not shown",
         ),
         _t(
-            "kies opnieuw of haal dit deel van de bewerking weg; de rest van de bewerking blijft gelden",
+            "kies opnieuw of haal dit deel van de aanpassing weg; de rest van de aanpassing blijft gelden",
             "choose again or remove this part of the edit; the rest of the edit still applies",
         ),
     ),
     "edit-changed": Message(
         _t(
-            "{by} heeft de bewerking intussen opgeslagen (versie {current}); u werkte aan versie {yours}",
+            "{by} heeft de aanpassing intussen opgeslagen (versie {current}); deze wijziging ging uit van versie {yours}",
             "{by} saved the edit in the meantime (version {current}); you were working on version {yours}",
         ),
         _t(
-            "uw tekst staat nog in het formulier: bekijk de nieuwe versie, neem over wat u wilt houden en sla opnieuw op",
-            "your text is still in the form: look at the new version, keep what you want and save again",
+            "de tekst in het formulier blijft staan: vergelijk met de nieuwe versie, neem over wat moet blijven en sla opnieuw op",
+            "the text in the form stays: compare it with the new version, keep what should stay and save again",
         ),
     ),
     "organisation-too-long": Message(

@@ -43,6 +43,7 @@ PAGES: dict[str, PageDef] = {
         PageDef(
             "results", "netscan_app/pages/results.py", "resultaten", "nav.results", ":material/insights:"
         ),
+        PageDef("edit", "netscan_app/pages/edit.py", "aanpassen", "nav.edit", ":material/edit_note:"),
         PageDef(
             "agreements",
             "netscan_app/pages/agreements.py",
@@ -110,7 +111,8 @@ def _run(respondent: bool) -> None:
     user = auth.current_user()
     if user is None:
         pages = [_page("sign_in", default=True)] + [
-            _page(n) for n in ("overview", "network", "round", "results", "agreements", "group", "data")
+            _page(n)
+            for n in ("overview", "network", "round", "results", "edit", "agreements", "group", "data")
         ]
         nav = st.navigation(pages, position="hidden")
     else:
@@ -122,6 +124,7 @@ def _run(respondent: bool) -> None:
                     _page("network"),
                     _page("round"),
                     _page("results"),
+                    _page("edit"),
                     _page("agreements"),
                     _page("group", hidden=True),
                 ],

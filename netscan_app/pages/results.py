@@ -6,7 +6,7 @@ import streamlit as st
 
 from diagnose.store.round_view import round_view
 from diagnose.store.types import RoundInfo
-from netscan_app import agreement_parts, context, dashboard, state
+from netscan_app import agreement_parts, context, dashboard, edit_parts, state
 from netscan_app.guard import require_user
 from netscan_app.i18n import t, tn
 from netscan_app.report import report_download
@@ -56,7 +56,8 @@ def render() -> None:
     chosen = dict(zip(TABS, tabs, strict=True))
     with chosen["summary"]:
         if chosen["summary"].open:
-            dashboard.summary(d)
+            shown = edit_parts.shown_diagnosis(view)
+            dashboard.summary(shown, comments=edit_parts.comments(view, shown))
     with chosen["scores"]:
         if chosen["scores"].open:
             dashboard.scores(d)

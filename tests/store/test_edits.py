@@ -114,7 +114,7 @@ def test_the_later_of_two_saves_is_told_the_edit_changed_and_nothing_is_lost(
     assert caught.value.current.edit.opening_note == "Van Jan"
     assert caught.value.code == "edit-changed"
     assert "Jan de Vries" in caught.value.problems[0].what("nl")
-    assert "uw tekst staat nog in het formulier" in caught.value.problems[0].fix("nl")
+    assert "de tekst in het formulier blijft staan" in caught.value.problems[0].fix("nl")
     assert store.round_edit(rid).version == 1 and store.round_edit(rid).edit.comments == {}
 
 
