@@ -175,7 +175,10 @@ def _branding(store: Store, user: User, rnd: RoundInfo) -> None:
             key="edit_branding_organisation",
         )
         upload = st.file_uploader(
-            t("edit.logo", size=MAX_BYTES // 1000), type=["png", "svg"], key="edit_logo_file"
+            t("edit.logo", size=MAX_BYTES // 1000),
+            type=["png", "svg"],
+            key="edit_logo_file",
+            max_upload_size=1,  # MB: the store refuses past MAX_BYTES with the exact figures
         )
         remove = st.checkbox(t("edit.logo_remove"), key="edit_logo_remove") if current.logo else False
         if st.form_submit_button(t("edit.branding_save"), icon=":material/save:"):
