@@ -15,6 +15,10 @@ order, whose answers may be shown at the anonymity minimum, whatever its questio
 earlier rounds are those rounds, each showing only what may be shown at *this* round's minimum
 (`diagnose.diagnosis.earlier_round`); one with nothing to show is left out.
 
+**The consultant's edit** (`diagnose.edits`) is applied here, once: `diagnosis` is the edited one
+(findings left out removed, the top as chosen) and `computed` the diagnosis as computed, so the
+dashboard, every report format and `netscan report` show the same edited round.
+
 Uses only the store's public API and the core; the report and the app build from the view.
 """
 
