@@ -113,3 +113,25 @@ def test_the_cover_keeps_the_organisation_and_shows_the_logo(world: World) -> No
     no_exceptions(at)
     assert "Huidig logo" in texts(at)
     assert at.text_input(key="edit_branding_organisation").value == "Adviesbureau Noord"
+
+
+def test_the_form_stores_a_top_equal_to_the_computed_one_as_no_choice(world: World) -> None:
+    """So a later re-diagnosis may still reorder it; a card left out takes all its findings."""
+    answers = synthetic_answers(world.q, 4, scores={"default": 2.8}, spread={"default": 1.2})
+    submit_responses(world.store, world.round.id, answers)
+    view = round_view(world.store, world.round.id)
+    assert view is not None and view.edit is not None
+    bundle = world.store.bundle
+    rows = [r for r in edit_form.start(view.edit, bundle).rows if not r.card.is_strength]
+    computed = grouping.summary(view.computed, bundle)
+
+    def make(top: list[str], hidden: dict[str, str] | None = None) -> Edit:
+        return edit_form.make_edit(
+            view.computed, bundle, top=top, note="", hidden=hidden or {}, comments={rows[0].key: "  "}
+        )
+
+    assert make(computed) == Edit()  # nothing chosen, an empty comment dropped
+    assert make([computed[1], computed[0], computed[2]]).summary == (computed[1], computed[0], computed[2])
+    without_first = make([r.key for r in rows[1:4]], {rows[0].key: "Niet van toepassing"})
+    assert without_first.summary == ()  # the computed top once the first card is left out
+    assert set(without_first.hidden) == set(rows[0].card.rules)
