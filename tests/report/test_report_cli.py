@@ -87,7 +87,9 @@ def test_without_a_browser_the_pdf_still_builds_and_says_so(case_file: Path, tmp
     assert lead in text and "no-such-chromium" in text
     assert lead in result.stderr
     # the summary's page of charts holds the scores as a table instead
-    assert load_content().text("key_charts", "nl") in text and "Gemiddelde" in text and "aandachtspunt" in text
+    assert (
+        load_content().text("key_charts", "nl") in text and "Gemiddelde" in text and "aandachtspunt" in text
+    )
 
 
 def test_report_for_a_round_in_the_database(case_file: Path, tmp_path: Path, bundle: Bundle) -> None:
