@@ -910,15 +910,27 @@ _TEXTS: dict[str, dict[str, str]] = {
     },
     "finding.sources": {"nl": "Bronnen: {sources}", "en": "Sources: {sources}"},
     # --- report -------------------------------------------------------------------------------
-    "report.download_pdf": {"nl": "Adviesrapport (PDF)", "en": "Advice report (PDF)"},
-    "report.download_html": {"nl": "Als webpagina (HTML)", "en": "As a web page (HTML)"},
-    "report.download_md": {"nl": "Als tekst (Markdown)", "en": "As text (Markdown)"},
+    # --- report editions (r12e)
+    "report.download_pdf": {"nl": "Adviessamenvatting (PDF)", "en": "Advice summary (PDF)"},
+    "report.download_full_pdf": {"nl": "Volledig adviesrapport (PDF)", "en": "Full advice report (PDF)"},
+    "report.download_docx": {"nl": "Samenvatting in Word", "en": "Summary in Word"},
+    "report.download_full_docx": {"nl": "Volledig rapport in Word", "en": "Full report in Word"},
+    "report.download_html": {
+        "nl": "Volledig rapport als webpagina (HTML)",
+        "en": "Full report as a web page (HTML)",
+    },
+    "report.download_md": {
+        "nl": "Volledig rapport als tekst (Markdown)",
+        "en": "Full report as text (Markdown)",
+    },
     "report.other_formats": {"nl": "Andere vormen", "en": "Other formats"},
     "report.help": {
-        "nl": "Een samenvatting met de diagnose, het advies en de grafieken, om te delen voor de volgende "
-        "bijeenkomst. Het maken duurt een paar seconden.",
-        "en": "A summary with the diagnosis, the advice and the charts, to share before the next meeting. "
-        "Making it takes a few seconds.",
+        "nl": "Vier pagina's voor de stuurgroep: de drie belangrijkste bevindingen met advies, de scores in "
+        "beeld en de agenda voor het volgende overleg. Het volledige rapport en een Word-versie om zelf "
+        "te bewerken staan onder ‘Andere vormen’. Het maken duurt een paar seconden.",
+        "en": "Four pages for the steering group: the three main findings with advice, the scores at a "
+        "glance and the agenda for the next meeting. The full report and a Word version to edit yourself "
+        "are under ‘Other formats’. Making it takes a few seconds.",
     },
     # --- import and export --------------------------------------------------------------------
     "data.title": {"nl": "Importeren en exporteren", "en": "Import and export"},

@@ -16,7 +16,74 @@ def md_escape(text: str) -> str:
     return re.sub(r"([\\`*_\[\]#|])", r"\\\1", text).replace("\n", " ")
 
 
+def _head(model: ReportModel) -> list[str]:
+    t, e = model.t, md_escape
+    out = []
+    if model.organisation:
+        out += [e(model.organisation), ""]
+    if model.edited:
+        out += [f"*{e(model.edited.text)}*", ""]
+    if model.opening_note:
+        out += [f"## {t('opening_note')}", "", e(model.opening_note), ""]
+    return out
+
+
+def render_summary_markdown(model: ReportModel) -> str:
+    """The summary edition: the findings with advice, what goes well, what changed, the agenda."""
+    t, e = model.t, md_escape
+    out: list[str] = [f"# {e(model.network)}: {e(t('edition_summary').lower())}", ""]
+    out += [
+        f"- **{t('round')}:** {e(model.round_label)}"
+        + (f" ({e(model.round_date)})" if model.round_date else ""),
+        f"- **{t('respondents')}:** {e(model.respondents)}",
+    ]
+    if model.previous:
+        out.append(f"- **{t('previous_round')}:** {e(model.previous)}")
+    out += [f"- **{t('generated')}:** {e(model.generated)}", ""]
+    out += _head(model)
+    if not model.allowed:
+        out += [f"> {e(model.below_minimum)}", ""]
+    else:
+        out += [f"## {t('top_heading')}", ""]
+        for number, f in enumerate(model.summary, 1):
+            out += [f"### {number}. {e(f.title)}", "", f"*{e(f.kind_label)}*", "", e(f.diagnosis), ""]
+            if f.members:
+                out += [f"*{t('applies_to')}:* " + ", ".join(e(label) for label, _ in f.members), ""]
+            out += [f"**{t('advice')}:** {e(f.advice)}", ""]
+            if f.comment:
+                out += [f"*{t('comment')}:* {e(f.comment)}", ""]
+        if not model.summary:
+            out += [t("summary_none"), ""]
+        out += [
+            f"## {t('strengths')}",
+            "",
+            e(model.strengths_text) if model.strengths_text else t("strengths_none"),
+        ]
+        out += ["", f"## {t('key_charts')}", ""]
+        for g in model.score_groups:
+            out += [f"### {e(g.title)}", ""]
+            out += [f"- {e(r.label)}: {r.mean} ({e(r.band_label)})" for r in g.rows]
+            out.append("")
+        if model.previous:
+            marked = sorted((c for c in model.changes if c.marked), key=lambda c: -c.size)
+            out += [f"### {e(t('key_changes', previous=model.previous))}", ""]
+            out += [f"- {e(c.label)}: {c.previous} → {c.current} ({c.change})" for c in marked] or [
+                t("key_changes_none", previous=e(model.previous), change=model.limits["change"])
+            ]
+            out.append("")
+    out += [f"## {t('s_meeting')}", "", f"### {t('agenda_heading')}", ""]
+    out += [f"- **{a.minutes}** {e(a.title)}: {e(a.text)}" for a in model.agenda]
+    if model.questions:
+        out += ["", f"### {t('questions_heading')}", ""]
+        out += [f"{i}. {e(q.text)}" for i, q in enumerate(model.questions[:4], 1)]
+    out += ["", f"*{t('confidential')}*"]
+    return "\n".join(out).rstrip() + "\n"
+
+
 def render_markdown(model: ReportModel) -> str:
+    """The model's edition as Markdown."""
+    if model.edition == "summary":
+        return render_summary_markdown(model)
     t, e = model.t, md_escape
     out: list[str] = [f"# {e(model.title)}: {e(model.network)}", ""]
     out += [
@@ -30,20 +97,17 @@ def render_markdown(model: ReportModel) -> str:
         out.append(f"- **{t('previous_round')}:** {e(model.previous)}")
     out += [f"- **{t('generated')}:** {e(model.generated)}", "", f"*{t('confidential')}*", ""]
     out += [f"## 1. {t('s_summary')}", ""]
+    out += _head(model)
     if not model.allowed:
         out += [f"> {e(model.below_minimum)}", ""]
     else:
         if model.charts_missing:
             out += [f"> {e(model.charts_missing)}", ""]
         for number, f in enumerate(model.summary, 1):
-            out.append(f"{number}. **{e(f.title)}** — {e(f.diagnosis)}")
-            if f.members:
-                out.append(f"   *{t('applies_to')}:* " + ", ".join(e(label) for label, _ in f.members))
-            if f.reason:
-                out.append(f"   *{t('why_top')}:* {e(f.reason)}")
-            if f.evidence:
-                out.append(f"   *{t('evidence_heading')}:* " + "; ".join(e(title) for title, _ in f.evidence))
+            out.append(f"{number}. **{e(f.title)}**")
             out += [f"   *{t('advice')}:* {e(f.advice)}", ""]
+            if f.comment:
+                out += [f"   *{t('comment')}:* {e(f.comment)}", ""]
         if not model.summary:
             out += [t("summary_none"), ""]
         out += [f"### {t('strengths')}", ""]
@@ -165,8 +229,11 @@ def render_markdown(model: ReportModel) -> str:
         "",
         t("anonymity_text", n=model.anonymity_minimum),
         "",
-        f"### {t('literature_heading')}",
-        "",
     ]
+    if model.omitted:
+        out += [f"### {t('omitted_heading')}", "", t("omitted_intro"), ""]
+        out += [f"- **{e(o.title)}:** {e(o.reason)}" for o in model.omitted]
+        out.append("")
+    out += [f"### {t('literature_heading')}", ""]
     out += [f"- {e(ref)} ({t('used_for')}: {e(used)})" for _, ref, used in model.literature]
     return "\n".join(out).rstrip() + "\n"

@@ -1,0 +1,77 @@
+"""How full each printed page is, and where chapters end: read from the PDF itself.
+
+A chapter starts on a new page with its <h1>, and WeasyPrint makes every <h1> a top-level PDF
+bookmark; so a page is a chapter's last page when the next page holds a top-level bookmark (or it
+is the document's last page). How full a page is: rendered with pdftoppm, the share of the text
+area (inside the page margins, where the running header and footer are not) down to its last
+printed row.
+"""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import tempfile
+from pathlib import Path
+
+from PIL import Image
+from pypdf import PdfReader
+
+MM_PER_INCH = 25.4
+DPI = 36
+TOP_MM, BOTTOM_MM = 20.0, 18.0  # the @page margins of report.css.j2 (the cover page has larger ones)
+INK = 160  # a grey level darker than this counts as printed (the cards' light backgrounds do not)
+
+
+def chapter_starts(pdf: bytes) -> set[int]:
+    """0-based numbers of the pages on which a top-level bookmark (an <h1>) starts."""
+    reader = PdfReader(io.BytesIO(pdf))
+    return {
+        reader.get_destination_page_number(entry) for entry in reader.outline if not isinstance(entry, list)
+    }
+
+
+def chapter_ends(pdf: bytes) -> set[int]:
+    starts = chapter_starts(pdf)
+    pages = len(PdfReader(io.BytesIO(pdf)).pages)
+    return {p for p in range(pages) if p + 1 in starts or p == pages - 1}
+
+
+def page_images(pdf: bytes) -> list[Image.Image]:
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "report.pdf"
+        source.write_bytes(pdf)
+        subprocess.run(
+            ["pdftoppm", "-r", str(DPI), "-gray", "-png", str(source), str(Path(tmp) / "p")],
+            check=True,
+            timeout=120,
+        )
+        return [Image.open(path).copy() for path in sorted(Path(tmp).glob("p-*.png"), key=_page_number)]
+
+
+def _page_number(path: Path) -> int:
+    return int(path.stem.rsplit("-", 1)[1])
+
+
+def filled(image: Image.Image) -> float:
+    """The share of the text area, from its top, down to the last printed row (0.0–1.0)."""
+    width, height = image.size
+    top = round(TOP_MM / 297.0 * height)
+    bottom = height - round(BOTTOM_MM / 297.0 * height)
+    pixels = image.convert("L").load()
+    assert pixels is not None
+    last = top
+    for y in range(top, bottom):
+        if any(pixels[x, y] < INK for x in range(0, width, 2)):
+            last = y
+    return (last - top) / (bottom - top)
+
+
+def sparse_pages(pdf: bytes, minimum: float = 1 / 3) -> list[tuple[int, float]]:
+    """(1-based page, share filled) of every page less than `minimum` full that is not a chapter's last."""
+    ends = chapter_ends(pdf)
+    return [
+        (number + 1, round(share, 2))
+        for number, image in enumerate(page_images(pdf))
+        if number not in ends and (share := filled(image)) < minimum
+    ]
