@@ -605,13 +605,6 @@ CATALOGUE: dict[str, Message] = {
             "the text in the form stays: compare it with the new version, keep what should stay and save again",
         ),
     ),
-    "organisation-too-long": Message(
-        _t(
-            "de naam van de organisatie is langer dan {limit} tekens",
-            "the organisation's name is longer than {limit} characters",
-        ),
-        _t("kort de naam in", "shorten the name"),
-    ),
     "logo-type": Message(
         _t("het logo is geen PNG- of SVG-afbeelding", "the logo is not a PNG or SVG image"),
         _t(

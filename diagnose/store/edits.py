@@ -25,7 +25,7 @@ from diagnose.store import edit_rows, models, records
 from diagnose.store.diagnoses import Diagnoses
 from diagnose.store.errors import AccessDenied, Conflict
 from diagnose.store.logo import check_logo
-from diagnose.store.models import NAME_LENGTH, utcnow
+from diagnose.store.models import utcnow
 from diagnose.text import LocalizedText
 
 KEEP_LOGO = object()
@@ -114,10 +114,8 @@ class Edits(Diagnoses):
         """Set the organisation's name (None: keep) and the logo (KEEP_LOGO: keep, None: remove,
         bytes: a PNG or SVG checked by diagnose.store.logo). Nothing is stored on a refusal."""
         checked = check_logo(logo) if isinstance(logo, bytes) else None
-        if organisation is not None and len(organisation.strip()) > NAME_LENGTH:
-            raise ValidationFailed(
-                [Problem("organisation-too-long", field="organisation", params={"limit": NAME_LENGTH})]
-            )
+        if organisation is not None and organisation.strip():  # the store's one rule for names
+            organisation = records.check_name(organisation)
         with self.db.write() as s:
             records.workspace_row(s, workspace_id)
             who = self._user_name(s, user_id, workspace_id)

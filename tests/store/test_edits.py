@@ -330,3 +330,16 @@ def test_an_archive_with_a_hostile_logo_or_muddled_versions_is_refused_and_nothi
     assert found == {("logo-unsafe", "branding.logo_base64"), ("invalid-value", "edits")}
     assert all(p.file == "export.json" and p.id for p in caught.value.problems)
     assert other_store.list_workspaces() == []
+
+
+def test_the_organisation_follows_the_stores_rule_for_names(
+    store: Store, edited: tuple[int, int, int]
+) -> None:
+    ws, _, _ = edited
+    store.set_branding(ws, organisation="Bureau")
+    for bad in ("x" * 201, "Bureau\x1b[31m"):
+        with pytest.raises(ValidationFailed) as caught:
+            store.set_branding(ws, organisation=bad)
+        assert caught.value.problems[0].code in ("invalid-name", "name-control")
+    assert store.branding(ws).organisation == "Bureau"
+    assert store.set_branding(ws, organisation="  ").organisation == ""  # no name on the cover

@@ -13,8 +13,8 @@ from diagnose.store import Store
 from diagnose.store.accounts import Accounts
 from diagnose.store.agreements import Agreements
 from diagnose.store.database import Database, Room
-from diagnose.store.edits import Edits
 from diagnose.store.diagnoses import Diagnoses
+from diagnose.store.edits import Edits
 from diagnose.store.networks import Networks
 from diagnose.store.rediagnosis import Rediagnosis
 from diagnose.store.responses import Responses
