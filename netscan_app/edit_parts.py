@@ -47,3 +47,15 @@ def comments(view: RoundView, shown: Diagnosis) -> Callable[[Card], str]:
     if applied is None or shown is not view.diagnosis:
         return lambda card: ""
     return applied.comment
+
+
+def omitted(view: RoundView) -> None:
+    """Under all findings: what the edit left out, with the reason (as the full report's appendix)."""
+    applied = view.edit
+    if applied is None or not applied.omitted:
+        return
+    with st.container(border=True, key="edit_omitted"):
+        st.markdown(f"**{t('edit.omitted_heading')}**")
+        st.caption(t("edit.omitted_intro"))
+        for finding, reason in applied.omitted:
+            st.markdown(f"- **{md_escape(loc(finding.title))}**: {md_escape(reason)}")

@@ -900,6 +900,11 @@ _TEXTS: dict[str, dict[str, str]] = {
     "edit.to_page": {"nl": "Rapport aanpassen", "en": "Adapt the report"},
     "edit.comment_label": {"nl": "Opmerking", "en": "Comment"},
     "edit.opening_label": {"nl": "Vooraf", "en": "Introduction"},
+    "edit.omitted_heading": {"nl": "Weggelaten bij het aanpassen", "en": "Left out in the edit"},
+    "edit.omitted_intro": {
+        "nl": "De scan vond ook deze bevindingen; ze staan niet in het rapport, om de reden die erbij staat.",
+        "en": "The scan also found these findings; they are not in the report, for the reason given.",
+    },
     # --- findings -----------------------------------------------------------------------------
     "finding.advice": {"nl": "Advies:", "en": "Advice:"},
     "finding.why": {"nl": "Waarom deze bevinding?", "en": "Why this finding?"},

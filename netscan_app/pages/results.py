@@ -74,6 +74,7 @@ def render() -> None:
     with chosen["findings"]:
         if chosen["findings"].open:
             dashboard.all_findings(d)
+            edit_parts.omitted(view)
     with chosen["open"]:
         if chosen["open"].open:
             dashboard.open_answers(view)

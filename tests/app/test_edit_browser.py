@@ -158,6 +158,13 @@ def test_a_consultant_adapts_the_report_and_the_summary_download_holds_it(
     page.locator(".st-key-results_show_computed").get_by_text("Berekende volgorde tonen").click()
     wait_text(page, COMMENT)
 
+    # all findings: what was left out is listed with the reason, not among the findings
+    page.get_by_role("tab", name="Alle bevindingen").click()
+    wait_text(page, "Weggelaten bij het aanpassen")
+    assert REASON in page.locator(".st-key-edit_omitted").inner_text()
+    page.get_by_role("tab", name="Samenvatting").click()
+    wait_text(page, COMMENT)
+
     # the summary download holds the edit
     with page.expect_download(timeout=180_000) as download_info:
         page.get_by_role("button", name="Adviesrapport (PDF)").click()
