@@ -930,10 +930,10 @@ _TEXTS: dict[str, dict[str, str]] = {
     },
     "report.other_formats": {"nl": "Andere vormen", "en": "Other formats"},
     "report.help": {
-        "nl": "Vier pagina's voor de stuurgroep: de drie belangrijkste bevindingen met advies, de scores in "
+        "nl": "Hooguit vier pagina's voor de stuurgroep: de drie belangrijkste bevindingen met advies, de scores in "
         "beeld en de agenda voor het volgende overleg. Het volledige rapport en een Word-versie om zelf "
         "te bewerken staan onder ‘Andere vormen’. Het maken duurt een paar seconden.",
-        "en": "Four pages for the steering group: the three main findings with advice, the scores at a "
+        "en": "At most four pages for the steering group: the three main findings with advice, the scores at a "
         "glance and the agenda for the next meeting. The full report and a Word version to edit yourself "
         "are under ‘Other formats’. Making it takes a few seconds.",
     },

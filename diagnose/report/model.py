@@ -166,8 +166,8 @@ def _adder(views: dict[str, ChartView]) -> Callable[..., None]:
     return add
 
 
-# the summary's bars: 30 px a construct instead of the dashboard's 44, so both charts fit one page
-SUMMARY_BAR_HEIGHT = 28
+# the summary's bars: 32 px a construct instead of the dashboard's 44, so both charts fit one page
+SUMMARY_BAR_HEIGHT = 32
 
 
 def _summary_charts(
