@@ -135,3 +135,19 @@ def test_an_unedited_round_has_no_mark(edited: Edited, bundle: Bundle) -> None:
         assert "Adviesbureau Noord" in html  # the cover is the workspace's, edited or not
     finally:
         edited.store.save_edit(edited.round_id, current.edit, version=current.version + 1)
+
+
+def test_an_svg_logo_goes_onto_the_cover_as_an_image_never_inline(edited: Edited) -> None:
+    from tests.store.test_edits import SVG
+
+    ws = edited.store.get_round(edited.round_id).workspace_id
+    before = edited.store.branding(ws)
+    edited.store.set_branding(ws, logo=SVG)
+    try:
+        html = render_report(_input(edited), "nl", "html", edition="summary", charts=False).content.decode()
+        assert 'src="data:image/svg+xml;base64,' in html
+        assert "linearGradient" not in html  # the file is in the data: URI, never inline markup
+        pdf = render_report(_input(edited), "nl", "pdf", edition="summary", charts=False).content
+        assert "Adviesbureau Noord" in re.sub(r"\s+", " ", PdfReader(io.BytesIO(pdf)).pages[0].extract_text())
+    finally:
+        edited.store.set_branding(ws, logo=before.logo)
