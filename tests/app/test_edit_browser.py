@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from docx import Document
 
 from diagnose import cards as grouping
 from diagnose.store import Store
@@ -167,7 +168,7 @@ def test_a_consultant_adapts_the_report_and_the_summary_download_holds_it(
 
     # the summary download holds the edit
     with page.expect_download(timeout=180_000) as download_info:
-        page.get_by_role("button", name="Adviesrapport (PDF)").click()
+        page.get_by_role("button", name="Adviessamenvatting (PDF)").click()
     target = OUTPUT / "advice-summary-edited.pdf"
     download_info.value.save_as(str(target))
     text = pdf_text(target.read_bytes())
@@ -175,3 +176,13 @@ def test_a_consultant_adapts_the_report_and_the_summary_download_holds_it(
     assert NOTE in text and COMMENT in text
     assert "Adviesbureau Noord" in text
     assert text.index(titles[chosen[0]]) < text.index(titles[chosen[1]])
+
+    # and the summary in Word, for the consultant who reworks it there
+    page.get_by_role("button", name="Andere vormen").click()
+    with page.expect_download(timeout=180_000) as word_info:
+        page.get_by_role("button", name="Samenvatting in Word").click()
+    word = OUTPUT / "advice-summary-edited.docx"
+    word_info.value.save_as(str(word))
+    doc = Document(str(word))
+    paragraphs = "\n".join(p.text for p in doc.paragraphs)
+    assert "Aangepast door Jan de Vries" in paragraphs and NOTE in paragraphs and COMMENT in paragraphs
