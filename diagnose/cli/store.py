@@ -323,7 +323,7 @@ def cmd_rediagnose(args: argparse.Namespace) -> int:
         label = store.get_round(round_id).label
         for part in stale:
             said = part.message()
-            _say(args, f"  bewerking van ronde {label}: {said.nl}", f"  edit of round {label}: {said.en}")
+            _say(args, f"  aanpassing van ronde {label}: {said.nl}", f"  edit of round {label}: {said.en}")
     return 0
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from diagnose import build_bundle, discover
+from diagnose import Bundle, build_bundle, discover
 from diagnose import cards as grouping
 from diagnose.edits import Edit
 from diagnose.problems import ValidationFailed
@@ -234,6 +234,20 @@ def test_a_bad_logo_is_refused_with_what_to_do_and_nothing_is_stored(
     assert (kept.organisation, kept.logo) == ("Adviesbureau", png(64, 64))
 
 
+def renamed_rule(tmp_path: Path, rule: str) -> Bundle:
+    """The shipped rule base, one version on, with `rule` renamed: its findings are no longer made."""
+    root = copy_content(tmp_path)
+    replace_in(root / "rules" / "ruleset.yaml", 'version: "2026.11"', 'version: "2026.12"')
+    renamed = 0
+    for path in (root / "rules").glob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        new = re.sub(rf"\b{re.escape(rule)}\b", f"{rule}_herzien", text)
+        renamed += text != new
+        path.write_text(new, encoding="utf-8")
+    assert renamed
+    return build_bundle(discover([root]))
+
+
 def test_rediagnosis_with_a_newer_rule_base_keeps_the_edit_and_says_what_no_longer_applies(
     store: Store, edited: tuple[int, int, int], tmp_path: Path
 ) -> None:
@@ -245,16 +259,7 @@ def test_rediagnosis_with_a_newer_rule_base_keeps_the_edit_and_says_what_no_long
     )
     title = store.round_edit(rid).edit.titles[gone]
 
-    root = copy_content(tmp_path)
-    replace_in(root / "rules" / "ruleset.yaml", 'version: "2026.11"', 'version: "2026.12"')
-    renamed = 0
-    for path in (root / "rules").glob("*.yaml"):
-        text = path.read_text(encoding="utf-8")
-        new = re.sub(rf"\b{re.escape(gone)}\b", f"{gone}_herzien", text)
-        renamed += text != new
-        path.write_text(new, encoding="utf-8")
-    assert renamed
-    newer = Store(store.engine, bundle=build_bundle(discover([root])))
+    newer = Store(store.engine, bundle=renamed_rule(tmp_path, gone))
     report = newer.rediagnose(round_id=rid)
     assert report.diagnosed == 1
     assert [(s.part, s.key) for s in report.stale_edits[rid]] == [("summary", gone), ("comment", gone)]
@@ -343,3 +348,26 @@ def test_the_organisation_follows_the_stores_rule_for_names(
         assert caught.value.problems[0].code in ("invalid-name", "name-control")
     assert store.branding(ws).organisation == "Bureau"
     assert store.set_branding(ws, organisation="  ").organisation == ""  # no name on the cover
+
+
+def test_netscan_rediagnose_names_the_parts_of_an_edit_that_no_longer_apply(
+    store: Store,
+    edited: tuple[int, int, int],
+    db_url: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import diagnose.bundle
+    from diagnose.cli import main
+
+    _, rid, _ = edited
+    gone = top(store, rid)[0]
+    store.save_edit(rid, Edit(comments={gone: "Oud"}), version=0)
+    title = store.round_edit(rid).edit.titles[gone]
+    monkeypatch.setattr(diagnose.bundle, "_default", renamed_rule(tmp_path, gone))
+    assert main(["rediagnose", "--database", db_url]) == 0
+    out = capsys.readouterr().out
+    label = store.get_round(rid).label
+    assert f"aanpassing van ronde {label}: ‘{title.nl}’ (opmerking) staat niet meer in de diagnose" in out
+    assert gone not in out
