@@ -75,3 +75,32 @@ def sparse_pages(pdf: bytes, minimum: float = 1 / 3) -> list[tuple[int, float]]:
         for number, image in enumerate(page_images(pdf))
         if number not in ends and (share := filled(image)) < minimum
     ]
+
+
+def stranded_headings(html: str) -> list[tuple[int, str]]:
+    """(1-based page, text) of every h1–h3 that ends its page: nothing of the document's own
+    content (text or image) below it on that page. Read from WeasyPrint's own layout of the HTML."""
+    from weasyprint import HTML
+    from weasyprint.formatting_structure import boxes
+
+    found = []
+    for number, page in enumerate(HTML(string=html).render().pages, 1):
+        content = [child for child in page._page_box.children if not isinstance(child, boxes.MarginBox)]
+        headings: list[boxes.Box] = []
+        inside: set[int] = set()
+        leaves: list[boxes.Box] = []
+        for root in content:
+            for box in root.descendants():
+                if box.element_tag in ("h1", "h2", "h3") and isinstance(box, boxes.BlockBox):
+                    headings.append(box)
+                    inside.update(id(b) for b in box.descendants())
+                if isinstance(box, boxes.TextBox | boxes.ReplacedBox) and (
+                    not isinstance(box, boxes.TextBox) or box.text.strip()
+                ):
+                    leaves.append(box)
+        for heading in headings:
+            bottom = heading.position_y + heading.margin_height()
+            if not any(id(leaf) not in inside and leaf.position_y >= bottom - 0.5 for leaf in leaves):
+                text = " ".join(b.text for b in heading.descendants() if isinstance(b, boxes.TextBox))
+                found.append((number, text))
+    return found
