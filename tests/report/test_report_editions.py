@@ -93,6 +93,7 @@ def test_the_summary_of_every_demo_round_fits_four_pages(
         for f in report.model.summary:
             assert squash(f.title) in text and squash(f.advice) in text, f"{name}: {f.rule}"
         assert set(report.model.charts) == {"radar", "others"} and report.charts_missing is None
+        assert sparse_pages(report.content) == [], name
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
