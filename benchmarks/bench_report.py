@@ -119,6 +119,7 @@ def child(folder: Path, fmt: str, edition: str, warm_runs: int, started: bool) -
                 "warm": [r[0] for r in runs],
                 "warm_cpu": [r[1]["cpu"] for r in runs],
                 "baseline": base,
+                "warm_parts": [r[1] for r in runs],
                 "size": size,
             }
         )
@@ -183,6 +184,7 @@ def main() -> int:
                 results.setdefault(f"{fmt}_warm_cpu", []).extend(data["warm_cpu"])
                 results.setdefault(f"{fmt}_cold_cpu", []).append(data["cold_timings"]["cpu"])
                 results.setdefault("baseline", []).extend(data["baseline"])
+                results.setdefault(f"{fmt}_warm_parts", []).extend(data["warm_parts"])
                 parts.append(data["cold_timings"])
                 results[f"{fmt}_size"] = data["size"]
             results[f"{fmt}_cold"], results[f"{fmt}_warm"] = cold, warm
@@ -233,6 +235,14 @@ def main() -> int:
         target = f"≤ {TARGETS[key]:.1f} s" if key in TARGETS else ""
         cpu = summary(results.get(key + "_cpu", []))
         print(f"| {label} | {summary(values)} | {ratio} | {cpu} | {target} |")
+    print("\nWarm runs, median seconds of each part (model: diagnosis, texts, figures; charts: waiting for")
+    print("Chromium after the model; pdf/docx/html: laying out and writing the file; cpu: the whole report):")
+    for name, *_ in CASES:
+        runs = results.get(f"{name}_warm_parts", [])
+        if runs:
+            keys = [k for k in runs[0] if k != "total"]
+            parts = ", ".join(f"{k} {statistics.median(r.get(k, 0.0) for r in runs):.2f}" for k in keys)
+            print(f"- {name}: {parts}")
     sizes = ", ".join(
         f"{name} {results[name + '_size'] / 1024:.0f} KB" for name, *_ in CASES if "_" not in name
     )

@@ -133,7 +133,8 @@ def _chart(doc: DocxDocument, m: ReportModel, key: str) -> None:
     if view is None or view.image is None:
         return
     png = io.BytesIO()
-    Image.open(io.BytesIO(view.image)).convert("RGB").save(png, "PNG", optimize=False)
+    # compression level 1: about a quarter less time than the default level 6, for files about 4% larger
+    Image.open(io.BytesIO(view.image)).convert("RGB").save(png, "PNG", compress_level=1)
     png.seek(0)
     doc.add_picture(png, width=CHART_WIDTH.get(key, Cm(17.0)))
     doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER

@@ -26,9 +26,8 @@ INK = 160  # a grey level darker than this counts as printed (the cards' light b
 def chapter_starts(pdf: bytes) -> set[int]:
     """0-based numbers of the pages on which a top-level bookmark (an <h1>) starts."""
     reader = PdfReader(io.BytesIO(pdf))
-    return {
-        reader.get_destination_page_number(entry) for entry in reader.outline if not isinstance(entry, list)
-    }
+    pages = (reader.get_destination_page_number(e) for e in reader.outline if not isinstance(e, list))
+    return {page for page in pages if page is not None}
 
 
 def chapter_ends(pdf: bytes) -> set[int]:
@@ -58,13 +57,9 @@ def filled(image: Image.Image) -> float:
     width, height = image.size
     top = round(TOP_MM / 297.0 * height)
     bottom = height - round(BOTTOM_MM / 297.0 * height)
-    pixels = image.convert("L").load()
-    assert pixels is not None
-    last = top
-    for y in range(top, bottom):
-        if any(pixels[x, y] < INK for x in range(0, width, 2)):
-            last = y
-    return (last - top) / (bottom - top)
+    ink = image.convert("L").crop((0, top, width, bottom)).point(lambda v: 255 if v < INK else 0)
+    box = ink.getbbox()  # the smallest box around every printed pixel, or None on an empty page
+    return 0.0 if box is None else box[3] / (bottom - top)
 
 
 def sparse_pages(pdf: bytes, minimum: float = 1 / 3) -> list[tuple[int, float]]:
@@ -75,3 +70,32 @@ def sparse_pages(pdf: bytes, minimum: float = 1 / 3) -> list[tuple[int, float]]:
         for number, image in enumerate(page_images(pdf))
         if number not in ends and (share := filled(image)) < minimum
     ]
+
+
+def stranded_headings(html: str) -> list[tuple[int, str]]:
+    """(1-based page, text) of every h1–h3 that ends its page: nothing of the document's own
+    content (text or image) below it on that page. Read from WeasyPrint's own layout of the HTML."""
+    from weasyprint import HTML
+    from weasyprint.formatting_structure import boxes
+
+    found = []
+    for number, page in enumerate(HTML(string=html).render().pages, 1):
+        content = [child for child in page._page_box.children if not isinstance(child, boxes.MarginBox)]
+        headings: list[boxes.Box] = []
+        inside: set[int] = set()
+        leaves: list[boxes.Box] = []
+        for root in content:
+            for box in root.descendants():
+                if box.element_tag in ("h1", "h2", "h3") and isinstance(box, boxes.BlockBox):
+                    headings.append(box)
+                    inside.update(id(b) for b in box.descendants())
+                if isinstance(box, boxes.TextBox | boxes.ReplacedBox) and (
+                    not isinstance(box, boxes.TextBox) or box.text.strip()
+                ):
+                    leaves.append(box)
+        for heading in headings:
+            bottom = heading.position_y + heading.margin_height()
+            if not any(id(leaf) not in inside and leaf.position_y >= bottom - 0.5 for leaf in leaves):
+                text = " ".join(b.text for b in heading.descendants() if isinstance(b, boxes.TextBox))
+                found.append((number, text))
+    return found

@@ -33,7 +33,7 @@ from diagnose.store.schema import upgrade
 
 from .conftest import GENERATED, OUTPUT, ROOT
 from .helpers import html_sections, pdf_pages, squash
-from .layout import chapter_ends, sparse_pages
+from .layout import chapter_ends, sparse_pages, stranded_headings
 
 CASES = sorted((ROOT / "examples").glob("*.json"))
 
@@ -93,6 +93,7 @@ def test_the_summary_of_every_demo_round_fits_four_pages(
         for f in report.model.summary:
             assert squash(f.title) in text and squash(f.advice) in text, f"{name}: {f.rule}"
         assert set(report.model.charts) == {"radar", "others"} and report.charts_missing is None
+        assert sparse_pages(report.content) == [], name
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
@@ -213,3 +214,21 @@ def test_the_consultants_edit_shows_in_every_format(report_input: ReportInput, e
             assert (squash(mark) in text) == (edition == "full"), (fmt, edition, mark)
         if fmt == "html":
             assert 'alt="Logo van Adviesbureau Voorbeeld"' in report.content.decode()
+
+
+def test_the_stranded_heading_check_finds_a_heading_at_the_foot_of_a_page() -> None:
+    filler = "<p>" + "Tekst van het rapport. " * 40 + "</p>"
+    html = (
+        "<style>@page { size: A4; margin: 20mm } h2 { break-after: auto }</style>"
+        f"{filler * 7}<h2>Werkvormen om te proberen</h2><div style='break-inside: avoid'>{filler * 3}</div>"
+    )
+    assert [text for _, text in stranded_headings(html)] == ["Werkvormen om te proberen"]
+    assert stranded_headings(html.replace("break-after: auto", "break-after: avoid")) == []
+
+
+def test_no_heading_ends_a_page(
+    reports: dict[tuple[str, str], Report], summaries: dict[tuple[str, str], Report]
+) -> None:
+    """As the PDF is laid out (the HTML with its chart images): h1–h3 always have content under them."""
+    for report in (reports[("nl", "html")], summaries[("nl", "html")], summaries[("en", "html")]):
+        assert stranded_headings(report.content.decode()) == [], report.model.edition
