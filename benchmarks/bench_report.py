@@ -3,16 +3,18 @@
 A round of 30 respondents with three earlier rounds (synthetic, fixed seeds). Measured:
 
 1. cold: the first report in a fresh process (content already loaded, as in a running dashboard;
-   Chromium is started by the report itself), PDF and HTML, each in its own new process; and the
-   first PDF in a process that called ``warm_up(bundle)`` when it started, as a server should (the
-   first click comes once that is done; no report has been made yet);
-2. warm: later reports in the same process (Chromium running), PDF and HTML;
+   Chromium is started by the report itself), for each edition (summary, full) and format (PDF,
+   Word, HTML), each in its own new process; and the first summary PDF in a process that called
+   ``warm_up(bundle)`` when it started, as a server should (no report has been made yet);
+2. warm: later reports in the same process (Chromium running);
 3. the command line end to end: `netscan report FILE -o out.pdf` in a new process (Python start-up,
    imports, loading and checking the content, diagnosis, report).
 
 "Report time" is what a user waits for after clicking: diagnosing the round with its history and
 rendering. Each figure is the median over the runs, with min–max. The machine's load average is
-printed too: on a shared machine it explains much of the spread.
+printed too: on a shared machine it explains much of the spread. The same-run baseline is the report
+model alone (diagnosis, texts and figures, nothing drawn or laid out), measured in the same child
+processes: each warm median is also given as a multiple of it, which moves less with the load.
 """
 
 from __future__ import annotations
@@ -30,7 +32,22 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 ROUNDS = 8  # distinct rounds at least; one more than the warm runs, so none reuses a cached chart image
-TARGETS = {"pdf_cold": 3.0, "pdf_started_cold": 3.0, "pdf_warm": 1.5}
+TARGETS = {
+    "pdf-summary_cold": 3.0,
+    "pdf-summary_started_cold": 3.0,
+    "pdf-summary_warm": 0.8,
+    "pdf-full_warm": 1.5,
+    "docx-summary_warm": 0.5,
+    "docx-full_warm": 1.5,
+}
+CASES = (  # (name, format, edition, warm_up at start)
+    ("pdf-summary", "pdf", "summary", False),
+    ("pdf-full", "pdf", "full", False),
+    ("docx-summary", "docx", "summary", False),
+    ("docx-full", "docx", "full", False),
+    ("html-full", "html", "full", False),
+    ("pdf-summary_started", "pdf", "summary", True),
+)
 
 
 def case_file(path: Path, seed: int = 5) -> Path:
@@ -49,7 +66,21 @@ def case_file(path: Path, seed: int = 5) -> Path:
     return path
 
 
-def one_report(path: Path, fmt: str) -> tuple[float, dict[str, float], int]:
+def baseline(path: Path) -> float:
+    """Seconds for the report model alone (diagnose, texts, figures): the same-run baseline."""
+    from diagnose import load_bundle
+    from diagnose.cli.content import read_response_file
+    from diagnose.report import build_model, prepare
+
+    rf, _ = read_response_file(path)
+    bundle = load_bundle()
+    q = bundle.questionnaire(rf.questionnaire.id, rf.questionnaire.version)
+    start = time.perf_counter()
+    build_model(prepare(bundle, q, rf.round, rf.history, rf.network), "nl", edition="full")
+    return time.perf_counter() - start
+
+
+def one_report(path: Path, fmt: str, edition: str = "summary") -> tuple[float, dict[str, float], int]:
     """(seconds, the renderer's own timings plus this process's CPU seconds, size): diagnose + render."""
     from diagnose import load_bundle
     from diagnose.cli.content import read_response_file
@@ -60,14 +91,14 @@ def one_report(path: Path, fmt: str) -> tuple[float, dict[str, float], int]:
     q = bundle.questionnaire(rf.questionnaire.id, rf.questionnaire.version)
     start, cpu = time.perf_counter(), time.process_time()
     inp = prepare(bundle, q, rf.round, rf.history, rf.network)
-    report = render_report(inp, "nl", fmt)  # type: ignore[arg-type]
+    report = render_report(inp, "nl", fmt, edition=edition)  # type: ignore[arg-type]
     seconds = time.perf_counter() - start
     if report.charts_missing:
         raise SystemExit(f"charts missing: {report.charts_missing}")
     return seconds, {**report.timings, "cpu": time.process_time() - cpu}, len(report.content)
 
 
-def child(folder: Path, fmt: str, warm_runs: int, started: bool) -> None:
+def child(folder: Path, fmt: str, edition: str, warm_runs: int, started: bool) -> None:
     """In a fresh process: one cold report, then warm ones, each for a different round (so no chart
     comes from the exporter's image cache); print JSON."""
     from diagnose import load_bundle
@@ -77,8 +108,9 @@ def child(folder: Path, fmt: str, warm_runs: int, started: bool) -> None:
     if started:
         warm_up(bundle).result(timeout=120)  # what a server does when it starts; the first click comes later
     files = sorted(folder.glob("round-*.json"))
-    cold, cold_timings, size = one_report(files[0], fmt)
-    runs = [one_report(files[1 + i % (len(files) - 1)], fmt) for i in range(warm_runs)]
+    cold, cold_timings, size = one_report(files[0], fmt, edition)
+    runs = [one_report(files[1 + i % (len(files) - 1)], fmt, edition) for i in range(warm_runs)]
+    base = [baseline(files[1 + i % (len(files) - 1)]) for i in range(warm_runs)]
     print(
         json.dumps(
             {
@@ -86,6 +118,8 @@ def child(folder: Path, fmt: str, warm_runs: int, started: bool) -> None:
                 "cold_timings": cold_timings,
                 "warm": [r[0] for r in runs],
                 "warm_cpu": [r[1]["cpu"] for r in runs],
+                "baseline": base,
+                "warm_parts": [r[1] for r in runs],
                 "size": size,
             }
         )
@@ -108,11 +142,13 @@ def main() -> int:
     )
     parser.add_argument("--cold-runs", type=int, default=5, help="fresh processes per format (default 5)")
     parser.add_argument("--warm-runs", type=int, default=5, help="warm reports per process (default 5)")
-    parser.add_argument("--child", nargs=3, metavar=("FILE", "FORMAT", "WARM_UP"), help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--child", nargs=4, metavar=("FILE", "FORMAT", "EDITION", "WARM_UP"), help=argparse.SUPPRESS
+    )
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     args = parser.parse_args()
     if args.child:
-        child(Path(args.child[0]), args.child[1], args.warm_runs, args.child[2] == "1")
+        child(Path(args.child[0]), args.child[1], args.child[2], args.warm_runs, args.child[3] == "1")
         return 0
 
     results: dict[str, Any] = {"load_before": load()}
@@ -122,7 +158,7 @@ def main() -> int:
         for seed in range(max(ROUNDS, args.warm_runs + 1)):
             case_file(rounds / f"round-{seed:02d}.json", seed=5 + seed)
         path = rounds / "round-00.json"
-        for fmt, started in (("pdf", False), ("html", False), ("pdf_started", True)):
+        for fmt, file_format, edition, started in CASES:
             cold, warm, parts = [], [], []
             for _ in range(args.cold_runs):
                 warm_runs = 0 if started else args.warm_runs
@@ -131,7 +167,8 @@ def main() -> int:
                     __file__,
                     "--child",
                     str(rounds),
-                    fmt.split("_")[0],
+                    file_format,
+                    edition,
                     "1" if started else "0",
                 ]
                 out = subprocess.run(
@@ -146,6 +183,8 @@ def main() -> int:
                 warm += data["warm"]
                 results.setdefault(f"{fmt}_warm_cpu", []).extend(data["warm_cpu"])
                 results.setdefault(f"{fmt}_cold_cpu", []).append(data["cold_timings"]["cpu"])
+                results.setdefault("baseline", []).extend(data["baseline"])
+                results.setdefault(f"{fmt}_warm_parts", []).extend(data["warm_parts"])
                 parts.append(data["cold_timings"])
                 results[f"{fmt}_size"] = data["size"]
             results[f"{fmt}_cold"], results[f"{fmt}_warm"] = cold, warm
@@ -170,20 +209,45 @@ def main() -> int:
         f"Report for 30 respondents with three earlier rounds (load average before: {results['load_before']}, "
         f"after: {results['load_after']}; {os.cpu_count()} CPUs)\n"
     )
-    print("| measurement | wall clock: median (min–max, runs) | CPU of the report process | target |")
-    print("|---|---|---|---|")
-    for key, label in (
-        ("pdf_cold", "PDF, cold (first report in a fresh process)"),
-        ("pdf_started_cold", "PDF, first report in a server that called warm_up(bundle) at start"),
-        ("pdf_warm", "PDF, warm (Chromium running)"),
-        ("html_cold", "HTML, cold"),
-        ("html_warm", "HTML, warm"),
-        ("cli_pdf", "`netscan report FILE` (PDF), whole process"),
-    ):
+    base = statistics.median(results["baseline"])
+    print(f"Same-run baseline, the report model alone (warm): {summary(results['baseline'])}\n")
+    print(
+        "| measurement | wall clock: median (min–max, runs) | × baseline | CPU of the report process | target |"
+    )
+    print("|---|---|---|---|---|")
+    rows = [
+        ("pdf-summary_cold", "Summary PDF, cold (first report in a fresh process)"),
+        ("pdf-summary_started_cold", "Summary PDF, first report after warm_up(bundle) at server start"),
+        ("pdf-summary_warm", "Summary PDF, warm (Chromium running)"),
+        ("pdf-full_cold", "Full PDF, cold"),
+        ("pdf-full_warm", "Full PDF, warm"),
+        ("docx-summary_cold", "Summary Word, cold"),
+        ("docx-summary_warm", "Summary Word, warm"),
+        ("docx-full_cold", "Full Word, cold"),
+        ("docx-full_warm", "Full Word, warm"),
+        ("html-full_cold", "Full HTML, cold"),
+        ("html-full_warm", "Full HTML, warm"),
+        ("cli_pdf", "`netscan report FILE` (summary PDF), whole process"),
+    ]
+    for key, label in rows:
+        values = results[key]
+        ratio = f"{statistics.median(values) / base:.1f}×" if values and key.endswith("_warm") else ""
         target = f"≤ {TARGETS[key]:.1f} s" if key in TARGETS else ""
-        print(f"| {label} | {summary(results[key])} | {summary(results.get(key + '_cpu', []))} | {target} |")
-    print(f"\nPDF {results['pdf_size'] / 1024:.0f} KB, HTML {results['html_size'] / 1024:.0f} KB")
-    parts = results["pdf_cold_parts"][0]
+        cpu = summary(results.get(key + "_cpu", []))
+        print(f"| {label} | {summary(values)} | {ratio} | {cpu} | {target} |")
+    print("\nWarm runs, median seconds of each part (model: diagnosis, texts, figures; charts: waiting for")
+    print("Chromium after the model; pdf/docx/html: laying out and writing the file; cpu: the whole report):")
+    for name, *_ in CASES:
+        runs = results.get(f"{name}_warm_parts", [])
+        if runs:
+            keys = [k for k in runs[0] if k != "total"]
+            parts = ", ".join(f"{k} {statistics.median(r.get(k, 0.0) for r in runs):.2f}" for k in keys)
+            print(f"- {name}: {parts}")
+    sizes = ", ".join(
+        f"{name} {results[name + '_size'] / 1024:.0f} KB" for name, *_ in CASES if "_" not in name
+    )
+    print(f"\nSizes: {sizes}")
+    parts = results["pdf-summary_cold_parts"][0]
     print("First cold PDF, parts: " + ", ".join(f"{k} {v:.2f} s" for k, v in parts.items()))
     return 0
 

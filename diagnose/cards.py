@@ -179,7 +179,23 @@ def _advice_key(f: Finding) -> str:
 
 def summary_cards(d: Diagnosis, bundle: Bundle) -> list[Card]:
     """The cards a steering group reads first: by priority, no construct named twice, at most one
-    disagreement, no advice (or rule template) twice."""
+    disagreement, no advice (or rule template) twice. When a person chose the top
+    (`Diagnosis.chosen_summary`, diagnose.edits): the card holding each chosen finding in the chosen
+    order, then the computed top's other cards until there are three."""
+    computed = _computed_summary(d, bundle)
+    if not d.chosen_summary:
+        return computed
+    every = cards(d, bundle)
+    top: list[Card] = []
+    for key in d.chosen_summary:
+        card = next((c for c in every if key in c.rules), None)
+        if card is not None and not card.is_strength and card not in top:
+            top.append(card)
+    top += [card for card in computed if card not in top]
+    return top[:SUMMARY_SIZE]
+
+
+def _computed_summary(d: Diagnosis, bundle: Bundle) -> list[Card]:
     chosen: list[Card] = []
     named: set[str] = set()
     advice: set[str] = set()

@@ -728,4 +728,117 @@ CATALOGUE: dict[str, Message] = {
             "check user name, password and server and try again: what is queued will go then",
         ),
     ),
+    # --- the consultant's edit and the workspace's branding (r12k) ---
+    "edit-unknown-finding": Message(
+        _t(
+            "ronde '{round}' heeft geen bevinding ‘{title}’",
+            "round '{round}' has no finding ‘{title}’",
+        ),
+        _t(
+            "kies een bevinding uit de uitslag van deze ronde",
+            "choose a finding from this round's results",
+        ),
+    ),
+    "edit-summary-size": Message(
+        _t(
+            "de bovenste drie houden ten hoogste {limit} bevindingen",
+            "the top holds at most {limit} findings",
+        ),
+        _t("kies er ten hoogste {limit}", "choose at most {limit}"),
+    ),
+    "edit-summary-twice": Message(
+        _t("‘{title}’ staat twee keer in de bovenste drie", "‘{title}’ is in the top three twice"),
+        _t("kies voor elke plaats een andere bevinding", "choose a different finding for each place"),
+    ),
+    "edit-summary-strength": Message(
+        _t(
+            "‘{title}’ is een sterk punt en hoort niet bij de bovenste drie",
+            "‘{title}’ is a strength and does not belong in the top three",
+        ),
+        _t(
+            "kies een zorgpunt, aandachtspunt of verschil van inzicht; sterke punten staan onder ‘Wat goed gaat’",
+            "choose a concern, a point of attention or a disagreement; strengths appear under ‘What goes well’",
+        ),
+    ),
+    "edit-hidden-chosen": Message(
+        _t(
+            "‘{title}’ is weggelaten en tegelijk gekozen voor de bovenste drie",
+            "‘{title}’ is left out and also chosen for the top three",
+        ),
+        _t(
+            "laat de bevinding weg of kies haar, niet allebei", "leave the finding out or choose it, not both"
+        ),
+    ),
+    "edit-reason-missing": Message(
+        _t("bij het weglaten van ‘{title}’ ontbreekt de reden", "leaving out ‘{title}’ needs a reason"),
+        _t(
+            "schrijf in een zin waarom deze bevinding voor dit netwerk niet opgaat",
+            "say in one sentence why this finding does not apply to this network",
+        ),
+    ),
+    "edit-too-long": Message(
+        _t("{what} is langer dan {limit} tekens", "{what} is longer than {limit} characters"),
+        _t("maak de tekst korter", "shorten the text"),
+    ),
+    "edit-stale": Message(
+        _t(
+            "‘{title}’ ({part}) staat niet meer in de diagnose en wordt niet getoond",
+            "‘{title}’ ({part}) is no longer in the diagnosis and is not shown",
+        ),
+        _t(
+            "kies opnieuw of haal dit deel van de aanpassing weg; de rest van de aanpassing blijft gelden",
+            "choose again or remove this part of the edit; the rest of the edit still applies",
+        ),
+    ),
+    "edit-changed": Message(
+        _t(
+            "{by} heeft de aanpassing intussen opgeslagen (versie {current}); deze wijziging ging uit van versie {yours}",
+            "{by} saved the edit in the meantime (version {current}); you were working on version {yours}",
+        ),
+        _t(
+            "de tekst in het formulier blijft staan: vergelijk met de nieuwe versie, neem over wat moet blijven en sla opnieuw op",
+            "the text in the form stays: compare it with the new version, keep what should stay and save again",
+        ),
+    ),
+    "logo-type": Message(
+        _t("het logo is geen PNG- of SVG-afbeelding", "the logo is not a PNG or SVG image"),
+        _t(
+            "kies een PNG- of SVG-bestand (bijvoorbeeld het logo van de website, opgeslagen als PNG)",
+            "choose a PNG or SVG file (for example the logo from the website, saved as PNG)",
+        ),
+    ),
+    "logo-broken": Message(
+        _t("het logo kan niet worden gelezen: {detail}", "the logo cannot be read: {detail}"),
+        _t(
+            "sla het logo opnieuw op als PNG en probeer het nog eens",
+            "save the logo again as PNG and try again",
+        ),
+    ),
+    "logo-too-large": Message(
+        _t(
+            "het logo is {size}, meer dan de toegestane {limit}",
+            "the logo is {size}, more than the {limit} allowed",
+        ),
+        _t(
+            "verklein het logo of sla het op als PNG met minder kleuren",
+            "make the logo smaller or save it as PNG with fewer colours",
+        ),
+    ),
+    "logo-dimensions": Message(
+        _t(
+            "het logo is {width} × {height} pixels; toegestaan is {minimum} tot {limit} pixels per zijde",
+            "the logo is {width} × {height} pixels; {minimum} to {limit} pixels per side are allowed",
+        ),
+        _t("schaal het logo en sla het opnieuw op", "scale the logo and save it again"),
+    ),
+    "logo-unsafe": Message(
+        _t(
+            "het SVG-logo bevat {what}; dat wordt niet toegelaten",
+            "the SVG logo contains {what}, which is not allowed",
+        ),
+        _t(
+            "sla het logo op als PNG, of als eenvoudige SVG zonder scripts, koppelingen naar buiten of ingesloten inhoud",
+            "save the logo as PNG, or as a plain SVG without scripts, outside links or embedded content",
+        ),
+    ),
 }

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from pydantic import BaseModel, TypeAdapter
+from pydantic import BaseModel, Field, TypeAdapter
 
 from diagnose import cards
 from diagnose.bundle import Bundle, to_durable_facts
@@ -120,6 +120,9 @@ class Diagnosis(BaseModel):
     strengths: list[str]
     respondents: list[RespondentScores]
     by_role: dict[str, dict[str, float]]
+    # the findings a person chose for the top (diagnose.edits.apply); never stored or printed:
+    # the diagnosis as computed has none, and `cards.summary_cards` is the one selection either way
+    chosen_summary: list[str] | None = Field(default=None, exclude=True)
 
     def finding(self, rule_id: str) -> Finding | None:
         return next((f for f in self.findings if f.rule == rule_id), None)

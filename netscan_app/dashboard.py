@@ -8,7 +8,7 @@ in one casefolded order); the caller shows nothing of this unless ``results_allo
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import plotly.graph_objects as go
@@ -113,7 +113,9 @@ def _short_type(value: object) -> str | None:
     return t(key) if key in MESSAGES else _option_label("network_type", value)
 
 
-def summary(d: Diagnosis, *, respondent: bool = False) -> None:
+def summary(
+    d: Diagnosis, *, respondent: bool = False, comments: Callable[[grouping.Card], str] | None = None
+) -> None:
     if d.round.group_only:
         st.info(t("results.group_only"), icon=":material/groups:")
     st.markdown(f"### {t('results.top_findings')}")
@@ -132,6 +134,10 @@ def summary(d: Diagnosis, *, respondent: bool = False) -> None:
                 evidence=[loc(e.title) for e in card.evidence],
                 alike=[loc(grouping.subject(other, get_bundle())) for other in card.alike],
             )
+            if comments is not None and (
+                said := comments(card)
+            ):  # the consultant's (netscan_app/edit_parts.py)
+                st.markdown(f"**{t('edit.comment_label')}:** {md_escape(said)}")
             if not respondent:
                 agreement_parts.start_button(card.lead, key=f"agree_top_{index}")
     left, right = st.columns([3, 2], gap="large")

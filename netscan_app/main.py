@@ -51,6 +51,7 @@ PAGES: dict[str, PageDef] = {
         PageDef(
             "results", "netscan_app/pages/results.py", "resultaten", "nav.results", ":material/insights:"
         ),
+        PageDef("edit", "netscan_app/pages/edit.py", "aanpassen", "nav.edit", ":material/edit_note:"),
         PageDef(
             "agreements",
             "netscan_app/pages/agreements.py",
@@ -128,6 +129,7 @@ def _run(respondent: bool) -> None:
                 "round",
                 "participants",
                 "results",
+                "edit",
                 "agreements",
                 "group",
                 "data",
@@ -145,6 +147,7 @@ def _run(respondent: bool) -> None:
                     _page("round"),
                     _page("participants"),
                     _page("results"),
+                    _page("edit"),
                     _page("agreements"),
                     _page("group", hidden=True),
                 ],

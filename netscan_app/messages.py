@@ -1107,6 +1107,127 @@ _TEXTS: dict[str, dict[str, str]] = {
         "nl": "Niemand heeft deze vraag beantwoord.",
         "en": "Nobody answered this question.",
     },
+    # --- the consultant's edit of the report (netscan_app/pages/edit.py) (r12k) ---------------------
+    "nav.edit": {"nl": "Rapport aanpassen", "en": "Adapt the report"},
+    "edit.choose": {
+        "nl": "Kies eerst een netwerk en een meting; daarna kun je het rapport van die meting aanpassen.",
+        "en": "Choose a network and a round first; then you can adapt that round's report.",
+    },
+    "edit.title": {"nl": "Rapport aanpassen · {round}", "en": "Adapt the report · {round}"},
+    "edit.intro": {
+        "nl": "Maak het rapport klaar om te overhandigen: kies de drie bevindingen die bovenaan staan, "
+        "laat weg wat voor dit netwerk niet opgaat en zet er je eigen woorden bij. De berekende diagnose "
+        "blijft ongewijzigd bewaard; je aanpassing staat er apart naast en is met één klik terug te zetten.",
+        "en": "Prepare the report for handing over: choose the three findings on top, leave out what does "
+        "not apply to this network and add your own words. The computed diagnosis is kept unchanged; your "
+        "edit is stored beside it and can be undone with one click.",
+    },
+    "edit.none_yet": {
+        "nl": "Er is in deze meting nog niets ingevuld. Aanpassen kan zodra er antwoorden zijn.",
+        "en": "Nothing has been submitted in this round yet. You can adapt the report once there are answers.",
+    },
+    "edit.below_minimum": {
+        "nl": "Deze meting heeft te weinig deelnemers om resultaten te tonen, dus ook nog niets om aan te passen.",
+        "en": "This round has too few respondents to show results, so there is nothing to adapt yet.",
+    },
+    "edit.mark_none": {
+        "nl": "Nog niet aangepast: het rapport volgt de berekende diagnose.",
+        "en": "Not adapted yet: the report follows the computed diagnosis.",
+    },
+    "edit.mark": {"nl": "{mark} (versie {version}).", "en": "{mark} (version {version})."},
+    "edit.stale_heading": {
+        "nl": "Deze delen van je aanpassing gelden niet meer",
+        "en": "These parts of your edit no longer apply",
+    },
+    "edit.stale_intro": {
+        "nl": "De meting is opnieuw gediagnosticeerd met nieuwere regels en deze bevindingen komen er niet "
+        "meer in voor. De rest van je aanpassing blijft gelden; bij het volgende opslaan vervallen deze delen.",
+        "en": "The round was diagnosed again with newer rules and these findings are no longer in it. The "
+        "rest of your edit still applies; these parts are dropped the next time you save.",
+    },
+    "edit.top_heading": {"nl": "De drie bevindingen bovenaan", "en": "The three findings on top"},
+    "edit.top_intro": {
+        "nl": "Kies per plaats een bevinding. In deze volgorde staan ze bovenaan in het dashboard en in elk rapport.",
+        "en": "Choose a finding for each place. They appear in this order on top of the dashboard and of every report.",
+    },
+    "edit.place": {"nl": "Plaats {n}", "en": "Place {n}"},
+    "edit.place_empty": {"nl": "(niets gekozen)", "en": "(nothing chosen)"},
+    "edit.computed_top": {"nl": "Berekende volgorde: {order}", "en": "Computed order: {order}"},
+    "edit.note_heading": {"nl": "Openingsnotitie", "en": "Opening note"},
+    "edit.note_help": {
+        "nl": "Komt vooraan in het rapport, onder ‘Vooraf’. Bijvoorbeeld: met wie de uitkomsten zijn besproken.",
+        "en": "Appears at the front of the report, under ‘Introduction’. For example: with whom the results were discussed.",
+    },
+    "edit.findings_heading": {"nl": "Per bevinding", "en": "Finding by finding"},
+    "edit.findings_intro": {
+        "nl": "Zet een opmerking bij een bevinding of laat haar weg. Een weggelaten bevinding staat met je "
+        "reden in de bijlage van het volledige rapport, zodat de lezer weet wat er is weggelaten en waarom.",
+        "en": "Add a comment to a finding or leave it out. A finding left out is listed with your reason in "
+        "the appendix of the full report, so the reader knows what was left out and why.",
+    },
+    "edit.hide": {"nl": "Weglaten uit het rapport", "en": "Leave out of the report"},
+    "edit.reason": {
+        "nl": "Waarom gaat dit voor dit netwerk niet op?",
+        "en": "Why does this not apply to this network?",
+    },
+    "edit.comment": {"nl": "Opmerking bij deze bevinding", "en": "Comment on this finding"},
+    "edit.hidden_badge": {"nl": "weggelaten", "en": "left out"},
+    "edit.commented_badge": {"nl": "met opmerking", "en": "with comment"},
+    "edit.strength_badge": {"nl": "sterk punt", "en": "strength"},
+    "edit.save": {"nl": "Aanpassing opslaan", "en": "Save the edit"},
+    "edit.saved": {
+        "nl": "De aanpassing is opgeslagen (versie {version}).",
+        "en": "The edit has been saved (version {version}).",
+    },
+    "edit.reset": {"nl": "Terug naar de berekende versie", "en": "Back to the computed version"},
+    "edit.reset_done": {
+        "nl": "Het rapport volgt weer de berekende diagnose. Je eerdere aanpassing staat in de geschiedenis.",
+        "en": "The report follows the computed diagnosis again. Your earlier edit is in the history.",
+    },
+    "edit.conflict_theirs": {"nl": "De versie van {by}:", "en": "The version by {by}:"},
+    "edit.conflict_again": {
+        "nl": "Jouw tekst staat nog in het formulier hieronder. Sla opnieuw op om jouw versie te bewaren; "
+        "die vervangt dan de versie van {by} (die blijft in de geschiedenis).",
+        "en": "Your text is still in the form below. Save again to keep your version; it then replaces the "
+        "version by {by} (which stays in the history).",
+    },
+    "edit.theirs_top": {"nl": "Bovenaan: {order}", "en": "On top: {order}"},
+    "edit.theirs_hidden": {"nl": "Weggelaten: {titles}", "en": "Left out: {titles}"},
+    "edit.theirs_comments": {"nl": "Opmerkingen bij: {titles}", "en": "Comments on: {titles}"},
+    "edit.theirs_note": {"nl": "Openingsnotitie: {note}", "en": "Opening note: {note}"},
+    "edit.branding_heading": {"nl": "Voorblad van de werkruimte", "en": "The workspace's cover"},
+    "edit.branding_intro": {
+        "nl": "Naam en logo staan op het voorblad van elk rapport uit de werkruimte ‘{workspace}’.",
+        "en": "The name and logo appear on the cover of every report from the workspace ‘{workspace}’.",
+    },
+    "edit.organisation": {"nl": "Naam van de organisatie", "en": "Name of the organisation"},
+    "edit.logo": {"nl": "Logo (PNG of SVG, tot {size} kB)", "en": "Logo (PNG or SVG, up to {size} kB)"},
+    "edit.logo_current": {"nl": "Huidig logo", "en": "Current logo"},
+    "edit.logo_remove": {"nl": "Logo verwijderen", "en": "Remove the logo"},
+    "edit.branding_save": {"nl": "Voorblad opslaan", "en": "Save the cover"},
+    "edit.branding_saved": {"nl": "Het voorblad is opgeslagen.", "en": "The cover has been saved."},
+    "edit.history_heading": {"nl": "Geschiedenis van de aanpassing", "en": "History of the edit"},
+    "edit.history_row": {
+        "nl": "Versie {version} · {when} · {by}: {changes}",
+        "en": "Version {version} · {when} · {by}: {changes}",
+    },
+    "edit.history_none": {"nl": "Nog geen aanpassingen.", "en": "No edits yet."},
+    "edit.history_nothing": {"nl": "terug naar de berekende versie", "en": "back to the computed version"},
+    "edit.someone": {"nl": "een collega", "en": "a colleague"},
+    "edit.edited_info": {"nl": "{mark}.", "en": "{mark}."},
+    "edit.show_computed": {"nl": "Berekende volgorde tonen", "en": "Show the computed order"},
+    "edit.showing_computed": {
+        "nl": "Je ziet de berekende volgorde, zonder aanpassing. Zet de schakelaar uit voor de aangepaste versie.",
+        "en": "You are looking at the computed order, without the edit. Switch off to see the adapted version.",
+    },
+    "edit.to_page": {"nl": "Rapport aanpassen", "en": "Adapt the report"},
+    "edit.comment_label": {"nl": "Opmerking", "en": "Comment"},
+    "edit.opening_label": {"nl": "Vooraf", "en": "Introduction"},
+    "edit.omitted_heading": {"nl": "Weggelaten bij het aanpassen", "en": "Left out in the edit"},
+    "edit.omitted_intro": {
+        "nl": "De scan vond ook deze bevindingen; ze staan niet in het rapport, om de reden die erbij staat.",
+        "en": "The scan also found these findings; they are not in the report, for the reason given.",
+    },
     # --- findings -----------------------------------------------------------------------------
     "finding.advice": {"nl": "Advies:", "en": "Advice:"},
     "finding.why": {"nl": "Waarom deze bevinding?", "en": "Why this finding?"},
@@ -1117,15 +1238,27 @@ _TEXTS: dict[str, dict[str, str]] = {
     },
     "finding.sources": {"nl": "Bronnen: {sources}", "en": "Sources: {sources}"},
     # --- report -------------------------------------------------------------------------------
-    "report.download_pdf": {"nl": "Adviesrapport (PDF)", "en": "Advice report (PDF)"},
-    "report.download_html": {"nl": "Als webpagina (HTML)", "en": "As a web page (HTML)"},
-    "report.download_md": {"nl": "Als tekst (Markdown)", "en": "As text (Markdown)"},
+    # --- report editions (r12e)
+    "report.download_pdf": {"nl": "Adviessamenvatting (PDF)", "en": "Advice summary (PDF)"},
+    "report.download_full_pdf": {"nl": "Volledig adviesrapport (PDF)", "en": "Full advice report (PDF)"},
+    "report.download_docx": {"nl": "Samenvatting in Word", "en": "Summary in Word"},
+    "report.download_full_docx": {"nl": "Volledig rapport in Word", "en": "Full report in Word"},
+    "report.download_html": {
+        "nl": "Volledig rapport als webpagina (HTML)",
+        "en": "Full report as a web page (HTML)",
+    },
+    "report.download_md": {
+        "nl": "Volledig rapport als tekst (Markdown)",
+        "en": "Full report as text (Markdown)",
+    },
     "report.other_formats": {"nl": "Andere vormen", "en": "Other formats"},
     "report.help": {
-        "nl": "Een samenvatting met de diagnose, het advies en de grafieken, om te delen voor de volgende "
-        "bijeenkomst. Het maken duurt een paar seconden.",
-        "en": "A summary with the diagnosis, the advice and the charts, to share before the next meeting. "
-        "Making it takes a few seconds.",
+        "nl": "Hooguit vier pagina's voor de stuurgroep: de drie belangrijkste bevindingen met advies, de scores in "
+        "beeld en de agenda voor het volgende overleg. Het volledige rapport en een Word-versie om zelf "
+        "te bewerken staan onder ‘Andere vormen’. Het maken duurt een paar seconden.",
+        "en": "At most four pages for the steering group: the three main findings with advice, the scores at a "
+        "glance and the agenda for the next meeting. The full report and a Word version to edit yourself "
+        "are under ‘Other formats’. Making it takes a few seconds.",
     },
     # --- import and export --------------------------------------------------------------------
     "data.title": {"nl": "Importeren en exporteren", "en": "Import and export"},

@@ -1,8 +1,9 @@
-"""The advice report download on the results page (built by diagnose.report, on demand).
+"""The advice report downloads on the results page (built by diagnose.report, on demand).
 
-The report is built when the button is clicked (a callable, on its own thread, so the page does
-not wait), in the language of the page, from the same round view the dashboard shows (and
-`netscan report ROUND` builds from).
+The summary (four pages, PDF) is the main button; the full report (PDF, HTML, Markdown) and both
+editions in Word are under "other formats". A report is built when its button is clicked (a
+callable, on its own thread, so the page does not wait), in the language of the page, from the same
+round view the dashboard shows (and `netscan report ROUND` builds from).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from diagnose.report import input_from_view, render_report, warm_up
+from diagnose.report import DEFAULT_EDITION, Edition, ReportModel, input_from_view, render_report, warm_up
 from diagnose.report.render import MEDIA_TYPES, Format
 from diagnose.store.round_view import RoundView
 from diagnose.store.types import RoundInfo
@@ -35,29 +36,52 @@ def _warm_up() -> bool:
     return True
 
 
-def file_name(network: str, rnd: RoundInfo, fmt: Format, lang: Lang) -> str:
-    stem = "netwerkscan-advies" if lang == "nl" else "network-scan-advice"
+Adapt = Callable[[ReportModel], None]
+
+
+def file_name(
+    network: str, rnd: RoundInfo, fmt: Format, lang: Lang, edition: Edition = DEFAULT_EDITION
+) -> str:
+    stem = {
+        ("nl", "summary"): "netwerkscan-adviessamenvatting",
+        ("nl", "full"): "netwerkscan-adviesrapport",
+        ("en", "summary"): "network-scan-advice-summary",
+        ("en", "full"): "network-scan-advice-report",
+    }[(lang, edition)]
     slug = re.sub(r"[^A-Za-z0-9]+", "-", f"{network}-{rnd.label}").strip("-").lower()
     return f"{stem}-{slug}.{fmt}"
 
 
-def builder(view: RoundView, fmt: Format, lang: Lang) -> Callable[[], bytes]:
-    """The report's bytes, made only when the button is clicked (no Streamlit calls inside)."""
+def builder(
+    view: RoundView, fmt: Format, lang: Lang, edition: Edition = DEFAULT_EDITION, adapt: Adapt | None = None
+) -> Callable[[], bytes]:
+    """The report's bytes, made only when the button is clicked (no Streamlit calls inside).
+    ``adapt`` applies the consultant's stored edit to the model (see diagnose.report.render_report)."""
     bundle = get_bundle()
 
     def build() -> bytes:
-        return render_report(input_from_view(view, bundle), lang, fmt).content
+        return render_report(input_from_view(view, bundle), lang, fmt, edition=edition, adapt=adapt).content
 
     return build
 
 
-def report_download(view: RoundView) -> None:
+# (message key, format, edition) of the downloads under "other formats", in this order
+OTHER_DOWNLOADS: tuple[tuple[str, Format, Edition], ...] = (
+    ("report.download_full_pdf", "pdf", "full"),
+    ("report.download_docx", "docx", "summary"),
+    ("report.download_full_docx", "docx", "full"),
+    ("report.download_html", "html", "full"),
+    ("report.download_md", "md", "full"),
+)
+
+
+def report_download(view: RoundView, adapt: Adapt | None = None) -> None:
     _warm_up()
     lang, rnd, network = current_lang(), view.round, view.network.name
     st.download_button(
         t("report.download_pdf"),
-        data=builder(view, "pdf", lang),
-        file_name=file_name(network, rnd, "pdf", lang),
+        data=builder(view, "pdf", lang, "summary", adapt),
+        file_name=file_name(network, rnd, "pdf", lang, "summary"),
         mime=MEDIA_TYPES["pdf"],
         on_click="ignore",
         key="report_pdf",
@@ -67,14 +91,14 @@ def report_download(view: RoundView) -> None:
         width="stretch",
     )
     with st.popover(t("report.other_formats"), icon=":material/more_horiz:", width="stretch"):
-        for fmt in ("html", "md"):
+        for key, fmt, edition in OTHER_DOWNLOADS:
             st.download_button(
-                t(f"report.download_{fmt}"),
-                data=builder(view, fmt, lang),
-                file_name=file_name(network, rnd, fmt, lang),
+                t(key),
+                data=builder(view, fmt, lang, edition, adapt),
+                file_name=file_name(network, rnd, fmt, lang, edition),
                 mime=MEDIA_TYPES[fmt],
                 on_click="ignore",
-                key=f"report_{fmt}",
+                key=key.replace(".", "_"),
                 icon=":material/description:",
                 width="stretch",
             )

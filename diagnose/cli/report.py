@@ -1,4 +1,5 @@
-"""`netscan report`: the advice report (PDF, HTML or Markdown) for a response file or a stored round."""
+"""`netscan report`: the advice report (summary or full; PDF, HTML, Word or Markdown) for a response
+file or a stored round."""
 
 from __future__ import annotations
 
@@ -10,20 +11,34 @@ from typing import Any
 from diagnose.problems import Problem, ValidationFailed
 from diagnose.text import LANGUAGES, Lang
 
+# diagnose.report.views.EDITIONS and DEFAULT_EDITION, written out so that `netscan` does not import
+# the report (and WeasyPrint) for every command; tests/report/test_report_cli.py holds them equal.
+EDITIONS = ("summary", "full")
+DEFAULT_EDITION = "summary"
+
 
 def register(sub: Any) -> None:
     p = sub.add_parser(
         "report",
-        help="the advice report for a round: PDF, self-contained HTML or Markdown",
-        description="Make the advice report for the next steering-group meeting. ROUND_OR_FILE is a JSON "
-        "response file (no database needed) or the id of a round in the database (DATABASE_URL, "
-        "else ./data/netwerkscan.sqlite).",
+        help="the advice report for a round: PDF, self-contained HTML, Word or Markdown",
+        description="Make the advice report for the next steering-group meeting: the summary (at most "
+        "four pages, the default) or the full report. ROUND_OR_FILE is a JSON response file (no database "
+        "needed) or the id of a round in the database (DATABASE_URL, else ./data/netwerkscan.sqlite).",
     )
     p.add_argument(
         "source", metavar="ROUND_OR_FILE", help="a JSON response file, or a round id from the database"
     )
     p.add_argument(
-        "--format", choices=("pdf", "html", "md"), default="pdf", help="output format (default: pdf)"
+        "--edition",
+        choices=EDITIONS,
+        default=DEFAULT_EDITION,
+        help=f"summary (at most four pages) or full (default: {DEFAULT_EDITION})",
+    )
+    p.add_argument(
+        "--format",
+        choices=("pdf", "html", "docx", "md"),
+        default="pdf",
+        help="output format; docx is an editable Word document (default: pdf)",
     )
     p.add_argument("--lang", choices=LANGUAGES, default="nl", help="language of the report (default: nl)")
     p.add_argument(
@@ -46,7 +61,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     if args.format != "md" and not args.no_charts:
         exporter().start()  # Chromium starts while the content loads and the round is diagnosed
     inp = _input_from(args.source)
-    report = render_report(inp, lang, args.format, charts=not args.no_charts)
+    report = render_report(inp, lang, args.format, edition=args.edition, charts=not args.no_charts)
     if args.output is not None and str(args.output) == "-":
         sys.stdout.buffer.write(report.content)
         sys.stdout.buffer.flush()

@@ -362,6 +362,11 @@ def cmd_rediagnose(args: argparse.Namespace) -> int:
     )
     for round_id, reason in report.skipped:
         _say(args, f"  overgeslagen: ronde {round_id}: {reason}", f"  skipped: round {round_id}: {reason}")
+    for round_id, stale in report.stale_edits.items():
+        label = store.get_round(round_id).label
+        for part in stale:
+            said = part.message()
+            _say(args, f"  aanpassing van ronde {label}: {said.nl}", f"  edit of round {label}: {said.en}")
     return 0
 
 

@@ -15,24 +15,40 @@ See docs/report.md.
 
 from diagnose.report.images import ChartExporter, ChartExportError, exporter
 from diagnose.report.inputs import ReportInput, input_from_view, prepare
+from diagnose.report.markdown import render_markdown
 from diagnose.report.model import build_model
 from diagnose.report.render import (
     FORMATS,
     Format,
     Report,
     render_html,
-    render_markdown,
     render_pdf,
     render_report,
 )
-from diagnose.report.views import ReportModel
+from diagnose.report.views import (
+    DEFAULT_EDITION,
+    EDITIONS,
+    Edition,
+    EditMark,
+    FindingView,
+    Logo,
+    OmittedFinding,
+    ReportModel,
+)
 from diagnose.report.warm import warm_up
 
 __all__ = [
+    "DEFAULT_EDITION",
+    "EDITIONS",
     "FORMATS",
     "ChartExportError",
     "ChartExporter",
+    "EditMark",
+    "Edition",
+    "FindingView",
     "Format",
+    "Logo",
+    "OmittedFinding",
     "Report",
     "ReportInput",
     "ReportModel",

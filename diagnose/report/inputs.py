@@ -15,6 +15,7 @@ from typing import Protocol
 from diagnose.agreements import Agreement, Effect
 from diagnose.bundle import Bundle
 from diagnose.diagnosis import Diagnosis, PreviousRound, diagnose, free_texts, score
+from diagnose.edits import Applied, Branding
 from diagnose.questionnaire import Questionnaire
 from diagnose.responses import Network, Round
 
@@ -46,6 +47,10 @@ class StoredRoundView(Protocol):
     def agreements(self) -> Sequence[Agreement]: ...
     @property
     def effects(self) -> Sequence[Effect]: ...
+    @property
+    def edit(self) -> Applied | None: ...
+    @property
+    def branding(self) -> Branding: ...
 
 
 @dataclass
@@ -62,6 +67,11 @@ class ReportInput:
     invited: int | None = None  # invitations sent, when known (response rate)
     agreements: list[Agreement] = field(default_factory=list)  # this round's, for the last page
     effects: list[Effect] = field(default_factory=list)  # last round's agreements and their movement
+    # the consultant's edit (`diagnosis` above is already the edited one: findings left out removed,
+    # the top as chosen) and the workspace's organisation and logo; filled into the model by
+    # diagnose.report.edited
+    edit: Applied | None = None
+    branding: Branding | None = None
 
 
 def prepare(
@@ -98,4 +108,6 @@ def input_from_view(view: StoredRoundView, bundle: Bundle) -> ReportInput:
         invited=view.invited,
         agreements=list(view.agreements),
         effects=list(view.effects),
+        edit=view.edit,
+        branding=view.branding,
     )

@@ -28,13 +28,34 @@ from diagnose.report.findings import (
 )
 from diagnose.report.inputs import ReportInput
 from diagnose.report.tables import changes, profile, role_table, score_groups, thresholds, trend_table
-from diagnose.report.views import ChartView, ReportModel, TextGroup, format_date, num
+from diagnose.report.views import (
+    ChartView,
+    Edition,
+    EditMark,
+    Logo,
+    OmittedFinding,
+    ReportModel,
+    TextGroup,
+    format_date,
+    num,
+)
 from diagnose.text import Lang
+
+# The consultant's edit lives in these ReportModel fields (types in ``views``): ``opening_note``,
+# ``edited`` (EditMark), ``omitted`` (OmittedFinding list), ``organisation``, ``logo`` (Logo) and each
+# FindingView's ``comment``. The caller that owns the stored edit fills them after ``build_model``.
+__all__ = ["EditMark", "Logo", "OmittedFinding", "build_model"]
 
 
 def build_model(
-    inp: ReportInput, lang: Lang, *, generated: dt.date | None = None, content: ReportContent | None = None
+    inp: ReportInput,
+    lang: Lang,
+    *,
+    generated: dt.date | None = None,
+    content: ReportContent | None = None,
+    edition: Edition = "full",
 ) -> ReportModel:
+    """The model of one edition: the texts are the same, the figures are those the edition shows."""
     content = content or load_content()
     d, bundle = inp.diagnosis, inp.bundle
 
@@ -91,6 +112,7 @@ def build_model(
         limits={key: num(value, lang, 1) for key, value in d.thresholds.items()},
         anonymity_minimum=d.anonymity.minimum,
         literature=[(e.id, e.full.get(lang), e.used_for.get(lang)) for e in bundle.references.references],
+        edition=edition,
     )
     model.methods = methods(d, bundle, content, lang, allowed)
     model.priority_text = priority_text(bundle, content, lang)
@@ -131,7 +153,7 @@ def build_model(
     model.trend_table = trend_table(d, inp.history, bundle, lang)
     model.changes = changes(d, bundle, lang)
     model.questions = questions(d, bundle, content, lang)
-    model.charts = _charts(d, inp, lang)
+    model.charts = _summary_charts(d, inp, lang, content) if edition == "summary" else _charts(d, inp, lang)
     return model
 
 
@@ -144,14 +166,41 @@ def _closed_text(d: Diagnosis, t: Callable[..., str]) -> str:
     return t("below_minimum", count=d.round.respondents, n=d.anonymity.minimum)
 
 
-def _charts(d: Diagnosis, inp: ReportInput, lang: Lang) -> dict[str, ChartView]:
-    bundle = inp.bundle
-    views: dict[str, ChartView] = {}
-
+def _adder(views: dict[str, ChartView]) -> Callable[..., None]:
     def add(key: str, figure: Any, wide: bool = True) -> None:
         if charts.has_data(figure):
             title = charts.plain_title(figure) or key
             views[key] = ChartView(key, title, figure, title, wide=wide)
+
+    return add
+
+
+# the summary's bars: 32 px a construct instead of the dashboard's 44, so both charts fit one page
+SUMMARY_BAR_HEIGHT = 32
+
+
+def _summary_charts(
+    d: Diagnosis, inp: ReportInput, lang: Lang, content: ReportContent
+) -> dict[str, ChartView]:
+    """The summary's one page of charts: the radar (with the previous round's markers, when there
+    is one) and every other scored construct in one chart of bars."""
+    bundle = inp.bundle
+    views: dict[str, ChartView] = {}
+    add = _adder(views)
+    add("radar", charts.radar_characteristics(d, bundle, lang))
+    groups = [g.id for g in bundle.constructs.groups if g.chart == "bars"]  # the radar's are its own
+    others = charts.construct_bars(d, bundle, lang, groups, title=content.text("others_chart", lang))
+    if charts.has_data(others):
+        bars = sum(len(trace.y) for trace in others.data if trace.type == "bar")
+        others.update_layout(height=max(210, 110 + SUMMARY_BAR_HEIGHT * bars), bargap=0.25)
+    add("others", others)
+    return views
+
+
+def _charts(d: Diagnosis, inp: ReportInput, lang: Lang) -> dict[str, ChartView]:
+    bundle = inp.bundle
+    views: dict[str, ChartView] = {}
+    add = _adder(views)
 
     add("radar", charts.radar_characteristics(d, bundle, lang))
     add("pitfalls", charts.pitfall_bars(d, bundle, lang))

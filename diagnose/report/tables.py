@@ -183,6 +183,7 @@ def changes(d: Diagnosis, bundle: Bundle, lang: Lang) -> list[ChangeRow]:
                 signed(change, lang),
                 direction,
                 judged and abs(change) >= limit,
+                abs(change),
             )
         )
     return rows

@@ -5,13 +5,19 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from diagnose.report.content import ReportContent
 from diagnose.text import Lang, format_number
 
 if TYPE_CHECKING:
     from diagnose.report.agreements import AgreementsSection
+
+
+Edition = Literal["summary", "full"]
+EDITIONS: tuple[Edition, ...] = ("summary", "full")
+# What a download is when nobody asks for more: the steering group's four pages (issue 12).
+DEFAULT_EDITION: Edition = "summary"
 
 
 @dataclass
@@ -43,6 +49,7 @@ class FindingView:
     # the other findings about the same construct, nested under this card: (title, why)
     evidence: list[tuple[str, str]] = field(default_factory=list)
     reason: str = ""  # why the card is on top of the summary
+    comment: str | None = None  # the consultant's comment on this finding (filled by the stored edit)
 
 
 @dataclass
@@ -107,6 +114,7 @@ class ChangeRow:
     change: str
     direction: str  # up | down | flat
     marked: bool
+    size: float = 0.0  # how far it moved, either way (the summary shows the largest first)
 
 
 @dataclass
@@ -132,6 +140,31 @@ class AgendaView:
     minutes: str
     title: str
     text: str
+
+
+@dataclass(frozen=True)
+class EditMark:
+    """Who adapted the report by hand, shown on the cover and in the summary of every format."""
+
+    by: str
+    at: str  # already formatted for the report's language ("3 december 2026")
+    text: str  # the whole sentence: "Aangepast door Jan de Vries op 3 december 2026"
+
+
+@dataclass(frozen=True)
+class OmittedFinding:
+    """A finding the consultant left out, with their reason; listed in the full edition's appendix."""
+
+    title: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Logo:
+    """The workspace's logo on the cover: a PNG or an already sanitised SVG as a data: URI."""
+
+    data_uri: str
+    alt: str
 
 
 @dataclass
@@ -170,11 +203,18 @@ class ReportModel:
     limits: dict[str, str]  # threshold name → value as written in the text (4,0)
     anonymity_minimum: int
     literature: list[tuple[str, str, str]]  # anchor id (never shown), reference, used for
+    edition: Edition = "full"  # which edition this model was built for (its charts differ)
     charts_missing: str | None = None
     strengths_text: str = ""  # what goes well, in one or two sentences
     priority_text: str = ""  # the priority model in plain words, for the appendix
     only_role: str | None = None  # the one role with enough respondents, when there is just one
     agreements: AgreementsSection | None = None  # last time's agreements and the new ones
+    # The consultant's edit (filled from the stored edit by the caller; the report only shows it):
+    opening_note: str | None = None  # a note for the whole report, shown before the findings
+    edited: EditMark | None = None  # "aangepast door ...": set when anything was changed by hand
+    omitted: list[OmittedFinding] = field(default_factory=list)  # left out, with reason (full edition)
+    organisation: str | None = None  # on the cover, beside the network
+    logo: Logo | None = None  # on the cover
 
     def t(self, key: str, **values: object) -> str:
         return self.content.text(key, self.lang, **values)

@@ -8,13 +8,15 @@ shared database.Database; a room imports only what lies below it (tests/store/te
     transfer/      import (read a file → checked plan → write) and export    on responses, diagnoses
     rediagnosis    re-diagnosis in bulk, in worker processes                 on diagnoses
     agreements     the steering group's agreements per round and their status on diagnoses
+    edits          the consultant's edit of a round (versions), workspace branding  on diagnoses
     responses      links opened, autosave, roles, submit, group answers      on rounds
     diagnoses      rounds as the core's, snapshots, network history          on rounds
     rounds         rounds, counts, invitations                               on networks
     networks       workspaces, networks, profiles
     accounts       users, passwords, memberships, login tokens
     (below all)    database, records, chronology (which earlier round is history), answer_checks,
-                   models, types, errors, db, schema, credentials, round_scores, finding_texts
+                   models, types, errors, db, schema, credentials, round_scores, finding_texts,
+                   edit_rows, logo (a logo checked before it is stored)
 """
 
 from diagnose.store.errors import (

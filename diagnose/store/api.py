@@ -103,6 +103,16 @@ Agreements (agreements.Agreements): the steering group's afspraken, as the core'
     get_agreement(id) -> Agreement;  list_agreements(round_id) -> list[Agreement];
     delete_agreement(agreement_id, *, user_id=None);  network_agreements(network_id) -> {round id: [...]}
 
+The consultant's edit and branding (edits.Edits; the edit itself is the core's diagnose.edits.Edit)
+    round_edit(round_id) -> EditVersion          (version 0, empty, when never edited)
+    edit_history(round_id) -> list[EditVersion]  (oldest first: who, when, what changed)
+    save_edit(round_id, edit, *, version, user_id=None) -> EditVersion
+        `version` is the one the person started from; EditChanged (carrying the newer version) when
+        someone saved since; ValidationFailed for a finding the round's diagnosis lacks, a strength
+        on top, a reason missing, a text too long; nothing stored on any refusal
+    branding(workspace_id) -> Branding;  set_branding(workspace_id, *, organisation=None,
+        logo=KEEP_LOGO | None | bytes, user_id=None) -> Branding   (PNG or SVG, checked: store.logo)
+
 Import and export (transfer.Transfer; the package diagnose.store.transfer reads, plans, writes)
     import_bytes(data, filename, *, workspace_id, network=None, round_label=None, round_date=None,
                  questionnaire_id=None) -> ImportResult      (JSON, CSV or XLSX; all or nothing)

@@ -4,8 +4,12 @@ workspace ─┬─ membership ── user ── login_token
            └─ network ── round ─┬─ invitation
                                 ├─ response ── answer        (drafts: one row per answer)
                                 ├─ diagnosis_snapshot
-                                └─ agreement ── agreement_status   (the steering group's afspraken)
+                                ├─ agreement ── agreement_status   (the steering group's afspraken)
+                                ├─ round_edit              (the consultant's edit, every version)
+                                └─ participant, round_mail, mail_out   (invitations by e-mail)
+workspace ── workspace_branding   (organisation and logo on the report's cover)
 export_log   who exported answers per respondent or made a backup, of what, when
+audit_event  who signed in, exported, deleted or edited, when (store/audit.py)
 
 A draft's answers live in `answer`, keyed (response_id, item_id), so autosaving one answer is one
 small upsert. Submitting freezes them into `response.answers` (JSON) in the same transaction and
@@ -356,6 +360,41 @@ class ExportLog(Base):
     rounds: Mapped[int] = mapped_column(Integer)  # rounds in the file
     respondents: Mapped[int] = mapped_column(Integer)  # respondent rows in the file
     left_out: Mapped[int] = mapped_column(Integer, default=0)  # rounds left out: results closed
+
+
+class RoundEdit(Base):
+    """One saved version of the consultant's edit of a round (diagnose.edits.Edit as JSON), apart
+    from the computed diagnosis. Versions are only added: the newest is the edit, the others are
+    its history; (round_id, version) unique makes a second save of the same version fail."""
+
+    __tablename__ = "round_edit"
+    __table_args__ = (UniqueConstraint("round_id", "version"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("round.id", ondelete="CASCADE"), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    edit: Mapped[dict[str, Any]] = mapped_column(JSONValue)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id", ondelete="SET NULL"), nullable=True)
+    by_name: Mapped[str] = mapped_column(String(NAME_LENGTH), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class WorkspaceBranding(Base):
+    """A workspace's organisation name and logo for the cover of its reports (checked PNG or SVG)."""
+
+    __tablename__ = "workspace_branding"
+    __table_args__ = (CheckConstraint("logo_type in ('png', 'svg')", name="logo_type"),)
+
+    workspace_id: Mapped[int] = mapped_column(
+        ForeignKey("workspace.id", ondelete="CASCADE"), primary_key=True
+    )
+    organisation: Mapped[str] = mapped_column(String(NAME_LENGTH), default="")
+    logo: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    logo_type: Mapped[str | None] = mapped_column(String(3), nullable=True)
+    logo_width: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    logo_height: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    by_name: Mapped[str] = mapped_column(String(NAME_LENGTH), default="")
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 def dialect_insert(s: Session) -> Any:

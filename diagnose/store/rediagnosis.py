@@ -16,7 +16,8 @@ from contextlib import contextmanager
 from sqlalchemy import Engine, select
 
 from diagnose.bundle import Bundle
-from diagnose.store import models
+from diagnose.edits import Stale, apply
+from diagnose.store import edit_rows, models
 from diagnose.store import types as t
 from diagnose.store.database import Database
 from diagnose.store.diagnoses import SNAPSHOT_BATCH, Diagnosed, Diagnoses
@@ -77,7 +78,24 @@ class Rediagnosis(Diagnoses):
                 diagnosed, skipped = self._rediagnose_networks(items, progress, total)
         else:
             diagnosed, skipped = self._rediagnose_parallel(items, workers, progress, total)
-        return t.RediagnoseReport(diagnosed=diagnosed, skipped=skipped, seconds=time.perf_counter() - started)
+        return t.RediagnoseReport(
+            diagnosed=diagnosed,
+            skipped=skipped,
+            seconds=time.perf_counter() - started,
+            stale_edits=self._stale_edits([r for rounds in scope.values() for r in rounds]),
+        )
+
+    def _stale_edits(self, round_ids: Sequence[int]) -> dict[int, tuple[Stale, ...]]:
+        """The edited rounds whose edit names findings their newest diagnosis no longer has."""
+        with self.db.read() as s:
+            edited = {rid: v for rid, v in edit_rows.latest(s, round_ids).items() if not v.edit.empty}
+        found: dict[int, tuple[Stale, ...]] = {}
+        for rid, version in sorted(edited.items()):
+            snapshot = self.latest_snapshot(rid)
+            stale = apply(snapshot.diagnosis(), self.db.bundle, version).stale if snapshot else ()
+            if stale:
+                found[rid] = stale
+        return found
 
     def _url_is_shareable(self) -> bool:
         database = self.db.engine.url.database or ""

@@ -19,16 +19,21 @@ order, whose results are open (anonymity minimum, its own threshold), whatever i
 earlier rounds are those rounds, each showing only what may be shown at *this* round's minimum
 (`diagnose.diagnosis.earlier_round`); one with nothing to show is left out.
 
+**The consultant's edit** (`diagnose.edits`) is applied here, once: `diagnosis` is the edited one
+(findings left out removed, the top as chosen) and `computed` the diagnosis as computed, so the
+dashboard, every report format and `netscan report` show the same edited round.
+
 Uses only the store's public API and the core; the report and the app build from the view.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from diagnose.agreements import Agreement, Effect, effects
 from diagnose.diagnosis import Diagnosis, PreviousRound, free_texts
+from diagnose.edits import Applied, Branding, apply
 from diagnose.problems import ValidationFailed
 from diagnose.store import Store
 from diagnose.store.types import NetworkInfo, RoundCounts, RoundHistory, RoundInfo
@@ -48,6 +53,15 @@ class RoundView:
     ]  # open answers per text item, casefolded order; empty below the minimum
     agreements: tuple[Agreement, ...] = ()  # this round's agreements (the steering group's own data)
     effects: tuple[Effect, ...] = ()  # the compared round's agreements beside their constructs' movement
+    # the consultant's edit (diagnose.edits): `diagnosis` above is the edited one, `edit.computed`
+    # the diagnosis as computed; and the workspace's organisation name and logo for the cover
+    edit: Applied | None = None
+    branding: Branding = field(default_factory=Branding)
+
+    @property
+    def computed(self) -> Diagnosis:
+        """The diagnosis as computed, before the consultant's edit (its order one click away)."""
+        return self.edit.computed if self.edit is not None else self.diagnosis
 
     @property
     def results_allowed(self) -> bool:
@@ -81,15 +95,18 @@ def round_view(store: Store, round_id: int) -> RoundView | None:
         texts = {
             item: tuple(answers) for item, answers in free_texts(q, store.round_as_core(round_id)).items()
         }
+    edited = apply(d, store.bundle, store.round_edit(round_id))
     return RoundView(
         round=info,
         network=store.get_network(info.network_id),
         counts=entry.counts,
-        diagnosis=d,
+        diagnosis=edited.diagnosis,
         history=tuple(history),
         texts=texts,
         agreements=tuple(store.list_agreements(round_id)),
         effects=tuple(found),
+        edit=edited,
+        branding=store.branding(info.workspace_id),
     )
 
 

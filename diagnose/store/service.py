@@ -24,12 +24,13 @@ from diagnose.store import db
 from diagnose.store.accounts import Accounts
 from diagnose.store.agreements import Agreements
 from diagnose.store.database import Database
+from diagnose.store.edits import Edits
 from diagnose.store.mail_queue import MailQueue
 from diagnose.store.rediagnosis import Rediagnosis
 from diagnose.store.transfer import Transfer
 
 
-class Store(Accounts, Transfer, Rediagnosis, Agreements, MailQueue):
+class Store(Accounts, Transfer, Rediagnosis, Agreements, MailQueue, Edits):
     """See diagnose.store.api for the overview."""
 
     def __init__(self, engine: Engine, *, bundle: Bundle | None = None) -> None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from diagnose.diagnosis import Diagnosis
+from diagnose.edits import Stale
 
 MemberRole = Literal["admin", "member"]
 InvitationKind = Literal["personal", "shared"]
@@ -223,6 +224,9 @@ class RediagnoseReport:
     diagnosed: int
     skipped: list[tuple[int, str]]  # (round id, reason)
     seconds: float
+    # the consultant's edits that name findings the new diagnosis no longer has (diagnose.edits);
+    # the rest of each edit still applies
+    stale_edits: dict[int, tuple[Stale, ...]] = field(default_factory=dict)  # round id → parts
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import streamlit as st
 
 from diagnose.store.round_view import round_view
 from diagnose.store.types import RoundInfo
-from netscan_app import agreement_parts, context, dashboard, state
+from netscan_app import agreement_parts, context, dashboard, edit_parts, state
 from netscan_app.guard import require_user
 from netscan_app.i18n import t, tn
 from netscan_app.report import report_download
@@ -68,7 +68,8 @@ def render() -> None:
     chosen = dict(zip(TABS, tabs, strict=True))
     with chosen["summary"]:
         if chosen["summary"].open:
-            dashboard.summary(d)
+            shown = edit_parts.shown_diagnosis(view)
+            dashboard.summary(shown, comments=edit_parts.comments(view, shown))
     with chosen["scores"]:
         if chosen["scores"].open:
             dashboard.scores(d)
@@ -85,6 +86,7 @@ def render() -> None:
     with chosen["findings"]:
         if chosen["findings"].open:
             dashboard.all_findings(d)
+            edit_parts.omitted(view)
     with chosen["open"]:
         if chosen["open"].open:
             dashboard.open_answers(view)

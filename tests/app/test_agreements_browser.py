@@ -171,9 +171,10 @@ def test_an_agreement_from_a_finding_is_seen_beside_its_effect_next_round(
     settle(page)
     screenshot(page, OUTPUT / "41-results-agreements-tab.png")
 
-    # and the PDF
+    # and the full report's PDF (the summary is the main button; the full report is under "other formats")
+    page.get_by_role("button", name="Andere vormen").click()
     with page.expect_download(timeout=120_000) as download_info:
-        page.get_by_role("button", name="Adviesrapport (PDF)").click()
+        page.get_by_role("button", name="Volledig adviesrapport (PDF)").click()
     pdf = download_info.value
     target = OUTPUT / "advice-report-agreements.pdf"
     pdf.save_as(str(target))

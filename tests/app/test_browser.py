@@ -262,7 +262,7 @@ def test_coordinator_and_respondent_full_flow(server: tuple[AppServer, Store], b
 
     # the advice report
     with page.expect_download(timeout=120_000) as download_info:
-        page.get_by_role("button", name="Adviesrapport (PDF)").click()
+        page.get_by_role("button", name="Adviessamenvatting (PDF)").click()
     download = download_info.value
     target = OUTPUT / "advice-report.pdf"
     download.save_as(str(target))

@@ -86,7 +86,7 @@ def test_the_cli_and_the_apps_report_of_a_round_are_built_from_equal_views(
 
     built: list[ReportInput] = []
     monkeypatch.setattr(
-        app_report, "render_report", lambda inp, *_: built.append(inp) or SimpleNamespace(content=b"")
+        app_report, "render_report", lambda inp, *_, **__: built.append(inp) or SimpleNamespace(content=b"")
     )
     app_report.builder(app_view, "md", "nl")()
     (app_input,) = built

@@ -123,14 +123,27 @@ def output_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def reports(report_input: ReportInput, output_dir: Path) -> Iterator[dict[tuple[str, str], Report]]:
-    """PDF and HTML, Dutch and English, with charts; written to test-output/report/."""
+    """The full edition: PDF, HTML and Markdown, Dutch and English, with charts; written to
+    test-output/report/."""
     made: dict[tuple[str, str], Report] = {}
     for lang in ("nl", "en"):
         for fmt in ("pdf", "html", "md"):
-            report = render_report(report_input, lang, fmt, generated=GENERATED)  # type: ignore[arg-type]
+            report = render_report(report_input, lang, fmt, edition="full", generated=GENERATED)  # type: ignore[arg-type]
             (output_dir / f"report-{lang}.{fmt}").write_bytes(report.content)
             made[(lang, fmt)] = report
     yield made
+
+
+@pytest.fixture(scope="session")
+def summaries(report_input: ReportInput, output_dir: Path) -> dict[tuple[str, str], Report]:
+    """The summary edition in every format and language, with charts; written to test-output/report/."""
+    made: dict[tuple[str, str], Report] = {}
+    for lang in ("nl", "en"):
+        for fmt in ("pdf", "html", "md", "docx"):
+            report = render_report(report_input, lang, fmt, edition="summary", generated=GENERATED)  # type: ignore[arg-type]
+            (output_dir / f"summary-{lang}.{fmt}").write_bytes(report.content)
+            made[(lang, fmt)] = report
+    return made
 
 
 def update_golden() -> bool:

@@ -88,7 +88,9 @@ def test_without_recorded_agreements_the_report_says_so_and_leaves_lines_to_writ
 
 
 def test_the_pdf_carries_both_agreement_parts(with_agreements: ReportInput) -> None:
-    text = squash(pdf_text(render_report(with_agreements, "nl", "pdf", generated=GENERATED).content))
+    text = squash(
+        pdf_text(render_report(with_agreements, "nl", "pdf", edition="full", generated=GENERATED).content)
+    )
     assert "Afspraken van vorige keer en wat ervan terechtkwam" in text
     assert "Werkplaatsen in plaats van vergaderingen" in text
     assert "Nieuwe afspraken" in text and "Intervisie per kwartaal" in text

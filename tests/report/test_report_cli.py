@@ -23,7 +23,8 @@ def test_report_from_a_response_file_without_a_database(
 ) -> None:
     monkeypatch.setenv("NETSCAN_DATA_DIR", str(tmp_path / "no-database-here"))
     out = tmp_path / "rapport.html"
-    assert main(["report", str(case_file), "--format", "html", "--lang", "en", "-o", str(out)]) == 0
+    args = ["report", str(case_file), "--format", "html", "--edition", "full", "--lang", "en", "-o", str(out)]
+    assert main(args) == 0
     assert capsys.readouterr().out.strip() == str(out)
     sections = html_sections(out.read_text(encoding="utf-8"))
     assert (
@@ -33,10 +34,33 @@ def test_report_from_a_response_file_without_a_database(
 
 
 def test_markdown_to_stdout(case_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["report", str(case_file), "--format", "md", "-o", "-"]) == 0
+    assert main(["report", str(case_file), "--format", "md", "--edition", "full", "-o", "-"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("# Adviesrapport: Samenwerkingsverband Zuid-Oost Brabant")
     assert "## 6. Voor het volgende overleg" in out
+
+
+def test_the_summary_is_the_default_edition_and_the_cli_knows_the_editions(
+    case_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from diagnose.cli import report as cli_report
+    from diagnose.report import DEFAULT_EDITION, EDITIONS
+
+    assert (cli_report.EDITIONS, cli_report.DEFAULT_EDITION) == (EDITIONS, DEFAULT_EDITION)
+    assert main(["report", str(case_file), "--format", "md", "-o", "-"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("# Samenwerkingsverband Zuid-Oost Brabant: samenvatting")
+    assert "## De drie belangrijkste bevindingen" in out and "## Bijlage" not in out
+
+
+def test_word_from_the_cli(case_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from docx import Document
+
+    out = tmp_path / "rapport.docx"
+    assert main(["report", str(case_file), "--format", "docx", "--no-charts", "-o", str(out)]) == 0
+    doc = Document(str(out))
+    headings = [p.text for p in doc.paragraphs if p.style is not None and p.style.name == "Heading 1"]
+    assert headings[:2] == ["De drie belangrijkste bevindingen", "De scores in beeld"]
 
 
 def test_a_missing_file_is_a_user_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -62,7 +86,10 @@ def test_without_a_browser_the_pdf_still_builds_and_says_so(case_file: Path, tmp
     lead = load_content().text("charts_missing", "nl", reason="X").split("(")[0].strip()
     assert lead in text and "no-such-chromium" in text
     assert lead in result.stderr
-    assert "Gemiddelde" in text and "Spreiding (sd)" in text  # the tables are there
+    # the summary's page of charts holds the scores as a table instead
+    assert (
+        load_content().text("key_charts", "nl") in text and "Gemiddelde" in text and "aandachtspunt" in text
+    )
 
 
 def test_report_for_a_round_in_the_database(case_file: Path, tmp_path: Path, bundle: Bundle) -> None:
@@ -88,6 +115,8 @@ def test_report_for_a_round_in_the_database(case_file: Path, tmp_path: Path, bun
             str(round_id),
             "--format",
             "html",
+            "--edition",
+            "full",
             "--no-charts",
             "-o",
             str(out),

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from diagnose.report import Report, ReportInput, build_model, render_html, render_markdown
-from diagnose.report.render import md_escape
+from diagnose.report.markdown import md_escape
 
 from .conftest import GENERATED, GOLDEN, SCRIPT, update_golden
 from .helpers import html_sections, pdf_text

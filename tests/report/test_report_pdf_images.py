@@ -67,7 +67,7 @@ def test_a_report_whose_sizes_were_guessed_wrong_is_laid_out_again_with_its_char
 
     monkeypatch.setattr(render, "image_size", lambda figure: (11, 7))
     monkeypatch.setattr(render, "render_pdf_with", spy)
-    report = render.render_report(report_input, "nl", "pdf")
+    report = render.render_report(report_input, "nl", "pdf", edition="full")
     assert report.charts_missing is None and len(second_layouts) == 1
     for view in report.model.charts.values():
         assert view.image is not None and view.image in report.content, view.key

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from diagnose import Bundle
 from diagnose.report import build_model, render_html, render_report
 from diagnose.report.content import load_content
@@ -22,12 +24,13 @@ def small_round(bundle: Bundle, respondents: int = 2, **extra: object) -> object
     return prepared(bundle, response_file(bundle, spec))
 
 
-def test_below_the_minimum_no_scores_findings_or_free_text(bundle: Bundle) -> None:
+@pytest.mark.parametrize("edition", ["summary", "full"])
+def test_below_the_minimum_no_scores_findings_or_free_text(bundle: Bundle, edition: str) -> None:
     inp = small_round(bundle)
     d = inp.diagnosis  # type: ignore[attr-defined]
     assert not d.anonymity.met and d.round.respondents == 2
     notice = load_content().text("below_minimum", "nl", count=2, n=d.anonymity.minimum)
-    report = render_report(inp, "nl", "pdf", generated=GENERATED)  # type: ignore[arg-type]
+    report = render_report(inp, "nl", "pdf", edition=edition, generated=GENERATED)  # type: ignore[arg-type]
     text = pdf_text(report.content)
     assert notice in text
     assert report.model.charts == {} and not report.model.score_groups and not report.model.summary
@@ -38,9 +41,15 @@ def test_below_the_minimum_no_scores_findings_or_free_text(bundle: Bundle) -> No
         if round(s.mean, 2) not in thresholds:
             assert f"{s.mean:.2f}".replace(".", ",") not in text
     assert "alert" not in text and TEXTS[1] not in text
-    sections = html_sections(render_html(build_model(inp, "nl", generated=GENERATED)))  # type: ignore[arg-type]
+    model = build_model(inp, "nl", generated=GENERATED, edition=edition)  # type: ignore[arg-type]
+    sections = html_sections(render_html(model))
     # the page for new agreements stays (the coordinator's own texts, no findings): see test_report_agreements
-    assert set(sections) == {"cover", "summary", "next-meeting", "agreements-new", "appendix"}
+    expected = (
+        {"summary", "next-meeting"}
+        if edition == "summary"
+        else {"cover", "summary", "next-meeting", "agreements-new", "appendix"}
+    )
+    assert set(sections) == expected
     assert load_content().text("s_meeting", "nl") in text  # the methods are still offered
 
 

@@ -15,6 +15,7 @@ from diagnose.store.agreements import Agreements
 from diagnose.store.audit import Audit
 from diagnose.store.database import Database, Room
 from diagnose.store.diagnoses import Diagnoses
+from diagnose.store.edits import Edits
 from diagnose.store.mail_queue import MailQueue
 from diagnose.store.networks import Networks
 from diagnose.store.participants import Participants
@@ -32,8 +33,10 @@ BASE = {
     "credentials",
     "database",
     "db",
+    "edit_rows",
     "errors",
     "finding_texts",
+    "logo",
     "models",
     "link_key",
     "records",
@@ -53,8 +56,9 @@ ROOMS: dict[str, set[str]] = {
     "agreements": {"diagnoses"},
     "participants": {"rounds"},
     "mail_queue": {"participants"},
+    "edits": {"diagnoses"},
     "transfer": {"responses", "diagnoses", "participants"},
-    "service": {"accounts", "transfer", "rediagnosis", "agreements", "mail_queue"},
+    "service": {"accounts", "transfer", "rediagnosis", "agreements", "mail_queue", "edits"},
 }
 NEVER = ("diagnose.report", "diagnose.cli", "diagnose.charts", "netscan_app", "streamlit")
 
@@ -150,6 +154,7 @@ def test_no_room_hides_a_name_of_another() -> None:
         Agreements,
         Participants,
         MailQueue,
+        Edits,
         Store,
     ):
         for name in vars(room):

@@ -39,6 +39,8 @@ TABLES = {
     "participant",
     "mail_out",
     "audit_event",
+    "round_edit",
+    "workspace_branding",
     "alembic_version",
 }
 

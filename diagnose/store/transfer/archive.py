@@ -1,6 +1,7 @@
 """The lossless JSON export ("netwerkscan-export"): workspaces, networks, rounds, invitations,
-responses (drafts too), every diagnosis snapshot and the agreements made after each round, so a database can move (e.g. from SQLite to
-PostgreSQL) and an old diagnosis stays readable. Users and passwords are not exported.
+responses (drafts too), every diagnosis snapshot, the agreements made after each round, every
+version of the consultant's edit and each workspace's branding, so a database can move (e.g. from
+SQLite to PostgreSQL) and an old diagnosis stays readable. Users and passwords are not exported.
 
 Invitation tokens are exported as their SHA-256 only (as stored): links sent out keep working in
 the database the archive is imported into.
@@ -14,6 +15,8 @@ from importlib import metadata
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from diagnose.edits import Edit
 
 FORMAT = "netwerkscan-export"
 FORMAT_VERSION = 1
@@ -77,6 +80,24 @@ class ArchiveAgreement(Strict):
     history: list[ArchiveStatus] = Field(min_length=1)
 
 
+class ArchiveEditVersion(Strict):
+    """One saved version of the consultant's edit of the round (diagnose.edits), oldest first."""
+
+    version: int = Field(ge=1)
+    edit: Edit
+    by: str = Field(default="", max_length=200)
+    created_at: dt.datetime | None = None
+
+
+class ArchiveBranding(Strict):
+    """The workspace's organisation name and logo (base64; checked again on import)."""
+
+    organisation: str = Field(default="", max_length=200)
+    logo_base64: str | None = Field(default=None, max_length=700_000)
+    by: str = Field(default="", max_length=200)
+    updated_at: dt.datetime | None = None
+
+
 class ArchiveRound(Strict):
     label: str = Field(min_length=1, max_length=200)
     date: dt.date | None = None
@@ -88,6 +109,7 @@ class ArchiveRound(Strict):
     responses: list[ArchiveResponse] = Field(default_factory=list)
     snapshots: list[ArchiveSnapshot] = Field(default_factory=list)
     agreements: list[ArchiveAgreement] = Field(default_factory=list)
+    edits: list[ArchiveEditVersion] = Field(default_factory=list)
 
 
 class ArchiveNetwork(Strict):
@@ -102,6 +124,7 @@ class ArchiveWorkspace(Strict):
     is_demo: bool = False
     created_at: dt.datetime | None = None
     networks: list[ArchiveNetwork] = Field(default_factory=list)
+    branding: ArchiveBranding | None = None
 
 
 class Archive(Strict):

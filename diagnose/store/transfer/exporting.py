@@ -33,6 +33,8 @@ from diagnose.store.transfer import archive as ar
 from diagnose.store.transfer import export_log, tables
 from diagnose.store.transfer.agreements import file_agreements
 from diagnose.store.transfer.agreements import load as load_agreements
+from diagnose.store.transfer.edits import load as load_edits
+from diagnose.store.transfer.edits import load_branding
 from diagnose.text import LocalizedText
 
 ExportFormat = Literal["json", "csv", "xlsx"]
@@ -78,6 +80,8 @@ class _Loaded:
     invitations: dict[int, list[models.Invitation]]
     snapshots: dict[int, list[t.Snapshot]]  # with every finding's texts in place
     agreements: dict[int, list[ar.ArchiveAgreement]] = field(default_factory=dict)  # round id → agreements
+    edits: dict[int, list[ar.ArchiveEditVersion]] = field(default_factory=dict)  # round id → versions
+    branding: dict[int, ar.ArchiveBranding | None] = field(default_factory=dict)  # workspace id → branding
 
 
 def _load(
@@ -142,6 +146,9 @@ def _load(
                 ):
                     loaded.snapshots.setdefault(snap.round_id, []).append(store.snapshot_from_row(s, snap))
                 loaded.agreements.update(load_agreements(s, chunk))
+                loaded.edits.update(load_edits(s, chunk))
+        if full:
+            loaded.branding = {ws.id: load_branding(s, ws.id) for ws in workspaces}
     return loaded
 
 
@@ -207,6 +214,7 @@ def _archive(store: Diagnoses, loaded: _Loaded) -> dict[str, Any]:
                             for snap in loaded.snapshots.get(rnd.id, [])
                         ],
                         agreements=loaded.agreements.get(rnd.id, []),
+                        edits=loaded.edits.get(rnd.id, []),
                     )
                 )
             networks.append(
@@ -215,7 +223,13 @@ def _archive(store: Diagnoses, loaded: _Loaded) -> dict[str, Any]:
                 )
             )
         workspaces.append(
-            ar.ArchiveWorkspace(name=ws.name, is_demo=ws.is_demo, created_at=ws.created_at, networks=networks)
+            ar.ArchiveWorkspace(
+                name=ws.name,
+                is_demo=ws.is_demo,
+                created_at=ws.created_at,
+                networks=networks,
+                branding=loaded.branding.get(ws.id),
+            )
         )
     archive = ar.Archive(
         format=ar.FORMAT,

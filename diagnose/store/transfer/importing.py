@@ -22,6 +22,8 @@ from diagnose.store.responses import Responses
 from diagnose.store.transfer import archive as ar
 from diagnose.store.transfer import tables
 from diagnose.store.transfer.agreements import write as write_agreements
+from diagnose.store.transfer.edits import write as write_edits
+from diagnose.store.transfer.edits import write_branding
 from diagnose.store.transfer.plan import (
     MAX_ARCHIVE_BYTES,
     MAX_JSON_BYTES,
@@ -124,6 +126,7 @@ def apply(store: Room, plans: Sequence[PlanWorkspace]) -> t.ImportResult:
                     s.add(ws_row)
                     s.flush()
                     ws_id = ws_row.id
+                    write_branding(s, ws_id, pw.branding)
                 for pn in pw.networks:
                     net_id = pn.existing_id
                     if net_id is None:
@@ -268,4 +271,5 @@ def _write_round(s: Session, round_id: int, pr: PlanRound, now: dt.datetime) -> 
             ],
         )
     write_agreements(s, round_id, pr.agreements)
+    write_edits(s, round_id, pr.edits)
     return len(pr.responses)

@@ -68,6 +68,7 @@ class PlanRound:
     invitations: list[ar.ArchiveInvitation] = field(default_factory=list)
     snapshots: list[ar.ArchiveSnapshot] = field(default_factory=list)
     agreements: list[ar.ArchiveAgreement] = field(default_factory=list)
+    edits: list[ar.ArchiveEditVersion] = field(default_factory=list)
 
 
 @dataclass
@@ -86,6 +87,7 @@ class PlanWorkspace:
     is_demo: bool = False
     networks: list[PlanNetwork] = field(default_factory=list)
     created_at: dt.datetime | None = None
+    branding: ar.ArchiveBranding | None = None  # for a workspace the import creates
 
 
 class Problems:

@@ -13,6 +13,7 @@ from diagnose.responses import Response, ResponseFile, Round, check_round
 from diagnose.store.answer_checks import ordered_answers
 from diagnose.store.responses import Responses
 from diagnose.store.transfer import archive as ar
+from diagnose.store.transfer import edits
 from diagnose.store.transfer.plan import (
     PlanNetwork,
     PlanResponse,
@@ -154,7 +155,11 @@ def plan_archive(store: Responses, archive: ar.Archive, file: str, target: Targe
         merged = new_workspace(target.workspace_name, file)
     taken = {w.name for w in store.list_workspaces()} if merged is None else set()
     for wi, ws in enumerate(archive.workspaces):
-        plan_ws = merged or PlanWorkspace(ws.name, None, ws.is_demo, created_at=ws.created_at)
+        plan_ws = merged or PlanWorkspace(
+            ws.name, None, ws.is_demo, created_at=ws.created_at, branding=ws.branding
+        )
+        if merged is None:
+            edits.check_branding(problems, ws.branding, file, f"workspaces[{wi}]")
         if merged is None:
             check_name(problems, ws.name, file=file, where=f"workspaces[{wi}]", field="name")
             if ws.name in taken or any(p.name == ws.name for p in plans):
@@ -197,6 +202,7 @@ def plan_archive(store: Responses, archive: ar.Archive, file: str, target: Targe
             for ri, rnd in enumerate(net.rounds):
                 rwhere = f"{where}.rounds[{ri}]"
                 check_name(problems, rnd.label, file=file, where=rwhere, field="label")
+                edits.check(problems, rnd, file, rwhere)
                 for resp in rnd.responses:
                     check_name(problems, resp.respondent, file=file, where=rwhere, field="respondent")
                 for inv in rnd.invitations:
@@ -289,6 +295,7 @@ def plan_archive(store: Responses, archive: ar.Archive, file: str, target: Targe
                         invitations=list(rnd.invitations),
                         snapshots=list(rnd.snapshots),
                         agreements=list(rnd.agreements),
+                        edits=list(rnd.edits),
                     )
                 )
     if merged is not None:

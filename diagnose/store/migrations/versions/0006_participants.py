@@ -1,7 +1,7 @@
 """Participants of a round, their mail queue and the round's mail settings (issue 13).
 
 Revision ID: 0006
-Revises: 0004 (the integrator re-chains this after 0005)
+Revises: 0005
 Create Date: 2026-11-30 09:00:00
 """
 
@@ -14,7 +14,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision: str = "0006"
-down_revision: str | None = "0004"
+down_revision: str | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
