@@ -520,8 +520,8 @@ CATALOGUE: dict[str, Message] = {
             "a backup is a JSON archive of a network, a workspace or everything, not '{key}'",
         ),
         _t(
-            "gebruik --format json zonder --round, of exporteer de uitkomsten",
-            "use --format json without --round, or export the results",
+            "kies JSON en een netwerk of de hele werkruimte (geen losse meting), of exporteer de uitkomsten",
+            "choose JSON and a network or the whole workspace (not a single round), or export the results",
         ),
     ),
     "round-identity": Message(

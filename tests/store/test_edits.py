@@ -21,6 +21,7 @@ from diagnose.store.edits import KEEP_LOGO, EditChanged
 from diagnose.store.logo import MAX_BYTES, LogoRefused
 from diagnose.store.round_view import round_view
 from tests.core.content_copy import copy_content, replace_in
+from tests.store.helpers import OPERATOR
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
@@ -298,7 +299,7 @@ def test_edits_and_branding_survive_export_and_import_into_another_database(
         user_id=uid,
     )
     store.set_branding(ws, organisation="Adviesbureau Noord", logo=SVG, user_id=uid)
-    data = store.export_workspace(ws, "json")
+    data = store.export_workspace(ws, "json", by=OPERATOR)
     result = other_store.import_bytes(data, "export.json")
     label = store.get_round(rid).label
     theirs = next(
@@ -323,7 +324,7 @@ def test_an_archive_with_a_hostile_logo_or_muddled_versions_is_refused_and_nothi
     ws, rid, _ = edited
     store.save_edit(rid, Edit(opening_note="Hallo"), version=0)
     store.set_branding(ws, organisation="Bureau", logo=png(32, 32))
-    archive = json.loads(store.export_workspace(ws, "json"))
+    archive = json.loads(store.export_workspace(ws, "json", by=OPERATOR))
     hostile = SVG.replace(b"<svg ", b'<svg onload="fetch(1)" ')
     archive["workspaces"][0]["branding"]["logo_base64"] = base64.b64encode(hostile).decode()
     rounds = archive["workspaces"][0]["networks"][0]["rounds"]
