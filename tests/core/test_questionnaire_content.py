@@ -325,6 +325,15 @@ def test_the_intro_states_the_measured_completion_time(bundle: Bundle, qid: str)
     assert f"about {minutes} minutes" in q.intro.en
 
 
+@pytest.mark.parametrize("qid", QUESTIONNAIRES)
+def test_the_intro_promises_the_anonymity_minimum_the_rule_base_keeps(bundle: Bundle, qid: str) -> None:
+    words = {2: ("twee", "two"), 3: ("drie", "three"), 4: ("vier", "four"), 5: ("vijf", "five")}
+    nl, en = words[bundle.settings.anonymity_minimum]
+    intro = _newest(bundle, qid).intro
+    assert intro is not None
+    assert f"minstens {nl} mensen" in intro.nl and f"at least {en} people" in intro.en
+
+
 def test_word_count_and_flesch_douma_are_what_the_docs_say() -> None:
     assert word_count("In ons netwerk is een sterk wij-gevoel.") == 7
     assert word_count("Primair onderwijs (po)") == 3
