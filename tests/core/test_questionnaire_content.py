@@ -280,6 +280,26 @@ def test_decisions_for_the_partners_are_asked_only_of_those_at_the_table(bundle:
         assert roles and "teacher" not in roles and roles <= set(role_item.option_values)
 
 
+def test_the_role_question_lists_roles_not_organisations(bundle: Bundle) -> None:
+    """1.0 offered "Gemeente" and "Lerarenopleiding" beside "Leraar": an organisation is not a role."""
+
+    def stem(label: str) -> str:
+        word = label.split("(", maxsplit=1)[0].strip().lower()
+        return re.sub(r"(en|s)$", "", word)
+
+    for qid in QUESTIONNAIRES:
+        q = _newest(bundle, qid)
+        roles, kinds = (
+            q.fact_item("respondent_role"),
+            bundle.questionnaire("netwerkscan").fact_item("member_kinds"),
+        )
+        assert roles is not None and kinds is not None
+        organisations = {stem(o.label.nl) for o in kinds.options or []}
+        assert [o.label.nl for o in roles.options or [] if stem(o.label.nl) in organisations] == []
+    old = bundle.questionnaire("netwerkscan", "1.0").fact_item("respondent_role")
+    assert old is not None and any(stem(o.label.nl) in organisations for o in old.options or [])
+
+
 def test_facts_the_rules_read_keep_their_answer_codes(bundle: Bundle) -> None:
     """Stored 1.0 rounds and the rules compare these codes: 2.0 asks differently, answers the same."""
     for qid in QUESTIONNAIRES:
