@@ -10,7 +10,7 @@ import pytest
 
 from diagnose import Bundle, diagnose
 from diagnose.source import load_yaml, validate_model
-from diagnose.synthetic import CaseSpec, build_case, check_spec
+from diagnose.synthetic import CaseSpec, build_case, case_questionnaire, check_spec
 from tests.core.expectations import unmet
 
 CASES = sorted((Path(__file__).resolve().parents[1] / "cases" / "consultant").glob("*.yaml"))
@@ -24,7 +24,7 @@ def test_there_are_at_least_thirty_cases() -> None:
 def test_consultant_case(bundle: Bundle, path: Path) -> None:
     source = load_yaml(path)
     spec = validate_model(CaseSpec, source)
-    q = bundle.questionnaire(spec.questionnaire)
+    q = case_questionnaire(spec, bundle.versions)
     assert check_spec(spec, q, source) == []
     assert spec.story and spec.source, "a case says what it is and where it comes from"
     response_file = build_case(spec, q)
