@@ -85,12 +85,12 @@ def _clip(value: float) -> int:
     return max(1, min(5, round(value)))
 
 
-def coordinator_facts(q: Questionnaire, spec: RoundSpec) -> dict[str, str | float | list[str]]:
-    """The spec's facts that the questionnaire asks of the coordinator (the network's profile, not
-    the respondents'): one value each, the most common one where the spec gives counts."""
+def coordinator_facts(q: Questionnaire, given: dict[str, Any]) -> dict[str, str | float | list[str]]:
+    """The facts (a round spec's `facts`) that the questionnaire asks of the coordinator, for the
+    network's profile, not the respondents': one value each, the most common where counts are given."""
     asked = {item.construct_id for item in q.coordinator_items()}
     facts: dict[str, str | float | list[str]] = {}
-    for fact, value in spec.facts.items():
+    for fact, value in given.items():
         if fact in asked:
             facts[fact] = max(value, key=lambda k: value[k]) if isinstance(value, dict) else value
     return facts
@@ -196,7 +196,7 @@ def build_case(spec: CaseSpec, q: Questionnaire, upto: int | None = None) -> Res
     last = len(rounds) - 1 if upto is None else upto
     agreed = spec.rounds[last - 1].agreements if last > 0 else None
     network = spec.network.model_dump()
-    network["profile"] = {**network["profile"], **coordinator_facts(q, spec.rounds[last])}
+    network["profile"] = {**network["profile"], **coordinator_facts(q, spec.rounds[last].facts)}
     return ResponseFile.model_validate(
         {
             "questionnaire": {"id": q.id, "version": q.version},
