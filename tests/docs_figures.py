@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from benchmarks.questionnaire_evidence import burden_markdown, completion_minutes, evidence_markdown
 from diagnose import Bundle, load_bundle
 from diagnose.cli import build_parser
 from diagnose.schemas import render_schemas
@@ -88,6 +89,12 @@ GENERATORS: dict[str, Callable[..., str]] = {
     "threshold": _threshold,
     "anonymity-minimum": lambda bundle: str(bundle.settings.anonymity_minimum),
     "commands": command_table,
+    # docs/questionnaire.md: words, readability, reverse-worded share and completion time (issue 18)
+    "questionnaire-evidence": lambda bundle, qid: evidence_markdown(
+        bundle.questionnaire(qid), bundle.constructs
+    ),
+    "questionnaire-burden": lambda bundle, qid, version: burden_markdown(bundle.questionnaire(qid, version)),
+    "completion-minutes": lambda bundle, qid: str(completion_minutes(bundle.questionnaire(qid))),
 }
 
 
