@@ -28,6 +28,7 @@ import random
 from dataclasses import dataclass
 from typing import Any
 
+from diagnose.bundle import Bundle
 from diagnose.problems import Problem
 from diagnose.questionnaire import Questionnaire
 from diagnose.responses import check_round
@@ -178,9 +179,15 @@ STORIES = (
         roles={"school_leader": 6, "board": 3, "municipality": 2, "support_office": 2, "teacher": 4},
         scores={
             "default": (3.7, 3.35, 2.95),
-            "lnc5_ownership": (3.8, 3.1, 2.4),
+            "lnc5_ownership": (3.8, 3.3, 2.2),
             "lnc4_trust": (3.9, 3.3, 2.6),
             "joint_decision": (3.6, 3.0, 2.4),
+            # the decline is in ownership, trust and decisions; the pitfalls show only signals
+            # (pitfall 3 through the board and the bureau)
+            "pitfall_fixed_goal": (3.7, 3.6, 3.5),
+            "pitfall_drift": (3.7, 3.6, 3.5),
+            "pitfall_everyone_everything": (3.7, 3.5, 3.4),
+            "pitfall_not_our_network": (3.6, 3.4, 3.1),
         },
         spread=0.5,
         texts=("Geldverdeling overschaduwt alles.", "We vermijden de lastige gesprekken."),
@@ -277,9 +284,15 @@ STORIES = (
 )
 
 
-def _questionnaire(store: Store, story: Story, year_index: int) -> Questionnaire:
+def story_questionnaire(bundle: Bundle, story: Story, year_index: int) -> Questionnaire:
+    """The questionnaire version a story's round of that year was answered with."""
     version = story.versions[year_index] if story.versions else None
-    return store.bundle.questionnaire("netwerkscan", version)
+    return bundle.questionnaire("netwerkscan", version)
+
+
+def story_profile(bundle: Bundle, story: Story) -> dict[str, Any]:
+    """The network's profile: the story's, with the facts the newest version asks of the coordinator."""
+    return {**story.profile, **coordinator_facts(bundle.questionnaire("netwerkscan"), story.facts)}
 
 
 @dataclass(frozen=True)
@@ -327,14 +340,12 @@ def build_demo(store: Store) -> DemoResult:
         counts = store.table_counts()
         detail = ", ".join(f"{n} {name}" for name, n in counts.items() if n)
         raise StoreError(Problem("database-not-empty", file=store.url, params={"detail": detail}))
-    newest = store.bundle.questionnaire("netwerkscan")
     rng = random.Random(SEED)
     plan = PlanWorkspace(WORKSPACE_NAME, None, is_demo=True)
     for story in STORIES:
-        profile = {**story.profile, **coordinator_facts(newest, story.facts)}
-        network = PlanNetwork(story.name, None, store.check_profile(profile))
+        network = PlanNetwork(story.name, None, store.check_profile(story_profile(store.bundle, story)))
         for year_index in range(len(YEARS)):
-            q = _questionnaire(store, story, year_index)
+            q = story_questionnaire(store.bundle, story, year_index)
             generated = generate_round(q, _round_spec(story, year_index, rng), rng)
             problems = check_round(q, generated, f"demo: {story.name}")
             if problems:
