@@ -134,7 +134,9 @@ def test_cli_import_export_rediagnose(
     for n in range(4):
         answers = full_answers(q, rng, role=rng.choice(role_values(q)))
         cells = [";".join(v) if isinstance(v, list) else str(v) for v in (answers[i] for i in items)]
-        lines.append(f"p{n},{answers[items[0]]}," + ",".join(f'"{c}"' for c in cells))
+        role_item = q.fact_item("respondent_role")
+        assert role_item is not None
+        lines.append(f"p{n},{answers[role_item.id]}," + ",".join(f'"{c}"' for c in cells))
     source = tmp_path / "antwoorden.csv"
     source.write_text("\n".join(lines) + "\n", encoding="utf-8")
     base = ["--database", db_url]
