@@ -83,13 +83,14 @@ def previous_in_terms(bundle: Bundle, current: Reference, previous: RoundScores)
 
 
 def earlier_in_terms(bundle: Bundle, current: Reference, earlier: PreviousRound) -> PreviousRound:
-    """An earlier round as shown beside the current one: its comparable scores, under current ids."""
-    if earlier.questionnaire is None:
+    """An earlier round as shown beside the current one: its comparable scores, under current ids.
+    A round already in the current round's terms is returned as it is."""
+    if earlier.questionnaire is None or earlier.in_terms_of == current:
         return earlier
     found = comparability(bundle, current, earlier.questionnaire)
     if not found.across_versions:
         return earlier
-    return earlier.model_copy(update={"scores": found.translate(earlier.scores)})
+    return earlier.model_copy(update={"scores": found.translate(earlier.scores), "in_terms_of": current})
 
 
 @dataclass(frozen=True)

@@ -72,6 +72,8 @@ class PreviousRound(BaseModel):
     date: str | None
     scores: dict[str, float]
     questionnaire: Reference | None = None  # the version it was answered with (absent: as this round)
+    # the version whose construct ids `scores` uses, once translated (diagnose.comparability)
+    in_terms_of: Reference | None = None
 
 
 class Diagnosis(BaseModel):
@@ -338,6 +340,7 @@ def diagnose_scores(
             date=previous.date,
             scores={c: s.mean for c, s in previous.constructs.items()},
             questionnaire=previous.questionnaire,
+            in_terms_of=Reference(id=q.id, version=q.version) if previous.questionnaire else None,
         )
         if previous
         else None,

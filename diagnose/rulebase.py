@@ -50,7 +50,9 @@ class RuleKind(Strict):
 
 class DerivedCase(Strict):
     when: str = Field(min_length=1)
-    value: Id
+    # null: the fact has no value when this case is the first to match (it stops the cases below,
+    # e.g. a 1.0 round whose cohesion is undecided must not fall through to the 2.0 reading)
+    value: Id | None
 
 
 class DerivedFact(Strict):
@@ -143,7 +145,7 @@ class Derived:
     name: str
     label: LocalizedText
     source: Citation
-    cases: tuple[tuple[Condition, str], ...]
+    cases: tuple[tuple[Condition, str | None], ...]
     value_labels: dict[str, LocalizedText] = field(default_factory=dict)
 
     def value(self, facts: dict[str, Any]) -> str | None:
@@ -247,7 +249,7 @@ def compile_derived(
     derived: list[Derived] = []
     problems: list[Problem] = []
     for name, spec in settings.derived.items():
-        vocab.derived[name] = {case.value for case in spec.cases}
+        vocab.derived[name] = {case.value for case in spec.cases if case.value is not None}
     for name, spec in settings.derived.items():
         cases = []
         for index, case in enumerate(spec.cases):

@@ -153,3 +153,25 @@ def test_a_quickscan_construct_with_too_few_items_is_a_signal_to_explore() -> No
         for f in d.findings
         if any(f.rule.endswith(cid) for cid in few) and not f.rule.startswith(("signal_", "unknown_"))
     ]
+
+
+def test_not_applicable_is_an_answer_only_where_the_scale_offers_it(mini2: Bundle) -> None:
+    from diagnose.item_types import answer_error, parse_cell
+
+    new, old = mini2.questionnaire("mini"), mini2.questionnaire("mini", "1.0")
+    assert answer_error(new, new.item_by_id["trust_a"], NOT_APPLICABLE) is None
+    error = answer_error(old, old.item_by_id["trust_a"], NOT_APPLICABLE)
+    assert error is not None
+    assert error.what.nl == "deze schaal kent geen 'niet van toepassing'"
+    assert error.fix.nl == 'geef 1 t/m 5 of "dk" (weet ik niet)'
+    fix = answer_error(new, new.item_by_id["trust_a"], 7)
+    assert (
+        fix is not None and fix.fix.nl == 'geef 1 t/m 5 of "dk" (weet ik niet) of "na" (niet van toepassing)'
+    )
+    # a spreadsheet cell: "n.v.t." is its own answer in 2.0, and 1.0's one answer for both
+    assert parse_cell(new.item_by_id["trust_a"], "n.v.t.", new) == NOT_APPLICABLE
+    assert parse_cell(old.item_by_id["trust_a"], "n.v.t.", old) == DONT_KNOW
+    assert parse_cell(new.item_by_id["trust_a"], "Weet ik niet", new) == DONT_KNOW
+    with pytest.raises(Exception) as caught:
+        diagnose(mini2, old, rnd({"trust_a": NOT_APPLICABLE}))
+    assert "r0.trust_a" in str(caught.value)
