@@ -13,7 +13,7 @@ from pathlib import Path
 from setuptools import setup
 from setuptools.command.build_py import build_py
 
-CONTENT_FOLDERS = {"questionnaires": "*.yaml", "rules": "*.yaml", "schemas": "*.json"}
+CONTENT_FOLDERS = {"questionnaires": "**/*.yaml", "rules": "*.yaml", "schemas": "*.json"}  # earlier/ too
 
 
 class BuildPyWithContent(build_py):
@@ -26,7 +26,8 @@ class BuildPyWithContent(build_py):
             shutil.rmtree(target, ignore_errors=True)  # an in-tree build/ may hold files since deleted
             self.mkpath(str(target))
             for source in sorted(Path(folder).glob(pattern)):
-                self.copy_file(str(source), str(target / source.name))
+                self.mkpath(str(target / source.parent.relative_to(folder)))
+                self.copy_file(str(source), str(target / source.relative_to(folder)))
 
 
 setup(cmdclass={"build_py": BuildPyWithContent})

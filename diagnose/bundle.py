@@ -12,8 +12,8 @@ from diagnose.conditions import fact_refs
 from diagnose.engine import RuleEngine
 from diagnose.explain import Labeller
 from diagnose.problems import Problem, ValidationFailed, did_you_mean
-from diagnose.questionnaire import ConstructCatalogue, Questionnaire
-from diagnose.questionnaire_checks import check_constructs, check_questionnaire
+from diagnose.questionnaire import ConstructCatalogue, Questionnaire, version_key
+from diagnose.questionnaire_checks import check_comparable, check_constructs, check_questionnaire
 from diagnose.references import REFERENCES_FILE, References, check_citations
 from diagnose.rulebase import (
     Derived,
@@ -45,6 +45,7 @@ def _content_root() -> Path:
 PROJECT_ROOT = _content_root()
 SETTINGS_FILE = "ruleset.yaml"
 CONSTRUCTS_FILE = "constructs.yaml"
+EARLIER_DIR = "earlier"  # questionnaires/earlier/: the versions before the newest, kept for stored rounds
 
 
 @dataclass
@@ -61,13 +62,15 @@ class Bundle:
     """Everything the diagnosis needs, validated, with the rules registered in durable-rules."""
 
     constructs: ConstructCatalogue
-    questionnaires: dict[str, Questionnaire]
+    questionnaires: dict[str, Questionnaire]  # id → its newest version: what new rounds use
     settings: RulesetSettings
     derived: list[Derived]
     rules: list[Rule]
     vocabulary: Vocabulary
     engine: RuleEngine
     references: References
+    # id → version → questionnaire: every version, so stored rounds keep the version they were answered with
+    versions: dict[str, dict[str, Questionnaire]] = field(default_factory=dict)
     _labellers: dict[str, Labeller] = field(default_factory=dict, repr=False)
 
     @cached_property
@@ -81,10 +84,17 @@ class Bundle:
         paths.update(ref.path for d in self.derived for cond, _ in d.cases for ref in fact_refs(cond))
         return frozenset(paths)
 
+    def all_questionnaires(self) -> list[Questionnaire]:
+        """Every version of every questionnaire, each id's versions oldest first."""
+        return [q for by_version in self.versions.values() for q in by_version.values()]
+
     def questionnaire(self, qid: str, version: str | None = None) -> Questionnaire:
+        """The newest version of a questionnaire, or the version asked for (a stored round's)."""
         q = self.questionnaires.get(qid)
-        if q is None or (version is not None and q.version != version):
-            known = ", ".join(f"{x.id} {x.version}" for x in self.questionnaires.values())
+        if q is not None and version is not None:
+            q = self.versions.get(qid, {}).get(version)
+        if q is None:
+            known = ", ".join(x.ref for x in self.all_questionnaires())
             key = qid if q is None else f"{qid} {version}"
             raise ValidationFailed(
                 [
@@ -143,7 +153,7 @@ def discover(paths: list[Path] | None = None) -> ContentFiles:
 
 def _classify_dir(root: Path) -> ContentFiles:
     files = ContentFiles()
-    for folder in (root / "questionnaires", root / "rules", root):
+    for folder in (root / "questionnaires", root / "questionnaires" / EARLIER_DIR, root / "rules", root):
         if not folder.is_dir():
             continue
         for path in sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml")):
@@ -165,7 +175,9 @@ def _classify_file(path: Path) -> ContentFiles:
         return ContentFiles(references=path)
     if path.parent.name == "rules":
         return ContentFiles(rules=[path])
-    if path.parent.name == "questionnaires":
+    if path.parent.name == "questionnaires" or (
+        path.parent.name == EARLIER_DIR and path.parent.parent.name == "questionnaires"
+    ):
         return ContentFiles(questionnaires=[path])
     head = path.read_text(encoding="utf-8", errors="replace")[:20000] if path.is_file() else ""
     if "\nrules:" in "\n" + head:
@@ -209,22 +221,15 @@ def build_bundle(files: ContentFiles, run_examples: bool = True) -> Bundle:
     if constructs is None:
         raise ValidationFailed(problems)
 
-    questionnaires: dict[str, Questionnaire] = {}
-    for path in files.questionnaires:
-        source = _load(path, problems)
-        if source is None:
-            continue
-        try:
-            q = validate_model(Questionnaire, source)
-        except ValidationFailed as exc:
-            problems.extend(exc.problems)
-            continue
-        problems.extend(check_questionnaire(q, constructs, source))
-        if q.id in questionnaires:
-            problems.append(source.problem("duplicate-id", ("id",), "id", key=q.id, other_line="-"))
-        questionnaires[q.id] = q
+    versions, sources = _load_questionnaires(files.questionnaires, constructs, problems)
+    for by_version in versions.values():
+        for q in by_version.values():
+            problems.extend(check_comparable(q, by_version, constructs, sources[q.ref]))
+    questionnaires = {
+        qid: by_version[max(by_version, key=version_key)] for qid, by_version in versions.items()
+    }
 
-    vocab = Vocabulary.build(constructs, list(questionnaires.values()))
+    vocab = Vocabulary.build(constructs, [q for v in versions.values() for q in v.values()])
     settings_source = _load(files.settings, problems)
     settings: RulesetSettings | None = None
     derived: list[Derived] = []
@@ -275,10 +280,48 @@ def build_bundle(files: ContentFiles, run_examples: bool = True) -> Bundle:
         raise ValidationFailed(problems)
 
     engine = RuleEngine.for_rules([(r.id, r.condition) for r in rules])
-    bundle = Bundle(constructs, questionnaires, settings, derived, rules, vocab, engine, references)
+    bundle = Bundle(
+        constructs, questionnaires, settings, derived, rules, vocab, engine, references, versions=versions
+    )
     if run_examples:
         raise_example_failures(bundle)
     return bundle
+
+
+def _load_questionnaires(
+    paths: list[Path], constructs: ConstructCatalogue, problems: list[Problem]
+) -> tuple[dict[str, dict[str, Questionnaire]], dict[str, SourceFile]]:
+    """Every questionnaire file, checked; several versions of one id may sit side by side (the
+    older ones in questionnaires/earlier/), but one id and version only once."""
+    versions: dict[str, dict[str, Questionnaire]] = {}
+    sources: dict[str, SourceFile] = {}
+    for path in paths:
+        source = _load(path, problems)
+        if source is None:
+            continue
+        try:
+            q = validate_model(Questionnaire, source)
+        except ValidationFailed as exc:
+            problems.extend(exc.problems)
+            continue
+        problems.extend(check_questionnaire(q, constructs, source))
+        if q.ref in sources:
+            other = sources[q.ref]
+            problems.append(
+                source.problem(
+                    "duplicate-questionnaire",
+                    ("version",),
+                    "version",
+                    key=q.ref,
+                    other=f"{other.path}:{other.line_of(('version',))}",
+                )
+            )
+            continue
+        sources[q.ref] = source
+        versions.setdefault(q.id, {})[q.version] = q
+    for qid, by_version in versions.items():
+        versions[qid] = {v: by_version[v] for v in sorted(by_version, key=version_key)}
+    return versions, sources
 
 
 def _load_references(path: Path | None, problems: list[Problem]) -> References | None:

@@ -127,6 +127,69 @@ CATALOGUE: dict[str, Message] = {
         _t("{detail}", "{detail}"),
         _t("zie de soorten constructen in docs/formats.md", "see the construct kinds in docs/formats.md"),
     ),
+    "duplicate-questionnaire": Message(
+        _t(
+            "vragenlijst {key} staat twee keer in de inhoud (ook in {other})",
+            "questionnaire {key} occurs twice in the content (also in {other})",
+        ),
+        _t(
+            "houd één bestand per versie: geef de nieuwe versie een eigen versienummer, of "
+            "verwijder de kopie (eerdere versies staan in questionnaires/earlier/)",
+            "keep one file per version: give the new version a version number of its own, or remove "
+            "the copy (earlier versions live in questionnaires/earlier/)",
+        ),
+    ),
+    "comparable-version": Message(
+        _t(
+            "'comparable' noemt versie {key}, maar die versie van deze vragenlijst is er niet{known}",
+            "'comparable' names version {key}, but there is no such version of this questionnaire{known}",
+        ),
+        _t(
+            "noem een eerdere versie die in questionnaires/earlier/ staat",
+            "name an earlier version kept in questionnaires/earlier/",
+        ),
+    ),
+    "comparable-construct": Message(
+        _t(
+            "construct '{key}' wordt niet gemeten in versie {version}{suggestion}",
+            "construct '{key}' is not measured in version {version}{suggestion}",
+        ),
+        _t(
+            "links staat een construct van deze versie, rechts een van versie {other}; gebruik "
+            "constructen die in die versie items hebben, of laat de regel weg als ze niet vergelijkbaar zijn",
+            "the left side names a construct of this version, the right side one of version {other}; "
+            "use constructs that have items in that version, or leave the line out when they are not comparable",
+        ),
+    ),
+    "comparable-twice": Message(
+        _t(
+            "construct '{key}' wordt twee keer gekoppeld (ook op regel {other_line})",
+            "construct '{key}' is mapped twice (also on line {other_line})",
+        ),
+        _t(
+            "koppel elk construct aan hoogstens één construct van de andere versie",
+            "map each construct to at most one construct of the other version",
+        ),
+    ),
+    "comparable-kind": Message(
+        _t(
+            "'{key}' en '{other}' zijn niet vergelijkbaar: {detail}",
+            "'{key}' and '{other}' cannot be compared: {detail}",
+        ),
+        _t(
+            "koppel alleen constructen van dezelfde soort, gemeten op dezelfde schaal; laat de regel "
+            "anders weg, dan toont de trend het construct als niet vergelijkbaar",
+            "map only constructs of the same kind, measured on the same scale; otherwise leave the "
+            "line out and the trend shows the construct as not comparable",
+        ),
+    ),
+    "item-roles": Message(
+        _t("onbekende rol '{key}'{suggestion}", "unknown role '{key}'{suggestion}"),
+        _t(
+            "gebruik een waarde uit de opties van de rolvraag ({allowed})",
+            "use a value from the options of the role question ({allowed})",
+        ),
+    ),
     "scale-points": Message(
         _t(
             "een schaal heeft precies vijf punten met de waarden 1 t/m 5",

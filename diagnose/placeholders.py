@@ -21,6 +21,10 @@ from diagnose.text import LANGUAGES, Lang, LocalizedText, format_number
 
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 LEADERSHIP = "derived.fitting_leadership_role"
+# The 4C model's cohesion input, first one the round has: `cohesion` (questionnaire 1.0), else
+# `identity` (2.0 merged cohesion into it); the order of the cases of fitting_leadership_role in
+# rules/ruleset.yaml, which tests/core/test_four_c_inputs.py keeps equal to this.
+COHESION_INPUTS = ("score.cohesion", "score.identity")
 BAND_WORDS = {
     "strength": LocalizedText(nl="een sterk punt", en="a strength"),
     "attention": LocalizedText(nl="een aandachtspunt", en="a point of attention"),
@@ -99,6 +103,10 @@ def _role_label(ctx: Context, value: Any, lang: Lang) -> str:
     return label.get(lang) if label else str(value)
 
 
+def _cohesion(ctx: Context, cid: str, lang: Lang) -> str:
+    return next(_num(ctx.facts[path], lang) for path in COHESION_INPUTS if path in ctx.facts)
+
+
 def _band(ctx: Context, cid: str, lang: Lang) -> str:
     band = ctx.facts.get(f"band.{cid}")
     return BAND_WORDS[band].get(lang) if band in BAND_WORDS else ""
@@ -109,6 +117,19 @@ PLACEHOLDERS: dict[str, Placeholder] = {
         LocalizedText(nl="een regel over een onderdeel", en="a rule about a construct"),
         _construct,
         lambda ctx, cid, lang: _num(ctx.facts[f"score.{cid}"], lang),
+    ),
+    "unknown": Placeholder(
+        LocalizedText(
+            nl="een regel over het aandeel ‘weet ik niet’ (unknown.…)",
+            en="a rule about the share of ‘I don't know’ (unknown.…)",
+        ),
+        _about("unknown"),
+        lambda ctx, cid, lang: f"{round(float(ctx.facts[f'unknown.{cid}']) * 100)}%",
+    ),
+    "signal": Placeholder(
+        LocalizedText(nl="een regel over een signaal (signal.…)", en="a rule about a signal (signal.…)"),
+        _about("signal"),
+        lambda ctx, cid, lang: _num(ctx.facts[f"signal.{cid}"], lang),
     ),
     "band": Placeholder(
         LocalizedText(nl="een regel over een onderdeel", en="a rule about a construct"),
@@ -143,7 +164,7 @@ PLACEHOLDERS: dict[str, Placeholder] = {
     "cohesion": Placeholder(
         LocalizedText(nl="een regel over het 4C-model", en="a rule about the 4C model"),
         _uses(LEADERSHIP, "score.cohesion"),
-        lambda ctx, cid, lang: _num(ctx.facts["score.cohesion"], lang),
+        _cohesion,
     ),
     "orientation": Placeholder(
         LocalizedText(nl="een regel over het 4C-model", en="a rule about the 4C model"),

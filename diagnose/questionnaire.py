@@ -29,7 +29,14 @@ Id = Annotated[str, AfterValidator(_check_id)]
 ChartKind = Literal["radar", "bars", "none"]
 ConstructKind = Literal["score", "position", "fact"]
 ItemType = Literal["scale", "single", "multi", "number", "text"]
-DONT_KNOW = "dk"
+AskedOf = Literal["respondents", "coordinator"]
+DONT_KNOW = "dk"  # "weet ik niet": an answer, counted in the construct's unknown share, never in a mean
+NOT_APPLICABLE = "na"  # "niet van toepassing": an answer, left out of the mean and of the unknown share
+
+
+def version_key(version: str) -> tuple[tuple[int, str], ...]:
+    """Orders versions as people read them: "1.10" after "1.9", "2.0" after both."""
+    return tuple((int(part), "") if part.isdigit() else (-1, part) for part in re.split(r"[.\-]", version))
 
 
 class Strict(BaseModel):
@@ -80,7 +87,17 @@ class ScalePoint(Strict):
 
 class Scale(Strict):
     points: list[ScalePoint]
-    dont_know: LocalizedText | None = None
+    dont_know: LocalizedText | None = None  # answer code "dk"
+    not_applicable: LocalizedText | None = None  # answer code "na"
+
+    @property
+    def missing_codes(self) -> list[str]:
+        """The answer codes besides the points this scale offers, in the order they are shown."""
+        return [
+            code
+            for code, label in ((DONT_KNOW, self.dont_know), (NOT_APPLICABLE, self.not_applicable))
+            if label
+        ]
 
 
 class Option(Strict):
@@ -105,6 +122,8 @@ class Item(Strict):
     min: float | None = None
     max: float | None = None
     max_length: int | None = Field(default=None, gt=0)
+    # shown only to respondents whose role (the answer to the role item) is one of these values
+    roles: list[str] | None = Field(default=None, min_length=1)
 
     @cached_property
     def option_values(self) -> list[str]:
@@ -121,7 +140,20 @@ class Section(Strict):
     id: Id
     title: LocalizedText
     intro: LocalizedText | None = None
+    # "coordinator": the network's profile, asked once of the coordinator, never of respondents
+    asked_of: AskedOf = "respondents"
+    roles: list[str] | None = Field(default=None, min_length=1)  # as Item.roles, for every item in it
     items: list[Item] = Field(min_length=1)
+
+
+class Comparison(Strict):
+    """How this version relates to an earlier version of the same questionnaire: the constructs
+    whose scores may be compared across the two; everything else is not comparable."""
+
+    version: str = Field(min_length=1)
+    # construct measured in this version → the construct of that version it may be compared with
+    constructs: dict[Id, Id] = Field(min_length=1)
+    note: LocalizedText | None = None  # one sentence on what changed, shown with the trend
 
 
 class Questionnaire(Strict):
@@ -132,10 +164,48 @@ class Questionnaire(Strict):
     intro: LocalizedText | None = None
     scales: dict[str, Scale] = Field(default_factory=dict)
     sections: list[Section] = Field(min_length=1)
+    comparable: list[Comparison] = Field(default_factory=list)
 
     def items(self) -> Iterator[Item]:
         for section in self.sections:
             yield from section.items
+
+    def respondent_sections(self) -> list[Section]:
+        """The sections respondents answer (the coordinator's profile section is not among them)."""
+        return [s for s in self.sections if s.asked_of == "respondents"]
+
+    def coordinator_items(self) -> list[Item]:
+        """The network's profile: the items asked once of the coordinator."""
+        return [item for s in self.sections if s.asked_of == "coordinator" for item in s.items]
+
+    @cached_property
+    def roles_of(self) -> dict[str, frozenset[str] | None]:
+        """item id → the roles it is shown to (an item's own roles, else its section's; None: all)."""
+        shown: dict[str, frozenset[str] | None] = {}
+        for section in self.sections:
+            for item in section.items:
+                roles = item.roles or section.roles
+                shown[item.id] = frozenset(roles) if roles else None
+        return shown
+
+    def shown_to(self, item: Item, role: str | None) -> bool:
+        """Whether a respondent in this role is asked the item (no role yet: only unrestricted items)."""
+        roles = self.roles_of.get(item.id)
+        return roles is None or (role is not None and role in roles)
+
+    def asked(self, role: str | None) -> list[tuple[Section, list[Item]]]:
+        """What a respondent in this role is asked, page by page: the respondents' sections with
+        the items shown to the role; a section with none of them is left out. Decided here for the
+        form, the store's check of required answers and the tests alike."""
+        pages = []
+        for section in self.respondent_sections():
+            items = [item for item in section.items if self.shown_to(item, role)]
+            if items:
+                pages.append((section, items))
+        return pages
+
+    def comparison_with(self, version: str) -> Comparison | None:
+        return next((c for c in self.comparable if c.version == version), None)
 
     @cached_property
     def item_by_id(self) -> dict[str, Item]:

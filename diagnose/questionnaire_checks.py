@@ -7,6 +7,7 @@ from collections.abc import Callable
 from diagnose.item_types import item_type
 from diagnose.problems import Problem, did_you_mean
 from diagnose.questionnaire import ConstructCatalogue, Item, Questionnaire
+from diagnose.responses import ROLE_CONSTRUCT
 from diagnose.source import SourceFile
 from diagnose.text import LocalizedText
 
@@ -54,6 +55,7 @@ def check_questionnaire(
             problems.append(source.problem("scale-points", ("scales", name, "points"), "points"))
     seen: dict[str, int | None] = {}
     fact_items: dict[str, str] = {}
+    problems.extend(_check_roles(q, source))
     for s_index, section in enumerate(q.sections):
         for i_index, item in enumerate(section.items):
             loc = ("sections", s_index, "items", i_index)
@@ -74,6 +76,7 @@ def check_questionnaire(
                     )
                 )
             problems.extend(_check_shape(q, item, loc, source))
+            problems.extend(_check_audience(q, section.asked_of, item, loc, source))
             facts = item_type(item).facts
             if construct is None or facts == "none":
                 continue
@@ -203,3 +206,184 @@ def _check_options(
                 )
             )
     return problems
+
+
+def _check_roles(q: Questionnaire, source: SourceFile) -> list[Problem]:
+    """`roles:` on a section or item name values of the role question, which itself is asked of all."""
+    problems: list[Problem] = []
+    role_item = q.fact_item(ROLE_CONSTRUCT)
+    allowed = role_item.option_values if role_item else []
+    for s_index, section in enumerate(q.sections):
+        places: list[tuple[tuple[str | int, ...], list[str]]] = []
+        if section.roles:
+            places.append((("sections", s_index, "roles"), section.roles))
+        places += [
+            (("sections", s_index, "items", i_index, "roles"), item.roles)
+            for i_index, item in enumerate(section.items)
+            if item.roles
+        ]
+        for loc, roles in places:
+            if section.asked_of == "coordinator":
+                problems.append(
+                    source.problem(
+                        "item-shape",
+                        loc,
+                        "roles",
+                        detail=LocalizedText(
+                            nl="de coördinator beantwoordt dit deel; 'roles' geldt alleen voor respondenten",
+                            en="the coordinator answers this section; 'roles' applies to respondents only",
+                        ),
+                    )
+                )
+                continue
+            for index, role in enumerate(roles):
+                if role not in allowed:
+                    problems.append(
+                        source.problem(
+                            "item-roles",
+                            (*loc, index),
+                            "roles",
+                            key=role,
+                            suggestion=did_you_mean(role, allowed),
+                            allowed=", ".join(allowed) or "-",
+                        )
+                    )
+    if role_item is not None and q.roles_of.get(role_item.id) is not None:
+        problems.append(
+            source.problem(
+                "item-shape",
+                _item_loc(q, role_item.id),
+                "roles",
+                detail=LocalizedText(
+                    nl="de rolvraag bepaalt wie welke vragen krijgt: stel hem aan iedereen, zonder 'roles'",
+                    en="the role question decides who is asked what: ask it of everyone, without 'roles'",
+                ),
+            )
+        )
+    return problems
+
+
+def _item_loc(q: Questionnaire, item_id: str) -> tuple[str | int, ...]:
+    for s_index, section in enumerate(q.sections):
+        for i_index, item in enumerate(section.items):
+            if item.id == item_id:
+                return ("sections", s_index, "items", i_index)
+    return ()
+
+
+def _check_audience(
+    q: Questionnaire, asked_of: str, item: Item, loc: tuple[str | int, ...], source: SourceFile
+) -> list[Problem]:
+    """The coordinator's section holds the network's facts: no scores, no role question."""
+    if asked_of != "coordinator":
+        return []
+    if item_type(item).facts == "score":
+        nl = "de coördinator geeft feiten over het netwerk; een schaalvraag hoort bij de respondenten"
+        en = "the coordinator gives facts about the network; a scale question belongs to the respondents"
+    elif item.construct_id == ROLE_CONSTRUCT:
+        nl = "de rolvraag stel je aan respondenten, niet aan de coördinator"
+        en = "the role question is asked of respondents, not of the coordinator"
+    else:
+        return []
+    return [source.problem("item-shape", (*loc, "type"), "type", detail=LocalizedText(nl=nl, en=en))]
+
+
+def check_comparable(
+    q: Questionnaire,
+    versions: dict[str, Questionnaire],
+    constructs: ConstructCatalogue,
+    source: SourceFile,
+) -> list[Problem]:
+    """`comparable:` names an earlier version that is loaded, and maps constructs measured on each
+    side, each at most once, of the same kind and on the same scale."""
+    problems: list[Problem] = []
+    for index, comparison in enumerate(q.comparable):
+        loc: tuple[str | int, ...] = ("comparable", index)
+        earlier = versions.get(comparison.version)
+        if earlier is None or comparison.version == q.version:
+            others = [v for v in versions if v != q.version]
+            problems.append(
+                source.problem(
+                    "comparable-version",
+                    (*loc, "version"),
+                    "version",
+                    key=comparison.version,
+                    known=LocalizedText(
+                        nl=f" (wel: {', '.join(others)})" if others else " (er is geen eerdere versie)",
+                        en=f" (there is: {', '.join(others)})"
+                        if others
+                        else " (there is no earlier version)",
+                    ),
+                )
+            )
+            continue
+        mapping_loc = (*loc, "constructs")
+        for key, first_line in source.repeated_keys.items():
+            if key[:-1] == mapping_loc:
+                problems.append(
+                    source.problem("comparable-twice", key, "constructs", key=key[-1], other_line=first_line)
+                )
+        targets: dict[str, str] = {}
+        for new, old in comparison.constructs.items():
+            at = (*mapping_loc, new)
+            side_problem = False
+            for name, side in ((new, q), (old, earlier)):
+                if name not in side.items_by_construct:
+                    side_problem = True
+                    problems.append(
+                        source.problem(
+                            "comparable-construct",
+                            at,
+                            "constructs",
+                            key=name,
+                            version=side.version,
+                            other=earlier.version,
+                            suggestion=did_you_mean(name, side.items_by_construct),
+                        )
+                    )
+            if old in targets:
+                problems.append(
+                    source.problem(
+                        "comparable-twice",
+                        at,
+                        "constructs",
+                        key=old,
+                        other_line=source.line_of((*mapping_loc, targets[old])),
+                    )
+                )
+            targets.setdefault(old, new)
+            if side_problem:
+                continue
+            detail = _incomparable(q, new, earlier, old, constructs)
+            if detail is not None:
+                problems.append(
+                    source.problem("comparable-kind", at, "constructs", key=new, other=old, detail=detail)
+                )
+    return problems
+
+
+def _incomparable(
+    q: Questionnaire, new: str, earlier: Questionnaire, old: str, constructs: ConstructCatalogue
+) -> LocalizedText | None:
+    """Why two constructs cannot be compared, or None when they can."""
+    kinds = (constructs.by_id[new].kind, constructs.by_id[old].kind)
+    if "fact" in kinds:
+        return LocalizedText(
+            nl="een profielfeit heeft geen score die over metingen te vergelijken is",
+            en="a profile fact has no score to compare over rounds",
+        )
+    if kinds[0] != kinds[1]:
+        return LocalizedText(
+            nl=f"het ene is een {kinds[0]}, het andere een {kinds[1]}",
+            en=f"one is a {kinds[0]}, the other a {kinds[1]}",
+        )
+    scales = tuple(
+        sorted({i.scale or "" for i in side.items_by_construct[cid] if item_type(i).facts == "score"})
+        for side, cid in ((q, new), (earlier, old))
+    )
+    if scales[0] != scales[1]:
+        return LocalizedText(
+            nl=f"ze worden op verschillende schalen gemeten ({', '.join(scales[0]) or '-'} tegenover {', '.join(scales[1]) or '-'})",
+            en=f"they are measured on different scales ({', '.join(scales[0]) or '-'} against {', '.join(scales[1]) or '-'})",
+        )
+    return None

@@ -50,7 +50,9 @@ class RuleKind(Strict):
 
 class DerivedCase(Strict):
     when: str = Field(min_length=1)
-    value: Id
+    # null: the fact has no value when this case is the first to match (it stops the cases below,
+    # e.g. a 1.0 round whose cohesion is undecided must not fall through to the 2.0 reading)
+    value: Id | None
 
 
 class DerivedFact(Strict):
@@ -66,6 +68,10 @@ class RulesetSettings(Strict):
     # strict: `anonymity_minimum: true` is a mistake to report, not a 1 to read
     anonymity_minimum: StrictInt = Field(ge=1)
     profile_agreement: StrictFloat = Field(gt=0, le=1)
+    # a respondent's construct score needs this many answered items (all, when fewer are asked)
+    min_items_per_respondent: StrictInt = Field(default=2, ge=1)
+    # a score construct measured by fewer items is a signal: shown without a band, signal.C for rules
+    min_items_for_band: StrictInt = Field(default=3, ge=1)
     thresholds: dict[str, StrictFloat]
     kinds: list[RuleKind] = Field(min_length=1)
     priority: Priority
@@ -90,9 +96,15 @@ class ForEachGroup(Strict):
     group: str
 
 
+class ForEachKind(Strict):
+    """Every construct of a kind, over all groups: for rules about measurement itself."""
+
+    kind: Literal["score", "position"]
+
+
 class RuleSpec(Strict):
     id: str = Field(min_length=1)
-    for_each: list[str] | ForEachGroup | None = None
+    for_each: list[str] | ForEachGroup | ForEachKind | None = None
     kind: Id
     severity: int = Field(ge=1, le=5)
     when: str = Field(min_length=1)
@@ -133,7 +145,7 @@ class Derived:
     name: str
     label: LocalizedText
     source: Citation
-    cases: tuple[tuple[Condition, str], ...]
+    cases: tuple[tuple[Condition, str | None], ...]
     value_labels: dict[str, LocalizedText] = field(default_factory=dict)
 
     def value(self, facts: dict[str, Any]) -> str | None:
@@ -237,7 +249,7 @@ def compile_derived(
     derived: list[Derived] = []
     problems: list[Problem] = []
     for name, spec in settings.derived.items():
-        vocab.derived[name] = {case.value for case in spec.cases}
+        vocab.derived[name] = {case.value for case in spec.cases if case.value is not None}
     for name, spec in settings.derived.items():
         cases = []
         for index, case in enumerate(spec.cases):
@@ -425,7 +437,9 @@ def _expansions(
         )
         return []
     by_id = vocab.constructs.by_id
-    if isinstance(spec.for_each, ForEachGroup):
+    if isinstance(spec.for_each, ForEachKind):
+        ids = [c.id for c in vocab.constructs.constructs if c.kind == spec.for_each.kind]
+    elif isinstance(spec.for_each, ForEachGroup):
         groups = vocab.constructs.group_by_id
         if spec.for_each.group not in groups:
             problems.append(

@@ -25,6 +25,8 @@ class SourceFile:
     path: str
     data: Any
     lines: dict[Loc, int] = field(default_factory=dict)
+    # a key written twice in one mapping (YAML keeps the last silently): its path → its first line
+    repeated_keys: dict[Loc, int] = field(default_factory=dict)
 
     def line_of(self, loc: Iterable[str | int]) -> int | None:
         parts = tuple(loc)
@@ -108,7 +110,7 @@ def load_yaml(path: Path, display: str | None = None) -> SourceFile:
         ) from exc
     source = SourceFile(display, data)
     if node is not None:
-        _map_lines(node, (), source.lines)
+        _map_lines(node, (), source.lines, source.repeated_keys)
     return source
 
 
@@ -161,17 +163,19 @@ def _alias_problem(display: str, node: yaml.Node | None) -> ValidationFailed:
     )
 
 
-def _map_lines(node: yaml.Node, loc: Loc, lines: dict[Loc, int]) -> None:
+def _map_lines(node: yaml.Node, loc: Loc, lines: dict[Loc, int], repeated: dict[Loc, int]) -> None:
     lines.setdefault(loc, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
+            if (*loc, key) in lines:
+                repeated.setdefault((*loc, key), lines[(*loc, key)])
             lines[(*loc, key)] = key_node.start_mark.line + 1
-            _map_lines(value_node, (*loc, key), lines)
+            _map_lines(value_node, (*loc, key), lines, repeated)
     elif isinstance(node, yaml.SequenceNode):
         for index, child in enumerate(node.value):
             lines[(*loc, index)] = child.start_mark.line + 1
-            _map_lines(child, (*loc, index), lines)
+            _map_lines(child, (*loc, index), lines, repeated)
 
 
 MAX_DEPTH = 32  # our formats nest about 10 deep; deeper is a damaged or hostile file

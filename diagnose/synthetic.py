@@ -65,17 +65,40 @@ class CaseSpec(Strict):
     story: str = ""
     source: str = ""
     questionnaire: str = "netwerkscan"
+    # the questionnaire version the case is answered with; absent: the newest (new rounds use it).
+    # A case kept as the record of an earlier version's behaviour names that version.
+    version: str | None = None
     seed: int = 1
     network: Network
     rounds: list[RoundSpec] = Field(min_length=1)
     expect: Expectation = Field(default_factory=Expectation)
 
 
+def case_questionnaire(spec: CaseSpec, versions: dict[str, dict[str, Questionnaire]]) -> Questionnaire:
+    """The questionnaire a case is answered with: the version it names, else the newest
+    (`versions`: the bundle's id → version → questionnaire, oldest first)."""
+    by_version = versions[spec.questionnaire]
+    return by_version[spec.version] if spec.version is not None else list(by_version.values())[-1]
+
+
 def _clip(value: float) -> int:
     return max(1, min(5, round(value)))
 
 
+def coordinator_facts(q: Questionnaire, given: dict[str, Any]) -> dict[str, str | float | list[str]]:
+    """The facts (a round spec's `facts`) that the questionnaire asks of the coordinator, for the
+    network's profile, not the respondents': one value each, the most common where counts are given."""
+    asked = {item.construct_id for item in q.coordinator_items()}
+    facts: dict[str, str | float | list[str]] = {}
+    for fact, value in given.items():
+        if fact in asked:
+            facts[fact] = max(value, key=lambda k: value[k]) if isinstance(value, dict) else value
+    return facts
+
+
 def generate_round(q: Questionnaire, spec: RoundSpec, rng: random.Random) -> Round:
+    """Respondents' answers to the items they are asked: never the coordinator's profile items
+    (see coordinator_facts), and an item meant for some roles only by respondents in those roles."""
     roles = [role for role, count in spec.roles.items() for _ in range(count)]
     roles += [roles[-1] if roles else "other"] * (spec.respondents - len(roles))
     rng.shuffle(roles)
@@ -83,12 +106,15 @@ def generate_round(q: Questionnaire, spec: RoundSpec, rng: random.Random) -> Rou
     default_mean = spec.scores.get("default", 3.5)
     default_spread = spec.spread.get("default", 0.5)
     texts = list(spec.texts)
+    coordinator = {item.id for item in q.coordinator_items()}
     responses = []
     for index in range(spec.respondents):
         role = roles[index]
         person: dict[str, float] = {}
         answers: dict[str, Any] = {}
         for item in q.items():
+            if item.id in coordinator or not q.shown_to(item, role):
+                continue
             construct = item.construct_id
             facts = item_type(item).facts
             if facts == "score":
@@ -169,10 +195,12 @@ def build_case(spec: CaseSpec, q: Questionnaire, upto: int | None = None) -> Res
     rounds = [generate_round(q, round_spec, rng) for round_spec in spec.rounds]
     last = len(rounds) - 1 if upto is None else upto
     agreed = spec.rounds[last - 1].agreements if last > 0 else None
+    network = spec.network.model_dump()
+    network["profile"] = {**network["profile"], **coordinator_facts(q, spec.rounds[last].facts)}
     return ResponseFile.model_validate(
         {
             "questionnaire": {"id": q.id, "version": q.version},
-            "network": spec.network.model_dump(),
+            "network": network,
             "round": rounds[last].model_dump(),
             "history": [r.model_dump() for r in rounds[:last]],
             **({"agreements": [a.model_dump() for a in agreed]} if agreed is not None else {}),

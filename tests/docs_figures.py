@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from benchmarks.questionnaire_evidence import burden_markdown, completion_minutes, evidence_markdown
 from diagnose import Bundle, load_bundle, settings
 from diagnose.cli import build_parser
 from diagnose.schemas import render_schemas
@@ -89,6 +90,10 @@ GENERATORS: dict[str, Callable[..., str]] = {
     "anonymity-minimum": lambda bundle: str(bundle.settings.anonymity_minimum),
     "commands": command_table,
     "settings": lambda bundle, area: "\n" + settings.reference_table(area) + "\n",
+    # docs/questionnaire.md: words, readability, reverse-worded share and completion time (issue 18)
+    "questionnaire-evidence": lambda bundle, qid: evidence_markdown(bundle.questionnaire(qid), bundle),
+    "questionnaire-burden": lambda bundle, qid, version: burden_markdown(bundle.questionnaire(qid, version)),
+    "completion-minutes": lambda bundle, qid: str(completion_minutes(bundle.questionnaire(qid))),
 }
 
 

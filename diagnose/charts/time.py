@@ -26,6 +26,7 @@ from diagnose.charts.style import (
     tr,
     wrap,
 )
+from diagnose.comparability import earlier_in_terms, version_change
 from diagnose.diagnosis import Diagnosis, PreviousRound, earlier_round
 from diagnose.scoring import RoundScores
 from diagnose.text import Lang
@@ -44,7 +45,11 @@ def trend_chart(
     title = tr("trend_title", lang)
     if not d.results_allowed:
         return message(tr("below_minimum", lang, n=d.anonymity.minimum), lang, title)
-    earlier = [e for r in history if (e := earlier_round(r, d.anonymity.minimum)) is not None]
+    earlier = [
+        earlier_in_terms(bundle, d.questionnaire, e)
+        for r in history
+        if (e := earlier_round(r, d.anonymity.minimum)) is not None
+    ]
     if not earlier:
         return message(tr("no_history", lang), lang, title)
     labels = construct_labels(bundle, lang)
@@ -88,7 +93,43 @@ def trend_chart(
         margin={"l": 10, "r": 20, "t": 50},
     )
     place_legend(fig)
+    _version_note(fig, bundle, d, earlier, lang)
     return fig
+
+
+NOTE_LINE = 16  # px per line of the version note
+
+
+def _version_note(
+    fig: go.Figure, bundle: Bundle, d: Diagnosis, earlier: list[PreviousRound], lang: Lang
+) -> None:
+    """Under the chart: since when the questionnaire changed and what cannot be compared."""
+    change = version_change(bundle, d, earlier)
+    if change is None:
+        return
+    text = wrap(change.text({c.id: c.label for c in bundle.constructs.constructs}).get(lang), 110)
+    note = 10 + NOTE_LINE * (text.count("<br>") + 1)
+    # at the very bottom, below the legend place_legend put there: the plot keeps its size, the
+    # figure grows by the note, and the legend (hung from the figure's bottom) moves up by as much
+    margin = dict(fig.layout.margin.to_plotly_json())
+    below = int(margin.get("b") or 0)
+    total = int(fig.layout.height or 460) + note
+    legend_top = float(fig.layout.legend.y or 0) * (total - note)
+    margin["b"] = below + note
+    fig.add_annotation(
+        text=text,
+        showarrow=False,
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        xanchor="left",
+        yanchor="top",
+        yshift=-below,
+        align="left",
+        font={"size": 11, "color": GREY},
+    )
+    fig.update_layout(height=total, margin=margin, legend={"y": (legend_top + note) / total})
 
 
 def comparison_chart(
@@ -105,6 +146,7 @@ def comparison_chart(
         return message(tr("below_minimum", lang, n=d.anonymity.minimum), lang, title)
     if d.previous is None:
         return message(tr("no_previous", lang), lang, title)
+    previous = earlier_in_terms(bundle, d.questionnaire, d.previous)
     labels = construct_labels(bundle, lang)
     if constructs is not None:
         ids = list(constructs)
@@ -115,12 +157,12 @@ def comparison_chart(
             for c in bundle.constructs.constructs
             if c.kind in kinds and (groups is None or c.group in groups)
         ]
-    ids = [cid for cid in ids if d.score_visible(cid) and cid in d.previous.scores]
+    ids = [cid for cid in ids if d.score_visible(cid) and cid in previous.scores]
     if not ids:
         return message(tr("no_scores", lang), lang, title)
     limit = d.thresholds.get("change", 0.5)
     names = [wrap(labels.get(cid, cid), LABEL_WIDTH) for cid in ids]
-    before = [d.previous.scores[cid] for cid in ids]
+    before = [previous.scores[cid] for cid in ids]
     after = [d.scores[cid].mean for cid in ids]
     fig = go.Figure()
     line_x: list[float | None] = []
@@ -200,6 +242,7 @@ def comparison_chart(
         margin={"l": 10, "r": 10, "t": 50},
     )
     place_legend(fig)
+    _version_note(fig, bundle, d, [previous], lang)
     return fig
 
 

@@ -210,13 +210,13 @@ def cmd_schemas(args: argparse.Namespace) -> int:
 def cmd_examples(args: argparse.Namespace) -> int:
     from diagnose.bundle import PROJECT_ROOT
     from diagnose.source import load_yaml
-    from diagnose.synthetic import CaseSpec, build_case, case_json, output_path
+    from diagnose.synthetic import CaseSpec, build_case, case_json, case_questionnaire, output_path
 
     bundle = load_bundle()
     stale = []
     for spec_path in sorted((PROJECT_ROOT / "examples" / "cases").glob("*.yaml")):
         spec = validate_model(CaseSpec, load_yaml(spec_path, str(spec_path.relative_to(PROJECT_ROOT))))
-        text = case_json(build_case(spec, bundle.questionnaire(spec.questionnaire)))
+        text = case_json(build_case(spec, case_questionnaire(spec, bundle.versions)))
         target = output_path(spec_path)
         if args.check:
             if not target.is_file() or target.read_text(encoding="utf-8") != text:

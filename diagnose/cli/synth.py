@@ -12,7 +12,7 @@ from diagnose.bundle import load_bundle
 from diagnose.cli.content import add_lang
 from diagnose.problems import Problem, ValidationFailed, did_you_mean
 from diagnose.source import load_yaml, validate_model
-from diagnose.synthetic import CaseSpec, build_case, case_json, check_spec
+from diagnose.synthetic import CaseSpec, build_case, case_json, case_questionnaire, check_spec
 
 
 def register(sub: Any) -> None:
@@ -48,7 +48,18 @@ def read_spec(path: Path) -> CaseSpec:
             allowed=", ".join(sorted(bundle.questionnaires)),
         )
         raise ValidationFailed([problem])
-    problems = check_spec(spec, bundle.questionnaire(spec.questionnaire), source)
+    versions = bundle.versions[spec.questionnaire]
+    if spec.version is not None and spec.version not in versions:
+        problem = source.problem(
+            "unknown-questionnaire",
+            ("version",),
+            "version",
+            key=f"{spec.questionnaire} {spec.version}",
+            suggestion=did_you_mean(spec.version, versions),
+            allowed=", ".join(versions),
+        )
+        raise ValidationFailed([problem])
+    problems = check_spec(spec, case_questionnaire(spec, bundle.versions), source)
     if problems:
         raise ValidationFailed(problems)
     return spec
@@ -56,7 +67,7 @@ def read_spec(path: Path) -> CaseSpec:
 
 def cmd_synth(args: argparse.Namespace) -> int:
     spec = read_spec(args.spec)
-    text = case_json(build_case(spec, load_bundle().questionnaire(spec.questionnaire)))
+    text = case_json(build_case(spec, case_questionnaire(spec, load_bundle().versions)))
     if args.output is None:
         sys.stdout.write(text)
         return 0

@@ -400,6 +400,8 @@ def _full_results(doc: DocxDocument, m: ReportModel, number: int) -> int:
     _chapter(doc, m, number + 4, "s_time")
     if m.has_history:
         doc.add_paragraph(m.t("time_intro", change=m.limits["change"]))
+        if m.version_note:
+            doc.add_paragraph(m.version_note).runs[0].italic = True
         _chart(doc, m, "trend")
         _chart(doc, m, "comparison")
         if m.changes:

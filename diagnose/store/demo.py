@@ -4,10 +4,15 @@ Four stories a newcomer recognises at once in the trend charts:
 - a learning network of teachers that improves year on year;
 - a passend-onderwijs partnership whose ownership and trust decline;
 - a technology pact whose board and support office have taken the network over (pitfall 3);
-- a regional teacher-shortage approach where boards and teachers see the network very differently.
+- a regional teacher-shortage approach where boards and teachers see the network very differently;
+- a quality network of vocational colleges that answered questionnaire 1.0 in 2024 and 2025 and 2.0
+  in 2026: its trend shows only the constructs the two versions can compare, and 2.0 tells the two
+  faces of pitfall 1 (a goal fixed once, activities drifting away from it) apart.
 
 Answers are generated from the questionnaire itself (diagnose.synthetic), so every item id is
-valid whatever the questionnaire's current content; the random generator is seeded, so the demo
+valid whatever the questionnaire's current content (the newest version, unless a story names the
+version of each year); the facts the newest version asks of the coordinator are the network's
+profile; the random generator is seeded, so the demo
 is the same every time. The newest round of every network stays open, with personal invitations
 for the people who have not answered yet.
 
@@ -23,7 +28,9 @@ import random
 from dataclasses import dataclass
 from typing import Any
 
+from diagnose.bundle import Bundle
 from diagnose.problems import Problem
+from diagnose.questionnaire import Questionnaire
 from diagnose.responses import check_round
 from diagnose.store import credentials
 from diagnose.store import types as t
@@ -32,7 +39,7 @@ from diagnose.store.service import Store
 from diagnose.store.transfer.archive import ArchiveAgreement, ArchiveInvitation, ArchiveStatus
 from diagnose.store.transfer.importing import apply
 from diagnose.store.transfer.plan import PlanNetwork, PlanResponse, PlanRound, PlanWorkspace
-from diagnose.synthetic import RoundSpec, generate_round
+from diagnose.synthetic import RoundSpec, coordinator_facts, generate_round
 
 WORKSPACE_NAME = "Demo — fictieve netwerken"
 DEMO_EMAIL = "demo@netwerkscan.nl"
@@ -121,6 +128,8 @@ class Story:
     spread: float = 0.5
     role_offsets: dict[str, dict[str, float]] | None = None
     texts: tuple[str, ...] = ()
+    # the questionnaire version of each year's round; None: the newest for every year
+    versions: tuple[str | None, str | None, str | None] | None = None
 
 
 STORIES = (
@@ -170,10 +179,15 @@ STORIES = (
         roles={"school_leader": 6, "board": 3, "municipality": 2, "support_office": 2, "teacher": 4},
         scores={
             "default": (3.7, 3.35, 2.95),
-            "lnc5_ownership": (3.8, 3.1, 2.4),
+            "lnc5_ownership": (3.8, 3.3, 2.2),
             "lnc4_trust": (3.9, 3.3, 2.6),
             "joint_decision": (3.6, 3.0, 2.4),
-            "interaction": (3.7, 3.2, 2.7),
+            # the decline is in ownership, trust and decisions; the pitfalls show only signals
+            # (pitfall 3 through the board and the bureau)
+            "pitfall_fixed_goal": (3.7, 3.6, 3.5),
+            "pitfall_drift": (3.7, 3.6, 3.5),
+            "pitfall_everyone_everything": (3.7, 3.5, 3.4),
+            "pitfall_not_our_network": (3.6, 3.4, 3.1),
         },
         spread=0.5,
         texts=("Geldverdeling overschaduwt alles.", "We vermijden de lastige gesprekken."),
@@ -228,12 +242,59 @@ STORIES = (
         },
         spread=0.9,
         role_offsets={
-            "board": {"lnc5_ownership": 1.3, "ambitions": 1.2, "realisation": 1.2},
-            "teacher": {"lnc5_ownership": -1.0, "ambitions": -0.8, "realisation": -0.9},
+            "board": {"lnc5_ownership": 1.3, "lnc1_goal_focus": 1.2, "realisation": 1.2},
+            "teacher": {"lnc5_ownership": -1.0, "lnc1_goal_focus": -0.8, "realisation": -0.9},
         },
         texts=("Iedereen moet overal bij zijn; het gaat te traag.", "Kleine coalities zouden sneller gaan."),
     ),
+    Story(
+        name="Kwaliteitsnetwerk mbo Midden (fictief)",
+        profile={"size": 22, "age_years": 8},
+        facts={
+            "sector": "mbo",
+            "origin": "voluntary",
+            "has_board": "no",
+            "support": "facilitator",
+            "member_kinds": ["mbo_school", "employer"],
+            "network_type": "learning",
+            "task_type": "knowledge_exchange",
+            "overlap": "low",
+            "leadership_role": "catalysing",
+        },
+        roles={"teacher": 6, "school_leader": 5, "board": 2, "employer": 2, "support_office": 1},
+        # 1.0 measured cohesion and one mixed pitfall 1; 2.0 reads cohesion in identity and splits
+        # pitfall 1 into a fixed goal and drift (a construct a version does not measure is ignored)
+        scores={
+            "default": (3.3, 3.45, 3.6),
+            "lnc4_trust": (3.2, 3.6, 4.1),
+            "lnc3_practice_development": (3.0, 3.4, 3.9),
+            "identity": (3.8, 3.5, 3.0),
+            "cohesion": (3.9, 3.6, 3.6),
+            "pitfall_fixed_goal": (3.4, 3.0, 2.6),
+            "pitfall_drift": (3.3, 3.3, 2.4),
+            "pitfall_everyone_everything": (3.7, 3.7, 3.7),
+            "pitfall_not_our_network": (3.8, 3.8, 3.8),
+            "orientation": (3.6, 3.6, 3.4),
+        },
+        spread=0.5,
+        texts=(
+            "Er komen steeds nieuwe scholen bij met hun eigen wensen.",
+            "Waar zijn we ook alweer voor begonnen?",
+        ),
+        versions=("1.0", "1.0", None),
+    ),
 )
+
+
+def story_questionnaire(bundle: Bundle, story: Story, year_index: int) -> Questionnaire:
+    """The questionnaire version a story's round of that year was answered with."""
+    version = story.versions[year_index] if story.versions else None
+    return bundle.questionnaire("netwerkscan", version)
+
+
+def story_profile(bundle: Bundle, story: Story) -> dict[str, Any]:
+    """The network's profile: the story's, with the facts the newest version asks of the coordinator."""
+    return {**story.profile, **coordinator_facts(bundle.questionnaire("netwerkscan"), story.facts)}
 
 
 @dataclass(frozen=True)
@@ -281,12 +342,12 @@ def build_demo(store: Store) -> DemoResult:
         counts = store.table_counts()
         detail = ", ".join(f"{n} {name}" for name, n in counts.items() if n)
         raise StoreError(Problem("database-not-empty", file=store.url, params={"detail": detail}))
-    q = store.bundle.questionnaire("netwerkscan")
     rng = random.Random(SEED)
     plan = PlanWorkspace(WORKSPACE_NAME, None, is_demo=True)
     for story in STORIES:
-        network = PlanNetwork(story.name, None, store.check_profile(story.profile))
+        network = PlanNetwork(story.name, None, store.check_profile(story_profile(store.bundle, story)))
         for year_index in range(len(YEARS)):
+            q = story_questionnaire(store.bundle, story, year_index)
             generated = generate_round(q, _round_spec(story, year_index, rng), rng)
             problems = check_round(q, generated, f"demo: {story.name}")
             if problems:

@@ -10,7 +10,7 @@ from diagnose import Bundle, diagnose
 from diagnose.cli import main
 from diagnose.cli.content import file_actions, read_response_file
 from diagnose.source import load_yaml, validate_model
-from diagnose.synthetic import CaseSpec, build_case, case_json, output_path
+from diagnose.synthetic import CaseSpec, build_case, case_json, case_questionnaire, output_path
 from tests.core.expectations import unmet
 
 CASES = sorted((Path(__file__).resolve().parents[2] / "examples" / "cases").glob("*.yaml"))
@@ -23,7 +23,7 @@ def load_spec(path: Path) -> CaseSpec:
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
 def test_case(bundle: Bundle, path: Path) -> None:
     spec = load_spec(path)
-    q = bundle.questionnaire(spec.questionnaire)
+    q = case_questionnaire(spec, bundle.versions)
     expected_json = case_json(build_case(spec, q))
     assert output_path(path).read_text(encoding="utf-8") == expected_json, "stale: run `netscan examples`"
 
@@ -45,7 +45,7 @@ def test_earlier_rounds_of_a_case_meet_their_own_expectations(bundle: Bundle, pa
     """A case over several years says what each year's diagnosis should hold (with the years before
     as history and the agreements made after the year before): checked year by year."""
     spec = load_spec(path)
-    q = bundle.questionnaire(spec.questionnaire)
+    q = case_questionnaire(spec, bundle.versions)
     for index, rnd in enumerate(spec.rounds[:-1]):
         if rnd.expect is None:
             continue

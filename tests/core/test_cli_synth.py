@@ -10,10 +10,11 @@ import pytest
 from diagnose import load_bundle
 from diagnose.cli import main
 from diagnose.source import load_yaml, validate_model
-from diagnose.synthetic import CaseSpec, build_case, case_json
+from diagnose.synthetic import CaseSpec, build_case, case_json, case_questionnaire
 
 CASES = Path(__file__).resolve().parents[1] / "cases" / "consultant"
-SPEC = CASES / "vertrouwen_daalt_een_punt.yaml"
+SPEC = CASES / "vertrouwen_daalt_een_punt.yaml"  # answered with questionnaire 1.0 (it says so)
+SPEC_V2 = CASES.parent / "consultant_v2" / "vertrouwen_daalt_een_punt.yaml"  # the newest version
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -29,8 +30,9 @@ def test_synth_writes_the_response_file_the_spec_describes(
     code, out, err = run(capsys, "synth", str(SPEC), "-o", str(target))
     assert (code, out, err) == (0, "", "")
     spec = validate_model(CaseSpec, load_yaml(SPEC))
-    expected = case_json(build_case(spec, load_bundle().questionnaire("netwerkscan")))
+    expected = case_json(build_case(spec, case_questionnaire(spec, load_bundle().versions)))
     assert target.read_text(encoding="utf-8") == expected
+    assert json.loads(expected)["questionnaire"] == {"id": "netwerkscan", "version": "1.0"}
     data = json.loads(expected)
     assert [r["label"] for r in data["history"]] == ["2025"] and data["round"]["label"] == "2026"
     assert len(data["round"]["responses"]) == 12
@@ -84,6 +86,13 @@ def test_diagnose_json_keeps_rule_ids_and_tells_the_cards(
             "did you mean 'overlap'?",
         ),
         ("respondents: 12", "respondents: twaalf", "invalid-value", "respondents", "respondents"),
+        (
+            'version: "1.0"',
+            'version: "1.1"',
+            "unknown-questionnaire",
+            "onbekende vragenlijst 'netwerkscan 1.1' (bedoel je '1.0'?)",
+            "unknown questionnaire 'netwerkscan 1.1' (did you mean '1.0'?)",
+        ),
     ],
 )
 def test_a_bad_spec_is_named_with_file_line_and_fix(
@@ -100,6 +109,33 @@ def test_a_bad_spec_is_named_with_file_line_and_fix(
         assert f"{spec}:" in err and f"[{code}]" in err and expected in err, err
         assert "Traceback" not in err
     assert not target.exists()
+
+
+def test_a_spec_without_a_version_is_answered_with_the_newest(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Questionnaire 2.0: its coordinator's facts are the network's profile, never a respondent's answer."""
+    bundle = load_bundle()
+    newest = bundle.questionnaire("netwerkscan")
+    code, out, _ = run(capsys, "synth", str(SPEC_V2))
+    assert code == 0
+    data = json.loads(out)
+    assert (
+        data["questionnaire"]
+        == {"id": "netwerkscan", "version": newest.version}
+        != {
+            "id": "netwerkscan",
+            "version": "1.0",
+        }
+    )
+    asked_of_coordinator = {item.id for item in newest.coordinator_items()}
+    constructs = {item.construct_id for item in newest.coordinator_items()}
+    assert asked_of_coordinator and "support" in constructs
+    assert data["network"]["profile"]["support"] == "facilitator"
+    for response in data["round"]["responses"]:
+        assert not asked_of_coordinator & set(response["answers"])
+        role = response["role"]
+        assert all(newest.shown_to(newest.item_by_id[i], role) for i in response["answers"])
 
 
 def test_a_spec_that_is_no_yaml_is_refused(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from diagnose import Bundle, Diagnosis, Finding, build_bundle, diagnose, discove
 from diagnose import cards as grouping
 from diagnose.priority import Facts, points
 from diagnose.problems import ValidationFailed
-from diagnose.responses import Round
+from diagnose.responses import Network, Round
 from diagnose.store import demo
 from diagnose.synthetic import generate_round
 from diagnose.text import LocalizedText
@@ -23,23 +23,23 @@ from tests.core.content_copy import replace_in
 MINI = Path(__file__).parent / "mini"
 
 
-def demo_rounds(bundle: Bundle, name: str) -> list[Round]:
-    """The three yearly rounds of a demo network, generated as `netscan demo` does."""
-    q = bundle.questionnaire("netwerkscan")
+def demo_rounds(bundle: Bundle, name: str) -> tuple[list[Round], Network]:
+    """The three yearly rounds of a demo network and its profile, generated as `netscan demo` does."""
     rng = random.Random(demo.SEED)
     for story in demo.STORIES:
         rounds = []
         for year in range(len(demo.YEARS)):
+            q = demo.story_questionnaire(bundle, story, year)
             rounds.append(generate_round(q, demo._round_spec(story, year, rng), rng))
             rng.randint(2, 6)  # the invitations build_demo draws between rounds
         if name in story.name:
-            return rounds
+            return rounds, Network(name=story.name, profile=demo.story_profile(bundle, story))
     raise AssertionError(name)
 
 
 def demo_diagnosis(bundle: Bundle, name: str) -> Diagnosis:
-    rounds = demo_rounds(bundle, name)
-    return diagnose(bundle, bundle.questionnaire("netwerkscan"), rounds[-1], rounds[:-1])
+    rounds, network = demo_rounds(bundle, name)
+    return diagnose(bundle, bundle.questionnaire("netwerkscan"), rounds[-1], rounds[:-1], network)
 
 
 def summary_constructs(d: Diagnosis, bundle: Bundle) -> set[str]:

@@ -12,17 +12,22 @@ import random
 import re
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from diagnose.bundle import Bundle, load_bundle
 from diagnose.diagnosis import Diagnosis, Finding, diagnose
-from diagnose.synthetic import RoundSpec, generate_round
+from diagnose.placeholders import COHESION_INPUTS
+from diagnose.questionnaire import Questionnaire
+from diagnose.responses import Network
+from diagnose.synthetic import RoundSpec, coordinator_facts, generate_round
 from diagnose.text import LANGUAGES
 
 EXAMPLES = int(os.environ.get("NETSCAN_TEXT_EXAMPLES", "150"))
 BUNDLE = load_bundle()
 Q = BUNDLE.questionnaires["netwerkscan"]
+VERSIONS = list(BUNDLE.versions["netwerkscan"])  # rounds of every version are diagnosed alike
 SCORED = [c.id for c in BUNDLE.constructs.constructs if c.kind in ("score", "position")]
 ROLES = Q.fact_item("respondent_role").option_values  # type: ignore[union-attr]
 PROFILE = {
@@ -46,7 +51,7 @@ checked: dict[str, int] = {"band": 0, "cohesion": 0, "derived": 0}
 
 
 @st.composite
-def rounds(draw: st.DrawFn) -> tuple[Any, list[Any]]:
+def rounds(draw: st.DrawFn, q: Questionnaire = Q) -> tuple[Any, list[Any], Network]:
     seed = draw(st.integers(0, 10_000))
     roles = draw(st.lists(st.sampled_from(ROLES), min_size=1, max_size=3, unique=True))
     counts = {role: draw(st.integers(2, 6)) for role in roles}
@@ -68,8 +73,9 @@ def rounds(draw: st.DrawFn) -> tuple[Any, list[Any]]:
         )
 
     rng = random.Random(seed)
-    history = [generate_round(Q, spec("vorig jaar"), rng)] if draw(st.booleans()) else []
-    return generate_round(Q, spec("dit jaar"), rng), history
+    history = [generate_round(q, spec("vorig jaar"), rng)] if draw(st.booleans()) else []
+    network = Network(name="n", profile=coordinator_facts(q, facts))  # 2.0 asks these of the coordinator
+    return generate_round(q, spec("dit jaar"), rng), history, network
 
 
 def texts(f: Finding) -> list[str]:
@@ -77,7 +83,9 @@ def texts(f: Finding) -> list[str]:
 
 
 def check(d: Diagnosis, bundle: Bundle) -> None:
-    cohesion = d.scores["cohesion"].mean if "cohesion" in d.scores else None
+    # the 4C cohesion input: cohesion (1.0), else identity (2.0)
+    cohesion_input = next((p for p in COHESION_INPUTS if p.split(".")[1] in d.scores), None)
+    cohesion = d.scores[cohesion_input.split(".")[1]].mean if cohesion_input else None
     for f in d.findings:
         rule = bundle.rule_by_id[f.rule]
         for text in texts(f):
@@ -103,20 +111,25 @@ def check(d: Diagnosis, bundle: Bundle) -> None:
             assert "niet gelijk aan" not in b.text.nl and "not equal to" not in b.text.en, (f.rule, b.text)
         if "derived.fitting_leadership_role" in rule.when:
             checked["derived"] += 1
-            assert {"score.cohesion", "score.orientation"} <= set(facts), (f.rule, facts)
+            assert {cohesion_input, "score.orientation"} <= set(facts), (f.rule, facts)
 
 
-def test_texts_state_what_the_scores_say() -> None:
+@pytest.mark.parametrize("version", VERSIONS)
+def test_texts_state_what_the_scores_say(version: str) -> None:
+    q = BUNDLE.questionnaire("netwerkscan", version)
+    for key in checked:
+        checked[key] = 0
+
     @settings(
         max_examples=EXAMPLES,
         deadline=None,
         derandomize=True,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     )
-    @given(rounds())
-    def each_round(case: tuple[Any, list[Any]]) -> None:
-        rnd, history = case
-        check(diagnose(BUNDLE, Q, rnd, history), BUNDLE)
+    @given(rounds(q))
+    def each_round(case: tuple[Any, list[Any], Network]) -> None:
+        rnd, history, network = case
+        check(diagnose(BUNDLE, q, rnd, history, network), BUNDLE)
 
     each_round()
     # the claims must have met real texts, or the property proves nothing

@@ -30,8 +30,9 @@ BLOCKS = {
 
 
 def squash(text: str) -> str:
-    """Whitespace collapsed, so text broken over lines by the PDF still matches."""
-    return re.sub(r"\s+", " ", text).strip()
+    """Whitespace collapsed, so text broken over lines by the PDF still matches; a word broken at
+    its own hyphen ("decision-" / "making") is joined again, on both sides of a comparison."""
+    return re.sub(r"(?<=\w)- (?=\w)", "-", re.sub(r"\s+", " ", text).strip())
 
 
 def pdf_pages(pdf: bytes) -> list[str]:

@@ -30,7 +30,7 @@ def test_demo_fills_an_empty_database_with_stories(store: Store, bundle: Bundle)
     assert store.verify_password(DEMO_EMAIL, DEMO_PASSWORD) == result.user
     assert store.require_member(result.user.id, result.workspace.id, "admin") == "admin"
     networks = store.list_networks(result.workspace.id)
-    assert len(networks) == 4 and all("fictief" in n.name for n in networks)
+    assert len(networks) == 5 and all("fictief" in n.name for n in networks)
     trends: dict[str, list[float]] = {}
     for net in networks:
         history = store.network_history(net.id)
@@ -55,6 +55,29 @@ def test_demo_fills_an_empty_database_with_stories(store: Store, bundle: Bundle)
     newest = store.network_history(networks[0].id)[-1].snapshot
     assert newest is not None and any(f.kind == "trend" for f in newest.diagnosis().findings)
     assert store.open_response(result.shared_link_token).status == "new"
+
+
+def test_demo_has_a_network_that_switched_questionnaire_versions(store: Store, bundle: Bundle) -> None:
+    """Two rounds answered with 1.0, the latest with the newest version; each diagnosed with its own
+    version, and the newest tells the two faces of pitfall 1 apart."""
+    result = build_demo(store)
+    newest = bundle.questionnaire("netwerkscan").version
+    versions = {
+        net.name: [h.round.questionnaire_version for h in store.network_history(net.id)]
+        for net in store.list_networks(result.workspace.id)
+    }
+    switched = "Kwaliteitsnetwerk mbo Midden (fictief)"
+    assert newest != "1.0" and versions[switched] == ["1.0", "1.0", newest]
+    assert all(v == [newest] * 3 for name, v in versions.items() if name != switched)
+    net = next(n for n in store.list_networks(result.workspace.id) if n.name == switched)
+    history = store.network_history(net.id)
+    first, latest = (h.snapshot.diagnosis() for h in (history[0], history[-1]) if h.snapshot)
+    assert first.questionnaire.version == "1.0" and latest.questionnaire.version == newest
+    assert "cohesion" in first.scores and "cohesion" not in latest.scores
+    assert "pitfall_drift" not in first.scores and latest.finding("pitfall_drift") is not None
+    assert latest.finding("pitfall_fixed_goal") is not None
+    # the network's profile holds what the newest version asks of the coordinator
+    assert net.profile["support"] == "facilitator" and latest.profile["support"].value == "facilitator"
 
 
 def test_demo_is_the_same_every_time(store: Store, other_store: Store) -> None:
@@ -111,7 +134,9 @@ def test_cli_import_export_rediagnose(
     for n in range(4):
         answers = full_answers(q, rng, role=rng.choice(role_values(q)))
         cells = [";".join(v) if isinstance(v, list) else str(v) for v in (answers[i] for i in items)]
-        lines.append(f"p{n},{answers[items[0]]}," + ",".join(f'"{c}"' for c in cells))
+        role_item = q.fact_item("respondent_role")
+        assert role_item is not None
+        lines.append(f"p{n},{answers[role_item.id]}," + ",".join(f'"{c}"' for c in cells))
     source = tmp_path / "antwoorden.csv"
     source.write_text("\n".join(lines) + "\n", encoding="utf-8")
     base = ["--database", db_url]
