@@ -5,7 +5,8 @@
 Reports, for the newest version of each questionnaire:
 - per scale item: the number of words (Dutch) and its Flesch–Douma reading ease;
 - per construct: the number of scale items, how many are reverse-worded and their share, and
-  whether the construct gets a band (at least MIN_ITEMS_FOR_BAND items), is a signal or a position;
+  whether the construct gets a band (at least the rule base's `min_items_for_band` items), is a
+  signal or a position;
 - the estimated completion time on a phone, for each path a respondent can take (sections with
   `roles:` are shown to some roles only; the coordinator's section is never shown to respondents).
 
@@ -51,7 +52,7 @@ if __package__ in (None, ""):  # run as a script: make the project importable
 
 import pyphen
 
-from diagnose import load_bundle
+from diagnose import Bundle, load_bundle
 from diagnose.questionnaire import ConstructCatalogue, Item, Questionnaire, Section
 from diagnose.text import LocalizedText
 
@@ -60,7 +61,6 @@ SECONDS_PER_ANSWER = 4
 SECONDS_PER_PAGE = 3
 MAX_ITEM_WORDS = 20  # the issue's limit for a question (nl)
 MAX_OPTION_WORDS = 12  # an answer option (nl)
-MIN_ITEMS_FOR_BAND = 3  # as ruleset `min_items_for_band`: fewer items make a construct a signal
 ANSWERED_TYPES = ("scale", "single", "multi", "number")
 
 WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
@@ -161,7 +161,7 @@ def _fmt(value: float) -> str:
     return f"{value:.1f}"
 
 
-def _construct_rows(q: Questionnaire, constructs: ConstructCatalogue) -> list[str]:
+def _construct_rows(q: Questionnaire, constructs: ConstructCatalogue, min_items_for_band: int) -> list[str]:
     rows = [
         "| construct | group | scale items | reverse-worded | share reverse | shown as |",
         "|---|---|--:|--:|--:|---|",
@@ -176,7 +176,7 @@ def _construct_rows(q: Questionnaire, constructs: ConstructCatalogue) -> list[st
             "position (no band)"
             if construct.kind == "position"
             else "band"
-            if len(items) >= MIN_ITEMS_FOR_BAND
+            if len(items) >= min_items_for_band
             else f"signal ({len(items)} {'item' if len(items) == 1 else 'items'})"
         )
         rows.append(
@@ -224,10 +224,10 @@ def burden_markdown(q: Questionnaire) -> str:
     return "\n".join(lines) + "\n"
 
 
-def evidence_markdown(q: Questionnaire, constructs: ConstructCatalogue) -> str:
+def evidence_markdown(q: Questionnaire, bundle: Bundle) -> str:
     """The generated region of docs/questionnaire.md for one questionnaire."""
     lines = [f"\nStated in the intro: about {completion_minutes(q)} minutes.", ""]
-    lines += _construct_rows(q, constructs)
+    lines += _construct_rows(q, bundle.constructs, bundle.settings.min_items_for_band)
     lines += ["", *_item_rows(q), ""]
     return burden_markdown(q) + "\n".join(lines)
 
@@ -238,7 +238,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     bundle = load_bundle()
     for qid in args.questionnaires:
-        print(evidence_markdown(bundle.questionnaire(qid), bundle.constructs))
+        print(evidence_markdown(bundle.questionnaire(qid), bundle))
     return 0
 
 

@@ -27,6 +27,8 @@ NUMERIC_NAMESPACES = (
     "change",
     "previous",
     "role_gap",
+    "unknown",
+    "signal",
     "item",
     "count",
     "round",

@@ -9,6 +9,7 @@ from pydantic import BaseModel, TypeAdapter
 
 from diagnose import cards
 from diagnose.bundle import Bundle, to_durable_facts
+from diagnose.comparability import earlier_in_terms, previous_in_terms
 from diagnose.explain import Because, reasons_for
 from diagnose.item_types import item_type
 from diagnose.placeholders import context_for, fill
@@ -19,8 +20,10 @@ from diagnose.responses import Network, Round, check_round
 from diagnose.scoring import (
     ConstructScore,
     ProfileFact,
+    Reference,
     RespondentScores,
     RoundScores,
+    Unknown,
     round_facts,
     score_round,
 )
@@ -39,11 +42,6 @@ class Finding(BaseModel):
     constructs: list[str]
     spread: float | None
     margin: float = 0.0  # how far the facts are past the rule's thresholds; ranks ties
-
-
-class Reference(BaseModel):
-    id: str
-    version: str
 
 
 class RoundInfo(BaseModel):
@@ -73,6 +71,9 @@ class PreviousRound(BaseModel):
     label: str
     date: str | None
     scores: dict[str, float]
+    questionnaire: Reference | None = None  # the version it was answered with (absent: as this round)
+    # the version whose construct ids `scores` uses, once translated (diagnose.comparability)
+    in_terms_of: Reference | None = None
 
 
 class Diagnosis(BaseModel):
@@ -92,6 +93,8 @@ class Diagnosis(BaseModel):
     strengths: list[str]
     respondents: list[RespondentScores]
     by_role: dict[str, dict[str, float]]
+    # share of "weet ik niet" per construct (diagnoses stored before questionnaire 2.0 lack it)
+    unknown: dict[str, Unknown] = {}
 
     def finding(self, rule_id: str) -> Finding | None:
         return next((f for f in self.findings if f.rule == rule_id), None)
@@ -113,6 +116,17 @@ class Diagnosis(BaseModel):
         """The construct means that may be shown."""
         return {cid: s.mean for cid, s in self.scores.items() if self.score_visible(cid)}
 
+    def visible_unknown(self) -> dict[str, float]:
+        """The share of "weet ik niet" per construct that may be shown: results allowed, and at
+        least the anonymity minimum of respondents gave that answer (a group answer is shown whole)."""
+        if not self.results_allowed:
+            return {}
+        return {
+            cid: u.share
+            for cid, u in self.unknown.items()
+            if self.round.group_only or u.respondents >= self.anonymity.minimum
+        }
+
     def visible_roles(self) -> dict[str, dict[str, float]]:
         """Mean per construct for each role chosen by at least the minimum number of respondents."""
         if not self.results_allowed:
@@ -127,19 +141,29 @@ class Diagnosis(BaseModel):
         """This round as an earlier round beside one whose anonymity minimum is `minimum`."""
         return earlier_round(self, minimum)
 
-    def compared_with(self, earlier: Diagnosis) -> Diagnosis:
-        """This diagnosis with any earlier round as `previous` (side by side), as may be shown."""
-        return self.model_copy(update={"previous": earlier.as_earlier(self.anonymity.minimum)})
+    def compared_with(self, earlier: Diagnosis, bundle: Bundle) -> Diagnosis:
+        """This diagnosis with any earlier round as `previous` (side by side), as may be shown:
+        across questionnaire versions only its comparable constructs (diagnose.comparability)."""
+        shown = earlier.as_earlier(self.anonymity.minimum)
+        if shown is not None:
+            shown = earlier_in_terms(bundle, self.questionnaire, shown)
+        return self.model_copy(update={"previous": shown if shown is None or shown.scores else None})
 
     def with_history(
-        self, earlier: Sequence[Diagnosis | RoundScores]
+        self, earlier: Sequence[Diagnosis | RoundScores], bundle: Bundle
     ) -> tuple[Diagnosis, list[PreviousRound]]:
         """This diagnosis with `previous` reduced to what may be shown, and the earlier rounds that
         may be shown beside it (oldest first). `earlier` is the round's history, oldest first; an
-        earlier round below this round's anonymity minimum is left out. `previous` stays the round
-        the diagnosis was compared with (found by label and date among the rounds shown), and is
-        empty when that round may not be shown."""
-        shown = [e for r in earlier if (e := earlier_round(r, self.anonymity.minimum)) is not None]
+        earlier round below this round's anonymity minimum is left out, and an earlier round of
+        another questionnaire version shows only the constructs comparable with this one, under
+        this round's ids (diagnose.comparability). `previous` stays the round the diagnosis was
+        compared with (found by label and date among the rounds shown), and is empty when that
+        round may not be shown."""
+        shown = [
+            earlier_in_terms(bundle, self.questionnaire, e)
+            for r in earlier
+            if (e := earlier_round(r, self.anonymity.minimum)) is not None
+        ]
         before = self.previous
         previous = next(
             (
@@ -166,15 +190,19 @@ def earlier_round(r: Diagnosis | RoundScores | PreviousRound, minimum: int) -> P
             r.round.group_only,
         )
         constructs = r.scores
+        questionnaire: Reference | None = r.questionnaire
     else:
         label, date, respondents, group_only = r.label, r.date, r.respondents, r.group_only
         constructs = r.constructs
+        questionnaire = r.questionnaire
     if not may_show(respondents, group_only, minimum):
         return None
     scores = {
         cid: s.mean for cid, s in constructs.items() if group_only or (not s.below_minimum and s.n >= minimum)
     }
-    return PreviousRound(label=label, date=date, scores=scores) if scores else None
+    return (
+        PreviousRound(label=label, date=date, scores=scores, questionnaire=questionnaire) if scores else None
+    )
 
 
 def free_texts(q: Questionnaire, rnd: Round) -> dict[str, list[str]]:
@@ -207,6 +235,8 @@ def score(bundle: Bundle, q: Questionnaire, rnd: Round, network: Network | None 
         concern=s.thresholds["concern"],
         anonymity_minimum=s.anonymity_minimum,
         profile_agreement=s.profile_agreement,
+        min_items_per_respondent=s.min_items_per_respondent,
+        min_items_for_band=s.min_items_for_band,
         network_profile=network.profile if network else None,
     )
 
@@ -265,8 +295,12 @@ def diagnose_scores(
 ) -> Diagnosis:
     """The rules over a round's scores (made by `score` from answers that passed check_round).
     Scores do not depend on the rules: a store re-diagnosing rounds after the rule base changed
-    can keep the scores it computed before, if it knows the answers and scoring did not change."""
-    facts = round_facts(current, previous)
+    can keep the scores it computed before, if it knows the answers and scoring did not change.
+    `previous` may come from another version of the questionnaire: only its comparable constructs
+    count (diagnose.comparability)."""
+    if previous is not None:
+        previous = previous_in_terms(bundle, Reference(id=q.id, version=q.version), previous)
+    facts = round_facts(current, previous, anonymity_minimum=bundle.settings.anonymity_minimum)
     if actions is not None and previous is not None:  # agreements are known: `none` means none made
         for cid in current.constructs:
             facts[f"action.{cid}"] = actions.get(cid, "none")
@@ -305,6 +339,8 @@ def diagnose_scores(
             label=previous.label,
             date=previous.date,
             scores={c: s.mean for c, s in previous.constructs.items()},
+            questionnaire=previous.questionnaire,
+            in_terms_of=Reference(id=q.id, version=q.version) if previous.questionnaire else None,
         )
         if previous
         else None,
@@ -313,6 +349,7 @@ def diagnose_scores(
         strengths=[f.rule for f in findings if f.kind == "strength"],
         respondents=current.respondent_scores,
         by_role=current.by_role,
+        unknown=current.unknown,
     )
     # The summary: the leads of the first cards in the priority model of rules/ruleset.yaml.
     diagnosis.summary = cards.summary(diagnosis, bundle)

@@ -28,6 +28,11 @@ FACT_LABELS: dict[str, tuple[str, str]] = {
         "verschil tussen de hoogst en laagst scorende rol ‘{label}’",
         "gap between the highest and lowest scoring role ‘{label}’",
     ),
+    "unknown": ("aandeel ‘weet ik niet’ bij ‘{label}’", "share of ‘I don't know’ on ‘{label}’"),
+    "signal": (
+        "signaal ‘{label}’ (te weinig vragen voor een oordeel)",
+        "signal ‘{label}’ (too few questions for a rating)",
+    ),
     "item": ("gemiddelde op de stelling ‘{label}’", "mean on the statement ‘{label}’"),
     "profile": ("{label}", "{label}"),
     "disagree": ("respondenten verschillen van mening over ‘{label}’", "respondents disagree on ‘{label}’"),

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from diagnose.questionnaire import DONT_KNOW, Item, Questionnaire
+from diagnose.questionnaire import DONT_KNOW, NOT_APPLICABLE, Item, Questionnaire
 from diagnose.text import LocalizedText
 
 # What an item of a type gives the rules:
@@ -32,16 +32,15 @@ DONT_KNOW_WORDS = {
     "weet ik niet",
     "weet niet / n.v.t.",
     "weet niet/n.v.t.",
-    "n.v.t.",
-    "nvt",
-    "n.v.t",
     "don't know",
     "dont know",
     "do not know",
+    "i don't know",
     "don't know / not applicable",
-    "n/a",
-    "na",
 }
+# Read as "niet van toepassing" on a scale that offers it; on a scale with one answer for both
+# (questionnaire 1.0's "Weet niet / n.v.t.") as "weet ik niet" (parse_cell).
+NOT_APPLICABLE_WORDS = {"na", "n.v.t.", "nvt", "n.v.t", "n/a", "niet van toepassing", "not applicable"}
 
 
 @dataclass(frozen=True)
@@ -88,18 +87,26 @@ class ItemType:
 
 def _check_scale(q: Questionnaire, item: Item, value: Any) -> AnswerError | None:
     scale = q.scales.get(item.scale or "")
-    if value == DONT_KNOW:
-        if scale is not None and scale.dont_know is None:
+    allowed = "1 t/m 5" + (' of "dk" (weet ik niet)' if scale and scale.dont_know else "")
+    allowed_en = "1 to 5" + (' or "dk" (don\'t know)' if scale and scale.dont_know else "")
+    if scale and scale.not_applicable:
+        allowed += ' of "na" (niet van toepassing)'
+        allowed_en += ' or "na" (not applicable)'
+    if value in (DONT_KNOW, NOT_APPLICABLE):
+        offered = scale is None or (scale.dont_know if value == DONT_KNOW else scale.not_applicable)
+        if not offered:
             return _error(
-                "deze schaal kent geen 'weet niet'",
-                "this scale has no 'don't know'",
-                "geef 1 t/m 5",
-                "give 1 to 5",
+                "deze schaal kent geen 'weet ik niet'"
+                if value == DONT_KNOW
+                else "deze schaal kent geen 'niet van toepassing'",
+                "this scale has no 'don't know'"
+                if value == DONT_KNOW
+                else "this scale has no 'not applicable'",
+                f"geef {allowed}",
+                f"give {allowed_en}",
             )
         return None
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
-        allowed = "1 t/m 5" + (' of "dk" (weet niet)' if scale and scale.dont_know else "")
-        allowed_en = "1 to 5" + (' or "dk" (don\'t know)' if scale and scale.dont_know else "")
         return _error(
             "een schaalantwoord is een heel getal van 1 t/m 5",
             "a scale answer is a whole number from 1 to 5",
@@ -200,8 +207,12 @@ def _option(item: Item, raw: str) -> str:
 
 
 def _parse_scale(item: Item, raw: Any) -> Any:
-    if isinstance(raw, str) and raw.strip().casefold() in DONT_KNOW_WORDS:
-        return DONT_KNOW
+    if isinstance(raw, str):
+        word = raw.strip().casefold()
+        if word in DONT_KNOW_WORDS:
+            return DONT_KNOW
+        if word in NOT_APPLICABLE_WORDS:
+            return NOT_APPLICABLE
     return parse_number(raw)
 
 
@@ -239,6 +250,13 @@ def answer_error(q: Questionnaire, item: Item, value: Any) -> AnswerError | None
     return ITEM_TYPES[item.type].answer_error(q, item, value)
 
 
-def parse_cell(item: Item, raw: Any) -> Any:
-    """The answer a spreadsheet or CSV cell means for this item (see ItemType.parse_cell)."""
-    return ITEM_TYPES[item.type].parse_cell(item, raw)
+def parse_cell(item: Item, raw: Any, q: Questionnaire | None = None) -> Any:
+    """The answer a spreadsheet or CSV cell means for this item (see ItemType.parse_cell). Given
+    the questionnaire, "n.v.t." on a scale without a separate "niet van toepassing" (version 1.0's
+    "Weet niet / n.v.t.") is that scale's one answer for both: "dk"."""
+    value = ITEM_TYPES[item.type].parse_cell(item, raw)
+    if value == NOT_APPLICABLE and q is not None:
+        scale = q.scales.get(item.scale or "")
+        if scale is not None and scale.not_applicable is None and scale.dont_know is not None:
+            return DONT_KNOW
+    return value

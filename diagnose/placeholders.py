@@ -118,6 +118,19 @@ PLACEHOLDERS: dict[str, Placeholder] = {
         _construct,
         lambda ctx, cid, lang: _num(ctx.facts[f"score.{cid}"], lang),
     ),
+    "unknown": Placeholder(
+        LocalizedText(
+            nl="een regel over het aandeel ‘weet ik niet’ (unknown.…)",
+            en="a rule about the share of ‘I don't know’ (unknown.…)",
+        ),
+        _about("unknown"),
+        lambda ctx, cid, lang: f"{round(float(ctx.facts[f'unknown.{cid}']) * 100)}%",
+    ),
+    "signal": Placeholder(
+        LocalizedText(nl="een regel over een signaal (signal.…)", en="a rule about a signal (signal.…)"),
+        _about("signal"),
+        lambda ctx, cid, lang: _num(ctx.facts[f"signal.{cid}"], lang),
+    ),
     "band": Placeholder(
         LocalizedText(nl="een regel over een onderdeel", en="a rule about a construct"),
         _construct,

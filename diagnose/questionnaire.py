@@ -193,6 +193,17 @@ class Questionnaire(Strict):
         roles = self.roles_of.get(item.id)
         return roles is None or (role is not None and role in roles)
 
+    def asked(self, role: str | None) -> list[tuple[Section, list[Item]]]:
+        """What a respondent in this role is asked, page by page: the respondents' sections with
+        the items shown to the role; a section with none of them is left out. Decided here for the
+        form, the store's check of required answers and the tests alike."""
+        pages = []
+        for section in self.respondent_sections():
+            items = [item for item in section.items if self.shown_to(item, role)]
+            if items:
+                pages.append((section, items))
+        return pages
+
     def comparison_with(self, version: str) -> Comparison | None:
         return next((c for c in self.comparable if c.version == version), None)
 

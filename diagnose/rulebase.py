@@ -68,6 +68,10 @@ class RulesetSettings(Strict):
     # strict: `anonymity_minimum: true` is a mistake to report, not a 1 to read
     anonymity_minimum: StrictInt = Field(ge=1)
     profile_agreement: StrictFloat = Field(gt=0, le=1)
+    # a respondent's construct score needs this many answered items (all, when fewer are asked)
+    min_items_per_respondent: StrictInt = Field(default=2, ge=1)
+    # a score construct measured by fewer items is a signal: shown without a band, signal.C for rules
+    min_items_for_band: StrictInt = Field(default=3, ge=1)
     thresholds: dict[str, StrictFloat]
     kinds: list[RuleKind] = Field(min_length=1)
     priority: Priority
@@ -92,9 +96,15 @@ class ForEachGroup(Strict):
     group: str
 
 
+class ForEachKind(Strict):
+    """Every construct of a kind, over all groups: for rules about measurement itself."""
+
+    kind: Literal["score", "position"]
+
+
 class RuleSpec(Strict):
     id: str = Field(min_length=1)
-    for_each: list[str] | ForEachGroup | None = None
+    for_each: list[str] | ForEachGroup | ForEachKind | None = None
     kind: Id
     severity: int = Field(ge=1, le=5)
     when: str = Field(min_length=1)
@@ -427,7 +437,9 @@ def _expansions(
         )
         return []
     by_id = vocab.constructs.by_id
-    if isinstance(spec.for_each, ForEachGroup):
+    if isinstance(spec.for_each, ForEachKind):
+        ids = [c.id for c in vocab.constructs.constructs if c.kind == spec.for_each.kind]
+    elif isinstance(spec.for_each, ForEachGroup):
         groups = vocab.constructs.group_by_id
         if spec.for_each.group not in groups:
             problems.append(

@@ -12,11 +12,18 @@ import numpy as np
 from pydantic import BaseModel
 
 from diagnose.item_types import Facts, item_type
-from diagnose.questionnaire import DONT_KNOW, ConstructCatalogue, Item, Questionnaire
+from diagnose.questionnaire import DONT_KNOW, NOT_APPLICABLE, ConstructCatalogue, Item, Questionnaire
 from diagnose.responses import Response, Round, role_of
 
 Band = Literal["strength", "attention", "concern"]
 PRECISION = 4  # facts are rounded so that 3.0 is 3.0 and not 2.9999999999999996
+
+
+class Reference(BaseModel):
+    """A questionnaire or rule base by id and version."""
+
+    id: str
+    version: str
 
 
 class ConstructScore(BaseModel):
@@ -27,12 +34,25 @@ class ConstructScore(BaseModel):
     max: float
     band: Band | None
     below_minimum: bool
+    # A score construct the questionnaire measures with fewer than `min_items_for_band` items: its
+    # mean is a signal to explore, shown without a band; the rules see it as signal.C, not score.C.
+    # (Stored diagnoses from before questionnaire 2.0 lack these fields: read as banded scores.)
+    signal: bool = False
+    items: int | None = None  # the scale items that measure it in the round's questionnaire
 
 
 class ItemScore(BaseModel):
     mean: float
     n: int
     dont_know: int
+    not_applicable: int = 0
+
+
+class Unknown(BaseModel):
+    """How often respondents answered "weet ik niet" on a construct's items."""
+
+    share: float  # "weet ik niet" among the answers that apply (scored and "weet ik niet"; not "n.v.t.")
+    respondents: int  # respondents who gave at least one such answer on its items
 
 
 class ProfileFact(BaseModel):
@@ -62,6 +82,8 @@ class RoundScores(BaseModel):
     chosen_counts: dict[str, int]
     respondent_scores: list[RespondentScores]
     by_role: dict[str, dict[str, float]] = {}
+    unknown: dict[str, Unknown] = {}
+    questionnaire: Reference | None = None  # the version that was answered (absent in old kept scores)
 
 
 def band_of(mean: float, strength: float, concern: float) -> Band:
@@ -85,18 +107,29 @@ class ScaleLayout:
         self.membership = np.zeros((len(self.item_ids), len(self.construct_ids)))
         for i, (construct, _) in enumerate(index.values()):
             self.membership[i, column[construct]] = 1.0
+        self.items_per_construct = self.membership.sum(axis=0)
+
+
+def required_items(items: int, min_items_per_respondent: int) -> int:
+    """The answered items a respondent's construct score needs: the ruleset's minimum, or every
+    item when the questionnaire asks fewer (a one-item signal takes its one answer)."""
+    return min(items, min_items_per_respondent)
 
 
 _DONT_KNOW_CODE = -1.0  # in the answer matrix; a missing answer is NaN, a scored one 1..5
+_NOT_APPLICABLE_CODE = -2.0
+_CODES: dict[Any, float] = {DONT_KNOW: _DONT_KNOW_CODE, NOT_APPLICABLE: _NOT_APPLICABLE_CODE}
 _NUMBER = (int, float)
 
 
 def answer_matrix(layout: ScaleLayout, responses: list[Response]) -> np.ndarray:
-    """Respondents × scale items: the raw answer, _DONT_KNOW_CODE, or NaN when not answered."""
+    """Respondents × scale items: the raw answer, a negative code for "weet ik niet" or "niet van
+    toepassing", or NaN when not answered."""
     ids = layout.item_ids
     nan = math.nan
+    codes = _CODES  # any other value (a list, a word) reads as NaN
     raw = [a.get(i) for a in (r.answers for r in responses) for i in ids]
-    values = [v if v.__class__ in _NUMBER else (_DONT_KNOW_CODE if v == DONT_KNOW else nan) for v in raw]
+    values = [v if v.__class__ in _NUMBER else codes.get(v, nan) for v in raw]
     return np.array(values, dtype=float).reshape(len(responses), len(ids))
 
 
@@ -129,17 +162,20 @@ def score_round(
     concern: float,
     anonymity_minimum: int,
     profile_agreement: float,
+    min_items_per_respondent: int,
+    min_items_for_band: int,
     network_profile: dict[str, Any] | None = None,
 ) -> RoundScores:
     layout: ScaleLayout = q.scale_layout
     responses = rnd.responses
     answers = answer_matrix(layout, responses)
-    answered = answers > 0  # NaN and "don't know" compare false
+    answered = answers > 0  # NaN, "weet ik niet" and "niet van toepassing" compare false
     scored = np.where(answered, np.where(layout.reverse, 6.0 - answers, answers), 0.0)
 
-    # per respondent and construct: mean of the scored items (absent when all are "don't know")
+    # per respondent and construct: mean of the scored items, when enough of them were answered
     counts = answered.astype(float) @ layout.membership
-    has = counts > 0
+    needed = np.minimum(layout.items_per_construct, min_items_per_respondent)
+    has = (counts > 0) & (counts >= needed)
     means = round_to_precision(
         np.divide(scored @ layout.membership, counts, out=np.zeros_like(counts), where=has)
     )
@@ -163,17 +199,31 @@ def score_round(
         )
 
     result = _construct_scores(
-        layout, constructs, means, has, strength=strength, concern=concern, minimum=anonymity_minimum
+        layout,
+        constructs,
+        means,
+        has,
+        strength=strength,
+        concern=concern,
+        minimum=anonymity_minimum,
+        min_items_for_band=min_items_for_band,
     )
     item_n = answered.sum(axis=0)
     item_means = round_to_precision(
         np.divide(scored.sum(axis=0), item_n, out=np.zeros(len(item_n)), where=item_n > 0)
     )
-    dont_know = (answers == _DONT_KNOW_CODE).sum(axis=0)
+    unknown_answers = answers == _DONT_KNOW_CODE
+    dont_know = unknown_answers.sum(axis=0)
+    not_applicable = (answers == _NOT_APPLICABLE_CODE).sum(axis=0)
     item_scores = {
-        iid: {"mean": m, "n": n, "dont_know": k}
-        for iid, m, n, k in zip(
-            layout.item_ids, item_means.tolist(), item_n.tolist(), dont_know.tolist(), strict=True
+        iid: {"mean": m, "n": n, "dont_know": k, "not_applicable": a}
+        for iid, m, n, k, a in zip(
+            layout.item_ids,
+            item_means.tolist(),
+            item_n.tolist(),
+            dont_know.tolist(),
+            not_applicable.tolist(),
+            strict=True,
         )
         if n
     }
@@ -193,8 +243,27 @@ def score_round(
             "chosen_counts": chosen,
             "respondent_scores": per_respondent,
             "by_role": _role_means(cids, means, has, respondent_roles, anonymity_minimum),
+            "unknown": _unknown(layout, constructs, answered, unknown_answers),
+            "questionnaire": {"id": q.id, "version": q.version},
         }
     )
+
+
+def _unknown(
+    layout: ScaleLayout, constructs: ConstructCatalogue, answered: np.ndarray, unknown: np.ndarray
+) -> dict[str, dict[str, Any]]:
+    """Per construct with any "weet ik niet": its share among the answers that apply."""
+    membership = layout.membership
+    dk = unknown.sum(axis=0) @ membership
+    applies = dk + answered.sum(axis=0) @ membership
+    who = ((unknown.astype(float) @ membership) > 0).sum(axis=0)
+    share = round_to_precision(np.divide(dk, applies, out=np.zeros(len(dk)), where=applies > 0)).tolist()
+    order = _construct_order(constructs)
+    return {
+        cid: {"share": share[j], "respondents": int(who[j])}
+        for j, cid in sorted(enumerate(layout.construct_ids), key=lambda jc: order(jc[1]))
+        if dk[j] > 0
+    }
 
 
 def _construct_scores(
@@ -206,8 +275,10 @@ def _construct_scores(
     strength: float,
     concern: float,
     minimum: int,
+    min_items_for_band: int,
 ) -> dict[str, dict[str, Any]]:
-    """Mean, spread, range and band over the respondents' construct means."""
+    """Mean, spread, range and band over the respondents' construct means; a score construct
+    measured by fewer than `min_items_for_band` items is a signal, without a band."""
     n = has.sum(axis=0)
     some = n > 0
     total = _column_sums(means)
@@ -223,7 +294,10 @@ def _construct_scores(
     for cid in sorted((c for c, j in column.items() if some[j]), key=_construct_order(constructs)):
         j = column[cid]
         count = int(n[j])
-        banded = constructs.by_id[cid].kind == "score" if cid in constructs.by_id else False
+        items = int(layout.items_per_construct[j])
+        is_score = constructs.by_id[cid].kind == "score" if cid in constructs.by_id else False
+        signal = is_score and items < min_items_for_band
+        banded = is_score and not signal
         result[cid] = {
             "mean": average[j],
             "sd": sd[j] if count > 1 else None,
@@ -232,6 +306,8 @@ def _construct_scores(
             "max": high[j],
             "band": band_of(average[j], strength, concern) if banded else None,
             "below_minimum": count < minimum,
+            "signal": signal,
+            "items": items,
         }
     return result
 
@@ -338,13 +414,25 @@ PROFILE_FACTS: dict[Facts, Callable[[Item, list[Any], float], tuple[ProfileFact,
 }
 
 
-def round_facts(scores: RoundScores, previous: RoundScores | None) -> dict[str, Any]:
-    """The facts the rules see, keyed by path (score.lnc4_trust, profile.overlap, ...)."""
+def round_facts(
+    scores: RoundScores, previous: RoundScores | None, *, anonymity_minimum: int
+) -> dict[str, Any]:
+    """The facts the rules see, keyed by path (score.lnc4_trust, profile.overlap, ...). `previous`
+    is in this round's construct ids (diagnose.comparability). A signal (too few items for a band)
+    is signal.C only: no score, band, spread or change. unknown.C, the share of "weet ik niet", is
+    given once at least `anonymity_minimum` respondents gave such an answer on C (or for a round
+    of group answers), so that it never points at one person."""
     facts: dict[str, Any] = {
         "round.respondents": float(scores.respondents),
         "round.roles": float(len(scores.roles)),
     }
+    for cid, u in scores.unknown.items():
+        if scores.group_only or u.respondents >= anonymity_minimum:
+            facts[f"unknown.{cid}"] = u.share
     for cid, s in scores.constructs.items():
+        if s.signal:
+            facts[f"signal.{cid}"] = s.mean
+            continue
         facts[f"score.{cid}"] = s.mean
         facts[f"n.{cid}"] = float(s.n)
         facts[f"min.{cid}"] = s.min
@@ -353,7 +441,7 @@ def round_facts(scores: RoundScores, previous: RoundScores | None) -> dict[str, 
             facts[f"sd.{cid}"] = s.sd
         if s.band is not None:
             facts[f"band.{cid}"] = s.band
-        if previous is not None and cid in previous.constructs:
+        if previous is not None and cid in previous.constructs and not previous.constructs[cid].signal:
             before = previous.constructs[cid].mean
             facts[f"previous.{cid}"] = before
             facts[f"change.{cid}"] = round(s.mean - before, PRECISION)

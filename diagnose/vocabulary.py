@@ -65,9 +65,20 @@ class Vocabulary:
         return vocab
 
     def names_in(self, namespace: str) -> list[str]:
-        if namespace in ("score", "sd", "min", "max", "n", "change", "previous", "role_gap", "action"):
+        if namespace in (
+            "score",
+            "sd",
+            "min",
+            "max",
+            "n",
+            "change",
+            "previous",
+            "role_gap",
+            "action",
+            "unknown",
+        ):
             return sorted(self.measured)
-        if namespace == "band":
+        if namespace in ("band", "signal"):
             return sorted(self.scored)
         if namespace == "item":
             return sorted(self.items)

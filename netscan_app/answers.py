@@ -2,8 +2,12 @@
 
 A widget's key is ``q__<item id>`` (``q__<item id>__<option>`` for the checkboxes of a multiple-choice
 item). Item ids never contain a double underscore, so the key can be split back into the item id.
-The answer values are those of the JSON response format: 1–5 or "dk" for a scale, an option value,
-a list of option values, a number, or text. ``None`` means "no answer".
+The answer values are those of the JSON response format: 1–5, "dk" or "na" for a scale, an option
+value, a list of option values, a number, or text. ``None`` means "no answer".
+
+The pages a respondent sees are the questionnaire's respondent sections with the items shown to
+their role (``Questionnaire.asked``), the role being their answer to the role question: choosing a
+role can add or remove pages further on, never the page the role question is on.
 """
 
 from __future__ import annotations
@@ -13,7 +17,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from diagnose.item_types import answer_error
-from diagnose.questionnaire import DONT_KNOW, Item, Questionnaire, Section
+from diagnose.questionnaire import DONT_KNOW, NOT_APPLICABLE, Item, Questionnaire, Section
+from diagnose.responses import ROLE_CONSTRUCT
 
 PREFIX = "q__"
 
@@ -27,7 +32,28 @@ def scale_options(q: Questionnaire, item: Item) -> list[int | str]:
     options: list[int | str] = [p.value for p in scale.points]
     if scale.dont_know is not None:
         options.append(DONT_KNOW)
+    if scale.not_applicable is not None:
+        options.append(NOT_APPLICABLE)
     return options
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of the form: a section and the items of it this respondent is asked."""
+
+    section: Section
+    items: list[Item]
+
+
+def role_answer(q: Questionnaire, answers: Mapping[str, Any]) -> str | None:
+    item = q.fact_item(ROLE_CONSTRUCT)
+    value = answers.get(item.id) if item is not None else None
+    return value if isinstance(value, str) else None
+
+
+def pages(q: Questionnaire, answers: Mapping[str, Any]) -> list[Page]:
+    """The form's pages for the answers given so far (the role decides which items are asked)."""
+    return [Page(section, items) for section, items in q.asked(role_answer(q, answers))]
 
 
 def whole_number_bounds(item: Item) -> bool:
@@ -75,25 +101,26 @@ class Progress:
 
 
 def progress(q: Questionnaire, answers: Mapping[str, Any]) -> Progress:
-    items = list(q.items())
+    items = [item for page in pages(q, answers) for item in page.items]
     answered = sum(1 for item in items if is_answered(answers.get(item.id)))
     missing = [item.id for item in items if item.required and not is_answered(answers.get(item.id))]
     return Progress(answered=answered, total=len(items), missing_required=missing)
 
 
-def missing_in_section(section: Section, answers: Mapping[str, Any]) -> list[Item]:
-    return [item for item in section.items if item.required and not is_answered(answers.get(item.id))]
+def missing_in_section(page: Page, answers: Mapping[str, Any]) -> list[Item]:
+    return [item for item in page.items if item.required and not is_answered(answers.get(item.id))]
 
 
 def first_open_section(q: Questionnaire, answers: Mapping[str, Any]) -> int:
     """Where a returning respondent resumes: the first page with an unanswered item, else the last."""
-    for index, section in enumerate(q.sections):
-        if any(not is_answered(answers.get(item.id)) for item in section.items if item.required):
+    shown = pages(q, answers)
+    for index, page in enumerate(shown):
+        if any(not is_answered(answers.get(item.id)) for item in page.items if item.required):
             return index
-    for index, section in enumerate(q.sections):
-        if not any(is_answered(answers.get(item.id)) for item in section.items):
+    for index, page in enumerate(shown):
+        if not any(is_answered(answers.get(item.id)) for item in page.items):
             return index
-    return len(q.sections) - 1
+    return len(shown) - 1
 
 
 def valid_answers(q: Questionnaire, answers: Mapping[str, Any]) -> dict[str, Any]:

@@ -314,7 +314,7 @@ def over_time(view: RoundView, history: list[RoundHistory]) -> None:
     by_id = {h.round.id: h for h in usable}
     older, newer = sorted((by_id[first], by_id[second]), key=lambda h: ids.index(h.round.id))
     assert older.snapshot is not None and newer.snapshot is not None
-    pair = newer.snapshot.diagnosis().compared_with(older.snapshot.diagnosis())
+    pair = newer.snapshot.diagnosis().compared_with(older.snapshot.diagnosis(), bundle)
     chart(charts.comparison_chart(pair, bundle, lang), "compare")
     trends = [f for f in d.findings if f.kind == "trend"]
     if trends and newer.round.id == rnd.id:

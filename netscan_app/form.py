@@ -16,10 +16,11 @@ from typing import Any
 
 import streamlit as st
 
-from diagnose.questionnaire import DONT_KNOW, Item, Questionnaire, Section
+from diagnose.questionnaire import DONT_KNOW, NOT_APPLICABLE, Item, Questionnaire
 from diagnose.store.errors import DatabaseUnavailable
 from netscan_app import pending
 from netscan_app.answers import (
+    Page,
     first_open_section,
     is_answered,
     keep,
@@ -27,6 +28,7 @@ from netscan_app.answers import (
     normalise_multi,
     normalise_number,
     normalise_text,
+    pages,
     progress,
     scale_options,
     valid_answers,
@@ -71,7 +73,7 @@ def current_page(ctx: FormContext, url_page: int | None) -> int:
     key = _page_key(ctx)
     if key not in st.session_state:
         answers = load_answers(ctx)
-        last = len(ctx.q.sections)
+        last = len(pages(ctx.q, answers))
         if url_page is not None and WELCOME <= url_page <= last:
             st.session_state[key] = url_page
         elif not answers and not ctx.group:
@@ -79,7 +81,7 @@ def current_page(ctx: FormContext, url_page: int | None) -> int:
         else:
             st.session_state[key] = first_open_section(ctx.q, answers) if answers else 0
     page: int = st.session_state[key]
-    return page
+    return min(page, len(pages(ctx.q, load_answers(ctx))))  # a role changed: fewer pages
 
 
 def go_to(ctx: FormContext, page: int) -> None:
@@ -119,6 +121,8 @@ def _scale_label(q: Questionnaire, item: Item, value: int | str) -> str:
     scale = q.scales[item.scale or ""]
     if value == DONT_KNOW:
         return loc(scale.dont_know)
+    if value == NOT_APPLICABLE:
+        return loc(scale.not_applicable)
     return next(loc(p.label) for p in scale.points if p.value == value)
 
 
@@ -257,8 +261,9 @@ def render_item(
             st.warning(t("form.missing_item"), icon=":material/priority_high:")
 
 
-def _numbering(q: Questionnaire) -> dict[str, int]:
-    return {item.id: index for index, item in enumerate(q.items(), 1)}
+def _numbering(shown: list[Page]) -> dict[str, int]:
+    """Questions numbered over the pages this respondent sees, so the numbers have no gaps."""
+    return {item.id: index for index, item in enumerate((i for page in shown for i in page.items), 1)}
 
 
 def render_header(ctx: FormContext, page: int) -> None:
@@ -271,7 +276,7 @@ def render_header(ctx: FormContext, page: int) -> None:
         if not ctx.group:
             language_switch("respondent")
     st.markdown(f"## {loc(ctx.q.title)}")
-    sections = len(ctx.q.sections)
+    sections = len(pages(ctx.q, answers))
     if WELCOME < page < sections:
         step = t("form.step", page=page + 1, pages=sections)
     elif page == sections:
@@ -312,18 +317,19 @@ def render_welcome(ctx: FormContext) -> None:
 
 
 def render_section(ctx: FormContext, page: int) -> None:
-    section: Section = ctx.q.sections[page]
     answers = load_answers(ctx)
-    numbers = _numbering(ctx.q)
+    shown = pages(ctx.q, answers)
+    section = shown[page].section
+    numbers = _numbering(shown)
     show_missing = bool(st.session_state.get(f"show_missing_{ctx.response_id}"))
     st.markdown(f"### {loc(section.title)}")
     if section.intro is not None:
         st.markdown(loc(section.intro))
     with st.container(key="form_items"):
-        for item in section.items:
+        for item in shown[page].items:
             render_item(ctx, item, numbers[item.id], answers, show_missing)
-    missing = missing_in_section(section, answers)
-    last = len(ctx.q.sections)
+    missing = missing_in_section(shown[page], answers)
+    last = len(shown)
     if show_missing and missing:
         st.warning(tn("form.missing_page", len(missing)), icon=":material/priority_high:")
     cols = st.columns(2)
@@ -354,7 +360,7 @@ def render_section(ctx: FormContext, page: int) -> None:
 
 def _next(ctx: FormContext, page: int) -> None:
     """On to the next page; with required questions open, first point them out (once)."""
-    missing = missing_in_section(ctx.q.sections[page], load_answers(ctx))
+    missing = missing_in_section(pages(ctx.q, load_answers(ctx))[page], load_answers(ctx))
     if missing and not st.session_state.get(f"show_missing_{ctx.response_id}"):
         st.session_state[f"show_missing_{ctx.response_id}"] = True
         return
@@ -374,11 +380,13 @@ def render_check(ctx: FormContext, submit: Callable[[], list[str] | None]) -> No
         st.success(t("form.check_complete"), icon=":material/check_circle:")
     else:
         st.warning(tn("form.check_missing", len(p.missing_required)), icon=":material/priority_high:")
-        numbers = _numbering(ctx.q)
-        for index, section in enumerate(ctx.q.sections):
-            missing = missing_in_section(section, answers)
+        shown = pages(ctx.q, answers)
+        numbers = _numbering(shown)
+        for index, page in enumerate(shown):
+            missing = missing_in_section(page, answers)
             if not missing:
                 continue
+            section = page.section
             with st.container(border=True, key=f"missing_{section.id}"):
                 st.markdown(f"**{loc(section.title)}**")
                 st.markdown("\n".join(f"- {numbers[i.id]}. {loc(i.text)}" for i in missing))
@@ -403,7 +411,7 @@ def render_check(ctx: FormContext, submit: Callable[[], list[str] | None]) -> No
             icon=":material/arrow_back:",
             width="stretch",
             on_click=go_to,
-            args=(ctx, len(ctx.q.sections) - 1),
+            args=(ctx, len(pages(ctx.q, answers)) - 1),
         )
     with cols[1]:
         if st.button(
@@ -436,7 +444,7 @@ def render_form(ctx: FormContext, url_page: int | None, submit: Callable[[], lis
     render_header(ctx, page)
     if page == WELCOME:
         render_welcome(ctx)
-    elif page >= len(ctx.q.sections):
+    elif page >= len(pages(ctx.q, load_answers(ctx))):
         render_check(ctx, submit)
     else:
         render_section(ctx, page)

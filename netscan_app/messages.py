@@ -223,6 +223,14 @@ _TEXTS: dict[str, dict[str, str]] = {
         "en": "Only combined results, and only once enough people have filled in the scan.",
     },
     "network.create_round": {"nl": "Meting starten", "en": "Start round"},
+    # --- network profile at a new round (q18m) --------------------------------------------------
+    "network.round_profile": {"nl": "Kenmerken van het netwerk", "en": "Network profile"},
+    "network.round_profile_help": {
+        "nl": "Deze feiten vul je één keer in voor het hele netwerk; de deelnemers krijgen deze vragen niet. "
+        "Klopt alles nog? Pas aan wat veranderd is.",
+        "en": "You fill in these facts once for the whole network; participants are not asked them. "
+        "Is everything still right? Change what has changed.",
+    },
     "network.round_created": {
         "nl": "Meting ‘{label}’ is gestart. Maak nu de uitnodigingslinks.",
         "en": "Round ‘{label}’ has started. Now create the invitation links.",

@@ -1,4 +1,6 @@
-"""The network profile form (facts, not scores), labelled from the questionnaire's own items."""
+"""The network profile form (facts, not scores): the questions of the questionnaire's coordinator
+section (`asked_of: coordinator`), asked once of the coordinator for the whole network instead of
+of every respondent, and labelled from the questionnaire's own items."""
 
 from __future__ import annotations
 
@@ -10,19 +12,15 @@ from diagnose.bundle import Bundle
 from diagnose.questionnaire import Item
 from netscan_app.i18n import loc, t
 
-#: the profile facts a coordinator states for the whole network (members give their own view of
-#: network_type, task_type and leadership_role in the questionnaire)
-PROFILE_FACTS = ("sector", "size", "age_years", "origin", "has_board", "support", "member_kinds", "overlap")
+PROFILE_QUESTIONNAIRE = "netwerkscan"  # the full scan's newest version asks the whole profile
 
 
 def profile_items(bundle: Bundle) -> list[tuple[str, Item]]:
-    q = bundle.questionnaire("netwerkscan")
-    found = []
-    for fact in PROFILE_FACTS:
-        item = q.fact_item(fact)
-        if item is not None:
-            found.append((fact, item))
-    return found
+    """(fact, item) for each question of the coordinator's section, in the questionnaire's order
+    (members give their own view of network type, task and leadership in the questionnaire)."""
+    return [
+        (item.construct_id, item) for item in bundle.questionnaire(PROFILE_QUESTIONNAIRE).coordinator_items()
+    ]
 
 
 def profile_fields(bundle: Bundle, current: dict[str, Any], prefix: str) -> dict[str, Any]:
@@ -91,5 +89,5 @@ def profile_summary(bundle: Bundle, profile: dict[str, Any], *, units: bool = Tr
             number = f"{value:g}" if isinstance(value, float) else str(value)
             unit = {"size": "profile.size_value", "age_years": "profile.age_value"}.get(fact)
             shown = t(unit, n=number) if unit and units else number
-        rows.append((t(f"profile.fact.{fact}"), shown))
+        rows.append((loc(bundle.constructs.by_id[fact].label), shown))
     return rows

@@ -90,9 +90,7 @@ GENERATORS: dict[str, Callable[..., str]] = {
     "anonymity-minimum": lambda bundle: str(bundle.settings.anonymity_minimum),
     "commands": command_table,
     # docs/questionnaire.md: words, readability, reverse-worded share and completion time (issue 18)
-    "questionnaire-evidence": lambda bundle, qid: evidence_markdown(
-        bundle.questionnaire(qid), bundle.constructs
-    ),
+    "questionnaire-evidence": lambda bundle, qid: evidence_markdown(bundle.questionnaire(qid), bundle),
     "questionnaire-burden": lambda bundle, qid, version: burden_markdown(bundle.questionnaire(qid, version)),
     "completion-minutes": lambda bundle, qid: str(completion_minutes(bundle.questionnaire(qid))),
 }

@@ -23,6 +23,7 @@ from diagnose.charts.style import (
     tr,
     wrap,
 )
+from diagnose.comparability import earlier_in_terms, version_change
 from diagnose.diagnosis import Diagnosis, PreviousRound, earlier_round
 from diagnose.scoring import RoundScores
 from diagnose.text import Lang
@@ -41,7 +42,11 @@ def trend_chart(
     title = tr("trend_title", lang)
     if not d.results_allowed:
         return message(tr("below_minimum", lang, n=d.anonymity.minimum), lang, title)
-    earlier = [e for r in history if (e := earlier_round(r, d.anonymity.minimum)) is not None]
+    earlier = [
+        earlier_in_terms(bundle, d.questionnaire, e)
+        for r in history
+        if (e := earlier_round(r, d.anonymity.minimum)) is not None
+    ]
     if not earlier:
         return message(tr("no_history", lang), lang, title)
     labels = construct_labels(bundle, lang)
@@ -83,7 +88,33 @@ def trend_chart(
         legend={"orientation": "v", "x": 1.02, "xanchor": "left", "y": 1.0, "font": {"size": 11}},
         margin={"l": 20, "r": 20, "t": 60, "b": 40},
     )
+    _version_note(fig, bundle, d, earlier, lang)
     return fig
+
+
+def _version_note(
+    fig: go.Figure, bundle: Bundle, d: Diagnosis, earlier: list[PreviousRound], lang: Lang
+) -> None:
+    """Under the chart: since when the questionnaire changed and what cannot be compared."""
+    change = version_change(bundle, d, earlier)
+    if change is None:
+        return
+    text = wrap(change.text({c.id: c.label for c in bundle.constructs.constructs}).get(lang), 110)
+    lines = text.count("<br>") + 1
+    fig.add_annotation(
+        text=text,
+        showarrow=False,
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        xanchor="left",
+        yanchor="top",
+        yshift=-34,
+        align="left",
+        font={"size": 11, "color": GREY},
+    )
+    fig.update_layout(height=(fig.layout.height or 460) + 16 * lines, margin={"b": 52 + 16 * lines})
 
 
 def comparison_chart(
@@ -100,6 +131,7 @@ def comparison_chart(
         return message(tr("below_minimum", lang, n=d.anonymity.minimum), lang, title)
     if d.previous is None:
         return message(tr("no_previous", lang), lang, title)
+    previous = earlier_in_terms(bundle, d.questionnaire, d.previous)
     labels = construct_labels(bundle, lang)
     if constructs is not None:
         ids = list(constructs)
@@ -110,12 +142,12 @@ def comparison_chart(
             for c in bundle.constructs.constructs
             if c.kind in kinds and (groups is None or c.group in groups)
         ]
-    ids = [cid for cid in ids if d.score_visible(cid) and cid in d.previous.scores]
+    ids = [cid for cid in ids if d.score_visible(cid) and cid in previous.scores]
     if not ids:
         return message(tr("no_scores", lang), lang, title)
     limit = d.thresholds.get("change", 0.5)
     names = [wrap(labels.get(cid, cid), 44) for cid in ids]
-    before = [d.previous.scores[cid] for cid in ids]
+    before = [previous.scores[cid] for cid in ids]
     after = [d.scores[cid].mean for cid in ids]
     fig = go.Figure()
     line_x: list[float | None] = []
@@ -189,4 +221,5 @@ def comparison_chart(
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0.0},
         margin={"l": 20, "r": 30, "t": 80, "b": 60},
     )
+    _version_note(fig, bundle, d, [previous], lang)
     return fig

@@ -76,7 +76,7 @@ def prepare(
 ) -> ReportInput:
     """Diagnose a round (with its earlier rounds) and collect what the report needs besides."""
     d = diagnose(bundle, q, rnd, history, network, file=file)
-    d, earlier = d.with_history([score(bundle, q, r, network) for r in history])
+    d, earlier = d.with_history([score(bundle, q, r, network) for r in history], bundle)
     return ReportInput(
         diagnosis=d,
         bundle=bundle,

@@ -13,6 +13,7 @@ from typing import Any
 
 from diagnose import charts
 from diagnose.cards import strengths_text
+from diagnose.comparability import version_change
 from diagnose.diagnosis import Diagnosis
 from diagnose.report.agreements import agreements_section
 from diagnose.report.content import ReportContent, load_content
@@ -128,6 +129,10 @@ def build_model(
     ]
     model.has_history = bool(inp.history) or d.previous is not None
     model.trend_table = trend_table(d, inp.history, bundle, lang)
+    beside = list(inp.history) or ([d.previous] if d.previous is not None else [])
+    change = version_change(bundle, d, beside)
+    if change is not None:
+        model.version_note = change.text({c.id: c.label for c in bundle.constructs.constructs}).get(lang)
     model.changes = changes(d, bundle, lang)
     model.questions = questions(d, bundle, content, lang)
     model.charts = _charts(d, inp, lang)

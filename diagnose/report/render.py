@@ -247,6 +247,8 @@ def render_markdown(model: ReportModel) -> str:
         if not model.texts:
             out += [t("free_text_none"), ""]
         out += [f"## 5. {t('s_time')}", ""]
+        if model.version_note:
+            out += [f"*{e(model.version_note)}*", ""]
         if model.changes:
             out += [
                 f"| {t('col_construct')} | {t('col_previous')} | {t('col_mean')} | {t('col_change')} |",

@@ -173,6 +173,7 @@ class ReportModel:
     charts_missing: str | None = None
     strengths_text: str = ""  # what goes well, in one or two sentences
     priority_text: str = ""  # the priority model in plain words, for the appendix
+    version_note: str = ""  # rounds of another questionnaire version: since when, what is not compared
     only_role: str | None = None  # the one role with enough respondents, when there is just one
     agreements: AgreementsSection | None = None  # last time's agreements and the new ones
 

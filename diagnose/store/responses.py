@@ -274,10 +274,15 @@ class Responses(Rounds):
             ]
 
     def missing_required(self, q: Questionnaire, answers: dict[str, Any], role: str | None) -> list[str]:
+        """The required items still open among those this respondent is asked (Questionnaire.asked:
+        not the coordinator's facts, not items for other roles)."""
         role_item = q.fact_item(ROLE_CONSTRUCT)
+        answered_role = answers.get(role_item.id) if role_item is not None else None
+        asked_role = role or (answered_role if isinstance(answered_role, str) else None)
         return [
             item.id
-            for item in q.items()
+            for _, items in q.asked(asked_role)
+            for item in items
             if item.required
             and answers.get(item.id) is None
             and not (role and role_item is not None and item.id == role_item.id)

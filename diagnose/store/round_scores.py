@@ -44,7 +44,14 @@ class ScoresDigest:
         base.update(bundle.constructs.model_dump_json().encode())
         base.update(
             json.dumps(
-                [s.thresholds["strength"], s.thresholds["concern"], s.anonymity_minimum, s.profile_agreement]
+                [
+                    s.thresholds["strength"],
+                    s.thresholds["concern"],
+                    s.anonymity_minimum,
+                    s.profile_agreement,
+                    s.min_items_per_respondent,
+                    s.min_items_for_band,
+                ]
             ).encode()
         )
         self._base = base

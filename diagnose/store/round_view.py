@@ -65,7 +65,7 @@ def round_view(store: Store, round_id: int) -> RoundView | None:
         return None
     d = _diagnosis(store, entry)
     earlier = [e for e in (_earlier(store, h) for h in entries[:index]) if e is not None]
-    d, history = d.with_history(earlier)
+    d, history = d.with_history(earlier, store.bundle)
     made_in = _compared_round(store, entries[:index], d)
     found = effects(store.list_agreements(made_in[0]), d, made_in[1]) if made_in else []
     texts: dict[str, tuple[str, ...]] = {}

@@ -13,7 +13,7 @@ from netscan_app import context, state
 from netscan_app.guard import require_user
 from netscan_app.i18n import current_lang, loc, t, tn
 from netscan_app.main import page_path
-from netscan_app.profile import profile_fields, profile_summary
+from netscan_app.profile import profile_fields, profile_items, profile_summary
 from netscan_app.resources import get_bundle, get_store
 from netscan_app.widgets import choose_first, md_escape, show_flash
 
@@ -79,8 +79,16 @@ def _new_round(net: NetworkInfo) -> None:
         visible = st.checkbox(
             t("network.results_visible"), key="new_round_visible", help=t("network.results_visible_help")
         )
+        # the network's facts are asked once, here, not of every respondent: confirm or update them
+        st.markdown(f"**{t('network.round_profile')}**")
+        st.caption(t("network.round_profile_help"))
+        profile = profile_fields(bundle, net.profile, f"new_round_{net.id}")
         if st.form_submit_button(t("network.create_round"), type="primary", icon=":material/add:"):
             try:
+                asked = {fact for fact, _ in profile_items(bundle)}
+                kept = {k: v for k, v in net.profile.items() if k not in asked}  # facts not asked here
+                if {**kept, **profile} != net.profile:
+                    get_store().update_network(net.id, profile={**kept, **profile})
                 rnd = get_store().create_round(
                     net.id,
                     label.strip(),

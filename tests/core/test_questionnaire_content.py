@@ -25,7 +25,6 @@ from diagnose.text import LocalizedText
 
 QUESTIONNAIRES = ["netwerkscan", "quickscan"]
 MAX_SCALE_ITEMS = {"netwerkscan": 50, "quickscan": 16}
-MIN_ITEMS_FOR_BAND = 3
 # constructs that drive a headline finding get four items in the full scan (q18 plan)
 HEADLINE = {"pitfall_everyone_everything", "pitfall_not_our_network"}
 PITFALLS = {"pitfall_fixed_goal", "pitfall_drift", "pitfall_everyone_everything", "pitfall_not_our_network"}
@@ -139,7 +138,7 @@ def test_every_score_construct_of_the_full_scan_gets_a_band_three_items_or_four_
         cid: len(items)
         for cid, items in _by_construct(q).items()
         if bundle.constructs.by_id[cid].kind == "score"
-        and len(items) < (4 if cid in HEADLINE else MIN_ITEMS_FOR_BAND)
+        and len(items) < (4 if cid in HEADLINE else bundle.settings.min_items_for_band)
     }
     assert too_few == {}
 
@@ -148,9 +147,10 @@ def test_the_quickscan_bands_the_three_pitfalls_and_nothing_else_rests_on_more_t
     bundle: Bundle,
 ) -> None:
     grouped = _by_construct(_newest(bundle, "quickscan"))
-    assert {cid for cid, items in grouped.items() if len(items) >= MIN_ITEMS_FOR_BAND} == PITFALLS
+    band = bundle.settings.min_items_for_band
+    assert {cid for cid, items in grouped.items() if len(items) >= band} == PITFALLS
     # one item no longer decides the 4C advice: identity (its cohesion input) is at most a signal
-    assert len(grouped.get("identity", [])) < MIN_ITEMS_FOR_BAND
+    assert len(grouped.get("identity", [])) < band
 
 
 @pytest.mark.parametrize("qid", QUESTIONNAIRES)
@@ -159,7 +159,7 @@ def test_every_banded_construct_mixes_reverse_and_plain_wording(bundle: Bundle, 
     one_sided = {
         cid: [i.reverse for i in items]
         for cid, items in _by_construct(_newest(bundle, qid)).items()
-        if len(items) >= MIN_ITEMS_FOR_BAND and len({i.reverse for i in items}) == 1
+        if len(items) >= bundle.settings.min_items_for_band and len({i.reverse for i in items}) == 1
     }
     assert one_sided == {}
 
@@ -235,7 +235,7 @@ def test_orientation_is_two_bipolar_questions_with_a_real_middle_and_no_better_p
 
 
 def test_every_item_names_its_source(bundle: Bundle) -> None:
-    files = {ref.file for ref in bundle.references.references}
+    files = {ref.file for ref in bundle.references.references if ref.file.endswith(".txt")}  # the seed texts
     unsourced = [
         (qid, i.id, i.source) for qid, i in _items(bundle) if i.source != "domain" and i.source not in files
     ]
@@ -323,6 +323,15 @@ def test_the_intro_states_the_measured_completion_time(bundle: Bundle, qid: str)
     assert q.intro is not None
     assert f"ongeveer {minutes} minuten" in q.intro.nl
     assert f"about {minutes} minutes" in q.intro.en
+
+
+@pytest.mark.parametrize("qid", QUESTIONNAIRES)
+def test_the_intro_promises_the_anonymity_minimum_the_rule_base_keeps(bundle: Bundle, qid: str) -> None:
+    words = {2: ("twee", "two"), 3: ("drie", "three"), 4: ("vier", "four"), 5: ("vijf", "five")}
+    nl, en = words[bundle.settings.anonymity_minimum]
+    intro = _newest(bundle, qid).intro
+    assert intro is not None
+    assert f"minstens {nl} mensen" in intro.nl and f"at least {en} people" in intro.en
 
 
 def test_word_count_and_flesch_douma_are_what_the_docs_say() -> None:

@@ -10,7 +10,7 @@ import pytest
 
 from diagnose import Bundle, Response, Round, load_bundle
 from diagnose.diagnosis import score
-from diagnose.questionnaire import DONT_KNOW
+from diagnose.questionnaire import DONT_KNOW, NOT_APPLICABLE
 from diagnose.responses import ROLE_CONSTRUCT
 from diagnose.scoring import round_to_precision
 from tests.core.reference_scoring import reference_scores
@@ -33,7 +33,9 @@ def random_round(bundle: Bundle, questionnaire: str, rng: random.Random) -> Roun
             draw = rng.random()
             if draw < 0.08:
                 answers[item] = DONT_KNOW
-            elif draw < 0.15:
+            elif draw < 0.11:
+                answers[item] = NOT_APPLICABLE
+            elif draw < 0.18:
                 continue  # not answered
             else:
                 answers[item] = rng.randint(1, 5)
@@ -52,12 +54,20 @@ def test_vectorised_scoring_equals_the_plain_definition(bundle: Bundle, question
         rnd = random_round(bundle, questionnaire, rng)
         got = score(bundle, q, rnd)
         want = reference_scores(
-            q, bundle.constructs, rnd, s.thresholds["strength"], s.thresholds["concern"], s.anonymity_minimum
+            q,
+            bundle.constructs,
+            rnd,
+            s.thresholds["strength"],
+            s.thresholds["concern"],
+            s.anonymity_minimum,
+            s.min_items_per_respondent,
+            s.min_items_for_band,
         )
         assert {c: v.model_dump() for c, v in got.constructs.items()} == want["constructs"]
         assert {i: v.model_dump() for i, v in got.items.items()} == want["items"]
         assert [r.model_dump() for r in got.respondent_scores] == want["respondent_scores"]
         assert got.by_role == want["by_role"]
+        assert {c: u.model_dump() for c, u in got.unknown.items()} == want["unknown"]
 
 
 def test_rounding_agrees_with_python_round_on_ties() -> None:

@@ -150,7 +150,7 @@ def test_a_cell_means_the_answer_its_item_type_reads_in_it(
 ) -> None:
     from diagnose.item_types import parse_cell
 
-    q = bundle.questionnaire("netwerkscan", "1.0")  # the cells name items of questionnaire 1.0
+    q = bundle.questionnaire("netwerkscan", "1.0")  # the labels of stored 1.0 rounds' spreadsheets
     assert parse_cell(q.item_by_id[item_id], raw) == answer
 
 

@@ -246,7 +246,7 @@ def _plan_table_round(
                     )
                 )
                 continue
-            value = parse_cell(item, raw)
+            value = parse_cell(item, raw, q)
             error = answer_error(q, item, value)
             if error:
                 problems.add(_answer_problem(file, line, key, raw, error))

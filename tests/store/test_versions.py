@@ -1,0 +1,85 @@
+"""Rounds of two questionnaire versions in one network, on a real SQLite file: a stored 1.0 round
+keeps its version and is re-diagnosed with it after 2.0 arrives, and the 2.0 round's view shows
+the 1.0 round only on the constructs the mapping declares comparable."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from diagnose.bundle import Bundle, build_bundle, discover
+from diagnose.comparability import version_change
+from diagnose.store import Store
+from diagnose.store.round_view import round_view
+from tests.core.test_versions import MINI, two_versions
+
+OLD = {"rol": "teacher", "trust_a": 5, "trust_b": 1, "decide_a": 5}
+NEW = {"rol": "board", "trust_a": 3, "trust_b": 3, "trust_c": 3, "decide_a": 1, "decide_b": 1}
+
+
+@pytest.fixture
+def versions(tmp_path: Path) -> Bundle:
+    return build_bundle(discover([two_versions(tmp_path / "content")]))
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'netwerkscan.sqlite'}"
+
+
+def answered_round(
+    store: Store, network_id: int, label: str, version: str | None, answers: dict[str, object]
+) -> int:
+    rnd = store.create_round(network_id, label, questionnaire_id="mini", questionnaire_version=version)
+    for _ in range(3):
+        opened = store.open_response(store.create_invitations(rnd.id)[0].token)
+        assert opened.response is not None
+        for item_id, value in answers.items():
+            store.save_answer(opened.response.id, item_id, value)
+        assert store.submit(opened.response.id) == []
+    return rnd.id
+
+
+def test_a_stored_round_keeps_its_version_and_is_rediagnosed_with_it(
+    sqlite_url: str, versions: Bundle
+) -> None:
+    # before 2.0: only version 1.0 exists, and a round is answered with it
+    only_old = build_bundle(discover([MINI]))
+    store = Store.open(sqlite_url, bundle=only_old)
+    store.ensure_schema()
+    ws = store.create_workspace("Adviesbureau")
+    net = store.create_network(ws.id, "Netwerk Oost")
+    old_id = answered_round(store, net.id, "2026", None, OLD)
+    before = store.diagnose_round(old_id).diagnosis()
+    store.close()
+    assert before.questionnaire.version == "1.0"
+
+    # 2.0 arrives (1.0 moved to earlier/): the stored round still loads, as 1.0, and re-diagnoses
+    store = Store.open(sqlite_url, bundle=versions)
+    try:
+        assert store.get_round(old_id).questionnaire_version == "1.0"
+        again = store.diagnose_round(old_id).diagnosis()
+        assert again.questionnaire.version == "1.0"
+        assert again.scores == before.scores
+        assert [f.rule for f in again.findings] == [f.rule for f in before.findings]
+        report = store.rediagnose()
+        assert report.skipped == []
+
+        # a new round uses 2.0 and is compared with the 1.0 round on the mapped construct only
+        new_id = answered_round(store, net.id, "2027", None, NEW)
+        assert store.get_round(new_id).questionnaire_version == "2.0"
+        view = round_view(store, new_id)
+        assert view is not None
+        d = view.diagnosis
+        assert d.questionnaire.version == "2.0"
+        assert d.previous is not None and d.previous.scores == {"lnc4_trust": 5.0}
+        assert [(h.label, h.scores) for h in view.history] == [("2026", {"lnc4_trust": 5.0})]
+        assert d.finding("trust_declined") is not None
+        change = version_change(store.bundle, d, list(view.history))
+        assert change is not None and change.left_out == ("joint_decision",)
+        # the old round's own view is unchanged by the new version
+        old_view = round_view(store, old_id)
+        assert old_view is not None and old_view.diagnosis.questionnaire.version == "1.0"
+    finally:
+        store.close()
