@@ -273,7 +273,7 @@ STORIES = (
             "pitfall_fixed_goal": (3.4, 3.0, 2.6),
             "pitfall_drift": (3.3, 3.3, 2.4),
             "pitfall_everyone_everything": (3.7, 3.7, 3.7),
-            "pitfall_not_our_network": (3.8, 3.8, 3.8),
+            "pitfall_not_our_network": (3.8, 3.8, 4.0),
             "orientation": (3.6, 3.6, 3.4),
         },
         spread=0.5,
