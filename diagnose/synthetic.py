@@ -122,7 +122,8 @@ def generate_round(q: Questionnaire, spec: RoundSpec, rng: random.Random) -> Rou
                     target = spec.scores.get(construct, default_mean)
                     target += spec.role_offsets.get(role, {}).get(construct, 0.0)
                     person[construct] = rng.gauss(target, spec.spread.get(construct, default_spread))
-                if rng.random() < spec.dont_know:
+                unsure = rng.random() < spec.dont_know  # drawn for every item: same stream as before
+                if unsure and q.scales[item.scale or ""].dont_know is not None:  # a bipolar scale has none
                     answers[item.id] = DONT_KNOW
                     continue
                 value = _clip(rng.gauss(person[construct], ITEM_NOISE))

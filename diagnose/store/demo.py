@@ -179,8 +179,8 @@ STORIES = (
         roles={"school_leader": 6, "board": 3, "municipality": 2, "support_office": 2, "teacher": 4},
         scores={
             "default": (3.7, 3.35, 2.95),
-            "lnc5_ownership": (3.8, 3.3, 2.2),
-            "lnc4_trust": (3.9, 3.3, 2.6),
+            "lnc5_ownership": (3.9, 3.7, 2.3),
+            "lnc4_trust": (3.9, 3.5, 2.4),
             "joint_decision": (3.6, 3.0, 2.4),
             # the decline is in ownership, trust and decisions; the pitfalls show only signals
             # (pitfall 3 through the board and the bureau)
@@ -273,7 +273,7 @@ STORIES = (
             "pitfall_fixed_goal": (3.4, 3.0, 2.6),
             "pitfall_drift": (3.3, 3.3, 2.4),
             "pitfall_everyone_everything": (3.7, 3.7, 3.7),
-            "pitfall_not_our_network": (3.8, 3.8, 3.8),
+            "pitfall_not_our_network": (3.8, 3.8, 4.0),
             "orientation": (3.6, 3.6, 3.4),
         },
         spread=0.5,

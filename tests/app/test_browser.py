@@ -16,9 +16,10 @@ from typing import Any
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from diagnose.questionnaire import DONT_KNOW, Item, Questionnaire
+from diagnose.questionnaire import DONT_KNOW, NOT_APPLICABLE, Item, Questionnaire
 from diagnose.store import Store
 from diagnose.store.types import ExportBy
+from netscan_app.answers import pages
 from tests.app.browser import (
     DESKTOP,
     PHONE,
@@ -92,6 +93,9 @@ def scale_label(q: Questionnaire, item: Item, value: Any) -> str:
     if value == DONT_KNOW:
         assert scale.dont_know is not None
         return scale.dont_know.nl
+    if value == NOT_APPLICABLE:
+        assert scale.not_applicable is not None
+        return scale.not_applicable.nl
     return next(p.label.nl for p in scale.points if p.value == value)
 
 
@@ -134,7 +138,7 @@ def answer(page: Any, q: Questionnaire, item: Item, value: Any) -> None:
 def answer_section(
     page: Any, store: Store, response_id: int, q: Questionnaire, index: int, answers: dict[str, Any]
 ) -> None:
-    for item in q.sections[index].items:
+    for item in pages(q, answers)[index].items:
         if item.id in answers and (item.required or item.type == "text"):
             answer(page, q, item, answers[item.id])
             wait_saved(store, response_id, item.id, answers[item.id])
@@ -195,9 +199,22 @@ def test_coordinator_and_respondent_full_flow(server: tuple[AppServer, Store], b
     answers = synthetic_answers(q, 1, seed=22)[0]
     text_item = next(i for i in q.items() if i.type == "text")
     answers[text_item.id] = HOSTILE
-    half = len(q.sections) // 2
+    shown = pages(q, answers)
+    half = len(shown) // 2
+    first_scale = next(n for n, p in enumerate(shown) if any(i.type == "scale" for i in p.items))
+    assert first_scale < half
     for index in range(half):
         answer_section(mobile, store, response_id, q, index, answers)
+        if index == first_scale:  # "weet ik niet" and "niet van toepassing": two answers, two pills
+            item = next(i for i in shown[index].items if i.type == "scale")
+            box = mobile.locator(f".st-key-q__{item.id}")
+            for code in (DONT_KNOW, NOT_APPLICABLE):
+                assert box.get_by_role("radio", name=scale_label(q, item, code), exact=True).count() == 1
+                answer(mobile, q, item, code)
+                wait_saved(store, response_id, item.id, code)
+            answers[item.id] = NOT_APPLICABLE
+            box.scroll_into_view_if_needed()
+            shot(mobile, "06b-phone-dont-know-and-not-applicable")
         if index == 0:
             shot(mobile, "06-phone-first-page-answered")
         mobile.get_by_role("button", name="Volgende").click()
@@ -205,12 +222,12 @@ def test_coordinator_and_respondent_full_flow(server: tuple[AppServer, Store], b
     shot(mobile, "07-phone-half-way")
 
     # RELOAD: a new session; every answer must come back from the database
-    mobile.reload()
+    mobile.reload()  # the page travels in the URL: the respondent is back where they were
     wait_text(mobile, f"Deel {half + 1} van")
     shot(mobile, "08-phone-after-reload")
     mobile.get_by_role("button", name="Vorige").click()
     wait_text(mobile, f"Deel {half} van")
-    for item in q.sections[half - 1].items:
+    for item in shown[half - 1].items:
         if item.type == "scale" and item.id in answers:
             chosen = mobile.locator(f".st-key-q__{item.id}").get_by_role(
                 "radio", name=scale_label(q, item, answers[item.id]), exact=True
@@ -220,10 +237,10 @@ def test_coordinator_and_respondent_full_flow(server: tuple[AppServer, Store], b
     mobile.get_by_role("button", name="Volgende").click()
     wait_text(mobile, f"Deel {half + 1} van")
 
-    for index in range(half, len(q.sections)):
+    for index in range(half, len(shown)):
         answer_section(mobile, store, response_id, q, index, answers)
         mobile.get_by_role(
-            "button", name="Naar controleren" if index == len(q.sections) - 1 else "Volgende"
+            "button", name="Naar controleren" if index == len(shown) - 1 else "Volgende"
         ).click()
         settle(mobile)
     wait_text(mobile, "Alle verplichte vragen zijn beantwoord.")

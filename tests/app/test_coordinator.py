@@ -42,10 +42,16 @@ def test_create_a_network_and_a_round_and_invitation_links(store: tuple[Store, s
 
     at.text_input(key="new_round_label").input("Nulmeting 2026")
     at.radio(key="new_round_questionnaire").set_value("quickscan")
+    # the network's facts, asked of the coordinator once: shown with the new round to confirm
+    assert "de deelnemers krijgen deze vragen niet" in texts(at)
+    assert at.selectbox(key=f"new_round_{network.id}_sector").value == "vo"
+    assert at.number_input(key=f"new_round_{network.id}_size").value == 14
+    at.selectbox(key=f"new_round_{network.id}_overlap").set_value("high")
     next(b for b in at.button if b.label == "Meting starten").click().run()
     no_exceptions(at)
     rnd = s.list_rounds(network.id)[0]
     assert (rnd.label, rnd.questionnaire_id, rnd.is_open) == ("Nulmeting 2026", "quickscan", True)
+    assert s.get_network(network.id).profile == {"sector": "vo", "size": 14, "overlap": "high"}
 
     at.text_area(key="new_link_labels").input("Bestuurder Stichting A\nSchoolleider B\n")
     next(b for b in at.button if b.label == "Links maken").click().run()

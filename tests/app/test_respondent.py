@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from diagnose.problems import ValidationFailed
 from diagnose.questionnaire import Item, Questionnaire
-from netscan_app.answers import widget_key
+from netscan_app.answers import first_open_section, pages, widget_key
 from tests.app.helpers import World, no_exceptions, respondent, synthetic_answers, texts
 
 
@@ -41,7 +41,8 @@ def widget_value(at: AppTest, item: Item) -> Any:
 
 
 def answer_section(at: AppTest, q: Questionnaire, index: int, answers: dict[str, Any]) -> None:
-    for item in q.sections[index].items:
+    """Answer page `index` of the pages this respondent sees (their role is among `answers`)."""
+    for item in pages(q, answers)[index].items:
         if item.id in answers:
             answer_widget(at, item, answers[item.id])
     at.run()
@@ -66,11 +67,13 @@ def test_full_respondent_flow_saves_every_answer_and_submits(world: World) -> No
     at.button(key="form_start").click().run()
     opened = world.store.open_response(world.tokens[0])
     assert opened.status == "resumed" and opened.response is not None
-    for index in range(len(q.sections)):
-        assert f"Deel {index + 1} van {len(q.sections)}" in texts(at)
+    shown = pages(q, person)
+    assert len(shown) < len(q.sections)  # not the coordinator's facts, not the board's questions
+    for index in range(len(shown)):
+        assert f"Deel {index + 1} van {len(shown)}" in texts(at)
         answer_section(at, q, index, person)
         saved = world.store.answers(opened.response.id)
-        for item in q.sections[index].items:
+        for item in shown[index].items:
             if item.id in person:
                 assert saved[item.id] == person[item.id], item.id  # saved the moment it was given
         next_page(at)
@@ -91,18 +94,24 @@ def test_answers_are_restored_after_a_refresh_and_on_another_device(world: World
     person = synthetic_answers(q, 1, seed=5)[0]
     at = respondent(world.tokens[1]).run()
     at.button(key="form_start").click().run()
-    half = len(q.sections) // 2
+    shown = pages(q, person)
+    half = len(shown) // 2
     for index in range(half):
         answer_section(at, q, index, person)
         next_page(at)
     # a refresh is a new session: nothing of the old session_state survives
     fresh = respondent(world.tokens[1]).run()
     no_exceptions(fresh)
-    assert f"Deel {half + 1} van" in texts(fresh), "resumes at the first page with open questions"
+    given = {i.id: person[i.id] for page in shown[:half] for i in page.items if i.id in person}
+    resume = first_open_section(q, given)  # the first page with open required questions
+    assert resume >= half
+    assert f"Deel {resume + 1} van" in texts(fresh), "resumes at the first page with open questions"
     assert "Verdergaan" not in texts(fresh)
+    for _ in range(resume - half):
+        fresh.button(key="form_previous").click().run()
     for index in reversed(range(half)):
         fresh.button(key="form_previous").click().run()
-        for item in q.sections[index].items:
+        for item in shown[index].items:
             if item.id in person:
                 assert widget_value(fresh, item) == person[item.id], item.id
 
@@ -132,8 +141,9 @@ def test_missing_required_items_are_pointed_out_and_block_submitting(world: Worl
         next_page(at)
     assert at.button(key="form_submit").disabled
     assert "verplichte vragen open" in texts(at)
-    role = q.sections[0].items[0]
-    at.button(key=f"goto_{q.sections[0].id}").click().run()
+    first = pages(q, {})[0]
+    role = first.items[0]
+    at.button(key=f"goto_{first.section.id}").click().run()
     assert "Deel 1 van" in texts(at)
     assert widget_value(at, role) is None
 
@@ -141,14 +151,16 @@ def test_missing_required_items_are_pointed_out_and_block_submitting(world: Worl
 def test_a_number_outside_its_range_is_never_saved(world: World) -> None:
     """Streamlit itself refuses a number beyond min/max (the widget's value becomes empty); the
     answer stored is never the out-of-range one, and the page shows no error page."""
-    q = world.q
+    q = world.store.bundle.questionnaire("netwerkscan", "1.0")  # 2.0 asks numbers of the coordinator only
+    old = world.store.create_round(world.round.network_id, "Meting 1.0", questionnaire_version="1.0")
+    token = world.store.create_invitations(old.id)[0].token
     number = next(i for i in q.items() if i.type == "number" and i.max is not None)
-    at = respondent(world.tokens[0]).run()
+    at = respondent(token).run()
     at.button(key="form_start").click().run()
     too_big = int(number.max or 0) + 5
     at.number_input(key=widget_key(number.id)).set_value(too_big).run()
     no_exceptions(at)
-    opened = world.store.open_response(world.tokens[0])
+    opened = world.store.open_response(token)
     assert opened.response is not None
     assert world.store.answers(opened.response.id).get(number.id) != too_big
     with pytest.raises(ValidationFailed):  # and the store refuses it on its own, too
@@ -159,7 +171,7 @@ def test_a_number_outside_its_range_is_never_saved(world: World) -> None:
 def test_a_cleared_answer_is_removed_from_the_draft(world: World) -> None:
     q = world.q
     text = next(i for i in q.items() if i.type == "text")
-    index = next(n for n, s in enumerate(q.sections) if text in s.items)
+    index = next(n for n, page in enumerate(pages(q, {})) if text in page.items)
     at = respondent(world.tokens[0])
     at.query_params["p"] = str(index)
     at.run()
@@ -176,7 +188,7 @@ def test_english_questionnaire_texts_come_from_the_questionnaire_file(world: Wor
     at = respondent(world.tokens[0]).run()
     at.segmented_control(key="lang_switch_respondent").set_value("en").run()
     at.button(key="form_start").click().run()
-    assert q.sections[0].title.en in texts(at)
+    assert pages(q, {})[0].section.title.en in texts(at)
     assert "Part 1 of" in texts(at)
 
 
@@ -198,3 +210,53 @@ def test_a_shared_link_gives_each_browser_its_own_draft_and_the_url_resumes_it(w
     other.button(key="form_start").click().run()
     assert other.radio(key=widget_key("profiel_rol")).value is None
     assert len(world.store.list_responses(world.round.id)) == 2
+
+
+def test_two_separate_answers_and_questions_only_for_the_roles_they_are_meant_for(world: World) -> None:
+    """'Weet ik niet' and 'Niet van toepassing' are two answers, saved as dk and na; the questions
+    for some roles appear once the role is one of them; the coordinator's facts never appear."""
+    q = world.q
+    restricted = next((s for s in q.respondent_sections() if s.roles), None)
+    assert restricted is not None and restricted.roles is not None, "2.0 has a section for some roles"
+    role_item = q.fact_item("respondent_role")
+    assert role_item is not None
+    outsider = next(v for v in role_item.option_values if v not in restricted.roles)
+    insider = restricted.roles[0]
+    token = world.store.create_invitations(world.round.id)[0].token
+    at = respondent(token).run()
+    at.button(key="form_start").click().run()
+    at.radio(key=widget_key(role_item.id)).set_value(outsider).run()
+    seen = []
+    while "form_submit" not in keys(at):
+        seen.append(texts(at))
+        next_page(at)
+    everything = "\n".join(seen)
+    assert f"Deel {len(pages(q, {role_item.id: outsider}))} van" in everything
+    assert restricted.title.nl not in everything
+    for section in q.sections:
+        if section.asked_of == "coordinator":
+            assert section.title.nl not in everything
+            assert all(item.text.nl not in everything for item in section.items)
+    # as one of the roles: the page is there, and its scale items offer the two answers apart
+    at = respondent(token)
+    at.query_params["p"] = "0"
+    at.run()
+    at.radio(key=widget_key(role_item.id)).set_value(insider).run()
+    index = next(
+        n for n, page in enumerate(pages(q, {role_item.id: insider})) if page.section.id == restricted.id
+    )
+    at = respondent(token)
+    at.query_params["p"] = str(index)
+    at.run()
+    no_exceptions(at)
+    assert restricted.title.nl in texts(at)
+    scale_item = next(i for i in restricted.items if i.type == "scale")
+    pills = at.button_group(key=widget_key(scale_item.id))
+    labels = [str(option) for option in pills.options]  # what the respondent reads
+    assert "Weet ik niet" in labels and "Niet van toepassing" in labels
+    opened = world.store.open_response(token)
+    assert opened.response is not None
+    for code in ("na", "dk"):
+        at.button_group(key=widget_key(scale_item.id)).set_value(code).run()
+        no_exceptions(at)
+        assert world.store.answers(opened.response.id)[scale_item.id] == code

@@ -207,7 +207,11 @@ def test_an_unknown_role_is_refused_with_the_roles_there_are(root: Path) -> None
 
 def test_the_role_question_is_asked_of_everyone(root: Path) -> None:
     path = root / "questionnaires" / "mini.yaml"
-    replace_in(path, "        required: true\n", "        required: true\n        roles: [board]\n")
+    replace_in(
+        path,
+        "        construct: respondent_role\n",
+        "        construct: respondent_role\n        roles: [board]\n",
+    )
     [problem] = problems_of(root)
     assert (problem.code, problem.id, problem.field) == ("item-shape", "rol", "roles")
 

@@ -83,3 +83,26 @@ def test_a_stored_round_keeps_its_version_and_is_rediagnosed_with_it(
         assert old_view is not None and old_view.diagnosis.questionnaire.version == "1.0"
     finally:
         store.close()
+
+
+def test_a_respondent_is_held_only_to_the_required_questions_asked_of_them(
+    sqlite_url: str, versions: Bundle
+) -> None:
+    """A board-only required item does not block a teacher; the coordinator's facts (required or
+    not) never block a respondent; a board member must answer the board's item."""
+    store = Store.open(sqlite_url, bundle=versions)
+    store.ensure_schema()
+    try:
+        net = store.create_network(store.create_workspace("W").id, "Netwerk Zuid")
+        rnd = store.create_round(net.id, "2027", questionnaire_id="mini")
+        teacher, board = (store.open_response(i.token) for i in store.create_invitations(rnd.id, 2))
+        assert teacher.response is not None and board.response is not None
+        for response, role in ((teacher.response, "teacher"), (board.response, "board")):
+            store.save_answer(response.id, "rol", role)
+            store.save_answer(response.id, "trust_a", 4)
+        assert store.submit(teacher.response.id) == []
+        assert store.submit(board.response.id) == ["decide_a"]
+        store.save_answer(board.response.id, "decide_a", "na")
+        assert store.submit(board.response.id) == []
+    finally:
+        store.close()
