@@ -37,8 +37,12 @@ def trend_chart(
     *,
     groups: Sequence[str] = ("characteristic",),
     constructs: Sequence[str] | None = None,
+    version_note: bool = True,
 ) -> go.Figure:
-    """One line per construct over the earlier rounds (oldest first) and this one."""
+    """One line per construct over the earlier rounds (oldest first) and this one. Across
+    questionnaire versions only comparable constructs have earlier points, and (unless
+    `version_note` is off, where the text around the chart says it) a note under the chart says
+    since when and what is not compared."""
     title = tr("trend_title", lang)
     if not d.results_allowed:
         return message(tr("below_minimum", lang, n=d.anonymity.minimum), lang, title)
@@ -88,18 +92,27 @@ def trend_chart(
         legend={"orientation": "v", "x": 1.02, "xanchor": "left", "y": 1.0, "font": {"size": 11}},
         margin={"l": 20, "r": 20, "t": 60, "b": 40},
     )
-    _version_note(fig, bundle, d, earlier, lang)
+    if version_note:
+        _version_note(fig, bundle, d, earlier, lang)
     return fig
 
 
 def _version_note(
-    fig: go.Figure, bundle: Bundle, d: Diagnosis, earlier: list[PreviousRound], lang: Lang
+    fig: go.Figure,
+    bundle: Bundle,
+    d: Diagnosis,
+    earlier: list[PreviousRound],
+    lang: Lang,
+    *,
+    width: int = 110,
+    below_axis: int = 34,
 ) -> None:
-    """Under the chart: since when the questionnaire changed and what cannot be compared."""
+    """Under the chart: since when the questionnaire changed and what cannot be compared.
+    `width` in characters fits the plot area; `below_axis` clears the x axis and its title."""
     change = version_change(bundle, d, earlier)
     if change is None:
         return
-    text = wrap(change.text({c.id: c.label for c in bundle.constructs.constructs}).get(lang), 110)
+    text = wrap(change.text({c.id: c.label for c in bundle.constructs.constructs}).get(lang), width)
     lines = text.count("<br>") + 1
     fig.add_annotation(
         text=text,
@@ -110,11 +123,13 @@ def _version_note(
         y=0,
         xanchor="left",
         yanchor="top",
-        yshift=-34,
+        yshift=-below_axis,
         align="left",
         font={"size": 11, "color": GREY},
     )
-    fig.update_layout(height=(fig.layout.height or 460) + 16 * lines, margin={"b": 52 + 16 * lines})
+    fig.update_layout(
+        height=(fig.layout.height or 460) + 16 * lines, margin={"b": below_axis + 18 + 16 * lines}
+    )
 
 
 def comparison_chart(
@@ -124,8 +139,11 @@ def comparison_chart(
     *,
     groups: Sequence[str] | None = None,
     constructs: Sequence[str] | None = None,
+    version_note: bool = True,
 ) -> go.Figure:
-    """Previous round → this round per construct (dumbbells); changes past the threshold are marked."""
+    """Previous round → this round per construct (dumbbells); changes past the threshold are marked.
+    A previous round of another questionnaire version shows its comparable constructs only, with
+    the note under the chart as in `trend_chart`."""
     title = tr("compare_title", lang)
     if not d.results_allowed:
         return message(tr("below_minimum", lang, n=d.anonymity.minimum), lang, title)
@@ -221,5 +239,6 @@ def comparison_chart(
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0.0},
         margin={"l": 20, "r": 30, "t": 80, "b": 60},
     )
-    _version_note(fig, bundle, d, [previous], lang)
+    if version_note:
+        _version_note(fig, bundle, d, [previous], lang, width=78, below_axis=58)
     return fig
