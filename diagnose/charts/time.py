@@ -40,8 +40,12 @@ def trend_chart(
     *,
     groups: Sequence[str] = ("characteristic",),
     constructs: Sequence[str] | None = None,
+    version_note: bool = True,
 ) -> go.Figure:
-    """One line per construct over the earlier rounds (oldest first) and this one."""
+    """One line per construct over the earlier rounds (oldest first) and this one. Across
+    questionnaire versions only comparable constructs have earlier points, and (unless
+    `version_note` is off, where the text around the chart says it) a note under the chart says
+    since when and what is not compared."""
     title = tr("trend_title", lang)
     if not d.results_allowed:
         return message(tr("below_minimum", lang, n=d.anonymity.minimum), lang, title)
@@ -93,7 +97,8 @@ def trend_chart(
         margin={"l": 10, "r": 20, "t": 50},
     )
     place_legend(fig)
-    _version_note(fig, bundle, d, earlier, lang)
+    if version_note:
+        _version_note(fig, bundle, d, earlier, lang)
     return fig
 
 
@@ -101,13 +106,20 @@ NOTE_LINE = 16  # px per line of the version note
 
 
 def _version_note(
-    fig: go.Figure, bundle: Bundle, d: Diagnosis, earlier: list[PreviousRound], lang: Lang
+    fig: go.Figure,
+    bundle: Bundle,
+    d: Diagnosis,
+    earlier: list[PreviousRound],
+    lang: Lang,
+    *,
+    width: int = 110,
 ) -> None:
-    """Under the chart: since when the questionnaire changed and what cannot be compared."""
+    """Under the chart, below its legend: since when the questionnaire changed and what cannot be
+    compared. `width` in characters fits the plot area."""
     change = version_change(bundle, d, earlier)
     if change is None:
         return
-    text = wrap(change.text({c.id: c.label for c in bundle.constructs.constructs}).get(lang), 110)
+    text = wrap(change.text({c.id: c.label for c in bundle.constructs.constructs}).get(lang), width)
     note = 10 + NOTE_LINE * (text.count("<br>") + 1)
     # at the very bottom, below the legend place_legend put there: the plot keeps its size, the
     # figure grows by the note, and the legend (hung from the figure's bottom) moves up by as much
@@ -139,8 +151,11 @@ def comparison_chart(
     *,
     groups: Sequence[str] | None = None,
     constructs: Sequence[str] | None = None,
+    version_note: bool = True,
 ) -> go.Figure:
-    """Previous round → this round per construct (dumbbells); changes past the threshold are marked."""
+    """Previous round → this round per construct (dumbbells); changes past the threshold are marked.
+    A previous round of another questionnaire version shows its comparable constructs only, with
+    the note under the chart as in `trend_chart`."""
     title = tr("compare_title", lang)
     if not d.results_allowed:
         return message(tr("below_minimum", lang, n=d.anonymity.minimum), lang, title)
@@ -242,7 +257,8 @@ def comparison_chart(
         margin={"l": 10, "r": 10, "t": 50},
     )
     place_legend(fig)
-    _version_note(fig, bundle, d, [previous], lang)
+    if version_note:
+        _version_note(fig, bundle, d, [previous], lang, width=78)
     return fig
 
 

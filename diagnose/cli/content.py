@@ -74,16 +74,20 @@ def cmd_validate(args: argparse.Namespace) -> int:
     bundle = build_bundle(discover(list(args.paths) or None))
     examples = sum(len(r.examples) for r in bundle.rules)
     items = sum(len(list(q.items())) for q in bundle.questionnaires.values())
+    count = len(bundle.questionnaires)
+    earlier = len(bundle.all_questionnaires()) - count  # versions kept for stored rounds
     if args.lang == "nl":
-        lists = "vragenlijst" if len(bundle.questionnaires) == 1 else "vragenlijsten"
+        lists = "vragenlijst" if count == 1 else "vragenlijsten"
+        kept = f"; {earlier} eerdere {'versie' if earlier == 1 else 'versies'}" if earlier else ""
         print(
-            f"In orde: {len(bundle.questionnaires)} {lists} ({items} items), "
+            f"In orde: {count} {lists} ({items} items{kept}), "
             f"{len(bundle.rules)} regels, {examples} voorbeelden kloppen."
         )
     else:
-        lists = "questionnaire" if len(bundle.questionnaires) == 1 else "questionnaires"
+        lists = "questionnaire" if count == 1 else "questionnaires"
+        kept = f"; {earlier} earlier {'version' if earlier == 1 else 'versions'}" if earlier else ""
         print(
-            f"Valid: {len(bundle.questionnaires)} {lists} ({items} items), "
+            f"Valid: {count} {lists} ({items} items{kept}), "
             f"{len(bundle.rules)} rules, {examples} examples hold."
         )
     return 0

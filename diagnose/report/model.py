@@ -216,7 +216,8 @@ def _charts(d: Diagnosis, inp: ReportInput, lang: Lang) -> dict[str, ChartView]:
     if len(d.visible_roles()) >= 2:
         add("roles", charts.role_chart(d, bundle, lang))
     if inp.history:
-        add("trend", charts.trend_chart(d, bundle, lang, inp.history))
+        # the chapter's text says what a change of questionnaire leaves out, once (version_note)
+        add("trend", charts.trend_chart(d, bundle, lang, inp.history, version_note=False))
     if d.previous is not None:
-        add("comparison", charts.comparison_chart(d, bundle, lang))
+        add("comparison", charts.comparison_chart(d, bundle, lang, version_note=False))
     return views

@@ -15,6 +15,7 @@ import pytest
 
 from diagnose.agreements import aimed_constructs
 from diagnose.store import Store
+from netscan_app.answers import pages
 from tests.app.browser import PHONE, AppServer, launch_chromium, screenshot, settle, wait_text
 from tests.app.helpers import OUTPUT, PASSWORD, synthetic_answers
 from tests.app.test_browser import answer_section
@@ -146,9 +147,10 @@ def test_an_agreement_from_a_finding_is_seen_beside_its_effect_next_round(
     [answers] = synthetic_answers(
         q, 1, seed=5, scores={"default": 2.6, **dict.fromkeys(aimed, 4.7)}, spread={"default": 0.0}
     )
-    for index in range(len(q.sections)):
+    shown = pages(q, answers)  # the pages for the role the group answer gives
+    for index in range(len(shown)):
         answer_section(page, store, draft.id, q, index, answers)
-        last = index == len(q.sections) - 1
+        last = index == len(shown) - 1
         page.get_by_role("button", name="Naar controleren" if last else "Volgende").click()
         if not last:
             wait_text(page, f"Deel {index + 2} van")

@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from diagnose.store import Store
+from netscan_app.answers import pages
 from tests.app.browser import PHONE, AppServer, settle, wait_text
 from tests.app.helpers import OUTPUT, PASSWORD, synthetic_answers
 
@@ -66,10 +67,10 @@ def test_answers_given_while_the_database_is_locked_are_all_stored_after(
     rnd = store.get_round(opened.response.round_id)
     q = store.bundle.questionnaire(rnd.questionnaire_id, rnd.questionnaire_version)
     wanted = synthetic_answers(q, 1, seed=5)[0]
-    index, section = next(
-        (n, s) for n, s in enumerate(q.sections) if sum(i.type == "scale" for i in s.items) >= 3
+    index, shown = next(
+        (n, p) for n, p in enumerate(pages(q, {})) if sum(i.type == "scale" for i in p.items) >= 3
     )
-    items = [i for i in section.items if i.type == "scale" and i.id in wanted][:4]
+    items = [i for i in shown.items if i.type == "scale" and i.id in wanted][:4]
     page.goto(f"{app_server.url}/?t={token}&p={index}")  # the page with scale questions
     wait_text(page, f"Deel {index + 1} van")
 

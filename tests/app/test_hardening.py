@@ -14,7 +14,7 @@ from sqlalchemy import update
 
 from diagnose.store import Store, models
 from netscan_app import pending
-from netscan_app.answers import widget_key
+from netscan_app.answers import pages, widget_key
 from netscan_app.main import PAGES
 from tests.app.helpers import PASSWORD, World, app, no_exceptions, respondent, texts
 
@@ -61,7 +61,7 @@ def test_an_answer_given_while_the_database_is_locked_is_kept_and_saved_after(
 def test_a_paste_longer_than_the_limit_keeps_what_fits_and_says_so(world: World) -> None:
     q = world.q
     text = next(i for i in q.items() if i.type == "text" and i.max_length)
-    index = next(n for n, s in enumerate(q.sections) if text in s.items)
+    index = next(n for n, page in enumerate(pages(q, {})) if text in page.items)
     at = respondent(world.tokens[0])
     at.query_params["p"] = str(index)
     at.run()

@@ -265,3 +265,47 @@ def test_cli_never_shows_a_traceback(mini: Path) -> None:
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert "[invalid-value] low_trust.kind" in result.stderr
+
+
+def test_validate_counts_the_earlier_versions_it_keeps(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from tests.core.test_versions import two_versions
+
+    code, problems, out = validate(capsys, str(two_versions(tmp_path)))
+    assert (code, problems) == (0, [])
+    assert "In orde: 1 vragenlijst (9 items; 1 eerdere versie)" in out
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "code", "fix"),
+    [
+        ('  - version: "1.0"', '  - version: "0.9"', "comparable-version", "questionnaires/earlier/"),
+        (
+            "      lnc4_trust: lnc4_trust",
+            "      lnc4_trus: lnc4_trust",
+            "comparable-construct",
+            "laat de regel weg",
+        ),
+        (
+            "      lnc4_trust: lnc4_trust",
+            "      lnc4_trust: lnc4_trust\n      joint_decision: lnc4_trust",
+            "comparable-twice",
+            "hoogstens één",
+        ),
+        ("      lnc4_trust: lnc4_trust", "      lnc4_trust: size", "comparable-kind", "dezelfde soort"),
+    ],
+)
+def test_validate_refuses_a_comparable_mapping_with_file_line_and_fix(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, old: str, new: str, code: str, fix: str
+) -> None:
+    from tests.core.test_versions import two_versions
+
+    root = two_versions(tmp_path)
+    path = root / "questionnaires" / "mini.yaml"
+    replace_in(path, old, new)
+    problem = only_problem(capsys, root)
+    assert problem["code"] == code
+    assert problem["file"].endswith("questionnaires/mini.yaml")
+    assert problem["line"] == line_of(path, new.splitlines()[-1].strip())
+    assert fix in problem["fix"]

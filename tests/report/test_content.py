@@ -56,7 +56,17 @@ def test_an_unknown_key_is_an_error_that_names_the_place(tmp_path: Path) -> None
 
 def test_literature_mentions_the_authors(bundle: Bundle) -> None:
     text = " ".join(entry.full.nl for entry in bundle.references.references)
-    assert [e.file[:3] for e in bundle.references.references] == list(SEEDS)
+    # the seed texts, and the product's own account of its measurement (rules/measurement.yaml)
+    files = [e.file for e in bundle.references.references]
+    assert [f[:3] for f in files if f.endswith(".txt")] == list(SEEDS)
+    assert [f for f in files if not f.endswith(".txt")] == ["docs/formats.md"]
     for name in ("Dees", "Klaster", "Van Wendel de Joode", "Stoll", "Poorthuis", "Eurlings", "Derksen"):
         assert name in text
     assert isinstance(load_content(), ReportContent)
+
+
+def test_every_threshold_of_the_rule_base_has_its_label_in_both_languages(bundle: Bundle) -> None:
+    """The report's table of thresholds names each one in words, never by its id."""
+    content = load_content()
+    for name in bundle.settings.thresholds:
+        assert f"threshold_{name}" in content.texts, name

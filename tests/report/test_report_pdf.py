@@ -56,7 +56,8 @@ def test_pdf_names_every_finding_with_why_advice_and_sources(
             assert squash(view.title) in text, view.title
             assert squash(view.advice)[:80] in text, f"advice of {view.rule} missing"
             for why in view.because + [why for _, why in view.members]:
-                # a hyphenated word broken at its hyphen comes out of the PDF as "decision- making"
+                # a word with a hyphen broken at the line end comes out of the PDF with a space
+                # after the hyphen ("decision- making"): compare with that space closed
                 assert squash(why)[:60] in text.replace("- ", "-"), why
             for source in view.sources:
                 assert squash(source)[:40] in text, source

@@ -106,3 +106,57 @@ def test_a_respondent_is_held_only_to_the_required_questions_asked_of_them(
         assert store.submit(board.response.id) == []
     finally:
         store.close()
+
+
+def test_the_demo_network_that_switched_says_so_on_its_trend_and_in_its_report(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    """The demo's network with two 1.0 rounds and a 2.0 round: its trend and comparison charts and
+    its report (Markdown, and the PDF read back) name the version change and what is not compared."""
+    from diagnose import charts
+    from diagnose.report import input_from_view, render_report
+    from diagnose.store.demo import build_demo
+    from tests.report.helpers import pdf_text, squash
+
+    store = Store.open(sqlite_url)
+    store.ensure_schema()
+    try:
+        result = build_demo(store)
+        switched = next(
+            net
+            for net in store.list_networks(result.workspace.id)
+            if len({h.round.questionnaire_version for h in store.network_history(net.id)}) > 1
+        )
+        latest = store.network_history(switched.id)[-1].round
+        view = round_view(store, latest.id)
+        assert view is not None
+        d, bundle = view.diagnosis, store.bundle
+        change = version_change(bundle, d, list(view.history))
+        assert change is not None and change.version == bundle.questionnaire("netwerkscan").version
+        mapping = bundle.questionnaire("netwerkscan").comparison_with("1.0")
+        assert mapping is not None
+        for earlier in view.history:
+            assert set(earlier.scores) <= set(mapping.constructs), earlier.label
+        assert change.left_out and not set(change.left_out) & set(mapping.constructs)
+        sentence = change.text({c.id: c.label for c in bundle.constructs.constructs})
+        assert sentence.nl.startswith(f"Vanaf ‘{latest.label}’ gemeten met vragenlijst")
+        assert "niet vergelijkbaar met eerdere metingen" in sentence.nl
+
+        for figure in (
+            charts.trend_chart(d, bundle, "nl", view.history),
+            charts.comparison_chart(d, bundle, "nl"),
+        ):
+            notes = [a.text for a in figure.layout.annotations if a.text and a.text.startswith("Vanaf")]
+            assert len(notes) == 1 and "niet vergelijkbaar" in notes[0]
+
+        inp = input_from_view(view, bundle)
+        markdown = render_report(inp, "nl", "md").content.decode("utf-8")
+        assert sentence.nl in markdown
+        english = render_report(inp, "en", "md").content.decode("utf-8")
+        assert sentence.en in english
+        assert markdown.count(sentence.nl) == 1
+        pdf = render_report(inp, "nl", "pdf").content
+        assert pdf_text(pdf).count(squash(sentence.nl)[:80]) == 1  # in the text, not again on the chart
+        (tmp_path / "switched.pdf").write_bytes(pdf)
+    finally:
+        store.close()
