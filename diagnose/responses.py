@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from diagnose.item_types import answer_error
 from diagnose.problems import Problem, did_you_mean
-from diagnose.questionnaire import DONT_KNOW, Questionnaire
+from diagnose.questionnaire import Questionnaire
 
 ROLE_CONSTRUCT = "respondent_role"
 
@@ -119,8 +119,8 @@ def check_round(q: Questionnaire, rnd: Round, file: str, where: str = "round") -
             )
         scale_index = q.scale_index
         for item_id, value in response.answers.items():
-            if item_id in scale_index and (value == DONT_KNOW or (type(value) is int and 1 <= value <= 5)):
-                continue  # the common case, valid on every scale that offers "don't know"
+            if item_id in scale_index and type(value) is int and 1 <= value <= 5:
+                continue  # the common case, valid on every scale ("dk" and "na" are checked below)
             item = q.item_by_id.get(item_id)
             if item is None:
                 problems.append(

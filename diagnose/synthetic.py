@@ -122,11 +122,15 @@ def generate_round(q: Questionnaire, spec: RoundSpec, rng: random.Random) -> Rou
                     target = spec.scores.get(construct, default_mean)
                     target += spec.role_offsets.get(role, {}).get(construct, 0.0)
                     person[construct] = rng.gauss(target, spec.spread.get(construct, default_spread))
-                unsure = rng.random() < spec.dont_know  # drawn for every item: same stream as before
-                if unsure and q.scales[item.scale or ""].dont_know is not None:  # a bipolar scale has none
-                    answers[item.id] = DONT_KNOW
-                    continue
-                value = _clip(rng.gauss(person[construct], ITEM_NOISE))
+                if rng.random() < spec.dont_know:
+                    if q.scales[item.scale or ""].dont_know is not None:
+                        answers[item.id] = DONT_KNOW
+                        continue
+                    # a scale without "weet ik niet" (a bipolar position): the person's own leaning,
+                    # drawn without the random stream, so every other answer stays as it was
+                    value = _clip(person[construct])
+                else:
+                    value = _clip(rng.gauss(person[construct], ITEM_NOISE))
                 answers[item.id] = 6 - value if item.reverse else value
             elif construct == ROLE_CONSTRUCT:
                 answers[item.id] = role

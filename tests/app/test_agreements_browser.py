@@ -131,6 +131,7 @@ def test_an_agreement_from_a_finding_is_seen_beside_its_effect_next_round(
     page.get_by_text("Nieuwe meting starten").click()
     label = page.get_by_role("textbox", name="Naam van de meting")
     label.fill("2027 voorjaar")
+    settle(page)  # the form, with the network's facts to confirm, is drawn in full before submitting
     page.get_by_role("button", name="Meting starten", exact=True).click()
     wait_for(lambda: len(store.list_rounds(rnd.network_id)) == 2, timeout=60)
     second = store.list_rounds(rnd.network_id)[-1].id
@@ -140,7 +141,8 @@ def test_an_agreement_from_a_finding_is_seen_beside_its_effect_next_round(
     wait_text(page, "Deel 1 van")
     wait_for(lambda: len(store.list_responses(second)) == 1)
     [draft] = store.list_responses(second)
-    q = store.bundle.questionnaire(rnd.questionnaire_id, rnd.questionnaire_version)
+    answered = store.get_round(second)  # a new round: the newest version, whatever the first one had
+    q = store.bundle.questionnaire(answered.questionnaire_id, answered.questionnaire_version)
     # the agreement worked: what it aimed at is high now, the rest much as the year before
     aimed = aimed_constructs(made, view.diagnosis())
     assert aimed

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from diagnose import Bundle, Response, Round, diagnose, load_bundle
+from diagnose import Bundle, Response, Round, ValidationFailed, diagnose, load_bundle
 from diagnose.bundle import build_bundle, discover
 from diagnose.diagnosis import score
 from diagnose.questionnaire import DONT_KNOW, NOT_APPLICABLE, Questionnaire
@@ -175,3 +175,23 @@ def test_not_applicable_is_an_answer_only_where_the_scale_offers_it(mini2: Bundl
     with pytest.raises(Exception) as caught:
         diagnose(mini2, old, rnd({"trust_a": NOT_APPLICABLE}))
     assert "r0.trust_a" in str(caught.value)
+
+
+def test_dont_know_on_a_scale_without_it_is_refused_and_never_generated() -> None:
+    """Regression: 'dk' on a bipolar position item (its scale has a real middle, no 'weet ik niet')
+    passed check_round's fast path, and the synthetic generator wrote it into the 2.0 cases."""
+    from diagnose.synthetic import RoundSpec, generate_round
+
+    bundle = load_bundle()
+    q = bundle.questionnaire("netwerkscan")
+    bipolar = next(i for i in q.items() if i.type == "scale" and q.scales[i.scale or ""].dont_know is None)
+    answers = answer_all(q, 4)
+    answers[bipolar.id] = DONT_KNOW
+    with pytest.raises(ValidationFailed) as caught:
+        diagnose(bundle, q, rnd(answers, answers, answers))
+    assert [p.field for p in caught.value.problems] == [bipolar.id] * 3
+    import random
+
+    generated = generate_round(q, RoundSpec(label="x", respondents=40, dont_know=0.5), random.Random(1))
+    assert all(r.answers.get(bipolar.id) != DONT_KNOW for r in generated.responses)
+    assert any(r.answers.get(i.id) == DONT_KNOW for r in generated.responses for i in q.items())
