@@ -232,6 +232,8 @@ def option_names(item: Item) -> dict[str, str]:
                 name = " ".join(part.casefold().split())
                 if len(name) >= 3:
                     found.setdefault(name, set()).add(option.value)
+        for extra in option.names:
+            found.setdefault(" ".join(extra.casefold().split()), set()).add(option.value)
     return {name: next(iter(values)) for name, values in found.items() if len(values) == 1}
 
 

@@ -103,6 +103,9 @@ class Scale(Strict):
 class Option(Strict):
     value: str = Field(min_length=1)
     label: LocalizedText
+    # other words a file may give for this option on import, beside its code and its labels'
+    # names (e.g. "pabo" for a teacher educator, "gemeente" for a municipality)
+    names: list[str] = Field(default_factory=list)
 
 
 class Item(Strict):

@@ -67,6 +67,8 @@ def render_summary_markdown(model: ReportModel) -> str:
         if model.previous:
             marked = sorted((c for c in model.changes if c.marked), key=lambda c: -c.size)
             out += [f"### {e(t('key_changes', previous=model.previous))}", ""]
+            if model.version_note:
+                out += [f"*{e(model.version_note)}*", ""]
             out += [f"- {e(c.label)}: {c.previous} → {c.current} ({c.change})" for c in marked] or [
                 t("key_changes_none", previous=e(model.previous), change=model.limits["change"])
             ]

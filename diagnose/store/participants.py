@@ -13,13 +13,13 @@ reads answers (diagnosis, export, round_view) reads these tables.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from sqlalchemy import delete, exists, select
 
+from diagnose.item_types import option_names
 from diagnose.mail import templates as mail_templates
 from diagnose.mail.addresses import clean_address
 from diagnose.problems import Problem, ValidationFailed, did_you_mean
@@ -280,14 +280,9 @@ class Participants(Rounds):
         """Every way a role may be written (its value, its Dutch or English label, with or without
         what the label says between brackets) → its value; and the roles as a reader names them."""
         item = self.db.bundle.questionnaire(questionnaire_id, version).fact_item(ROLE_CONSTRUCT)
-        words: dict[str, str] = {}
         options = (item.options or []) if item is not None else []
-        for option in options:
-            for word in (option.value, option.label.nl, option.label.en):
-                short = word.split("(")[0]
-                parts = re.split(r",| of | or ", short)  # "Leraar of docent": leraar, docent
-                for form in (word, short, *(parts if len(parts) > 1 else ())):
-                    words.setdefault(" ".join(form.split()).lower(), option.value)
+        # the importer's names (item_types.option_names: labels, their parts, the option's names)
+        words = {**(option_names(item) if item is not None else {}), **{o.value: o.value for o in options}}
         names = LocalizedText(
             nl="; ".join(o.label.nl.split("(")[0].strip().lower() for o in options) or "-",
             en="; ".join(o.label.en.split("(")[0].strip().lower() for o in options) or "-",

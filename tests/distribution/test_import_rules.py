@@ -33,7 +33,7 @@ ALLOWED: dict[str, list[str]] = {
         "openpyxl",
         "defusedxml",
     ],
-    "diagnose/report/__init__.py": ["diagnose.bundle", "weasyprint", "jinja2", "kaleido"],
+    "diagnose/report/__init__.py": ["diagnose.bundle", "weasyprint", "jinja2", "kaleido", "docx"],
     "netscan_app/__init__.py": ["streamlit", "diagnose.store", "diagnose.report", "diagnose.bundle"],
 }
 

@@ -81,7 +81,7 @@ def demo_inputs(bundle: Bundle, tmp_path_factory: pytest.TempPathFactory) -> Ite
 def test_the_summary_of_every_demo_round_fits_four_pages(
     bundle: Bundle, demo_inputs: list[ReportInput]
 ) -> None:
-    assert len(demo_inputs) == 12
+    assert len(demo_inputs) == 15  # five networks, three rounds each (one switched questionnaire version)
     for inp in demo_inputs:
         report = summary_pdf(inp)
         pages = pdf_pages(report.content)
