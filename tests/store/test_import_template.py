@@ -154,10 +154,12 @@ def test_role_names_and_codes_and_an_unknown_role_named_in_dutch(bundle: Bundle)
         ("Werkgever", "employer"),
         ("pabo", "teacher_education"),
         ("board", "board"),
-        ("Schoolbestuur (bestuurder of bestuursstaf)", "board"),
+        ("Bestuurder of stafmedewerker van een bestuur", "board"),  # the whole label
+        ("gemeente", "municipality"),  # a name the option gives beside its label (names:)
+        ("Lerarenopleiding", "teacher_education"),
     ):
         assert parse_cell(item, raw) == value, raw
-    assert parse_cell(item, "bestuur") == "bestuur"  # not a name a label gives: refused by the check
+    assert parse_cell(item, "voorzitter") == "voorzitter"  # no option's name: refused by the check
 
 
 def test_an_unknown_role_in_a_file_lists_the_roles_by_their_dutch_names(store: Store) -> None:
