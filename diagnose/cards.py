@@ -286,6 +286,20 @@ def _lead_reason(d: Diagnosis, bundle: Bundle, lead: Finding) -> LocalizedText |
     return None
 
 
+# rules/agreements.yaml: findings on what last year's agreement did (action_worked_C, action_no_effect_C, …)
+AGREEMENT_RULES = ("action_",)
+
+
+def _gain(d: Diagnosis, f: Finding) -> float | None:
+    """How far a trend finding's one construct rose since the previous round (None: not a rise)."""
+    if f.kind != "trend" or d.previous is None or len(f.constructs) != 1 or drop(d, f) is not None:
+        return None
+    c = f.constructs[0]
+    if c not in d.scores or c not in d.previous.scores or f.rule.startswith(AGREEMENT_RULES):
+        return None
+    return d.scores[c].mean - d.previous.scores[c]
+
+
 def _change_reason(
     d: Diagnosis, bundle: Bundle, lead: Finding, findings: list[Finding]
 ) -> LocalizedText | None:
@@ -294,9 +308,16 @@ def _change_reason(
     c = lead.constructs[0]
     if c not in d.scores or c not in d.previous.scores:
         return None
+    if lead.rule.startswith(AGREEMENT_RULES):
+        # the effect of last year's agreement is on top for the agreement, whichever way it moved
+        return _fill(bundle, "agreement")
     fallen = drop(d, lead)
     if fallen is None:
-        return _fill(bundle, "improvement", d.scores[c].mean - d.previous.scores[c])
+        gain = d.scores[c].mean - d.previous.scores[c]
+        if gain <= 0:
+            return None
+        gains = [g for f in findings if (g := _gain(d, f)) is not None]
+        return _fill(bundle, "biggest_improvement" if gain >= max(gains, default=gain) else "improvement", gain)
     if d.previous.scores[c] >= d.thresholds["strength"]:
         return _fill(bundle, "former_strength", fallen)
     biggest = fallen >= max(x for f in findings if (x := drop(d, f)) is not None)

@@ -70,7 +70,9 @@ REASONS = (
     "disagreement",
     "misfit",
     "attention",
+    "biggest_improvement",
     "improvement",
+    "agreement",
 )
 STRENGTH_TEXTS = ("one", "several", "more", "and", "build", "keep", "others", "others_alone")
 
