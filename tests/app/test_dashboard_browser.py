@@ -180,14 +180,21 @@ def test_every_tab_on_a_laptop(demo: tuple[AppServer, Store], browser: Any) -> N
 
 
 def test_a_decline_has_a_falling_icon(demo: tuple[AppServer, Store], browser: Any) -> None:
+    """A decline that is a card of its own (one that belongs to a concern of the same construct is
+    folded into that concern's card): the first demo round that has one is looked at."""
     server, store = demo
     page = signed_in(need(browser), server.url, LAPTOP)
-    net, rounds = network(store, "Samenwerkingsverband Passend Onderwijs Noord")
-    results(page, server.url, net, rounds[-1])
-    open_tab(page, "Alle bevindingen")
+    workspace = store.list_workspaces()[0]
+    candidates = [(n, r) for n in store.list_networks(workspace.id) for r in store.list_rounds(n.id)[1:]]
+    for net, rnd in candidates:
+        results(page, server.url, net, rnd)
+        open_tab(page, "Alle bevindingen")
+        declines = page.locator('[data-testid="stExpander"] summary').filter(has_text="Achteruitgang")
+        if declines.count():
+            break
+    else:
+        raise AssertionError("no demo round shows a decline as a card of its own")
     screenshot(page, SHOTS / "laptop-decline-all-findings.png")
-    declines = page.locator('[data-testid="stExpander"] summary').filter(has_text="Achteruitgang")
-    assert declines.count() >= 1
     for index in range(declines.count()):
         text = declines.nth(index).inner_text()
         assert "trending_down" in text and "trending_up" not in text, text
@@ -226,7 +233,7 @@ def test_no_select_all_and_links_are_made_not_sent(demo: tuple[AppServer, Store]
     wait_text(page, "Naam en kenmerken wijzigen")
     page.get_by_text("Naam en kenmerken wijzigen").click()
     settle(page)
-    field = page.locator('[data-testid="stMultiSelect"] input').first
+    field = page.locator('[data-testid="stMultiSelect"] input').locator("visible=true").first
     field.scroll_into_view_if_needed()
     field.click()
     try:

@@ -34,6 +34,8 @@ from typing import Any
 import pytest
 
 from diagnose.store import Store
+from diagnose.store.types import ExportBy
+from netscan_app.answers import pages
 from netscan_app.auth import COOKIE
 from tests import pgtemp
 from tests.app.browser import PHONE, AppServer, free_port, settle, wait_text
@@ -216,7 +218,7 @@ def test_downloads_uploads_and_the_sign_in_cookie_work_every_time_through_the_pr
     q = store.bundle.questionnaire(rnd.questionnaire_id, rnd.questionnaire_version)
     submit_responses(store, rnd.id, synthetic_answers(q, 5, seed=3))
     sheet = tmp_path / "antwoorden.xlsx"
-    sheet.write_bytes(store.export_round(rnd.id, "xlsx"))
+    sheet.write_bytes(store.export_round(rnd.id, "xlsx", by=ExportBy(None, "cli", "deploy test")))
 
     context = chromium.new_context(
         viewport={"width": 1366, "height": 900}, locale="nl-NL", ignore_https_errors=True
@@ -278,10 +280,10 @@ def test_a_respondent_loses_nothing_when_the_serving_process_is_killed(
     response_id = opened.response.id
     q = store.bundle.questionnaire(rnd.questionnaire_id, rnd.questionnaire_version)
     wanted = synthetic_answers(q, 1, seed=11)[0]
-    index, section = next(
-        (n, s) for n, s in enumerate(q.sections) if sum(i.type == "scale" for i in s.items) >= 4
+    index, shown = next(
+        (n, p) for n, p in enumerate(pages(q, {})) if sum(i.type == "scale" for i in p.items) >= 4
     )
-    items = [i for i in section.items if i.type == "scale" and i.id in wanted][:4]
+    items = [i for i in shown.items if i.type == "scale" and i.id in wanted][:4]
     page.goto(f"{deployment.url}/?t={token}&p={index}")
     wait_text(page, f"Deel {index + 1} van")
     answer(page, q, items[0], wanted[items[0].id])
