@@ -317,7 +317,9 @@ def _change_reason(
         if gain <= 0:
             return None
         gains = [g for f in findings if (g := _gain(d, f)) is not None]
-        return _fill(bundle, "biggest_improvement" if gain >= max(gains, default=gain) else "improvement", gain)
+        return _fill(
+            bundle, "biggest_improvement" if gain >= max(gains, default=gain) else "improvement", gain
+        )
     if d.previous.scores[c] >= d.thresholds["strength"]:
         return _fill(bundle, "former_strength", fallen)
     biggest = fallen >= max(x for f in findings if (x := drop(d, f)) is not None)
