@@ -26,7 +26,7 @@ from diagnose.bundle import Bundle
 from diagnose.cards import SUMMARY_SIZE, Card, summary
 from diagnose.diagnosis import Diagnosis, Finding
 from diagnose.problems import Problem
-from diagnose.text import Lang, LocalizedText
+from diagnose.text import Lang, LocalizedText, long_date
 
 NOTE_LENGTH = 3000
 COMMENT_LENGTH = 1000
@@ -36,10 +36,6 @@ PARTS: dict[Part, LocalizedText] = {
     "summary": LocalizedText(nl="de bovenste drie", en="the top three"),
     "hidden": LocalizedText(nl="weggelaten", en="left out"),
     "comment": LocalizedText(nl="opmerking", en="comment"),
-}
-MONTHS = {
-    "nl": "januari februari maart april mei juni juli augustus september oktober november december",
-    "en": "January February March April May June July August September October November December",
 }
 
 
@@ -142,15 +138,10 @@ class Applied:
 def mark_text(by: str, at: dt.datetime | None) -> LocalizedText:
     def one(lang: Lang) -> str:
         who = by or ("een gebruiker" if lang == "nl" else "a user")
-        when = f" {'op' if lang == 'nl' else 'on'} {format_day(at.date(), lang)}" if at else ""
+        when = f" {'op' if lang == 'nl' else 'on'} {long_date(at.date(), lang)}" if at else ""
         return f"{'Aangepast door' if lang == 'nl' else 'Edited by'} {who}{when}"
 
     return LocalizedText(nl=one("nl"), en=one("en"))
-
-
-def format_day(day: dt.date, lang: Lang) -> str:
-    month = MONTHS[lang].split()[day.month - 1]
-    return f"{day.day} {month} {day.year}"
 
 
 def clean(edit: Edit, d: Diagnosis) -> Edit:

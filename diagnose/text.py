@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -24,6 +25,43 @@ class LocalizedText(BaseModel):
 
     def format(self, **values: object) -> LocalizedText:
         return LocalizedText(nl=self.nl.format(**values), en=self.en.format(**values))
+
+
+MONTHS: dict[Lang, tuple[str, ...]] = {
+    "nl": (
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+}
+
+
+def long_date(day: dt.date, lang: Lang) -> str:
+    """A date written out, as in a letter: 3 december 2026 / 3 December 2026."""
+    return f"{day.day} {MONTHS[lang][day.month - 1]} {day.year}"
 
 
 def format_number(value: float, lang: Lang, decimals: int = 1) -> str:

@@ -18,7 +18,7 @@ import streamlit as st
 
 from diagnose.questionnaire import DONT_KNOW, NOT_APPLICABLE, Item, Questionnaire
 from diagnose.store.errors import DatabaseUnavailable
-from diagnose.store.mail_queue import format_deadline
+from diagnose.text import long_date
 from netscan_app import pending
 from netscan_app.answers import (
     Page,
@@ -325,7 +325,7 @@ def render_welcome(ctx: FormContext) -> None:
     st.markdown(t("form.welcome_how"))
     deadline = get_store().mail_settings(get_store().get_response(ctx.response_id).round_id).deadline
     if deadline is not None:  # the round's deadline, as in the invitation (m13s)
-        st.markdown(t("form.welcome_deadline", date=format_deadline(deadline, current_lang())))
+        st.markdown(t("form.welcome_deadline", date=long_date(deadline, current_lang())))
     label = t("form.resume") if answers else t("form.start")
     target = first_open_section(ctx.q, answers) if answers else 0
     st.button(

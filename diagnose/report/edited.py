@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import base64
 
-from diagnose.edits import Applied, format_day
+from diagnose.edits import Applied
 from diagnose.report.inputs import ReportInput
 from diagnose.report.views import EditMark, FindingView, Logo, OmittedFinding, ReportModel
+from diagnose.text import long_date
 
 
 def fill(model: ReportModel, inp: ReportInput) -> None:
@@ -33,7 +34,7 @@ def fill(model: ReportModel, inp: ReportInput) -> None:
     if mark is not None:
         model.edited = EditMark(
             by=version.by,
-            at=format_day(version.at.date(), lang) if version.at else "",
+            at=long_date(version.at.date(), lang) if version.at else "",
             text=mark.get(lang),
         )
     model.opening_note = applied.edit.opening_note or None

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from diagnose.report.content import ReportContent
-from diagnose.text import Lang, format_number
+from diagnose.text import Lang, format_number, long_date
 
 if TYPE_CHECKING:
     from diagnose.report.agreements import AgreementsSection
@@ -232,36 +232,4 @@ def num(value: float, lang: Lang, decimals: int = 2) -> str:
 def format_date(value: str | dt.date | None, lang: Lang) -> str:
     if value is None:
         return ""
-    day = dt.date.fromisoformat(value) if isinstance(value, str) else value
-    months = MONTHS_NL if lang == "nl" else MONTHS_EN
-    return f"{day.day} {months[day.month - 1]} {day.year}"
-
-
-MONTHS_NL = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
-MONTHS_EN = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+    return long_date(dt.date.fromisoformat(value) if isinstance(value, str) else value, lang)

@@ -44,41 +44,11 @@ from diagnose.problems import Problem, ValidationFailed
 from diagnose.store import credentials, link_key, models
 from diagnose.store.models import utcnow
 from diagnose.store.participants import Participant, Participants
-from diagnose.text import Lang
+from diagnose.text import Lang, long_date
 
 MAX_ATTEMPTS = 8
 FIRST_RETRY = dt.timedelta(minutes=1)
 LAST_RETRY = dt.timedelta(hours=2)
-MONTHS = {
-    "nl": [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ],
-    "en": [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-}
 
 
 class Connection(Protocol):
@@ -118,10 +88,6 @@ def default_lease(config: SmtpConfig) -> dt.timedelta:
     if configured.replace(".", "", 1).isdigit():
         return dt.timedelta(seconds=float(configured))
     return dt.timedelta(seconds=max(300.0, 3 * config.timeout))
-
-
-def format_deadline(day: dt.date, lang: Lang) -> str:
-    return f"{day.day} {MONTHS[lang][day.month - 1]} {day.year}"
 
 
 class MailQueue(Participants):
@@ -217,7 +183,7 @@ class MailQueue(Participants):
             "naam": name,
             "netwerk": self.get_network(rnd.network_id).name,
             "meting": rnd.label,
-            "deadline": format_deadline(settings.deadline, lang) if settings.deadline else "",
+            "deadline": long_date(settings.deadline, lang) if settings.deadline else "",
             "link": link,
             "afzender": settings.sender_name,
         }

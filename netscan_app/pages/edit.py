@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from diagnose.edits import Edit, EditVersion, format_day
+from diagnose.edits import Edit, EditVersion
 from diagnose.problems import ValidationFailed
 from diagnose.store import Store
 from diagnose.store.edits import KEEP_LOGO, EditChanged
 from diagnose.store.logo import MAX_BYTES
 from diagnose.store.round_view import RoundView, round_view
 from diagnose.store.types import RoundInfo, User
+from diagnose.text import long_date
 from netscan_app import context, edit_form, state
 from netscan_app.guard import require_user
 from netscan_app.i18n import current_lang, loc, t
@@ -147,7 +148,7 @@ def _history(store: Store, rnd: RoundInfo) -> None:
             st.caption(t("edit.history_none"))
         for v in reversed(versions):
             changes = "; ".join(loc(c) for c in v.changes) or t("edit.history_nothing")
-            when = f"{format_day(v.at.date(), current_lang())} {local_time(v.at)}" if v.at else ""
+            when = f"{long_date(v.at.date(), current_lang())} {local_time(v.at)}" if v.at else ""
             row = t(
                 "edit.history_row",
                 version=v.version,
