@@ -12,11 +12,11 @@ PORT ?= 8501
 
 install: system-deps $(STAMP)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml deploy/requirements.lock requirements-dev.lock
 	@test -n "$(PYTHON)" || { echo "Python 3.10–3.12 is needed (durable-rules does not import on 3.13)."; exit 1; }
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet -c deploy/requirements.lock -c requirements-dev.lock -e '.[dev]'
 	@touch $(STAMP)
 
 # Debian packages the product and its tests use: Chromium (browser tests, chart export),

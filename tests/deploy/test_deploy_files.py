@@ -12,7 +12,7 @@ import re
 import shlex
 import shutil
 import subprocess
-from importlib.metadata import PackageNotFoundError, version
+from importlib.metadata import PackageNotFoundError, requires, version
 from pathlib import Path
 
 import pytest
@@ -158,6 +158,48 @@ def test_the_environment_template_names_only_real_settings() -> None:
     assert "NETSCAN_DEMO=1" not in [
         line.strip() for line in ENV_EXAMPLE.read_text(encoding="utf-8").splitlines()
     ]
+
+
+def _canonical(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def _runtime_closure() -> set[str]:
+    """Every distribution the product needs at run time: its dependencies and theirs, without extras."""
+    seen: set[str] = set()
+    todo = ["netwerkscan"]
+    while todo:
+        name = todo.pop()
+        for requirement in requires(name) or []:
+            if "extra ==" in requirement:
+                continue
+            marker = requirement.split(";", 1)
+            if len(marker) == 2 and not _marker_holds(marker[1]):
+                continue
+            dependency = _canonical(re.split(r"[\s\[<>=!~;(]", requirement.strip(), maxsplit=1)[0])
+            if dependency not in seen:
+                seen.add(dependency)
+                todo.append(dependency)
+    return seen
+
+
+def _marker_holds(marker: str) -> bool:
+    from packaging.markers import Marker
+
+    return Marker(marker).evaluate({"extra": ""})
+
+
+def test_the_lock_file_holds_everything_the_product_needs() -> None:
+    locked = {
+        _canonical(line.split("==")[0])
+        for line in LOCK.read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    }
+    missing = sorted(_runtime_closure() - locked)
+    assert not missing, (
+        f"{LOCK.name} lacks {', '.join(missing)}: the container would install without them; "
+        "refresh the lock as its header says"
+    )
 
 
 def test_the_lock_file_is_what_the_tests_run_with() -> None:
