@@ -92,8 +92,14 @@ _TEXTS: dict[str, LocalizedText] = {
         "The answers on {name} range from {low} to {high}; each dot is one respondent, {count} in all.",
     ),
     "roles": _t(
-        "Gemiddelden van {roles}. Het grootste verschil tussen de rollen is er bij {name}: {values}.",
-        "Means of {roles}. The largest gap between the roles is on {name}: {values}.",
+        "Gemiddelden van {roles}. Het grootste verschil tussen de rollen is er bij {name}, van "
+        "{low_value} ({low_role}) tot {high_value} ({high_role}).",
+        "Means of {roles}. The largest gap between the roles is on {name}, from {low_value} "
+        "({low_role}) to {high_value} ({high_role}).",
+    ),
+    "roles_one": _t(
+        "Gemiddelden van {role}: het hoogst {high} ({high_value}), het laagst {low} ({low_value}).",
+        "Means of {role}: highest {high} ({high_value}), lowest {low} ({low_value}).",
     ),
     "trend": _t(
         "Van {first} naar {last}: {up_part}; {down_part}.",
@@ -399,16 +405,40 @@ def _roles(figure: go.Figure, title: str, lang: Lang) -> ChartText:
             )
         )
     table = ChartTable((_x("col_construct", lang), *roles, _x("col_gap", lang)), tuple(rows))
-    if not gaps:
-        return ChartText(title, "", table)
+    if not gaps:  # one role: its highest and lowest
+        means = by_role[0] if by_role else {}
+        if not means:
+            return ChartText(title, "", table)
+        high = max(means, key=lambda n: means[n])
+        low = min(means, key=lambda n: means[n])
+        summary = _x(
+            "roles_one",
+            lang,
+            role=listing(roles, lang),
+            high=high,
+            high_value=num(means[high], lang),
+            low=low,
+            low_value=num(means[low], lang),
+        )
+        return ChartText(title, summary, table)
     widest = max(gap for gap, _ in gaps)
     name = next(n for gap, n in gaps if gap == widest)
-    per_role = "; ".join(
-        f"{role} {num(means[name], lang)}"
+    pairs = [
+        (means[name], re.sub(r" \(n=\d+\)$", "", role))
         for role, means in zip(roles, by_role, strict=True)
         if name in means
+    ]
+    bottom, top = min(pairs), max(pairs)
+    summary = _x(
+        "roles",
+        lang,
+        roles=listing(roles, lang),
+        name=name,
+        low_value=num(bottom[0], lang),
+        low_role=bottom[1],
+        high_value=num(top[0], lang),
+        high_role=top[1],
     )
-    summary = _x("roles", lang, roles=listing(roles, lang), name=name, values=per_role)
     return ChartText(title, summary, table)
 
 
