@@ -71,9 +71,9 @@ _TEXTS: dict[str, LocalizedText] = {
     "all_equal": _t("{names} scoren allemaal {value}.", "{names} all score {value}."),
     "single": _t("{name} scoort {value} ({band}).", "{name} scores {value} ({band})."),
     "bands": _t("In totaal: {counts}.", "In all: {counts}."),
-    "positions": _t(
-        "Positie, zonder oordeel (1 = het ene uiterste, 5 = het andere): {items}.",
-        "Position, without judgement (1 = one end, 5 = the other): {items}.",
+    "position": _t(
+        "{name} staat op {value}: een positie, geen oordeel.",
+        "{name} stands at {value}: a position, not a judgement.",
     ),
     "previous": _t(
         "De vorige meting ({label}) staat er ter vergelijking bij.",
@@ -261,7 +261,7 @@ def _position_summary(scores: Sequence[_Score], lang: Lang) -> list[str]:
     positions = [s for s in scores if s.band is None]
     if not positions:
         return []
-    return [_x("positions", lang, items="; ".join(f"{s.name} {s.shown}" for s in positions))]
+    return [_x("position", lang, name=s.name, value=s.shown) for s in positions]
 
 
 def _score_table(
