@@ -46,8 +46,9 @@ def chart(fig: go.Figure, key: str, config: dict[str, Any] | None = None) -> Non
     fig.update_layout(width=None, autosize=True)
     with st.container(key=f"chart_{key}"):
         st.plotly_chart(fig, theme=None, config=config or PLOTLY_CONFIG, key=key, width="stretch")
-        if text.table is not None:
+        if text.summary and text.table is not None:
             st.caption(md_escape(text.summary))
+        if text.table is not None:
             with st.expander(t("results.chart_table"), icon=":material/table:"):
                 st.markdown(_markdown_table(text.table))
 

@@ -64,6 +64,9 @@ _TEXTS: dict[str, LocalizedText] = {
     "col_respondents": _t("Respondenten", "Respondents"),
     "col_change": _t("Verandering", "Change"),
     "col_gap": _t("Grootste verschil", "Largest gap"),
+    "col_series": _t("Reeks", "Series"),
+    "col_category": _t("Categorie", "Category"),
+    "col_value": _t("Waarde", "Value"),
     "highest_lowest": _t(
         "{high} {verb_high} het hoogst ({high_value}), {low} het laagst ({low_value}).",
         "{high} {verb_high} highest ({high_value}), {low} lowest ({low_value}).",
@@ -186,23 +189,52 @@ def _texts(trace: Any) -> list[str]:
 
 
 def describe(figure: go.Figure, lang: Lang) -> ChartText:
-    """The text alternative of a figure made by this package, in ``lang``."""
+    """The text alternative of a figure made by this package, in ``lang``. A figure of another
+    shape (one this module does not know) gets the table of what it draws and no summary, never
+    an error: a page must not fail for want of a description."""
     title = plain_title(figure)
     if not has_data(figure):
         notes = [unwrap(a.text) for a in figure.layout.annotations or ()]
         return ChartText(title, " ".join(n for n in notes if n), None)
     traces = list(figure.data)
-    if any(t.type == "scatterpolar" for t in traces):
-        return _radar(figure, title, lang)
-    if title == tr("spread_title", lang):
-        return _spread(figure, title, lang)
-    if title == tr("role_title", lang):
-        return _roles(figure, title, lang)
-    if title == tr("trend_title", lang):
-        return _trend(figure, title, lang)
-    if title == tr("compare_title", lang):
-        return _comparison(figure, title, lang)
-    return _bars(figure, title, lang)
+    try:
+        if any(t.type == "scatterpolar" for t in traces):
+            return _radar(figure, title, lang)
+        if title == tr("spread_title", lang):
+            return _spread(figure, title, lang)
+        if title == tr("role_title", lang):
+            return _roles(figure, title, lang)
+        if title == tr("trend_title", lang):
+            return _trend(figure, title, lang)
+        if title == tr("compare_title", lang):
+            return _comparison(figure, title, lang)
+        if _is_score_bars(figure, lang):
+            return _bars(figure, title, lang)
+    except (StopIteration, ValueError, TypeError, KeyError, IndexError):
+        pass  # a figure of another shape under a known title: its values, as below
+    return _generic(figure, title, lang)
+
+
+def _is_score_bars(figure: go.Figure, lang: Lang) -> bool:
+    """construct_bars: bars named by band, and perhaps the positions' markers."""
+    bars = [t for t in figure.data if t.type == "bar"]
+    return bool(bars) and all(_band_of(str(t.name or ""), lang) is not None for t in bars)
+
+
+def _generic(figure: go.Figure, title: str, lang: Lang) -> ChartText:
+    """Any other figure: one row per drawn value (series, category, value)."""
+    rows = []
+    for trace in figure.data:
+        xs, ys = _values(trace, "x"), _values(trace, "y")
+        horizontal = getattr(trace, "orientation", None) == "h"
+        categories, values = (ys, xs) if horizontal else (xs, ys)
+        for category, value in zip(categories, values, strict=False):
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                rows.append((unwrap(trace.name), unwrap(category), num(float(value), lang)))
+    if not rows:
+        return ChartText(title, "", None)
+    columns = (_x("col_series", lang), _x("col_category", lang), _x("col_value", lang))
+    return ChartText(title, "", ChartTable(columns, tuple(rows)))
 
 
 # --- scores of one round --------------------------------------------------------------------------

@@ -237,3 +237,19 @@ def test_a_chart_with_nothing_to_show_says_why(report_input: ReportInput) -> Non
     for lang, why in (("nl", "Er is geen eerdere meting"), ("en", "There is no earlier round")):
         text = describe(charts.comparison_chart(d, report_input.bundle, lang), lang)  # type: ignore[arg-type]
         assert text.table is None and text.summary.startswith(why)
+
+
+def test_a_figure_of_another_shape_gets_its_values_and_no_error() -> None:
+    """A chart this module does not know (say, a future benchmark chart shown with dashboard.chart)
+    is never an error: the table of its values, no invented summary."""
+    import plotly.graph_objects as go
+
+    figure = go.Figure(go.Bar(name="Dit netwerk", x=["Vertrouwen", "Eigenaarschap"], y=[3.31, 4.0]))
+    figure.update_layout(title={"text": "Vergelijking met<br>andere netwerken"})
+    text = describe(figure, "nl")
+    assert text.title == "Vergelijking met andere netwerken" and text.summary == ""
+    assert text.table is not None
+    assert text.table.rows == (("Dit netwerk", "Vertrouwen", "3,3"), ("Dit netwerk", "Eigenaarschap", "4,0"))
+    # a known title over a figure of another shape: the same, not a traceback
+    figure.update_layout(title={"text": "Spreiding van de antwoorden per onderdeel"})
+    assert describe(figure, "nl").table == text.table
