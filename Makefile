@@ -64,7 +64,7 @@ test-deploy: install
 
 # The property tests of the summary over thousands of generated rounds instead of a hundred (minutes).
 test-long: $(STAMP)
-	NETSCAN_HYPOTHESIS=long $(PY) -m pytest -q --timeout=3600 tests/core/test_summary_properties.py
+	NETSCAN_HYPOTHESIS=long $(PY) -m pytest -q --timeout=3600 tests/core/test_summary_properties.py tests/report/test_chart_text.py
 
 schemas: $(STAMP)
 	$(PY) -m diagnose schemas --write

@@ -16,6 +16,7 @@ import streamlit as st
 
 from diagnose import cards as grouping
 from diagnose import charts
+from diagnose.charts.describe import ChartTable, describe
 from diagnose.diagnosis import Diagnosis, Finding
 from diagnose.explain import BAND_LABELS
 from diagnose.item_types import item_type
@@ -37,10 +38,27 @@ PLOTLY_CONFIG: dict[str, Any] = {
 def chart(fig: go.Figure, key: str, config: dict[str, Any] | None = None) -> None:
     """A figure from diagnose.charts as it is: its own template, stretched to the column. The
     figures lay themselves out for any width from a phone up (diagnose.charts.style); on a phone
-    style.css hides Plotly's toolbar, which would sit over the title."""
+    style.css hides Plotly's toolbar, which would sit over the title.
+
+    Under it, its text alternative (diagnose.charts.describe): what it shows for this round in a
+    sentence or two, and the table of its values one click away, a real HTML table."""
+    text = describe(fig, current_lang())
     fig.update_layout(width=None, autosize=True)
     with st.container(key=f"chart_{key}"):
         st.plotly_chart(fig, theme=None, config=config or PLOTLY_CONFIG, key=key, width="stretch")
+        if text.summary and text.table is not None:
+            st.caption(md_escape(text.summary))
+        if text.table is not None:
+            with st.expander(t("results.chart_table"), icon=":material/table:"):
+                st.markdown(_markdown_table(text.table))
+
+
+def _markdown_table(table: ChartTable) -> str:
+    """A chart's values as a Markdown table (Streamlit draws an HTML table with header cells)."""
+    lines = ["| " + " | ".join(md_escape(c) for c in table.columns) + " |"]
+    lines.append("|" + "---|" * len(table.columns))
+    lines += ["| " + " | ".join(md_escape(v) for v in row) + " |" for row in table.rows]
+    return "\n".join(lines)
 
 
 def _num(value: float, decimals: int = 1) -> str:

@@ -1115,6 +1115,8 @@ _TEXTS: dict[str, dict[str, str]] = {
         "nl": "Niemand heeft deze vraag beantwoord.",
         "en": "Nobody answered this question.",
     },
+    # --- the text alternative under every chart (netscan_app/dashboard.py chart) (t17)
+    "results.chart_table": {"nl": "Tabel bij deze grafiek", "en": "Table for this chart"},
     # --- the consultant's edit of the report (netscan_app/pages/edit.py) (r12k) ---------------------
     "nav.edit": {"nl": "Rapport aanpassen", "en": "Adapt the report"},
     "edit.choose": {

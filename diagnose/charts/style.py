@@ -39,15 +39,19 @@ BAND_SYMBOLS = {"strength": "circle", "attention": "square", "concern": "diamond
 POSITION_COLOUR = GREY
 # Marker shapes for series that are not bands (roles, rounds): distinct in black and white.
 SERIES_SYMBOLS = ("circle", "square", "diamond", "triangle-up", "x", "star", "cross", "triangle-down")
+# Series are lines without an outline (the trend), so each colour reaches 3:1 against white (WCAG
+# 1.4.11): Okabe-Ito's orange and sky blue darkened to 3.5:1, its yellow (1.3:1) replaced by grey.
+# The bands keep the light orange: their bars and markers have a dark outline, and the lighter
+# orange stays apart from vermillion for colour-blind readers (tests/report/test_chart_contrast.py).
 SERIES_COLOURS = (
     OKABE_ITO["blue"],
     OKABE_ITO["vermillion"],
     OKABE_ITO["bluish_green"],
-    OKABE_ITO["orange"],
+    "#B87F00",  # orange, darkened
     OKABE_ITO["reddish_purple"],
-    OKABE_ITO["sky_blue"],
+    "#1C91D4",  # sky blue, darkened
     OKABE_ITO["black"],
-    OKABE_ITO["yellow"],
+    GREY,
 )
 SERIES_DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot", "solid", "dash")
 

@@ -60,6 +60,7 @@ def render_summary_markdown(model: ReportModel) -> str:
             e(model.strengths_text) if model.strengths_text else t("strengths_none"),
         ]
         out += ["", f"## {t('key_charts')}", ""]
+        out += _chart_texts(model, "radar", "others")
         for g in model.score_groups:
             out += [f"### {e(g.title)}", ""]
             out += [f"- {e(r.label)}: {r.mean} ({e(r.band_label)})" for r in g.rows]
@@ -80,6 +81,17 @@ def render_summary_markdown(model: ReportModel) -> str:
         out += [f"{i}. {e(q.text)}" for i, q in enumerate(model.questions[:4], 1)]
     out += ["", f"*{t('confidential')}*"]
     return "\n".join(out).rstrip() + "\n"
+
+
+def _chart_texts(model: ReportModel, *keys: str) -> list[str]:
+    """What the charts of the HTML and PDF show, in words (their alt texts): Markdown has no images,
+    so this needs the charts' figures only, not their pictures."""
+    out: list[str] = []
+    for key in keys:
+        view = model.charts.get(key)
+        if view is not None:
+            out += [f"*{md_escape(view.alt)}*", ""]
+    return out
 
 
 def render_markdown(model: ReportModel) -> str:
@@ -131,7 +143,9 @@ def render_markdown(model: ReportModel) -> str:
                 f"| {e(r.label)} | {r.n} | {r.mean} | {r.sd} | {r.range} | {e(r.band_label)} |"
                 for r in g.rows
             ]
-        out += ["", f"## 3. {t('s_findings')}", ""]
+        out.append("")
+        out += _chart_texts(model, "radar", "pitfalls", "building_blocks", "perspectives", "leadership")
+        out += [f"## 3. {t('s_findings')}", ""]
         for group in model.finding_groups:
             out += [f"### {e(group.title)}", ""]
             if not group.findings:
@@ -162,10 +176,12 @@ def render_markdown(model: ReportModel) -> str:
                     "",
                 ]
         out += [f"## 4. {t('s_differences')}", "", t("differences_intro", spread=model.limits["spread"]), ""]
+        out += _chart_texts(model, "spread")
         out += [f"- {e(r.label)}: {r.mean} (sd {r.sd})" for r in model.high_spread] or [
             t("high_spread_none", spread=model.limits["spread"])
         ]
         out += ["", f"### {t('by_role')}", ""]
+        out += _chart_texts(model, "roles")
         if model.role_table:
             out += [
                 f"| {t('col_construct')} | " + " | ".join(e(r) for r in model.role_table.roles) + " |",
@@ -186,6 +202,7 @@ def render_markdown(model: ReportModel) -> str:
         out += [f"## 5. {t('s_time')}", ""]
         if model.version_note:
             out += [f"*{e(model.version_note)}*", ""]
+        out += _chart_texts(model, "trend", "comparison")
         if model.changes:
             out += [
                 f"| {t('col_construct')} | {t('col_previous')} | {t('col_mean')} | {t('col_change')} |",

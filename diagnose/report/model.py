@@ -14,6 +14,7 @@ from typing import Any
 
 from diagnose import charts
 from diagnose.cards import strengths_text
+from diagnose.charts.describe import describe
 from diagnose.comparability import version_change
 from diagnose.diagnosis import Diagnosis
 from diagnose.report.agreements import agreements_section
@@ -171,11 +172,12 @@ def _closed_text(d: Diagnosis, t: Callable[..., str]) -> str:
     return t("below_minimum", count=d.round.respondents, n=d.anonymity.minimum)
 
 
-def _adder(views: dict[str, ChartView]) -> Callable[..., None]:
+def _adder(views: dict[str, ChartView], lang: Lang) -> Callable[..., None]:
     def add(key: str, figure: Any, wide: bool = True) -> None:
         if charts.has_data(figure):
             title = charts.plain_title(figure) or key
-            views[key] = ChartView(key, title, figure, title, wide=wide)
+            # the alt text: what the chart shows for this round (diagnose.charts.describe)
+            views[key] = ChartView(key, title, figure, describe(figure, lang).alt, wide=wide)
 
     return add
 
@@ -191,7 +193,7 @@ def _summary_charts(
     is one) and every other scored construct in one chart of bars."""
     bundle = inp.bundle
     views: dict[str, ChartView] = {}
-    add = _adder(views)
+    add = _adder(views, lang)
     add("radar", charts.radar_characteristics(d, bundle, lang))
     groups = [g.id for g in bundle.constructs.groups if g.chart == "bars"]  # the radar's are its own
     others = charts.construct_bars(d, bundle, lang, groups, title=content.text("others_chart", lang))
@@ -205,7 +207,7 @@ def _summary_charts(
 def _charts(d: Diagnosis, inp: ReportInput, lang: Lang) -> dict[str, ChartView]:
     bundle = inp.bundle
     views: dict[str, ChartView] = {}
-    add = _adder(views)
+    add = _adder(views, lang)
 
     add("radar", charts.radar_characteristics(d, bundle, lang))
     add("pitfalls", charts.pitfall_bars(d, bundle, lang))

@@ -76,10 +76,17 @@ def _font_config() -> Iterator[FontConfiguration]:
             _font_configs.append(config)
 
 
+# A tagged PDF (issue 17): a structure tree with the headings, paragraphs, tables and lists of the
+# HTML, each chart a Figure with its alt text, the document's language (<html lang>) and its title
+# (<title>, shown as the window title). Not the pdf/ua-1 variant: that claims PDF/UA conformance in
+# the file's metadata, which nobody has checked with a PDF/UA validator (docs/toegankelijkheid.md).
+WRITE_OPTIONS: dict[str, Any] = {"pdf_tags": True}
+
+
 def _write_pdf(html: str, resolve: Callable[[str], bytes], **options: Any) -> bytes:
     with _font_config() as config:
         pdf: bytes = weasyprint.HTML(string=html, url_fetcher=_fetcher_for(resolve)).write_pdf(
-            font_config=config, optimize_images=False, **options
+            font_config=config, optimize_images=False, **WRITE_OPTIONS, **options
         )
     return pdf
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import random
+import re
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -294,3 +295,53 @@ def test_import_page_template_round_trip_and_no_flags(
     workspace = store.list_workspaces()[0]
     names = [n.name for n in store.list_networks(workspace.id)]
     assert "Netwerk uit het sjabloon" in names
+
+
+def test_every_chart_has_its_text_and_its_table(demo: tuple[AppServer, Store], browser: Any) -> None:
+    """Issue 17: under every chart what it shows for this round (diagnose.charts.describe), and
+    the table of its values one click away, a real table with header cells."""
+    from diagnose import charts, load_bundle
+    from diagnose.charts.describe import describe
+    from diagnose.store.round_view import round_view
+
+    server, store = demo
+    page = signed_in(need(browser), server.url, LAPTOP)
+    net, rounds = network(store, "Lerend netwerk Rivierenland")
+    results(page, server.url, net, rounds[1])
+    seen = 0
+    for tab in ("Samenvatting", "Scores", "Verschillen", "Door de tijd"):
+        open_tab(page, tab, charts=1)
+        for box in page.locator('[class*="st-key-chart_"]').all():
+            if not box.locator(".js-plotly-plot").is_visible():
+                continue  # the phone's twin of the radar
+            seen += 1
+            caption = box.locator('[data-testid="stCaptionContainer"]')
+            assert caption.count() == 1 and re.search(r"\d,\d", caption.inner_text()), tab  # a number, Dutch
+            assert (
+                box.locator('[data-testid="stExpander"] summary')
+                .filter(has_text="Tabel bij deze grafiek")
+                .count()
+                == 1
+            )
+    assert seen >= 8, seen  # radar; four bars; spread and roles; trend and comparison
+
+    # the pitfalls: the words and the table are those of the chart drawn for this round
+    view = round_view(store, rounds[1].id)
+    assert view is not None
+    expected = describe(charts.pitfall_bars(view.diagnosis, load_bundle(), "nl"), "nl")
+    assert expected.table is not None
+    open_tab(page, "Scores", charts=1)
+    box = page.locator(".st-key-chart_pitfalls")
+    assert box.locator('[data-testid="stCaptionContainer"]').inner_text().strip() == expected.summary
+    box.locator('[data-testid="stExpander"] summary').click()
+    settle(page)
+    table = box.locator("table")
+    screenshot(page, SHOTS / "laptop-chart-table.png")
+    assert table.locator("th").all_inner_texts()[: len(expected.table.columns)] == list(
+        expected.table.columns
+    )
+    rows = [
+        [cell.strip() for cell in row.locator("td").all_inner_texts()]
+        for row in table.locator("tbody tr").all()
+    ]
+    assert rows == [list(row) for row in expected.table.rows]

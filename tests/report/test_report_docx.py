@@ -66,6 +66,10 @@ def test_the_full_report_in_word_has_every_chapter_finding_and_table(report_inpu
     assert len(scores.rows) > len([r for g in report.model.score_groups for r in g.rows])
     pictures = [r for r in doc.part.rels.values() if "image" in r.reltype]
     assert len(pictures) == len(report.model.charts) >= 8
+    # every picture's alternative text is its chart's (tests/report/test_report_accessibility.py)
+    assert [s._inline.docPr.get("descr") for s in doc.inline_shapes] == [
+        v.alt for v in report.model.charts.values()
+    ]
 
 
 def test_word_without_charts_says_so(report_input: ReportInput) -> None:
