@@ -36,12 +36,12 @@ import durable_rules_engine as native
 from durable import engine as durable
 from pydantic_core import to_json
 
-from diagnose.conditions import Condition, to_durable
+from diagnose.conditions import KEY_SEPARATOR, Condition, fact_refs, to_durable
 
 FACT_TYPE = "assessment"
 SENTINEL = "_handled"  # not a valid rule id, so it cannot collide with the rule base
 SHARD_SIZE = 60  # + the sentinel stays under durable-rules' 64 matches per fact
-MAX_BATCH = 32  # assessments per sid
+MAX_BATCH = 32  # assessments per sid, across calls
 _AID = re.compile(r'"aid":\s*(\d+)')
 
 _host: durable.Host | None = None
@@ -68,23 +68,72 @@ def _shared_host() -> durable.Host:
     return _host
 
 
+def durable_key(path: str) -> str:
+    """A fact path as a durable-rules property: `score.x` becomes `score__x`."""
+    return path.replace(".", KEY_SEPARATOR, 1)
+
+
+def shard_rules(rules: Sequence[tuple[str, Condition]]) -> list[list[tuple[str, Condition]]]:
+    """The rules in shards of at most SHARD_SIZE, rules that read the same facts together (the
+    templates of one construct side by side), so a property is in as few shards' facts as can be:
+    each shard's fact carries only what its rules read, and the C engine parses each property
+    about once per round instead of once per shard. Which rules fire does not depend on the
+    grouping; the order of the results is the rule base's."""
+    ordered = sorted(rules, key=lambda rule: sorted(ref.name for ref in fact_refs(rule[1])))
+    return [ordered[index : index + SHARD_SIZE] for index in range(0, max(len(ordered), 1), SHARD_SIZE)]
+
+
+class _Shard:
+    """One ruleset of the rule base and the properties its rules read."""
+
+    def __init__(self, handle: int, keys: frozenset[str]):
+        self.handle = handle
+        self.keys = keys
+
+    def message(self, head: str, facts: dict[str, Any]) -> str:
+        """The JSON of the assessment with only this shard's properties (`head` is its aid, type
+        and sid, without the closing brace)."""
+        keys = self.keys
+        body = {key: value for key, value in facts.items() if key in keys}
+        # pydantic-core's serialiser: the same JSON as json.dumps (shortest float repr), five times faster
+        return head + ("," + to_json(body).decode()[1:] if body else "}")
+
+
 class RuleEngine:
-    """The rules of one rule base, registered once in this process's durable-rules host."""
+    """The rules of one rule base, registered once in this process's durable-rules host.
+
+    An evaluation asserts each assessment once into every shard, in an open sid: a sid holds the
+    assessments of up to MAX_BATCH evaluations (one call or several) and is then deleted, so the
+    cost of creating and deleting a sid's state is shared and memory stays flat. Only the rules of
+    a shard that read an assessment can match it (every rule has one pattern), its actions are all
+    taken before the lock is released, and every action names the assessment (`aid`) it fired
+    for, so evaluations that share a sid cannot see each other's results."""
 
     def __init__(self, name: str, rules: Sequence[tuple[str, Condition]]):
         self.name = name
         self.rule_ids = [rule_id for rule_id, _ in rules]
-        self._handles: list[int] = []
+        self._shards: list[_Shard] = []
         host = _shared_host()
-        for index in range(0, max(len(rules), 1), SHARD_SIZE):
-            shard = f"{name}_{index // SHARD_SIZE}"
+        for index, shard_rules_ in enumerate(shard_rules(rules)):
+            shard = f"{name}_{index}"
             definition: dict[str, Any] = {
                 rule_id: {"all": [{"m": {"$and": [{"t": FACT_TYPE}, to_durable(condition)]}}], "run": _ignore}
-                for rule_id, condition in rules[index : index + SHARD_SIZE]
+                for rule_id, condition in shard_rules_
             }
             definition[SENTINEL] = {"all": [{"m": {"t": FACT_TYPE}}], "run": _ignore}
             host.register_rulesets({shard: definition})
-            self._handles.append(host.get_ruleset(shard)._handle)
+            keys = frozenset(
+                durable_key(ref.path) for _, condition in shard_rules_ for ref in fact_refs(condition)
+            )
+            self._shards.append(_Shard(host.get_ruleset(shard)._handle, keys))
+        self._sid = ""
+        self._in_sid = 0  # assessments asserted in the open sid
+        self._touched = 0  # shards that have state in the open sid (deleting an untouched one crashes)
+
+    @property
+    def shard_keys(self) -> list[frozenset[str]]:
+        """The properties each shard's facts carry."""
+        return [shard.keys for shard in self._shards]
 
     @classmethod
     def for_rules(cls, rules: Sequence[tuple[str, Condition]], label: str = "netwerkscan") -> RuleEngine:
@@ -104,35 +153,47 @@ class RuleEngine:
 
     def evaluate_many(self, assessments: Sequence[dict[str, Any]]) -> list[list[str]]:
         results: list[set[str]] = [set() for _ in assessments]
-        for start in range(0, len(assessments), MAX_BATCH):
-            batch = assessments[start : start + MAX_BATCH]
-            for aid, rule_id in self._run_batch(batch):
-                results[start + aid].add(rule_id)
+        with _lock:
+            for start in range(0, len(assessments), MAX_BATCH):
+                batch = assessments[start : start + MAX_BATCH]
+                for aid, rule_id in self._run_batch(batch):
+                    results[start + aid].add(rule_id)
         # An $or rule fires once per true branch: the sets de-duplicate, the order is the rule base's.
         return [[rid for rid in self.rule_ids if rid in fired] for fired in results]
 
     def _run_batch(self, batch: Sequence[dict[str, Any]]) -> list[tuple[int, str]]:
+        """The (position in `batch`, rule id) of every firing. Call with the lock held."""
+        if self._in_sid + len(batch) > MAX_BATCH:
+            self._close_sid()
+        if not self._sid:
+            self._sid = f"s{next(_sids)}"
+        sid, first = self._sid, self._in_sid
+        # aid first: the engine returns the fact in this order, so finding it costs nothing
+        heads = [f'{{"aid":{first + aid},"t":"{FACT_TYPE}","sid":"{sid}"' for aid in range(len(batch))]
+        self._in_sid += len(batch)
         fired: list[tuple[int, str]] = []
-        with _lock:
-            sid = f"s{next(_sids)}"
-            # aid first: the engine returns the fact in this order, so finding it costs nothing
-            # pydantic-core's serialiser: the same JSON (shortest float repr), five times faster
-            messages = [
-                to_json({"aid": aid, "t": FACT_TYPE, "sid": sid, **facts}).decode()
-                for aid, facts in enumerate(batch)
-            ]
-            for handle in self._handles:
-                try:
-                    for message in messages:
-                        state = native.assert_fact(handle, message)[1]
-                        result = native.start_action_for_state(handle, state)
-                        action = result[1] if result else None
-                        while action:
-                            rule_id = action[2 : action.index('"', 2)]
-                            if rule_id != SENTINEL:
-                                match = _AID.search(action)
-                                fired.append((int(match.group(1)) if match else 0, rule_id))
-                            action = native.complete_and_start_action(handle, state)
-                finally:
-                    native.delete_state(handle, sid)
+        try:
+            for index, shard in enumerate(self._shards):
+                handle = shard.handle
+                self._touched = max(self._touched, index + 1)
+                for head, facts in zip(heads, batch, strict=True):
+                    state = native.assert_fact(handle, shard.message(head, facts))[1]
+                    result = native.start_action_for_state(handle, state)
+                    action = result[1] if result else None
+                    while action:
+                        rule_id = action[2 : action.index('"', 2)]
+                        if rule_id != SENTINEL:
+                            match = _AID.search(action)
+                            fired.append(((int(match.group(1)) if match else 0) - first, rule_id))
+                        action = native.complete_and_start_action(handle, state)
+        except BaseException:
+            self._close_sid()  # a half-evaluated sid is never used again
+            raise
         return fired
+
+    def _close_sid(self) -> None:
+        if self._sid:
+            sid, touched = self._sid, self._touched
+            self._sid, self._in_sid, self._touched = "", 0, 0
+            for shard in self._shards[:touched]:
+                native.delete_state(shard.handle, sid)
