@@ -84,9 +84,9 @@ def shard_rules(rules: Sequence[tuple[str, Condition]]) -> list[list[tuple[str, 
 
 
 class _Shard:
-    """One ruleset of the rule base and the properties its rules read."""
+    """One ruleset of the rule base and the properties its rules read (None: the whole fact)."""
 
-    def __init__(self, handle: int, keys: frozenset[str]):
+    def __init__(self, handle: int, keys: frozenset[str] | None):
         self.handle = handle
         self.keys = keys
 
@@ -94,7 +94,7 @@ class _Shard:
         """The JSON of the assessment with only this shard's properties (`head` is its aid, type
         and sid, without the closing brace)."""
         keys = self.keys
-        body = {key: value for key, value in facts.items() if key in keys}
+        body = facts if keys is None else {key: value for key, value in facts.items() if key in keys}
         # pydantic-core's serialiser: the same JSON as json.dumps (shortest float repr), five times faster
         return head + ("," + to_json(body).decode()[1:] if body else "}")
 
@@ -107,14 +107,23 @@ class RuleEngine:
     cost of creating and deleting a sid's state is shared and memory stays flat. Only the rules of
     a shard that read an assessment can match it (every rule has one pattern), its actions are all
     taken before the lock is released, and every action names the assessment (`aid`) it fired
-    for, so evaluations that share a sid cannot see each other's results."""
+    for, so evaluations that share a sid cannot see each other's results.
 
-    def __init__(self, name: str, rules: Sequence[tuple[str, Condition]]):
+    `whole_facts`: the reference the tests compare with, evaluated the plain way: shards in the
+    rule base's order, the whole fact asserted into every shard, a fresh sid per evaluation."""
+
+    def __init__(self, name: str, rules: Sequence[tuple[str, Condition]], *, whole_facts: bool = False):
         self.name = name
         self.rule_ids = [rule_id for rule_id, _ in rules]
+        self.whole_facts = whole_facts
         self._shards: list[_Shard] = []
         host = _shared_host()
-        for index, shard_rules_ in enumerate(shard_rules(rules)):
+        shards = (
+            [list(rules[i : i + SHARD_SIZE]) for i in range(0, max(len(rules), 1), SHARD_SIZE)]
+            if whole_facts
+            else shard_rules(rules)
+        )
+        for index, shard_rules_ in enumerate(shards):
             shard = f"{name}_{index}"
             definition: dict[str, Any] = {
                 rule_id: {"all": [{"m": {"$and": [{"t": FACT_TYPE}, to_durable(condition)]}}], "run": _ignore}
@@ -125,26 +134,28 @@ class RuleEngine:
             keys = frozenset(
                 durable_key(ref.path) for _, condition in shard_rules_ for ref in fact_refs(condition)
             )
-            self._shards.append(_Shard(host.get_ruleset(shard)._handle, keys))
+            self._shards.append(_Shard(host.get_ruleset(shard)._handle, None if whole_facts else keys))
         self._sid = ""
         self._in_sid = 0  # assessments asserted in the open sid
         self._touched = 0  # shards that have state in the open sid (deleting an untouched one crashes)
 
     @property
-    def shard_keys(self) -> list[frozenset[str]]:
-        """The properties each shard's facts carry."""
+    def shard_keys(self) -> list[frozenset[str] | None]:
+        """The properties each shard's facts carry (None: the whole fact)."""
         return [shard.keys for shard in self._shards]
 
     @classmethod
-    def for_rules(cls, rules: Sequence[tuple[str, Condition]], label: str = "netwerkscan") -> RuleEngine:
+    def for_rules(
+        cls, rules: Sequence[tuple[str, Condition]], label: str = "netwerkscan", *, whole_facts: bool = False
+    ) -> RuleEngine:
         """The engine for these rules, registering them only the first time they are seen."""
         digest = hashlib.sha256(
             json.dumps([[rid, to_durable(cond)] for rid, cond in rules], sort_keys=True).encode()
         ).hexdigest()[:16]
-        name = f"{label}_{digest}"
+        name = f"{label}_{'whole_' if whole_facts else ''}{digest}"
         with _lock:
             if name not in _registered:
-                _registered[name] = cls(name, rules)
+                _registered[name] = cls(name, rules, whole_facts=whole_facts)
             return _registered[name]
 
     def evaluate(self, facts: dict[str, Any]) -> list[str]:
@@ -158,6 +169,8 @@ class RuleEngine:
                 batch = assessments[start : start + MAX_BATCH]
                 for aid, rule_id in self._run_batch(batch):
                     results[start + aid].add(rule_id)
+                if self.whole_facts:
+                    self._close_sid()
         # An $or rule fires once per true branch: the sets de-duplicate, the order is the rule base's.
         return [[rid for rid in self.rule_ids if rid in fired] for fired in results]
 
