@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
@@ -100,6 +101,16 @@ class Labeller:
         self.derived_labels = derived_labels
         self._subjects: dict[FactRef, LocalizedText] = {}
         self._sentences: dict[tuple[int, int], tuple[Comparison, tuple[str, str]]] = {}
+        self._bounds: dict[tuple[Comparison, ...], _Bounds] = {}
+
+    def bounds(self, bounds: list[Comparison]) -> _Bounds:
+        """What a line about a fact between thresholds says whatever the round: built once per
+        rule (the bounds are the rule's, the thresholds the rule base's), not once per finding."""
+        key = tuple(bounds)
+        shape = self._bounds.get(key)
+        if shape is None:
+            shape = self._bounds[key] = _Bounds.of(bounds, self)
+        return shape
 
     def subject(self, ref: FactRef) -> LocalizedText:
         if ref not in self._subjects:
@@ -173,55 +184,25 @@ class Labeller:
         return None
 
 
-def _text(texts: list[str]) -> LocalizedText:
-    """A sentence per language (LANGUAGES' order) built here from a non-empty label and a value:
-    nothing for pydantic to check."""
-    by_lang = dict(zip(LANGUAGES, texts, strict=True))
-    return LocalizedText.model_construct(nl=by_lang["nl"], en=by_lang["en"])
-
-
-def _because(
-    fact: str,
-    value: float | str | bool,
-    op: str,
-    compared_to: float | str | bool,
-    threshold: str | None,
-    other_fact: str | None,
-    text: LocalizedText,
-) -> Because:
-    """A Because from parts that are valid by construction: the facts of a round (floats, ids and
-    yes/no, as the scoring made them), the rule's own comparison and two sentences built here.
-    Validating them again cost ~7% of every diagnosis (tests/core/test_findings_construct.py
-    checks that what this builds equals what validation would give)."""
-    return Because.model_construct(
-        fact=fact,
-        value=value,
-        op=op,
-        compared_to=compared_to,
-        threshold=threshold,
-        other_fact=other_fact,
-        text=text,
-    )
-
-
-def because(comparison: Comparison, facts: dict[str, Any], labeller: Labeller) -> Because:
-    """The line of one comparison that held."""
+def because(comparison: Comparison, facts: dict[str, Any], labeller: Labeller) -> dict[str, Any]:
+    """A Because as plain data (validated together with its finding: one pydantic call per
+    diagnosis instead of two model constructions per sentence)."""
     value = facts[comparison.fact.path]
     other = operand_value(comparison.operand, facts)
     operand = comparison.operand
-    texts = []
+    texts = {}
     for index, lang in enumerate(LANGUAGES):
         head, tail = labeller.sentence_around(comparison, other, index, lang)
-        texts.append(head + labeller.value(comparison.fact, value, lang) + tail)
-    return _because(
-        comparison.fact.path,
-        value,
-        comparison.op,
-        other,
-        operand.label if isinstance(operand, ThresholdRef) else None,
-        operand.path if isinstance(operand, FactRef) else None,
-        _text(texts),
-    )
+        texts[lang] = head + labeller.value(comparison.fact, value, lang) + tail
+    return {
+        "fact": comparison.fact.path,
+        "value": value,
+        "op": comparison.op,
+        "compared_to": other,
+        "threshold": operand.label if isinstance(operand, ThresholdRef) else None,
+        "other_fact": operand.path if isinstance(operand, FactRef) else None,
+        "text": texts,
+    }
 
 
 BETWEEN = LocalizedText(nl="tussen {low} en {high}", en="between {low} and {high}")
@@ -232,22 +213,12 @@ ABOVE = LocalizedText(nl="boven {bound}", en="above {bound}")
 BOUND_WORDS = {"<": BELOW, "<=": AT_MOST, ">=": AT_LEAST, ">": ABOVE}
 
 
-Lines = dict[tuple[Comparison | FactRef, ...], Because]
-
-
 def reasons_for(
-    condition: Condition,
-    facts: dict[str, Any],
-    labeller: Labeller,
-    derived: Sequence[Derived],
-    lines_seen: Lines | None = None,
-) -> list[Because]:
+    condition: Condition, facts: dict[str, Any], labeller: Labeller, derived: Sequence[Derived]
+) -> list[dict[str, Any]]:
     """The "because" of a finding as a person reads it once: one line per fact, the facts a derived
     fact came from shown under it (the 4C role with its cohesion and orientation scores), no guard
-    lines ("niet gelijk aan …": they say what is not the case, not why the rule fired).
-    `lines_seen`: the lines already built for other findings of the same round (same facts):
-    a line depends only on its comparisons and the facts, so the rules of a construct that state
-    the same score share one line instead of each building it."""
+    lines ("niet gelijk aan …": they say what is not the case, not why the rule fired)."""
     by_name = {d.name: d for d in derived}
     comparisons: list[Comparison | FactRef] = []  # a bare FactRef: a line stating the fact's value
     for c in explain(condition, facts):
@@ -270,22 +241,23 @@ def reasons_for(
         group[:] = [g for g in group if isinstance(g, Comparison)]
         if all(isinstance(o, Comparison) and (item.op, item.operand) != (o.op, o.operand) for o in group):
             group.append(item)
-    if lines_seen is None:
-        return [_line(group, facts, labeller) for group in lines.values()]
-    result = []
-    for group in lines.values():
-        key = tuple(group)
-        line = lines_seen.get(key)
-        if line is None:
-            line = lines_seen[key] = _line(group, facts, labeller)
-        result.append(line)
-    return result
+    return [_line(group, facts, labeller) for group in lines.values()]
 
 
-def _value_line(ref: FactRef, facts: dict[str, Any], labeller: Labeller) -> Because:
+def _value_line(ref: FactRef, facts: dict[str, Any], labeller: Labeller) -> dict[str, Any]:
     value = facts[ref.path]
-    texts = [f"{labeller.subject(ref).get(lang)}: {labeller.value(ref, value, lang)}" for lang in LANGUAGES]
-    return _because(ref.path, value, "==", value, None, None, _text(texts))
+    return {
+        "fact": ref.path,
+        "value": value,
+        "op": "==",
+        "compared_to": value,
+        "threshold": None,
+        "other_fact": None,
+        "text": {
+            lang: f"{labeller.subject(ref).get(lang)}: {labeller.value(ref, value, lang)}"
+            for lang in LANGUAGES
+        },
+    }
 
 
 def _derived_from(d: Derived, facts: dict[str, Any]) -> list[Comparison]:
@@ -296,7 +268,56 @@ def _derived_from(d: Derived, facts: dict[str, Any]) -> list[Comparison]:
     return []
 
 
-def _line(group: list[Comparison | FactRef], facts: dict[str, Any], labeller: Labeller) -> Because:
+@dataclass(frozen=True)
+class _Bounds:
+    """The parts of a bounds line that depend only on the rule: "<subject>: " and " — tussen 3,00
+    en 4,00" per language, and the line's op, threshold and the value compared with."""
+
+    ref: FactRef
+    heads: tuple[str, ...]  # per language, LANGUAGES' order
+    spans: tuple[str, ...]
+    op: str
+    compared_to: float
+    threshold: str
+
+    @classmethod
+    def of(cls, bounds: list[Comparison], labeller: Labeller) -> _Bounds:
+        ref = bounds[0].fact
+        low = next((c for c in bounds if c.op in (">=", ">")), None)
+        high = next((c for c in bounds if c.op in ("<", "<=")), None)
+        spans = []
+        for lang in LANGUAGES:
+            if low is not None and high is not None:
+                span = BETWEEN.get(lang).format(
+                    low=labeller.value(ref, operand_value(low.operand, {}), lang),
+                    high=labeller.value(ref, operand_value(high.operand, {}), lang),
+                )
+            else:
+                only = bounds[0]
+                span = (
+                    BOUND_WORDS[only.op]
+                    .get(lang)
+                    .format(bound=labeller.value(ref, operand_value(only.operand, {}), lang))
+                )
+            spans.append(f" — {span}")
+        first = low or bounds[0]
+        operand = first.operand
+        assert isinstance(operand, ThresholdRef)
+        return cls(
+            ref=ref,
+            heads=tuple(f"{labeller.subject(ref).get(lang)}: " for lang in LANGUAGES),
+            spans=tuple(spans),
+            op="between" if low is not None and high is not None else first.op,
+            compared_to=operand.value,
+            threshold=operand.label
+            if len(bounds) == 1
+            else "..".join(
+                c.operand.label for c in (low, high) if c is not None and isinstance(c.operand, ThresholdRef)
+            ),
+        )
+
+
+def _line(group: list[Comparison | FactRef], facts: dict[str, Any], labeller: Labeller) -> dict[str, Any]:
     """One fact's line: its value, the bounds it met ("tussen 3,00 en 4,00") and, for a score,
     its band ("aandachtspunt")."""
     first_item = group[0]
@@ -306,41 +327,20 @@ def _line(group: list[Comparison | FactRef], facts: dict[str, Any], labeller: La
     bounds = [c for c in comparisons if isinstance(c.operand, ThresholdRef) and c.op in BOUND_WORDS]
     if not bounds or len(comparisons) != len(bounds):
         return because(comparisons[0], facts, labeller)
-    ref = bounds[0].fact
+    shape = labeller.bounds(bounds)
+    ref = shape.ref
     value = facts[ref.path]
-    low = next((c for c in bounds if c.op in (">=", ">")), None)
-    high = next((c for c in bounds if c.op in ("<", "<=")), None)
     band = facts.get(f"band.{ref.name}") if ref.namespace == "score" else None
-    texts = []
-    for lang in LANGUAGES:
-        number = labeller.value(ref, value, lang)
-        if low is not None and high is not None:
-            span = BETWEEN.get(lang).format(
-                low=labeller.value(ref, operand_value(low.operand, facts), lang),
-                high=labeller.value(ref, operand_value(high.operand, facts), lang),
-            )
-        else:
-            only = bounds[0]
-            span = (
-                BOUND_WORDS[only.op]
-                .get(lang)
-                .format(bound=labeller.value(ref, operand_value(only.operand, facts), lang))
-            )
+    texts = {}
+    for index, lang in enumerate(LANGUAGES):
         tail = f", {BAND_LABELS[band].get(lang)}" if band in BAND_LABELS else ""
-        texts.append(f"{labeller.subject(ref).get(lang)}: {number} — {span}{tail}")
-    first = low or bounds[0]
-    operand = first.operand
-    assert isinstance(operand, ThresholdRef)
-    return _because(
-        ref.path,
-        value,
-        "between" if low is not None and high is not None else first.op,
-        operand_value(operand, facts),
-        operand.label
-        if len(bounds) == 1
-        else "..".join(
-            c.operand.label for c in (low, high) if c is not None and isinstance(c.operand, ThresholdRef)
-        ),
-        None,
-        _text(texts),
-    )
+        texts[lang] = shape.heads[index] + labeller.value(ref, value, lang) + shape.spans[index] + tail
+    return {
+        "fact": ref.path,
+        "value": value,
+        "op": shape.op,
+        "compared_to": shape.compared_to,
+        "threshold": shape.threshold,
+        "other_fact": None,
+        "text": texts,
+    }
