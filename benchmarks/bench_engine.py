@@ -1,11 +1,18 @@
 """Benchmark of the diagnostic core (run: `make bench`, or `python benchmarks/bench_engine.py`).
 
-Measures, each as the median and spread of several runs in one process:
-1. diagnoses per second over 10,000 synthetic rounds of 20 respondents, full rule base;
-2. rules-only throughput: the durable-rules path against a plain-Python evaluation of the same
-   compiled conditions on the same facts, and their ratio;
-3. the time to diagnose one round of 30 respondents;
-4. resident memory: peak, and before/after the runs (flat means no growth per evaluation).
+Measures, each as the median and spread of several runs in one process, recorded with
+benchmarks/figures.py (test-output/bench/bench_engine.json; `benchmarks/table.py` prints them):
+1. diagnoses per second over synthetic rounds of 20 respondents with a previous round, full rule base;
+2. the rules alone, durable-rules against a plain-Python reading of the same compiled conditions
+   on the same facts, on the batch path (`evaluate_many`) and one fact per call as `diagnose()`
+   runs it; their ratio (throughput of durable-rules / throughput of plain Python);
+3. resident memory: growth between the first and the last run (flat means nothing kept per diagnosis);
+4. the scaling table: the time of one `diagnose()` for 5 to 3,000 respondents and 0 to 20 earlier
+   rounds (given as answers, as in a response file), so the growth is visible.
+
+Times are the process's CPU time (`time.process_time`): the machine is shared, and a busy neighbour
+stretches wall-clock time but not the work done here. The rules-only ratios alternate durable-rules
+and plain Python run by run, so both meet the same load. `--quick` runs a small version.
 """
 
 from __future__ import annotations
@@ -14,19 +21,28 @@ import argparse
 import random
 import resource
 import statistics
+import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from figures import Figure, figure, record
 
 from diagnose import Bundle, load_bundle
 from diagnose.bundle import to_durable_facts
 from diagnose.conditions import evaluate
 from diagnose.diagnosis import diagnose, score
+from diagnose.questionnaire import Questionnaire
 from diagnose.responses import Round
-from diagnose.scoring import round_facts
+from diagnose.scoring import RoundScores, round_facts
 from diagnose.synthetic import RoundSpec, generate_round
 
 CONSTRUCT_TARGETS = (2.2, 2.8, 3.2, 3.6, 4.1, 4.5)
+RESPONDENTS = (5, 20, 100, 500, 3000)
+HISTORY = (0, 5, 20)
 
 
 def rss_mb() -> float:
@@ -49,112 +65,209 @@ def synthetic_rounds(bundle: Bundle, count: int, respondents: int, seed: int) ->
     roles = q.fact_item("respondent_role").option_values  # type: ignore[union-attr]
     rounds = []
     for index in range(count):
+        first = rng.choice(roles)
+        second = rng.choice(roles)
         spec = RoundSpec(
             label=f"ronde {index}",
-            respondents=respondents,
-            roles={rng.choice(roles): respondents // 2, rng.choice(roles): respondents - respondents // 2},
-            facts={fact: rng.choice(values) for fact, values in facts.items()},
+            respondents=min(respondents, 500),  # RoundSpec's own limit: larger rounds are repeated below
+            roles={first: respondents // 2, second: respondents - respondents // 2}
+            if first != second
+            else {first: respondents},
+            facts={fact: rng.choice(values) for fact, values in facts.items()},  # type: ignore[misc]
             scores={c: rng.choice(CONSTRUCT_TARGETS) for c in measured},
             spread={"default": rng.choice((0.3, 0.6, 1.1))},
         )
-        rounds.append(generate_round(q, spec, rng))
+        rounds.append(_sized(q, spec, respondents, rng))
     return rounds
 
 
-def timed(runs: int, work: Callable[[], int]) -> tuple[float, float, float]:
-    """(median, min, max) of items per second over several runs."""
-    rates = []
+def _sized(q: Questionnaire, spec: RoundSpec, respondents: int, rng: random.Random) -> Round:
+    """A round of `respondents`, in parts of at most 500 (RoundSpec's limit) with the same targets."""
+    parts: list[Round] = []
+    left = respondents
+    while left > 0:
+        size = min(left, 500)
+        roles = dict(spec.roles)
+        total = sum(roles.values())
+        scaled = {role: max(1, count * size // total) for role, count in roles.items()}
+        first = next(iter(scaled))
+        scaled[first] += size - sum(scaled.values())
+        parts.append(generate_round(q, spec.model_copy(update={"respondents": size, "roles": scaled}), rng))
+        left -= size
+    if len(parts) == 1:
+        return parts[0]
+    responses = [
+        r.model_copy(update={"respondent": f"r{index:05d}"})
+        for index, r in enumerate(r for part in parts for r in part.responses)
+    ]
+    return parts[0].model_copy(update={"responses": responses})
+
+
+def cpu_runs(work: Callable[[], object], runs: int, warmup: int = 1) -> list[float]:
+    for _ in range(warmup):
+        work()
+    values = []
     for _ in range(runs):
-        start = time.perf_counter()
-        items = work()
-        rates.append(items / (time.perf_counter() - start))
-    return statistics.median(rates), min(rates), max(rates)
+        start = time.process_time()
+        work()
+        values.append(time.process_time() - start)
+    return values
+
+
+def alternating(
+    a: Callable[[], object], b: Callable[[], object], runs: int
+) -> tuple[list[float], list[float]]:
+    """CPU seconds of `a` and of `b`, run by turns so both meet the same load."""
+    a(), b()
+    times_a, times_b = [], []
+    for _ in range(runs):
+        for work, times in ((a, times_a), (b, times_b)):
+            start = time.process_time()
+            work()
+            times.append(time.process_time() - start)
+    return times_a, times_b
+
+
+def round_facts_of(
+    bundle: Bundle, q: Questionnaire, pool: Sequence[Round], previous: Sequence[RoundScores]
+) -> list[dict[str, Any]]:
+    facts = []
+    for i, rnd in enumerate(pool):
+        f = round_facts(
+            score(bundle, q, rnd), previous[i], anonymity_minimum=bundle.settings.anonymity_minimum
+        )
+        for d in bundle.derived:
+            value = d.value(f)
+            if value is not None:
+                f[f"derived.{d.name}"] = value
+        facts.append(f)
+    return facts
+
+
+def rules_only(bundle: Bundle, facts: list[dict[str, Any]], runs: int) -> list[Figure]:
+    engine, rules = bundle.engine, bundle.rules
+    durable_facts = [to_durable_facts(bundle, f) for f in facts]
+    plain = [[r.id for r in rules if evaluate(r.condition, f)] for f in facts]
+    assert engine.evaluate_many(durable_facts) == plain, "durable-rules and the plain-Python reading disagree"
+    assert [engine.evaluate(to_durable_facts(bundle, f)) for f in facts] == plain
+    per_round = sum(map(len, plain)) / len(plain)
+    n = len(facts)
+
+    def plain_path() -> None:
+        for f in facts:
+            [r.id for r in rules if evaluate(r.condition, f)]
+
+    def batch_path() -> None:
+        engine.evaluate_many(durable_facts)
+
+    def one_per_call() -> None:  # as diagnose() does: the fact made durable, then one evaluation
+        for f in facts:
+            engine.evaluate(to_durable_facts(bundle, f))
+
+    figures = []
+    for name, path, target in (
+        ("batch path (evaluate_many)", batch_path, "≥ 0.8×"),
+        ("one fact per call, as diagnose() runs it", one_per_call, "≥ 0.6×"),
+    ):
+        durable_s, plain_s = alternating(path, plain_path, runs)
+        figures.append(
+            figure(
+                f"rules only, durable-rules vs plain Python, {name} ({len(rules)} rules, "
+                f"{len(bundle.engine.shard_keys)} shards, {per_round:.0f} fire per round)",
+                [n / s for s in durable_s],
+                unit="assessments/s",
+                baseline="plain Python",
+                baseline_values=[n / s for s in plain_s],
+                target=target,
+            )
+        )
+    return figures
+
+
+def scaling(bundle: Bundle, q: Questionnaire, quick: bool) -> list[Figure]:
+    """diagnose() per round for every respondents × earlier rounds cell; the ratio is against the
+    same round without history."""
+    figures = []
+    table: dict[tuple[int, int], float] = {}
+    for respondents in RESPONDENTS:
+        rounds = synthetic_rounds(bundle, 1 + max(HISTORY), respondents, seed=respondents)
+        current, earlier = rounds[0], rounds[1:]
+        runs = 3 if quick else (9 if respondents <= 100 else 5 if respondents <= 500 else 3)
+        base: list[float] | None = None
+        for history in HISTORY:
+            hist = earlier[:history]
+            values = [s * 1000 for s in cpu_runs(lambda: diagnose(bundle, q, current, hist), runs)]  # noqa: B023
+            table[(respondents, history)] = statistics.median(values)
+            figures.append(
+                figure(
+                    f"diagnose() per round, {respondents:,} respondents, {history} earlier rounds",
+                    values,
+                    unit="ms",
+                    baseline="no earlier rounds" if base is not None else None,
+                    baseline_values=base,
+                )
+            )
+            base = base or values
+    print("\ndiagnose() per round, CPU ms (median):")
+    print("| respondents | " + " | ".join(f"{h} earlier rounds" for h in HISTORY) + " |")
+    print("|---|" + "---|" * len(HISTORY))
+    for respondents in RESPONDENTS:
+        cells = " | ".join(f"{table[(respondents, h)]:.1f}" for h in HISTORY)
+        print(f"| {respondents:,} | {cells} |")
+    return figures
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--rounds", type=int, default=10_000)
+    parser.add_argument("--rounds", type=int, default=4_000, help="diagnoses per run of figure 1")
     parser.add_argument("--distinct", type=int, default=400, help="distinct synthetic rounds, cycled")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--quick", action="store_true", help="a small run: fewer rounds, runs and cells")
+    parser.add_argument("--no-scaling", action="store_true", help="leave out the scaling table")
     args = parser.parse_args()
+    if args.quick:
+        args.rounds, args.distinct, args.runs = 400, 100, 3
 
     bundle = load_bundle()
     q = bundle.questionnaire("netwerkscan")
     print(
-        f"rule base {bundle.settings.version}: {len(bundle.rules)} rules; questionnaire {q.ref}: "
-        f"{len(list(q.items()))} items"
+        f"rule base {bundle.settings.version}: {len(bundle.rules)} rules in {len(bundle.engine.shard_keys)} "
+        f"shards; questionnaire {q.ref}: {len(list(q.items()))} items"
     )
     pool = synthetic_rounds(bundle, args.distinct, 20, seed=1)
-    history = synthetic_rounds(bundle, args.distinct, 20, seed=2)
-    previous = [score(bundle, q, r) for r in history]
+    previous = [score(bundle, q, r) for r in synthetic_rounds(bundle, args.distinct, 20, seed=2)]
     rss_after_run: list[float] = []
 
-    def diagnose_all() -> int:
+    def diagnose_all() -> None:
         for i in range(args.rounds):
             diagnose(bundle, q, pool[i % len(pool)], [previous[i % len(previous)]])
         rss_after_run.append(rss_mb())
-        return args.rounds
 
-    med, low, high = timed(args.runs, diagnose_all)
-    print(f"\n1. full diagnosis, {args.rounds:,} rounds of 20 respondents (with a previous round):")
-    print(f"   {med:,.0f} rounds/s (median of {args.runs}; min {low:,.0f}, max {high:,.0f})")
-
-    facts: list[dict[str, Any]] = []
-    for i, rnd in enumerate(pool):
-        f = round_facts(score(bundle, q, rnd), previous[i])
-        for d in bundle.derived:
-            value = d.value(f)
-            if value is not None:
-                f[f"derived.{d.name}"] = value
-        facts.append(f)
-    durable_facts = [to_durable_facts(bundle, f) for f in facts]
-    fired = bundle.engine.evaluate_many(durable_facts)
-    plain = [[r.id for r in bundle.rules if evaluate(r.condition, f)] for f in facts]
-    assert fired == plain, "durable-rules and the plain-Python reading disagree"
-    per_assessment = sum(map(len, fired)) / len(fired)
-
-    def durable_path() -> int:
-        done = 0
-        while done < args.rounds:
-            bundle.engine.evaluate_many(durable_facts)
-            done += len(durable_facts)
-        return done
-
-    def plain_path() -> int:
-        done = 0
-        rules = bundle.rules
-        while done < args.rounds:
-            for f in facts:
-                [r.id for r in rules if evaluate(r.condition, f)]
-            done += len(facts)
-        return done
-
-    d_med, d_low, d_high = timed(args.runs, durable_path)
-    p_med, p_low, p_high = timed(args.runs, plain_path)
-    print(f"\n2. rules only ({len(bundle.rules)} rules, {per_assessment:.1f} fire per round on average):")
-    print(f"   durable-rules: {d_med:,.0f} assessments/s (min {d_low:,.0f}, max {d_high:,.0f})")
-    print(f"   plain Python:  {p_med:,.0f} assessments/s (min {p_low:,.0f}, max {p_high:,.0f})")
-    print(f"   ratio durable/plain: {d_med / p_med:.2f}x (target >= 0.5x)")
-
-    big = synthetic_rounds(bundle, 1, 30, seed=3)[0]
-    times = []
-    for _ in range(200):
-        start = time.perf_counter()
-        diagnose(bundle, q, big, [previous[0]])
-        times.append((time.perf_counter() - start) * 1000)
-    times.sort()
-    print("\n3. one round of 30 respondents:")
-    print(
-        f"   median {statistics.median(times):.2f} ms, p95 {times[int(len(times) * 0.95)]:.2f} ms (target <= 5 ms)"
+    seconds = cpu_runs(diagnose_all, args.runs)
+    figures = [
+        figure(
+            f"full diagnosis, rounds of 20 respondents with a previous round ({args.rounds:,} per run)",
+            [args.rounds / s for s in seconds],
+            unit="rounds/s",
+        )
+    ]
+    figures += rules_only(bundle, round_facts_of(bundle, q, pool, previous), args.runs)
+    growth = rss_after_run[-1] - rss_after_run[0]
+    figures.append(
+        figure(
+            f"memory: RSS growth from the first to the last of {args.runs} × {args.rounds:,} diagnoses "
+            f"(RSS {rss_after_run[-1]:.0f} MB, peak {peak_mb():.0f} MB)",
+            [growth],
+            unit="MB",
+            target="flat",
+        )
     )
-
-    print(f"\n4. memory over {args.runs} x {args.rounds:,} diagnoses:")
-    print(
-        f"   RSS after the first run {rss_after_run[0]:.1f} MB, after the last {rss_after_run[-1]:.1f} MB "
-        f"(growth {rss_after_run[-1] - rss_after_run[0]:+.1f} MB); peak {peak_mb():.0f} MB"
-    )
+    if not args.no_scaling:
+        figures += scaling(bundle, q, args.quick)
+    print()
+    record("bench_engine", figures)
 
 
 if __name__ == "__main__":

@@ -446,12 +446,15 @@ def _findings(
                 "margin": _margin(reasons),
             }
         )
+    # One validation of plain data in pydantic-core: cheaper here than building the ~30 findings
+    # and their ~100 lines with model_construct, which runs in Python (measured: 1.3 against 1.75 ms
+    # per round)
     findings = _FINDINGS.validate_python(found)
     # Within a kind (in the rule base's kind_order) and severity, the finding furthest past its
-    # threshold comes first (a score of 2.1 before one of 2.9), then the one members disagree on most.
+    # threshold comes first (a score of 2.1 before one of 2.9), then the one members disagree on most;
+    # `found` is in rule-base order and the sort is stable, so that order breaks the last ties.
     order: dict[str, int] = {kind: index for index, kind in enumerate(bundle.settings.kind_order)}
-    position = {rule.id: index for index, rule in enumerate(bundle.rules)}
-    findings.sort(key=lambda f: (order[f.kind], -f.severity, -f.margin, -(f.spread or 0.0), position[f.rule]))
+    findings.sort(key=lambda f: (order[f.kind], -f.severity, -f.margin, -(f.spread or 0.0)))
     return findings
 
 

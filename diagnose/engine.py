@@ -4,13 +4,17 @@ What durable-rules 2.0.28 does on this machine shapes this module (measured; see
 ../shared/engineering-notes.md):
 - a ruleset name can be registered once per process and is never freed: register once, under a
   name derived from the rules' content;
-- working memory lives per sid: every batch of assessments gets a fresh sid that is deleted
-  afterwards, or memory grows and threads see each other's facts;
+- working memory lives per sid, and creating and deleting a sid's state costs more than asserting
+  a fact (~20 against ~4 µs of CPU per shard): a sid serves up to MAX_BATCH assessments, across
+  calls, and is then deleted, or memory grows; one lock keeps threads apart;
 - every rule is ANDed with a type guard, or a rule made of absent facts loops forever;
 - deleting a sid in which no fact was handled crashes the process (double free), so a sentinel
   rule matches every assessment;
 - one asserted fact may match at most 64 rules of a ruleset (error 303 beyond that), so the rule
-  base is split into shards of at most SHARD_SIZE rules, each its own ruleset;
+  base is split into shards of at most SHARD_SIZE rules, each its own ruleset (a ruleset of all
+  298 rules registers fine: the limit is on matches, not rules);
+- the C engine parses every property of an asserted fact (~0.7 µs each): each shard's fact
+  carries only the properties its rules read, and rules that read the same facts share a shard;
 - the host's Python glue JSON-decodes the whole fact and the state for every rule that fires
   (~40 µs each, 2 ms for 50 firings). The driver below makes the same C calls as the host's
   `Ruleset.assert_fact`/`do_actions`, but reads the fired rule and assessment straight from the
@@ -24,6 +28,7 @@ What durable-rules 2.0.28 does on this machine shapes this module (measured; see
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import itertools
 import json
@@ -36,12 +41,12 @@ import durable_rules_engine as native
 from durable import engine as durable
 from pydantic_core import to_json
 
-from diagnose.conditions import Condition, to_durable
+from diagnose.conditions import KEY_SEPARATOR, Condition, fact_refs, to_durable
 
 FACT_TYPE = "assessment"
 SENTINEL = "_handled"  # not a valid rule id, so it cannot collide with the rule base
 SHARD_SIZE = 60  # + the sentinel stays under durable-rules' 64 matches per fact
-MAX_BATCH = 32  # assessments per sid
+MAX_BATCH = 32  # assessments per sid, across calls
 _AID = re.compile(r'"aid":\s*(\d+)')
 
 _host: durable.Host | None = None
@@ -68,34 +73,94 @@ def _shared_host() -> durable.Host:
     return _host
 
 
-class RuleEngine:
-    """The rules of one rule base, registered once in this process's durable-rules host."""
+def durable_key(path: str) -> str:
+    """A fact path as a durable-rules property: `score.x` becomes `score__x`."""
+    return path.replace(".", KEY_SEPARATOR, 1)
 
-    def __init__(self, name: str, rules: Sequence[tuple[str, Condition]]):
+
+def shard_rules(rules: Sequence[tuple[str, Condition]]) -> list[list[tuple[str, Condition]]]:
+    """The rules in shards of at most SHARD_SIZE, rules that read the same facts together (the
+    templates of one construct side by side), so a property is in as few shards' facts as can be:
+    each shard's fact carries only what its rules read, and the C engine parses each property
+    about once per round instead of once per shard. Which rules fire does not depend on the
+    grouping; the order of the results is the rule base's."""
+    ordered = sorted(rules, key=lambda rule: sorted(ref.name for ref in fact_refs(rule[1])))
+    return [ordered[index : index + SHARD_SIZE] for index in range(0, max(len(ordered), 1), SHARD_SIZE)]
+
+
+class _Shard:
+    """One ruleset of the rule base and the properties its rules read (None: the whole fact)."""
+
+    def __init__(self, handle: int, keys: frozenset[str] | None):
+        self.handle = handle
+        self.keys = keys
+
+    def message(self, head: str, facts: dict[str, Any]) -> str:
+        """The JSON of the assessment with only this shard's properties (`head` is its aid, type
+        and sid, without the closing brace)."""
+        keys = self.keys
+        body = facts if keys is None else {key: value for key, value in facts.items() if key in keys}
+        # pydantic-core's serialiser: the same JSON as json.dumps (shortest float repr), five times faster
+        return head + ("," + to_json(body).decode()[1:] if body else "}")
+
+
+class RuleEngine:
+    """The rules of one rule base, registered once in this process's durable-rules host.
+
+    An evaluation asserts each assessment once into every shard, in an open sid: a sid holds the
+    assessments of up to MAX_BATCH evaluations (one call or several) and is then deleted, so the
+    cost of creating and deleting a sid's state is shared and memory stays flat. Only the rules of
+    a shard that read an assessment can match it (every rule has one pattern), its actions are all
+    taken before the lock is released, and every action names the assessment (`aid`) it fired
+    for, so evaluations that share a sid cannot see each other's results.
+
+    `whole_facts`: the reference the tests compare with, evaluated the plain way: shards in the
+    rule base's order, the whole fact asserted into every shard, a fresh sid per evaluation."""
+
+    def __init__(self, name: str, rules: Sequence[tuple[str, Condition]], *, whole_facts: bool = False):
         self.name = name
         self.rule_ids = [rule_id for rule_id, _ in rules]
-        self._handles: list[int] = []
+        self.whole_facts = whole_facts
+        self._shards: list[_Shard] = []
         host = _shared_host()
-        for index in range(0, max(len(rules), 1), SHARD_SIZE):
-            shard = f"{name}_{index // SHARD_SIZE}"
+        shards = (
+            [list(rules[i : i + SHARD_SIZE]) for i in range(0, max(len(rules), 1), SHARD_SIZE)]
+            if whole_facts
+            else shard_rules(rules)
+        )
+        for index, shard_rules_ in enumerate(shards):
+            shard = f"{name}_{index}"
             definition: dict[str, Any] = {
                 rule_id: {"all": [{"m": {"$and": [{"t": FACT_TYPE}, to_durable(condition)]}}], "run": _ignore}
-                for rule_id, condition in rules[index : index + SHARD_SIZE]
+                for rule_id, condition in shard_rules_
             }
             definition[SENTINEL] = {"all": [{"m": {"t": FACT_TYPE}}], "run": _ignore}
             host.register_rulesets({shard: definition})
-            self._handles.append(host.get_ruleset(shard)._handle)
+            keys = frozenset(
+                durable_key(ref.path) for _, condition in shard_rules_ for ref in fact_refs(condition)
+            )
+            self._shards.append(_Shard(host.get_ruleset(shard)._handle, None if whole_facts else keys))
+        self._sid = ""
+        self._in_sid = 0  # assessments asserted in the open sid
+        self._touched = 0  # shards that have state in the open sid (deleting an untouched one crashes)
+
+    @property
+    def shard_keys(self) -> list[frozenset[str] | None]:
+        """The properties each shard's facts carry (None: the whole fact)."""
+        return [shard.keys for shard in self._shards]
 
     @classmethod
-    def for_rules(cls, rules: Sequence[tuple[str, Condition]], label: str = "netwerkscan") -> RuleEngine:
+    def for_rules(
+        cls, rules: Sequence[tuple[str, Condition]], label: str = "netwerkscan", *, whole_facts: bool = False
+    ) -> RuleEngine:
         """The engine for these rules, registering them only the first time they are seen."""
         digest = hashlib.sha256(
             json.dumps([[rid, to_durable(cond)] for rid, cond in rules], sort_keys=True).encode()
         ).hexdigest()[:16]
-        name = f"{label}_{digest}"
+        name = f"{label}_{'whole_' if whole_facts else ''}{digest}"
         with _lock:
             if name not in _registered:
-                _registered[name] = cls(name, rules)
+                _registered[name] = cls(name, rules, whole_facts=whole_facts)
             return _registered[name]
 
     def evaluate(self, facts: dict[str, Any]) -> list[str]:
@@ -104,35 +169,51 @@ class RuleEngine:
 
     def evaluate_many(self, assessments: Sequence[dict[str, Any]]) -> list[list[str]]:
         results: list[set[str]] = [set() for _ in assessments]
-        for start in range(0, len(assessments), MAX_BATCH):
-            batch = assessments[start : start + MAX_BATCH]
-            for aid, rule_id in self._run_batch(batch):
-                results[start + aid].add(rule_id)
+        with _lock:
+            for start in range(0, len(assessments), MAX_BATCH):
+                batch = assessments[start : start + MAX_BATCH]
+                for aid, rule_id in self._run_batch(batch):
+                    results[start + aid].add(rule_id)
+                if self.whole_facts:
+                    self._close_sid()
         # An $or rule fires once per true branch: the sets de-duplicate, the order is the rule base's.
         return [[rid for rid in self.rule_ids if rid in fired] for fired in results]
 
     def _run_batch(self, batch: Sequence[dict[str, Any]]) -> list[tuple[int, str]]:
+        """The (position in `batch`, rule id) of every firing. Call with the lock held."""
+        if self._in_sid + len(batch) > MAX_BATCH:
+            self._close_sid()
+        if not self._sid:
+            self._sid = f"s{next(_sids)}"
+        sid, first = self._sid, self._in_sid
+        # aid first: the engine returns the fact in this order, so finding it costs nothing
+        heads = [f'{{"aid":{first + aid},"t":"{FACT_TYPE}","sid":"{sid}"' for aid in range(len(batch))]
+        self._in_sid += len(batch)
         fired: list[tuple[int, str]] = []
-        with _lock:
-            sid = f"s{next(_sids)}"
-            # aid first: the engine returns the fact in this order, so finding it costs nothing
-            # pydantic-core's serialiser: the same JSON (shortest float repr), five times faster
-            messages = [
-                to_json({"aid": aid, "t": FACT_TYPE, "sid": sid, **facts}).decode()
-                for aid, facts in enumerate(batch)
-            ]
-            for handle in self._handles:
-                try:
-                    for message in messages:
-                        state = native.assert_fact(handle, message)[1]
-                        result = native.start_action_for_state(handle, state)
-                        action = result[1] if result else None
-                        while action:
-                            rule_id = action[2 : action.index('"', 2)]
-                            if rule_id != SENTINEL:
-                                match = _AID.search(action)
-                                fired.append((int(match.group(1)) if match else 0, rule_id))
-                            action = native.complete_and_start_action(handle, state)
-                finally:
-                    native.delete_state(handle, sid)
+        try:
+            for index, shard in enumerate(self._shards):
+                handle = shard.handle
+                self._touched = max(self._touched, index + 1)
+                for head, facts in zip(heads, batch, strict=True):
+                    state = native.assert_fact(handle, shard.message(head, facts))[1]
+                    result = native.start_action_for_state(handle, state)
+                    action = result[1] if result else None
+                    while action:
+                        rule_id = action[2 : action.index('"', 2)]
+                        if rule_id != SENTINEL:
+                            match = _AID.search(action)
+                            fired.append(((int(match.group(1)) if match else 0) - first, rule_id))
+                        action = native.complete_and_start_action(handle, state)
+        except BaseException:
+            self._close_sid()  # a half-evaluated sid is never used again
+            raise
         return fired
+
+    def _close_sid(self) -> None:
+        if self._sid:
+            sid, touched = self._sid, self._touched
+            self._sid, self._in_sid, self._touched = "", 0, 0
+            for shard in self._shards[:touched]:
+                # error 309, no state: the call failed before the shard's first assert
+                with contextlib.suppress(native.error):
+                    native.delete_state(shard.handle, sid)

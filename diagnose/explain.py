@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
@@ -100,6 +101,16 @@ class Labeller:
         self.derived_labels = derived_labels
         self._subjects: dict[FactRef, LocalizedText] = {}
         self._sentences: dict[tuple[int, int], tuple[Comparison, tuple[str, str]]] = {}
+        self._bounds: dict[tuple[Comparison, ...], _Bounds] = {}
+
+    def bounds(self, bounds: list[Comparison]) -> _Bounds:
+        """What a line about a fact between thresholds says whatever the round: built once per
+        rule (the bounds are the rule's, the thresholds the rule base's), not once per finding."""
+        key = tuple(bounds)
+        shape = self._bounds.get(key)
+        if shape is None:
+            shape = self._bounds[key] = _Bounds.of(bounds, self)
+        return shape
 
     def subject(self, ref: FactRef) -> LocalizedText:
         if ref not in self._subjects:
@@ -257,6 +268,55 @@ def _derived_from(d: Derived, facts: dict[str, Any]) -> list[Comparison]:
     return []
 
 
+@dataclass(frozen=True)
+class _Bounds:
+    """The parts of a bounds line that depend only on the rule: "<subject>: " and " — tussen 3,00
+    en 4,00" per language, and the line's op, threshold and the value compared with."""
+
+    ref: FactRef
+    heads: tuple[str, ...]  # per language, LANGUAGES' order
+    spans: tuple[str, ...]
+    op: str
+    compared_to: float
+    threshold: str
+
+    @classmethod
+    def of(cls, bounds: list[Comparison], labeller: Labeller) -> _Bounds:
+        ref = bounds[0].fact
+        low = next((c for c in bounds if c.op in (">=", ">")), None)
+        high = next((c for c in bounds if c.op in ("<", "<=")), None)
+        spans = []
+        for lang in LANGUAGES:
+            if low is not None and high is not None:
+                span = BETWEEN.get(lang).format(
+                    low=labeller.value(ref, operand_value(low.operand, {}), lang),
+                    high=labeller.value(ref, operand_value(high.operand, {}), lang),
+                )
+            else:
+                only = bounds[0]
+                span = (
+                    BOUND_WORDS[only.op]
+                    .get(lang)
+                    .format(bound=labeller.value(ref, operand_value(only.operand, {}), lang))
+                )
+            spans.append(f" — {span}")
+        first = low or bounds[0]
+        operand = first.operand
+        assert isinstance(operand, ThresholdRef)
+        return cls(
+            ref=ref,
+            heads=tuple(f"{labeller.subject(ref).get(lang)}: " for lang in LANGUAGES),
+            spans=tuple(spans),
+            op="between" if low is not None and high is not None else first.op,
+            compared_to=operand.value,
+            threshold=operand.label
+            if len(bounds) == 1
+            else "..".join(
+                c.operand.label for c in (low, high) if c is not None and isinstance(c.operand, ThresholdRef)
+            ),
+        )
+
+
 def _line(group: list[Comparison | FactRef], facts: dict[str, Any], labeller: Labeller) -> dict[str, Any]:
     """One fact's line: its value, the bounds it met ("tussen 3,00 en 4,00") and, for a score,
     its band ("aandachtspunt")."""
@@ -267,41 +327,20 @@ def _line(group: list[Comparison | FactRef], facts: dict[str, Any], labeller: La
     bounds = [c for c in comparisons if isinstance(c.operand, ThresholdRef) and c.op in BOUND_WORDS]
     if not bounds or len(comparisons) != len(bounds):
         return because(comparisons[0], facts, labeller)
-    ref = bounds[0].fact
+    shape = labeller.bounds(bounds)
+    ref = shape.ref
     value = facts[ref.path]
-    low = next((c for c in bounds if c.op in (">=", ">")), None)
-    high = next((c for c in bounds if c.op in ("<", "<=")), None)
     band = facts.get(f"band.{ref.name}") if ref.namespace == "score" else None
     texts = {}
-    for lang in LANGUAGES:
-        number = labeller.value(ref, value, lang)
-        if low is not None and high is not None:
-            span = BETWEEN.get(lang).format(
-                low=labeller.value(ref, operand_value(low.operand, facts), lang),
-                high=labeller.value(ref, operand_value(high.operand, facts), lang),
-            )
-        else:
-            only = bounds[0]
-            span = (
-                BOUND_WORDS[only.op]
-                .get(lang)
-                .format(bound=labeller.value(ref, operand_value(only.operand, facts), lang))
-            )
+    for index, lang in enumerate(LANGUAGES):
         tail = f", {BAND_LABELS[band].get(lang)}" if band in BAND_LABELS else ""
-        texts[lang] = f"{labeller.subject(ref).get(lang)}: {number} — {span}{tail}"
-    first = low or bounds[0]
-    operand = first.operand
-    assert isinstance(operand, ThresholdRef)
+        texts[lang] = shape.heads[index] + labeller.value(ref, value, lang) + shape.spans[index] + tail
     return {
         "fact": ref.path,
         "value": value,
-        "op": "between" if low is not None and high is not None else first.op,
-        "compared_to": operand_value(operand, facts),
-        "threshold": operand.label
-        if len(bounds) == 1
-        else "..".join(
-            c.operand.label for c in (low, high) if c is not None and isinstance(c.operand, ThresholdRef)
-        ),
+        "op": shape.op,
+        "compared_to": shape.compared_to,
+        "threshold": shape.threshold,
         "other_fact": None,
         "text": texts,
     }
