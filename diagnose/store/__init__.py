@@ -9,6 +9,7 @@ shared database.Database; a room imports only what lies below it (tests/store/te
     rediagnosis    re-diagnosis in bulk, in worker processes                 on diagnoses
     agreements     the steering group's agreements per round and their status on diagnoses
     edits          the consultant's edit of a round (versions), workspace branding  on diagnoses
+    standing       rounds' latest construct means as rows (portfolio, benchmark)    on rounds
     responses      links opened, autosave, roles, submit, group answers      on rounds
     diagnoses      rounds as the core's, snapshots, network history          on rounds
     rounds         rounds, counts, invitations                               on networks

@@ -113,6 +113,18 @@ The consultant's edit and branding (edits.Edits; the edit itself is the core's d
     branding(workspace_id) -> Branding;  set_branding(workspace_id, *, organisation=None,
         logo=KEEP_LOGO | None | bytes, user_id=None) -> Branding   (PNG or SVG, checked: store.logo)
 
+Standing: rounds' latest construct means as rows (standing.Standing), for the portfolio and the benchmark
+    latest_standings(network_ids, *, last=2) -> {network id: [RoundStanding, newest first]}
+        the `last` most recent rounds of each network whose results are open, with their means
+        (RoundStanding.means: {construct id: ConstructMean(mean, respondents, band)})
+    latest_open_means(*, questionnaire_id, version, exclude_network_id=None) -> {network id: RoundStanding}
+        per network of every workspace, its most recent results-open round answered with that
+        questionnaire version (what a benchmark compares with)
+    refresh_standings(network_ids=None) -> int   (both reads call it; rounds filled from their scores)
+        rows are filled lazily from each round's latest snapshot's kept scores; an unchanged scores
+        digest only moves the snapshot id on; closed results (diagnosis.results_open, asked again
+        at every read) are never in an answer
+
 Import and export (transfer.Transfer; the package diagnose.store.transfer reads, plans, writes)
     import_bytes(data, filename, *, workspace_id, network=None, round_label=None, round_date=None,
                  questionnaire_id=None) -> ImportResult      (JSON, CSV or XLSX; all or nothing)

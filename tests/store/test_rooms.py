@@ -22,6 +22,7 @@ from diagnose.store.participants import Participants
 from diagnose.store.rediagnosis import Rediagnosis
 from diagnose.store.responses import Responses
 from diagnose.store.rounds import Rounds
+from diagnose.store.standing import Standing
 from diagnose.store.transfer import Transfer
 
 STORE = Path(__file__).resolve().parents[2] / "diagnose" / "store"
@@ -57,8 +58,9 @@ ROOMS: dict[str, set[str]] = {
     "participants": {"rounds"},
     "mail_queue": {"participants"},
     "edits": {"diagnoses"},
+    "standing": {"rounds"},
     "transfer": {"responses", "diagnoses", "participants"},
-    "service": {"accounts", "transfer", "rediagnosis", "agreements", "mail_queue", "edits"},
+    "service": {"accounts", "transfer", "rediagnosis", "agreements", "mail_queue", "edits", "standing"},
 }
 NEVER = ("diagnose.report", "diagnose.cli", "diagnose.charts", "netscan_app", "streamlit")
 
@@ -155,6 +157,7 @@ def test_no_room_hides_a_name_of_another() -> None:
         Participants,
         MailQueue,
         Edits,
+        Standing,
         Store,
     ):
         for name in vars(room):

@@ -41,6 +41,8 @@ TABLES = {
     "audit_event",
     "round_edit",
     "workspace_branding",
+    "round_standing",  # p15: rounds' latest construct means (store/standing.py)
+    "round_construct_mean",
     "alembic_version",
 }
 
