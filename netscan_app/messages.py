@@ -62,6 +62,9 @@ _TEXTS: dict[str, dict[str, str]] = {
     "audit.action.delete_network": {"nl": "Netwerk verwijderd", "en": "Network deleted"},
     "audit.action.delete_round": {"nl": "Meting verwijderd", "en": "Round deleted"},
     "audit.action.edit_report": {"nl": "Rapport aangepast", "en": "Report edited"},
+    # --- benchmark (b15)
+    "audit.action.benchmark_on": {"nl": "Doet mee aan de vergelijking", "en": "Takes part in the benchmark"},
+    "audit.action.benchmark_off": {"nl": "Doet niet meer mee aan de vergelijking", "en": "Left the benchmark"},
     # --- the database cannot answer (netscan_app/main.py) ------------------------------------------
     "db.title": {"nl": "De database is even niet beschikbaar", "en": "The database is unavailable"},
     "db.busy": {

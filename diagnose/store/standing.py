@@ -91,19 +91,19 @@ class Standing(Rounds):
         }
 
     def latest_open_means(
-        self, *, questionnaire_id: str, version: str, exclude_network_id: int | None = None
+        self, *, questionnaire_id: str, version: str | None, exclude_network_id: int | None = None
     ) -> dict[int, RoundStanding]:
         """Per network in every workspace (but `exclude_network_id`), its most recent round with
-        open results answered with this questionnaire and version, with its means: what a
-        benchmark compares a network with. Networks without such a round are absent."""
+        open results answered with this questionnaire and version (None: any version, the most
+        recent of them), with its means: what a benchmark compares a network with. Networks
+        without such a round are absent."""
         self.refresh_standings(None)
         S = models.RoundStanding
         with self.db.read() as s:
-            query = (
-                select(models.Round, S)
-                .join(S, S.round_id == models.Round.id)
-                .where(S.questionnaire_id == questionnaire_id, S.questionnaire_version == version)
-            )
+            query = select(models.Round, S).join(S, S.round_id == models.Round.id)
+            query = query.where(S.questionnaire_id == questionnaire_id)
+            if version is not None:
+                query = query.where(S.questionnaire_version == version)
             if exclude_network_id is not None:
                 query = query.where(S.network_id != exclude_network_id)
             rows = self._open_only(s, [(r, st) for r, st in s.execute(query).all()])
