@@ -17,7 +17,7 @@ import datetime as dt
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Literal
 
@@ -83,12 +83,25 @@ def read(path: Path, bundle: Bundle, minimum: int, display: str | None = None) -
     if path.is_file() and path.stat().st_size > MAX_FILE_BYTES:
         raise ValidationFailed([Problem("file-too-large", file=display, params={"limit": "5 MB"})])
     text = read_text(path, display)
-    source = load_json_text(text, display)
+    parsed = load_json_text(text, display)
+    source = _Located(parsed.path, parsed.data)
     checked = validate_model(BenchmarkFile, source)
     problems = check(checked, bundle, minimum, source)
     if problems:
         raise ValidationFailed(problems)
     return checked, text.encode("utf-8")
+
+
+class _Located(SourceFile):
+    """A JSON file has no lines to point to: a problem names the entry by its path instead,
+    e.g. `networks[3].means` with the field `lnc4_trust`."""
+
+    def id_at(self, loc: Iterable[str | int]) -> str | None:
+        parts = tuple(loc)
+        if parts and isinstance(parts[-1], str):
+            parts = parts[:-1]
+        path = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in parts).lstrip(".")
+        return path or None
 
 
 def check(f: BenchmarkFile, bundle: Bundle, minimum: int, source: SourceFile) -> list[Problem]:
@@ -101,7 +114,7 @@ def check(f: BenchmarkFile, bundle: Bundle, minimum: int, source: SourceFile) ->
         return [
             source.problem(
                 "benchmark-version",
-                ("questionnaire",),
+                ("questionnaire", "version"),
                 "version",
                 key=f.questionnaire.id,
                 version=f.questionnaire.version,
@@ -152,7 +165,7 @@ def _construct_problem(
     return source.problem(
         "benchmark-construct",
         where,
-        where[-1] if isinstance(where[-1], str) else "constructs",
+        where[-1] if isinstance(where[-1], str) else None,
         key=cid,
         questionnaire=f"{q.id} {q.version}",
         suggestion=did_you_mean(cid, scores),
