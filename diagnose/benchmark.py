@@ -34,6 +34,7 @@ from diagnose.text import LocalizedText
 
 if TYPE_CHECKING:
     from diagnose.bundle import Bundle
+    from diagnose.questionnaire import Questionnaire
 
 #: the floor of `benchmark_minimum` in rules/ruleset.yaml: a deployment may raise it, never lower it
 MINIMUM_FLOOR = 5
@@ -110,10 +111,16 @@ class Comparison:
     networks: int  # other networks in the scope (each band may count fewer: those measuring it)
     bands: tuple[Band, ...]
     offered: tuple[Scope, ...]  # the scopes the viewer may choose between
+    sector: str | None = None  # the own network's, for naming the filter
+    network_type: str | None = None
+
+    def heading_in(self, q: Questionnaire) -> LocalizedText:
+        """The heading with the filter's values as the questionnaire names them."""
+        return self.heading(_option(q, "sector", self.sector), _option(q, "network_type", self.network_type))
 
     def heading(self, sector: LocalizedText | None, network_type: LocalizedText | None) -> LocalizedText:
-        """ "Vergeleken met 12 andere netwerken (zelfde sector: po)": how many, and which filter.
-        `sector` and `network_type` are the own network's values as people read them."""
+        """How many networks, and which filter: "Vergeleken met 12 andere netwerken (zelfde
+        sector: po)". `sector` and `network_type` are the own network's values as people read them."""
         parts_nl: list[str] = []
         parts_en: list[str] = []
         if self.scope.sector and sector is not None:
@@ -131,6 +138,14 @@ class Comparison:
             nl += " (alle sectoren en netwerktypen)"
             en += " (all sectors and network types)"
         return LocalizedText(nl=nl + ".", en=en + ".")
+
+
+def _option(q: Questionnaire, fact: str, value: str | None) -> LocalizedText | None:
+    item = q.fact_item(fact)
+    if value is None:
+        return None
+    label = item.option_label(value) if item is not None else None
+    return label or LocalizedText(nl=value, en=value)
 
 
 def position_text(band: Band) -> LocalizedText:
@@ -195,7 +210,9 @@ def compare(own: Own, peers: Sequence[Peer], *, minimum: int, scope: Scope = ALL
         )
     if not bands:
         return None
-    return Comparison(scope, len(members), tuple(bands), tuple(offered))
+    return Comparison(
+        scope, len(members), tuple(bands), tuple(offered), sector=own.sector, network_type=own.network_type
+    )
 
 
 def offered_scopes(own: Own, peers: Sequence[Peer], minimum: int) -> list[Scope]:

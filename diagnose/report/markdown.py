@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from diagnose.report.agreements import agreements_markdown
+from diagnose.report.benchmark import benchmark_markdown
 from diagnose.report.views import ReportModel
 
 __all__ = ["md_escape", "render_markdown"]
@@ -73,6 +74,7 @@ def render_summary_markdown(model: ReportModel) -> str:
                 t("key_changes_none", previous=e(model.previous), change=model.limits["change"])
             ]
             out.append("")
+        out += benchmark_markdown(model.benchmark)
     out += [f"## {t('s_meeting')}", "", f"### {t('agenda_heading')}", ""]
     out += [f"- **{a.minutes}** {e(a.title)}: {e(a.text)}" for a in model.agenda]
     if model.questions:
@@ -131,6 +133,7 @@ def render_markdown(model: ReportModel) -> str:
                 f"| {e(r.label)} | {r.n} | {r.mean} | {r.sd} | {r.range} | {e(r.band_label)} |"
                 for r in g.rows
             ]
+        out += ["", *benchmark_markdown(model.benchmark, "###")]
         out += ["", f"## 3. {t('s_findings')}", ""]
         for group in model.finding_groups:
             out += [f"### {e(group.title)}", ""]

@@ -17,6 +17,7 @@ from diagnose.cards import strengths_text
 from diagnose.comparability import version_change
 from diagnose.diagnosis import Diagnosis
 from diagnose.report.agreements import agreements_section
+from diagnose.report.benchmark import benchmark_chart_view, benchmark_section
 from diagnose.report.content import ReportContent, load_content
 from diagnose.report.findings import (
     agenda,
@@ -159,6 +160,10 @@ def build_model(
     model.changes = changes(d, bundle, lang)
     model.questions = questions(d, bundle, content, lang)
     model.charts = _summary_charts(d, inp, lang, content) if edition == "summary" else _charts(d, inp, lang)
+    model.benchmark = benchmark_section(inp.benchmark, bundle, inp.questionnaire, lang)
+    bench_chart = benchmark_chart_view(inp.benchmark, bundle, lang)
+    if bench_chart is not None:
+        model.charts["benchmark"] = bench_chart
     return model
 
 
