@@ -64,7 +64,10 @@ _TEXTS: dict[str, dict[str, str]] = {
     "audit.action.edit_report": {"nl": "Rapport aangepast", "en": "Report edited"},
     # --- benchmark (b15)
     "audit.action.benchmark_on": {"nl": "Doet mee aan de vergelijking", "en": "Takes part in the benchmark"},
-    "audit.action.benchmark_off": {"nl": "Doet niet meer mee aan de vergelijking", "en": "Left the benchmark"},
+    "audit.action.benchmark_off": {
+        "nl": "Doet niet meer mee aan de vergelijking",
+        "en": "Left the benchmark",
+    },
     # --- the database cannot answer (netscan_app/main.py) ------------------------------------------
     "db.title": {"nl": "De database is even niet beschikbaar", "en": "The database is unavailable"},
     "db.busy": {
@@ -1039,6 +1042,53 @@ _TEXTS: dict[str, dict[str, str]] = {
         "sterk punt, onder {concern} een zorgpunt, daartussen een aandachtspunt.",
         "en": "All scores run from 1 to 5; higher is healthier. From {strength} a part is a strength, "
         "below {concern} a concern, in between a point of attention.",
+    },
+    # --- benchmark (b15): netscan_app/benchmark_parts.py, on the scores tab
+    "benchmark.title": {"nl": "Vergelijking met andere netwerken", "en": "Comparison with other networks"},
+    "benchmark.explain": {
+        "nl": "Doet dit netwerk mee aan de anonieme vergelijking, dan zie je hier per onderdeel waar het "
+        "staat tussen de andere deelnemende netwerken: de mediaan, de middelste helft en hoeveel netwerken "
+        "lager scoren. Mee doen deelt alleen de gemiddelden van de laatste meting, nooit namen, antwoorden "
+        "of de omvang van het netwerk. Het staat standaard uit.",
+        "en": "When this network takes part in the anonymous benchmark, you see here per construct where "
+        "it stands among the other networks taking part: the median, the middle half and how many "
+        "networks score lower. Taking part shares only the means of the latest round, never names, "
+        "answers or the network's size. It is off by default.",
+    },
+    "benchmark.join": {"nl": "Laat dit netwerk meedoen", "en": "Let this network take part"},
+    "benchmark.ask_admin": {
+        "nl": "Een beheerder van de werkruimte kan dit netwerk laten meedoen.",
+        "en": "An administrator of the workspace can let this network take part.",
+    },
+    "benchmark.too_few": {
+        "nl": "Dit netwerk doet mee, maar er doen nog te weinig andere netwerken mee om te vergelijken "
+        "zonder dat een netwerk herkenbaar wordt (minimaal {n}).",
+        "en": "This network takes part, but too few other networks take part yet to compare without "
+        "one of them becoming recognisable (at least {n}).",
+    },
+    "benchmark.leave": {"nl": "Stop met meedoen", "en": "Stop taking part"},
+    "benchmark.leave_explain": {
+        "nl": "Stoppen haalt dit netwerk meteen uit elke vergelijking. Bestanden die al eerder zijn "
+        "geëxporteerd en gedeeld, blijven zoals ze zijn.",
+        "en": "Stopping takes this network out of every benchmark at once. Files exported and shared "
+        "earlier stay as they are.",
+    },
+    "benchmark.scope": {"nl": "Vergelijk met", "en": "Compare with"},
+    "benchmark.scope_all": {"nl": "Alle netwerken", "en": "All networks"},
+    "benchmark.scope_sector": {"nl": "Zelfde sector", "en": "Same sector"},
+    "benchmark.scope_type": {"nl": "Zelfde netwerktype", "en": "Same network type"},
+    "benchmark.scope_both": {"nl": "Zelfde sector en type", "en": "Same sector and type"},
+    "benchmark.table": {"nl": "Vergelijking als tabel", "en": "Comparison as a table"},
+    "benchmark.col_own": {"nl": "Dit netwerk", "en": "This network"},
+    "benchmark.col_median": {"nl": "Mediaan", "en": "Median"},
+    "benchmark.col_band": {"nl": "Middelste helft", "en": "Middle half"},
+    "benchmark.col_position": {"nl": "Positie", "en": "Position"},
+    "benchmark.privacy": {
+        "nl": "Alleen gemiddelden van netwerken tellen mee, elk met zijn laatste meting met open "
+        "uitkomsten; een onderdeel verschijnt pas bij minimaal {n} andere netwerken en geen getal is de "
+        "score van één netwerk.",
+        "en": "Only networks' means count, each with its latest round whose results are open; a "
+        "construct appears only with at least {n} other networks, and no figure is one network's score.",
     },
     "results.table": {"nl": "Scores als tabel", "en": "Scores as a table"},
     "results.col_construct": {"nl": "Onderdeel", "en": "Construct"},
