@@ -225,3 +225,20 @@ def test_other_versions_are_read_in_this_rounds_terms_and_other_questionnaires_l
     aligned = in_own_terms(bundle, Reference(id=v2.id, version=v2.version), [old, quick])
     assert [p.means for p in aligned] == [{new_id: 3.3}]
     assert aligned[0].questionnaire == Reference(id=v2.id, version=v2.version)
+
+
+def test_a_rule_base_that_sets_the_benchmark_minimum_below_five_is_refused(bundle: Bundle) -> None:
+    from pydantic import ValidationError
+
+    from diagnose.rulebase import RulesetSettings
+
+    settings = bundle.settings.model_dump(mode="json")
+    assert bundle.settings.benchmark_minimum == 5
+    for allowed in (5, 8):
+        assert (
+            RulesetSettings.model_validate({**settings, "benchmark_minimum": allowed}).benchmark_minimum
+            == allowed
+        )
+    for refused in (4, 0, "5", True):
+        with pytest.raises(ValidationError, match="benchmark_minimum"):
+            RulesetSettings.model_validate({**settings, "benchmark_minimum": refused})
