@@ -184,7 +184,8 @@ def compare(own: Own, peers: Sequence[Peer], *, minimum: int, scope: Scope = ALL
     """The comparison of `own` with `peers` (already in own's terms: `in_own_terms`) in `scope`;
     None when the scope is not offered or no construct may be shown (G1–G5)."""
     minimum = checked_minimum(minimum)
-    offered = offered_scopes(own, peers, minimum)
+    overall = _scopes(own, peers, minimum)
+    offered = _distinct(overall, own, peers)
     if scope not in offered:
         return None
     members = [p for p in peers if _in_scope(p, own, scope)]
@@ -192,7 +193,10 @@ def compare(own: Own, peers: Sequence[Peer], *, minimum: int, scope: Scope = ALL
     for cid, mine in own.means.items():
         if not math.isfinite(mine):
             continue
-        if scope not in _scopes_for(own, peers, minimum, cid):
+        measuring = [p for p in peers if cid in p.means]
+        # measured by every network: its cells are the overall ones, already counted
+        scopes = overall if len(measuring) == len(peers) else _scopes(own, measuring, minimum)
+        if scope not in scopes:
             continue
         values = sorted(p.means[cid] for p in members if cid in p.means)
         if len({round(v, ROUNDING) for v in values}) < MIN_DISTINCT:
@@ -217,13 +221,9 @@ def compare(own: Own, peers: Sequence[Peer], *, minimum: int, scope: Scope = ALL
 
 def offered_scopes(own: Own, peers: Sequence[Peer], minimum: int) -> list[Scope]:
     """The scopes offered: the broadest filters whose cells are all empty or safe (G3), over the
-    networks as a whole; a construct may be shown in fewer (`_scopes_for`)."""
+    networks as a whole; a construct may be shown in fewer (its cells counted over the networks
+    measuring it, in `compare`)."""
     return _distinct(_scopes(own, peers, minimum), own, peers)
-
-
-def _scopes_for(own: Own, peers: Sequence[Peer], minimum: int, construct: str) -> list[Scope]:
-    """The scopes a construct may be shown in: the cells counted over the networks measuring it."""
-    return _scopes(own, [p for p in peers if construct in p.means], minimum)
 
 
 def _scopes(own: Own, peers: Sequence[Peer], minimum: int) -> list[Scope]:
