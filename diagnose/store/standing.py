@@ -33,6 +33,7 @@ from sqlalchemy import delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from diagnose.diagnosis import results_open
+from diagnose.portfolio import LatestRound
 from diagnose.store import models
 from diagnose.store.models import utcnow
 from diagnose.store.rounds import Rounds
@@ -114,6 +115,69 @@ class Standing(Rounds):
                     latest[row.network_id] = (rnd, row)
             means = self._means(s, [row.round_id for _, row in latest.values()])
         return {nid: _standing(rnd, row, means.get(row.round_id, {})) for nid, (rnd, row) in latest.items()}
+
+    def latest_rounds(self, network_ids: Sequence[int]) -> dict[int, LatestRound]:
+        """Per network, its most recent round whatever its state (the store's round order), with
+        the links issued, the questionnaires handed in, why its results are closed (None: open;
+        Rounds.closed_results) and its deadline. Networks without rounds are absent."""
+        ids = list(dict.fromkeys(network_ids))
+        latest: dict[int, models.Round] = {}
+        deadlines: dict[int, dt.date | None] = {}
+        with self.db.read() as s:
+            for start in range(0, len(ids), 500):
+                for rnd in s.scalars(
+                    select(models.Round).where(models.Round.network_id.in_(ids[start : start + 500]))
+                ):
+                    known = latest.get(rnd.network_id)
+                    if known is None or _order(rnd) > _order(known):
+                        latest[rnd.network_id] = rnd
+            round_ids = [r.id for r in latest.values()]
+            for start in range(0, len(round_ids), 500):
+                deadlines |= dict(
+                    s.execute(
+                        select(models.RoundMail.round_id, models.RoundMail.deadline).where(
+                            models.RoundMail.round_id.in_(round_ids[start : start + 500])
+                        )
+                    ).all()
+                )
+        counts = self._counts(round_ids)
+        closed = self.closed_results(round_ids)
+        return {
+            nid: LatestRound(
+                label=rnd.label,
+                date=rnd.date,
+                created=rnd.created_at.date(),
+                is_open=rnd.closed_at is None,
+                invited=counts[rnd.id].invited,
+                submitted=counts[rnd.id].submitted,
+                closed=closed.get(rnd.id),
+                deadline=deadlines.get(rnd.id),
+                round_id=rnd.id,
+            )
+            for nid, rnd in latest.items()
+        }
+
+    def open_agreement_counts(self, network_ids: Sequence[int]) -> dict[int, int]:
+        """Per network, its agreements still planned or under way (their latest status)."""
+        ids = list(dict.fromkeys(network_ids))
+        A, St = models.Agreement, models.AgreementStatus
+        status: dict[int, tuple[dt.date, int, str, int]] = {}
+        with self.db.read() as s:
+            for start in range(0, len(ids), 500):
+                for nid, aid, sid, date, state in s.execute(
+                    select(models.Round.network_id, A.id, St.id, St.date, St.status)
+                    .join(A, A.round_id == models.Round.id)
+                    .join(St, St.agreement_id == A.id)
+                    .where(models.Round.network_id.in_(ids[start : start + 500]))
+                ):
+                    known = status.get(aid)
+                    if known is None or (date, sid) > known[:2]:
+                        status[aid] = (date, sid, state, nid)
+        found = dict.fromkeys(ids, 0)
+        for _, _, state, nid in status.values():
+            if state in ("planned", "under_way"):
+                found[nid] += 1
+        return found
 
     def _standing_rows(
         self, s: Session, column: Any, ids: Sequence[int]
