@@ -350,6 +350,12 @@ _TEXTS: dict[str, dict[str, str]] = {
     "profile.fact.member_kinds": {"nl": "Soorten partners", "en": "Kinds of partner"},
     "profile.size_value": {"nl": "{n} organisaties", "en": "{n} organisations"},
     "profile.age_value": {"nl": "bestaat {n} jaar", "en": "{n} years old"},
+    # --- the network's region (diagnose/regions.py) (p15)
+    "profile.region": {"nl": "Regio", "en": "Region"},
+    "profile.region_help": {
+        "nl": "De provincie waarin het netwerk werkt, of landelijk. Alleen voor je eigen overzicht van netwerken.",
+        "en": "The province the network works in, or nationwide. Only for your own overview of networks.",
+    },
     "profile.fact.overlap": {"nl": "Overlap met andere netwerken", "en": "Overlap with other networks"},
     # --- round and invitations ----------------------------------------------------------------
     "round.choose": {

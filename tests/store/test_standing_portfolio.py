@@ -9,6 +9,7 @@ import pytest
 
 from diagnose.cards import summary_cards
 from diagnose.edits import Edit
+from diagnose.problems import ValidationFailed
 from diagnose.questionnaire import Questionnaire
 from diagnose.store import Store
 from diagnose.store.portfolio_view import portfolio_rows, with_headlines
@@ -61,3 +62,20 @@ def test_portfolio_rows_from_the_store(store: Store, q: Questionnaire) -> None:
     store.save_edit(rnd.id, Edit(summary=(other.lead.rule,)), version=0)
     again = with_headlines(store, [rows["Netwerk Steady"]])[0]
     assert again.headline == other.lead.title
+
+
+def test_the_region_is_an_optional_profile_field_from_a_fixed_list(store: Store, q: Questionnaire) -> None:
+    ws = store.create_workspace("Adviesbureau")
+    net = store.create_network(ws.id, "Netwerk Utrecht", {"sector": "po", "region": "utrecht"})
+    assert net.profile["region"] == "utrecht"
+    with pytest.raises(ValidationFailed) as refused:
+        store.update_network(net.id, profile={"region": "Noord Brabant"})
+    problem = refused.value.problems[0]
+    assert (problem.code, problem.field) == ("unknown-region", "region")
+    assert "noord_brabant" in problem.what("nl") and "provincie" in problem.fix("nl")
+    assert store.get_network(net.id).profile["region"] == "utrecht"  # nothing lost
+    # no rule reads the region, and a diagnosis of a network that has one still works
+    rnd = store.create_round(net.id, "2026", date=dt.date(2026, 3, 1))
+    add_respondents(store, rnd.id, q, 3, seed=4)
+    assert store.diagnose_round(rnd.id).diagnosis().results_allowed
+    assert store.update_network(net.id, profile={"sector": "po"}).profile == {"sector": "po"}
