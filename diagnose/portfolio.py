@@ -58,6 +58,7 @@ class Measured:
     means: Mapping[str, float | None]
     bands: Mapping[str, str | None] = field(default_factory=dict)  # strength / attention / concern
     round_id: int = 0
+    facts: Mapping[str, str] = field(default_factory=dict)  # profile facts as answered (network_type)
 
 
 @dataclass(frozen=True)
@@ -241,7 +242,9 @@ def row(bundle: Bundle, facts: NetworkFacts, today: dt.date) -> PortfolioRow:
         name=facts.name,
         sector=fact("sector"),
         region=fact("region"),
-        network_type=fact("network_type"),
+        # the type the members recognise in the latest round, else the one the profile gives
+        network_type=(facts.measured[0].facts.get("network_type") if facts.measured else None)
+        or fact("network_type"),
         latest=facts.latest,
         status=status_of(facts.latest),
         response_rate=response_rate(facts.latest),

@@ -51,6 +51,7 @@ def network_facts(store: Store, workspace_id: int) -> list[NetworkFacts]:
                     means={cid: m.mean for cid, m in st.means.items()},
                     bands={cid: m.band for cid, m in st.means.items()},
                     round_id=st.round_id,
+                    facts=st.facts,
                 )
                 for st in standings.get(n.id, [])
             ],

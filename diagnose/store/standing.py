@@ -60,6 +60,8 @@ class RoundStanding:
     questionnaire_version: str
     respondents: int
     means: Mapping[str, ConstructMean] = field(default_factory=dict)
+    # the round's single-valued profile facts as answered, e.g. {"network_type": "learning"}
+    facts: Mapping[str, str] = field(default_factory=dict)
 
 
 class Standing(Rounds):
@@ -315,6 +317,7 @@ class Standing(Rounds):
                             invited=invited.get(rid, 0),
                             rate_minimum=rnd.response_rate_minimum,
                         ),
+                        "facts": _facts(scores),
                         "computed_at": now,
                     }
                 )
@@ -355,6 +358,16 @@ def _scores(blob: bytes) -> dict[str, Any]:
     return data
 
 
+def _facts(scores: dict[str, Any]) -> dict[str, str]:
+    """The round's profile facts that have one value (a choice), as the rules see them."""
+    found: dict[str, str] = {}
+    for fact, p in (scores.get("profile") or {}).items():
+        value = p.get("value") if isinstance(p, dict) else None
+        if isinstance(value, str):
+            found[fact] = value
+    return found
+
+
 def _scores_in_diagnosis(s: Session, snapshot_id: int) -> dict[str, Any]:
     """A snapshot from before scores were kept: the round's scores as its diagnosis has them."""
     D = models.DiagnosisSnapshot
@@ -364,6 +377,7 @@ def _scores_in_diagnosis(s: Session, snapshot_id: int) -> dict[str, Any]:
         "respondents": rnd.get("respondents", 0),
         "group_only": rnd.get("group_only", False),
         "constructs": data.get("scores") or {},
+        "profile": data.get("profile") or {},
     }
 
 
@@ -377,6 +391,7 @@ def _standing(rnd: models.Round, row: models.RoundStanding, means: dict[str, Con
         questionnaire_version=row.questionnaire_version,
         respondents=row.respondents,
         means=means,
+        facts=dict(row.facts or {}),
     )
 
 
@@ -390,6 +405,7 @@ def _standing_with(st: RoundStanding, means: dict[str, ConstructMean]) -> RoundS
         questionnaire_version=st.questionnaire_version,
         respondents=st.respondents,
         means=means,
+        facts=st.facts,
     )
 
 

@@ -47,6 +47,7 @@ def test_portfolio_rows_from_the_store(store: Store, q: Questionnaire) -> None:
     assert r.latest is not None and r.latest.round_id == rnd.id
     assert (r.status, r.response_rate, r.open_agreements) == ("closed", 50, 1)
     assert r.measured is not None and r.measured.round_id == rnd.id and r.headline is None
+    assert r.network_type == d.profile["network_type"].value  # as the members answered it
     assert [x.code for x in rows["Netwerk Laat"].reasons] == ["overdue"]
     assert rows["Netwerk Laat"].status == "open" and rows["Netwerk Laat"].measured is None
     weinig = rows["Netwerk Weinig"]
