@@ -15,14 +15,17 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import io
 import threading
 from collections.abc import Sequence
+from typing import Any
 
 from diagnose.cards import summary_cards
 from diagnose.edits import apply
 from diagnose.portfolio import Measured, NetworkFacts, PortfolioRow, portfolio
 from diagnose.scoring import Reference
 from diagnose.store import Store
+from diagnose.store.transfer import tables
 from diagnose.text import LocalizedText
 
 _HEADLINES: dict[tuple[str, int, int], LocalizedText | None] = {}  # (store url, snapshot, edit version)
@@ -94,3 +97,19 @@ def with_headlines(store: Store, rows: Sequence[PortfolioRow]) -> list[Portfolio
         dataclasses.replace(r, headline=headline(store, r.measured.round_id)) if r.measured else r
         for r in rows
     ]
+
+
+def table_xlsx(title: str, header: Sequence[str], rows: Sequence[Sequence[Any]]) -> bytes:
+    """The portfolio table as the page shows it, one sheet (the store's export conventions: the
+    header frozen, every cell inert, so a name starting with = is text and never a formula)."""
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title[:31])
+    sheet.freeze_panes = "A2"
+    sheet.append([tables.xlsx_cell(v) for v in header])
+    for row in rows:
+        sheet.append([tables.xlsx_cell(v) for v in row])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
