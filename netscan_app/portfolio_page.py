@@ -24,11 +24,15 @@ from netscan_app.resources import get_bundle, get_store
 
 PORTFOLIO_FROM = 6  # networks in a workspace from which the overview is the portfolio table
 PAGE_SIZE = 50
+VISIBLE_ROWS = 15  # the table's height in rows; it scrolls for the rest of the page
 
 
-def _choices(rows: list[PortfolioRow], fact: str) -> list[str]:
-    values = {getattr(r, fact) for r in rows} - {None}
-    return sorted(str(v) for v in values)
+def _choices(rows: list[PortfolioRow], attr: str, fact: str) -> list[str]:
+    """The values the workspace's networks have, in the order of their labels."""
+    label = _labeller(fact)
+    return sorted(
+        {str(v) for r in rows if (v := getattr(r, attr)) is not None}, key=lambda v: label(v).casefold()
+    )
 
 
 def _labeller(fact: str) -> Any:
@@ -52,13 +56,14 @@ def _filters(rows: list[PortfolioRow]) -> tuple[Filter, str]:
         ),
         strict=True,
     ):
-        options = _choices(rows, attr)
+        options = _choices(rows, attr, fact)
         picked = col.multiselect(
             t(label_key),
             options,
             format_func=_labeller(fact),
             key=f"portfolio_filter_{attr}",
             placeholder=t("portfolio.filter.any"),
+            select_all=False,  # Streamlit names that option in English only ("Select all")
         )
         chosen[attr] = frozenset(picked)
     status = cols[3].multiselect(
@@ -67,6 +72,7 @@ def _filters(rows: list[PortfolioRow]) -> tuple[Filter, str]:
         format_func=lambda v: t(f"portfolio.status.{v}"),
         key="portfolio_filter_status",
         placeholder=t("portfolio.filter.any"),
+        select_all=False,
     )
     left, right = st.columns([2, 1], vertical_alignment="bottom")
     attention = left.toggle(t("portfolio.attention_only"), key="portfolio_attention_only")
@@ -142,7 +148,12 @@ def portfolio(ws: Workspace) -> None:
         key="portfolio_table",
         on_select="rerun",
         selection_mode="single-row",
-        column_config={header[0]: st.column_config.TextColumn(pinned=True)},
+        height=38 + 35 * min(len(shown), VISIBLE_ROWS),
+        column_config={
+            header[0]: st.column_config.TextColumn(pinned=True, width="large"),
+            header[1]: st.column_config.TextColumn(width="large"),
+            header[6]: st.column_config.TextColumn(width="large"),
+        },
     )
     _open(shown, event)
     stamp = dt.date.today().isoformat()
