@@ -59,6 +59,7 @@ class Measured:
     bands: Mapping[str, str | None] = field(default_factory=dict)  # strength / attention / concern
     round_id: int = 0
     facts: Mapping[str, str] = field(default_factory=dict)  # profile facts as answered (network_type)
+    snapshot_id: int = 0  # the stored diagnosis the means are from
 
 
 @dataclass(frozen=True)

@@ -55,6 +55,7 @@ def network_facts(store: Store, workspace_id: int) -> list[NetworkFacts]:
                     bands={cid: m.band for cid, m in st.means.items()},
                     round_id=st.round_id,
                     facts=st.facts,
+                    snapshot_id=st.snapshot_id,
                 )
                 for st in standings.get(n.id, [])
             ],
@@ -69,12 +70,18 @@ def portfolio_rows(store: Store, workspace_id: int, *, today: dt.date | None = N
     return portfolio(store.bundle, network_facts(store, workspace_id), today or dt.date.today())
 
 
-def headline(store: Store, round_id: int) -> LocalizedText | None:
-    """The title of the top card of the round's latest diagnosis, as edited; None without one."""
+def headline(store: Store, round_id: int, snapshot_id: int | None = None) -> LocalizedText | None:
+    """The title of the top card of the round's latest diagnosis, as edited; None without one.
+    Given the latest snapshot's id (the standing has it), a title already worked out is not read
+    again."""
+    edit = store.round_edit(round_id)
+    if snapshot_id is not None:
+        with _LOCK:
+            if (store.url, snapshot_id, edit.version) in _HEADLINES:
+                return _HEADLINES[(store.url, snapshot_id, edit.version)]
     snapshot = store.latest_snapshot(round_id)
     if snapshot is None:
         return None
-    edit = store.round_edit(round_id)
     key = (store.url, snapshot.id, edit.version)
     with _LOCK:
         if key in _HEADLINES:
@@ -94,7 +101,9 @@ def headline(store: Store, round_id: int) -> LocalizedText | None:
 def with_headlines(store: Store, rows: Sequence[PortfolioRow]) -> list[PortfolioRow]:
     """The rows with the headline of their latest round with open results."""
     return [
-        dataclasses.replace(r, headline=headline(store, r.measured.round_id)) if r.measured else r
+        dataclasses.replace(r, headline=headline(store, r.measured.round_id, r.measured.snapshot_id))
+        if r.measured
+        else r
         for r in rows
     ]
 

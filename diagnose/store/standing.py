@@ -62,6 +62,7 @@ class RoundStanding:
     means: Mapping[str, ConstructMean] = field(default_factory=dict)
     # the round's single-valued profile facts as answered, e.g. {"network_type": "learning"}
     facts: Mapping[str, str] = field(default_factory=dict)
+    snapshot_id: int = 0  # the diagnosis these means are from (its latest)
 
 
 class Standing(Rounds):
@@ -77,20 +78,23 @@ class Standing(Rounds):
         network without such a round maps to []."""
         ids = list(dict.fromkeys(network_ids))
         self.refresh_standings(ids)
-        found: dict[int, list[RoundStanding]] = {nid: [] for nid in ids}
+        found: dict[int, list[Any]] = {nid: [] for nid in ids}
         with self.db.read() as s:
-            rows = self._standing_rows(s, models.RoundStanding.network_id, ids)
+            rows: list[Any] = []
+            for start in range(0, len(ids), 500):
+                rows += s.execute(
+                    select(*_COLUMNS)
+                    .join(models.RoundStanding, models.RoundStanding.round_id == models.Round.id)
+                    .where(models.RoundStanding.network_id.in_(ids[start : start + 500]))
+                ).all()
             rows = self._open_only(s, rows)
-            rows.sort(key=lambda r: (r[1].network_id, _order(r[0])), reverse=True)
-            chosen: list[tuple[models.Round, models.RoundStanding]] = []
-            for rnd, row in rows:
+            rows.sort(key=lambda r: (r.network_id, _order(r)), reverse=True)
+            for row in rows:
                 if len(found[row.network_id]) < last:
-                    found[row.network_id].append(_standing(rnd, row, {}))
-                    chosen.append((rnd, row))
-            means = self._means(s, [row.round_id for _, row in chosen])
+                    found[row.network_id].append(row)
+            means = self._means(s, [row.id for chosen in found.values() for row in chosen])
         return {
-            nid: [_standing_with(st, means.get(st.round_id, {})) for st in standings]
-            for nid, standings in found.items()
+            nid: [_standing(row, means.get(row.id, {})) for row in chosen] for nid, chosen in found.items()
         }
 
     def latest_open_means(
@@ -103,32 +107,34 @@ class Standing(Rounds):
         S = models.RoundStanding
         with self.db.read() as s:
             query = (
-                select(models.Round, S)
+                select(*_COLUMNS)
                 .join(S, S.round_id == models.Round.id)
                 .where(S.questionnaire_id == questionnaire_id, S.questionnaire_version == version)
             )
             if exclude_network_id is not None:
                 query = query.where(S.network_id != exclude_network_id)
-            rows = self._open_only(s, [(r, st) for r, st in s.execute(query).all()])
-            latest: dict[int, tuple[models.Round, models.RoundStanding]] = {}
-            for rnd, row in rows:
+            latest: dict[int, Any] = {}
+            for row in self._open_only(s, list(s.execute(query).all())):
                 known = latest.get(row.network_id)
-                if known is None or _order(rnd) > _order(known[0]):
-                    latest[row.network_id] = (rnd, row)
-            means = self._means(s, [row.round_id for _, row in latest.values()])
-        return {nid: _standing(rnd, row, means.get(row.round_id, {})) for nid, (rnd, row) in latest.items()}
+                if known is None or _order(row) > _order(known):
+                    latest[row.network_id] = row
+            means = self._means(s, [row.id for row in latest.values()])
+        return {nid: _standing(row, means.get(row.id, {})) for nid, row in latest.items()}
 
     def latest_rounds(self, network_ids: Sequence[int]) -> dict[int, LatestRound]:
         """Per network, its most recent round whatever its state (the store's round order), with
         the links issued, the questionnaires handed in, why its results are closed (None: open;
         Rounds.closed_results) and its deadline. Networks without rounds are absent."""
         ids = list(dict.fromkeys(network_ids))
-        latest: dict[int, models.Round] = {}
+        latest: dict[int, Any] = {}
         deadlines: dict[int, dt.date | None] = {}
+        R = models.Round
         with self.db.read() as s:
             for start in range(0, len(ids), 500):
-                for rnd in s.scalars(
-                    select(models.Round).where(models.Round.network_id.in_(ids[start : start + 500]))
+                for rnd in s.execute(
+                    select(R.id, R.network_id, R.label, R.date, R.created_at, R.closed_at).where(
+                        R.network_id.in_(ids[start : start + 500])
+                    )
                 ):
                     known = latest.get(rnd.network_id)
                     if known is None or _order(rnd) > _order(known):
@@ -143,7 +149,7 @@ class Standing(Rounds):
                     ).all()
                 )
         counts = self._counts(round_ids)
-        closed = self.closed_results(round_ids)
+        closed = self.closed_results([r.id for r in latest.values() if r.closed_at is not None])
         return {
             nid: LatestRound(
                 label=rnd.label,
@@ -181,39 +187,22 @@ class Standing(Rounds):
                 found[nid] += 1
         return found
 
-    def _standing_rows(
-        self, s: Session, column: Any, ids: Sequence[int]
-    ) -> list[tuple[models.Round, models.RoundStanding]]:
-        S = models.RoundStanding
-        found: list[tuple[models.Round, models.RoundStanding]] = []
-        for start in range(0, len(ids), 500):
-            found += list(
-                s.execute(
-                    select(models.Round, S)
-                    .join(S, S.round_id == models.Round.id)
-                    .where(column.in_(ids[start : start + 500]))
-                ).all()
-            )
-        return found
-
-    def _open_only(
-        self, s: Session, rows: list[tuple[models.Round, models.RoundStanding]]
-    ) -> list[tuple[models.Round, models.RoundStanding]]:
+    def _open_only(self, s: Session, rows: list[Any]) -> list[Any]:
         """The rows whose results are open today (the core's results_open, today's invited count)."""
         minimum = self.db.bundle.settings.anonymity_minimum
-        with_rate = [rnd.id for rnd, _ in rows if rnd.response_rate_minimum]
+        with_rate = [row.id for row in rows if row.response_rate_minimum]
         invited: dict[int, int] = {}
         for start in range(0, len(with_rate), 500):
             invited |= self._invited(s, with_rate[start : start + 500])
         return [
-            (rnd, row)
-            for rnd, row in rows
+            row
+            for row in rows
             if results_open(
                 row.respondents,
                 row.group_only,
                 minimum,
-                invited=invited.get(rnd.id, 0),
-                rate_minimum=rnd.response_rate_minimum,
+                invited=invited.get(row.id, 0),
+                rate_minimum=row.response_rate_minimum,
             )
         ]
 
@@ -346,9 +335,25 @@ class Standing(Rounds):
                     s.execute(insert(M), kept)
 
 
-def _order(rnd: models.Round) -> tuple[dt.date, dt.datetime, int]:
+_COLUMNS = (
+    models.Round.id,
+    models.Round.label,
+    models.Round.date,
+    models.Round.created_at,
+    models.Round.response_rate_minimum,
+    models.RoundStanding.network_id,
+    models.RoundStanding.questionnaire_id,
+    models.RoundStanding.questionnaire_version,
+    models.RoundStanding.respondents,
+    models.RoundStanding.group_only,
+    models.RoundStanding.facts,
+    models.RoundStanding.snapshot_id,
+)
+
+
+def _order(row: Any) -> tuple[dt.date, dt.datetime, int]:
     """The store's round order (chronology.round_sort_key), on a row read with its standing."""
-    return (rnd.date or rnd.created_at.date(), rnd.created_at, rnd.id)
+    return (row.date or row.created_at.date(), row.created_at, row.id)
 
 
 def _scores(blob: bytes) -> dict[str, Any]:
@@ -381,31 +386,18 @@ def _scores_in_diagnosis(s: Session, snapshot_id: int) -> dict[str, Any]:
     }
 
 
-def _standing(rnd: models.Round, row: models.RoundStanding, means: dict[str, ConstructMean]) -> RoundStanding:
+def _standing(row: Any, means: dict[str, ConstructMean]) -> RoundStanding:
     return RoundStanding(
-        round_id=rnd.id,
+        round_id=row.id,
         network_id=row.network_id,
-        label=rnd.label,
-        date=rnd.date,
+        label=row.label,
+        date=row.date,
         questionnaire_id=row.questionnaire_id,
         questionnaire_version=row.questionnaire_version,
         respondents=row.respondents,
         means=means,
         facts=dict(row.facts or {}),
-    )
-
-
-def _standing_with(st: RoundStanding, means: dict[str, ConstructMean]) -> RoundStanding:
-    return RoundStanding(
-        round_id=st.round_id,
-        network_id=st.network_id,
-        label=st.label,
-        date=st.date,
-        questionnaire_id=st.questionnaire_id,
-        questionnaire_version=st.questionnaire_version,
-        respondents=st.respondents,
-        means=means,
-        facts=st.facts,
+        snapshot_id=row.snapshot_id,
     )
 
 
