@@ -222,6 +222,14 @@ CATALOGUE: dict[str, Message] = {
         _t("onbekend feit '{key}'{suggestion}", "unknown fact '{key}'{suggestion}"),
         _t("{detail}", "{detail}"),
     ),
+    # the network's region (diagnose/regions.py) (p15)
+    "unknown-region": Message(
+        _t("onbekende regio '{value}'{suggestion}", "unknown region '{value}'{suggestion}"),
+        _t(
+            "kies een provincie of 'landelijk' (mogelijk: {allowed}), of laat de regio leeg",
+            "choose a province or 'landelijk' (nationwide; possible: {allowed}), or leave the region empty",
+        ),
+    ),
     "unknown-reference": Message(
         _t("onbekende bron '{key}'{suggestion}", "unknown source '{key}'{suggestion}"),
         _t(

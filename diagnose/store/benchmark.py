@@ -116,8 +116,10 @@ class Benchmark(Standing):
         own = Own(
             ref,
             {c: m for c, m in diagnosis.visible_scores().items() if c in scores},
-            sector=_text(network.profile.get("sector")),
-            network_type=_text(network.profile.get("network_type")),
+            sector=_fact("sector", {k: f.value for k, f in diagnosis.profile.items()}, network.profile),
+            network_type=_fact(
+                "network_type", {k: f.value for k, f in diagnosis.profile.items()}, network.profile
+            ),
         )
         others = self.benchmark_peers(
             q.id, exclude_network_id=info.network_id, workspace_id=info.workspace_id
@@ -164,8 +166,8 @@ class Benchmark(Standing):
                     Peer(
                         Reference(id=standing.questionnaire_id, version=standing.questionnaire_version),
                         means,
-                        sector=_text(profile.get("sector")),
-                        network_type=_text(profile.get("network_type")),
+                        sector=_fact("sector", standing.facts, profile),
+                        network_type=_fact("network_type", standing.facts, profile),
                         same_workspace=ws == workspace_id,
                     )
                 )
@@ -252,8 +254,13 @@ def _usable(means: Mapping[str, ConstructMean], minimum: int) -> dict[str, float
     return {c: m.mean for c, m in means.items() if m.mean is not None and m.respondents >= minimum}
 
 
-def _text(value: object) -> str | None:
-    return value if isinstance(value, str) and value else None
+def _fact(name: str, answered: Mapping[str, object], profile: Mapping[str, object]) -> str | None:
+    """A network's sector or type as the benchmark filters on it, for the own round and every other
+    alike: as its round answered it (the most common answer), else as its profile records it."""
+    for value in (answered.get(name), profile.get(name)):
+        if isinstance(value, str) and value:
+            return value
+    return None
 
 
 def _reference_info(row: BenchmarkReference) -> BenchmarkReferenceInfo:

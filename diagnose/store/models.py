@@ -316,6 +316,7 @@ class RoundStanding(Base):
     respondents: Mapped[int] = mapped_column(Integer)
     group_only: Mapped[bool] = mapped_column(Boolean)
     results_open: Mapped[bool] = mapped_column(Boolean)
+    facts: Mapped[dict[str, Any]] = mapped_column(JSONValue, default=dict)  # e.g. network_type as answered
     computed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 

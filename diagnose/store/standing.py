@@ -33,6 +33,7 @@ from sqlalchemy import delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from diagnose.diagnosis import results_open
+from diagnose.portfolio import LatestRound
 from diagnose.store import models
 from diagnose.store.models import utcnow
 from diagnose.store.rounds import Rounds
@@ -59,6 +60,9 @@ class RoundStanding:
     questionnaire_version: str
     respondents: int
     means: Mapping[str, ConstructMean] = field(default_factory=dict)
+    # the round's single-valued profile facts as answered, e.g. {"network_type": "learning"}
+    facts: Mapping[str, str] = field(default_factory=dict)
+    snapshot_id: int = 0  # the diagnosis these means are from (its latest)
 
 
 class Standing(Rounds):
@@ -74,20 +78,23 @@ class Standing(Rounds):
         network without such a round maps to []."""
         ids = list(dict.fromkeys(network_ids))
         self.refresh_standings(ids)
-        found: dict[int, list[RoundStanding]] = {nid: [] for nid in ids}
+        found: dict[int, list[Any]] = {nid: [] for nid in ids}
         with self.db.read() as s:
-            rows = self._standing_rows(s, models.RoundStanding.network_id, ids)
+            rows: list[Any] = []
+            for start in range(0, len(ids), 500):
+                rows += s.execute(
+                    select(*_COLUMNS)
+                    .join(models.RoundStanding, models.RoundStanding.round_id == models.Round.id)
+                    .where(models.RoundStanding.network_id.in_(ids[start : start + 500]))
+                ).all()
             rows = self._open_only(s, rows)
-            rows.sort(key=lambda r: (r[1].network_id, _order(r[0])), reverse=True)
-            chosen: list[tuple[models.Round, models.RoundStanding]] = []
-            for rnd, row in rows:
+            rows.sort(key=lambda r: (r.network_id, _order(r)), reverse=True)
+            for row in rows:
                 if len(found[row.network_id]) < last:
-                    found[row.network_id].append(_standing(rnd, row, {}))
-                    chosen.append((rnd, row))
-            means = self._means(s, [row.round_id for _, row in chosen])
+                    found[row.network_id].append(row)
+            means = self._means(s, [row.id for chosen in found.values() for row in chosen])
         return {
-            nid: [_standing_with(st, means.get(st.round_id, {})) for st in standings]
-            for nid, standings in found.items()
+            nid: [_standing(row, means.get(row.id, {})) for row in chosen] for nid, chosen in found.items()
         }
 
     def latest_open_means(
@@ -100,54 +107,102 @@ class Standing(Rounds):
         self.refresh_standings(None)
         S = models.RoundStanding
         with self.db.read() as s:
-            query = select(models.Round, S).join(S, S.round_id == models.Round.id)
+            query = select(*_COLUMNS).join(S, S.round_id == models.Round.id)
             query = query.where(S.questionnaire_id == questionnaire_id)
             if version is not None:
                 query = query.where(S.questionnaire_version == version)
             if exclude_network_id is not None:
                 query = query.where(S.network_id != exclude_network_id)
-            rows = self._open_only(s, [(r, st) for r, st in s.execute(query).all()])
-            latest: dict[int, tuple[models.Round, models.RoundStanding]] = {}
-            for rnd, row in rows:
+            latest: dict[int, Any] = {}
+            for row in self._open_only(s, list(s.execute(query).all())):
                 known = latest.get(row.network_id)
-                if known is None or _order(rnd) > _order(known[0]):
-                    latest[row.network_id] = (rnd, row)
-            means = self._means(s, [row.round_id for _, row in latest.values()])
-        return {nid: _standing(rnd, row, means.get(row.round_id, {})) for nid, (rnd, row) in latest.items()}
+                if known is None or _order(row) > _order(known):
+                    latest[row.network_id] = row
+            means = self._means(s, [row.id for row in latest.values()])
+        return {nid: _standing(row, means.get(row.id, {})) for nid, row in latest.items()}
 
-    def _standing_rows(
-        self, s: Session, column: Any, ids: Sequence[int]
-    ) -> list[tuple[models.Round, models.RoundStanding]]:
-        S = models.RoundStanding
-        found: list[tuple[models.Round, models.RoundStanding]] = []
-        for start in range(0, len(ids), 500):
-            found += list(
-                s.execute(
-                    select(models.Round, S)
-                    .join(S, S.round_id == models.Round.id)
-                    .where(column.in_(ids[start : start + 500]))
-                ).all()
+    def latest_rounds(self, network_ids: Sequence[int]) -> dict[int, LatestRound]:
+        """Per network, its most recent round whatever its state (the store's round order), with
+        the links issued, the questionnaires handed in, why its results are closed (None: open;
+        Rounds.closed_results) and its deadline. Networks without rounds are absent."""
+        ids = list(dict.fromkeys(network_ids))
+        latest: dict[int, Any] = {}
+        deadlines: dict[int, dt.date | None] = {}
+        R = models.Round
+        with self.db.read() as s:
+            for start in range(0, len(ids), 500):
+                for rnd in s.execute(
+                    select(R.id, R.network_id, R.label, R.date, R.created_at, R.closed_at).where(
+                        R.network_id.in_(ids[start : start + 500])
+                    )
+                ):
+                    known = latest.get(rnd.network_id)
+                    if known is None or _order(rnd) > _order(known):
+                        latest[rnd.network_id] = rnd
+            round_ids = [r.id for r in latest.values()]
+            for start in range(0, len(round_ids), 500):
+                deadlines |= dict(
+                    s.execute(
+                        select(models.RoundMail.round_id, models.RoundMail.deadline).where(
+                            models.RoundMail.round_id.in_(round_ids[start : start + 500])
+                        )
+                    ).all()
+                )
+        counts = self._counts(round_ids)
+        closed = self.closed_results([r.id for r in latest.values() if r.closed_at is not None])
+        return {
+            nid: LatestRound(
+                label=rnd.label,
+                date=rnd.date,
+                created=rnd.created_at.date(),
+                is_open=rnd.closed_at is None,
+                invited=counts[rnd.id].invited,
+                submitted=counts[rnd.id].submitted,
+                closed=closed.get(rnd.id),
+                deadline=deadlines.get(rnd.id),
+                round_id=rnd.id,
             )
+            for nid, rnd in latest.items()
+        }
+
+    def open_agreement_counts(self, network_ids: Sequence[int]) -> dict[int, int]:
+        """Per network, its agreements still planned or under way (their latest status)."""
+        ids = list(dict.fromkeys(network_ids))
+        A, St = models.Agreement, models.AgreementStatus
+        status: dict[int, tuple[dt.date, int, str, int]] = {}
+        with self.db.read() as s:
+            for start in range(0, len(ids), 500):
+                for nid, aid, sid, date, state in s.execute(
+                    select(models.Round.network_id, A.id, St.id, St.date, St.status)
+                    .join(A, A.round_id == models.Round.id)
+                    .join(St, St.agreement_id == A.id)
+                    .where(models.Round.network_id.in_(ids[start : start + 500]))
+                ):
+                    known = status.get(aid)
+                    if known is None or (date, sid) > known[:2]:
+                        status[aid] = (date, sid, state, nid)
+        found = dict.fromkeys(ids, 0)
+        for _, _, state, nid in status.values():
+            if state in ("planned", "under_way"):
+                found[nid] += 1
         return found
 
-    def _open_only(
-        self, s: Session, rows: list[tuple[models.Round, models.RoundStanding]]
-    ) -> list[tuple[models.Round, models.RoundStanding]]:
+    def _open_only(self, s: Session, rows: list[Any]) -> list[Any]:
         """The rows whose results are open today (the core's results_open, today's invited count)."""
         minimum = self.db.bundle.settings.anonymity_minimum
-        with_rate = [rnd.id for rnd, _ in rows if rnd.response_rate_minimum]
+        with_rate = [row.id for row in rows if row.response_rate_minimum]
         invited: dict[int, int] = {}
         for start in range(0, len(with_rate), 500):
             invited |= self._invited(s, with_rate[start : start + 500])
         return [
-            (rnd, row)
-            for rnd, row in rows
+            row
+            for row in rows
             if results_open(
                 row.respondents,
                 row.group_only,
                 minimum,
-                invited=invited.get(rnd.id, 0),
-                rate_minimum=rnd.response_rate_minimum,
+                invited=invited.get(row.id, 0),
+                rate_minimum=row.response_rate_minimum,
             )
         ]
 
@@ -251,6 +306,7 @@ class Standing(Rounds):
                             invited=invited.get(rid, 0),
                             rate_minimum=rnd.response_rate_minimum,
                         ),
+                        "facts": _facts(scores),
                         "computed_at": now,
                     }
                 )
@@ -279,9 +335,25 @@ class Standing(Rounds):
                     s.execute(insert(M), kept)
 
 
-def _order(rnd: models.Round) -> tuple[dt.date, dt.datetime, int]:
+_COLUMNS = (
+    models.Round.id,
+    models.Round.label,
+    models.Round.date,
+    models.Round.created_at,
+    models.Round.response_rate_minimum,
+    models.RoundStanding.network_id,
+    models.RoundStanding.questionnaire_id,
+    models.RoundStanding.questionnaire_version,
+    models.RoundStanding.respondents,
+    models.RoundStanding.group_only,
+    models.RoundStanding.facts,
+    models.RoundStanding.snapshot_id,
+)
+
+
+def _order(row: Any) -> tuple[dt.date, dt.datetime, int]:
     """The store's round order (chronology.round_sort_key), on a row read with its standing."""
-    return (rnd.date or rnd.created_at.date(), rnd.created_at, rnd.id)
+    return (row.date or row.created_at.date(), row.created_at, row.id)
 
 
 def _scores(blob: bytes) -> dict[str, Any]:
@@ -289,6 +361,16 @@ def _scores(blob: bytes) -> dict[str, Any]:
     also build every respondent's scores)."""
     data: dict[str, Any] = from_json(zlib.decompress(blob))
     return data
+
+
+def _facts(scores: dict[str, Any]) -> dict[str, str]:
+    """The round's profile facts that have one value (a choice), as the rules see them."""
+    found: dict[str, str] = {}
+    for fact, p in (scores.get("profile") or {}).items():
+        value = p.get("value") if isinstance(p, dict) else None
+        if isinstance(value, str):
+            found[fact] = value
+    return found
 
 
 def _scores_in_diagnosis(s: Session, snapshot_id: int) -> dict[str, Any]:
@@ -300,32 +382,22 @@ def _scores_in_diagnosis(s: Session, snapshot_id: int) -> dict[str, Any]:
         "respondents": rnd.get("respondents", 0),
         "group_only": rnd.get("group_only", False),
         "constructs": data.get("scores") or {},
+        "profile": data.get("profile") or {},
     }
 
 
-def _standing(rnd: models.Round, row: models.RoundStanding, means: dict[str, ConstructMean]) -> RoundStanding:
+def _standing(row: Any, means: dict[str, ConstructMean]) -> RoundStanding:
     return RoundStanding(
-        round_id=rnd.id,
+        round_id=row.id,
         network_id=row.network_id,
-        label=rnd.label,
-        date=rnd.date,
+        label=row.label,
+        date=row.date,
         questionnaire_id=row.questionnaire_id,
         questionnaire_version=row.questionnaire_version,
         respondents=row.respondents,
         means=means,
-    )
-
-
-def _standing_with(st: RoundStanding, means: dict[str, ConstructMean]) -> RoundStanding:
-    return RoundStanding(
-        round_id=st.round_id,
-        network_id=st.network_id,
-        label=st.label,
-        date=st.date,
-        questionnaire_id=st.questionnaire_id,
-        questionnaire_version=st.questionnaire_version,
-        respondents=st.respondents,
-        means=means,
+        facts=dict(row.facts or {}),
+        snapshot_id=row.snapshot_id,
     )
 
 

@@ -16,6 +16,7 @@ import pytest
 from diagnose import Bundle
 from diagnose.benchmark_file import score_constructs
 from diagnose.cli import main
+from diagnose.questionnaire import Questionnaire
 from diagnose.store import Store
 
 from .conftest import full_answers, role_values
@@ -36,12 +37,18 @@ def _fill(url: str, bundle: Bundle, networks: int, seed: int) -> Store:
         net = store.create_network(ws.id, f"Netwerk {i}", {"sector": "po"})
         rnd = store.create_round(net.id, "2025", date=dt.date(2025, 3, 1))
         for j in range(3):
-            store.add_group_response(
-                rnd.id, full_answers(q, rng, role=rng.choice(role_values(q))), respondent=f"g{j}"
-            )
+            answers = full_answers(q, rng, role=rng.choice(role_values(q)))
+            answers |= {_item(q, "sector"): "po", _item(q, "network_type"): "learning"}
+            store.add_group_response(rnd.id, answers, respondent=f"g{j}")
         store.diagnose_round(rnd.id)
         store.set_benchmark_taking_part(net.id, True)
     return store
+
+
+def _item(q: Questionnaire, fact: str) -> str:
+    item = q.fact_item(fact)
+    assert item is not None
+    return item.id
 
 
 def test_export_then_import_round_trip(
@@ -59,8 +66,8 @@ def test_export_then_import_round_trip(
         "version": bundle.questionnaire("netwerkscan").version,
     }
     assert "Netwerk" not in path.read_text(encoding="utf-8")
-    # five share sector po: kept; no network type recorded
-    assert {(n["sector"], n["network_type"]) for n in data["networks"]} == {("po", None)}
+    # all six answered po and a learning network: at least five share both, so both are kept
+    assert {(n["sector"], n["network_type"]) for n in data["networks"]} == {("po", "learning")}
     assert main(["benchmark", "export", str(path), "--database", here]) == 2  # no silent overwrite
     assert "bestaat al" in capsys.readouterr().err
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
+from sqlalchemy.dialects import postgresql
 
 revision: str = "0009"
 down_revision: str | None = "0008"
@@ -31,6 +32,11 @@ def upgrade() -> None:
         sa.Column("respondents", sa.Integer(), nullable=False),
         sa.Column("group_only", sa.Boolean(), nullable=False),
         sa.Column("results_open", sa.Boolean(), nullable=False),
+        sa.Column(
+            "facts",
+            sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
+            nullable=False,
+        ),
         sa.Column("computed_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
             ["round_id"], ["round.id"], name=op.f("fk_round_standing_round_id_round"), ondelete="CASCADE"
