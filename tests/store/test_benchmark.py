@@ -207,3 +207,35 @@ def test_export_then_import_elsewhere_is_a_reference_set_and_holds_no_names(
     other_store.remove_benchmark_reference(info.id)
     assert other_store.benchmark_for(lone_round, d) is None
     assert other_store.benchmark_references() == []
+
+
+def test_the_filters_follow_the_sector_and_type_each_round_answered(store: Store, q: Questionnaire) -> None:
+    """Ten others: five answered our sector and five another: 'zelfde sector' is offered and counts
+    the five; the network type as answered gives no filter when all answered alike."""
+    sector, kind = q.fact_item("sector"), q.fact_item("network_type")
+    assert sector is not None and kind is not None
+    ours = store.create_workspace("Adviesbureau")
+    theirs = store.create_workspace("Programmabureau")
+
+    def answered(ws: int, name: str, seed: int, value: str) -> tuple[int, int]:
+        net = store.create_network(ws, name).id
+        rnd = store.create_round(net, "2025")
+        rng = random.Random(seed)
+        for i in range(3):
+            answers = full_answers(q, rng, role=rng.choice(role_values(q)))
+            answers |= {sector.id: value, kind.id: "learning"}
+            store.add_group_response(rnd.id, answers, respondent=f"groep {i}")
+        store.diagnose_round(rnd.id)
+        store.set_benchmark_taking_part(net, True)
+        return net, rnd.id
+
+    _, own_round = answered(ours.id, "Eigen", 99, "po")
+    for i in range(10):
+        answered(theirs.id, f"Netwerk {i}", i, "po" if i < 5 else "vo")
+    d = _diagnosis(store, own_round)
+    result = store.benchmark_for(own_round, d)
+    assert result is not None and result.networks == 10
+    assert result.offered == (Scope(), Scope(sector=True))  # all answered 'learning': no type filter
+    same = store.benchmark_for(own_round, d, Scope(sector=True))
+    assert same is not None and same.networks == 5
+    assert "zelfde sector: Primair onderwijs" in same.heading_in(q).nl
