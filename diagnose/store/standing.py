@@ -30,6 +30,7 @@ from typing import Any
 
 from pydantic_core import from_json
 from sqlalchemy import delete, func, insert, or_, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from diagnose.diagnosis import results_open
@@ -321,18 +322,23 @@ class Standing(Rounds):
                             "band": None if c.get("signal") else c.get("band"),
                         }
                     )
-        with self.db.write() as s:
-            S, M = models.RoundStanding, models.RoundConstructMean
-            ids = [row["round_id"] for row in standings]
-            s.execute(delete(M).where(M.round_id.in_(ids)))
-            s.execute(delete(S).where(S.round_id.in_(ids)))
-            # a round deleted since it was read has no row to point to: leave it out
-            alive = set(s.scalars(select(models.Round.id).where(models.Round.id.in_(ids))))
-            if alive:
-                s.execute(insert(S), [row for row in standings if row["round_id"] in alive])
-                kept = [row for row in means if row["round_id"] in alive]
-                if kept:
-                    s.execute(insert(M), kept)
+        try:
+            with self.db.write() as s:
+                S, M = models.RoundStanding, models.RoundConstructMean
+                ids = [row["round_id"] for row in standings]
+                s.execute(delete(M).where(M.round_id.in_(ids)))
+                s.execute(delete(S).where(S.round_id.in_(ids)))
+                # a round deleted since it was read has no row to point to: leave it out
+                alive = set(s.scalars(select(models.Round.id).where(models.Round.id.in_(ids))))
+                if alive:
+                    s.execute(insert(S), [row for row in standings if row["round_id"] in alive])
+                    kept = [row for row in means if row["round_id"] in alive]
+                    if kept:
+                        s.execute(insert(M), kept)
+        except IntegrityError:
+            # another process filled these rounds at the same moment, or one was deleted meanwhile:
+            # nothing is lost (the rows are derived), and the next read fills what is still stale
+            return
 
 
 _COLUMNS = (
