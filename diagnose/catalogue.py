@@ -222,6 +222,14 @@ CATALOGUE: dict[str, Message] = {
         _t("onbekend feit '{key}'{suggestion}", "unknown fact '{key}'{suggestion}"),
         _t("{detail}", "{detail}"),
     ),
+    # the network's region (diagnose/regions.py) (p15)
+    "unknown-region": Message(
+        _t("onbekende regio '{value}'{suggestion}", "unknown region '{value}'{suggestion}"),
+        _t(
+            "kies een provincie of 'landelijk' (mogelijk: {allowed}), of laat de regio leeg",
+            "choose a province or 'landelijk' (nationwide; possible: {allowed}), or leave the region empty",
+        ),
+    ),
     "unknown-reference": Message(
         _t("onbekende bron '{key}'{suggestion}", "unknown source '{key}'{suggestion}"),
         _t(
@@ -617,6 +625,77 @@ CATALOGUE: dict[str, Message] = {
     "export-format": Message(
         _t("onbekende bestandsvorm '{key}' voor een export", "unknown export format '{key}'"),
         _t("kies json, csv of xlsx", "choose json, csv or xlsx"),
+    ),
+    # --- benchmark against other networks (b15): diagnose/benchmark_file.py, store/benchmark.py
+    "benchmark-version": Message(
+        _t(
+            "vragenlijst '{key}' versie {version} is in deze installatie onbekend",
+            "questionnaire '{key}' version {version} is not known to this installation",
+        ),
+        _t(
+            "maak het bestand met een versie die deze installatie kent: {allowed}",
+            "make the file with a version this installation knows: {allowed}",
+        ),
+    ),
+    "benchmark-construct": Message(
+        _t(
+            "'{key}' is geen score die vragenlijst {questionnaire} meet{suggestion}",
+            "'{key}' is not a score questionnaire {questionnaire} measures{suggestion}",
+        ),
+        _t(
+            "gebruik de construct-id's van die vragenlijst (zie docs/benchmark.md)",
+            "use that questionnaire's construct ids (see docs/benchmark.md)",
+        ),
+    ),
+    "benchmark-value": Message(
+        _t(
+            "gemiddelde {value} ligt niet tussen 1 en 5 of is niet afgerond op 0,1",
+            "mean {value} is not between 1 and 5 or not rounded to 0.1",
+        ),
+        _t(
+            "geef een gemiddelde van 1,0 tot 5,0 met één decimaal, zoals 3.4",
+            "give a mean from 1.0 to 5.0 with one decimal, such as 3.4",
+        ),
+    ),
+    "benchmark-profile": Message(
+        _t(
+            "onbekende waarde '{key}' voor {fact}{suggestion}", "unknown value '{key}' for {fact}{suggestion}"
+        ),
+        _t("mogelijk: {allowed}, of null", "possible: {allowed}, or null"),
+    ),
+    "benchmark-too-few": Message(
+        _t(
+            "{count} netwerken; een vergelijking vraagt er minstens {minimum}",
+            "{count} networks; a benchmark needs at least {minimum}",
+        ),
+        _t(
+            "wacht tot meer netwerken meedoen: met minder zou één netwerk herkenbaar kunnen zijn",
+            "wait until more networks take part: with fewer, one network could be recognised",
+        ),
+    ),
+    "benchmark-imported": Message(
+        _t(
+            "dit bestand is al ingelezen als referentieset '{key}'",
+            "this file was imported before as reference set '{key}'",
+        ),
+        _t(
+            "verwijder die set eerst (netscan benchmark remove) als je hem opnieuw wilt inlezen",
+            "remove that set first (netscan benchmark remove) to import it again",
+        ),
+    ),
+    "benchmark-file-exists": Message(
+        _t("het bestand bestaat al", "the file exists already"),
+        _t(
+            "kies een andere naam of geef --force om het te overschrijven",
+            "choose another name or give --force to overwrite it",
+        ),
+    ),
+    "benchmark-not-admin": Message(
+        _t(
+            "alleen een beheerder van de werkruimte kan deelname aan de vergelijking aan- of uitzetten",
+            "only an administrator of the workspace can switch taking part in the benchmark on or off",
+        ),
+        _t("vraag een beheerder van de werkruimte", "ask an administrator of the workspace"),
     ),
     "agreement-text": Message(
         _t("een afspraak zonder tekst", "an agreement without a text"),

@@ -72,6 +72,8 @@ class RulesetSettings(Strict):
     min_items_per_respondent: StrictInt = Field(default=2, ge=1)
     # a score construct measured by fewer items is a signal: shown without a band, signal.C for rules
     min_items_for_band: StrictInt = Field(default=3, ge=1)
+    # other networks a benchmark needs before it shows anything (diagnose/benchmark.py); never below 5
+    benchmark_minimum: StrictInt = Field(default=5, ge=5)
     thresholds: dict[str, StrictFloat]
     kinds: list[RuleKind] = Field(min_length=1)
     priority: Priority

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from diagnose.benchmark_file import BenchmarkFile
 from diagnose.bundle import PROJECT_ROOT
 from diagnose.questionnaire import ConstructCatalogue, Questionnaire
 from diagnose.references import References
@@ -21,6 +22,7 @@ MODELS: dict[str, type[BaseModel]] = {
     "rules.schema.json": RuleFile,
     "references.schema.json": References,
     "response-file.schema.json": ResponseFile,
+    "benchmark-file.schema.json": BenchmarkFile,
 }
 
 

@@ -62,6 +62,12 @@ _TEXTS: dict[str, dict[str, str]] = {
     "audit.action.delete_network": {"nl": "Netwerk verwijderd", "en": "Network deleted"},
     "audit.action.delete_round": {"nl": "Meting verwijderd", "en": "Round deleted"},
     "audit.action.edit_report": {"nl": "Rapport aangepast", "en": "Report edited"},
+    # --- benchmark (b15)
+    "audit.action.benchmark_on": {"nl": "Doet mee aan de vergelijking", "en": "Takes part in the benchmark"},
+    "audit.action.benchmark_off": {
+        "nl": "Doet niet meer mee aan de vergelijking",
+        "en": "Left the benchmark",
+    },
     # --- the database cannot answer (netscan_app/main.py) ------------------------------------------
     "db.title": {"nl": "De database is even niet beschikbaar", "en": "The database is unavailable"},
     "db.busy": {
@@ -227,6 +233,112 @@ _TEXTS: dict[str, dict[str, str]] = {
     },
     "overview.create_network": {"nl": "Netwerk toevoegen", "en": "Add network"},
     "overview.created": {"nl": "Netwerk ‘{name}’ is toegevoegd.", "en": "Network ‘{name}’ has been added."},
+    # --- the portfolio: the overview of a workspace with many networks (p15) -------------------
+    "portfolio.intro.one": {
+        "nl": "1 netwerk, waarvan {attention} aandacht vraagt.",
+        "en": "1 network, {attention} of which needs attention.",
+    },
+    "portfolio.intro.other": {
+        "nl": "{count} netwerken, waarvan {attention} aandacht vragen. Netwerken die aandacht vragen "
+        "staan bovenaan; kies een rij om het netwerk te openen.",
+        "en": "{count} networks, {attention} of which need attention. Networks that need attention "
+        "come first; choose a row to open the network.",
+    },
+    "portfolio.rule_title": {
+        "nl": "Wanneer vraagt een netwerk aandacht?",
+        "en": "When does a network need attention?",
+    },
+    "portfolio.rule": {
+        "nl": "Een netwerk vraagt aandacht als een van deze dingen geldt:\n\n"
+        "- de laatste meting staat nog open terwijl de deadline voorbij is;\n"
+        "- de laatste meting is gesloten, maar de resultaten blijven dicht door te weinig respons;\n"
+        "- er is een nieuw zorgpunt: een onderdeel scoort nu onder de zorggrens en deed dat bij de "
+        "vorige meting niet (bij een eerste meting is elk zorgpunt nieuw);\n"
+        "- een onderdeel is sinds de vorige meting {change} punt of meer gedaald;\n"
+        "- er is al meer dan een jaar geen meting geweest.\n\n"
+        "De trend per groep is de gemiddelde verandering van de onderdelen van die groep sinds de "
+        "vorige meting met open resultaten (▲ of ▼ vanaf 0,1 punt). Tussen versies van de vragenlijst "
+        "worden alleen vergelijkbare onderdelen vergeleken.",
+        "en": "A network needs attention when one of these holds:\n\n"
+        "- the latest round is still open after its deadline;\n"
+        "- the latest round is closed, but its results stay closed for lack of responses;\n"
+        "- there is a new concern: a part now scores below the concern line and did not in the "
+        "previous round (in a first round every concern is new);\n"
+        "- a part fell {change} points or more since the previous round;\n"
+        "- there has been no round for more than a year.\n\n"
+        "The trend per group is the average change of the group's parts since the previous round "
+        "with open results (▲ or ▼ from 0.1 points). Across questionnaire versions only comparable "
+        "parts are compared.",
+    },
+    "portfolio.col.network": {"nl": "Netwerk", "en": "Network"},
+    "portfolio.col.attention": {"nl": "Aandacht nodig", "en": "Needs attention"},
+    "portfolio.col.latest": {"nl": "Laatste meting", "en": "Latest round"},
+    "portfolio.col.date": {"nl": "Datum", "en": "Date"},
+    "portfolio.col.status": {"nl": "Status", "en": "Status"},
+    "portfolio.col.response": {"nl": "Respons", "en": "Response"},
+    "portfolio.col.headline": {"nl": "Belangrijkste bevinding", "en": "Headline finding"},
+    "portfolio.col.agreements": {"nl": "Open afspraken", "en": "Open agreements"},
+    "portfolio.col.sector": {"nl": "Sector", "en": "Sector"},
+    "portfolio.col.region": {"nl": "Regio", "en": "Region"},
+    "portfolio.col.type": {"nl": "Type netwerk", "en": "Network type"},
+    "portfolio.status.open": {"nl": "Loopt", "en": "Open"},
+    "portfolio.status.closed": {"nl": "Gesloten", "en": "Closed"},
+    "portfolio.status.results_closed": {"nl": "Resultaten dicht", "en": "Results closed"},
+    "portfolio.status.none": {"nl": "Nog geen meting", "en": "No round yet"},
+    "portfolio.reason.overdue": {
+        "nl": "meting ‘{label}’ staat nog open, de deadline was {date}",
+        "en": "round ‘{label}’ is still open, the deadline was {date}",
+    },
+    "portfolio.reason.low_response.none": {
+        "nl": "niemand heeft meting ‘{label}’ ingevuld",
+        "en": "nobody completed round ‘{label}’",
+    },
+    "portfolio.reason.low_response.minimum": {
+        "nl": "te weinig respons in ‘{label}’: de resultaten blijven dicht",
+        "en": "too few responses in ‘{label}’: the results stay closed",
+    },
+    "portfolio.reason.low_response.response_rate": {
+        "nl": "respons in ‘{label}’ onder de drempel van de meting: de resultaten blijven dicht",
+        "en": "response in ‘{label}’ below the round's threshold: the results stay closed",
+    },
+    "portfolio.reason.new_concern": {"nl": "nieuw zorgpunt: {constructs}", "en": "new concern: {constructs}"},
+    "portfolio.reason.decline": {
+        "nl": "gedaald sinds ‘{previous}’: {constructs}",
+        "en": "fell since ‘{previous}’: {constructs}",
+    },
+    "portfolio.reason.no_recent_round": {
+        "nl": "al meer dan een jaar geen meting (laatste: {date})",
+        "en": "no round for more than a year (latest: {date})",
+    },
+    "portfolio.reason.no_round": {
+        "nl": "nog geen meting, terwijl het netwerk sinds {date} bestaat",
+        "en": "no round yet, while the network exists since {date}",
+    },
+    "portfolio.filter.sector": {"nl": "Sector", "en": "Sector"},
+    "portfolio.filter.region": {"nl": "Regio", "en": "Region"},
+    "portfolio.filter.type": {"nl": "Type netwerk", "en": "Network type"},
+    "portfolio.filter.status": {"nl": "Status", "en": "Status"},
+    "portfolio.filter.any": {"nl": "Alle", "en": "All"},
+    "portfolio.attention_only": {
+        "nl": "Alleen netwerken die aandacht vragen",
+        "en": "Only networks that need attention",
+    },
+    "portfolio.sort": {"nl": "Volgorde", "en": "Order"},
+    "portfolio.sort.attention": {"nl": "Aandacht nodig eerst", "en": "Needs attention first"},
+    "portfolio.sort.name": {"nl": "Naam (A–Z)", "en": "Name (A–Z)"},
+    "portfolio.sort.latest": {"nl": "Laatste meting (nieuwste eerst)", "en": "Latest round (newest first)"},
+    "portfolio.sort.response": {"nl": "Respons (laagste eerst)", "en": "Response (lowest first)"},
+    "portfolio.shown": {"nl": "{shown} van de {total} netwerken", "en": "{shown} of {total} networks"},
+    "portfolio.page": {"nl": "Pagina", "en": "Page"},
+    "portfolio.page_of": {"nl": "van {pages}", "en": "of {pages}"},
+    "portfolio.none_match": {
+        "nl": "Geen netwerken bij deze keuze. Zet een filter ruimer.",
+        "en": "No networks match. Widen a filter.",
+    },
+    "portfolio.open": {"nl": "Netwerk openen", "en": "Open network"},
+    "portfolio.open_choose": {"nl": "Kies een netwerk", "en": "Choose a network"},
+    "portfolio.download": {"nl": "Tabel downloaden (Excel)", "en": "Download the table (Excel)"},
+    "portfolio.sheet": {"nl": "portfolio", "en": "portfolio"},
     # --- network ------------------------------------------------------------------------------
     "network.choose": {
         "nl": "Kies eerst een netwerk, in de zijbalk of in het overzicht.",
@@ -350,6 +462,12 @@ _TEXTS: dict[str, dict[str, str]] = {
     "profile.fact.member_kinds": {"nl": "Soorten partners", "en": "Kinds of partner"},
     "profile.size_value": {"nl": "{n} organisaties", "en": "{n} organisations"},
     "profile.age_value": {"nl": "bestaat {n} jaar", "en": "{n} years old"},
+    # --- the network's region (diagnose/regions.py) (p15)
+    "profile.region": {"nl": "Regio", "en": "Region"},
+    "profile.region_help": {
+        "nl": "De provincie waarin het netwerk werkt, of landelijk. Alleen voor je eigen overzicht van netwerken.",
+        "en": "The province the network works in, or nationwide. Only for your own overview of networks.",
+    },
     "profile.fact.overlap": {"nl": "Overlap met andere netwerken", "en": "Overlap with other networks"},
     # --- round and invitations ----------------------------------------------------------------
     "round.choose": {
@@ -1036,6 +1154,53 @@ _TEXTS: dict[str, dict[str, str]] = {
         "sterk punt, onder {concern} een zorgpunt, daartussen een aandachtspunt.",
         "en": "All scores run from 1 to 5; higher is healthier. From {strength} a part is a strength, "
         "below {concern} a concern, in between a point of attention.",
+    },
+    # --- benchmark (b15): netscan_app/benchmark_parts.py, on the scores tab
+    "benchmark.title": {"nl": "Vergelijking met andere netwerken", "en": "Comparison with other networks"},
+    "benchmark.explain": {
+        "nl": "Doet dit netwerk mee aan de anonieme vergelijking, dan zie je hier per onderdeel waar het "
+        "staat tussen de andere deelnemende netwerken: de mediaan, de middelste helft en hoeveel netwerken "
+        "lager scoren. Mee doen deelt alleen de gemiddelden van de laatste meting, nooit namen, antwoorden "
+        "of de omvang van het netwerk. Het staat standaard uit.",
+        "en": "When this network takes part in the anonymous benchmark, you see here per construct where "
+        "it stands among the other networks taking part: the median, the middle half and how many "
+        "networks score lower. Taking part shares only the means of the latest round, never names, "
+        "answers or the network's size. It is off by default.",
+    },
+    "benchmark.join": {"nl": "Laat dit netwerk meedoen", "en": "Let this network take part"},
+    "benchmark.ask_admin": {
+        "nl": "Een beheerder van de werkruimte kan dit netwerk laten meedoen.",
+        "en": "An administrator of the workspace can let this network take part.",
+    },
+    "benchmark.too_few": {
+        "nl": "Dit netwerk doet mee, maar er doen nog te weinig andere netwerken mee om te vergelijken "
+        "zonder dat een netwerk herkenbaar wordt (minimaal {n}).",
+        "en": "This network takes part, but too few other networks take part yet to compare without "
+        "one of them becoming recognisable (at least {n}).",
+    },
+    "benchmark.leave": {"nl": "Stop met meedoen", "en": "Stop taking part"},
+    "benchmark.leave_explain": {
+        "nl": "Stoppen haalt dit netwerk meteen uit elke vergelijking. Bestanden die al eerder zijn "
+        "geëxporteerd en gedeeld, blijven zoals ze zijn.",
+        "en": "Stopping takes this network out of every benchmark at once. Files exported and shared "
+        "earlier stay as they are.",
+    },
+    "benchmark.scope": {"nl": "Vergelijk met", "en": "Compare with"},
+    "benchmark.scope_all": {"nl": "Alle netwerken", "en": "All networks"},
+    "benchmark.scope_sector": {"nl": "Zelfde sector", "en": "Same sector"},
+    "benchmark.scope_type": {"nl": "Zelfde netwerktype", "en": "Same network type"},
+    "benchmark.scope_both": {"nl": "Zelfde sector en type", "en": "Same sector and type"},
+    "benchmark.table": {"nl": "Vergelijking als tabel", "en": "Comparison as a table"},
+    "benchmark.col_own": {"nl": "Dit netwerk", "en": "This network"},
+    "benchmark.col_median": {"nl": "Mediaan", "en": "Median"},
+    "benchmark.col_band": {"nl": "Middelste helft", "en": "Middle half"},
+    "benchmark.col_position": {"nl": "Positie", "en": "Position"},
+    "benchmark.privacy": {
+        "nl": "Alleen gemiddelden van netwerken tellen mee, elk met zijn laatste meting met open "
+        "uitkomsten; een onderdeel verschijnt pas bij minimaal {n} andere netwerken en geen getal is de "
+        "score van één netwerk.",
+        "en": "Only networks' means count, each with its latest round whose results are open; a "
+        "construct appears only with at least {n} other networks, and no figure is one network's score.",
     },
     "results.table": {"nl": "Scores als tabel", "en": "Scores as a table"},
     "results.col_construct": {"nl": "Onderdeel", "en": "Construct"},

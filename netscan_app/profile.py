@@ -10,6 +10,7 @@ import streamlit as st
 
 from diagnose.bundle import Bundle
 from diagnose.questionnaire import Item
+from diagnose.regions import REGION, REGIONS
 from netscan_app.i18n import loc, t
 
 PROFILE_QUESTIONNAIRE = "netwerkscan"  # the full scan's newest version asks the whole profile
@@ -71,6 +72,18 @@ def profile_fields(bundle: Bundle, current: dict[str, Any], prefix: str) -> dict
                 )
                 if number is not None:
                     result[fact] = int(number)
+    with cols[len(items) % 2]:
+        chosen_region = st.selectbox(
+            t("profile.region"),
+            list(REGIONS),
+            index=list(REGIONS).index(current[REGION]) if current.get(REGION) in REGIONS else None,
+            format_func=lambda v: loc(REGIONS[v]),
+            key=f"{prefix}_{REGION}",
+            placeholder=t("profile.unknown"),
+            help=t("profile.region_help"),
+        )
+        if chosen_region is not None:
+            result[REGION] = chosen_region
     return result
 
 
@@ -91,4 +104,7 @@ def profile_summary(bundle: Bundle, profile: dict[str, Any], *, units: bool = Tr
             unit = {"size": "profile.size_value", "age_years": "profile.age_value"}.get(fact)
             shown = t(unit, n=number) if unit and units else number
         rows.append((loc(bundle.constructs.by_id[fact].label), shown))
+    region = profile.get(REGION)
+    if region in REGIONS:
+        rows.append((t("profile.region"), loc(REGIONS[region])))
     return rows

@@ -17,6 +17,7 @@ COMMAND_MODULES = (
     "diagnose.cli.synth",
     "diagnose.cli.mail",
     "diagnose.cli.audit",
+    "diagnose.cli.benchmark",
 )
 EXIT_USER_ERROR = 2
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from diagnose.agreements import Agreement, Effect
+from diagnose.benchmark import Comparison
 from diagnose.bundle import Bundle
 from diagnose.diagnosis import Diagnosis, PreviousRound, diagnose, free_texts, score
 from diagnose.edits import Applied, Branding
@@ -51,6 +52,8 @@ class StoredRoundView(Protocol):
     def edit(self) -> Applied | None: ...
     @property
     def branding(self) -> Branding: ...
+    @property
+    def benchmark(self) -> Comparison | None: ...
 
 
 @dataclass
@@ -72,6 +75,7 @@ class ReportInput:
     # diagnose.report.edited
     edit: Applied | None = None
     branding: Branding | None = None
+    benchmark: Comparison | None = None  # among other networks (diagnose.benchmark); None: no block
 
 
 def prepare(
@@ -110,4 +114,5 @@ def input_from_view(view: StoredRoundView, bundle: Bundle) -> ReportInput:
         effects=list(view.effects),
         edit=view.edit,
         branding=view.branding,
+        benchmark=view.benchmark,
     )

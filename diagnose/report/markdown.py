@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from diagnose.report.agreements import agreements_markdown
+from diagnose.report.benchmark import benchmark_markdown
 from diagnose.report.views import ReportModel
 
 __all__ = ["md_escape", "render_markdown"]
@@ -74,6 +75,7 @@ def render_summary_markdown(model: ReportModel) -> str:
                 t("key_changes_none", previous=e(model.previous), change=model.limits["change"])
             ]
             out.append("")
+        out += benchmark_markdown(model.benchmark)
     out += [f"## {t('s_meeting')}", "", f"### {t('agenda_heading')}", ""]
     out += [f"- **{a.minutes}** {e(a.title)}: {e(a.text)}" for a in model.agenda]
     if model.questions:
@@ -143,9 +145,14 @@ def render_markdown(model: ReportModel) -> str:
                 f"| {e(r.label)} | {r.n} | {r.mean} | {r.sd} | {r.range} | {e(r.band_label)} |"
                 for r in g.rows
             ]
+<<<<<<< HEAD
         out.append("")
         out += _chart_texts(model, "radar", "pitfalls", "building_blocks", "perspectives", "leadership")
         out += [f"## 3. {t('s_findings')}", ""]
+=======
+        out += ["", *benchmark_markdown(model.benchmark, "###")]
+        out += ["", f"## 3. {t('s_findings')}", ""]
+>>>>>>> b15
         for group in model.finding_groups:
             out += [f"### {e(group.title)}", ""]
             if not group.findings:

@@ -18,6 +18,7 @@ from diagnose.charts.describe import describe
 from diagnose.comparability import version_change
 from diagnose.diagnosis import Diagnosis
 from diagnose.report.agreements import agreements_section
+from diagnose.report.benchmark import benchmark_chart_view, benchmark_section
 from diagnose.report.content import ReportContent, load_content
 from diagnose.report.findings import (
     agenda,
@@ -160,6 +161,10 @@ def build_model(
     model.changes = changes(d, bundle, lang)
     model.questions = questions(d, bundle, content, lang)
     model.charts = _summary_charts(d, inp, lang, content) if edition == "summary" else _charts(d, inp, lang)
+    model.benchmark = benchmark_section(inp.benchmark, bundle, inp.questionnaire, lang)
+    bench_chart = benchmark_chart_view(inp.benchmark, bundle, lang)
+    if bench_chart is not None:
+        model.charts["benchmark"] = bench_chart
     return model
 
 

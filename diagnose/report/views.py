@@ -12,6 +12,7 @@ from diagnose.text import Lang, format_number, long_date
 
 if TYPE_CHECKING:
     from diagnose.report.agreements import AgreementsSection
+    from diagnose.report.benchmark import BenchmarkSection
 
 
 Edition = Literal["summary", "full"]
@@ -210,6 +211,7 @@ class ReportModel:
     version_note: str = ""  # rounds of another questionnaire version: since when, what is not compared
     only_role: str | None = None  # the one role with enough respondents, when there is just one
     agreements: AgreementsSection | None = None  # last time's agreements and the new ones
+    benchmark: BenchmarkSection | None = None  # among other networks (report/benchmark.py), or None
     # The consultant's edit (filled from the stored edit by the caller; the report only shows it):
     opening_note: str | None = None  # a note for the whole report, shown before the findings
     edited: EditMark | None = None  # "aangepast door ...": set when anything was changed by hand

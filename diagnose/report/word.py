@@ -291,6 +291,7 @@ def _summary_edition(doc: DocxDocument, m: ReportModel) -> None:
                 _changes_table(doc, m, marked_only=True)
             else:
                 doc.add_paragraph(m.t("key_changes_none", previous=m.previous, change=m.limits["change"]))
+        _benchmark(doc, m)
     _page_break(doc)
     doc.add_heading(m.t("s_meeting"), level=1)
     _agenda(doc, m, questions=4)
@@ -361,6 +362,7 @@ def _full_results(doc: DocxDocument, m: ReportModel, number: int) -> int:
         doc.add_heading(m.t("profile_heading"), level=2)
         doc.add_paragraph(m.t("profile_intro"))
         _table(doc, None, [(p.label, p.value, p.share) for p in m.profile])
+    _benchmark(doc, m)
 
     _chapter(doc, m, number + 2, "s_findings")
     doc.add_paragraph(m.t("findings_intro"))
@@ -464,3 +466,16 @@ def _appendix(doc: DocxDocument, m: ReportModel) -> None:
     doc.add_heading(m.t("literature_heading"), level=2)
     for _, reference, used_for in m.literature:
         doc.add_paragraph(f"{reference} ({m.t('used_for')}: {used_for})", style="List Number")
+
+
+def _benchmark(doc: DocxDocument, m: ReportModel) -> None:
+    """ "Vergelijking met andere netwerken" (diagnose/report/benchmark.py), when the model has one."""
+    b = m.benchmark
+    if b is None:
+        return
+    doc.add_heading(b.heading, level=2)
+    doc.add_paragraph(b.intro)
+    _small(doc, b.scope)
+    _chart(doc, m, "benchmark")
+    rows = [(r.label, r.own, r.median, r.band, r.position) for r in b.rows]
+    _table(doc, list(b.columns), rows, numeric=(1, 2, 3))

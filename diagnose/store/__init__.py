@@ -9,6 +9,8 @@ shared database.Database; a room imports only what lies below it (tests/store/te
     rediagnosis    re-diagnosis in bulk, in worker processes                 on diagnoses
     agreements     the steering group's agreements per round and their status on diagnoses
     edits          the consultant's edit of a round (versions), workspace branding  on diagnoses
+    benchmark      taking part in the benchmark, reference sets, other networks' means  on standing
+    standing       rounds' latest construct means as rows (portfolio, benchmark)    on rounds
     responses      links opened, autosave, roles, submit, group answers      on rounds
     diagnoses      rounds as the core's, snapshots, network history          on rounds
     rounds         rounds, counts, invitations                               on networks
@@ -16,7 +18,7 @@ shared database.Database; a room imports only what lies below it (tests/store/te
     accounts       users, passwords, memberships, login tokens
     (below all)    database, records, chronology (which earlier round is history), answer_checks,
                    models, types, errors, db, schema, credentials, round_scores, finding_texts,
-                   edit_rows, logo (a logo checked before it is stored)
+                   edit_rows, logo (a logo checked before it is stored), benchmark_rows
 """
 
 from diagnose.store.errors import (

@@ -113,6 +113,29 @@ The consultant's edit and branding (edits.Edits; the edit itself is the core's d
     branding(workspace_id) -> Branding;  set_branding(workspace_id, *, organisation=None,
         logo=KEEP_LOGO | None | bytes, user_id=None) -> Branding   (PNG or SVG, checked: store.logo)
 
+Standing: rounds' latest construct means as rows (standing.Standing), for the portfolio and the benchmark
+    latest_standings(network_ids, *, last=2) -> {network id: [RoundStanding, newest first]}
+        the `last` most recent rounds of each network whose results are open, with their means
+        (RoundStanding.means: {construct id: ConstructMean(mean, respondents, band)})
+    latest_open_means(*, questionnaire_id, version, exclude_network_id=None) -> {network id: RoundStanding}
+        per network of every workspace, its most recent results-open round answered with that
+        questionnaire version (None: any version; what a benchmark compares with)
+    refresh_standings(network_ids=None) -> int   (both reads call it; rounds filled from their scores)
+        rows are filled lazily from each round's latest snapshot's kept scores; an unchanged scores
+        digest only moves the snapshot id on; closed results (diagnosis.results_open, asked again
+        at every read) are never in an answer
+
+The benchmark (benchmark.Benchmark; the comparison is the core's diagnose.benchmark, docs/benchmark.md)
+    benchmark_taking_part(network_id) -> bool
+    set_benchmark_taking_part(network_id, on, *, user_id=None) -> bool   (changed?; user_id: an admin
+        of the network's workspace, else StoreError benchmark-not-admin; None: the command line)
+    benchmark_for(round_id, diagnosis, scope=ALL) -> Comparison | None   (None: not taking part,
+        results closed, or too few others; round_view.RoundView.benchmark is this with scope ALL)
+    benchmark_peers(questionnaire_id, *, exclude_network_id=None, workspace_id=None) -> list[Peer]
+    benchmark_export(questionnaire_id="netwerkscan") -> BenchmarkFile   (never re-exports references)
+    import_benchmark(path, *, name, display=None) -> BenchmarkReferenceInfo   (all or nothing)
+    benchmark_references() -> list[BenchmarkReferenceInfo];  remove_benchmark_reference(id)
+
 Import and export (transfer.Transfer; the package diagnose.store.transfer reads, plans, writes)
     import_bytes(data, filename, *, workspace_id, network=None, round_label=None, round_date=None,
                  questionnaire_id=None) -> ImportResult      (JSON, CSV or XLSX; all or nothing)

@@ -36,6 +36,8 @@ AuditAction = Literal[
     "delete_network",
     "delete_round",
     "edit_report",
+    "benchmark_on",  # a network starts or stops taking part in the benchmark (store/benchmark.py)
+    "benchmark_off",
 ]
 SUBJECT_LENGTH = 400
 

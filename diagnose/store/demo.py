@@ -34,6 +34,7 @@ from diagnose.questionnaire import Questionnaire
 from diagnose.responses import check_round
 from diagnose.store import credentials
 from diagnose.store import types as t
+from diagnose.store.demo_programme import build_programme_office
 from diagnose.store.errors import StoreError
 from diagnose.store.service import Store
 from diagnose.store.transfer.archive import ArchiveAgreement, ArchiveInvitation, ArchiveStatus
@@ -403,6 +404,7 @@ def build_demo(store: Store) -> DemoResult:
     first = store.list_networks(workspace.id)[0]
     shared = store.create_shared_link(store.list_rounds(first.id)[-1].id, label="Demo: gedeelde link")
     store.rediagnose(workspace_id=workspace.id)
+    build_programme_office(store, user.id)  # the portfolio's demo: 30 networks (demo_programme.py)
     return DemoResult(
         workspace, user, result.networks_created, result.rounds_created, result.responses, shared.token
     )

@@ -4,6 +4,7 @@ workspace ─┬─ membership ── user ── login_token
            └─ network ── round ─┬─ invitation
                                 ├─ response ── answer        (drafts: one row per answer)
                                 ├─ diagnosis_snapshot
+                                ├─ round_standing ── round_construct_mean  (latest means, standing.py)
                                 ├─ agreement ── agreement_status   (the steering group's afspraken)
                                 ├─ round_edit              (the consultant's edit, every version)
                                 └─ participant, round_mail, mail_out   (invitations by e-mail)
@@ -31,6 +32,7 @@ from sqlalchemy import (
     CheckConstraint,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -294,6 +296,40 @@ class DiagnosisSnapshot(Base):
     # re-diagnosing after a rule change reuses them while the digest still matches (round_scores.py).
     scores: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     scores_inputs: Mapped[str | None] = mapped_column(String(64), nullable=True)
+
+
+class RoundStanding(Base):
+    """A round's latest snapshot's means, filled lazily for the portfolio and benchmark (standing.py)."""
+
+    __tablename__ = "round_standing"
+    __table_args__ = (
+        Index("ix_round_standing_network", "network_id", "results_open"),
+        Index("ix_round_standing_questionnaire", "questionnaire_id", "questionnaire_version", "results_open"),
+    )
+
+    round_id: Mapped[int] = mapped_column(ForeignKey("round.id", ondelete="CASCADE"), primary_key=True)
+    network_id: Mapped[int] = mapped_column(ForeignKey("network.id", ondelete="CASCADE"))
+    snapshot_id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"))
+    scores_inputs: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    questionnaire_id: Mapped[str] = mapped_column(String(100))
+    questionnaire_version: Mapped[str] = mapped_column(String(50))
+    respondents: Mapped[int] = mapped_column(Integer)
+    group_only: Mapped[bool] = mapped_column(Boolean)
+    results_open: Mapped[bool] = mapped_column(Boolean)
+    facts: Mapped[dict[str, Any]] = mapped_column(JSONValue, default=dict)  # e.g. network_type as answered
+    computed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class RoundConstructMean(Base):
+    __tablename__ = "round_construct_mean"  # one construct's mean in a round's standing
+
+    round_id: Mapped[int] = mapped_column(
+        ForeignKey("round_standing.round_id", ondelete="CASCADE"), primary_key=True
+    )
+    construct_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    mean: Mapped[float | None] = mapped_column(Float, nullable=True)
+    respondents: Mapped[int] = mapped_column(Integer)
+    band: Mapped[str | None] = mapped_column(String(12), nullable=True)
 
 
 class FindingText(Base):

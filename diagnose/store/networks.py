@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from diagnose.problems import Problem, ValidationFailed, did_you_mean
+from diagnose.regions import REGION, region_problem
 from diagnose.responses import Network
 from diagnose.store import models, records
 from diagnose.store import types as t
@@ -67,6 +68,11 @@ class Networks(Audit):
         facts = {c.id for c in self.db.bundle.constructs.constructs if c.kind == "fact"}
         result: dict[str, Any] = {}
         for key, given in checked.items():
+            if key == REGION:  # not a fact: the consultant's own label for the portfolio (p15)
+                if (problem := region_problem(given, file=file, where=where)) is not None:
+                    problems.append(problem)
+                result[key] = given
+                continue
             if key not in facts:
                 problems.append(
                     Problem(

@@ -32,6 +32,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from diagnose.agreements import Agreement, Effect, effects
+from diagnose.benchmark import Comparison
 from diagnose.diagnosis import Diagnosis, PreviousRound, free_texts
 from diagnose.edits import Applied, Branding, apply
 from diagnose.problems import ValidationFailed
@@ -57,6 +58,9 @@ class RoundView:
     # the diagnosis as computed; and the workspace's organisation name and logo for the cover
     edit: Applied | None = None
     branding: Branding = field(default_factory=Branding)
+    # among the other networks taking part (store/benchmark.py); None unless the network takes part
+    # and enough others qualify: then the page and the report show nothing of it
+    benchmark: Comparison | None = None
 
     @property
     def computed(self) -> Diagnosis:
@@ -107,6 +111,7 @@ def round_view(store: Store, round_id: int) -> RoundView | None:
         effects=tuple(found),
         edit=edited,
         branding=store.branding(info.workspace_id),
+        benchmark=store.benchmark_for(round_id, d),
     )
 
 

@@ -1,7 +1,7 @@
 """The Store: the façade the app, the CLI and the tests use (read diagnose.store.api first).
 
 The store is made of rooms (accounts, networks, rounds, responses, diagnoses, rediagnosis,
-transfer, participants, mail_queue), each a class over one shared Database (`self.db`). A room that needs another subclasses
+transfer, participants, mail_queue, standing, benchmark), each a class over one shared Database (`self.db`). A room that needs another subclasses
 it, so the class hierarchy *is* the dependency order (see diagnose.store), and Store is simply
 every room at once: one object, one Database, one copy of each room's caches, and mypy checks
 every call as it would on the room itself. Store adds only the set-up below, which is the
@@ -23,6 +23,7 @@ from diagnose.bundle import Bundle
 from diagnose.store import db
 from diagnose.store.accounts import Accounts
 from diagnose.store.agreements import Agreements
+from diagnose.store.benchmark import Benchmark
 from diagnose.store.database import Database
 from diagnose.store.edits import Edits
 from diagnose.store.mail_queue import MailQueue
@@ -30,7 +31,7 @@ from diagnose.store.rediagnosis import Rediagnosis
 from diagnose.store.transfer import Transfer
 
 
-class Store(Accounts, Transfer, Rediagnosis, Agreements, MailQueue, Edits):
+class Store(Accounts, Transfer, Rediagnosis, Agreements, MailQueue, Edits, Benchmark):
     """See diagnose.store.api for the overview."""
 
     def __init__(self, engine: Engine, *, bundle: Bundle | None = None) -> None:

@@ -7,6 +7,7 @@ import datetime as dt
 import streamlit as st
 
 from diagnose.problems import ValidationFailed
+from diagnose.regions import REGION
 from diagnose.store.transfer.kept import slug
 from diagnose.store.types import DeletionScope, ExportBy, NetworkInfo
 from netscan_app import auth, context, state
@@ -85,7 +86,7 @@ def _new_round(net: NetworkInfo) -> None:
         profile = profile_fields(bundle, net.profile, f"new_round_{net.id}")
         if st.form_submit_button(t("network.create_round"), type="primary", icon=":material/add:"):
             try:
-                asked = {fact for fact, _ in profile_items(bundle)}
+                asked = {fact for fact, _ in profile_items(bundle)} | {REGION}
                 kept = {k: v for k, v in net.profile.items() if k not in asked}  # facts not asked here
                 if {**kept, **profile} != net.profile:
                     get_store().update_network(net.id, profile={**kept, **profile})

@@ -1,4 +1,6 @@
-"""The workspace overview: every network with its rounds and response counts; a new network."""
+"""The workspace overview: every network with its rounds and response counts; a new network. A
+workspace with PORTFOLIO_FROM networks or more gets the portfolio table instead of cards
+(netscan_app/portfolio_page.py)."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from netscan_app import context, state
 from netscan_app.guard import require_user
 from netscan_app.i18n import current_lang, t, tn
 from netscan_app.main import page_path
+from netscan_app.portfolio_page import PORTFOLIO_FROM, portfolio
 from netscan_app.profile import profile_fields, profile_summary
 from netscan_app.resources import get_bundle, get_store
 from netscan_app.widgets import md_escape, show_flash
@@ -98,6 +101,10 @@ def render() -> None:
     if ws.is_demo:
         st.info(t("overview.demo"), icon=":material/science:")
     networks = get_store().list_networks(ws.id)
+    if len(networks) >= PORTFOLIO_FROM:
+        portfolio(ws)
+        _new_network(ws)
+        return
     st.markdown(tn("overview.intro", len(networks)))
     _new_network(ws)
     for net in networks:

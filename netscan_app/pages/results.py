@@ -6,7 +6,7 @@ import streamlit as st
 
 from diagnose.store.round_view import round_view
 from diagnose.store.types import RoundInfo
-from netscan_app import agreement_parts, context, dashboard, edit_parts, state
+from netscan_app import agreement_parts, benchmark_parts, context, dashboard, edit_parts, state
 from netscan_app.guard import require_user
 from netscan_app.i18n import t, tn
 from netscan_app.report import report_download
@@ -73,6 +73,7 @@ def render() -> None:
     with chosen["scores"]:
         if chosen["scores"].open:
             dashboard.scores(d)
+            benchmark_parts.section(view, user.id)
     with chosen["differences"]:
         if chosen["differences"].open:
             dashboard.differences(d)

@@ -345,3 +345,67 @@ def test_every_chart_has_its_text_and_its_table(demo: tuple[AppServer, Store], b
         for row in table.locator("tbody tr").all()
     ]
     assert rows == [list(row) for row in expected.table.rows]
+
+
+# --- benchmark (b15): the scores tab's "Vergelijking met andere netwerken", on this module's server
+
+
+def _benchmark_peers(store: Store, count: int) -> list[int]:
+    """`count` networks of another workspace, each with a round of three group answers."""
+    from diagnose.bundle import load_bundle
+    from tests.store.conftest import full_answers, role_values
+
+    q = load_bundle().questionnaire("netwerkscan")
+    ws = store.workspace_by_name("Programmabureau") or store.create_workspace("Programmabureau")
+    made = []
+    for i in range(count):
+        net = store.create_network(ws.id, f"Netwerk {len(made) + i}-{random.random():.6f}")
+        rnd = store.create_round(net.id, "2026")
+        rng = random.Random(i)
+        for j in range(3):
+            answers = full_answers(q, rng, role=rng.choice(role_values(q)))
+            store.add_group_response(rnd.id, answers, respondent=f"g{j}")
+        store.diagnose_round(rnd.id)
+        made.append(net.id)
+    return made
+
+
+def test_the_benchmark_section_on_the_scores_tab(demo: tuple[AppServer, Store], browser: Any) -> None:
+    server, store = demo
+    net, rounds = network(store, "Lerend netwerk Rivierenland")
+    page = signed_in(need(browser), server.url, LAPTOP)
+    results(page, server.url, net, rounds[-1])
+    open_tab(page, "Scores", charts=1)
+    section = page.locator(".st-key-benchmark_section")
+    assert "Vergelijking met andere netwerken" in section.inner_text()
+    assert "standaard uit" in section.inner_text()
+    page.get_by_role("button", name="Laat dit netwerk meedoen").click()
+    wait_text(page, "te weinig andere netwerken")
+    assert store.benchmark_taking_part(net.id)
+    peers = _benchmark_peers(store, 5)
+    for peer in peers[:4]:
+        store.set_benchmark_taking_part(peer, True)
+    page.reload()
+    open_tab(page, "Scores", charts=1)
+    wait_text(page, "te weinig andere netwerken")  # four others: nothing, and no count
+    assert "hoger dan" not in section.inner_text() and "4" not in section.inner_text()
+    store.set_benchmark_taking_part(peers[4], True)
+    page.reload()
+    open_tab(page, "Scores", charts=2)
+    wait_text(page, "Vergeleken met 5 andere netwerken")
+    section.scroll_into_view_if_needed()
+    assert section.locator(".js-plotly-plot").count() == 1
+    page.get_by_text("Vergelijking als tabel").click()
+    wait_text(page, "hoger dan")
+    screenshot(page, SHOTS / "laptop-benchmark.png")
+    section.screenshot(path=str(SHOTS / "laptop-benchmark-section.png"))
+    assert page.evaluate(GEOMETRY) == []
+    phone = signed_in(need(browser), server.url, PHONE, phone=True)
+    results(phone, server.url, net, rounds[-1])
+    open_tab(phone, "Scores", charts=2)
+    phone.locator(".st-key-benchmark_section").scroll_into_view_if_needed()
+    phone.locator(".st-key-benchmark_section").screenshot(path=str(SHOTS / "phone-benchmark-section.png"))
+    assert phone.evaluate(GEOMETRY) == []
+    page.get_by_role("button", name="Stop met meedoen").click()
+    wait_text(page, "Laat dit netwerk meedoen")
+    assert not store.benchmark_taking_part(net.id)

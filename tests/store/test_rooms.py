@@ -13,6 +13,7 @@ from diagnose.store import Store
 from diagnose.store.accounts import Accounts
 from diagnose.store.agreements import Agreements
 from diagnose.store.audit import Audit
+from diagnose.store.benchmark import Benchmark
 from diagnose.store.database import Database, Room
 from diagnose.store.diagnoses import Diagnoses
 from diagnose.store.edits import Edits
@@ -22,12 +23,14 @@ from diagnose.store.participants import Participants
 from diagnose.store.rediagnosis import Rediagnosis
 from diagnose.store.responses import Responses
 from diagnose.store.rounds import Rounds
+from diagnose.store.standing import Standing
 from diagnose.store.transfer import Transfer
 
 STORE = Path(__file__).resolve().parents[2] / "diagnose" / "store"
 # what every room may use: the shared database object and records, the rules decided once
 BASE = {
     "agreement_rows",
+    "benchmark_rows",
     "answer_checks",
     "chronology",
     "credentials",
@@ -57,8 +60,10 @@ ROOMS: dict[str, set[str]] = {
     "participants": {"rounds"},
     "mail_queue": {"participants"},
     "edits": {"diagnoses"},
+    "standing": {"rounds"},
+    "benchmark": {"standing"},
     "transfer": {"responses", "diagnoses", "participants"},
-    "service": {"accounts", "transfer", "rediagnosis", "agreements", "mail_queue", "edits"},
+    "service": {"accounts", "transfer", "rediagnosis", "agreements", "mail_queue", "edits", "benchmark"},
 }
 NEVER = ("diagnose.report", "diagnose.cli", "diagnose.charts", "netscan_app", "streamlit")
 
@@ -155,6 +160,8 @@ def test_no_room_hides_a_name_of_another() -> None:
         Participants,
         MailQueue,
         Edits,
+        Standing,
+        Benchmark,
         Store,
     ):
         for name in vars(room):

@@ -41,6 +41,10 @@ TABLES = {
     "audit_event",
     "round_edit",
     "workspace_branding",
+    "round_standing",  # p15: rounds' latest construct means (store/standing.py)
+    "round_construct_mean",
+    "benchmark_opt_in",
+    "benchmark_reference",
     "alembic_version",
 }
 

@@ -1,0 +1,124 @@
+"""A workspace's networks as the portfolio shows them: the one way stored data becomes its rows.
+
+    from diagnose.store.portfolio_view import portfolio_rows, with_headlines
+    rows = portfolio_rows(store, workspace_id)       # every network, needing attention first
+    shown = with_headlines(store, rows[:50])         # the top finding's title of the rows shown
+
+Rows come from stored data only (store/standing.py: latest means per round, latest rounds,
+open agreements), never by diagnosing; the rules are the core's (diagnose/portfolio.py). The
+headline is the title of the top card of the latest round with open results, as the consultant's
+edit has it (the same top as the dashboard and the report); it is read for the rows asked only,
+and kept per snapshot and edit version in this process.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import io
+import threading
+from collections.abc import Sequence
+from typing import Any
+
+from diagnose.cards import summary_cards
+from diagnose.edits import apply
+from diagnose.portfolio import Measured, NetworkFacts, PortfolioRow, portfolio
+from diagnose.scoring import Reference
+from diagnose.store import Store
+from diagnose.store.transfer import tables
+from diagnose.text import LocalizedText
+
+_HEADLINES: dict[tuple[str, int, int], LocalizedText | None] = {}  # (store url, snapshot, edit version)
+_LOCK = threading.Lock()
+_KEEP = 20_000  # headlines kept in this process at most
+
+
+def network_facts(store: Store, workspace_id: int) -> list[NetworkFacts]:
+    networks = store.list_networks(workspace_id)
+    ids = [n.id for n in networks]
+    standings = store.latest_standings(ids, last=2)
+    latest = store.latest_rounds(ids)
+    agreements = store.open_agreement_counts(ids)
+    return [
+        NetworkFacts(
+            network_id=n.id,
+            name=n.name,
+            profile=n.profile,
+            created=n.created_at.date(),
+            latest=latest.get(n.id),
+            measured=[
+                Measured(
+                    label=st.label,
+                    date=st.date,
+                    questionnaire=Reference(id=st.questionnaire_id, version=st.questionnaire_version),
+                    means={cid: m.mean for cid, m in st.means.items()},
+                    bands={cid: m.band for cid, m in st.means.items()},
+                    round_id=st.round_id,
+                    facts=st.facts,
+                    snapshot_id=st.snapshot_id,
+                )
+                for st in standings.get(n.id, [])
+            ],
+            open_agreements=agreements.get(n.id, 0),
+        )
+        for n in networks
+    ]
+
+
+def portfolio_rows(store: Store, workspace_id: int, *, today: dt.date | None = None) -> list[PortfolioRow]:
+    """Every network of the workspace, needing attention first, then by name (no headlines yet)."""
+    return portfolio(store.bundle, network_facts(store, workspace_id), today or dt.date.today())
+
+
+def headline(store: Store, round_id: int, snapshot_id: int | None = None) -> LocalizedText | None:
+    """The title of the top card of the round's latest diagnosis, as edited; None without one.
+    Given the latest snapshot's id (the standing has it), a title already worked out is not read
+    again."""
+    edit = store.round_edit(round_id)
+    if snapshot_id is not None:
+        with _LOCK:
+            if (store.url, snapshot_id, edit.version) in _HEADLINES:
+                return _HEADLINES[(store.url, snapshot_id, edit.version)]
+    snapshot = store.latest_snapshot(round_id)
+    if snapshot is None:
+        return None
+    key = (store.url, snapshot.id, edit.version)
+    with _LOCK:
+        if key in _HEADLINES:
+            return _HEADLINES[key]
+    d = snapshot.diagnosis()
+    found: LocalizedText | None = None
+    if d.results_allowed:
+        top = summary_cards(apply(d, store.bundle, edit).diagnosis, store.bundle)
+        found = top[0].lead.title if top else None
+    with _LOCK:
+        if len(_HEADLINES) >= _KEEP:
+            _HEADLINES.clear()
+        _HEADLINES[key] = found
+    return found
+
+
+def with_headlines(store: Store, rows: Sequence[PortfolioRow]) -> list[PortfolioRow]:
+    """The rows with the headline of their latest round with open results."""
+    return [
+        dataclasses.replace(r, headline=headline(store, r.measured.round_id, r.measured.snapshot_id))
+        if r.measured
+        else r
+        for r in rows
+    ]
+
+
+def table_xlsx(title: str, header: Sequence[str], rows: Sequence[Sequence[Any]]) -> bytes:
+    """The portfolio table as the page shows it, one sheet (the store's export conventions: the
+    header frozen, every cell inert, so a name starting with = is text and never a formula)."""
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title[:31])
+    sheet.freeze_panes = "A2"
+    sheet.append([tables.xlsx_cell(v) for v in header])
+    for row in rows:
+        sheet.append([tables.xlsx_cell(v) for v in row])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

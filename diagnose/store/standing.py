@@ -1,0 +1,410 @@
+"""Each round's standing: the construct means of its latest diagnosis kept as rows, for the
+portfolio (one row per network) and the benchmark (other networks' latest means).
+
+    store.latest_standings([network ids], last=2) -> {network id: [RoundStanding, newest first]}
+    store.latest_open_means(questionnaire_id=..., version=..., exclude_network_id=...)
+        -> {network id: RoundStanding}
+
+**Filled lazily.** Every read first brings the rows of the rounds it reads up to date: a round
+whose latest snapshot is not the one its row was made from is filled again from that snapshot's
+stored scores (`diagnosis_snapshot.scores`, round_scores.py; a snapshot from before scores were
+kept: the scores in its diagnosis). When the snapshot's scores digest (`scores_inputs`) is the one
+the row was made from, the means cannot have changed and only the snapshot id is moved on: a
+re-diagnosis of every round after a rule change reads no score blob again. Rounds deleted take
+their rows with them (foreign keys, on delete cascade).
+
+**Closed results are never handed out.** A round's results are open by the core's one rule
+(`diagnose.diagnosis.results_open`: the anonymity minimum, or only group answers, and the round's
+own response-rate threshold). The row keeps the verdict when it was filled (`results_open`, for
+SQL), and every read asks the rule again with today's invited count and minimum, since links can
+be issued after a diagnosis: a standing whose results are closed is left out of every answer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zlib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic_core import from_json
+from sqlalchemy import delete, func, insert, or_, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from diagnose.diagnosis import results_open
+from diagnose.portfolio import LatestRound
+from diagnose.store import models
+from diagnose.store.models import utcnow
+from diagnose.store.rounds import Rounds
+
+FILL_BATCH = 200  # snapshots whose scores are read in one query
+
+
+@dataclass(frozen=True)
+class ConstructMean:
+    mean: float | None  # None: the construct was not scored in the round
+    respondents: int
+    band: str | None  # "strength" / "attention" / "concern"; None for a signal or an unscored one
+
+
+@dataclass(frozen=True)
+class RoundStanding:
+    """A round whose results are open, as its latest diagnosis scored it."""
+
+    round_id: int
+    network_id: int
+    label: str
+    date: dt.date | None  # the round's date (None: not set; ordered by when it was made)
+    questionnaire_id: str
+    questionnaire_version: str
+    respondents: int
+    means: Mapping[str, ConstructMean] = field(default_factory=dict)
+    # the round's single-valued profile facts as answered, e.g. {"network_type": "learning"}
+    facts: Mapping[str, str] = field(default_factory=dict)
+    snapshot_id: int = 0  # the diagnosis these means are from (its latest)
+
+
+class Standing(Rounds):
+    """Rounds' construct means as rows (see the module docstring)."""
+
+    # --- reading -------------------------------------------------------------------------------
+
+    def latest_standings(
+        self, network_ids: Sequence[int], *, last: int = 2
+    ) -> dict[int, list[RoundStanding]]:
+        """Per network, its `last` most recent rounds whose results are open, newest first (in the
+        store's round order: by date, undated rounds by when they were made), with their means. A
+        network without such a round maps to []."""
+        ids = list(dict.fromkeys(network_ids))
+        self.refresh_standings(ids)
+        found: dict[int, list[Any]] = {nid: [] for nid in ids}
+        with self.db.read() as s:
+            rows: list[Any] = []
+            for start in range(0, len(ids), 500):
+                rows += s.execute(
+                    select(*_COLUMNS)
+                    .join(models.RoundStanding, models.RoundStanding.round_id == models.Round.id)
+                    .where(models.RoundStanding.network_id.in_(ids[start : start + 500]))
+                ).all()
+            rows = self._open_only(s, rows)
+            rows.sort(key=lambda r: (r.network_id, _order(r)), reverse=True)
+            for row in rows:
+                if len(found[row.network_id]) < last:
+                    found[row.network_id].append(row)
+            means = self._means(s, [row.id for chosen in found.values() for row in chosen])
+        return {
+            nid: [_standing(row, means.get(row.id, {})) for row in chosen] for nid, chosen in found.items()
+        }
+
+    def latest_open_means(
+        self, *, questionnaire_id: str, version: str | None, exclude_network_id: int | None = None
+    ) -> dict[int, RoundStanding]:
+        """Per network in every workspace (but `exclude_network_id`), its most recent round with
+        open results answered with this questionnaire and version (None: any version, the most
+        recent of them), with its means: what a benchmark compares a network with. Networks
+        without such a round are absent."""
+        self.refresh_standings(None)
+        S = models.RoundStanding
+        with self.db.read() as s:
+            query = select(*_COLUMNS).join(S, S.round_id == models.Round.id)
+            query = query.where(S.questionnaire_id == questionnaire_id)
+            if version is not None:
+                query = query.where(S.questionnaire_version == version)
+            if exclude_network_id is not None:
+                query = query.where(S.network_id != exclude_network_id)
+            latest: dict[int, Any] = {}
+            for row in self._open_only(s, list(s.execute(query).all())):
+                known = latest.get(row.network_id)
+                if known is None or _order(row) > _order(known):
+                    latest[row.network_id] = row
+            means = self._means(s, [row.id for row in latest.values()])
+        return {nid: _standing(row, means.get(row.id, {})) for nid, row in latest.items()}
+
+    def latest_rounds(self, network_ids: Sequence[int]) -> dict[int, LatestRound]:
+        """Per network, its most recent round whatever its state (the store's round order), with
+        the links issued, the questionnaires handed in, why its results are closed (None: open;
+        Rounds.closed_results) and its deadline. Networks without rounds are absent."""
+        ids = list(dict.fromkeys(network_ids))
+        latest: dict[int, Any] = {}
+        deadlines: dict[int, dt.date | None] = {}
+        R = models.Round
+        with self.db.read() as s:
+            for start in range(0, len(ids), 500):
+                for rnd in s.execute(
+                    select(R.id, R.network_id, R.label, R.date, R.created_at, R.closed_at).where(
+                        R.network_id.in_(ids[start : start + 500])
+                    )
+                ):
+                    known = latest.get(rnd.network_id)
+                    if known is None or _order(rnd) > _order(known):
+                        latest[rnd.network_id] = rnd
+            round_ids = [r.id for r in latest.values()]
+            for start in range(0, len(round_ids), 500):
+                deadlines |= dict(
+                    s.execute(
+                        select(models.RoundMail.round_id, models.RoundMail.deadline).where(
+                            models.RoundMail.round_id.in_(round_ids[start : start + 500])
+                        )
+                    ).all()
+                )
+        counts = self._counts(round_ids)
+        closed = self.closed_results([r.id for r in latest.values() if r.closed_at is not None])
+        return {
+            nid: LatestRound(
+                label=rnd.label,
+                date=rnd.date,
+                created=rnd.created_at.date(),
+                is_open=rnd.closed_at is None,
+                invited=counts[rnd.id].invited,
+                submitted=counts[rnd.id].submitted,
+                closed=closed.get(rnd.id),
+                deadline=deadlines.get(rnd.id),
+                round_id=rnd.id,
+            )
+            for nid, rnd in latest.items()
+        }
+
+    def open_agreement_counts(self, network_ids: Sequence[int]) -> dict[int, int]:
+        """Per network, its agreements still planned or under way (their latest status)."""
+        ids = list(dict.fromkeys(network_ids))
+        A, St = models.Agreement, models.AgreementStatus
+        status: dict[int, tuple[dt.date, int, str, int]] = {}
+        with self.db.read() as s:
+            for start in range(0, len(ids), 500):
+                for nid, aid, sid, date, state in s.execute(
+                    select(models.Round.network_id, A.id, St.id, St.date, St.status)
+                    .join(A, A.round_id == models.Round.id)
+                    .join(St, St.agreement_id == A.id)
+                    .where(models.Round.network_id.in_(ids[start : start + 500]))
+                ):
+                    known = status.get(aid)
+                    if known is None or (date, sid) > known[:2]:
+                        status[aid] = (date, sid, state, nid)
+        found = dict.fromkeys(ids, 0)
+        for _, _, state, nid in status.values():
+            if state in ("planned", "under_way"):
+                found[nid] += 1
+        return found
+
+    def _open_only(self, s: Session, rows: list[Any]) -> list[Any]:
+        """The rows whose results are open today (the core's results_open, today's invited count)."""
+        minimum = self.db.bundle.settings.anonymity_minimum
+        with_rate = [row.id for row in rows if row.response_rate_minimum]
+        invited: dict[int, int] = {}
+        for start in range(0, len(with_rate), 500):
+            invited |= self._invited(s, with_rate[start : start + 500])
+        return [
+            row
+            for row in rows
+            if results_open(
+                row.respondents,
+                row.group_only,
+                minimum,
+                invited=invited.get(row.id, 0),
+                rate_minimum=row.response_rate_minimum,
+            )
+        ]
+
+    @staticmethod
+    def _means(s: Session, round_ids: Sequence[int]) -> dict[int, dict[str, ConstructMean]]:
+        M = models.RoundConstructMean
+        found: dict[int, dict[str, ConstructMean]] = {}
+        for start in range(0, len(round_ids), 500):
+            for rid, cid, mean, n, band in s.execute(
+                select(M.round_id, M.construct_id, M.mean, M.respondents, M.band).where(
+                    M.round_id.in_(round_ids[start : start + 500])
+                )
+            ):
+                found.setdefault(rid, {})[cid] = ConstructMean(mean, n, band)
+        return found
+
+    # --- filling -------------------------------------------------------------------------------
+
+    def refresh_standings(self, network_ids: Sequence[int] | None = None) -> int:
+        """Bring the standing rows of these networks' rounds (None: every network) up to date with
+        their latest snapshots; returns how many rounds were filled from their scores (rounds whose
+        digest was unchanged only move their snapshot id and are not counted)."""
+        stale = self._stale(network_ids)
+        if not stale:
+            return 0
+        moved = [(rid, sid) for rid, (sid, inputs, known) in stale.items() if inputs and inputs == known]
+        refill = [rid for rid in stale if rid not in dict(moved)]
+        if moved:
+            with self.db.write() as s:
+                S = models.RoundStanding
+                s.execute(
+                    update(S),
+                    [{"round_id": rid, "snapshot_id": sid, "computed_at": utcnow()} for rid, sid in moved],
+                )
+        for start in range(0, len(refill), FILL_BATCH):
+            self._fill(refill[start : start + FILL_BATCH], {rid: stale[rid][0] for rid in refill})
+        return len(refill)
+
+    def _stale(self, network_ids: Sequence[int] | None) -> dict[int, tuple[int, str | None, str | None]]:
+        """Rounds whose latest snapshot is not their standing's: round id → (that snapshot's id,
+        its scores digest, the digest the standing row was made from)."""
+        D, S = models.DiagnosisSnapshot, models.RoundStanding
+        found: dict[int, tuple[int, str | None, str | None]] = {}
+        chunks: Iterable[Sequence[int] | None] = (
+            [None]
+            if network_ids is None
+            else [network_ids[i : i + 500] for i in range(0, len(network_ids), 500)]
+        )
+        with self.db.read() as s:
+            for chunk in chunks:
+                latest = select(D.round_id, func.max(D.id).label("sid")).group_by(D.round_id)
+                if chunk is not None:
+                    latest = latest.join(models.Round, models.Round.id == D.round_id).where(
+                        models.Round.network_id.in_(chunk)
+                    )
+                sub = latest.subquery()
+                rows = s.execute(
+                    select(sub.c.round_id, sub.c.sid, D.scores_inputs, S.scores_inputs)
+                    .join(D, D.id == sub.c.sid)
+                    .outerjoin(S, S.round_id == sub.c.round_id)
+                    .where(or_(S.round_id.is_(None), S.snapshot_id != sub.c.sid))
+                )
+                for rid, sid, inputs, known in rows:
+                    found[rid] = (sid, inputs, known)
+        return found
+
+    def _fill(self, round_ids: list[int], snapshot_of: Mapping[int, int]) -> None:
+        D = models.DiagnosisSnapshot
+        minimum = self.db.bundle.settings.anonymity_minimum
+        standings: list[dict[str, Any]] = []
+        means: list[dict[str, Any]] = []
+        now = utcnow()
+        with self.db.read() as s:
+            snaps = s.execute(
+                select(
+                    D.id, D.round_id, D.scores, D.scores_inputs, D.questionnaire_id, D.questionnaire_version
+                ).where(D.id.in_([snapshot_of[rid] for rid in round_ids]))
+            ).all()
+            rounds = {r.id: r for r in s.scalars(select(models.Round).where(models.Round.id.in_(round_ids)))}
+            with_rate = [rid for rid, r in rounds.items() if r.response_rate_minimum]
+            invited = self._invited(s, with_rate) if with_rate else {}
+            for sid, rid, blob, inputs, qid, qversion in snaps:
+                scores = _scores(blob) if blob else _scores_in_diagnosis(s, sid)
+                respondents = int(scores.get("respondents", 0))
+                group_only = bool(scores.get("group_only", False))
+                rnd = rounds[rid]
+                standings.append(
+                    {
+                        "round_id": rid,
+                        "network_id": rnd.network_id,
+                        "snapshot_id": sid,
+                        "scores_inputs": inputs,
+                        "questionnaire_id": qid,
+                        "questionnaire_version": qversion,
+                        "respondents": respondents,
+                        "group_only": group_only,
+                        "results_open": results_open(
+                            respondents,
+                            group_only,
+                            minimum,
+                            invited=invited.get(rid, 0),
+                            rate_minimum=rnd.response_rate_minimum,
+                        ),
+                        "facts": _facts(scores),
+                        "computed_at": now,
+                    }
+                )
+                for cid, c in (scores.get("constructs") or {}).items():
+                    mean = c.get("mean")
+                    means.append(
+                        {
+                            "round_id": rid,
+                            "construct_id": cid,
+                            "mean": float(mean) if mean is not None else None,
+                            "respondents": int(c.get("n") or 0),
+                            "band": None if c.get("signal") else c.get("band"),
+                        }
+                    )
+        try:
+            with self.db.write() as s:
+                S, M = models.RoundStanding, models.RoundConstructMean
+                ids = [row["round_id"] for row in standings]
+                s.execute(delete(M).where(M.round_id.in_(ids)))
+                s.execute(delete(S).where(S.round_id.in_(ids)))
+                # a round deleted since it was read has no row to point to: leave it out
+                alive = set(s.scalars(select(models.Round.id).where(models.Round.id.in_(ids))))
+                if alive:
+                    s.execute(insert(S), [row for row in standings if row["round_id"] in alive])
+                    kept = [row for row in means if row["round_id"] in alive]
+                    if kept:
+                        s.execute(insert(M), kept)
+        except IntegrityError:
+            # another process filled these rounds at the same moment, or one was deleted meanwhile:
+            # nothing is lost (the rows are derived), and the next read fills what is still stale
+            return
+
+
+_COLUMNS = (
+    models.Round.id,
+    models.Round.label,
+    models.Round.date,
+    models.Round.created_at,
+    models.Round.response_rate_minimum,
+    models.RoundStanding.network_id,
+    models.RoundStanding.questionnaire_id,
+    models.RoundStanding.questionnaire_version,
+    models.RoundStanding.respondents,
+    models.RoundStanding.group_only,
+    models.RoundStanding.facts,
+    models.RoundStanding.snapshot_id,
+)
+
+
+def _order(row: Any) -> tuple[dt.date, dt.datetime, int]:
+    """The store's round order (chronology.round_sort_key), on a row read with its standing."""
+    return (row.date or row.created_at.date(), row.created_at, row.id)
+
+
+def _scores(blob: bytes) -> dict[str, Any]:
+    """The parts of stored RoundScores a standing needs, without building the model (which would
+    also build every respondent's scores)."""
+    data: dict[str, Any] = from_json(zlib.decompress(blob))
+    return data
+
+
+def _facts(scores: dict[str, Any]) -> dict[str, str]:
+    """The round's profile facts that have one value (a choice), as the rules see them."""
+    found: dict[str, str] = {}
+    for fact, p in (scores.get("profile") or {}).items():
+        value = p.get("value") if isinstance(p, dict) else None
+        if isinstance(value, str):
+            found[fact] = value
+    return found
+
+
+def _scores_in_diagnosis(s: Session, snapshot_id: int) -> dict[str, Any]:
+    """A snapshot from before scores were kept: the round's scores as its diagnosis has them."""
+    D = models.DiagnosisSnapshot
+    data = s.scalar(select(D.data).where(D.id == snapshot_id)) or {}
+    rnd = data.get("round") or {}
+    return {
+        "respondents": rnd.get("respondents", 0),
+        "group_only": rnd.get("group_only", False),
+        "constructs": data.get("scores") or {},
+        "profile": data.get("profile") or {},
+    }
+
+
+def _standing(row: Any, means: dict[str, ConstructMean]) -> RoundStanding:
+    return RoundStanding(
+        round_id=row.id,
+        network_id=row.network_id,
+        label=row.label,
+        date=row.date,
+        questionnaire_id=row.questionnaire_id,
+        questionnaire_version=row.questionnaire_version,
+        respondents=row.respondents,
+        means=means,
+        facts=dict(row.facts or {}),
+        snapshot_id=row.snapshot_id,
+    )
+
+
+__all__ = ["ConstructMean", "RoundStanding", "Standing"]
