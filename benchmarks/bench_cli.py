@@ -1,13 +1,15 @@
 """Whole-process start-up of the command line (run: `make bench`, or `python benchmarks/bench_cli.py`).
 
 Each figure is the wall-clock time of a fresh process, from exec to exit, as a user waits for it:
-`netscan --help`, `netscan diagnose examples/<case>.json` (the content loaded, checked and the
-round diagnosed) and `netscan validate` (every content file and every rule example). The baselines
-run in the same rounds: `python -c pass` (the interpreter alone) and `python -c "import pydantic"`
-(the floor for any command that reads content, which pydantic validates). The commands take turns,
-one run of each per round, so a machine that gets busier slows them all alike; the ratio to
-`python -c pass` is the figure to compare across machines. The CPU time of each child (user +
-system) is printed too: on a loaded machine it moves less than the wall-clock time.
+`netscan --help`; `netscan diagnose examples/<case>.json` (the response file read, the content
+loaded, the round diagnosed), with the bundle an earlier process kept and without it
+(NETSCAN_CACHE_DIR=off: the content parsed, checked and its rule examples run); and `netscan
+validate` (every content file and every rule example). The baselines run in the same rounds:
+`python -c pass` (the interpreter alone) and `python -c "import pydantic"` (the floor for any
+command that reads content, which pydantic validates). The commands take turns, one run of each per
+round, so a machine that gets busier slows them all alike; the ratio to `python -c pass` is the
+figure to compare across machines. The CPU time of each child (user + system) is printed too: on a
+loaded machine it moves less than the wall-clock time.
 """
 
 from __future__ import annotations
@@ -34,39 +36,50 @@ def netscan() -> list[str]:
     return [str(script)] if script.is_file() else [sys.executable, "-m", "diagnose"]
 
 
-def commands(case: str) -> dict[str, list[str]]:
+Command = tuple[list[str], dict[str, str]]  # argv, and what to add to the environment
+
+
+def commands(case: str) -> dict[str, Command]:
+    off = {"NETSCAN_CACHE_DIR": "off"}
     return {
-        "python -c pass": [sys.executable, "-c", "pass"],
-        'python -c "import pydantic"': [sys.executable, "-c", "import pydantic"],
-        "netscan --help": [*netscan(), "--help"],
-        f"netscan diagnose {case}": [*netscan(), "diagnose", case],
-        "netscan validate": [*netscan(), "validate"],
+        "python -c pass": ([sys.executable, "-c", "pass"], {}),
+        'python -c "import pydantic"': ([sys.executable, "-c", "import pydantic"], {}),
+        "netscan --help": ([*netscan(), "--help"], {}),
+        f"netscan diagnose {case}": ([*netscan(), "diagnose", case], {}),
+        f"netscan diagnose {case}, no kept bundle (NETSCAN_CACHE_DIR=off)": (
+            [*netscan(), "diagnose", case],
+            off,
+        ),
+        "netscan validate": ([*netscan(), "validate"], {}),
     }
 
 
-def child_env() -> dict[str, str]:
+def child_env(extra: dict[str, str]) -> dict[str, str]:
     """This environment, but with bytecode caches written and read as an installed product has
     them (pip compiles on install): PYTHONDONTWRITEBYTECODE would make every run compile the
     project's modules again."""
-    return {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    return {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"} | extra
 
 
-def run_once(argv: list[str]) -> tuple[float, float]:
+def run_once(command: Command) -> tuple[float, float]:
     """Wall-clock and CPU seconds (user + system) of one child process; a failure stops the run."""
+    argv, extra = command
     start = time.perf_counter()
     process = subprocess.Popen(
-        argv, cwd=ROOT, env=child_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        argv, cwd=ROOT, env=child_env(extra), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     _, status, usage = os.wait4(process.pid, 0)  # wait4: the child's own CPU time
     wall = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
-        again = subprocess.run(argv, cwd=ROOT, env=child_env(), capture_output=True, text=True, check=False)
+        again = subprocess.run(
+            argv, cwd=ROOT, env=child_env(extra), capture_output=True, text=True, check=False
+        )
         raise SystemExit(f"{' '.join(argv)} failed ({process.returncode}):\n{again.stderr}")
     return wall, usage.ru_utime + usage.ru_stime
 
 
-def measure(argvs: dict[str, list[str]], runs: int) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
+def measure(argvs: dict[str, Command], runs: int) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
     """`runs` rounds, each running every command once (after one unrecorded warm-up round, which
     also writes the bytecode caches)."""
     for argv in argvs.values():
