@@ -124,7 +124,7 @@ def write(files: ContentFiles, fields: dict[str, Any]) -> None:
             pickle.dump(fields, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, folder / name)
         temporary = None
-    except (OSError, pickle.PicklingError):
+    except Exception:  # a folder that cannot be written, or a part that cannot be pickled: not kept
         return
     finally:
         if temporary is not None:
