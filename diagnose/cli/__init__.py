@@ -2,8 +2,8 @@
 
 Every command builds the whole parser, so these modules import only the standard library and
 diagnose.languages at the top; a handler imports what it needs (the core, the store, the report)
-when it runs. `netscan --help` then starts in a fifth of the time; tests/core/test_cli_startup.py
-holds it so.
+when it runs, so `netscan --help` loads neither pydantic nor numpy (tests/core/test_cli_startup.py
+holds it so; benchmarks/bench_cli.py measures it).
 """
 
 from __future__ import annotations
