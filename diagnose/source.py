@@ -101,14 +101,22 @@ def load_yaml(path: Path, display: str | None = None) -> SourceFile:
     text = read_text(path, display)
     lines: dict[Loc, int] = {}
     repeated: dict[Loc, int] = {}
-    loader = YAML_LOADER(text)
+    loader_class = YAML_LOADER
+    loader = None
     try:
+        loader = loader_class(text)  # the Python reader refuses control characters here already
         node = loader.get_single_node()
         data: Any = None
         if node is not None:
             # before constructing: a merge key (<<) rewrites its mapping's node in place
             lines, repeated = _map_lines(node, display)
-            data = loader.construct_document(node)
+            try:
+                data = loader.construct_document(node)
+            except (ValueError, OverflowError) as exc:  # a date such as 2024-13-45
+                line = _unreadable_scalar_line(loader, node)
+                raise ValidationFailed(
+                    [Problem("yaml-syntax", file=display, line=line, params={"detail": str(exc)})]
+                ) from exc
     except RecursionError as exc:
         raise ValidationFailed(
             [
@@ -124,6 +132,16 @@ def load_yaml(path: Path, display: str | None = None) -> SourceFile:
                 )
             ]
         ) from exc
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, such as NUL
+        # libyaml counts the position in UTF-8 bytes, the Python reader in characters
+        if loader_class is yaml.CSafeLoader:
+            line = text.encode()[: exc.position].count(b"\n") + 1
+        else:
+            line = text[: exc.position].count("\n") + 1
+        detail = f"{exc.reason} (#x{exc.character:04x})" if isinstance(exc.character, int) else exc.reason
+        raise ValidationFailed(
+            [Problem("yaml-syntax", file=display, line=line, params={"detail": detail})]
+        ) from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
@@ -132,8 +150,30 @@ def load_yaml(path: Path, display: str | None = None) -> SourceFile:
             [Problem("yaml-syntax", file=display, line=line, params={"detail": detail})]
         ) from exc
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return SourceFile(display, data, lines, repeated)
+
+
+def _unreadable_scalar_line(loader: yaml.SafeLoader | yaml.CSafeLoader, root: yaml.Node) -> int | None:
+    """The line of the first value the constructor refuses (after a whole-document ValueError)."""
+    stack = [root]
+    seen: set[int] = set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            try:
+                loader.construct_object(node)
+            except (ValueError, OverflowError, yaml.YAMLError):
+                return node.start_mark.line + 1
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(reversed([part for pair in node.value for part in pair]))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed(node.value))
+    return None
 
 
 def _alias_problem(display: str, node: yaml.Node | None) -> ValidationFailed:

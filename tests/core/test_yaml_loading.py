@@ -165,3 +165,17 @@ def test_aliases_within_the_limit_are_read(loader: str, tmp_path: Path) -> None:
     path.write_text("a: &a [" + ", ".join(["1"] * (MAX_ALIAS_NODES - 1)) + "]\nb: *a\n")
     data = load_yaml(path).data
     assert data["a"] == data["b"] == [1] * (MAX_ALIAS_NODES - 1)
+
+
+def test_a_forbidden_character_or_an_impossible_date_is_located(loader: str, tmp_path: Path) -> None:
+    control = tmp_path / "teken.yaml"
+    control.write_text("titel: één\nlabel: ü\ntekst: a\x00b\n", encoding="utf-8")
+    ((code, line),) = refusal(control)
+    assert (code, line) == ("yaml-syntax", 3)  # libyaml counts bytes, the Python reader characters
+    date = tmp_path / "datum.yaml"
+    date.write_text("id: ronde\nrondes:\n  - datum: 2025-06-01\n  - datum: 2025-13-45\n")
+    with pytest.raises(ValidationFailed) as caught:
+        load_yaml(date)
+    (problem,) = caught.value.problems
+    assert (problem.code, problem.line) == ("yaml-syntax", 4)
+    assert "month" in str(problem.params["detail"])
