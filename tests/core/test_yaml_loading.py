@@ -56,7 +56,7 @@ def test_the_product_reads_content_with_libyaml() -> None:
     assert source_module.YAML_LOADER is yaml.CSafeLoader
 
 
-def test_both_loaders_read_every_content_file_alike() -> None:
+def test_both_loaders_read_every_content_file_alike(monkeypatch: pytest.MonkeyPatch) -> None:
     files = discover()
     paths = [files.constructs, files.settings, files.references, *files.questionnaires, *files.rules]
     assert len(paths) > 10
@@ -64,11 +64,8 @@ def test_both_loaders_read_every_content_file_alike() -> None:
         assert path is not None
         read = {}
         for name, cls in LOADERS.items():
-            source_module.YAML_LOADER = cls
-            try:
-                read[name] = load_yaml(path)
-            finally:
-                source_module.YAML_LOADER = LOADERS["libyaml"]
+            monkeypatch.setattr(source_module, "YAML_LOADER", cls)
+            read[name] = load_yaml(path)
         fast, slow = read["libyaml"], read["python"]
         assert fast.data == slow.data, path
         assert fast.lines == slow.lines, path
