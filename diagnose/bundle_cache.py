@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.util
 import os
 import pickle
 import stat
@@ -62,8 +63,8 @@ def key(files: ContentFiles) -> tuple[str, str]:
     digest = hashlib.sha256(FORMAT)
     digest.update(f"{sys.version}\0{sys.implementation.cache_tag}\0".encode())
     for name in LIBRARIES:
-        module = sys.modules.get(name) or __import__(name)
-        where = Path(module.__file__ or name)
+        spec = importlib.util.find_spec(name)  # where it is, without importing it
+        where = Path(spec.origin if spec is not None and spec.origin else name)
         info = where.stat()
         digest.update(f"{name}\0{where}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
     for source in sorted(CORE.glob("*.py")):

@@ -7,13 +7,18 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar, get_args, get_origin
+from typing import TYPE_CHECKING, Any, TypeVar, get_args, get_origin
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from diagnose.problems import Problem, ValidationFailed, did_you_mean
 from diagnose.text import LocalizedText
+
+if TYPE_CHECKING:
+    import yaml
+
+# PyYAML is imported by the functions that read YAML: a command that reads only JSON and the kept
+# bundle (netscan diagnose, see bundle_cache.py) does not need it.
 
 Loc = tuple[str | int, ...]
 
@@ -83,6 +88,8 @@ def _fastest_loader() -> type[yaml.SafeLoader] | type[yaml.CSafeLoader]:
     (libyaml 0.2.5 and later stop at 1,000 levels; its parser is recursive C, so an older one could
     overflow the C stack on a hostile file); else the pure-Python loader, which is ten times slower
     but gives the same data, marks and messages."""
+    import yaml
+
     if not yaml.__with_libyaml__:
         return yaml.SafeLoader
     from yaml import _yaml  # the compiled part, present with libyaml
@@ -91,17 +98,26 @@ def _fastest_loader() -> type[yaml.SafeLoader] | type[yaml.CSafeLoader]:
     return yaml.CSafeLoader if version >= (0, 2, 5) else yaml.SafeLoader
 
 
-YAML_LOADER: type[yaml.SafeLoader] | type[yaml.CSafeLoader] = _fastest_loader()
+YAML_LOADER: type[yaml.SafeLoader] | type[yaml.CSafeLoader] | None = None  # None: the fastest there is
+
+
+def yaml_loader() -> type[yaml.SafeLoader] | type[yaml.CSafeLoader]:
+    global YAML_LOADER
+    if YAML_LOADER is None:
+        YAML_LOADER = _fastest_loader()
+    return YAML_LOADER
 
 
 def load_yaml(path: Path, display: str | None = None) -> SourceFile:
     """Parse a YAML file once: compose the node tree (which carries every line), refuse alias bombs,
     note the line of every key and element, then construct the data from the same tree."""
+    import yaml
+
     display = display or str(path)
     text = read_text(path, display)
     lines: dict[Loc, int] = {}
     repeated: dict[Loc, int] = {}
-    loader_class = YAML_LOADER
+    loader_class = yaml_loader()
     loader = None
     try:
         loader = loader_class(text)  # the Python reader refuses control characters here already
@@ -157,6 +173,8 @@ def load_yaml(path: Path, display: str | None = None) -> SourceFile:
 
 def _unreadable_scalar_line(loader: yaml.SafeLoader | yaml.CSafeLoader, root: yaml.Node) -> int | None:
     """The line of the first value the constructor refuses (after a whole-document ValueError)."""
+    import yaml
+
     stack = [root]
     seen: set[int] = set()
     while stack:
@@ -195,6 +213,8 @@ def _map_lines(root: yaml.Node, display: str) -> tuple[dict[Loc, int], dict[Loc,
     refuses a file whose aliases (*name) would add more than MAX_ALIAS_NODES nodes, or that refers
     to itself: it counts each visit of a node it has seen before and stops at the limit, so a
     400-byte "billion laughs" file is refused before anything expands it."""
+    import yaml
+
     lines: dict[Loc, int] = {}
     repeated: dict[Loc, int] = {}
     seen: set[int] = set()

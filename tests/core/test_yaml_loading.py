@@ -53,7 +53,7 @@ def test_the_product_reads_content_with_libyaml() -> None:
     # the locked PyYAML wheel carries libyaml 0.2.5 or later (nesting capped at 1,000 levels);
     # without it `netscan diagnose` takes twice as long, so its absence should show here
     assert yaml.__with_libyaml__
-    assert source_module.YAML_LOADER is yaml.CSafeLoader
+    assert source_module.yaml_loader() is yaml.CSafeLoader
 
 
 def test_both_loaders_read_every_content_file_alike(monkeypatch: pytest.MonkeyPatch) -> None:
