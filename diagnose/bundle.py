@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -279,7 +280,7 @@ def build_bundle(files: ContentFiles, run_examples: bool = True) -> Bundle:
     if problems or settings is None or references is None:
         raise ValidationFailed(problems)
 
-    engine = RuleEngine.for_rules([(r.id, r.condition) for r in rules])
+    engine = _engine(rules)
     bundle = Bundle(
         constructs, questionnaires, settings, derived, rules, vocab, engine, references, versions=versions
     )
@@ -396,17 +397,37 @@ def raise_example_failures(bundle: Bundle) -> None:
         raise ValidationFailed(problems)
 
 
+def _engine(rules: list[Rule]) -> RuleEngine:
+    return RuleEngine.for_rules([(r.id, r.condition) for r in rules])
+
+
 _default: Bundle | None = None
+_NOT_KEPT = ("engine", "_labellers")  # process state: registered again, or filled as rounds come
 
 
 def load_bundle(paths: list[Path] | None = None) -> Bundle:
-    """The validated content; the project's own is loaded once per process and shared."""
+    """The validated content; the project's own is loaded once per process and shared, from the
+    bundle an earlier process kept when nothing it depends on has changed (diagnose.bundle_cache)."""
     global _default
     if paths:
         return build_bundle(discover(paths))
     if _default is None:
-        _default = build_bundle(discover())
+        _default = _kept_or_built(discover())
     return _default
+
+
+def _kept_or_built(files: ContentFiles) -> Bundle:
+    from diagnose import bundle_cache
+
+    kept = bundle_cache.read(files)
+    if kept is not None:
+        with contextlib.suppress(TypeError, KeyError):  # not a Bundle's fields: build it instead
+            return Bundle(**kept, engine=_engine(kept["rules"]))
+    bundle = build_bundle(files)
+    bundle_cache.write(
+        files, {f.name: getattr(bundle, f.name) for f in fields(Bundle) if f.name not in _NOT_KEPT}
+    )
+    return bundle
 
 
 __all__ = ["Bundle", "build_bundle", "discover", "load_bundle", "problems_from_pydantic"]

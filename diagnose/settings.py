@@ -155,6 +155,14 @@ SETTINGS: tuple[Setting, ...] = (
         "A folder with `questionnaires/` and `rules/` to use instead of the shipped content.",
     ),
     Setting(
+        "NETSCAN_CACHE_DIR",
+        "content",
+        "`$XDG_CACHE_HOME/netwerkscan`, else `~/.cache/netwerkscan`",
+        "Where a process keeps the checked content, so the next `netscan` command or worker need not "
+        "read and check it again. Only a folder of the user's own that no one else may write is used; "
+        "`off` turns it off.",
+    ),
+    Setting(
         "NETSCAN_HYPOTHESIS",
         "tests",
         "default",

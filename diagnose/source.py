@@ -7,13 +7,18 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar, get_args, get_origin
+from typing import TYPE_CHECKING, Any, TypeVar, get_args, get_origin
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from diagnose.problems import Problem, ValidationFailed, did_you_mean
 from diagnose.text import LocalizedText
+
+if TYPE_CHECKING:
+    import yaml
+
+# PyYAML is imported by the functions that read YAML: a command that reads only JSON and the kept
+# bundle (netscan diagnose, see bundle_cache.py) does not need it.
 
 Loc = tuple[str | int, ...]
 
@@ -78,14 +83,56 @@ def read_text(path: Path, display: str) -> str:
         raise ValidationFailed([Problem("file-encoding", file=display)]) from exc
 
 
+def _fastest_loader() -> type[yaml.SafeLoader] | type[yaml.CSafeLoader]:
+    """libyaml's C loader when PyYAML was built with it and the library refuses deep nesting itself
+    (libyaml 0.2.5 and later stop at 1,000 levels; its parser is recursive C, so an older one could
+    overflow the C stack on a hostile file); else the pure-Python loader, which is ten times slower
+    but gives the same data, marks and messages."""
+    import yaml
+
+    if not yaml.__with_libyaml__:
+        return yaml.SafeLoader
+    from yaml import _yaml  # the compiled part, present with libyaml
+
+    version: tuple[int, int, int] = _yaml.get_version()
+    return yaml.CSafeLoader if version >= (0, 2, 5) else yaml.SafeLoader
+
+
+YAML_LOADER: type[yaml.SafeLoader] | type[yaml.CSafeLoader] | None = None  # None: the fastest there is
+
+
+def yaml_loader() -> type[yaml.SafeLoader] | type[yaml.CSafeLoader]:
+    global YAML_LOADER
+    if YAML_LOADER is None:
+        YAML_LOADER = _fastest_loader()
+    return YAML_LOADER
+
+
 def load_yaml(path: Path, display: str | None = None) -> SourceFile:
+    """Parse a YAML file once: compose the node tree (which carries every line), refuse alias bombs,
+    note the line of every key and element, then construct the data from the same tree."""
+    import yaml
+
     display = display or str(path)
     text = read_text(path, display)
+    lines: dict[Loc, int] = {}
+    repeated: dict[Loc, int] = {}
+    loader_class = yaml_loader()
+    loader = None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        loader = loader_class(text)  # the Python reader refuses control characters here already
+        node = loader.get_single_node()
+        data: Any = None
         if node is not None:
-            _check_aliases(node, display)
-        data = yaml.safe_load(text)
+            # before constructing: a merge key (<<) rewrites its mapping's node in place
+            lines, repeated = _map_lines(node, display)
+            try:
+                data = loader.construct_document(node)
+            except (ValueError, OverflowError) as exc:  # a date such as 2024-13-45
+                line = _unreadable_scalar_line(loader, node)
+                raise ValidationFailed(
+                    [Problem("yaml-syntax", file=display, line=line, params={"detail": str(exc)})]
+                ) from exc
     except RecursionError as exc:
         raise ValidationFailed(
             [
@@ -101,6 +148,16 @@ def load_yaml(path: Path, display: str | None = None) -> SourceFile:
                 )
             ]
         ) from exc
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, such as NUL
+        # libyaml counts the position in UTF-8 bytes, the Python reader in characters
+        if loader_class is yaml.CSafeLoader:
+            line = text.encode()[: exc.position].count(b"\n") + 1
+        else:
+            line = text[: exc.position].count("\n") + 1
+        detail = f"{exc.reason} (#x{exc.character:04x})" if isinstance(exc.character, int) else exc.reason
+        raise ValidationFailed(
+            [Problem("yaml-syntax", file=display, line=line, params={"detail": detail})]
+        ) from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
@@ -108,46 +165,33 @@ def load_yaml(path: Path, display: str | None = None) -> SourceFile:
         raise ValidationFailed(
             [Problem("yaml-syntax", file=display, line=line, params={"detail": detail})]
         ) from exc
-    source = SourceFile(display, data)
-    if node is not None:
-        _map_lines(node, (), source.lines, source.repeated_keys)
-    return source
+    finally:
+        if loader is not None:
+            loader.dispose()
+    return SourceFile(display, data, lines, repeated)
 
 
-def _check_aliases(root: yaml.Node, display: str) -> None:
-    """Refuse a file whose aliases (*name) would expand it by more than MAX_ALIAS_NODES nodes, or
-    that refers to itself, before anything walks the tree: a 400-byte "billion laughs" file
-    otherwise takes seconds and gigabytes. Counted over the composed graph, each node once."""
-    sizes: dict[int, int] = {}
-    distinct = 0
-    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
-    open_nodes: set[int] = set()
+def _unreadable_scalar_line(loader: yaml.SafeLoader | yaml.CSafeLoader, root: yaml.Node) -> int | None:
+    """The line of the first value the constructor refuses (after a whole-document ValueError)."""
+    import yaml
+
+    stack = [root]
+    seen: set[int] = set()
     while stack:
-        node, done = stack.pop()
-        key = id(node)
-        children = _children(node)
-        if done:
-            open_nodes.discard(key)
-            sizes[key] = 1 + sum(sizes[id(c)] for c in children)
+        node = stack.pop()
+        if id(node) in seen:
             continue
-        if key in sizes:
-            continue
-        if key in open_nodes:
-            raise _alias_problem(display, node)
-        open_nodes.add(key)
-        distinct += 1
-        stack.append((node, True))
-        stack.extend((c, False) for c in children if id(c) not in sizes)
-    if sizes[id(root)] - distinct > MAX_ALIAS_NODES:
-        raise _alias_problem(display, None)
-
-
-def _children(node: yaml.Node) -> list[yaml.Node]:
-    if isinstance(node, yaml.MappingNode):
-        return [part for pair in node.value for part in pair]
-    if isinstance(node, yaml.SequenceNode):
-        return list(node.value)
-    return []
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            try:
+                loader.construct_object(node)
+            except (ValueError, OverflowError, yaml.YAMLError):
+                return node.start_mark.line + 1
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(reversed([part for pair in node.value for part in pair]))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed(node.value))
+    return None
 
 
 def _alias_problem(display: str, node: yaml.Node | None) -> ValidationFailed:
@@ -163,19 +207,52 @@ def _alias_problem(display: str, node: yaml.Node | None) -> ValidationFailed:
     )
 
 
-def _map_lines(node: yaml.Node, loc: Loc, lines: dict[Loc, int], repeated: dict[Loc, int]) -> None:
-    lines.setdefault(loc, node.start_mark.line + 1)
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
-            if (*loc, key) in lines:
-                repeated.setdefault((*loc, key), lines[(*loc, key)])
-            lines[(*loc, key)] = key_node.start_mark.line + 1
-            _map_lines(value_node, (*loc, key), lines, repeated)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, child in enumerate(node.value):
-            lines[(*loc, index)] = child.start_mark.line + 1
-            _map_lines(child, (*loc, index), lines, repeated)
+def _map_lines(root: yaml.Node, display: str) -> tuple[dict[Loc, int], dict[Loc, int]]:
+    """The line of every key and list element by its path, and every key written twice in one
+    mapping (YAML keeps the last silently), from one walk over the composed tree. The same walk
+    refuses a file whose aliases (*name) would add more than MAX_ALIAS_NODES nodes, or that refers
+    to itself: it counts each visit of a node it has seen before and stops at the limit, so a
+    400-byte "billion laughs" file is refused before anything expands it."""
+    import yaml
+
+    lines: dict[Loc, int] = {}
+    repeated: dict[Loc, int] = {}
+    seen: set[int] = set()
+    open_nodes: set[int] = set()  # the nodes on the path from the root: meeting one again is a loop
+    added = 0
+
+    def walk(node: yaml.Node, loc: Loc) -> None:
+        nonlocal added
+        key = id(node)
+        if key in seen:
+            if key in open_nodes:
+                raise _alias_problem(display, node)
+            added += 1
+            if added > MAX_ALIAS_NODES:
+                raise _alias_problem(display, None)
+        else:
+            seen.add(key)
+        lines.setdefault(loc, node.start_mark.line + 1)
+        if isinstance(node, yaml.ScalarNode):
+            return
+        open_nodes.add(key)
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                name = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
+                path = (*loc, name)
+                if path in lines:
+                    repeated.setdefault(path, lines[path])
+                lines[path] = key_node.start_mark.line + 1
+                walk(value_node, path)
+        else:
+            for index, child in enumerate(node.value):
+                path = (*loc, index)
+                lines[path] = child.start_mark.line + 1
+                walk(child, path)
+        open_nodes.discard(key)
+
+    walk(root, ())
+    return lines, repeated
 
 
 MAX_DEPTH = 32  # our formats nest about 10 deep; deeper is a damaged or hostile file

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-Lang = Literal["nl", "en"]
-LANGUAGES: tuple[Lang, ...] = ("nl", "en")
-DEFAULT_LANG: Lang = "nl"
+# re-exported (`X as X`): the rest of the code keeps importing them from here
+from diagnose.languages import DEFAULT_LANG as DEFAULT_LANG  # noqa: PLC0414
+from diagnose.languages import LANGUAGES as LANGUAGES  # noqa: PLC0414
+from diagnose.languages import Lang as Lang  # noqa: PLC0414
 
 
 class LocalizedText(BaseModel):

@@ -1,4 +1,10 @@
-"""The `netscan` command line. Each module in COMMAND_MODULES adds its subcommands."""
+"""The `netscan` command line. Each module in COMMAND_MODULES adds its subcommands.
+
+Every command builds the whole parser, so these modules import only the standard library and
+diagnose.languages at the top; a handler imports what it needs (the core, the store, the report)
+when it runs, so `netscan --help` loads neither pydantic nor numpy (tests/core/test_cli_startup.py
+holds it so; benchmarks/bench_cli.py measures it).
+"""
 
 from __future__ import annotations
 
@@ -7,8 +13,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from diagnose.problems import ValidationFailed
-from diagnose.text import DEFAULT_LANG
+from diagnose.languages import DEFAULT_LANG
 
 COMMAND_MODULES = (
     "diagnose.cli.content",
@@ -37,6 +42,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     lang = getattr(args, "lang", DEFAULT_LANG)
+    from diagnose.problems import ValidationFailed
+
     try:
         result: int = args.handler(args)
         return result

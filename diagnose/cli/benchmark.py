@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 from diagnose.cli.store import _common, _say, find_network, find_workspace, open_store
-from diagnose.problems import Problem, ValidationFailed
 
 
 def register(sub: Any) -> None:
@@ -47,6 +46,7 @@ def register(sub: Any) -> None:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from diagnose.benchmark_file import dumps
+    from diagnose.problems import Problem, ValidationFailed
 
     path: Path = args.file
     if path.exists() and not args.force:

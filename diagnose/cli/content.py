@@ -7,17 +7,17 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from diagnose.agreements import actions, from_entries
-from diagnose.bundle import build_bundle, discover, load_bundle
-from diagnose.diagnosis import diagnose
-from diagnose.problems import Problem, ValidationFailed
-from diagnose.questionnaire import Questionnaire
-from diagnose.render import to_json, to_markdown
-from diagnose.responses import ResponseFile, check_agreements
-from diagnose.source import SourceFile, load_json_text, read_text, validate_model
-from diagnose.text import LANGUAGES, Lang, LocalizedText
+from diagnose.languages import LANGUAGES, Lang
+
+if TYPE_CHECKING:
+    from diagnose.questionnaire import Questionnaire
+    from diagnose.responses import ResponseFile
+    from diagnose.source import SourceFile
+
+# The core (pydantic, numpy, the rule engine) is imported by the handlers, not here: see
+# diagnose/cli/__init__.py.
 
 MAX_RESPONSE_FILE_BYTES = 20 * 1024 * 1024
 
@@ -59,6 +59,10 @@ def register(sub: Any) -> None:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from diagnose.bundle import build_bundle, discover
+    from diagnose.problems import Problem, ValidationFailed
+    from diagnose.text import LocalizedText
+
     missing = [p for p in args.paths if not p.exists()]
     if missing:
         raise ValidationFailed(
@@ -94,6 +98,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def read_response_file(path: Path) -> tuple[ResponseFile, SourceFile]:
+    from diagnose.problems import Problem, ValidationFailed
+    from diagnose.responses import ResponseFile
+    from diagnose.source import load_json_text, read_text, validate_model
+
     display = str(path)
     if path.is_file() and path.stat().st_size > MAX_RESPONSE_FILE_BYTES:
         raise ValidationFailed([Problem("file-too-large", file=display, params={"limit": "20 MB"})])
@@ -102,6 +110,10 @@ def read_response_file(path: Path) -> tuple[ResponseFile, SourceFile]:
 
 
 def cmd_diagnose(args: argparse.Namespace) -> int:
+    from diagnose.bundle import load_bundle
+    from diagnose.diagnosis import diagnose
+    from diagnose.render import to_json, to_markdown
+
     response_file, source = read_response_file(args.file)
     bundle = load_bundle()
     q = bundle.questionnaire(response_file.questionnaire.id, response_file.questionnaire.version)
@@ -125,6 +137,10 @@ def cmd_diagnose(args: argparse.Namespace) -> int:
 
 def file_actions(q: Questionnaire, rf: ResponseFile, path: str) -> dict[str, str] | None:
     """What the response file's `agreements` section says was agreed per construct (None: not known)."""
+    from diagnose.agreements import actions, from_entries
+    from diagnose.problems import ValidationFailed
+    from diagnose.responses import check_agreements
+
     if rf.agreements is None:
         return None
     problems = check_agreements(q, rf.agreements, path)
@@ -138,6 +154,8 @@ def file_actions(q: Questionnaire, rf: ResponseFile, path: str) -> dict[str, str
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
+    from diagnose.bundle import load_bundle
+
     bundle = load_bundle()
     lang: Lang = args.lang
     for rule in bundle.rules:
@@ -149,11 +167,13 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
+    from diagnose.bundle import load_bundle
+    from diagnose.problems import Problem, ValidationFailed, did_you_mean
+    from diagnose.text import LocalizedText
+
     bundle = load_bundle()
     rule = bundle.rule_by_id.get(args.rule_id)
     if rule is None:
-        from diagnose.problems import did_you_mean
-
         raise ValidationFailed(
             [
                 Problem(
@@ -212,8 +232,8 @@ def cmd_schemas(args: argparse.Namespace) -> int:
 
 
 def cmd_examples(args: argparse.Namespace) -> int:
-    from diagnose.bundle import PROJECT_ROOT
-    from diagnose.source import load_yaml
+    from diagnose.bundle import PROJECT_ROOT, load_bundle
+    from diagnose.source import load_yaml, validate_model
     from diagnose.synthetic import CaseSpec, build_case, case_json, case_questionnaire, output_path
 
     bundle = load_bundle()

@@ -26,7 +26,6 @@ from diagnose.cli.store import (
     find_workspace,
     open_store,
 )
-from diagnose.problems import Problem, ValidationFailed
 
 if TYPE_CHECKING:
     from diagnose.mail.smtp import SmtpConfig
@@ -94,6 +93,7 @@ def _round(args: argparse.Namespace) -> tuple[Store, t.RoundInfo]:
 
 
 def cmd_participants_add(args: argparse.Namespace) -> int:
+    from diagnose.problems import Problem, ValidationFailed
     from diagnose.store.transfer.participant_table import read_participants
 
     path: Path = args.file
@@ -135,6 +135,7 @@ def cmd_participants_list(args: argparse.Namespace) -> int:
 
 def _config(args: argparse.Namespace) -> SmtpConfig | None:
     from diagnose.mail.smtp import ConfigError, config_from_env
+    from diagnose.problems import Problem, ValidationFailed
 
     try:
         config = config_from_env()
@@ -146,6 +147,8 @@ def _config(args: argparse.Namespace) -> SmtpConfig | None:
 
 
 def _link_base(args: argparse.Namespace) -> str:
+    from diagnose.problems import Problem, ValidationFailed
+
     base = args.link_base or settings.public_url(LOCAL_APP_URL)
     if not base.startswith(("http://", "https://")):
         raise ValidationFailed(
@@ -156,6 +159,7 @@ def _link_base(args: argparse.Namespace) -> str:
 
 def _send(args: argparse.Namespace, store: Store, rnd: t.RoundInfo, config: SmtpConfig) -> int:
     from diagnose.mail.smtp import Connection
+    from diagnose.problems import Problem, ValidationFailed
 
     with Connection(config) as connection:
         report = store.send_queued(connection, config, round_id=rnd.id)

@@ -8,8 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from diagnose.problems import Problem, ValidationFailed
-from diagnose.text import LANGUAGES, Lang
+from diagnose.languages import LANGUAGES, Lang
 
 # diagnose.report.views.EDITIONS and DEFAULT_EDITION, written out so that `netscan` does not import
 # the report (and WeasyPrint) for every command; tests/report/test_report_cli.py holds them equal.
@@ -93,6 +92,8 @@ def _input_from(source: str) -> Any:
 def _input_from_store(round_id: int) -> Any:
     """A stored round as the app shows it (see diagnose.store.round_view for which earlier rounds
     count as its history)."""
+    from diagnose.problems import Problem, ValidationFailed
+
     try:
         from diagnose.store import Store
         from diagnose.store.round_view import round_view

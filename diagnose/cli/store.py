@@ -15,15 +15,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from diagnose import settings
-from diagnose.problems import Problem, ValidationFailed
-from diagnose.text import LANGUAGES, LocalizedText, format_number
+from diagnose.languages import LANGUAGES
 
 if TYPE_CHECKING:
     from diagnose.store import Store
     from diagnose.store import types as t
 
-# The store (SQLAlchemy, Alembic, argon2) is imported by the handlers that use it, not here: every
-# `netscan` command builds this parser, and `netscan diagnose` should not pay half a second for it.
+# The store (SQLAlchemy, Alembic, argon2) and the core's messages (pydantic) are imported by the
+# handlers that use them, not here: every `netscan` command builds this parser (see cli/__init__.py).
 
 LOCAL_APP_URL = "http://localhost:8501"
 
@@ -189,6 +188,8 @@ def cmd_db_status(args: argparse.Namespace) -> int:
 
 
 def find_workspace(store: Store, ref: str | None, *, create: bool = False) -> t.Workspace:
+    from diagnose.problems import Problem, ValidationFailed
+
     if ref is None:
         workspaces = store.list_workspaces()
         real = [w for w in workspaces if not w.is_demo] or workspaces
@@ -230,6 +231,8 @@ def find_round(store: Store, network: t.NetworkInfo, ref: str) -> t.RoundInfo:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from diagnose.problems import Problem, ValidationFailed
+
     path: Path = args.file
     try:
         data = path.read_bytes()
@@ -282,6 +285,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from diagnose.problems import Problem, ValidationFailed
     from diagnose.store import transfer
     from diagnose.store.results_export import export_results
     from diagnose.store.types import ExportBy
@@ -336,6 +340,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_rediagnose(args: argparse.Namespace) -> int:
+    from diagnose.text import format_number
+
     store = open_store(args)
     scope: dict[str, int] = {}
     if args.workspace or args.network or args.round:
@@ -402,6 +408,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _password(args: argparse.Namespace) -> str:
+    from diagnose.problems import Problem, ValidationFailed
+    from diagnose.text import LocalizedText
+
     if args.password_stdin:
         return sys.stdin.readline().rstrip("\r\n")
     if os.environ.get("NETSCAN_PASSWORD"):

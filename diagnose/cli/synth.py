@@ -6,13 +6,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from diagnose.bundle import load_bundle
 from diagnose.cli.content import add_lang
-from diagnose.problems import Problem, ValidationFailed, did_you_mean
-from diagnose.source import load_yaml, validate_model
-from diagnose.synthetic import CaseSpec, build_case, case_json, case_questionnaire, check_spec
+
+if TYPE_CHECKING:
+    from diagnose.synthetic import CaseSpec
+
+# the core is imported by the handler, not here: see diagnose/cli/__init__.py
 
 
 def register(sub: Any) -> None:
@@ -35,6 +36,11 @@ def register(sub: Any) -> None:
 def read_spec(path: Path) -> CaseSpec:
     """A case description, every problem located (file, line, field); a name the questionnaire
     does not know is one of them."""
+    from diagnose.bundle import load_bundle
+    from diagnose.problems import ValidationFailed, did_you_mean
+    from diagnose.source import load_yaml, validate_model
+    from diagnose.synthetic import CaseSpec, case_questionnaire, check_spec
+
     source = load_yaml(path)
     spec = validate_model(CaseSpec, source)
     bundle = load_bundle()
@@ -66,6 +72,10 @@ def read_spec(path: Path) -> CaseSpec:
 
 
 def cmd_synth(args: argparse.Namespace) -> int:
+    from diagnose.bundle import load_bundle
+    from diagnose.problems import Problem, ValidationFailed
+    from diagnose.synthetic import build_case, case_json, case_questionnaire
+
     spec = read_spec(args.spec)
     text = case_json(build_case(spec, case_questionnaire(spec, load_bundle().versions)))
     if args.output is None:
