@@ -145,14 +145,10 @@ def render_markdown(model: ReportModel) -> str:
                 f"| {e(r.label)} | {r.n} | {r.mean} | {r.sd} | {r.range} | {e(r.band_label)} |"
                 for r in g.rows
             ]
-<<<<<<< HEAD
         out.append("")
         out += _chart_texts(model, "radar", "pitfalls", "building_blocks", "perspectives", "leadership")
+        out += benchmark_markdown(model.benchmark, "###")
         out += [f"## 3. {t('s_findings')}", ""]
-=======
-        out += ["", *benchmark_markdown(model.benchmark, "###")]
-        out += ["", f"## 3. {t('s_findings')}", ""]
->>>>>>> b15
         for group in model.finding_groups:
             out += [f"### {e(group.title)}", ""]
             if not group.findings:
