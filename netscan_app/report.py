@@ -6,15 +6,16 @@ callable, on its own thread, so the page does not wait), in the language of the 
 round view the dashboard shows (and `netscan report ROUND` builds from).
 
 The results page needs none of the report's machinery to be shown: WeasyPrint, python-docx and the
-chart export are imported when a report is made, and the chart exporter's Chromium is started a few
-seconds after the first results page of a server run (``warm_up_soon``), so the page is drawn first
-and the first download still finds Chromium running.
+chart export are imported when a report is made, and the chart exporter's Chromium is started a
+second after the first results page of a server run has been made (``warm_up_soon``), so the page
+is drawn first and the first download still finds Chromium running.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -39,7 +40,7 @@ def _warm_up() -> bool:
         return False
     # with the bundle it also draws the report's own figures, so the first report is warm too; a
     # failure shows up in the first report (tables only, saying why)
-    warm_up_soon(get_bundle)
+    warm_up_soon(get_bundle, after=threading.current_thread())  # once this page's run has ended
     return True
 
 

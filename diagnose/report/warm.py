@@ -48,20 +48,25 @@ def warm_up(bundle: Bundle | None = None) -> Future[list[bytes]]:
     return done
 
 
-# Seconds between a server's first results page and the warm-up: the page's own run takes well under
-# a second on a quiet machine, and the warm-up (Chromium's start, importing and running the report
-# stack: ~2 s CPU) would otherwise compete with it for the cores and the interpreter.
-WARM_UP_DELAY = 3.0
+# Seconds between the end of the page's run that asked for the warm-up and the warm-up: time for
+# the browser to draw the page's charts. The warm-up (Chromium's start, importing and running the
+# report stack: ~2 s CPU) would otherwise compete with the page for the cores and the interpreter.
+WARM_UP_DELAY = 1.0
 
 
-def warm_up_soon(bundle: Callable[[], Bundle], delay: float = WARM_UP_DELAY) -> threading.Thread:
-    """:func:`warm_up` after ``delay`` seconds, on a background thread; returns at once.
+def warm_up_soon(
+    bundle: Callable[[], Bundle], *, after: threading.Thread | None = None, delay: float = WARM_UP_DELAY
+) -> threading.Thread:
+    """:func:`warm_up` on a background thread once ``after`` (the page's own run, e.g. Streamlit's
+    script thread) has finished and ``delay`` seconds more have passed; returns at once.
 
-    For a page that has just decided what to show: the page is drawn before the report's machinery
-    (WeasyPrint, the chart export, Chromium) is loaded, and the first download finds it running.
-    A failure is logged; the first report then tries again and says why it has no charts."""
+    For a page that has just decided what to show: the page is made and drawn before the report's
+    machinery (WeasyPrint, the chart export, Chromium) is loaded, and the first download finds it
+    running. A failure is logged; the first report then tries again and says why it has no charts."""
 
     def later() -> None:
+        if after is not None and after is not threading.current_thread():
+            after.join(timeout=START_TIMEOUT)
         time.sleep(delay)
         try:
             warm_up(bundle())

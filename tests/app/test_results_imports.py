@@ -1,12 +1,13 @@
 """The results page is shown without the report's machinery (issue 16): WeasyPrint, python-docx and
 the chart export (kaleido, Chromium) are loaded when a report is asked for, and the report's warm-up
-starts only after the page has been drawn (``warm_up_soon``), never in the page's own run."""
+starts only after the page's run has ended (``warm_up_soon``), never during it."""
 
 from __future__ import annotations
 
 import logging
 import subprocess
 import sys
+import threading
 import time
 
 import pytest
@@ -32,18 +33,25 @@ def test_the_results_page_imports_no_report_machinery() -> None:
     assert after == "weasyprint,docx"
 
 
-def test_the_warm_up_waits_and_a_failure_is_logged_not_raised(caplog: pytest.LogCaptureFixture) -> None:
+def test_the_warm_up_waits_for_the_page_and_a_failure_is_logged_not_raised(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     asked: list[float] = []
+    page_done = threading.Event()
+    page = threading.Thread(target=page_done.wait)  # stands in for the page's own run
+    page.start()
 
     def bundle() -> Bundle:
         asked.append(time.monotonic())
         raise RuntimeError("no content")
 
-    start = time.monotonic()
-    thread = warm.warm_up_soon(bundle, delay=0.3)
-    assert time.monotonic() - start < 0.3 and not asked  # returns at once, loads nothing yet
     with caplog.at_level(logging.WARNING, logger="netscan.report"):
+        thread = warm.warm_up_soon(bundle, after=page, delay=0.2)
+        time.sleep(0.5)
+        assert thread.is_alive() and not asked  # returned at once; loads nothing while the page runs
+        ended = time.monotonic()
+        page_done.set()
         thread.join(timeout=30)
     assert not thread.is_alive()
-    assert asked and asked[0] - start >= 0.3
+    assert asked and asked[0] - ended >= 0.2
     assert [r.getMessage() for r in caplog.records] == ["the report's warm-up failed"]
