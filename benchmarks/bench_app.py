@@ -45,6 +45,7 @@ sys.path.insert(0, str(ROOT))
 from diagnose.store import Store  # noqa: E402
 from diagnose.store.demo import DEMO_EMAIL, DEMO_PASSWORD, build_demo  # noqa: E402
 from diagnose.synthetic import RoundSpec, generate_round  # noqa: E402
+from netscan_app.answers import pages  # noqa: E402
 from tests.app.browser import DESKTOP, PHONE, AppServer, charts_drawn, free_port, launch_chromium, settle  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -91,7 +92,8 @@ def prepare(store: Store) -> tuple[str, int, list[str]]:
     answers = generate_round(q, RoundSpec(label="b", respondents=1, roles={"teacher": 1}), random.Random(1))
     for item_id, value in answers.responses[0].answers.items():
         store.save_answer(opened.response.id, item_id, value)
-    scale_items = [i.id for i in q.sections[2].items if i.type == "scale"]
+    asked = pages(q, answers.responses[0].answers)  # the pages this respondent sees; p=2 is the third
+    scale_items = [i.id for i in asked[2].items if i.type == "scale"]
     return token, opened.response.id, scale_items
 
 
