@@ -8,7 +8,7 @@ STAMP := $(VENV)/.install-stamp
 SYSTEM_PACKAGES := chromium poppler-utils postgresql fonts-dejavu-core
 PORT ?= 8501
 
-.PHONY: install run test test-long test-deploy lint typecheck pytest bench fuzz fuzz-texts system-deps schemas docs clean
+.PHONY: install run test test-long test-deploy lint typecheck pytest bench bench-quick fuzz fuzz-texts system-deps schemas docs clean
 
 install: system-deps $(STAMP)
 
@@ -83,9 +83,18 @@ fuzz: $(STAMP)
 fuzz-texts: $(STAMP)
 	NETSCAN_TEXT_EXAMPLES=3000 $(PY) -m pytest tests/core/test_texts.py -q
 
+# Every benchmarks/bench_*.py, then one table of all their figures (benchmarks/table.py) beside the
+# previous run's (kept in test-output/bench-previous: run it on the old code, then on the new). A
+# script that misses a target still lets the others run; make fails at the end and names it.
+# `make bench-quick` asks the scripts for fewer runs (BENCH_QUICK=1): minutes instead of ~half an hour.
 bench: install
-	@for script in benchmarks/bench_*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
-	@$(PY) benchmarks/table.py
+	@rm -rf test-output/bench-previous; if [ -d test-output/bench ]; then mv test-output/bench test-output/bench-previous; fi
+	@failed=""; for script in benchmarks/bench_*.py; do echo "== $$script"; $(PY) $$script || failed="$$failed $$script"; done; \
+	echo; $(PY) benchmarks/table.py --before test-output/bench-previous; \
+	if [ -n "$$failed" ]; then echo "missed a target or failed:$$failed"; exit 1; fi
+
+bench-quick:
+	@BENCH_QUICK=1 $(MAKE) --no-print-directory bench
 
 clean:
 	rm -rf $(VENV) test-output .pytest_cache .mypy_cache .ruff_cache

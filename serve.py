@@ -6,6 +6,8 @@ own, so the login cookie is set by the server as HttpOnly (see netscan_app/sessi
 
 import streamlit as st
 
+from netscan_app import preload
 from netscan_app.session_routes import routes
 
 app = st.App("app.py", routes=routes())
+preload.start()  # the content, the store and the pages' modules, before the first visitor asks

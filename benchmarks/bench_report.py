@@ -8,13 +8,18 @@ A round of 30 respondents with three earlier rounds (synthetic, fixed seeds). Me
    ``warm_up(bundle)`` when it started, as a server should (no report has been made yet);
 2. warm: later reports in the same process (Chromium running);
 3. the command line end to end: `netscan report FILE -o out.pdf` in a new process (Python start-up,
-   imports, loading and checking the content, diagnosis, report).
+   imports, loading and checking the content, diagnosis, report);
+4. `prepare()` (diagnosing the round with its history) with 20 earlier rounds, given as the stored
+   scores a store keeps and as the answers of a response file, against `prepare()` with none in the
+   same run: flat in history means a ratio near 1 for stored scores.
 
 "Report time" is what a user waits for after clicking: diagnosing the round with its history and
 rendering. Each figure is the median over the runs, with min–max. The machine's load average is
 printed too: on a shared machine it explains much of the spread. The same-run baseline is the report
 model alone (diagnosis, texts and figures, nothing drawn or laid out), measured in the same child
 processes: each warm median is also given as a multiple of it, which moves less with the load.
+Every figure is also recorded for `benchmarks/table.py` (benchmarks/figures.py); BENCH_QUICK=1
+(`make bench-quick`) makes fewer runs.
 """
 
 from __future__ import annotations
@@ -31,6 +36,10 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from figures import Figure, figure, record  # noqa: E402
+
+QUICK = bool(os.environ.get("BENCH_QUICK"))
 ROUNDS = 8  # distinct rounds at least; one more than the warm runs, so none reuses a cached chart image
 TARGETS = {
     "pdf-summary_cold": 3.0,
@@ -126,6 +135,78 @@ def child(folder: Path, fmt: str, edition: str, warm_runs: int, started: bool) -
     )
 
 
+def bench_prepare(runs: int, earlier: int = 20) -> dict[str, list[float]]:
+    """Seconds of `prepare()` for a round of 30 with no history, with `earlier` rounds of answers,
+    and with the same rounds as stored scores (what `diagnose.store.round_scores` keeps)."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from diagnose import load_bundle
+    from diagnose.diagnosis import score
+    from diagnose.report import prepare
+    from diagnose.synthetic import build_case
+    from tests.report.conftest import make_case, round_spec
+
+    bundle = load_bundle()
+    q = bundle.questionnaire("netwerkscan")
+    rounds = [round_spec(f"meting {i}", f"{2000 + i}-10-01", 20, -0.4 + 0.03 * i) for i in range(earlier)]
+    rf = build_case(make_case(seed=9, rounds=[*rounds, round_spec("nu", "2026-04-14", 30, 0.3)]), q)
+    stored = [score(bundle, q, r, rf.network) for r in rf.history]
+    cases = {"none": [], "answers": rf.history, "scores": stored}
+    measured: dict[str, list[float]] = {name: [] for name in cases}
+    for _ in range(runs + 1):  # interleaved, so a change in the load hits every case alike
+        for name, history in cases.items():
+            start = time.perf_counter()
+            prepare(bundle, q, rf.round, history, rf.network)
+            measured[name].append(time.perf_counter() - start)
+    return {name: values[1:] for name, values in measured.items()}  # the first run warms up
+
+
+def report_figures(results: dict[str, Any], prep: dict[str, list[float]]) -> list[Figure]:
+    base = ("the report model alone (warm)", results["baseline"])
+    rows: list[tuple[str, str, tuple[str, list[float]] | None]] = [
+        ("pdf-summary_cold", "summary PDF, cold (first report in a fresh process)", None),
+        ("pdf-summary_started_cold", "summary PDF, first report after warm_up(bundle)", None),
+        ("pdf-summary_warm", "summary PDF, warm", base),
+        ("pdf-full_cold", "full PDF, cold", None),
+        ("pdf-full_warm", "full PDF, warm", base),
+        ("docx-summary_warm", "summary Word, warm", base),
+        ("docx-full_warm", "full Word, warm", base),
+        ("html-full_warm", "full HTML, warm", base),
+        ("cli_pdf", "`netscan report FILE` (summary PDF), whole process", None),
+    ]
+    out = []
+    for key, name, against in rows:
+        target = TARGETS.get(key)
+        out.append(
+            figure(
+                name,
+                results[key],
+                target=f"≤ {target:g} s" if target else None,
+                baseline=against[0] if against else None,
+                baseline_values=against[1] if against else None,
+            )
+        )
+    none = ("prepare(), no earlier rounds", prep["none"])
+    out.append(
+        figure(
+            "report prepare(), 20 earlier rounds as stored scores",
+            prep["scores"],
+            baseline=none[0],
+            baseline_values=none[1],
+            target="flat in history (≈ 1×)",
+        )
+    )
+    out.append(
+        figure(
+            "report prepare(), 20 earlier rounds of answers (each scored once)",
+            prep["answers"],
+            baseline=none[0],
+            baseline_values=none[1],
+        )
+    )
+    return out
+
+
 def summary(values: list[float]) -> str:
     if not values:
         return "–"
@@ -140,8 +221,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--cold-runs", type=int, default=5, help="fresh processes per format (default 5)")
-    parser.add_argument("--warm-runs", type=int, default=5, help="warm reports per process (default 5)")
+    parser.add_argument(
+        "--cold-runs", type=int, default=2 if QUICK else 5, help="fresh processes per format (default 5)"
+    )
+    parser.add_argument(
+        "--warm-runs", type=int, default=3 if QUICK else 5, help="warm reports per process (default 5)"
+    )
+    parser.add_argument(
+        "--prepare-runs", type=int, default=5 if QUICK else 20, help="prepare() runs per case"
+    )
     parser.add_argument(
         "--child", nargs=4, metavar=("FILE", "FORMAT", "EDITION", "WARM_UP"), help=argparse.SUPPRESS
     )
@@ -201,6 +289,9 @@ def main() -> int:
             cli.append(time.perf_counter() - start)
         results["cli_pdf"] = cli
     results["load_after"] = load()
+    prep = bench_prepare(args.prepare_runs)
+    results.update({f"prepare_{name}": values for name, values in prep.items()})
+    record("bench_report", report_figures(results, prep))
 
     if args.json:
         print(json.dumps(results, indent=1))

@@ -98,9 +98,9 @@ def record(script: str, figures: Sequence[Figure]) -> Path:
     return path
 
 
-def read_all() -> list[tuple[str, Figure]]:
+def read_all(folder: Path = OUT) -> list[tuple[str, Figure]]:
     figures = []
-    for path in sorted(OUT.glob("*.json")):
+    for path in sorted(folder.glob("*.json")):
         for entry in json.loads(path.read_text(encoding="utf-8")):
             figures.append((path.stem, Figure(**entry)))
     return figures

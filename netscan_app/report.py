@@ -4,39 +4,47 @@ The summary (four pages, PDF) is the main button; the full report (PDF, HTML, Ma
 editions in Word are under "other formats". A report is built when its button is clicked (a
 callable, on its own thread, so the page does not wait), in the language of the page, from the same
 round view the dashboard shows (and `netscan report ROUND` builds from).
+
+The results page needs none of the report's machinery to be shown: WeasyPrint, python-docx and the
+chart export are imported when a report is made, and the chart exporter's Chromium is started a
+second after the first results page of a server run has been made (``warm_up_soon``), so the page
+is drawn first and the first download still finds Chromium running.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import threading
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from diagnose.report import DEFAULT_EDITION, Edition, ReportModel, input_from_view, render_report, warm_up
-from diagnose.report.render import MEDIA_TYPES, Format
+from diagnose.report.views import DEFAULT_EDITION, MEDIA_TYPES, Edition, Format
+from diagnose.report.warm import warm_up_soon
 from diagnose.store.round_view import RoundView
 from diagnose.store.types import RoundInfo
 from diagnose.text import Lang
 from netscan_app.i18n import current_lang, t
 from netscan_app.resources import get_bundle
 
+if TYPE_CHECKING:
+    from diagnose.report.views import ReportModel
+
 
 @st.cache_resource(show_spinner=False)
 def _warm_up() -> bool:
-    """Start the chart exporter's Chromium once per server, when the first results page opens."""
+    """Get the first report ready once per server, after the first results page has been drawn."""
     if os.environ.get("NETSCAN_NO_WARMUP"):  # AppTest: no browser will ever ask for a report
         return False
-    try:
-        # with the bundle it also draws the report's own figures, so the first report is warm too
-        warm_up(get_bundle())
-    except Exception:  # the report then has tables only and says why
-        return False
+    # with the bundle it also draws the report's own figures, so the first report is warm too; a
+    # failure shows up in the first report (tables only, saying why)
+    warm_up_soon(get_bundle, after=threading.current_thread())  # once this page's run has ended
     return True
 
 
-Adapt = Callable[[ReportModel], None]
+Adapt = Callable[["ReportModel"], None]
 
 
 def file_name(
@@ -60,6 +68,8 @@ def builder(
     bundle = get_bundle()
 
     def build() -> bytes:
+        from diagnose.report import input_from_view, render_report
+
         return render_report(input_from_view(view, bundle), lang, fmt, edition=edition, adapt=adapt).content
 
     return build

@@ -225,10 +225,17 @@ class ChartExporter:
             )
             for i, image in zip(missing, drawn, strict=True):
                 self._cache[keys[i]] = bytes(image)
-            if self._extra_tabs is None and self._tabs > 1 and hasattr(browser, "_create_kaleido_tab"):
+            if (
+                self._extra_tabs is None
+                and self._tabs > 1
+                and opening.done()
+                and hasattr(browser, "_create_kaleido_tab")
+            ):
                 # More tabs draw in parallel (on two busy cores, 9 charts took 0.8 s instead of 1.2 s),
                 # but opening them with the browser made it start a second later, and opening one
-                # during the first export slowed that down: add them after the first export.
+                # during the first export slowed that down: add them after the first export, and
+                # only once kaleido's open() has returned (it sets up every tab it knows of then,
+                # which would also take a tab another export is drawing in).
                 self._extra_tabs = asyncio.ensure_future(self._more_tabs(browser, self._tabs - 1))
         images = []
         for key in keys:

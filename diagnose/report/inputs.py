@@ -17,8 +17,10 @@ from diagnose.benchmark import Comparison
 from diagnose.bundle import Bundle
 from diagnose.diagnosis import Diagnosis, PreviousRound, diagnose, free_texts, score
 from diagnose.edits import Applied, Branding
+from diagnose.problems import ValidationFailed
 from diagnose.questionnaire import Questionnaire
-from diagnose.responses import Network, Round
+from diagnose.responses import Network, Round, check_round
+from diagnose.scoring import RoundScores
 
 
 class _StoredRound(Protocol):
@@ -82,15 +84,29 @@ def prepare(
     bundle: Bundle,
     q: Questionnaire,
     rnd: Round,
-    history: Sequence[Round] = (),
+    history: Sequence[Round | RoundScores] = (),
     network: Network | None = None,
     *,
     invited: int | None = None,
     file: str = "",
 ) -> ReportInput:
-    """Diagnose a round (with its earlier rounds) and collect what the report needs besides."""
-    d = diagnose(bundle, q, rnd, history, network, file=file)
-    d, earlier = d.with_history([score(bundle, q, r, network) for r in history], bundle)
+    """Diagnose a round (with its earlier rounds, oldest first) and collect what the report needs.
+
+    Each earlier round is scored once, and not at all when it comes as scores (a stored round's,
+    `diagnose.store.round_scores`): the same scores give the diagnosis its previous round and the
+    report the rounds shown beside it. The answers of every earlier round are checked first, as
+    `diagnose` checks them."""
+    problems = [
+        p
+        for i, r in enumerate(history)
+        if isinstance(r, Round)
+        for p in check_round(q, r, file, where=f"history[{i}]")
+    ]
+    if problems:  # the current round's problems first, as `diagnose` reports them
+        raise ValidationFailed(check_round(q, rnd, file) + problems)
+    scored = [r if isinstance(r, RoundScores) else score(bundle, q, r, network) for r in history]
+    d = diagnose(bundle, q, rnd, scored, network, file=file)
+    d, earlier = d.with_history(scored, bundle)
     return ReportInput(
         diagnosis=d,
         bundle=bundle,

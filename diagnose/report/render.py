@@ -10,7 +10,6 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
@@ -20,22 +19,19 @@ from diagnose.report.images import IMAGE_MEDIA_TYPE, ChartExporter, ChartExportE
 from diagnose.report.inputs import ReportInput
 from diagnose.report.markdown import render_markdown
 from diagnose.report.model import build_model
-
-# WeasyPrint is imported with the package, so a server pays for it at start-up, not on the first click
 from diagnose.report.pdf import CHART_SCHEME, pdf_with_charts_later, render_pdf_with
-from diagnose.report.views import DEFAULT_EDITION, ChartView, Edition, ReportModel
+from diagnose.report.views import (
+    DEFAULT_EDITION,
+    MEDIA_TYPES,
+    ChartView,
+    Edition,
+    Format,
+    ReportModel,
+)
 from diagnose.report.word import render_docx
 from diagnose.text import Lang
 
-Format = Literal["pdf", "html", "md", "docx"]
-FORMATS: tuple[Format, ...] = ("pdf", "html", "md", "docx")
 TEMPLATES = Path(__file__).with_name("templates")
-MEDIA_TYPES = {
-    "pdf": "application/pdf",
-    "html": "text/html; charset=utf-8",
-    "md": "text/markdown; charset=utf-8",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-}
 TEMPLATE = {"summary": "summary.html.j2", "full": "report.html.j2"}
 
 

@@ -19,6 +19,14 @@ Edition = Literal["summary", "full"]
 EDITIONS: tuple[Edition, ...] = ("summary", "full")
 # What a download is when nobody asks for more: the steering group's four pages (issue 12).
 DEFAULT_EDITION: Edition = "summary"
+Format = Literal["pdf", "html", "md", "docx"]
+FORMATS: tuple[Format, ...] = ("pdf", "html", "md", "docx")
+MEDIA_TYPES = {
+    "pdf": "application/pdf",
+    "html": "text/html; charset=utf-8",
+    "md": "text/markdown; charset=utf-8",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
 
 
 @dataclass

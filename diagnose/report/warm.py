@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 import threading
+import time
+from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any
 
@@ -43,6 +46,36 @@ def warm_up(bundle: Bundle | None = None) -> Future[list[bytes]]:
 
     threading.Thread(target=work, args=(inp,), name="netscan-warm-up", daemon=True).start()
     return done
+
+
+# Seconds between the end of the page's run that asked for the warm-up and the warm-up: time for
+# the browser to draw the page's charts. The warm-up (Chromium's start, importing and running the
+# report stack: ~2 s CPU) would otherwise compete with the page for the cores and the interpreter.
+WARM_UP_DELAY = 1.0
+
+
+def warm_up_soon(
+    bundle: Callable[[], Bundle], *, after: threading.Thread | None = None, delay: float = WARM_UP_DELAY
+) -> threading.Thread:
+    """:func:`warm_up` on a background thread once ``after`` (the page's own run, e.g. Streamlit's
+    script thread) has finished and ``delay`` seconds more have passed; returns at once.
+
+    For a page that has just decided what to show: the page is made and drawn before the report's
+    machinery (WeasyPrint, the chart export, Chromium) is loaded, and the first download finds it
+    running. A failure is logged; the first report then tries again and says why it has no charts."""
+
+    def later() -> None:
+        if after is not None and after is not threading.current_thread():
+            after.join(timeout=START_TIMEOUT)
+        time.sleep(delay)
+        try:
+            warm_up(bundle())
+        except Exception:
+            logging.getLogger("netscan.report").warning("the report's warm-up failed", exc_info=True)
+
+    thread = threading.Thread(target=later, name="netscan-warm-up-soon", daemon=True)
+    thread.start()
+    return thread
 
 
 def _generic_figures() -> list[Any]:

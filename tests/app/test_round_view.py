@@ -85,8 +85,9 @@ def test_the_cli_and_the_apps_report_of_a_round_are_built_from_equal_views(
     assert [str(e.value) for e in at.get("text")] == ["Appel", "banaan", "citroen"]
 
     built: list[ReportInput] = []
-    monkeypatch.setattr(
-        app_report, "render_report", lambda inp, *_, **__: built.append(inp) or SimpleNamespace(content=b"")
+    monkeypatch.setattr(  # the app imports the report stack when a report is made
+        "diagnose.report.render_report",
+        lambda inp, *_, **__: built.append(inp) or SimpleNamespace(content=b""),
     )
     app_report.builder(app_view, "md", "nl")()
     (app_input,) = built
