@@ -740,6 +740,8 @@ _TEXTS: dict[str, dict[str, str]] = {
     },
     # --- questionnaire form -------------------------------------------------------------------
     "form.optional": {"nl": "niet verplicht", "en": "optional"},
+    # --- accessibility of the form (a17) ---
+    "form.required": {"nl": "verplicht", "en": "required"},
     "form.number_placeholder": {"nl": "Vul een getal in", "en": "Enter a number"},
     "form.text_placeholder": {"nl": "Typ hier je antwoord", "en": "Type your answer here"},
     "form.missing_item": {

