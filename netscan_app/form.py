@@ -92,6 +92,7 @@ def go_to(ctx: FormContext, page: int) -> None:
     st.session_state[_page_key(ctx)] = page
     st.session_state[f"show_missing_{ctx.response_id}"] = False
     st.session_state["scroll_top"] = True
+    st.session_state["scroll_heading"] = "h2"  # the section's (or the check page's) heading
 
 
 # --- saving -------------------------------------------------------------------------------------

@@ -176,17 +176,34 @@ def free_text(text: str) -> None:
 
 _SCROLL_JS = """
 export default function(component) {
-  const main = window.parent.document.querySelector('[data-testid="stMain"]') ||
-               document.querySelector('[data-testid="stMain"]');
+  const doc = window.parent.document || document;
+  const main = doc.querySelector('[data-testid="stMain"]');
   if (main) { main.scrollTo({top: 0}); }
   window.scrollTo({top: 0});
+  // Keyboard and screen reader: focus moves to the new page's heading (data.heading: a section's
+  // h2, else the h1) once the run has drawn it, instead of staying on the button at the bottom (WCAG 2.4.3).
+  let tries = 0;
+  const focusHeading = () => {
+    const app = doc.querySelector('[data-testid="stApp"]');
+    const done = app && app.getAttribute('data-test-script-state') === 'notRunning';
+    const wanted = (component.data && component.data.heading) || 'h1';
+    const heading = main && (main.querySelector(wanted) || main.querySelector('h1'));
+    if (done && heading) {
+      heading.setAttribute('tabindex', '-1');
+      heading.focus({preventScroll: true});
+    } else if (tries++ < 100) {
+      setTimeout(focusHeading, 50);
+    }
+  };
+  focusHeading();
 }
 """
 _scroll_component: object = None
 
 
 def scroll_to_top_if_asked() -> None:
-    """After moving to another questionnaire page, start at its top (a rerun keeps the old scroll)."""
+    """After moving to another questionnaire page, start at its top (a rerun keeps the old scroll),
+    with the keyboard focus on its heading."""
     global _scroll_component
     if not st.session_state.pop("scroll_top", False):
         return
@@ -196,7 +213,8 @@ def scroll_to_top_if_asked() -> None:
         _scroll_component = components.component("netscan_scroll_top", html="<span></span>", js=_SCROLL_JS)
     count = st.session_state.get("scroll_count", 0) + 1
     st.session_state["scroll_count"] = count
-    _scroll_component(data={"n": count}, key=f"scroll_top_{count}")  # type: ignore[operator]
+    heading = st.session_state.pop("scroll_heading", "h1")
+    _scroll_component(data={"n": count, "heading": heading}, key=f"scroll_top_{count}")  # type: ignore[operator]
 
 
 def show_flash() -> None:

@@ -36,6 +36,7 @@ pytestmark = pytest.mark.browser
 SHOTS = OUTPUT / "accessibility"
 DESKTOP = {"width": 1366, "height": 900}
 NARROW = {"width": 320, "height": 720}
+ZOOMED = {"width": 683, "height": 450}
 EMAIL = "toegankelijk@school.nl"
 TABS = (
     "Samenvatting",
@@ -130,27 +131,69 @@ def questionnaire(store: Store, rnd: RoundInfo) -> Questionnaire:
 
 # --- keyboard only ------------------------------------------------------------------------------
 
+# The focused element: what it is, where it sits in the page, and the ring drawn for it (on the label
+# of a visually hidden radio or check box input, where the ring is drawn).
 FOCUSED = """() => {
   const el = document.activeElement;
   if (!el || el === document.body) return null;
   const box = el.closest('[class*="st-key-"]');
   const keys = box ? [...box.classList].filter(c => c.startsWith('st-key-')) : [];
+  const hidden = el.tagName === 'INPUT' && ['radio', 'checkbox'].includes(el.type);
+  const ringed = hidden ? el.closest('label') : el;
+  const style = getComputedStyle(ringed);
+  const main = document.querySelector('[data-testid="stMain"]');
   return {tag: el.tagName, role: el.getAttribute('role') || '', name: (el.getAttribute('aria-label') ||
           el.innerText || el.value || '').trim().slice(0, 120), type: el.getAttribute('type') || '',
-          key: keys.join(' '), checked: el.getAttribute('aria-checked') || String(el.checked)};
+          key: keys.join(' '), checked: el.getAttribute('aria-checked') || String(el.checked),
+          inMain: !!(main && main.contains(el)),
+          top: el.getBoundingClientRect().top + (main ? main.scrollTop : 0),
+          ring: style.outlineStyle === 'none' ? 0 : parseFloat(style.outlineWidth),
+          ringColor: style.outlineColor};
 }"""
+CONTROLS = ("BUTTON", "INPUT", "TEXTAREA", "A")
+RING = "rgb(27, 94, 140)"  # #1B5E8C: 6.9:1 on white
 
 
-def tab_to(page: Any, wanted: Any, what: str, limit: int = 120) -> dict[str, Any]:
-    """Press Tab until the focused element is the one ``wanted`` accepts; never clicks."""
-    seen = []
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        focused = page.evaluate(FOCUSED)
-        if focused is not None and wanted(focused):
-            return dict(focused)
-        seen.append(focused)
-    raise AssertionError(f"Tab never reached {what}; focus went: {seen[-12:]}")
+class Keyboard:
+    """A person with a keyboard only: Tab, arrows, Space, Enter and typing; never a click. Checks on
+    the way that every control reached shows the focus ring and that focus moves down the page."""
+
+    def __init__(self, page: Any) -> None:
+        self.page = page
+        self.last_top: float | None = None
+        self.shots: set[str] = set()
+
+    def tab_to(self, wanted: Any, what: str, limit: int = 120) -> dict[str, Any]:
+        seen = []
+        for _ in range(limit):
+            self.page.keyboard.press("Tab")
+            focused = self.page.evaluate(FOCUSED)
+            self.follow(focused)
+            if focused is not None and wanted(focused):
+                return dict(focused)
+            seen.append(focused)
+        raise AssertionError(f"Tab never reached {what}; focus went: {seen[-12:]}")
+
+    def follow(self, focused: dict[str, Any] | None) -> None:
+        """Visible focus (2.4.7) and a tab order that follows the reading order (2.4.3)."""
+        if focused is None or not focused["inMain"]:
+            self.last_top = None  # past the end of the page, round to the top again
+            return
+        if focused["tag"] in CONTROLS:
+            assert focused["ring"] >= 2 and focused["ringColor"] == RING, ("no visible focus", focused)
+        if self.last_top is not None:
+            assert focused["top"] >= self.last_top - 4, ("focus moved up the page", focused)
+        self.last_top = focused["top"]
+
+    def page_changed(self) -> None:
+        self.last_top = None
+
+    def shot(self, name: str) -> None:
+        """The focus state as seen (once per kind of control), kept to look at."""
+        if name not in self.shots:
+            self.shots.add(name)
+            SHOTS.mkdir(parents=True, exist_ok=True)
+            self.page.screenshot(path=str(SHOTS / f"focus-{name}.png"))
 
 
 def in_item(item: Item, extra: str = "") -> Any:
@@ -169,45 +212,66 @@ def scale_label(q: Questionnaire, item: Item, value: Any) -> str:
     return next(p.label.nl for p in scale.points if p.value == value)
 
 
-def key_answer(page: Any, q: Questionnaire, item: Item, value: Any) -> None:
+def key_answer(kb: Keyboard, q: Questionnaire, item: Item, value: Any) -> None:
     """Answer one question with the keyboard only: Tab to it, then Space, arrows or typing."""
+    page = kb.page
     if item.type == "scale":
         label = scale_label(q, item, value)
-        focused = tab_to(page, in_item(item), f"{item.id}: the answer chips")  # one tab stop: a radio group
+        focused = kb.tab_to(in_item(item), f"{item.id}: the answer chips")  # one tab stop: a radio group
         for _ in range(len(q.scales[item.scale or ""].points) + 2):
             if focused["name"] == label:
                 break
             page.keyboard.press("ArrowRight")
             focused = page.evaluate(FOCUSED)
         assert focused["name"] == label, (item.id, focused)
+        kb.follow(focused)
+        kb.shot("scale-answer")
         if focused["checked"] != "true":
             page.keyboard.press("Space")
     elif item.type == "single":
         labels = [o.value for o in item.options or []]
-        tab_to(page, lambda f: in_item(item)(f) and f["type"] == "radio", f"{item.id}: radio group")
+        kb.tab_to(lambda f: in_item(item)(f) and f["type"] == "radio", f"{item.id}: radio group")
+        kb.shot("radio-option")
         for _ in range(labels.index(value)):
             page.keyboard.press("ArrowDown")
         page.keyboard.press("Space")
     elif item.type == "number":
-        tab_to(page, lambda f: in_item(item)(f) and f["tag"] == "INPUT", f"{item.id}: number")
+        kb.tab_to(lambda f: in_item(item)(f) and f["tag"] == "INPUT", f"{item.id}: number")
+        kb.shot("number")
         page.keyboard.type(str(value))
         page.keyboard.press("Enter")
     elif item.type == "text":
-        tab_to(page, lambda f: in_item(item)(f) and f["tag"] == "TEXTAREA", f"{item.id}: text")
+        kb.tab_to(lambda f: in_item(item)(f) and f["tag"] == "TEXTAREA", f"{item.id}: text")
+        kb.shot("text")
         page.keyboard.type(str(value))
-        page.keyboard.press("Tab")
+        page.keyboard.press("Tab")  # leaving the field saves it
         page.keyboard.press("Shift+Tab")
     else:
         for option in value:
-            tab_to(page, in_item(item, f"__{option}"), f"{item.id}: {option}")
+            kb.tab_to(in_item(item, f"__{option}"), f"{item.id}: {option}")
+            kb.shot("check-box")
             page.keyboard.press("Space")
     settle(page, quiet=2)
 
 
-def press_button(page: Any, name: str) -> None:
-    tab_to(page, lambda f: f["tag"] == "BUTTON" and f["name"].endswith(name), f"the button {name}")
-    page.keyboard.press("Enter")
-    settle(page)
+def press_button(kb: Keyboard, name: str) -> None:
+    kb.tab_to(lambda f: f["tag"] == "BUTTON" and f["name"].endswith(name), f"the button {name}")
+    kb.shot("button-" + name.lower().replace(" ", "-"))
+    kb.page.keyboard.press("Enter")
+    settle(kb.page)
+    kb.page_changed()
+
+
+def focus_on_heading(page: Any, tag: str, text: str) -> None:
+    """After a move to another page the focus is on its heading, so reading starts there."""
+    deadline = time.monotonic() + 10
+    focused = None
+    while time.monotonic() < deadline:
+        focused = page.evaluate("() => [document.activeElement.tagName, document.activeElement.innerText]")
+        if focused[0] == tag and text in focused[1]:
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"the focus is not on the {tag} {text!r} but on {focused}")
 
 
 def wait_saved(store: Store, response_id: int, item_id: str, value: Any, timeout: float = 10.0) -> None:
@@ -232,29 +296,33 @@ def test_a_questionnaire_by_keyboard_only_and_axe_on_every_page_at_desktop(
     page.goto(link)
     wait_text(page, "Beginnen")
     problems: list[axe.Violation] = []
+    kb = Keyboard(page)
     check(page, "welcome", problems)
-    press_button(page, "Beginnen")
+    press_button(kb, "Beginnen")
     wait_text(page, f"Deel 1 van {len(shown)}")
+    focus_on_heading(page, "H2", shown[0].section.title.nl)
     for index, section in enumerate(shown):
         if index == 0:  # Next with questions open: the warnings, tied to their questions
-            press_button(page, "Volgende")
+            press_button(kb, "Volgende")
             page.get_by_role("alert").filter(has_text="Deze vraag is nog niet beantwoord.").first.wait_for()
             settle(page)
             check(page, "section 1, questions left open", problems)
             screenshot(page, SHOTS / "desktop-questions-left-open.png")
         for item in section.items:
             if item.id in answers and (item.required or item.type == "text"):
-                key_answer(page, q, item, answers[item.id])
+                key_answer(kb, q, item, answers[item.id])
                 wait_saved(store, response_id, item.id, answers[item.id])
         check(page, f"section {index + 1}", problems)
         last = index == len(shown) - 1
-        press_button(page, "Naar controleren" if last else "Volgende")
+        press_button(kb, "Naar controleren" if last else "Volgende")
         wait_text(page, "Alle verplichte vragen zijn beantwoord." if last else f"Deel {index + 2} van")
+        focus_on_heading(page, "H2", "Controleren en insturen" if last else shown[index + 1].section.title.nl)
     check(page, "check page", problems)
     screenshot(page, SHOTS / "desktop-check.png")
-    press_button(page, "Insturen")
+    press_button(kb, "Insturen")
     wait_text(page, "Dank je wel!")
     assert store.get_response(response_id).status == "submitted"
+    focus_on_heading(page, "H1", "Dank je wel!")
     check(page, "thank-you", problems)
     ctx.close()
     assert not problems, axe.report(problems)
@@ -314,3 +382,112 @@ def test_axe_on_sign_in_results_and_report_pages(
         check(page, "report: edit", problems)
         ctx.close()
     assert not problems, axe.report(problems)
+
+
+# --- reflow, text size, language ----------------------------------------------------------------
+
+OVERFLOW = """() => {
+  const width = document.documentElement.clientWidth;
+  const main = document.querySelector('[data-testid="stMain"]');
+  const out = [];
+  if (document.documentElement.scrollWidth > width) out.push('document ' + document.documentElement.scrollWidth);
+  if (main && main.scrollWidth > main.clientWidth + 1) out.push('main ' + main.scrollWidth);
+  for (const el of (main ? main.querySelectorAll('p, h1, h2, h3, label, button, input, textarea') : [])) {
+    const r = el.getBoundingClientRect();
+    if (r.width > 0 && r.right > width + 1) out.push(el.tagName + ' ' + (el.innerText || '').slice(0, 40) + ' ends at ' + Math.round(r.right));
+  }
+  return out.slice(0, 8);
+}"""
+
+
+def no_horizontal_scroll(page: Any, where: str) -> None:
+    """1.4.10 Reflow / 1.4.4 Resize text: all fits the width, nothing to scroll sideways."""
+    settle(page)
+    time.sleep(0.3)
+    screenshot(page, SHOTS / f"{where}.png")
+    assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"), where
+    assert page.evaluate(OVERFLOW) == [], where
+
+
+def test_pages_reflow_at_320_px_and_with_text_at_200_percent(
+    world: tuple[AppServer, Store, NetworkInfo, RoundInfo], browser: Any
+) -> None:
+    server, store, net, rnd = world
+    q = questionnaire(store, rnd)
+    answers = synthetic_answers(q, 1, seed=73)[0]
+    shown = pages(q, answers)
+    link, response_id = invitation(store, rnd, server.url)
+    for item_id, value in answers.items():
+        store.save_answer(response_id, item_id, value)
+    scale_page = next(n for n, p in enumerate(shown) if any(i.type == "scale" for i in p.items))
+    # 320 CSS px (1.4.10); a 1366 px window zoomed to 200 % (1.4.4 by the browser's zoom, G142): 683
+    # CSS px at two device pixels each; and the respondent's pages with only the text at 200 %.
+    for viewport, scale, text, tag in (
+        (NARROW, 2, "100%", "320px"),
+        (ZOOMED, 2, "100%", "zoom-200"),
+        (DESKTOP, 1, "200%", "text-200"),
+    ):
+        ctx = need(browser).new_context(
+            viewport=viewport, device_scale_factor=scale, locale="nl-NL", timezone_id="Europe/Amsterdam"
+        )
+        page = ctx.new_page()
+        for url, wait, name in (
+            (f"{link}&p=-1", "Verdergaan", "welcome"),
+            (f"{link}&p=0", "Deel 1 van", "section-1"),
+            (f"{link}&p={scale_page}", f"Deel {scale_page + 1} van", "scale-section"),
+            (f"{link}&p={len(shown)}", "Controleren en insturen", "check"),
+            (server.url, "Wachtwoord", "sign-in"),
+        ):
+            page.goto(url)
+            wait_text(page, wait)
+            # text at 200 %: the root font size doubled, as a browser's text-only zoom does
+            page.evaluate(f"() => {{ document.documentElement.style.fontSize = '{text}'; }}")
+            no_horizontal_scroll(page, f"{tag}-{name}")
+        if text != "100%":
+            # the results with only the text doubled keep their desktop columns, too narrow for it
+            # (zoom reflows them; text-only on the dashboard is left open in issue 17's closing note)
+            ctx.close()
+            continue
+        page.get_by_label("E-mailadres").fill(EMAIL)
+        page.get_by_label("Wachtwoord").fill(PASSWORD)
+        page.get_by_role("button", name="Inloggen").click()
+        wait_text(page, "Ingelogd als")
+        page.goto(f"{server.url}/resultaten?netwerk={net.id}&meting={rnd.id}")
+        wait_text(page, "De drie belangrijkste bevindingen")
+        for tab in ("Samenvatting", "Scores", "Alle bevindingen"):
+            page.get_by_role("tab", name=tab, exact=True).click()
+            settle(page)
+            time.sleep(0.5)  # Plotly's redraw
+            page.evaluate(f"() => {{ document.documentElement.style.fontSize = '{text}'; }}")
+            no_horizontal_scroll(page, f"{tag}-results-{tab.replace(' ', '-').lower()}")
+        ctx.close()
+
+
+def test_the_document_language_follows_the_switch(
+    world: tuple[AppServer, Store, NetworkInfo, RoundInfo], browser: Any
+) -> None:
+    server, store, _, rnd = world
+    link, _ = invitation(store, rnd, server.url)
+    ctx = context(browser, DESKTOP)
+    page = ctx.new_page()
+    page.goto(server.url)
+    wait_text(page, "Wachtwoord")
+    assert page.evaluate("() => document.documentElement.lang") == "nl"
+    page.goto(link)
+    wait_text(page, "Beginnen")
+    assert page.evaluate("() => document.documentElement.lang") == "nl"
+    kb = Keyboard(page)
+    kb.tab_to(lambda f: "st-key-lang_switch_respondent" in f["key"], "the language switch")
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("Space")
+    page.get_by_role("button", name="Start", exact=True).wait_for()
+    settle(page)
+    assert page.evaluate("() => document.documentElement.lang") == "en"
+    page.reload()  # the language travels in the URL
+    page.get_by_role("button", name="Start", exact=True).wait_for()
+    settle(page)
+    assert page.evaluate("() => document.documentElement.lang") == "en"
+    page.get_by_role("radio", name="NL").click()
+    wait_text(page, "Beginnen")
+    assert page.evaluate("() => document.documentElement.lang") == "nl"
+    ctx.close()
