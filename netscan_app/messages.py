@@ -14,6 +14,18 @@ _TEXTS: dict[str, dict[str, str]] = {
     # --- app and navigation -------------------------------------------------------------------
     "app.title": {"nl": "Netwerkscan", "en": "Network scan"},
     "lang.label": {"nl": "Taal", "en": "Language"},
+    # --- Streamlit's own words for screen readers, in the page's language (a17) ---
+    "a11y.skip": {"nl": "Naar de inhoud", "en": "Skip to main content"},
+    "a11y.progress": {"nl": "Voortgang", "en": "Progress"},
+    "a11y.show_password": {"nl": "Wachtwoord tonen", "en": "Show password"},
+    "a11y.hide_password": {"nl": "Wachtwoord verbergen", "en": "Hide password"},
+    "a11y.sidebar": {"nl": "Zijbalk", "en": "Sidebar"},
+    "a11y.collapse_sidebar": {"nl": "Zijbalk inklappen", "en": "Collapse sidebar"},
+    "a11y.expand_sidebar": {"nl": "Zijbalk uitklappen", "en": "Expand sidebar"},
+    "a11y.app_pages": {"nl": "Pagina's", "en": "Pages"},
+    "a11y.clear_value": {"nl": "Keuze wissen", "en": "Clear the choice"},
+    "a11y.open": {"nl": "Openen", "en": "Open"},
+    "a11y.help": {"nl": "Uitleg", "en": "Help"},
     "nav.sign_in": {"nl": "Inloggen", "en": "Sign in"},
     "nav.overview": {"nl": "Overzicht", "en": "Overview"},
     "nav.network": {"nl": "Netwerk", "en": "Network"},

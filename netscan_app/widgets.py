@@ -12,7 +12,8 @@ from zoneinfo import ZoneInfo
 import streamlit as st
 
 from diagnose.diagnosis import Diagnosis, Finding
-from netscan_app.i18n import current_lang, loc, set_lang, t
+from diagnose.text import LANGUAGES
+from netscan_app.i18n import current_lang, loc, set_lang, t, translate
 from netscan_app.resources import get_bundle
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
@@ -28,7 +29,54 @@ def page_style() -> None:
 
 # Streamlit serves every page as <html lang="en"> and has no setting for it: the page's language is
 # set here on every run (a changed language re-renders this element, so its script runs again).
-_LANG_JS = '<div class="netscan-script"><script>document.documentElement.lang = {lang!r};</script></div>'
+# The same script puts Streamlit's own English words for screen readers (the skip link, "progress",
+# "Show password" …) into the page's language, and hides the decorative icons in text ("visibility
+# icon") from screen readers, on every element Streamlit draws later too (one observer per page).
+_LANG_JS = """<div class="netscan-script"><script>
+(() => {{
+  document.documentElement.lang = {lang};
+  window.netscanWords = {words};
+  const fix = () => {{
+    const words = window.netscanWords;
+    for (const a of document.querySelectorAll('a[href^="#"]')) {{
+      const text = a.textContent.trim();
+      if (a.children.length === 0 && words.text[text] !== undefined && words.text[text] !== text) {{
+        a.textContent = words.text[text];
+      }}
+    }}
+    for (const el of document.querySelectorAll('[aria-label]')) {{
+      const label = el.getAttribute('aria-label');
+      if (words.labels[label] !== undefined && words.labels[label] !== label) el.setAttribute('aria-label', words.labels[label]);
+    }}
+    for (const icon of document.querySelectorAll('span[role="img"][aria-label$=" icon"], [data-testid="stIconMaterial"]')) {{
+      icon.setAttribute('aria-hidden', 'true');
+    }}
+  }};
+  fix();
+  if (!window.netscanObserver) {{
+    let queued = false;
+    window.netscanObserver = new MutationObserver(() => {{
+      if (!queued) {{ queued = true; requestAnimationFrame(() => {{ queued = false; window.netscanFix(); }}); }}
+    }});
+    window.netscanObserver.observe(document.body, {{subtree: true, childList: true}});
+  }}
+  window.netscanFix = fix;
+}})();
+</script></div>"""
+
+#: Streamlit's English accessible names → our catalogue key
+_STREAMLIT_LABELS = {
+    "progress": "a11y.progress",
+    "Show password": "a11y.show_password",
+    "Hide password": "a11y.hide_password",
+    "Sidebar": "a11y.sidebar",
+    "Collapse sidebar": "a11y.collapse_sidebar",
+    "Expand sidebar": "a11y.expand_sidebar",
+    "App pages": "a11y.app_pages",
+    "Clear value": "a11y.clear_value",
+    "Open": "a11y.open",
+    "Help": "a11y.help",
+}
 
 # Attributes Streamlit has no parameter for, set on a keyed container (``st-key-<key>``) by a small
 # script rendered after it. Streamlit keeps a keyed container's element across reruns, so they stay
@@ -43,19 +91,37 @@ _ATTRS_JS = (
 
 def document_language() -> None:
     """``<html lang>`` follows the session's language (WCAG 3.1.1): "nl" or "en", never Streamlit's
-    fixed "en" under Dutch text."""
-    st.html(_LANG_JS.format(lang=current_lang()), unsafe_allow_javascript=True)
+    fixed "en" under Dutch text; and Streamlit's own words for screen readers in that language."""
+    lang = current_lang()
+    words = {
+        "text": _in_this_language({"Skip to main content": "a11y.skip"}),
+        "labels": _in_this_language(_STREAMLIT_LABELS),
+    }
+    st.html(_LANG_JS.format(lang=_js(lang), words=_js(words)), unsafe_allow_javascript=True)
+
+
+def _in_this_language(words: dict[str, str]) -> dict[str, str]:
+    """Streamlit's word, and each language's translation of it (set before a switch), → the word
+    in the session's language."""
+    lang = current_lang()
+    return {
+        variant: translate(key, lang)
+        for english, key in words.items()
+        for variant in (english, *(translate(key, other) for other in LANGUAGES))
+    }
+
+
+def _js(value: object) -> str:
+    """A value as a JavaScript literal inside a <script>: JSON with ``<`` escaped."""
+    return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c")
 
 
 def container_attributes(key: str, attrs: dict[str, str]) -> None:
     """Set ARIA attributes on the container ``key`` rendered earlier in this run. Values are text
     (JSON-encoded, ``<`` escaped), never markup."""
 
-    def js(value: object) -> str:
-        return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c")
-
     st.html(
-        _ATTRS_JS.format(selector=js(f".st-key-{key}"), attrs=js(attrs)),
+        _ATTRS_JS.format(selector=_js(f".st-key-{key}"), attrs=_js(attrs)),
         unsafe_allow_javascript=True,
     )
 

@@ -313,6 +313,10 @@ def test_a_questionnaire_by_keyboard_only_and_axe_on_every_page_at_desktop(
                 key_answer(kb, q, item, answers[item.id])
                 wait_saved(store, response_id, item.id, answers[item.id])
         check(page, f"section {index + 1}", problems)
+        if index == 0:  # the autosave status: a polite live region that says the answer is kept
+            status = page.locator(".st-key-save_status")
+            assert status.get_attribute("aria-live") == "polite" and status.get_attribute("role") == "status"
+            assert "Antwoord bewaard" in status.inner_text()
         last = index == len(shown) - 1
         press_button(kb, "Naar controleren" if last else "Volgende")
         wait_text(page, "Alle verplichte vragen zijn beantwoord." if last else f"Deel {index + 2} van")
@@ -463,6 +467,27 @@ def test_pages_reflow_at_320_px_and_with_text_at_200_percent(
         ctx.close()
 
 
+# Streamlit's words a screen reader hears: the skip link, the progress bar's name, and how many
+# icons in text are read out by name ("visibility icon") instead of being hidden as decoration.
+WORDS = """() => {
+  const skip = [...document.querySelectorAll('a[href^="#"]')].find(a => a.children.length === 0);
+  const bar = document.querySelector('[role="progressbar"]');
+  const icons = [...document.querySelectorAll('span[role="img"], [data-testid="stIconMaterial"]')]
+    .filter(i => i.getAttribute('aria-hidden') !== 'true' && !i.closest('[aria-hidden="true"]'));
+  return {skip: skip ? skip.textContent.trim() : null, progress: bar ? bar.getAttribute('aria-label') : null,
+          icons: icons.length};
+}"""
+
+
+def streamlit_words(page: Any) -> dict[str, Any]:
+    deadline = time.monotonic() + 5
+    words: dict[str, Any] = page.evaluate(WORDS)
+    while words["icons"] and time.monotonic() < deadline:  # the observer runs on the next frame
+        time.sleep(0.1)
+        words = page.evaluate(WORDS)
+    return words
+
+
 def test_the_document_language_follows_the_switch(
     world: tuple[AppServer, Store, NetworkInfo, RoundInfo], browser: Any
 ) -> None:
@@ -476,6 +501,9 @@ def test_the_document_language_follows_the_switch(
     page.goto(link)
     wait_text(page, "Beginnen")
     assert page.evaluate("() => document.documentElement.lang") == "nl"
+    assert streamlit_words(page) == {"skip": "Naar de inhoud", "progress": "Voortgang", "icons": 0}
+    # a button is named by its words only, not by its icon's name ("arrow_forward Beginnen")
+    assert page.get_by_role("button", name="Beginnen", exact=True).count() == 1
     kb = Keyboard(page)
     kb.tab_to(lambda f: "st-key-lang_switch_respondent" in f["key"], "the language switch")
     page.keyboard.press("ArrowRight")
@@ -483,6 +511,7 @@ def test_the_document_language_follows_the_switch(
     page.get_by_role("button", name="Start", exact=True).wait_for()
     settle(page)
     assert page.evaluate("() => document.documentElement.lang") == "en"
+    assert streamlit_words(page) == {"skip": "Skip to main content", "progress": "Progress", "icons": 0}
     page.reload()  # the language travels in the URL
     page.get_by_role("button", name="Start", exact=True).wait_for()
     settle(page)
