@@ -17,8 +17,9 @@ _TEXTS: dict[str, dict[str, str]] = {
     # --- Streamlit's own words for screen readers, in the page's language (a17) ---
     "a11y.skip": {"nl": "Naar de inhoud", "en": "Skip to main content"},
     "a11y.progress": {"nl": "Voortgang", "en": "Progress"},
-    "a11y.show_password": {"nl": "Wachtwoord tonen", "en": "Show password"},
-    "a11y.hide_password": {"nl": "Wachtwoord verbergen", "en": "Hide password"},
+    # not "Wachtwoord tonen": the password field keeps the only name with "Wachtwoord" in it
+    "a11y.show_password": {"nl": "Tekens tonen", "en": "Show password"},
+    "a11y.hide_password": {"nl": "Tekens verbergen", "en": "Hide password"},
     "a11y.sidebar": {"nl": "Zijbalk", "en": "Sidebar"},
     "a11y.collapse_sidebar": {"nl": "Zijbalk inklappen", "en": "Collapse sidebar"},
     "a11y.expand_sidebar": {"nl": "Zijbalk uitklappen", "en": "Expand sidebar"},

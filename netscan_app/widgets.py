@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import re
 from collections.abc import Iterable, Sequence
@@ -135,6 +136,12 @@ def live_region(key: str) -> None:
 def group(key: str, label: str) -> None:
     """The container ``key`` as a group named ``label`` (check boxes that answer one question)."""
     container_attributes(key, {"role": "group", "aria-label": label})
+
+
+def hidden_heading(text: str) -> None:
+    """An h2 read by screen readers and left out of sight, where the visible layout shows the level
+    another way (the results' tabs) but the heading outline would jump from h1 to h3."""
+    st.html(f'<h2 class="netscan-sr-only">{html.escape(text)}</h2>')
 
 
 def md_escape(text: str) -> str:

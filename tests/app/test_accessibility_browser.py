@@ -7,6 +7,7 @@ switch. Screenshots of focus states and of the reflowed pages go to test-output/
 
 from __future__ import annotations
 
+import itertools
 import json
 import time
 from collections.abc import Iterator
@@ -109,13 +110,28 @@ def context(browser: Any, viewport: dict[str, int]) -> Any:
     )
 
 
+# The page's headings as a screen reader lists them (hidden tab panels left out).
+HEADINGS = """() => [...document.querySelectorAll('[data-testid="stMain"] :is(h1, h2, h3, h4, h5, h6)')]
+  .filter(h => !h.closest('[hidden]') && h.getClientRects().length > 0)
+  .map(h => [Number(h.tagName[1]), h.textContent.trim().slice(0, 50)])"""
+
+
 def check(page: Any, where: str, problems: list[axe.Violation]) -> None:
-    """axe over the page as it is now; what is ours is collected in ``problems``."""
+    """axe over the page as it is now; what is ours is collected in ``problems``. The headings
+    start at h1 and never skip a level going down (1.3.1; axe counts this a best practice only)."""
     settle(page)
     size = "phone" if page.viewport_size["width"] < 500 else "desktop"
     found = axe.scan_all(page, f"{size}: {where}")
     FOUND.extend(found)
     problems.extend(v for v in found if v.allowed_by is None)
+    headings = page.evaluate(HEADINGS)
+    deadline = time.monotonic() + 5
+    while not headings and time.monotonic() < deadline:  # a rerun can be redrawing the page
+        time.sleep(0.1)
+        headings = page.evaluate(HEADINGS)
+    assert headings and headings[0][0] == 1, (where, "the page does not start with an h1", headings)
+    for (before, _), (level, text) in itertools.pairwise(headings):
+        assert level <= before + 1, (where, f"h{before} is followed by h{level} {text!r}", headings)
 
 
 def invitation(store: Store, rnd: RoundInfo, base: str) -> tuple[str, int]:
