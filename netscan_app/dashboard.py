@@ -387,7 +387,7 @@ def open_answers(view: RoundView) -> None:
     st.caption(t("results.open_intro"))
     for item in text_items:
         texts = view.texts.get(item.id, ())
-        st.markdown(f"#### {loc(item.text)}")
+        st.markdown(f"### {loc(item.text)}")  # under the tab's h2
         if not texts:
             st.caption(t("results.no_open_answers"))
         for text in texts:

@@ -39,7 +39,7 @@ from netscan_app.answers import (
 from netscan_app.i18n import current_lang, loc, t, tn
 from netscan_app.reconnect import brought_by_browser
 from netscan_app.resources import get_bundle, get_store
-from netscan_app.widgets import language_switch, local_time, md_escape
+from netscan_app.widgets import group, language_switch, live_region, local_time, md_escape
 
 WELCOME = -1
 
@@ -92,6 +92,7 @@ def go_to(ctx: FormContext, page: int) -> None:
     st.session_state[_page_key(ctx)] = page
     st.session_state[f"show_missing_{ctx.response_id}"] = False
     st.session_state["scroll_top"] = True
+    st.session_state["scroll_heading"] = "h2"  # the section's (or the check page's) heading
 
 
 # --- saving -------------------------------------------------------------------------------------
@@ -135,7 +136,9 @@ def _draw_scale(q: Questionnaire, item: Item, label: str, common: dict[str, Any]
         label,
         scale_options(q, item),
         selection_mode="single",
-        required=True,
+        # also aria-required on the radio group: a required question is announced as such, and an
+        # optional answer can be taken back by choosing it again
+        required=item.required,
         key=widget_key(item.id),
         format_func=lambda v: _scale_label(q, item, v),
         **common,
@@ -243,6 +246,18 @@ WIDGETS: dict[str, AnswerWidget] = {
 }
 
 
+def accessible_label(item: Item, number: int, problem: str | None) -> str:
+    """The question as a screen reader names its control: number, text, optional or required (a
+    scale's radio group says "required" itself: aria-required), and the problem with the answer,
+    so an error is heard on the control it belongs to (Streamlit has no aria-describedby)."""
+    label = f"{number}. {loc(item.text)}"
+    if not item.required:
+        label += f" ({t('form.optional')})"
+    elif item.type != "scale":
+        label += f" ({t('form.required')})"
+    return f"{label}. {problem}" if problem else label
+
+
 def render_item(
     ctx: FormContext, item: Item, number: int, answers: dict[str, Any], show_missing: bool
 ) -> None:
@@ -258,19 +273,26 @@ def render_item(
         st.markdown(f"**{number}. {loc(item.text)}**{optional}")
         if item.help is not None:
             st.caption(loc(item.help))
-        label = f"{number}. {loc(item.text)}"
+        error = st.session_state.get(f"errors_{ctx.response_id}", {}).get(item.id)
+        cut = st.session_state.get(f"cut_{ctx.response_id}") == item.id
+        missing = show_missing and item.required and not is_answered(answers.get(item.id))
+        problem = error or (t("form.missing_item") if missing else None)
+        if cut:
+            problem = t("form.text_cut", limit=item.max_length)
+        label = accessible_label(item, number, problem)
         common: dict[str, Any] = {"on_change": _save, "args": (ctx, item), "label_visibility": "collapsed"}
         widget.draw(ctx.q, item, label, common)
+        if item.type == "multi":  # the check boxes are named by their options; the group by the question
+            group(f"item_{item.id}", label)
         if reconnected:
             raw = widget.read(item)
             if (None if raw is None else widget.normalise(item, raw)) != answers.get(item.id):
                 _save(ctx, item)  # the click that no on_change reported
-        error = st.session_state.get(f"errors_{ctx.response_id}", {}).get(item.id)
-        if st.session_state.get(f"cut_{ctx.response_id}") == item.id:
+        if cut:
             st.warning(t("form.text_cut", limit=item.max_length), icon=":material/content_cut:")
         if error:
             st.error(error, icon=":material/error:")
-        elif show_missing and item.required and not is_answered(answers.get(item.id)):
+        elif missing:
             st.warning(t("form.missing_item"), icon=":material/priority_high:")
 
 
@@ -288,7 +310,7 @@ def render_header(ctx: FormContext, page: int) -> None:
         st.caption(md_escape(ctx.network_name))
         if not ctx.group:
             language_switch("respondent")
-    st.markdown(f"## {loc(ctx.q.title)}")
+    st.title(loc(ctx.q.title), anchor=False)
     sections = len(pages(ctx.q, answers))
     if WELCOME < page < sections:
         step = t("form.step", page=page + 1, pages=sections)
@@ -307,6 +329,7 @@ def render_header(ctx: FormContext, page: int) -> None:
             st.caption(t("form.saved", time=local_time(saved)), help=t("form.saved_help"))
         else:
             st.caption(t("form.autosave"))
+    live_region("save_status")
 
 
 def render_welcome(ctx: FormContext) -> None:
@@ -344,7 +367,7 @@ def render_section(ctx: FormContext, page: int) -> None:
     section = shown[page].section
     numbers = _numbering(shown)
     show_missing = bool(st.session_state.get(f"show_missing_{ctx.response_id}"))
-    st.markdown(f"### {loc(section.title)}")
+    st.header(loc(section.title), anchor=False)
     if section.intro is not None:
         st.markdown(loc(section.intro))
     with st.container(key="form_items"):
@@ -397,7 +420,7 @@ def _go_and_show(ctx: FormContext, page: int) -> None:
 def render_check(ctx: FormContext, submit: Callable[[], list[str] | None]) -> None:
     answers = load_answers(ctx)
     p = progress(ctx.q, answers)
-    st.markdown(f"### {t('form.check_title')}")
+    st.header(t("form.check_title"), anchor=False)
     if p.complete:
         st.success(t("form.check_complete"), icon=":material/check_circle:")
     else:

@@ -18,7 +18,7 @@ from diagnose.store.audit import UNKNOWN_ACTOR, Actor, act_as
 from diagnose.store.errors import DatabaseUnavailable
 from netscan_app import auth, state
 from netscan_app.i18n import current_lang, t
-from netscan_app.widgets import page_style
+from netscan_app.widgets import document_language, page_style
 
 ICON = ":material/hub:"
 
@@ -106,6 +106,7 @@ def main() -> None:
         initial_sidebar_state="collapsed" if respondent else "auto",
     )
     page_style()
+    document_language()
     try:
         _run(respondent)
     except DatabaseUnavailable as exc:

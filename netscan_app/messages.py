@@ -14,6 +14,19 @@ _TEXTS: dict[str, dict[str, str]] = {
     # --- app and navigation -------------------------------------------------------------------
     "app.title": {"nl": "Netwerkscan", "en": "Network scan"},
     "lang.label": {"nl": "Taal", "en": "Language"},
+    # --- Streamlit's own words for screen readers, in the page's language (a17) ---
+    "a11y.skip": {"nl": "Naar de inhoud", "en": "Skip to main content"},
+    "a11y.progress": {"nl": "Voortgang", "en": "Progress"},
+    # not "Wachtwoord tonen": the password field keeps the only name with "Wachtwoord" in it
+    "a11y.show_password": {"nl": "Tekens tonen", "en": "Show password"},
+    "a11y.hide_password": {"nl": "Tekens verbergen", "en": "Hide password"},
+    "a11y.sidebar": {"nl": "Zijbalk", "en": "Sidebar"},
+    "a11y.collapse_sidebar": {"nl": "Zijbalk inklappen", "en": "Collapse sidebar"},
+    "a11y.expand_sidebar": {"nl": "Zijbalk uitklappen", "en": "Expand sidebar"},
+    "a11y.app_pages": {"nl": "Pagina's", "en": "Pages"},
+    "a11y.clear_value": {"nl": "Keuze wissen", "en": "Clear the choice"},
+    "a11y.open": {"nl": "Openen", "en": "Open"},
+    "a11y.help": {"nl": "Uitleg", "en": "Help"},
     "nav.sign_in": {"nl": "Inloggen", "en": "Sign in"},
     "nav.overview": {"nl": "Overzicht", "en": "Overview"},
     "nav.network": {"nl": "Netwerk", "en": "Network"},
@@ -858,6 +871,8 @@ _TEXTS: dict[str, dict[str, str]] = {
     },
     # --- questionnaire form -------------------------------------------------------------------
     "form.optional": {"nl": "niet verplicht", "en": "optional"},
+    # --- accessibility of the form (a17) ---
+    "form.required": {"nl": "verplicht", "en": "required"},
     "form.number_placeholder": {"nl": "Vul een getal in", "en": "Enter a number"},
     "form.text_placeholder": {"nl": "Typ hier je antwoord", "en": "Type your answer here"},
     "form.missing_item": {

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
+import json
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -11,7 +13,8 @@ from zoneinfo import ZoneInfo
 import streamlit as st
 
 from diagnose.diagnosis import Diagnosis, Finding
-from netscan_app.i18n import current_lang, loc, set_lang, t
+from diagnose.text import LANGUAGES
+from netscan_app.i18n import current_lang, loc, set_lang, t, translate
 from netscan_app.resources import get_bundle
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
@@ -23,6 +26,122 @@ _STYLE = (Path(__file__).with_name("style.css")).read_text(encoding="utf-8")
 def page_style() -> None:
     """The app's own static CSS (style.css); contains no user data."""
     st.html(f"<style>{_STYLE}</style>")
+
+
+# Streamlit serves every page as <html lang="en"> and has no setting for it: the page's language is
+# set here on every run (a changed language re-renders this element, so its script runs again).
+# The same script puts Streamlit's own English words for screen readers (the skip link, "progress",
+# "Show password" …) into the page's language, and hides the decorative icons in text ("visibility
+# icon") from screen readers, on every element Streamlit draws later too (one observer per page).
+_LANG_JS = """<div class="netscan-script"><script>
+(() => {{
+  document.documentElement.lang = {lang};
+  window.netscanWords = {words};
+  const fix = () => {{
+    const words = window.netscanWords;
+    for (const a of document.querySelectorAll('a[href^="#"]')) {{
+      const text = a.textContent.trim();
+      if (a.children.length === 0 && words.text[text] !== undefined && words.text[text] !== text) {{
+        a.textContent = words.text[text];
+      }}
+    }}
+    for (const el of document.querySelectorAll('[aria-label]')) {{
+      const label = el.getAttribute('aria-label');
+      if (words.labels[label] !== undefined && words.labels[label] !== label) el.setAttribute('aria-label', words.labels[label]);
+    }}
+    for (const icon of document.querySelectorAll('span[role="img"][aria-label$=" icon"], [data-testid="stIconMaterial"]')) {{
+      icon.setAttribute('aria-hidden', 'true');
+    }}
+  }};
+  fix();
+  if (!window.netscanObserver) {{
+    let queued = false;
+    window.netscanObserver = new MutationObserver(() => {{
+      if (!queued) {{ queued = true; requestAnimationFrame(() => {{ queued = false; window.netscanFix(); }}); }}
+    }});
+    window.netscanObserver.observe(document.body, {{subtree: true, childList: true}});
+  }}
+  window.netscanFix = fix;
+}})();
+</script></div>"""
+
+#: Streamlit's English accessible names → our catalogue key
+_STREAMLIT_LABELS = {
+    "progress": "a11y.progress",
+    "Show password": "a11y.show_password",
+    "Hide password": "a11y.hide_password",
+    "Sidebar": "a11y.sidebar",
+    "Collapse sidebar": "a11y.collapse_sidebar",
+    "Expand sidebar": "a11y.expand_sidebar",
+    "App pages": "a11y.app_pages",
+    "Clear value": "a11y.clear_value",
+    "Open": "a11y.open",
+    "Help": "a11y.help",
+}
+
+# Attributes Streamlit has no parameter for, set on a keyed container (``st-key-<key>``) by a small
+# script rendered after it. Streamlit keeps a keyed container's element across reruns, so they stay
+# while its content changes; when the container is drawn anew, so is the script.
+_ATTRS_JS = (
+    '<div class="netscan-script"><script>'
+    "for (const el of document.querySelectorAll({selector})) {{"
+    " for (const [name, value] of Object.entries({attrs})) el.setAttribute(name, value); }}"
+    "</script></div>"
+)
+
+
+def document_language() -> None:
+    """``<html lang>`` follows the session's language (WCAG 3.1.1): "nl" or "en", never Streamlit's
+    fixed "en" under Dutch text; and Streamlit's own words for screen readers in that language."""
+    lang = current_lang()
+    words = {
+        "text": _in_this_language({"Skip to main content": "a11y.skip"}),
+        "labels": _in_this_language(_STREAMLIT_LABELS),
+    }
+    st.html(_LANG_JS.format(lang=_js(lang), words=_js(words)), unsafe_allow_javascript=True)
+
+
+def _in_this_language(words: dict[str, str]) -> dict[str, str]:
+    """Streamlit's word, and each language's translation of it (set before a switch), → the word
+    in the session's language."""
+    lang = current_lang()
+    return {
+        variant: translate(key, lang)
+        for english, key in words.items()
+        for variant in (english, *(translate(key, other) for other in LANGUAGES))
+    }
+
+
+def _js(value: object) -> str:
+    """A value as a JavaScript literal inside a <script>: JSON with ``<`` escaped."""
+    return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c")
+
+
+def container_attributes(key: str, attrs: dict[str, str]) -> None:
+    """Set ARIA attributes on the container ``key`` rendered earlier in this run. Values are text
+    (JSON-encoded, ``<`` escaped), never markup."""
+
+    st.html(
+        _ATTRS_JS.format(selector=_js(f".st-key-{key}"), attrs=_js(attrs)),
+        unsafe_allow_javascript=True,
+    )
+
+
+def live_region(key: str) -> None:
+    """The container ``key`` as a polite live region: a screen reader reads out what changes in it
+    (the autosave status; WCAG 4.1.3)."""
+    container_attributes(key, {"role": "status", "aria-live": "polite", "aria-atomic": "true"})
+
+
+def group(key: str, label: str) -> None:
+    """The container ``key`` as a group named ``label`` (check boxes that answer one question)."""
+    container_attributes(key, {"role": "group", "aria-label": label})
+
+
+def hidden_heading(text: str) -> None:
+    """An h2 read by screen readers and left out of sight, where the visible layout shows the level
+    another way (the results' tabs) but the heading outline would jump from h1 to h3."""
+    st.html(f'<h2 class="netscan-sr-only">{html.escape(text)}</h2>')
 
 
 def md_escape(text: str) -> str:
@@ -130,17 +249,34 @@ def free_text(text: str) -> None:
 
 _SCROLL_JS = """
 export default function(component) {
-  const main = window.parent.document.querySelector('[data-testid="stMain"]') ||
-               document.querySelector('[data-testid="stMain"]');
+  const doc = window.parent.document || document;
+  const main = doc.querySelector('[data-testid="stMain"]');
   if (main) { main.scrollTo({top: 0}); }
   window.scrollTo({top: 0});
+  // Keyboard and screen reader: focus moves to the new page's heading (data.heading: a section's
+  // h2, else the h1) once the run has drawn it, instead of staying on the button at the bottom (WCAG 2.4.3).
+  let tries = 0;
+  const focusHeading = () => {
+    const app = doc.querySelector('[data-testid="stApp"]');
+    const done = app && app.getAttribute('data-test-script-state') === 'notRunning';
+    const wanted = (component.data && component.data.heading) || 'h1';
+    const heading = main && (main.querySelector(wanted) || main.querySelector('h1'));
+    if (done && heading) {
+      heading.setAttribute('tabindex', '-1');
+      heading.focus({preventScroll: true});
+    } else if (tries++ < 100) {
+      setTimeout(focusHeading, 50);
+    }
+  };
+  focusHeading();
 }
 """
 _scroll_component: object = None
 
 
 def scroll_to_top_if_asked() -> None:
-    """After moving to another questionnaire page, start at its top (a rerun keeps the old scroll)."""
+    """After moving to another questionnaire page, start at its top (a rerun keeps the old scroll),
+    with the keyboard focus on its heading."""
     global _scroll_component
     if not st.session_state.pop("scroll_top", False):
         return
@@ -150,7 +286,8 @@ def scroll_to_top_if_asked() -> None:
         _scroll_component = components.component("netscan_scroll_top", html="<span></span>", js=_SCROLL_JS)
     count = st.session_state.get("scroll_count", 0) + 1
     st.session_state["scroll_count"] = count
-    _scroll_component(data={"n": count}, key=f"scroll_top_{count}")  # type: ignore[operator]
+    heading = st.session_state.pop("scroll_heading", "h1")
+    _scroll_component(data={"n": count, "heading": heading}, key=f"scroll_top_{count}")  # type: ignore[operator]
 
 
 def show_flash() -> None:

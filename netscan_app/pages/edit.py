@@ -86,7 +86,7 @@ def _form(store: Store, user: User, rnd: RoundInfo, view: RoundView) -> None:
     start = edit_form.start(view.edit, bundle)
     names = {row.key: loc(row.card.lead.title) for row in start.rows}
     with st.form(key=f"edit_form_{rnd.id}", border=False):
-        st.markdown(f"### {t('edit.top_heading')}")
+        st.markdown(f"## {t('edit.top_heading')}")
         st.caption(t("edit.top_intro"))
         options: list[str | None] = [None, *start.choices]
         places = st.columns(3)
@@ -105,7 +105,7 @@ def _form(store: Store, user: User, rnd: RoundInfo, view: RoundView) -> None:
                 )
         computed = "; ".join(f"{i}. {names.get(k, k)}" for i, k in enumerate(start.computed_top, 1))
         st.caption(t("edit.computed_top", order=md_escape(computed)))
-        st.markdown(f"### {t('edit.note_heading')}")
+        st.markdown(f"## {t('edit.note_heading')}")
         note = st.text_area(
             t("edit.note_heading"),
             value=start.note,
@@ -114,7 +114,7 @@ def _form(store: Store, user: User, rnd: RoundInfo, view: RoundView) -> None:
             label_visibility="collapsed",
             placeholder=t("edit.note_help"),
         )
-        st.markdown(f"### {t('edit.findings_heading')}")
+        st.markdown(f"## {t('edit.findings_heading')}")
         st.caption(t("edit.findings_intro"))
         hidden: dict[str, str] = {}
         comments: dict[str, str] = {}
@@ -162,7 +162,7 @@ def _history(store: Store, rnd: RoundInfo) -> None:
 def _branding(store: Store, user: User, rnd: RoundInfo) -> None:
     ws = store.get_workspace(rnd.workspace_id)
     current = store.branding(ws.id)
-    st.markdown(f"### {t('edit.branding_heading')}")
+    st.markdown(f"## {t('edit.branding_heading')}")
     st.caption(t("edit.branding_intro", workspace=md_escape(ws.name)))
     if current.logo is not None:
         st.caption(t("edit.logo_current"))

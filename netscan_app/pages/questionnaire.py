@@ -56,7 +56,7 @@ def _keep_url(token: str, resume: str | None) -> Any:
 
 def _message(title_key: str, body_key: str, icon: str, network: str = "", **values: Any) -> None:
     _top(network)
-    st.markdown(f"## {t(title_key)}")
+    st.title(t(title_key), anchor=False)
     st.info(t(body_key, network=md_escape(network), **values), icon=icon)
 
 
@@ -71,7 +71,7 @@ def _top(network: str) -> None:
 def _thanks(info: dict[str, Any]) -> None:
     rnd: RoundInfo | None = info["round"]
     _top(info["network"] or "")
-    st.markdown(f"## {t('respondent.thanks_title')}")
+    st.title(t("respondent.thanks_title"), anchor=False)
     st.success(t("respondent.thanks_body"), icon=":material/check_circle:")
     if rnd is None or not rnd.results_visible_to_respondents:
         st.markdown(t("respondent.thanks_no_results"))

@@ -11,7 +11,7 @@ from netscan_app.guard import require_user
 from netscan_app.i18n import t, tn
 from netscan_app.report import report_download
 from netscan_app.resources import get_store
-from netscan_app.widgets import choose_first, md_escape, show_flash
+from netscan_app.widgets import choose_first, hidden_heading, md_escape, show_flash
 
 TABS = ("summary", "scores", "differences", "time", "agreements", "findings", "open")
 
@@ -64,8 +64,11 @@ def render() -> None:
         return
     with head[1]:
         report_download(view)
+    heading = st.empty()  # the open tab's name as the h2 between the page's h1 and its sections' h3
     tabs = st.tabs([t(f"results.tab_{name}") for name in TABS], key="results_tab", on_change="rerun")
     chosen = dict(zip(TABS, tabs, strict=True))
+    with heading:
+        hidden_heading(t(f"results.tab_{next((n for n, tab in chosen.items() if tab.open), TABS[0])}"))
     with chosen["summary"]:
         if chosen["summary"].open:
             shown = edit_parts.shown_diagnosis(view)

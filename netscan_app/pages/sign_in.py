@@ -17,7 +17,7 @@ def _first_start() -> None:
     """An empty database: the demo only where the server was started for it (NETSCAN_DEMO=1, e.g.
     `make run` on a laptop); on a server meant for real users, only how to make the first account."""
     with st.container(border=True, key="first_start"):
-        st.markdown(f"### {t('first.title')}")
+        st.header(t("first.title"), anchor=False)
         if not demo_allowed():
             st.markdown(t("first.no_users"))
             st.code('netscan user add jouw.naam@voorbeeld.nl --name "Jouw Naam" --admin', language="bash")
@@ -42,7 +42,7 @@ def render() -> None:
     cols = st.columns([1, 2, 1])
     with cols[1]:
         with st.container(horizontal=True, vertical_alignment="center", horizontal_alignment="distribute"):
-            st.markdown(f"# {t('app.title')}")
+            st.title(t("app.title"), anchor=False)
             language_switch("sign_in")
         st.markdown(t("sign_in.tagline"))
         store = get_store()
@@ -53,7 +53,7 @@ def render() -> None:
             _first_start()
             return
         with st.form("sign_in_form", border=True):
-            st.markdown(f"### {t('sign_in.title')}")
+            st.header(t("sign_in.title"), anchor=False)
             email = st.text_input(
                 t("sign_in.email"),
                 key="sign_in_email",

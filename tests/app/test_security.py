@@ -113,8 +113,8 @@ def test_free_text_with_html_and_script_is_shown_as_plain_text(world: World) -> 
     no_exceptions(at)
     plain = [e.value for e in at.get("text")]
     assert HOSTILE in plain, "shown exactly as written, by st.text"
-    for kind in ("markdown", "caption", "html"):
-        assert not any("<script" in str(e.value) or "onerror" in str(e.value) for e in at.get(kind)), kind
+    for kind in ("markdown", "caption", "html"):  # the app's own static scripts (widgets.py) aside
+        assert not any("__xss" in str(e.value) or "onerror" in str(e.value) for e in at.get(kind)), kind
 
 
 def test_network_names_are_not_read_as_markdown(store: tuple[Store, str]) -> None:
