@@ -166,6 +166,22 @@ class Standing(Rounds):
             for nid, rnd in latest.items()
         }
 
+    def edit_versions(self, round_ids: Sequence[int]) -> dict[int, int]:
+        """Per round, the version of the consultant's edit (rounds never edited are absent)."""
+        E = models.RoundEdit
+        found: dict[int, int] = {}
+        with self.db.read() as s:
+            for start in range(0, len(round_ids), 500):
+                found |= {
+                    int(rid): int(v)
+                    for rid, v in s.execute(
+                        select(E.round_id, func.max(E.version))
+                        .where(E.round_id.in_(round_ids[start : start + 500]))
+                        .group_by(E.round_id)
+                    ).all()
+                }
+        return found
+
     def open_agreement_counts(self, network_ids: Sequence[int]) -> dict[int, int]:
         """Per network, its agreements still planned or under way (their latest status)."""
         ids = list(dict.fromkeys(network_ids))
@@ -229,14 +245,14 @@ class Standing(Rounds):
         stale = self._stale(network_ids)
         if not stale:
             return 0
-        moved = [(rid, sid) for rid, (sid, inputs, known) in stale.items() if inputs and inputs == known]
-        refill = [rid for rid in stale if rid not in dict(moved)]
+        moved = {rid: sid for rid, (sid, inputs, known) in stale.items() if inputs and inputs == known}
+        refill = [rid for rid in stale if rid not in moved]
         if moved:
+            now = utcnow()
             with self.db.write() as s:
-                S = models.RoundStanding
                 s.execute(
-                    update(S),
-                    [{"round_id": rid, "snapshot_id": sid, "computed_at": utcnow()} for rid, sid in moved],
+                    update(models.RoundStanding),
+                    [{"round_id": rid, "snapshot_id": sid, "computed_at": now} for rid, sid in moved.items()],
                 )
         for start in range(0, len(refill), FILL_BATCH):
             self._fill(refill[start : start + FILL_BATCH], {rid: stale[rid][0] for rid in refill})
