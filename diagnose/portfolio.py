@@ -143,21 +143,35 @@ def _comparable(bundle: Bundle, now: Measured, before: Measured) -> dict[str, fl
     return comparability(bundle, now.questionnaire, before.questionnaire).translate(before.means)
 
 
+_BANDED: dict[int, tuple[Any, dict[str, str], dict[str, list[str]]]] = {}
+
+
 def _banded(bundle: Bundle) -> dict[str, str]:
     """Banded (score) constructs and their group."""
-    return {c.id: c.group for c in bundle.constructs.constructs if c.kind == "score"}
+    return _catalogue(bundle)[0]
+
+
+def _catalogue(bundle: Bundle) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """(banded construct → group, trend group → its banded constructs), worked out once per catalogue."""
+    known = _BANDED.get(id(bundle.constructs))
+    if known is None or known[0] is not bundle.constructs:
+        banded = {c.id: c.group for c in bundle.constructs.constructs if c.kind == "score"}
+        groups = {
+            g: [cid for cid, group in banded.items() if group == g] for g in bundle.constructs.trend_groups
+        }
+        known = (bundle.constructs, banded, groups)
+        _BANDED[id(bundle.constructs)] = known
+    return known[1], known[2]
 
 
 def trends(bundle: Bundle, measured: Sequence[Measured]) -> tuple[Trend, ...]:
-    groups = bundle.constructs.trend_groups
     if not measured:
         return ()
     now = measured[0]
     before = _comparable(bundle, now, measured[1]) if len(measured) > 1 else None
-    banded = _banded(bundle)
     found = []
-    for group in groups:
-        ids = [cid for cid, g in banded.items() if g == group and now.means.get(cid) is not None]
+    for group, members in _catalogue(bundle)[1].items():
+        ids = [cid for cid in members if now.means.get(cid) is not None]
         pairs = [(now.means[cid], before.get(cid)) for cid in ids] if before is not None else []
         pairs_known = [(a, b) for a, b in pairs if a is not None and b is not None]
         if not pairs_known:

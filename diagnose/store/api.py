@@ -121,6 +121,11 @@ Standing: rounds' latest construct means as rows (standing.Standing), for the po
         per network of every workspace, its most recent results-open round answered with that
         questionnaire version (None: any version; what a benchmark compares with)
     refresh_standings(network_ids=None) -> int   (both reads call it; rounds filled from their scores)
+    latest_rounds(network_ids) -> {network id: diagnose.portfolio.LatestRound}   (whatever its state:
+        links issued, handed in, why results are closed, deadline)
+    open_agreement_counts(network_ids) -> {network id: agreements planned or under way}
+    edit_versions(round_ids) -> {round id: version of the consultant's edit}   (never edited: absent)
+    the portfolio's rows: diagnose.store.portfolio_view (portfolio_rows, with_headlines; docs/portfolio.md)
         rows are filled lazily from each round's latest snapshot's kept scores; an unchanged scores
         digest only moves the snapshot id on; closed results (diagnosis.results_open, asked again
         at every read) are never in an answer

@@ -70,18 +70,21 @@ def portfolio_rows(store: Store, workspace_id: int, *, today: dt.date | None = N
     return portfolio(store.bundle, network_facts(store, workspace_id), today or dt.date.today())
 
 
-def headline(store: Store, round_id: int, snapshot_id: int | None = None) -> LocalizedText | None:
+def headline(
+    store: Store, round_id: int, snapshot_id: int | None = None, edit_version: int | None = None
+) -> LocalizedText | None:
     """The title of the top card of the round's latest diagnosis, as edited; None without one.
-    Given the latest snapshot's id (the standing has it), a title already worked out is not read
-    again."""
-    edit = store.round_edit(round_id)
+    Given the latest snapshot's id (the standing has it) and the edit's version, a title already
+    worked out is not read again."""
+    version = edit_version if edit_version is not None else store.round_edit(round_id).version
     if snapshot_id is not None:
         with _LOCK:
-            if (store.url, snapshot_id, edit.version) in _HEADLINES:
-                return _HEADLINES[(store.url, snapshot_id, edit.version)]
+            if (store.url, snapshot_id, version) in _HEADLINES:
+                return _HEADLINES[(store.url, snapshot_id, version)]
     snapshot = store.latest_snapshot(round_id)
     if snapshot is None:
         return None
+    edit = store.round_edit(round_id)
     key = (store.url, snapshot.id, edit.version)
     with _LOCK:
         if key in _HEADLINES:
@@ -100,8 +103,14 @@ def headline(store: Store, round_id: int, snapshot_id: int | None = None) -> Loc
 
 def with_headlines(store: Store, rows: Sequence[PortfolioRow]) -> list[PortfolioRow]:
     """The rows with the headline of their latest round with open results."""
+    versions = store.edit_versions([r.measured.round_id for r in rows if r.measured])
     return [
-        dataclasses.replace(r, headline=headline(store, r.measured.round_id, r.measured.snapshot_id))
+        dataclasses.replace(
+            r,
+            headline=headline(
+                store, r.measured.round_id, r.measured.snapshot_id, versions.get(r.measured.round_id, 0)
+            ),
+        )
         if r.measured
         else r
         for r in rows
