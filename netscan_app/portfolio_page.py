@@ -150,7 +150,8 @@ def portfolio(ws: Workspace) -> None:
         selection_mode="single-row",
         height=38 + 35 * min(len(shown), VISIBLE_ROWS),
         column_config={
-            header[0]: st.column_config.TextColumn(pinned=True, width="large"),
+            # not pinned: Streamlit greys a pinned column like an index, and the name is what people read
+            header[0]: st.column_config.TextColumn(width="large"),
             header[1]: st.column_config.TextColumn(width="large"),
             header[6]: st.column_config.TextColumn(width="large"),
         },
