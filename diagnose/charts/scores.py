@@ -170,8 +170,12 @@ def construct_bars(
     groups: Sequence[str] = ("pitfall",),
     *,
     title: str | None = None,
+    row_height: int = 30,
 ) -> go.Figure:
     """Horizontal bars of the constructs in ``groups``, coloured and hatched by band, value printed.
+
+    ``row_height`` is the room a construct takes besides its label's lines (15 px each); the
+    printed summary passes less than the screen's 30 so its charts fit one page.
 
     The band is told by colour and hatch, named in the legend; the value is printed at the end of
     the bar, short enough never to be cut. A position (``judged`` is false) is no bar but a marker on
@@ -261,7 +265,7 @@ def construct_bars(
     order = [names[cid] for cid in ids]
     threshold_lines(fig, d, lang)
     lines = sum(names[cid].count("<br>") + 1 for cid in ids)
-    fig.update_layout(**base_layout(lang, title, 120 + 30 * len(ids) + 15 * lines))
+    fig.update_layout(**base_layout(lang, title, 120 + row_height * len(ids) + 15 * lines))
     fig.update_layout(
         barmode="overlay",
         bargap=0.35,

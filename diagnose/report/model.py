@@ -187,8 +187,9 @@ def _adder(views: dict[str, ChartView], lang: Lang) -> Callable[..., None]:
     return add
 
 
-# the summary's bars: 32 px a construct instead of the dashboard's 44, so both charts fit one page
-SUMMARY_BAR_HEIGHT = 32
+# the summary's bars: 20 px a construct with a one-line label instead of the dashboard's 45, so both
+# charts fit one page (the legend and wrapped labels still get their room: charts.construct_bars)
+SUMMARY_ROW_HEIGHT = 5
 
 
 def _summary_charts(
@@ -201,10 +202,11 @@ def _summary_charts(
     add = _adder(views, lang)
     add("radar", charts.radar_characteristics(d, bundle, lang))
     groups = [g.id for g in bundle.constructs.groups if g.chart == "bars"]  # the radar's are its own
-    others = charts.construct_bars(d, bundle, lang, groups, title=content.text("others_chart", lang))
+    others = charts.construct_bars(
+        d, bundle, lang, groups, title=content.text("others_chart", lang), row_height=SUMMARY_ROW_HEIGHT
+    )
     if charts.has_data(others):
-        bars = sum(len(trace.y) for trace in others.data if trace.type == "bar")
-        others.update_layout(height=max(210, 110 + SUMMARY_BAR_HEIGHT * bars), bargap=0.25)
+        others.update_layout(bargap=0.25)
     add("others", others)
     return views
 
