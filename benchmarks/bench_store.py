@@ -176,7 +176,7 @@ def core_alone(bundle: Any, plan: PlanWorkspace, rounds: int) -> tuple[float, fl
     without the store, each with the round before it as history. Seconds per round with scoring
     (what a first re-diagnosis does) and with the scores already made (what a later one does)."""
     scored: list[tuple[Any, Any, Any, Any]] = []
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     for net in plan.networks:
         network = Network(name=net.name, profile=net.profile or {})
         previous = None
@@ -200,10 +200,16 @@ def core_alone(bundle: Any, plan: PlanWorkspace, rounds: int) -> tuple[float, fl
         if len(scored) >= rounds:
             break
     with_scoring = (time.perf_counter() - started) / len(scored)
-    started = time.perf_counter()
+    cpu_with_scoring = (time.process_time() - cpu) / len(scored)
+    started, cpu = time.perf_counter(), time.process_time()
     for q, scores, previous, network in scored:
         core_diagnosis.diagnose_scores(bundle, q, scores, previous, network)
     rules_only = (time.perf_counter() - started) / len(scored)
+    print(
+        f"[core] CPU {cpu_with_scoring * 1000:.2f} ms/round scoring and rules, "
+        f"{(time.process_time() - cpu) / len(scored) * 1000:.2f} ms/round rules only",
+        flush=True,
+    )
     return with_scoring, rules_only, len(scored)
 
 
@@ -241,7 +247,8 @@ def run_backend(
                 seconds.setdefault((1, label + " statements"), []).append(counters.statements / size)
                 seconds.setdefault((1, label + " db"), []).append(counters.db_s / size)
             print(
-                f"[{name} {size:,}] {workers} worker(s), {label}: {report.seconds:.2f} s, CPU {cpu:.2f} s"
+                f"[{name} {size:,}] {workers} worker(s), {label}: {report.seconds:.2f} s, CPU {cpu:.2f} s "
+                f"({cpu / size * 1000:.2f} ms/round)"
                 + (
                     f", {counters.statements} statements, {counters.commits} commits, "
                     f"{counters.db_s:.2f} s waiting on the database"
