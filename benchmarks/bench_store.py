@@ -416,10 +416,12 @@ def main() -> int:
                                 target="≤ 50 ms",
                             )
                         )
+                record(
+                    "bench_store", figures
+                )  # after each size: a long run stopped early keeps what it measured
     finally:
         if server is not None:
             server.stop()
-    record("bench_store", figures)
     return 0
 
 
