@@ -1,32 +1,35 @@
-"""Store benchmark: re-diagnosing 10,000 stored rounds, and autosave latency under 30 writers.
+"""Store benchmark: re-diagnosing 1,000 / 10,000 (/ 50,000) stored rounds, and autosave latency.
 
-    .venv/bin/python benchmarks/bench_store.py                  # SQLite and a throwaway PostgreSQL
-    .venv/bin/python benchmarks/bench_store.py --backends sqlite --rounds 2000 --runs 2
+    .venv/bin/python benchmarks/bench_store.py                       # SQLite and a throwaway PostgreSQL
+    .venv/bin/python benchmarks/bench_store.py --large               # also 50,000 rounds (long)
+    .venv/bin/python benchmarks/bench_store.py --backends sqlite --sizes 1000 --runs 2
 
-Re-diagnosis: ~350 networks with rounds twice a year over many years (10,000 rounds, 8-20
+Re-diagnosis: networks with rounds twice a year over many years (35 networks per 1,000 rounds, 8-20
 respondents each, answers generated for every item of the questionnaire), stored through the
-store's own import path, then `Store.rediagnose()` over everything: read, diagnose with the previous
-round as history, store a new snapshot. The first run scores every round's answers (an import
-keeps no scores); later runs are what a rule change costs, where each round's kept scores are
-reused because its answers, questionnaire and scoring settings are unchanged. Reported as seconds
-and rounds/s: the first run, and the median and spread of the later runs. `--workers 0` uses one
-process per core, as `netscan rediagnose` does.
+store's own import path, then `Store.rediagnose()` over everything: read, diagnose with the history
+round, store a new snapshot. The first run scores every round's answers (an import keeps no
+scores); later runs are what a rule change costs: each round's kept scores are reused because its
+answers, questionnaire and scoring settings are unchanged. Each size runs with 1 and 2 worker
+processes (`--workers`), on SQLite and PostgreSQL. The baseline, measured in the same run, is the
+core alone: the same rounds diagnosed in this process without the store (per round, on up to
+`--core-sample` rounds, times the number of rounds). For one worker the script also counts the
+statements per round and the time spent waiting on the database against the CPU per round; for
+PostgreSQL against SQLite it gives the ratio of wall time and of the CPU of our own processes
+(the same CPU and a longer wall time means waiting: round trips, or the server's processes competing
+with the workers for the cores). Figures go to test-output/bench/bench_store.json (see figures.py).
 
-Autosave: 30 threads, each its own respondent in one open round, each saving answers back to back
-with no pause (a far heavier load than 30 people filling in a questionnaire); the latency of every
-`save_answer` call is recorded. Targets: 10,000 rounds in <= 10 s on SQLite; autosave p95 <= 50 ms.
-PostgreSQL: DATABASE_URL if --pg-url is given, else a throwaway local server (fsync off, like the
-tests; pass --pg-fsync to keep fsync on).
+Autosave: 30 threads, each its own respondent in one open round, saving answers back to back with
+no pause (far heavier than 30 people filling in a questionnaire), on the first size's database;
+the p95 latency of `save_answer` against its median. PostgreSQL: a throwaway local server (fsync
+off, like the tests; `--pg-fsync` keeps it on), or databases created on `--pg-url`.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
-import os
-import platform
 import random
+import resource
 import statistics
 import sys
 import tempfile
@@ -36,13 +39,18 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from sqlalchemy import delete
+from sqlalchemy import create_engine, delete, event, text
+from sqlalchemy.engine import make_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from figures import Figure, figure, record
+
+from diagnose import diagnosis as core_diagnosis
 from diagnose import load_bundle
 from diagnose.questionnaire import Questionnaire
-from diagnose.responses import ROLE_CONSTRUCT
+from diagnose.responses import ROLE_CONSTRUCT, Network, Response, Round
 from diagnose.store import Store, models
 from diagnose.store.transfer.importing import apply
 from diagnose.store.transfer.plan import PlanNetwork, PlanResponse, PlanRound, PlanWorkspace
@@ -94,73 +102,6 @@ def generate_plan(q: Questionnaire, rounds: int, networks: int, seed: int) -> Pl
     return plan
 
 
-def bench_rediagnose(store: Store, runs: int, workers: int) -> dict[str, Any]:
-    """The first run scores every round (no snapshot keeps scores yet, as after an import); later
-    runs are what a rule change costs: rounds whose scoring inputs are unchanged keep their scores."""
-    seconds = []
-    diagnosed = 0
-    for _ in range(runs):
-        report = store.rediagnose(workers=workers)
-        seconds.append(report.seconds)
-        diagnosed = report.diagnosed
-        assert not report.skipped, report.skipped[:3]
-    later = seconds[1:] or seconds
-    return {
-        "rounds": diagnosed,
-        "runs": runs,
-        "seconds": seconds,
-        "first_s": seconds[0],
-        "first_rounds_per_s": diagnosed / seconds[0],
-        "median_s": statistics.median(later),
-        "min_s": min(later),
-        "max_s": max(later),
-        "median_rounds_per_s": diagnosed / statistics.median(later),
-        "workers": workers,
-    }
-
-
-def split_time(store: Store, networks: int) -> dict[str, Any]:
-    """Time inside the core (checking and scoring answers, the rules) versus the store's own work,
-    on the first networks; each network twice: scoring its answers, then with the kept scores."""
-    from diagnose.store import diagnoses
-
-    core = diagnoses.core_diagnosis
-    originals = {name: getattr(core, name) for name in ("check_and_score", "diagnose_scores")}
-    spent = dict.fromkeys(originals, 0.0)
-
-    def timed(name: str) -> Any:
-        def call(*args: Any, **kwargs: Any) -> Any:
-            started = time.perf_counter()
-            try:
-                return originals[name](*args, **kwargs)
-            finally:
-                spent[name] += time.perf_counter() - started
-
-        return call
-
-    for name in originals:
-        setattr(core, name, timed(name))
-    try:
-        result: dict[str, Any] = {}
-        for label in ("first", "later"):
-            spent.update(dict.fromkeys(spent, 0.0))
-            total = rounds = 0.0
-            for network in store.list_networks(store.list_workspaces()[0].id)[:networks]:
-                report = store.rediagnose(network_id=network.id)
-                total += report.seconds
-                rounds += report.diagnosed
-            result[label] = {
-                "rounds": int(rounds),
-                "scoring_ms_per_round": spent["check_and_score"] / rounds * 1000,
-                "rules_ms_per_round": spent["diagnose_scores"] / rounds * 1000,
-                "store_ms_per_round": (total - sum(spent.values())) / rounds * 1000,
-            }
-    finally:
-        for name, original in originals.items():
-            setattr(core, name, original)
-    return result
-
-
 def bench_autosave(store: Store, q: Questionnaire, writers: int, saves: int) -> dict[str, Any]:
     ws = store.create_workspace(f"Autosave {time.time()}")
     rnd = store.create_round(store.create_network(ws.id, "Autosave").id, "R")
@@ -205,109 +146,292 @@ def bench_autosave(store: Store, q: Questionnaire, writers: int, saves: int) -> 
     }
 
 
-def run_backend(name: str, url: str, plan: PlanWorkspace, args: argparse.Namespace) -> dict[str, Any]:
+class Counters:
+    """Statements, commits and the time spent waiting on the database, seen by this process."""
+
+    def __init__(self, engine: Any) -> None:
+        self.statements = self.commits = 0
+        self.db_s = 0.0
+        event.listen(engine, "before_cursor_execute", self._before)
+        event.listen(engine, "after_cursor_execute", self._after)
+        event.listen(engine, "commit", self._commit)
+
+    def _before(self, conn: Any, *args: Any) -> None:
+        conn.info["bench_started"] = time.perf_counter()
+
+    def _after(self, conn: Any, *args: Any) -> None:
+        self.statements += 1
+        self.db_s += time.perf_counter() - conn.info.pop("bench_started", time.perf_counter())
+
+    def _commit(self, conn: Any) -> None:
+        self.commits += 1
+
+    def reset(self) -> None:
+        self.statements = self.commits = 0
+        self.db_s = 0.0
+
+
+def core_alone(bundle: Any, plan: PlanWorkspace, rounds: int) -> tuple[float, float, int]:
+    """The baseline: the first `rounds` rounds of the plan diagnosed by the core in this process,
+    without the store, each with the round before it as history. Seconds per round with scoring
+    (what a first re-diagnosis does) and with the scores already made (what a later one does)."""
+    scored: list[tuple[Any, Any, Any, Any]] = []
+    started, cpu = time.perf_counter(), time.process_time()
+    for net in plan.networks:
+        network = Network(name=net.name, profile=net.profile or {})
+        previous = None
+        for rnd in net.rounds:
+            core_round = Round.model_construct(
+                label=rnd.label,
+                date=rnd.date,
+                responses=[
+                    Response.model_construct(
+                        respondent=r.respondent, role=r.role, group=r.group, answers=r.answers
+                    )
+                    for r in rnd.responses
+                ],
+            )
+            scores, _ = core_diagnosis.check_and_score(bundle, rnd.questionnaire, core_round, network=network)
+            core_diagnosis.diagnose_scores(bundle, rnd.questionnaire, scores, previous, network)
+            scored.append((rnd.questionnaire, scores, previous, network))
+            previous = scores
+            if len(scored) >= rounds:
+                break
+        if len(scored) >= rounds:
+            break
+    with_scoring = (time.perf_counter() - started) / len(scored)
+    cpu_with_scoring = (time.process_time() - cpu) / len(scored)
+    started, cpu = time.perf_counter(), time.process_time()
+    for q, scores, previous, network in scored:
+        core_diagnosis.diagnose_scores(bundle, q, scores, previous, network)
+    rules_only = (time.perf_counter() - started) / len(scored)
+    print(
+        f"[core] CPU {cpu_with_scoring * 1000:.2f} ms/round scoring and rules, "
+        f"{(time.process_time() - cpu) / len(scored) * 1000:.2f} ms/round rules only",
+        flush=True,
+    )
+    return with_scoring, rules_only, len(scored)
+
+
+def run_backend(
+    name: str, url: str, plan: PlanWorkspace, size: int, args: argparse.Namespace
+) -> dict[tuple[int, str], Any]:
+    """Seconds of the first and the later re-diagnosis runs per worker count, and the counters."""
     store = Store.open(url)
     store.ensure_schema()
-    q = store.bundle.questionnaire("netwerkscan")
     started = time.perf_counter()
     apply(store, [plan])
-    stored = time.perf_counter() - started
-    responses = sum(len(r.responses) for n in plan.networks for r in n.rounds)
-    print(
-        f"[{name}] stored {len(plan.networks)} networks, {sum(len(n.rounds) for n in plan.networks)} rounds, "
-        f"{responses} respondents in {stored:.1f} s",
-        flush=True,
-    )
-    result: dict[str, Any] = {"backend": name, "setup_s": stored}
-    if args.split_networks > 0:
-        result["split"] = split_time(store, args.split_networks)
-        for label, sp in result["split"].items():
+    print(f"[{name} {size:,}] stored in {time.perf_counter() - started:.1f} s", flush=True)
+    counters = Counters(store.engine)
+    seconds: dict[tuple[int, str], Any] = {}
+    for workers in args.workers:
+        with store.engine.begin() as conn:  # every worker count starts from no kept scores
+            conn.execute(delete(models.DiagnosisSnapshot))
+        for run in range(args.runs):
+            counters.reset()
+            cpu = time.process_time()
+            children = resource.getrusage(resource.RUSAGE_CHILDREN)
+            report = store.rediagnose(workers=workers)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu = (
+                time.process_time()
+                - cpu
+                + (after.ru_utime + after.ru_stime)
+                - (children.ru_utime + children.ru_stime)
+            )
+            assert report.diagnosed == size and not report.skipped, report.skipped[:3]
+            label = "first" if run == 0 else "later"
+            seconds.setdefault((workers, label), []).append(report.seconds)
+            seconds.setdefault((workers, label + " cpu"), []).append(cpu)
+            if workers == 1:  # the counters see this process only
+                seconds.setdefault((1, label + " statements"), []).append(counters.statements / size)
+                seconds.setdefault((1, label + " db"), []).append(counters.db_s / size)
             print(
-                f"[{name}] where the time goes, {label} re-diagnosis ({sp['rounds']} rounds, one process): "
-                f"checking and scoring answers {sp['scoring_ms_per_round']:.2f} ms/round, rules and "
-                f"findings {sp['rules_ms_per_round']:.2f} ms/round, store (read, serialise, compress, "
-                f"write) {sp['store_ms_per_round']:.2f} ms/round",
+                f"[{name} {size:,}] {workers} worker(s), {label}: {report.seconds:.2f} s, CPU {cpu:.2f} s "
+                f"({cpu / size * 1000:.2f} ms/round)"
+                + (
+                    f", {counters.statements} statements, {counters.commits} commits, "
+                    f"{counters.db_s:.2f} s waiting on the database"
+                    if workers == 1
+                    else ""
+                ),
                 flush=True,
             )
-        with store.engine.begin() as conn:  # the timed runs below start from no kept scores again
-            conn.execute(delete(models.DiagnosisSnapshot))
-    result["rediagnose"] = bench_rediagnose(store, args.runs, args.workers)
-    r = result["rediagnose"]
-    print(
-        f"[{name}] re-diagnosis ({'one process' if args.workers == 1 else 'one process per core'}), "
-        f"{r['rounds']} rounds: first (scoring every round) {r['first_s']:.2f} s "
-        f"({r['first_rounds_per_s']:.0f} rounds/s); later (scores kept) median {r['median_s']:.2f} s "
-        f"({r['median_rounds_per_s']:.0f} rounds/s, {r['min_s']:.2f}-{r['max_s']:.2f} s); "
-        f"runs {', '.join(f'{s:.2f}' for s in r['seconds'])} s",
-        flush=True,
-    )
-    result["autosave"] = bench_autosave(store, q, args.writers, args.saves)
-    a = result["autosave"]
-    print(
-        f"[{name}] autosave with {a['writers']} writers: median {a['median_ms']:.1f} ms, p95 {a['p95_ms']:.1f} ms, "
-        f"p99 {a['p99_ms']:.1f} ms, {a['saves_per_s']:.0f} saves/s",
-        flush=True,
-    )
+    if args.autosave and size == args.sizes[0]:
+        a = bench_autosave(store, store.bundle.questionnaire("netwerkscan"), args.writers, args.saves)
+        seconds[(0, "autosave")] = a
     store.close()
-    return result
+    return seconds
+
+
+def figures_for(
+    size: int,
+    results: dict[str, dict[tuple[int, str], Any]],
+    core: tuple[float, float, int],
+    args: argparse.Namespace,
+) -> list[Figure]:
+    with_scoring, rules_only, sample = core
+    baseline_note = f"core alone, one process ({sample:,} rounds measured)"
+    out: list[Figure] = []
+    target = {
+        ("sqlite", "later"): "≤ 5 s" if size == 10_000 else None,
+        ("sqlite", "first"): "≤ 8 s" if size == 10_000 else None,
+    }
+    for backend, measured in results.items():
+        for workers in args.workers:
+            for label in ("first", "later"):
+                values = measured.get((workers, label))
+                if not values:
+                    continue
+                per_round = with_scoring if label == "first" else rules_only
+                out.append(
+                    figure(
+                        f"re-diagnose {size:,} rounds, {backend}, {workers} worker{'s' if workers > 1 else ''}, "
+                        f"{label} run{'s' if label == 'later' else ''}",
+                        values,
+                        baseline=baseline_note
+                        + (", scoring and rules" if label == "first" else ", rules only"),
+                        baseline_values=[per_round * size],
+                        target=target.get((backend, label)) if workers == 2 else None,
+                    )
+                )
+        for label in ("first", "later"):
+            statements = measured.get((1, label + " statements"))
+            db_wait = measured.get((1, label + " db"))
+            cpu = measured.get((1, label + " cpu"))
+            if statements:
+                out.append(
+                    figure(
+                        f"statements per round, {size:,} rounds, {backend}, {label}",
+                        statements,
+                        unit="/round",
+                    )
+                )
+            if db_wait and cpu:
+                out.append(
+                    figure(
+                        f"waiting on the database per round, {size:,} rounds, {backend}, 1 worker, {label}",
+                        [v * 1000 for v in db_wait],
+                        unit="ms",
+                        baseline="CPU per round",
+                        baseline_values=[v / size * 1000 for v in cpu],
+                    )
+                )
+    if "sqlite" in results and "postgresql" in results:
+        for workers in args.workers:
+            for label in ("first", "later"):
+                pg = results["postgresql"].get((workers, label))
+                lite = results["sqlite"].get((workers, label))
+                if pg and lite:
+                    out.append(
+                        figure(
+                            f"re-diagnose {size:,} rounds, PostgreSQL against SQLite, {workers} worker"
+                            f"{'s' if workers > 1 else ''}, {label}",
+                            pg,
+                            baseline="SQLite",
+                            baseline_values=lite,
+                            target="≤ 1.2× SQLite" if workers == 2 else None,
+                        )
+                    )
+                pg_cpu = results["postgresql"].get((workers, label + " cpu"))
+                lite_cpu = results["sqlite"].get((workers, label + " cpu"))
+                if workers == 2 and pg_cpu and lite_cpu:
+                    out.append(
+                        figure(
+                            f"re-diagnose {size:,} rounds, CPU of our processes, PostgreSQL against SQLite, "
+                            f"{workers} workers, {label}",
+                            pg_cpu,
+                            baseline="SQLite",
+                            baseline_values=lite_cpu,
+                        )
+                    )
+    return out
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--rounds", type=int, default=10_000)
-    parser.add_argument("--networks", type=int, default=350)
-    parser.add_argument("--runs", type=int, default=4, help="re-diagnosis runs: the first scores every round")
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
+    parser.add_argument("--sizes", default="1000,10000", help="rounds per database, comma-separated")
+    parser.add_argument("--large", action="store_true", help="also 50,000 rounds (long: ~10 min per backend)")
+    parser.add_argument(
+        "--runs", type=int, default=3, help="re-diagnosis runs per worker count: the first scores every round"
+    )
+    parser.add_argument("--workers", default="1,2", help="worker counts to run, comma-separated")
+    parser.add_argument(
+        "--core-sample", type=int, default=2000, help="rounds the core-alone baseline diagnoses"
+    )
+    parser.add_argument("--autosave", action=argparse.BooleanOptionalAction, default=True)
     parser.add_argument("--writers", type=int, default=30)
-    parser.add_argument("--saves", type=int, default=200, help="saves per writer")
+    parser.add_argument("--saves", type=int, default=100, help="saves per writer")
     parser.add_argument("--backends", default="sqlite,postgresql")
-    parser.add_argument("--pg-url", help="an empty PostgreSQL database (default: a throwaway local server)")
+    parser.add_argument(
+        "--pg-url", help="a server's URL to create the databases on (default: a throwaway local server)"
+    )
     parser.add_argument("--pg-fsync", action="store_true", help="throwaway server with fsync on")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument(
-        "--workers",
-        type=int,
-        default=1,
-        help="re-diagnosis processes: 1 (default) or 0 for one per core, as `netscan rediagnose`",
-    )
-    parser.add_argument(
-        "--split-networks", type=int, default=35, help="networks timed core-versus-store (0: skip)"
-    )
-    parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args()
+    args.sizes = [int(s) for s in args.sizes.split(",")] + ([50_000] if args.large else [])
+    args.workers = [int(w) for w in args.workers.split(",")]
     bundle = load_bundle()
     q = bundle.questionnaire("netwerkscan")
-    started = time.perf_counter()
-    plan = generate_plan(q, args.rounds, args.networks, args.seed)
-    print(f"generated {args.rounds} rounds in {time.perf_counter() - started:.1f} s", flush=True)
-    results = []
-    with tempfile.TemporaryDirectory(prefix="netscan-bench-") as folder:
-        for backend in args.backends.split(","):
-            if backend == "sqlite":
-                results.append(run_backend("sqlite", f"sqlite:///{folder}/bench.sqlite", plan, args))
-            elif backend == "postgresql":
-                server = None
-                url = args.pg_url
-                if url is None:
-                    server = pgtemp.start(fsync=args.pg_fsync)
-                    url = server.create_database("bench")
-                try:
-                    results.append(run_backend("postgresql", url, plan, args))
-                finally:
-                    if server is not None:
-                        server.stop()
-            else:
-                parser.error(f"unknown backend {backend}")
-    summary = {
-        "machine": f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, Python "
-        f"{platform.python_version()}",
-        "date": dt.date.today().isoformat(),
-        "questionnaire": f"{q.id} {q.version}",
-        "ruleset": f"{bundle.settings.id} {bundle.settings.version}",
-        "results": results,
-    }
-    if args.json:
-        args.json.write_text(json.dumps(summary, indent=1))
+    backends = args.backends.split(",")
+    for backend in backends:
+        if backend not in ("sqlite", "postgresql"):
+            parser.error(f"unknown backend {backend}")
+    server = pgtemp.start(fsync=args.pg_fsync) if "postgresql" in backends and not args.pg_url else None
+    figures: list[Figure] = []
+    try:
+        with tempfile.TemporaryDirectory(prefix="netscan-bench-") as folder:
+            for size in args.sizes:
+                plan = generate_plan(q, size, max(1, size * 350 // 10_000), args.seed)
+                core = core_alone(bundle, plan, min(size, args.core_sample))
+                print(
+                    f"[core {size:,}] {core[0] * 1000:.2f} ms/round scoring and rules, {core[1] * 1000:.2f} ms/round "
+                    f"rules only ({core[2]:,} rounds)",
+                    flush=True,
+                )
+                results: dict[str, dict[tuple[int, str], Any]] = {}
+                for backend in backends:
+                    if backend == "sqlite":
+                        url = f"sqlite:///{folder}/bench-{size}.sqlite"
+                    else:
+                        url = (
+                            server.create_database(f"bench_{size}")
+                            if server is not None
+                            else _database_on(args.pg_url, f"bench_{size}")
+                        )
+                    results[backend] = run_backend(backend, url, plan, size, args)
+                    if server is not None and backend == "postgresql":
+                        server.drop_database(f"bench_{size}")
+                figures += figures_for(size, results, core, args)
+                for backend, measured in results.items():
+                    a = measured.get((0, "autosave"))
+                    if a:
+                        figures.append(
+                            figure(
+                                f"autosave with {a['writers']} concurrent writers, {backend}, p95",
+                                [a["p95_ms"]],
+                                unit="ms",
+                                baseline="median",
+                                baseline_values=[a["median_ms"]],
+                                target="≤ 50 ms",
+                            )
+                        )
+                record(
+                    "bench_store", figures
+                )  # after each size: a long run stopped early keeps what it measured
+    finally:
+        if server is not None:
+            server.stop()
     return 0
+
+
+def _database_on(server_url: str, name: str) -> str:
+    admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return make_url(server_url).set(database=name).render_as_string(hide_password=False)
 
 
 if __name__ == "__main__":

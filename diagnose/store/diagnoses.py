@@ -4,7 +4,7 @@ diagnose.store.chronology) and kept as snapshots; the network's history of round
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
 from typing import Any
 
@@ -12,7 +12,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from diagnose import diagnosis as core_diagnosis
-from diagnose.agreements import actions
+from diagnose.agreements import Agreement, actions
 from diagnose.problems import Problem, ValidationFailed
 from diagnose.questionnaire import Questionnaire
 from diagnose.responses import Network, Response, Round
@@ -20,11 +20,12 @@ from diagnose.scoring import RoundScores
 from diagnose.store import agreement_rows, models, records, round_scores
 from diagnose.store import types as t
 from diagnose.store.chronology import history_rounds, round_sort_key
+from diagnose.store.errors import NotFound
 from diagnose.store.finding_texts import FindingTexts
 from diagnose.store.models import utcnow
 from diagnose.store.rounds import Rounds
 
-SNAPSHOT_BATCH = 200
+IN_SLICE = 500  # ids per IN (...) list
 
 
 class Diagnoses(Rounds):
@@ -33,11 +34,10 @@ class Diagnoses(Rounds):
     def _submitted(self, s: Session, round_ids: Iterable[int]) -> dict[int, list[Response]]:
         R = models.Response
         result: dict[int, list[Response]] = {}
-        ids = list(round_ids)
-        for start in range(0, len(ids), 500):
+        for ids in _slices(list(round_ids)):
             rows = s.execute(
                 select(R.round_id, R.respondent, R.role, R.is_group, R.answers)
-                .where(R.round_id.in_(ids[start : start + 500]), R.status == "submitted")
+                .where(R.round_id.in_(ids), R.status == "submitted")
                 .order_by(R.round_id, R.id)
             )
             for round_id, respondent, role, group, answers in rows:
@@ -93,7 +93,7 @@ class Diagnoses(Rounds):
         Raises ValidationFailed when the round has no submitted answers or cannot be scored."""
         with self.db.read() as s:
             row, _ = records.round_row(s, round_id)
-        results, _ = self._diagnose_network(row.network_id, {round_id}, raise_errors=True)
+        results, _ = self._diagnose_networks([(row.network_id, {round_id})], raise_errors=True)
         return self._store_snapshots(results)[0]
 
     @cached_property
@@ -220,93 +220,142 @@ class Diagnoses(Rounds):
         rows = s.scalars(select(models.Round).where(models.Round.network_id == network_id))
         return sorted(rows, key=round_sort_key)
 
-    def _diagnose_network(
-        self, net_id: int, wanted: set[int], *, raise_errors: bool = False
+    def _diagnose_networks(
+        self, items: Sequence[tuple[int, set[int]]], *, raise_errors: bool = False
     ) -> tuple[list[Diagnosed], list[tuple[int, str]]]:
-        """Diagnose the wanted rounds of one network oldest first, each with its history round's
-        scores (chronology.history_rounds; made with that round's own questionnaire, none when
-        that round cannot be scored). A round whose kept scores still match their inputs is not
-        scored again. A wanted round that cannot be diagnosed is listed with the reason, or with
+        """Diagnose the wanted rounds of these networks, each network oldest first, each round with
+        its history round's scores (chronology.history_rounds; made with that round's own
+        questionnaire, none when that round cannot be scored). Everything is read in one session
+        with a handful of queries for all the networks together (_read_networks), then diagnosed
+        without the database. A round whose kept scores still match their inputs is not scored
+        again. A wanted round that cannot be diagnosed is listed with the reason, or with
         raise_errors its ValidationFailed is raised."""
         with self.db.read() as s:
-            net = records.network_row(s, net_id)
-            siblings = self._rounds_in_order(s, net_id)
-            keys = self._submitted_keys(s, [r.id for r in siblings])
-            history = history_rounds(
-                [r.id for r in siblings],
-                keys,
-                self.db.bundle.settings.anonymity_minimum,
-                self._rates(s, siblings),
-            )
+            read = self._read_networks(s, items)
+        results: list[Diagnosed] = []
+        skipped: list[tuple[int, str]] = []
+        for network in read:
+            self._diagnose_read(network, results, skipped, raise_errors=raise_errors)
+        return results, skipped
+
+    def _read_networks(self, s: Session, items: Sequence[tuple[int, set[int]]]) -> list[_NetworkRead]:
+        """What diagnosing the wanted rounds of these networks needs from the database: the same
+        few queries however many networks (each query's round ids in slices of IN_SLICE)."""
+        net_ids = [net_id for net_id, _ in items]
+        nets = {
+            row.id: row
+            for ids in _slices(net_ids)
+            for row in s.scalars(select(models.Network).where(models.Network.id.in_(ids)))
+        }
+        for net_id in net_ids:
+            if net_id not in nets:
+                raise NotFound("network", net_id)
+        siblings_of: dict[int, list[models.Round]] = {net_id: [] for net_id in net_ids}
+        for ids in _slices(net_ids):
+            for row in s.scalars(select(models.Round).where(models.Round.network_id.in_(ids))):
+                siblings_of[row.network_id].append(row)
+        every_round = [row for rows in siblings_of.values() for row in rows]
+        keys = self._submitted_keys(s, [r.id for r in every_round])
+        rates = self._rates(s, every_round)
+        minimum = self.db.bundle.settings.anonymity_minimum
+        read: list[_NetworkRead] = []
+        for net_id, wanted in items:
+            siblings = sorted(siblings_of[net_id], key=round_sort_key)
+            history = history_rounds([r.id for r in siblings], keys, minimum, rates)
             needed = {rid for rid in wanted if rid in history}
             needed |= {before for rid in needed if (before := history[rid]) is not None}
-            kept = self._kept_scores(s, list(needed))
-            # what was agreed after each wanted round's history round: its `action.C` facts
-            made = agreement_rows.agreements_of(
-                s, sorted({b for rid in wanted if (b := history.get(rid)) is not None})
+            net = nets[net_id]
+            read.append(
+                _NetworkRead(
+                    net.name,
+                    Network(name=net.name, profile=net.profile or {}),
+                    siblings,
+                    wanted,
+                    history,
+                    needed,
+                )
             )
-            network = Network(name=net.name, profile=net.profile or {})
-            inputs: dict[int, str] = {}
-            for row in siblings:
-                if row.id in needed:
+        every_needed = [rid for n in read for rid in n.needed]
+        kept = self._kept_scores(s, every_needed)
+        # what was agreed after each wanted round's history round: its `action.C` facts
+        made = agreement_rows.agreements_of(
+            s, sorted({b for n in read for rid in n.wanted if (b := n.history.get(rid)) is not None})
+        )
+        to_score: list[int] = []
+        for n in read:
+            n.kept = {rid: kept[rid] for rid in n.needed if rid in kept}
+            n.made = made
+            for row in n.siblings:
+                if row.id in n.needed:
                     try:
                         q = self._questionnaire_for(row)
                     except ValidationFailed:
-                        continue  # reported below, where the round is diagnosed
-                    inputs[row.id] = self._scores_digest.of(
-                        q, network.profile, row.label, row.date, keys[row.id]
+                        continue  # reported where the round is diagnosed
+                    n.inputs[row.id] = self._scores_digest.of(
+                        q, n.network.profile, row.label, row.date, keys[row.id]
                     )
-            answers = self._submitted(
-                s, [rid for rid in needed if kept.get(rid, ("", b""))[0] != inputs.get(rid)]
-            )
-        results: list[Diagnosed] = []
-        skipped: list[tuple[int, str]] = []
+            to_score += [rid for rid in n.needed if n.kept.get(rid, ("", b""))[0] != n.inputs.get(rid)]
+        answers = self._submitted(s, to_score)
+        for n in read:
+            n.answers = {rid: answers[rid] for rid in n.needed if rid in answers}
+        return read
+
+    def _diagnose_read(
+        self,
+        n: _NetworkRead,
+        results: list[Diagnosed],
+        skipped: list[tuple[int, str]],
+        *,
+        raise_errors: bool,
+    ) -> None:
+        """Diagnose one network's wanted rounds from what _read_networks read (no database)."""
         scored: dict[int, RoundScores] = {}
-        for row in siblings:
-            if row.id not in history:
-                if row.id in wanted:
+        for row in n.siblings:
+            if row.id not in n.history:
+                if row.id in n.wanted:
                     if raise_errors:
                         raise ValidationFailed(
-                            [Problem("no-responses", file=f"{net.name} / {row.label}", id="round")]
+                            [Problem("no-responses", file=f"{n.name} / {row.label}", id="round")]
                         )
                     skipped.append((row.id, "no submitted responses"))
                 continue
-            if row.id not in needed:
+            if row.id not in n.needed:
                 continue
             try:
                 q = self._questionnaire_for(row)
                 blob: bytes | None = None
-                if row.id in kept and kept[row.id][0] == inputs[row.id]:
-                    blob = kept[row.id][1]
+                if row.id in n.kept and n.kept[row.id][0] == n.inputs[row.id]:
+                    blob = n.kept[row.id][1]
                     scores = round_scores.unpack(blob)
                 else:
                     scores, _ = core_diagnosis.check_and_score(
                         self.db.bundle,
                         q,
-                        self._core_round(row, answers.get(row.id, [])),
-                        network=network,
-                        file=f"{net.name} / {row.label}",
+                        self._core_round(row, n.answers.get(row.id, [])),
+                        network=n.network,
+                        file=f"{n.name} / {row.label}",
                     )
                 scored[row.id] = scores
-                if row.id in wanted:
-                    before = history[row.id]
+                if row.id in n.wanted:
+                    before = n.history[row.id]
                     previous = scored.get(before) if before is not None else None
                     # agreements are known once any were recorded after the history round
                     agreed = (
-                        actions(made[before], self.db.bundle) if before is not None and made[before] else None
+                        actions(n.made[before], self.db.bundle)
+                        if before is not None and n.made[before]
+                        else None
                     )
                     result = core_diagnosis.diagnose_scores(
-                        self.db.bundle, q, scores, previous, network, actions=agreed
+                        self.db.bundle, q, scores, previous, n.network, actions=agreed
                     )
                     results.append(
-                        Diagnosed(row.id, result, inputs[row.id], blob or round_scores.pack(scores))
+                        Diagnosed(row.id, result, n.inputs[row.id], blob or round_scores.pack(scores))
                     )
             except ValidationFailed as exc:
-                if row.id in wanted:
+                if row.id in n.wanted:
                     if raise_errors:
                         raise
                     skipped.append((row.id, exc.format("en")))
-        return results, skipped
 
     def _submitted_keys(
         self, s: Session, round_ids: Iterable[int]
@@ -314,11 +363,10 @@ class Diagnoses(Rounds):
         """Per round, what identifies each submitted response's answers (see round_scores)."""
         R = models.Response
         result: dict[int, list[round_scores.ResponseKey]] = {}
-        ids = list(round_ids)
-        for start in range(0, len(ids), 500):
+        for ids in _slices(list(round_ids)):
             for round_id, response_id, submitted_at, role, group in s.execute(
                 select(R.round_id, R.id, R.submitted_at, R.role, R.is_group)
-                .where(R.round_id.in_(ids[start : start + 500]), R.status == "submitted")
+                .where(R.round_id.in_(ids), R.status == "submitted")
                 .order_by(R.round_id, R.id)
             ):
                 result.setdefault(round_id, []).append((response_id, submitted_at, role, group))
@@ -328,10 +376,10 @@ class Diagnoses(Rounds):
         """Per round, the scores kept with its latest snapshot that has them, and their digest."""
         S = models.DiagnosisSnapshot
         result: dict[int, tuple[str, bytes]] = {}
-        for start in range(0, len(round_ids), 500):
+        for ids in _slices(round_ids):
             latest = (
                 select(func.max(S.id))
-                .where(S.round_id.in_(round_ids[start : start + 500]), S.scores_inputs.is_not(None))
+                .where(S.round_id.in_(ids), S.scores_inputs.is_not(None))
                 .group_by(S.round_id)
             )
             for round_id, inputs, blob in s.execute(
@@ -340,6 +388,29 @@ class Diagnoses(Rounds):
                 if inputs and blob:
                     result[round_id] = (inputs, blob)
         return result
+
+
+def _slices(ids: Sequence[int]) -> Iterator[Sequence[int]]:
+    """Ids in slices of IN_SLICE, each one IN (...) list (SQLite and psycopg limit the parameters
+    of one statement)."""
+    for start in range(0, len(ids), IN_SLICE):
+        yield ids[start : start + IN_SLICE]
+
+
+@dataclasses.dataclass
+class _NetworkRead:
+    """One network's rounds and what diagnosing its wanted rounds needs, as read (see _read_networks)."""
+
+    name: str
+    network: Network
+    siblings: list[models.Round]  # oldest first (chronology.round_sort_key)
+    wanted: set[int]
+    history: dict[int, int | None]  # chronology.history_rounds
+    needed: set[int]  # the wanted rounds that can be diagnosed, and their history rounds
+    inputs: dict[int, str] = dataclasses.field(default_factory=dict)  # scores digest per needed round
+    kept: dict[int, tuple[str, bytes]] = dataclasses.field(default_factory=dict)
+    made: dict[int, list[Agreement]] = dataclasses.field(default_factory=dict)
+    answers: dict[int, list[Response]] = dataclasses.field(default_factory=dict)
 
 
 @dataclasses.dataclass(frozen=True)

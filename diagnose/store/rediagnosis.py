@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import multiprocessing.util
 import os
 import sys
 import threading
@@ -20,10 +21,11 @@ from diagnose.edits import Stale, apply
 from diagnose.store import edit_rows, models
 from diagnose.store import types as t
 from diagnose.store.database import Database
-from diagnose.store.diagnoses import SNAPSHOT_BATCH, Diagnosed, Diagnoses
+from diagnose.store.diagnoses import Diagnoses
 
 PARALLEL_FROM = 400  # rounds; below this, starting worker processes costs more than it saves
 MAX_WORKERS = 8
+BATCH_ROUNDS = 250  # rounds read, diagnosed and written together (memory stays flat: ~20 MB of answers)
 
 
 class Rediagnosis(Diagnoses):
@@ -124,14 +126,19 @@ class Rediagnosis(Diagnoses):
             pool = ProcessPoolExecutor(
                 max_workers=workers,
                 mp_context=multiprocessing.get_context("fork"),
-                initializer=_adopt_parent_state,
-                initargs=(self.db.bundle, self.db.engine),
+                initializer=_start_worker,
+                initargs=(url, self.db.bundle, self.db.engine),
             )
         else:
-            pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+            pool = ProcessPoolExecutor(
+                max_workers=workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_start_worker,
+                initargs=(url, None, None),
+            )
         with pool:
             futures = {
-                pool.submit(_rediagnose_worker, url, chunk): size
+                pool.submit(_rediagnose_worker, chunk): size
                 for chunk, size in zip(chunks, sizes, strict=True)
                 if chunk
             }
@@ -150,25 +157,41 @@ class Rediagnosis(Diagnoses):
         progress: Callable[[int, int], None] | None = None,
         total: int = 0,
     ) -> tuple[int, list[tuple[int, str]]]:
-        """Diagnose network by network, writing the snapshots in batches. (A second thread that
-        compressed and wrote meanwhile made it slower: its share of the GIL cost more than it saved.)"""
+        """Diagnose batches of whole networks of about BATCH_ROUNDS rounds: each batch read in one
+        session (a handful of queries, whatever the number of networks), diagnosed, and its
+        snapshots written in one transaction. Per round that is ~0.1 round trips to the database
+        instead of ~0.7 with a read per network (see bench_store.py: on PostgreSQL with both cores
+        busy every round trip waits for the server process to be scheduled). A crash leaves every
+        round with its latest snapshot: the old one, or the new one of a batch that committed.
+        (A second thread that compressed and wrote meanwhile made it slower: its share of the GIL
+        cost more than it saved.)"""
         diagnosed, done = 0, 0
         skipped: list[tuple[int, str]] = []
-        pending: list[Diagnosed] = []
-        for net_id, wanted in items:
-            results, network_skipped = self._diagnose_network(net_id, wanted)
-            pending += results
-            skipped += network_skipped
+        for batch in batches(items, BATCH_ROUNDS):
+            results, batch_skipped = self._diagnose_networks(batch)
+            self._insert_snapshots(self._snapshot_values(results))
+            skipped += batch_skipped
             diagnosed += len(results)
-            done += len(wanted)
-            if len(pending) >= SNAPSHOT_BATCH:
-                self._insert_snapshots(self._snapshot_values(pending))
-                pending = []
+            done += sum(len(wanted) for _, wanted in batch)
             if progress is not None:
                 progress(done, total)
-            gc.collect(1)  # the young objects of this network (see _collector_paused)
-        self._insert_snapshots(self._snapshot_values(pending))
+            del results
+            gc.collect(1)  # the young objects of this batch (see _collector_paused)
         return diagnosed, skipped
+
+
+def batches(items: Sequence[tuple[int, set[int]]], rounds: int) -> Iterator[list[tuple[int, set[int]]]]:
+    """Whole networks in order, grouped until a group has at least `rounds` wanted rounds."""
+    batch: list[tuple[int, set[int]]] = []
+    size = 0
+    for item in items:
+        batch.append(item)
+        size += len(item[1])
+        if size >= rounds:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
 
 
 @contextmanager
@@ -194,23 +217,24 @@ def _can_fork() -> bool:
     return sys.platform == "linux" and threading.active_count() == 1
 
 
-_inherited_bundle: Bundle | None = None
+_worker_rooms: Rediagnosis | None = None
 
 
-def _adopt_parent_state(bundle: Bundle, parent_engine: Engine) -> None:
-    """In a forked worker: keep the parent's rule base, and let go of the parent's database
-    connections without closing them (they are the parent's, still in use there)."""
-    global _inherited_bundle
-    _inherited_bundle = bundle
-    parent_engine.dispose(close=False)
+def _start_worker(url: str, bundle: Bundle | None, parent_engine: Engine | None) -> None:
+    """A worker process of rediagnose: its own connection pool and rooms, kept for every chunk it
+    is given (the finding texts it has seen stored, the scores digests' fixed parts). Forked, it
+    keeps the parent's rule base and lets go of the parent's database connections without
+    closing them (they are the parent's, still in use there)."""
+    global _worker_rooms
+    if parent_engine is not None:
+        parent_engine.dispose(close=False)
+    _worker_rooms = Rediagnosis(Database.open(url, bundle=bundle))
+    _worker_rooms.db.bundle.engine  # noqa: B018 - loaded before the collector is paused
+    multiprocessing.util.Finalize(_worker_rooms, _worker_rooms.db.close, exitpriority=10)
 
 
-def _rediagnose_worker(url: str, items: list[tuple[int, set[int]]]) -> tuple[int, list[tuple[int, str]]]:
-    """One worker process of rediagnose: its own connection pool."""
-    rooms = Rediagnosis(Database.open(url, bundle=_inherited_bundle))
-    rooms.db.bundle.engine  # noqa: B018 - loaded before the collector is paused
-    try:
-        with _collector_paused():
-            return rooms._rediagnose_networks(items)
-    finally:
-        rooms.db.close()
+def _rediagnose_worker(items: list[tuple[int, set[int]]]) -> tuple[int, list[tuple[int, str]]]:
+    """One chunk of networks, in a worker process started by _start_worker."""
+    assert _worker_rooms is not None, "rediagnosis worker used before _start_worker"
+    with _collector_paused():
+        return _worker_rooms._rediagnose_networks(items)
