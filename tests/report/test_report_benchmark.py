@@ -15,7 +15,7 @@ from docx import Document
 
 from diagnose import Bundle
 from diagnose.report import input_from_view, render_report
-from diagnose.report.render import FORMATS
+from diagnose.report.views import FORMATS
 from diagnose.store import Store
 from diagnose.store.results_export import export_results
 from diagnose.store.round_view import round_view
