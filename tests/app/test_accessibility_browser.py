@@ -202,6 +202,13 @@ class Keyboard:
             assert focused["top"] >= self.last_top - 4, ("focus moved up the page", focused)
         self.last_top = focused["top"]
 
+    def in_group(self, focused: dict[str, Any]) -> None:
+        """Arrow keys inside a radio group (one tab stop): the focus ring still shows, but the order
+        is the group's own and the page may have shifted under it (a rerun that removed a warning),
+        so where it stands becomes the new reference instead of being compared with the last."""
+        assert focused["ring"] >= 2 and focused["ringColor"] == RING, ("no visible focus", focused)
+        self.last_top = focused["top"] if focused["inMain"] else None
+
     def page_changed(self) -> None:
         self.last_top = None
 
@@ -241,7 +248,7 @@ def key_answer(kb: Keyboard, q: Questionnaire, item: Item, value: Any) -> None:
             page.keyboard.press("ArrowRight")
             focused = page.evaluate(FOCUSED)
         assert focused["name"] == label, (item.id, focused)
-        kb.follow(focused)
+        kb.in_group(focused)
         kb.shot("scale-answer")
         if focused["checked"] != "true":
             page.keyboard.press("Space")
