@@ -20,6 +20,12 @@ model alone (diagnosis, texts and figures, nothing drawn or laid out), measured 
 processes: each warm median is also given as a multiple of it, which moves less with the load.
 Every figure is also recorded for `benchmarks/table.py` (benchmarks/figures.py); BENCH_QUICK=1
 (`make bench-quick`) makes fewer runs.
+
+On a shared machine wall-clock seconds say little; two options measure a change instead:
+`--cases pdf-full` runs only the named cases (and skips the command line and `prepare()`), and
+`--against REF` runs every chosen case also with the code of the git revision REF (exported with
+`git archive` to a temporary folder), in alternating fresh processes on the same rounds, and gives
+the warm wall-clock and CPU seconds of both with their ratio: the load hits both alike.
 """
 
 from __future__ import annotations
@@ -161,6 +167,123 @@ def bench_prepare(runs: int, earlier: int = 20) -> dict[str, list[float]]:
     return {name: values[1:] for name, values in measured.items()}  # the first run warms up
 
 
+def run_child(
+    rounds: Path, file_format: str, edition: str, started: bool, warm_runs: int, source: Path = ROOT
+) -> dict[str, Any]:
+    """One fresh process with the code in ``source``: its cold report and ``warm_runs`` warm ones."""
+    command = [
+        sys.executable,
+        str(source / "benchmarks" / "bench_report.py"),
+        "--child",
+        str(rounds),
+        file_format,
+        edition,
+        "1" if started else "0",
+        "--warm-runs",
+        str(warm_runs),
+    ]
+    env = {**os.environ, "PYTHONPATH": str(source)}  # that tree's `diagnose`, not the installed one
+    out = subprocess.run(command, capture_output=True, text=True, cwd=source, env=env, check=True)
+    result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
+
+
+def export_revision(ref: str, folder: Path) -> Path:
+    """The files of git revision ``ref`` in ``folder`` (no checkout, no worktree: `git archive`)."""
+    archive = subprocess.run(["git", "archive", ref], capture_output=True, cwd=ROOT, check=True).stdout
+    folder.mkdir(parents=True)
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    return folder
+
+
+def compare(ref: str, cases: list[tuple[str, str, str, bool]], cold_runs: int, warm_runs: int) -> int:
+    """Each case with this code and with ``ref``'s, in alternating processes: the same-run baseline
+    of a change is the code before it."""
+    print(f"This code against {ref}, {cold_runs} fresh processes each, {warm_runs} warm reports per process")
+    print(f"(load average before: {load()}; {os.cpu_count()} CPUs)\n")
+    print("| case | this code: warm wall / CPU | " + ref + ": warm wall / CPU | ratio wall / CPU | load |")
+    print("|---|---|---|---|---|")
+    figures = []
+    with tempfile.TemporaryDirectory() as tmp:
+        rounds = Path(tmp) / "rounds"
+        rounds.mkdir()
+        for seed in range(max(ROUNDS, warm_runs + 1)):
+            case_file(rounds / f"round-{seed:02d}.json", seed=5 + seed)
+        before = export_revision(ref, Path(tmp) / "before")
+        for name, file_format, edition, started in cases:
+            got: dict[str, dict[str, list[float]]] = {"now": {}, "before": {}}
+            for _ in range(cold_runs):
+                for which, source in (("now", ROOT), ("before", before)):
+                    data = run_child(rounds, file_format, edition, started, warm_runs, source)
+                    for key in ("warm", "warm_cpu"):
+                        got[which].setdefault(key, []).extend(data[key])
+            now, then = got["now"], got["before"]
+            med = statistics.median
+            print(
+                f"| {name} | {med(now['warm']):.2f} / {med(now['warm_cpu']):.2f} s "
+                f"| {med(then['warm']):.2f} / {med(then['warm_cpu']):.2f} s "
+                f"| {med(now['warm']) / med(then['warm']):.2f}× / "
+                f"{med(now['warm_cpu']) / med(then['warm_cpu']):.2f}× | {load()} |"
+            )
+            for key, what in (("warm", "wall clock"), ("warm_cpu", "CPU of the report process")):
+                figures.append(
+                    figure(
+                        f"{name} warm, {what}, against {ref}",
+                        now[key],
+                        baseline=f"the same with {ref}, same run",
+                        baseline_values=then[key],
+                        target=f"≤ {TARGETS[name + '_warm']:g} s (wall, quiet machine)"
+                        if key == "warm" and name + "_warm" in TARGETS
+                        else None,
+                    )
+                )
+    print()
+    record("bench_report_against", figures)
+    return 0
+
+
+def only_cases(cases: list[tuple[str, str, str, bool]], cold_runs: int, warm_runs: int) -> int:
+    """The chosen cases alone: cold and warm wall clock and CPU, against the report model alone."""
+    print(f"Load average before: {load()}; {os.cpu_count()} CPUs\n")
+    print("| case | cold: wall / CPU | warm: wall (min–max, n) | warm CPU | × model alone | load |")
+    print("|---|---|---|---|---|---|")
+    figures = []
+    with tempfile.TemporaryDirectory() as tmp:
+        rounds = Path(tmp) / "rounds"
+        rounds.mkdir()
+        for seed in range(max(ROUNDS, warm_runs + 1)):
+            case_file(rounds / f"round-{seed:02d}.json", seed=5 + seed)
+        for name, file_format, edition, started in cases:
+            got: dict[str, list[float]] = {}
+            for _ in range(cold_runs):
+                data = run_child(rounds, file_format, edition, started, 0 if started else warm_runs)
+                for key in ("warm", "warm_cpu", "baseline"):
+                    got.setdefault(key, []).extend(data[key])
+                got.setdefault("cold", []).append(data["cold"])
+                got.setdefault("cold_cpu", []).append(data["cold_timings"]["cpu"])
+            med = statistics.median
+            ratio = f"{med(got['warm']) / med(got['baseline']):.1f}×" if got["warm"] else ""
+            print(
+                f"| {name} | {med(got['cold']):.2f} / {med(got['cold_cpu']):.2f} s | {summary(got['warm'])} "
+                f"| {summary(got['warm_cpu'])} | {ratio} | {load()} |"
+            )
+            if got["warm"]:
+                target = TARGETS.get(name + "_warm")
+                figures.append(
+                    figure(
+                        f"{name} warm",
+                        got["warm"],
+                        baseline="the report model alone (warm)",
+                        baseline_values=got["baseline"],
+                        target=f"≤ {target:g} s" if target else None,
+                    )
+                )
+                figures.append(figure(f"{name} warm, CPU of the report process", got["warm_cpu"]))
+    print()
+    record("bench_report_cases", figures)
+    return 0
+
+
 def report_figures(results: dict[str, Any], prep: dict[str, list[float]]) -> list[Figure]:
     base = ("the report model alone (warm)", results["baseline"])
     rows: list[tuple[str, str, tuple[str, list[float]] | None]] = [
@@ -234,10 +357,28 @@ def main() -> int:
         "--child", nargs=4, metavar=("FILE", "FORMAT", "EDITION", "WARM_UP"), help=argparse.SUPPRESS
     )
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    parser.add_argument(
+        "--cases",
+        help="only these cases, comma-separated: " + ", ".join(c[0] for c in CASES),
+    )
+    parser.add_argument(
+        "--against", metavar="REF", help="also run the chosen cases with git revision REF, alternating"
+    )
     args = parser.parse_args()
     if args.child:
         child(Path(args.child[0]), args.child[1], args.child[2], args.warm_runs, args.child[3] == "1")
         return 0
+    cases = list(CASES)
+    if args.cases:
+        wanted = args.cases.split(",")
+        unknown = set(wanted) - {c[0] for c in CASES}
+        if unknown:
+            parser.error(f"unknown case(s): {', '.join(sorted(unknown))}")
+        cases = [c for c in CASES if c[0] in wanted]
+    if args.against:
+        return compare(args.against, cases, args.cold_runs, args.warm_runs)
+    if args.cases:
+        return only_cases(cases, args.cold_runs, args.warm_runs)
 
     results: dict[str, Any] = {"load_before": load()}
     with tempfile.TemporaryDirectory() as tmp:
