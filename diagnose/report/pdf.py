@@ -98,7 +98,7 @@ def collector_paused() -> Iterator[None]:
     two full collections per report that went through every object in the process (0.1-0.3 s, a
     sixth of a warm report, more in a server holding more objects), and freed nothing of the
     report's. Afterwards one collection of the young generation frees the report's cycles
-    (~50 ms). A collector that someone else switched off is left alone; reports made at the same
+    (50-90 ms). A collector that someone else switched off is left alone; reports made at the same
     time on other threads share the pause.
     """
     global _pausing
