@@ -99,7 +99,8 @@ def collector_paused() -> Iterator[None]:
     sixth of a warm report, more in a server holding more objects), and freed nothing of the
     report's. Afterwards one collection of the young generation frees the report's cycles
     (50-90 ms). A collector that someone else switched off is left alone; reports made at the same
-    time on other threads share the pause.
+    time on other threads share the pause. The pause also covers the finisher's wait for the charts
+    (a cold start: seconds); other threads' cyclic garbage waits that long, nothing else.
     """
     global _pausing
     with _pausing_lock:
