@@ -113,15 +113,16 @@ def cards(d: Diagnosis, bundle: Bundle) -> list[Card]:
         return key
 
     groups: dict[str, list[Finding]] = {}
+    scored = {f.rule: _scored(d, bundle, f) for f in d.findings}
+    first_key: dict[str, str] = {}
     for f in d.findings:
         side = "+" if f.kind == "strength" else "-"
-        keys = [f"{side}{c}" for c in sorted(_scored(d, bundle, f))] or [f"{side}rule:{f.rule}"]
+        keys = [f"{side}{c}" for c in sorted(scored[f.rule])] or [f"{side}rule:{f.rule}"]
+        first_key[f.rule] = keys[0]
         for key in keys[1:]:
             parent[root(key)] = root(keys[0])
     for f in d.findings:
-        side = "+" if f.kind == "strength" else "-"
-        keys = [f"{side}{c}" for c in sorted(_scored(d, bundle, f))] or [f"{side}rule:{f.rule}"]
-        groups.setdefault(root(keys[0]), []).append(f)
+        groups.setdefault(root(first_key[f.rule]), []).append(f)
 
     single: list[Card] = []
     for members in groups.values():
@@ -132,7 +133,7 @@ def cards(d: Diagnosis, bundle: Bundle) -> list[Card]:
                 evidence=tuple(members[1:]),
                 alike=(),
                 priority=score[members[0].rule],
-                constructs=frozenset(c for m in members for c in _scored(d, bundle, m)),
+                constructs=frozenset(c for m in members for c in scored[m.rule]),
             )
         )
     single.sort(key=lambda card: rank(card.lead))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -102,6 +102,9 @@ class Labeller:
         self._subjects: dict[FactRef, LocalizedText] = {}
         self._sentences: dict[tuple[int, int], tuple[Comparison, tuple[str, str]]] = {}
         self._bounds: dict[tuple[Comparison, ...], _Bounds] = {}
+        # per list of comparisons that made a condition true (by identity; the list keeps them
+        # alive so the ids stay theirs): how each line of its "because" is made (see reasons_for)
+        self._lines: dict[tuple[int, ...], tuple[list[Comparison | FactRef], list[_LineMaker]]] = {}
 
     def bounds(self, bounds: list[Comparison]) -> _Bounds:
         """What a line about a fact between thresholds says whatever the round: built once per
@@ -230,6 +233,20 @@ def reasons_for(
         for ref in refs:
             if isinstance(ref, FactRef) and ref.namespace == "derived" and ref.name in by_name:
                 comparisons += _derived_from(by_name[ref.name], facts)
+    key = tuple(map(id, comparisons))
+    known = labeller._lines.get(key)
+    if known is None:
+        known = labeller._lines[key] = (comparisons, _line_makers(comparisons, labeller))
+    return [make(facts, labeller) for make in known[1]]
+
+
+_LineMaker = Callable[[dict[str, Any], "Labeller"], dict[str, Any]]
+
+
+def _line_makers(comparisons: list[Comparison | FactRef], labeller: Labeller) -> list[_LineMaker]:
+    """How each line of a "because" is made from a round's facts, for one list of comparisons that
+    made a condition true: which comparisons share a line and what kind of line it is depend only
+    on the list, so they are decided once per list, not once per finding."""
     lines: dict[str, list[Comparison | FactRef]] = {}
     for item in comparisons:
         path = item.path if isinstance(item, FactRef) else item.fact.path
@@ -241,7 +258,22 @@ def reasons_for(
         group[:] = [g for g in group if isinstance(g, Comparison)]
         if all(isinstance(o, Comparison) and (item.op, item.operand) != (o.op, o.operand) for o in group):
             group.append(item)
-    return [_line(group, facts, labeller) for group in lines.values()]
+    return [_line_maker(group, labeller) for group in lines.values()]
+
+
+def _line_maker(group: list[Comparison | FactRef], labeller: Labeller) -> _LineMaker:
+    """One fact's line: its value, the bounds it met ("tussen 3,00 en 4,00") and, for a score,
+    its band ("aandachtspunt")."""
+    first_item = group[0]
+    if isinstance(first_item, FactRef):
+        return lambda facts, labeller: _value_line(first_item, facts, labeller)
+    comparisons = [c for c in group if isinstance(c, Comparison)]
+    bounds = [c for c in comparisons if isinstance(c.operand, ThresholdRef) and c.op in BOUND_WORDS]
+    if not bounds or len(comparisons) != len(bounds):
+        first = comparisons[0]
+        return lambda facts, labeller: because(first, facts, labeller)
+    shape = labeller.bounds(bounds)
+    return lambda facts, labeller: _bounds_line(shape, facts, labeller)
 
 
 def _value_line(ref: FactRef, facts: dict[str, Any], labeller: Labeller) -> dict[str, Any]:
@@ -317,17 +349,7 @@ class _Bounds:
         )
 
 
-def _line(group: list[Comparison | FactRef], facts: dict[str, Any], labeller: Labeller) -> dict[str, Any]:
-    """One fact's line: its value, the bounds it met ("tussen 3,00 en 4,00") and, for a score,
-    its band ("aandachtspunt")."""
-    first_item = group[0]
-    if isinstance(first_item, FactRef):
-        return _value_line(first_item, facts, labeller)
-    comparisons = [c for c in group if isinstance(c, Comparison)]
-    bounds = [c for c in comparisons if isinstance(c.operand, ThresholdRef) and c.op in BOUND_WORDS]
-    if not bounds or len(comparisons) != len(bounds):
-        return because(comparisons[0], facts, labeller)
-    shape = labeller.bounds(bounds)
+def _bounds_line(shape: _Bounds, facts: dict[str, Any], labeller: Labeller) -> dict[str, Any]:
     ref = shape.ref
     value = facts[ref.path]
     band = facts.get(f"band.{ref.name}") if ref.namespace == "score" else None

@@ -193,6 +193,21 @@ def context_for(
     value_labels: Mapping[str, LocalizedText],
 ) -> Context:
     """The context of a round's texts; roles below the anonymity minimum are never named."""
+    role_labels, items = _labels_of(q)
+    shown = {role: means for role, means in by_role.items() if roles.get(role, 0) >= minimum}
+    return Context(facts, shown, role_labels, items, value_labels)
+
+
+_Labels = tuple[dict[str, LocalizedText], dict[str, list[tuple[str, LocalizedText]]]]
+_labels: dict[tuple[str, str], tuple[Questionnaire, _Labels]] = {}
+
+
+def _labels_of(q: Questionnaire) -> _Labels:
+    """The role labels and each construct's items of a questionnaire, made once per questionnaire
+    object (the same for every round: remaking them was a tenth of building a round's findings)."""
+    known = _labels.get((q.id, q.version))
+    if known is not None and known[0] is q:
+        return known[1]
     role_item = q.fact_item("respondent_role")
     role_labels = {
         o.value: LocalizedText(nl=o.label.nl.split(" (", 1)[0], en=o.label.en.split(" (", 1)[0])
@@ -201,8 +216,8 @@ def context_for(
     items: dict[str, list[tuple[str, LocalizedText]]] = {}
     for iid, (cid, _) in q.scale_index.items():
         items.setdefault(cid, []).append((iid, q.item_by_id[iid].text))
-    shown = {role: means for role, means in by_role.items() if roles.get(role, 0) >= minimum}
-    return Context(facts, shown, role_labels, items, value_labels)
+    _labels[(q.id, q.version)] = (q, (role_labels, items))
+    return role_labels, items
 
 
 def names_in(text: LocalizedText) -> list[str]:
@@ -255,14 +270,35 @@ def fill(text: LocalizedText, ctx: Context, construct: str) -> LocalizedText:
     """The text with every placeholder replaced by the round's value, in each language."""
     if "{" not in text.nl and "{" not in text.en:
         return text
-    values = {}
-    for lang in LANGUAGES:
-        values[lang] = PLACEHOLDER.sub(
-            lambda m, lang=lang: (
-                PLACEHOLDERS[m.group(1)].fill(ctx, construct, lang)  # type: ignore[misc]
-                if m.group(1) in PLACEHOLDERS
-                else m.group(0)
-            ),
-            text.get(lang),
+    nl, en = (
+        "".join(
+            part if index % 2 == 0 else PLACEHOLDERS[part].fill(ctx, construct, lang)
+            for index, part in enumerate(_parts(text.get(lang)))
         )
-    return LocalizedText(nl=values["nl"], en=values["en"])
+        for lang in LANGUAGES
+    )
+    return LocalizedText(nl=nl, en=en)
+
+
+_split: dict[str, tuple[str, ...]] = {}
+
+
+def _parts(text: str) -> tuple[str, ...]:
+    """A text as literal parts (even positions) and the known placeholder names between them; an
+    unknown {name} stays literal (check_placeholders reports it when the rules load). Split once
+    per distinct text."""
+    parts = _split.get(text)
+    if parts is None:
+        out, literal, last = [], "", 0
+        for m in PLACEHOLDER.finditer(text):
+            literal += text[last : m.start()]
+            last = m.end()
+            if m.group(1) in PLACEHOLDERS:
+                out += [literal, m.group(1)]
+                literal = ""
+            else:
+                literal += m.group(0)
+        if len(_split) > 10_000:  # texts of rule bases loaded one after another in a long-lived process
+            _split.clear()
+        parts = _split[text] = (*out, literal + text[last:])
+    return parts

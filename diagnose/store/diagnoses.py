@@ -232,11 +232,34 @@ class Diagnoses(Rounds):
         raise_errors its ValidationFailed is raised."""
         with self.db.read() as s:
             read = self._read_networks(s, items)
-        results: list[Diagnosed] = []
+        pending: list[_Pending] = []
         skipped: list[tuple[int, str]] = []
         for network in read:
-            self._diagnose_read(network, results, skipped, raise_errors=raise_errors)
-        return results, skipped
+            self._diagnose_read(network, pending, skipped, raise_errors=raise_errors)
+        return self._diagnose_pending(pending, skipped, raise_errors=raise_errors), skipped
+
+    def _diagnose_pending(
+        self, pending: list[_Pending], skipped: list[tuple[int, str]], *, raise_errors: bool
+    ) -> list[Diagnosed]:
+        """The rules over every pending round in one call (core_diagnosis.diagnose_many); if that
+        fails, round by round, so that one round that cannot be diagnosed does not hold up the others."""
+        try:
+            diagnoses = core_diagnosis.diagnose_many(self.db.bundle, [p.scored for p in pending])
+        except ValidationFailed:
+            if len(pending) == 1 or raise_errors:
+                raise
+        else:
+            return [
+                Diagnosed(p.round_id, d, p.scores_inputs, p.blob())
+                for p, d in zip(pending, diagnoses, strict=True)
+            ]
+        results: list[Diagnosed] = []
+        for p in pending:
+            try:
+                results += self._diagnose_pending([p], skipped, raise_errors=True)
+            except ValidationFailed as exc:
+                skipped.append((p.round_id, exc.format("en")))
+        return results
 
     def _read_networks(self, s: Session, items: Sequence[tuple[int, set[int]]]) -> list[_NetworkRead]:
         """What diagnosing the wanted rounds of these networks needs from the database: the same
@@ -303,12 +326,13 @@ class Diagnoses(Rounds):
     def _diagnose_read(
         self,
         n: _NetworkRead,
-        results: list[Diagnosed],
+        pending: list[_Pending],
         skipped: list[tuple[int, str]],
         *,
         raise_errors: bool,
     ) -> None:
-        """Diagnose one network's wanted rounds from what _read_networks read (no database)."""
+        """One network's wanted rounds, from what _read_networks read (no database), scored and
+        ready for the rules."""
         scored: dict[int, RoundScores] = {}
         for row in n.siblings:
             if row.id not in n.history:
@@ -345,11 +369,13 @@ class Diagnoses(Rounds):
                         if before is not None and n.made[before]
                         else None
                     )
-                    result = core_diagnosis.diagnose_scores(
-                        self.db.bundle, q, scores, previous, n.network, actions=agreed
-                    )
-                    results.append(
-                        Diagnosed(row.id, result, n.inputs[row.id], blob or round_scores.pack(scores))
+                    pending.append(
+                        _Pending(
+                            row.id,
+                            core_diagnosis.Scored(q, scores, previous, n.network, agreed),
+                            n.inputs[row.id],
+                            blob,
+                        )
                     )
             except ValidationFailed as exc:
                 if row.id in n.wanted:
@@ -417,6 +443,19 @@ class _NetworkRead:
 class _SnapshotBatch:
     values: list[dict[str, Any]]
     texts: set[str]  # digests of the finding texts the snapshots refer to
+
+
+@dataclasses.dataclass(frozen=True)
+class _Pending:
+    """A round scored and ready for the rules, with its kept scores if they were reused."""
+
+    round_id: int
+    scored: core_diagnosis.Scored
+    scores_inputs: str
+    kept: bytes | None
+
+    def blob(self) -> bytes:
+        return self.kept or round_scores.pack(self.scored.current)
 
 
 @dataclasses.dataclass(frozen=True)

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from diagnose import Bundle, load_bundle
 from diagnose import cards as grouping
-from diagnose.diagnosis import Finding, diagnose_scores
+from diagnose.diagnosis import Finding, Scored, diagnose_many, diagnose_scores
 from diagnose.render import to_json, to_markdown
 from diagnose.report.content import load_content
 from diagnose.report.findings import MAX_QUESTIONS, methods, question_cards
@@ -164,3 +164,24 @@ def check(bundle: Bundle, current: RoundScores, previous: RoundScores | None) ->
 @given(rounds)
 def test_summary_properties_over_generated_rounds(pair: tuple[RoundScores, RoundScores | None]) -> None:
     check(BUNDLE, *pair)
+
+
+statuses = st.sampled_from(["done", "under_way", "planned", "dropped"])
+
+
+@given(
+    st.lists(
+        st.tuples(
+            rounds,
+            st.one_of(st.none(), st.dictionaries(st.sampled_from(SCORED), statuses, max_size=4)),
+        ),
+        min_size=1,
+        max_size=40,  # more than one durable-rules session (engine.MAX_BATCH)
+    )
+)
+def test_many_rounds_diagnosed_together_equal_each_diagnosed_alone(
+    cases: list[tuple[tuple[RoundScores, RoundScores | None], dict[str, str] | None]],
+) -> None:
+    together = diagnose_many(BUNDLE, [Scored(Q, c, p, None, a) for (c, p), a in cases])
+    alone = [diagnose_scores(BUNDLE, Q, c, p, actions=a) for (c, p), a in cases]
+    assert [d.model_dump_json() for d in together] == [d.model_dump_json() for d in alone]

@@ -16,6 +16,8 @@ import pytest
 from sqlalchemy import select, update
 
 from diagnose import Bundle
+from diagnose import diagnosis as core_diagnosis
+from diagnose.problems import Problem, ValidationFailed
 from diagnose.questionnaire import Questionnaire
 from diagnose.store import Store, models, rediagnosis
 
@@ -75,6 +77,31 @@ def test_a_round_that_cannot_be_diagnosed_is_reported_and_the_rest_of_its_batch_
     assert [rid for rid, _ in report.skipped] == [broken.id]
     reason = report.skipped[0][1]
     assert "Netwerk 2 / 2024" in reason and scale_item in reason
+    for rounds in made:
+        for r in rounds:
+            assert len(store.snapshots(r.id)) == (0 if r.id == broken.id else 1)
+
+
+def test_a_round_the_rules_fail_on_is_reported_and_the_others_of_its_batch_land(
+    store: Store, q: Questionnaire, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rules run over a whole batch in one call (diagnose_many); when that call fails for one
+    round, the batch is diagnosed round by round and only that round is reported. Nothing in the
+    shipped content makes the rules stage fail, so the failure is injected."""
+    ws, made = networks_with_rounds(store, q, 3)
+    broken = made[2][1]
+    real = core_diagnosis._facts
+
+    def failing(bundle: Bundle, r: core_diagnosis.Scored) -> Any:
+        if r.network is not None and r.network.name == "Netwerk 3" and r.current.label == "2025":
+            raise ValidationFailed([Problem("no-responses", file="Netwerk 3 / 2025", id="round")])
+        return real(bundle, r)
+
+    monkeypatch.setattr(core_diagnosis, "_facts", failing)
+    report = store.rediagnose(workspace_id=ws.id)
+    assert report.diagnosed == 5
+    assert [rid for rid, _ in report.skipped] == [broken.id]
+    assert "Netwerk 3 / 2025" in report.skipped[0][1]
     for rounds in made:
         for r in rounds:
             assert len(store.snapshots(r.id)) == (0 if r.id == broken.id else 1)
