@@ -24,14 +24,15 @@ from __future__ import annotations
 
 import datetime as dt
 import zlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from pydantic_core import from_json
-from sqlalchemy import delete, func, insert, or_, select, update
+from sqlalchemy import Date, Text, cast, delete, func, insert, literal_column, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement, UnaryExpression
 
 from diagnose.diagnosis import results_open
 from diagnose.portfolio import LatestRound
@@ -40,12 +41,46 @@ from diagnose.store.models import utcnow
 from diagnose.store.rounds import Rounds
 
 FILL_BATCH = 200  # snapshots whose scores are read in one query
+# standings read per network beyond the `last` asked: open results are decided in Python (today's
+# invited count), so a network whose newest last + SPARE are all closed has its older ones read
+SPARE = 1
 
 
-class ConstructMean(NamedTuple):  # a tuple: tens of thousands are read for a portfolio
+class ConstructMean(NamedTuple):
     mean: float | None  # None: the construct was not scored in the round
     respondents: int
     band: str | None  # "strength" / "attention" / "concern"; None for a signal or an unscored one
+
+
+class Means(Mapping[str, ConstructMean]):
+    """A round's construct means, read as {construct id: ConstructMean} but kept as three dicts
+    by construct (`mean`, `respondents`, `band`), as SQL hands them over: a portfolio reads tens
+    of thousands, and a tuple each cost more than the query (and the garbage collector's passes
+    over them). The portfolio reads `mean` and `band` as they are."""
+
+    __slots__ = ("band", "mean", "respondents")
+
+    def __init__(
+        self,
+        mean: Mapping[str, float | None] | None = None,
+        respondents: Mapping[str, int] | None = None,
+        band: Mapping[str, str | None] | None = None,
+    ) -> None:
+        self.mean: Mapping[str, float | None] = mean or {}
+        self.respondents: Mapping[str, int] = respondents or {}
+        self.band: Mapping[str, str | None] = band or {}
+
+    def __getitem__(self, construct_id: str) -> ConstructMean:
+        return ConstructMean(self.mean[construct_id], self.respondents[construct_id], self.band[construct_id])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.mean)
+
+    def __len__(self) -> int:
+        return len(self.mean)
+
+    def __repr__(self) -> str:
+        return f"Means({dict(self.items())!r})"
 
 
 @dataclass(frozen=True)
@@ -59,7 +94,7 @@ class RoundStanding:
     questionnaire_id: str
     questionnaire_version: str
     respondents: int
-    means: Mapping[str, ConstructMean] = field(default_factory=dict)
+    means: Means = field(default_factory=Means)
     # the round's single-valued profile facts as answered, e.g. {"network_type": "learning"}
     facts: Mapping[str, str] = field(default_factory=dict)
     snapshot_id: int = 0  # the diagnosis these means are from (its latest)
@@ -75,27 +110,68 @@ class Standing(Rounds):
     ) -> dict[int, list[RoundStanding]]:
         """Per network, its `last` most recent rounds whose results are open, newest first (in the
         store's round order: by date, undated rounds by when they were made), with their means. A
-        network without such a round maps to []."""
+        network without such a round maps to [].
+
+        Read in SQL by the round order (`row_number()` per network): each network's `last` +
+        SPARE newest standings, then the core's rule on today's counts (`_open_only`); only for
+        a network with too few open ones among them are its older standings read."""
         ids = list(dict.fromkeys(network_ids))
         self.refresh_standings(ids)
         found: dict[int, list[Any]] = {nid: [] for nid in ids}
+        cap = last + SPARE
         with self.db.read() as s:
-            rows: list[Any] = []
-            for start in range(0, len(ids), 500):
-                rows += s.execute(
-                    select(*_COLUMNS)
-                    .join(models.RoundStanding, models.RoundStanding.round_id == models.Round.id)
-                    .where(models.RoundStanding.network_id.in_(ids[start : start + 500]))
-                ).all()
-            rows = self._open_only(s, rows)
-            rows.sort(key=lambda r: (r[5], _column_order(r)), reverse=True)  # network, then order
+            rows = self._ranked_standings(s, ids, above=0, upto=cap)
+            read = dict.fromkeys(ids, 0)
             for row in rows:
-                if len(found[row.network_id]) < last:
-                    found[row.network_id].append(row)
-            means = self._means(s, [row.id for chosen in found.values() for row in chosen])
+                read[row[5]] += 1
+            for row in self._open_only(s, rows):
+                if len(found[row[5]]) < last:
+                    found[row[5]].append(row)
+            # a network whose newest `cap` standings hold too few open ones: its older ones
+            short = [nid for nid in ids if len(found[nid]) < last and read[nid] == cap]
+            if short:
+                for row in self._open_only(s, self._ranked_standings(s, short, above=cap, upto=None)):
+                    if len(found[row[5]]) < last:
+                        found[row[5]].append(row)
+            means = self._means(s, [row[0] for chosen in found.values() for row in chosen])
         return {
-            nid: [_standing(row, means.get(row.id, {})) for row in chosen] for nid, chosen in found.items()
+            nid: [_standing(row, means.get(row[0], _NO_MEANS)) for row in chosen]
+            for nid, chosen in found.items()
         }
+
+    def _ranked_standings(
+        self, s: Session, network_ids: Sequence[int], *, above: int, upto: int | None
+    ) -> list[Any]:
+        """The standing rows (_COLUMNS) of these networks whose rank in the round order, newest
+        first, lies in (above, upto]; by network, newest first."""
+        S = models.RoundStanding
+        conn = s.connection()
+        rows: list[Any] = []
+        for start in range(0, len(network_ids), 500):
+            rank = func.row_number().over(partition_by=S.network_id, order_by=self._newest_first())
+            ranked = (
+                select(*_COLUMNS, rank.label("rank"))
+                .join(S, S.round_id == models.Round.id)
+                .where(S.network_id.in_(network_ids[start : start + 500]))
+                .subquery()
+            )
+            query = select(*list(ranked.c)[: len(_COLUMNS)]).where(ranked.c.rank > above)
+            if upto is not None:
+                query = query.where(ranked.c.rank <= upto)
+            rows += conn.execute(query.order_by(ranked.c.network_id, ranked.c.rank)).all()
+        return rows
+
+    def _newest_first(self) -> list[UnaryExpression[Any]]:
+        """The store's round order (chronology.round_sort_key) in SQL, newest first: by date, a
+        round without one by the day it was made (UTC, as the store keeps it), then when it was
+        made, then by id."""
+        R = models.Round
+        made: ColumnElement[Any] = (
+            cast(func.timezone("UTC", R.created_at), Date)
+            if self.db.dialect == "postgresql"
+            else func.date(R.created_at)
+        )
+        return [func.coalesce(R.date, made).desc(), R.created_at.desc(), R.id.desc()]
 
     def latest_open_means(
         self, *, questionnaire_id: str, version: str | None, exclude_network_id: int | None = None
@@ -119,7 +195,7 @@ class Standing(Rounds):
                 if known is None or _column_order(row) > _column_order(known):
                     latest[row.network_id] = row
             means = self._means(s, [row.id for row in latest.values()])
-        return {nid: _standing(row, means.get(row.id, {})) for nid, row in latest.items()}
+        return {nid: _standing(row, means.get(row.id, _NO_MEANS)) for nid, row in latest.items()}
 
     def latest_rounds(self, network_ids: Sequence[int]) -> dict[int, LatestRound]:
         """Per network, its most recent round whatever its state (the store's round order), with
@@ -127,27 +203,23 @@ class Standing(Rounds):
         Rounds.closed_results) and its deadline. Networks without rounds are absent."""
         ids = list(dict.fromkeys(network_ids))
         latest: dict[int, Any] = {}
-        deadlines: dict[int, dt.date | None] = {}
-        R = models.Round
+        R, Mail = models.Round, models.RoundMail
         with self.db.read() as s:
+            conn = s.connection()
             for start in range(0, len(ids), 500):
-                for rnd in s.execute(
-                    select(R.id, R.network_id, R.label, R.date, R.created_at, R.closed_at).where(
-                        R.network_id.in_(ids[start : start + 500])
-                    )
-                ):
-                    known = latest.get(rnd.network_id)
-                    if known is None or _order(rnd) > _order(known):
-                        latest[rnd.network_id] = rnd
-            round_ids = [r.id for r in latest.values()]
-            for start in range(0, len(round_ids), 500):
-                deadlines |= dict(
-                    s.execute(
-                        select(models.RoundMail.round_id, models.RoundMail.deadline).where(
-                            models.RoundMail.round_id.in_(round_ids[start : start + 500])
-                        )
-                    ).all()
+                rank = func.row_number().over(partition_by=R.network_id, order_by=self._newest_first())
+                ranked = (
+                    select(R.id, R.network_id, R.label, R.date, R.created_at, R.closed_at, rank.label("rank"))
+                    .where(R.network_id.in_(ids[start : start + 500]))
+                    .subquery()
                 )
+                for rnd in conn.execute(
+                    select(*list(ranked.c)[:-1], Mail.deadline)
+                    .outerjoin(Mail, Mail.round_id == ranked.c.id)
+                    .where(ranked.c.rank == 1)
+                ):
+                    latest[rnd.network_id] = rnd
+        round_ids = [r.id for r in latest.values()]
         counts = self._counts(round_ids)
         closed = self.closed_results([r.id for r in latest.values() if r.closed_at is not None])
         return {
@@ -159,7 +231,7 @@ class Standing(Rounds):
                 invited=counts[rnd.id].invited,
                 submitted=counts[rnd.id].submitted,
                 closed=closed.get(rnd.id),
-                deadline=deadlines.get(rnd.id),
+                deadline=rnd.deadline,
                 round_id=rnd.id,
             )
             for nid, rnd in latest.items()
@@ -222,18 +294,26 @@ class Standing(Rounds):
             )
         ]
 
-    @staticmethod
-    def _means(s: Session, round_ids: Sequence[int]) -> dict[int, dict[str, ConstructMean]]:
+    def _means(self, s: Session, round_ids: Sequence[int]) -> dict[int, Means]:
+        """Per round, its construct means: one row per round, with its means, respondents and
+        bands each as a JSON object by construct made in SQL (_MEANS_DOCUMENTS), since a row per
+        construct (16 a round: 32,000 for a portfolio of 1,000 networks) cost more than all the
+        rest of the read. A round without means is absent."""
         M = models.RoundConstructMean
-        found: dict[int, dict[str, ConstructMean]] = {}
-        conn = s.connection()  # Core rows: the ORM's row loading costs 4x the query here
+        mean, respondents, band = [literal_column(d, Text) for d in _MEANS_DOCUMENTS[self.db.dialect]]
+        integral = self.db.dialect == "postgresql"  # its JSON writes the double 4.0 as 4
+        found: dict[int, Means] = {}
+        conn = s.connection()
         for start in range(0, len(round_ids), 500):
-            for rid, cid, mean, n, band in conn.execute(
-                select(M.round_id, M.construct_id, M.mean, M.respondents, M.band).where(
-                    M.round_id.in_(round_ids[start : start + 500])
-                )
+            for rid, means, counts, bands in conn.execute(
+                select(M.round_id, mean, respondents, band)
+                .where(M.round_id.in_(round_ids[start : start + 500]))
+                .group_by(M.round_id)
             ):
-                found.setdefault(rid, {})[cid] = ConstructMean(mean, n, band)
+                values = from_json(means)
+                if integral:
+                    values = {c: None if v is None else float(v) for c, v in values.items()}
+                found[rid] = Means(values, from_json(counts), from_json(bands))
         return found
 
     # --- filling -------------------------------------------------------------------------------
@@ -373,6 +453,25 @@ _COLUMNS = (
 )
 
 
+# A round's means, respondents and bands, each as a JSON object by construct id. A mean goes as
+# SQLite's quote() writes it, which gives the double back exactly (its JSON functions keep only 15
+# digits, which does not); PostgreSQL writes a double as the shortest text that gives it back.
+_C = "round_construct_mean."
+_MEANS_DOCUMENTS = {
+    "sqlite": (
+        f"'{{' || group_concat(json_quote({_C}construct_id) || ':' || CASE WHEN {_C}mean IS NULL"
+        f" THEN 'null' ELSE quote({_C}mean) END, ',') || '}}'",
+        f"json_group_object({_C}construct_id, {_C}respondents)",
+        f"json_group_object({_C}construct_id, {_C}band)",
+    ),
+    "postgresql": (
+        f"CAST(json_object_agg({_C}construct_id, {_C}mean) AS TEXT)",
+        f"CAST(json_object_agg({_C}construct_id, {_C}respondents) AS TEXT)",
+        f"CAST(json_object_agg({_C}construct_id, {_C}band) AS TEXT)",
+    ),
+}
+
+
 def _order(row: Any) -> tuple[dt.date, dt.datetime, int]:
     """The store's round order (chronology.round_sort_key), on a row with id, date, created_at."""
     return (row.date or row.created_at.date(), row.created_at, row.id)
@@ -413,7 +512,7 @@ def _scores_in_diagnosis(s: Session, snapshot_id: int) -> dict[str, Any]:
     }
 
 
-def _standing(row: Any, means: dict[str, ConstructMean]) -> RoundStanding:
+def _standing(row: Any, means: Means) -> RoundStanding:
     # by position, in the order of _COLUMNS: a name costs 10x more, and a portfolio reads thousands
     rid, label, date, _, _, network_id, qid, version, respondents, _, facts, snapshot_id = row
     return RoundStanding(
@@ -430,4 +529,6 @@ def _standing(row: Any, means: dict[str, ConstructMean]) -> RoundStanding:
     )
 
 
-__all__ = ["ConstructMean", "RoundStanding", "Standing"]
+_NO_MEANS = Means()
+
+__all__ = ["ConstructMean", "Means", "RoundStanding", "Standing"]
