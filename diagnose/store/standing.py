@@ -117,48 +117,95 @@ class Standing(Rounds):
         a network with too few open ones among them are its older standings read."""
         ids = list(dict.fromkeys(network_ids))
         self.refresh_standings(ids)
-        found: dict[int, list[Any]] = {nid: [] for nid in ids}
-        cap = last + SPARE
         with self.db.read() as s:
-            rows = self._ranked_standings(s, ids, above=0, upto=cap)
-            read = dict.fromkeys(ids, 0)
-            for row in rows:
-                read[row[5]] += 1
-            for row in self._open_only(s, rows):
-                if len(found[row[5]]) < last:
-                    found[row[5]].append(row)
-            # a network whose newest `cap` standings hold too few open ones: its older ones
-            short = [nid for nid in ids if len(found[nid]) < last and read[nid] == cap]
-            if short:
-                for row in self._open_only(s, self._ranked_standings(s, short, above=cap, upto=None)):
-                    if len(found[row[5]]) < last:
-                        found[row[5]].append(row)
+            found = self._newest_open(s, last, network_ids=ids)
             means = self._means(s, [row[0] for chosen in found.values() for row in chosen])
         return {
-            nid: [_standing(row, means.get(row[0], _NO_MEANS)) for row in chosen]
-            for nid, chosen in found.items()
+            nid: [_standing(row, means.get(row[0], _NO_MEANS)) for row in found.get(nid, [])] for nid in ids
         }
 
+    def latest_open_means(
+        self, *, questionnaire_id: str, version: str | None, exclude_network_id: int | None = None
+    ) -> dict[int, RoundStanding]:
+        """Per network in every workspace (but `exclude_network_id`), its most recent round with
+        open results answered with this questionnaire and version (None: any version, the most
+        recent of them), with its means: what a benchmark compares a network with. Networks
+        without such a round are absent."""
+        self.refresh_standings(None)
+        S = models.RoundStanding
+        where = [S.questionnaire_id == questionnaire_id]
+        if version is not None:
+            where.append(S.questionnaire_version == version)
+        if exclude_network_id is not None:
+            where.append(S.network_id != exclude_network_id)
+        with self.db.read() as s:
+            latest = {nid: rows[0] for nid, rows in self._newest_open(s, 1, where=where).items()}
+            means = self._means(s, [row[0] for row in latest.values()])
+        return {nid: _standing(row, means.get(row[0], _NO_MEANS)) for nid, row in latest.items()}
+
+    def _newest_open(
+        self,
+        s: Session,
+        last: int,
+        *,
+        network_ids: Sequence[int] | None = None,
+        where: Sequence[ColumnElement[bool]] = (),
+    ) -> dict[int, list[Any]]:
+        """Per network (of `network_ids`; None: every network), its `last` newest standings (rows
+        of _COLUMNS) meeting `where` whose results are open today, newest first; networks without
+        one are absent. Ranked in SQL by the round order (`row_number()` per network), each
+        network's `last` + SPARE newest are read and the core's rule asked on today's counts
+        (`_open_only`); only a network with too few open ones among them has its older ones read."""
+        cap = last + SPARE
+        found: dict[int, list[Any]] = {}
+        rows = self._ranked_standings(s, network_ids, where, above=0, upto=cap)
+        read: dict[int, int] = {}
+        for row in rows:
+            read[row[_NETWORK]] = read.get(row[_NETWORK], 0) + 1
+        for row in self._open_only(s, rows):
+            kept = found.setdefault(row[_NETWORK], [])
+            if len(kept) < last:
+                kept.append(row)
+        short = [nid for nid, n in read.items() if n == cap and len(found.get(nid, ())) < last]
+        if short:
+            for row in self._open_only(s, self._ranked_standings(s, short, where, above=cap, upto=None)):
+                kept = found.setdefault(row[_NETWORK], [])
+                if len(kept) < last:
+                    kept.append(row)
+        return found
+
     def _ranked_standings(
-        self, s: Session, network_ids: Sequence[int], *, above: int, upto: int | None
+        self,
+        s: Session,
+        network_ids: Sequence[int] | None,
+        where: Sequence[ColumnElement[bool]],
+        *,
+        above: int,
+        upto: int | None,
     ) -> list[Any]:
-        """The standing rows (_COLUMNS) of these networks whose rank in the round order, newest
-        first, lies in (above, upto]; by network, newest first."""
+        """The standing rows (_COLUMNS) meeting `where` of these networks (None: every network)
+        whose rank in the round order, newest first, lies in (above, upto]; by network, newest
+        first."""
         S = models.RoundStanding
         conn = s.connection()
+        chunks: list[Sequence[int] | None] = (
+            [None]
+            if network_ids is None
+            else [network_ids[i : i + 500] for i in range(0, len(network_ids), 500)]
+        )
         rows: list[Any] = []
-        for start in range(0, len(network_ids), 500):
+        for chunk in chunks:
             rank = func.row_number().over(partition_by=S.network_id, order_by=self._newest_first())
             ranked = (
-                select(*_COLUMNS, rank.label("rank"))
-                .join(S, S.round_id == models.Round.id)
-                .where(S.network_id.in_(network_ids[start : start + 500]))
-                .subquery()
+                select(*_COLUMNS, rank.label("rank")).join(S, S.round_id == models.Round.id).where(*where)
             )
-            query = select(*list(ranked.c)[: len(_COLUMNS)]).where(ranked.c.rank > above)
+            if chunk is not None:
+                ranked = ranked.where(S.network_id.in_(chunk))
+            sub = ranked.subquery()
+            query = select(*list(sub.c)[: len(_COLUMNS)]).where(sub.c.rank > above)
             if upto is not None:
-                query = query.where(ranked.c.rank <= upto)
-            rows += conn.execute(query.order_by(ranked.c.network_id, ranked.c.rank)).all()
+                query = query.where(sub.c.rank <= upto)
+            rows += conn.execute(query.order_by(sub.c.network_id, sub.c.rank)).all()
         return rows
 
     def _newest_first(self) -> list[UnaryExpression[Any]]:
@@ -172,30 +219,6 @@ class Standing(Rounds):
             else func.date(R.created_at)
         )
         return [func.coalesce(R.date, made).desc(), R.created_at.desc(), R.id.desc()]
-
-    def latest_open_means(
-        self, *, questionnaire_id: str, version: str | None, exclude_network_id: int | None = None
-    ) -> dict[int, RoundStanding]:
-        """Per network in every workspace (but `exclude_network_id`), its most recent round with
-        open results answered with this questionnaire and version (None: any version, the most
-        recent of them), with its means: what a benchmark compares a network with. Networks
-        without such a round are absent."""
-        self.refresh_standings(None)
-        S = models.RoundStanding
-        with self.db.read() as s:
-            query = select(*_COLUMNS).join(S, S.round_id == models.Round.id)
-            query = query.where(S.questionnaire_id == questionnaire_id)
-            if version is not None:
-                query = query.where(S.questionnaire_version == version)
-            if exclude_network_id is not None:
-                query = query.where(S.network_id != exclude_network_id)
-            latest: dict[int, Any] = {}
-            for row in self._open_only(s, list(s.execute(query).all())):
-                known = latest.get(row.network_id)
-                if known is None or _column_order(row) > _column_order(known):
-                    latest[row.network_id] = row
-            means = self._means(s, [row.id for row in latest.values()])
-        return {nid: _standing(row, means.get(row.id, _NO_MEANS)) for nid, row in latest.items()}
 
     def latest_rounds(self, network_ids: Sequence[int]) -> dict[int, LatestRound]:
         """Per network, its most recent round whatever its state (the store's round order), with
@@ -441,7 +464,6 @@ _COLUMNS = (
     models.Round.id,
     models.Round.label,
     models.Round.date,
-    models.Round.created_at,
     models.Round.response_rate_minimum,
     models.RoundStanding.network_id,
     models.RoundStanding.questionnaire_id,
@@ -451,6 +473,7 @@ _COLUMNS = (
     models.RoundStanding.facts,
     models.RoundStanding.snapshot_id,
 )
+_NETWORK = 4  # the network's id in a row of _COLUMNS
 
 
 # A round's means, respondents and bands, each as a JSON object by construct id. A mean goes as
@@ -470,16 +493,6 @@ _MEANS_DOCUMENTS = {
         f"CAST(json_object_agg({_C}construct_id, {_C}band) AS TEXT)",
     ),
 }
-
-
-def _order(row: Any) -> tuple[dt.date, dt.datetime, int]:
-    """The store's round order (chronology.round_sort_key), on a row with id, date, created_at."""
-    return (row.date or row.created_at.date(), row.created_at, row.id)
-
-
-def _column_order(row: Any) -> tuple[dt.date, dt.datetime, int]:
-    """The same on a row of _COLUMNS, by position (thousands of rows: a name costs 10x more)."""
-    return (row[2] or row[3].date(), row[3], row[0])
 
 
 def _scores(blob: bytes) -> dict[str, Any]:
@@ -514,7 +527,7 @@ def _scores_in_diagnosis(s: Session, snapshot_id: int) -> dict[str, Any]:
 
 def _standing(row: Any, means: Means) -> RoundStanding:
     # by position, in the order of _COLUMNS: a name costs 10x more, and a portfolio reads thousands
-    rid, label, date, _, _, network_id, qid, version, respondents, _, facts, snapshot_id = row
+    rid, label, date, _, network_id, qid, version, respondents, _, facts, snapshot_id = row
     return RoundStanding(
         round_id=rid,
         network_id=network_id,
