@@ -222,7 +222,9 @@ def reasons(bundle: Bundle, facts: NetworkFacts, today: dt.date) -> tuple[Reason
                 and mean - old <= -limit + 1e-9
             }
             if changes:
-                ordered = sorted(changes, key=lambda c: changes[c])
+                # the largest fall first; equal falls in the catalogue's order (not the order the
+                # store happened to read the means in)
+                ordered = sorted(_ordered(bundle, list(changes)), key=lambda c: changes[c])
                 found.append(
                     Reason(
                         "decline",
