@@ -41,9 +41,10 @@ from diagnose.store.models import utcnow
 from diagnose.store.rounds import Rounds
 
 FILL_BATCH = 200  # snapshots whose scores are read in one query
-# standings read per network beyond the `last` asked: open results are decided in Python (today's
-# invited count), so a network whose newest last + SPARE are all closed has its older ones read
-SPARE = 1
+# Standings read per network beyond the `last` asked. Open results are decided in Python (today's
+# invited count), so a network with too few open ones among its newest last + SPARE has its older
+# ones read in a second query; with 0, only networks with a closed one among their newest `last`.
+SPARE = 0
 
 
 class ConstructMean(NamedTuple):
@@ -210,15 +211,17 @@ class Standing(Rounds):
 
     def _newest_first(self) -> list[UnaryExpression[Any]]:
         """The store's round order (chronology.round_sort_key) in SQL, newest first: by date, a
-        round without one by the day it was made (UTC, as the store keeps it), then when it was
-        made, then by id."""
+        round without one by the day it was made, then when it was made, then by id."""
         R = models.Round
-        made: ColumnElement[Any] = (
-            cast(func.timezone("UTC", R.created_at), Date)
-            if self.db.dialect == "postgresql"
-            else func.date(R.created_at)
-        )
-        return [func.coalesce(R.date, made).desc(), R.created_at.desc(), R.id.desc()]
+        return [func.coalesce(R.date, self._made_day()).desc(), R.created_at.desc(), R.id.desc()]
+
+    def _made_day(self) -> ColumnElement[dt.date]:
+        """The day a round was made, in UTC as the store keeps its times (whatever the session's
+        zone): `created_at.date()` in SQL."""
+        R = models.Round
+        if self.db.dialect == "postgresql":
+            return cast(func.timezone("UTC", R.created_at), Date)
+        return func.date(R.created_at, type_=Date)
 
     def latest_rounds(self, network_ids: Sequence[int]) -> dict[int, LatestRound]:
         """Per network, its most recent round whatever its state (the store's round order), with
@@ -232,7 +235,15 @@ class Standing(Rounds):
             for start in range(0, len(ids), 500):
                 rank = func.row_number().over(partition_by=R.network_id, order_by=self._newest_first())
                 ranked = (
-                    select(R.id, R.network_id, R.label, R.date, R.created_at, R.closed_at, rank.label("rank"))
+                    select(
+                        R.id,
+                        R.network_id,
+                        R.label,
+                        R.date,
+                        self._made_day().label("made"),
+                        R.closed_at.is_(None).label("is_open"),
+                        rank.label("rank"),
+                    )
                     .where(R.network_id.in_(ids[start : start + 500]))
                     .subquery()
                 )
@@ -244,13 +255,13 @@ class Standing(Rounds):
                     latest[rnd.network_id] = rnd
         round_ids = [r.id for r in latest.values()]
         counts = self._counts(round_ids)
-        closed = self.closed_results([r.id for r in latest.values() if r.closed_at is not None])
+        closed = self.closed_results([r.id for r in latest.values() if not r.is_open])
         return {
             nid: LatestRound(
                 label=rnd.label,
                 date=rnd.date,
-                created=rnd.created_at.date(),
-                is_open=rnd.closed_at is None,
+                created=rnd.made,
+                is_open=bool(rnd.is_open),
                 invited=counts[rnd.id].invited,
                 submitted=counts[rnd.id].submitted,
                 closed=closed.get(rnd.id),
