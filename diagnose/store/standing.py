@@ -490,7 +490,7 @@ _NETWORK = 4  # the network's id in a row of _COLUMNS
 # A round's means, respondents and bands, each as a JSON object by construct id. A mean goes as
 # SQLite's quote() writes it, which gives the double back exactly (its JSON functions keep only 15
 # digits, which does not); PostgreSQL writes a double as the shortest text that gives it back.
-# By construct id on both (SQLite reads a round's means in its primary key's order).
+# In no set order: nothing reads a round's means in order (the core orders by the catalogue).
 _C = "round_construct_mean."
 _MEANS_DOCUMENTS = {
     "sqlite": (
@@ -500,9 +500,9 @@ _MEANS_DOCUMENTS = {
         f"json_group_object({_C}construct_id, {_C}band)",
     ),
     "postgresql": (
-        f"CAST(json_object_agg({_C}construct_id, {_C}mean ORDER BY {_C}construct_id) AS TEXT)",
-        f"CAST(json_object_agg({_C}construct_id, {_C}respondents ORDER BY {_C}construct_id) AS TEXT)",
-        f"CAST(json_object_agg({_C}construct_id, {_C}band ORDER BY {_C}construct_id) AS TEXT)",
+        f"CAST(json_object_agg({_C}construct_id, {_C}mean) AS TEXT)",
+        f"CAST(json_object_agg({_C}construct_id, {_C}respondents) AS TEXT)",
+        f"CAST(json_object_agg({_C}construct_id, {_C}band) AS TEXT)",
     ),
 }
 
