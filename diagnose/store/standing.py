@@ -7,7 +7,8 @@ portfolio (one row per network) and the benchmark (other networks' latest means)
 
 **Filled lazily** (store/standing_fill.py). Every read first brings the rows of the rounds it
 reads up to date from their latest snapshots' stored scores; after a re-diagnosis with an
-unchanged scores digest only the snapshot id is moved on. Rounds deleted take their rows with them (foreign keys, on delete cascade).
+unchanged scores digest only the snapshot id is moved on. Rounds deleted take their rows with
+them (foreign keys, on delete cascade).
 
 **Closed results are never handed out.** A round's results are open by the core's one rule
 (`diagnose.diagnosis.results_open`: the anonymity minimum, or only group answers, and the round's
