@@ -250,8 +250,6 @@ class Response(Base):
         UniqueConstraint("round_id", "respondent"),
         CheckConstraint("status in ('draft', 'submitted')", name="status"),
         Index("ix_response_invitation_resume", "invitation_id", "resume_key_hash"),
-        # every count of a round's responses reads only this (migration 0011, the portfolio)
-        Index("ix_response_round_counts", "round_id", "status", "invitation_id", "id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
