@@ -30,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from diagnose.bundle import Bundle
 from diagnose.comparability import comparability
@@ -88,8 +88,7 @@ class NetworkFacts:
     open_agreements: int = 0
 
 
-@dataclass(frozen=True)
-class Trend:
+class Trend(NamedTuple):  # a tuple: a portfolio holds thousands, and the collector skips these
     group: str
     change: float | None  # None: no comparable earlier round
     arrow: str  # "▲", "▼", "＝" or "" (nothing to compare)
