@@ -30,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from diagnose.bundle import Bundle
 from diagnose.comparability import comparability
@@ -88,8 +88,7 @@ class NetworkFacts:
     open_agreements: int = 0
 
 
-@dataclass(frozen=True)
-class Trend:
+class Trend(NamedTuple):  # a tuple: a portfolio holds thousands, and the collector skips these
     group: str
     change: float | None  # None: no comparable earlier round
     arrow: str  # "▲", "▼", "＝" or "" (nothing to compare)
@@ -222,7 +221,9 @@ def reasons(bundle: Bundle, facts: NetworkFacts, today: dt.date) -> tuple[Reason
                 and mean - old <= -limit + 1e-9
             }
             if changes:
-                ordered = sorted(changes, key=lambda c: changes[c])
+                # the largest fall first; equal falls in the catalogue's order (not the order the
+                # store happened to read the means in)
+                ordered = sorted(_ordered(bundle, list(changes)), key=lambda c: changes[c])
                 found.append(
                     Reason(
                         "decline",

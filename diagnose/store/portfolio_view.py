@@ -39,6 +39,15 @@ def network_facts(store: Store, workspace_id: int) -> list[NetworkFacts]:
     standings = store.latest_standings(ids, last=2)
     latest = store.latest_rounds(ids)
     agreements = store.open_agreement_counts(ids)
+    # one Reference per questionnaire version, shared by the rows (a portfolio has 2,000 of them)
+    references: dict[tuple[str, str], Reference] = {}
+
+    def reference(qid: str, version: str) -> Reference:
+        found = references.get((qid, version))
+        if found is None:
+            found = references[(qid, version)] = Reference(id=qid, version=version)
+        return found
+
     return [
         NetworkFacts(
             network_id=n.id,
@@ -50,9 +59,9 @@ def network_facts(store: Store, workspace_id: int) -> list[NetworkFacts]:
                 Measured(
                     label=st.label,
                     date=st.date,
-                    questionnaire=Reference(id=st.questionnaire_id, version=st.questionnaire_version),
-                    means={cid: m.mean for cid, m in st.means.items()},
-                    bands={cid: m.band for cid, m in st.means.items()},
+                    questionnaire=reference(st.questionnaire_id, st.questionnaire_version),
+                    means=st.means.mean,
+                    bands=st.means.band,
                     round_id=st.round_id,
                     facts=st.facts,
                     snapshot_id=st.snapshot_id,

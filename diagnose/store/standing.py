@@ -5,47 +5,82 @@ portfolio (one row per network) and the benchmark (other networks' latest means)
     store.latest_open_means(questionnaire_id=..., version=..., exclude_network_id=...)
         -> {network id: RoundStanding}
 
-**Filled lazily.** Every read first brings the rows of the rounds it reads up to date: a round
-whose latest snapshot is not the one its row was made from is filled again from that snapshot's
-stored scores (`diagnosis_snapshot.scores`, round_scores.py; a snapshot from before scores were
-kept: the scores in its diagnosis). When the snapshot's scores digest (`scores_inputs`) is the one
-the row was made from, the means cannot have changed and only the snapshot id is moved on: a
-re-diagnosis of every round after a rule change reads no score blob again. Rounds deleted take
-their rows with them (foreign keys, on delete cascade).
+**Filled lazily** (store/standing_fill.py). Every read first brings the rows of the rounds it
+reads up to date from their latest snapshots' stored scores; after a re-diagnosis with an
+unchanged scores digest only the snapshot id is moved on. Rounds deleted take their rows with
+them (foreign keys, on delete cascade).
 
 **Closed results are never handed out.** A round's results are open by the core's one rule
 (`diagnose.diagnosis.results_open`: the anonymity minimum, or only group answers, and the round's
 own response-rate threshold). The row keeps the verdict when it was filled (`results_open`, for
 SQL), and every read asks the rule again with today's invited count and minimum, since links can
 be issued after a diagnosis: a standing whose results are closed is left out of every answer.
+
+**Only the rounds answered with are read.** Each network's newest standings are picked in SQL by
+the store's round order (`row_number()` per network, `_newest_first`: chronology.round_sort_key
+in SQL), the rule above is asked on them, and only a network with too few open ones among them has
+its older ones read. A round's means come as one row, JSON objects by construct made in SQL, kept
+column-wise (`Means`); a portfolio of 1,000 networks reads 2,000 of them, not 80,000 rows.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import zlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from pydantic_core import from_json
-from sqlalchemy import delete, func, insert, or_, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Date, Index, Text, cast, func, literal_column, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement, UnaryExpression
 
 from diagnose.diagnosis import results_open
 from diagnose.portfolio import LatestRound
 from diagnose.store import models
-from diagnose.store.models import utcnow
-from diagnose.store.rounds import Rounds
+from diagnose.store.standing_fill import StandingFill
 
-FILL_BATCH = 200  # snapshots whose scores are read in one query
+# Standings read per network beyond the `last` asked. Open results are decided in Python (today's
+# invited count), so a network with too few open ones among its newest last + SPARE has its older
+# ones read in a second query; with 0, only networks with a closed one among their newest `last`.
+SPARE = 0
 
 
-class ConstructMean(NamedTuple):  # a tuple: tens of thousands are read for a portfolio
+class ConstructMean(NamedTuple):
     mean: float | None  # None: the construct was not scored in the round
     respondents: int
     band: str | None  # "strength" / "attention" / "concern"; None for a signal or an unscored one
+
+
+class Means(Mapping[str, ConstructMean]):
+    """A round's construct means, read as {construct id: ConstructMean} but kept as three dicts
+    by construct (`mean`, `respondents`, `band`), as SQL hands them over: a portfolio reads tens
+    of thousands, and a tuple each cost more than the query (and the garbage collector's passes
+    over them). The portfolio reads `mean` and `band` as they are."""
+
+    __slots__ = ("band", "mean", "respondents")
+
+    def __init__(
+        self,
+        mean: Mapping[str, float | None] | None = None,
+        respondents: Mapping[str, int] | None = None,
+        band: Mapping[str, str | None] | None = None,
+    ) -> None:
+        self.mean: Mapping[str, float | None] = mean or {}
+        self.respondents: Mapping[str, int] = respondents or {}
+        self.band: Mapping[str, str | None] = band or {}
+
+    def __getitem__(self, construct_id: str) -> ConstructMean:
+        return ConstructMean(self.mean[construct_id], self.respondents[construct_id], self.band[construct_id])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.mean)
+
+    def __len__(self) -> int:
+        return len(self.mean)
+
+    def __repr__(self) -> str:
+        return f"Means({dict(self.items())!r})"
 
 
 @dataclass(frozen=True)
@@ -59,13 +94,13 @@ class RoundStanding:
     questionnaire_id: str
     questionnaire_version: str
     respondents: int
-    means: Mapping[str, ConstructMean] = field(default_factory=dict)
+    means: Means = field(default_factory=Means)
     # the round's single-valued profile facts as answered, e.g. {"network_type": "learning"}
     facts: Mapping[str, str] = field(default_factory=dict)
     snapshot_id: int = 0  # the diagnosis these means are from (its latest)
 
 
-class Standing(Rounds):
+class Standing(StandingFill):
     """Rounds' construct means as rows (see the module docstring)."""
 
     # --- reading -------------------------------------------------------------------------------
@@ -75,26 +110,18 @@ class Standing(Rounds):
     ) -> dict[int, list[RoundStanding]]:
         """Per network, its `last` most recent rounds whose results are open, newest first (in the
         store's round order: by date, undated rounds by when they were made), with their means. A
-        network without such a round maps to []."""
+        network without such a round maps to [].
+
+        Read in SQL by the round order (`row_number()` per network): each network's `last` +
+        SPARE newest standings, then the core's rule on today's counts (`_open_only`); only for
+        a network with too few open ones among them are its older standings read."""
         ids = list(dict.fromkeys(network_ids))
         self.refresh_standings(ids)
-        found: dict[int, list[Any]] = {nid: [] for nid in ids}
         with self.db.read() as s:
-            rows: list[Any] = []
-            for start in range(0, len(ids), 500):
-                rows += s.execute(
-                    select(*_COLUMNS)
-                    .join(models.RoundStanding, models.RoundStanding.round_id == models.Round.id)
-                    .where(models.RoundStanding.network_id.in_(ids[start : start + 500]))
-                ).all()
-            rows = self._open_only(s, rows)
-            rows.sort(key=lambda r: (r[5], _column_order(r)), reverse=True)  # network, then order
-            for row in rows:
-                if len(found[row.network_id]) < last:
-                    found[row.network_id].append(row)
-            means = self._means(s, [row.id for chosen in found.values() for row in chosen])
+            found = self._newest_open(s, last, network_ids=ids)
+            means = self._means(s, [row[0] for chosen in found.values() for row in chosen])
         return {
-            nid: [_standing(row, means.get(row.id, {})) for row in chosen] for nid, chosen in found.items()
+            nid: [_standing(row, means.get(row[0], _NO_MEANS)) for row in found.get(nid, [])] for nid in ids
         }
 
     def latest_open_means(
@@ -106,20 +133,94 @@ class Standing(Rounds):
         without such a round are absent."""
         self.refresh_standings(None)
         S = models.RoundStanding
+        where = [S.questionnaire_id == questionnaire_id]
+        if version is not None:
+            where.append(S.questionnaire_version == version)
+        if exclude_network_id is not None:
+            where.append(S.network_id != exclude_network_id)
         with self.db.read() as s:
-            query = select(*_COLUMNS).join(S, S.round_id == models.Round.id)
-            query = query.where(S.questionnaire_id == questionnaire_id)
-            if version is not None:
-                query = query.where(S.questionnaire_version == version)
-            if exclude_network_id is not None:
-                query = query.where(S.network_id != exclude_network_id)
-            latest: dict[int, Any] = {}
-            for row in self._open_only(s, list(s.execute(query).all())):
-                known = latest.get(row.network_id)
-                if known is None or _column_order(row) > _column_order(known):
-                    latest[row.network_id] = row
-            means = self._means(s, [row.id for row in latest.values()])
-        return {nid: _standing(row, means.get(row.id, {})) for nid, row in latest.items()}
+            latest = {nid: rows[0] for nid, rows in self._newest_open(s, 1, where=where).items()}
+            means = self._means(s, [row[0] for row in latest.values()])
+        return {nid: _standing(row, means.get(row[0], _NO_MEANS)) for nid, row in latest.items()}
+
+    def _newest_open(
+        self,
+        s: Session,
+        last: int,
+        *,
+        network_ids: Sequence[int] | None = None,
+        where: Sequence[ColumnElement[bool]] = (),
+    ) -> dict[int, list[Any]]:
+        """Per network (of `network_ids`; None: every network), its `last` newest standings (rows
+        of _COLUMNS) meeting `where` whose results are open today, newest first; networks without
+        one are absent. Ranked in SQL by the round order (`row_number()` per network), each
+        network's `last` + SPARE newest are read and the core's rule asked on today's counts
+        (`_open_only`); only a network with too few open ones among them has its older ones read."""
+        cap = last + SPARE
+        found: dict[int, list[Any]] = {}
+        rows = self._ranked_standings(s, network_ids, where, above=0, upto=cap)
+        read: dict[int, int] = {}
+        for row in rows:
+            read[row[_NETWORK]] = read.get(row[_NETWORK], 0) + 1
+        for row in self._open_only(s, rows):
+            kept = found.setdefault(row[_NETWORK], [])
+            if len(kept) < last:
+                kept.append(row)
+        short = [nid for nid, n in read.items() if n == cap and len(found.get(nid, ())) < last]
+        if short:
+            for row in self._open_only(s, self._ranked_standings(s, short, where, above=cap, upto=None)):
+                kept = found.setdefault(row[_NETWORK], [])
+                if len(kept) < last:
+                    kept.append(row)
+        return found
+
+    def _ranked_standings(
+        self,
+        s: Session,
+        network_ids: Sequence[int] | None,
+        where: Sequence[ColumnElement[bool]],
+        *,
+        above: int,
+        upto: int | None,
+    ) -> list[Any]:
+        """The standing rows (_COLUMNS) meeting `where` of these networks (None: every network)
+        whose rank in the round order, newest first, lies in (above, upto]; by network, newest
+        first."""
+        S = models.RoundStanding
+        conn = s.connection()
+        chunks: list[Sequence[int] | None] = (
+            [None]
+            if network_ids is None
+            else [network_ids[i : i + 500] for i in range(0, len(network_ids), 500)]
+        )
+        rows: list[Any] = []
+        for chunk in chunks:
+            rank = func.row_number().over(partition_by=S.network_id, order_by=self._newest_first())
+            ranked = (
+                select(*_COLUMNS, rank.label("rank")).join(S, S.round_id == models.Round.id).where(*where)
+            )
+            if chunk is not None:
+                ranked = ranked.where(S.network_id.in_(chunk))
+            sub = ranked.subquery()
+            query = select(*list(sub.c)[: len(_COLUMNS)]).where(sub.c.rank > above)
+            if upto is not None:
+                query = query.where(sub.c.rank <= upto)
+            rows += conn.execute(query.order_by(sub.c.network_id, sub.c.rank)).all()
+        return rows
+
+    def _newest_first(self) -> list[UnaryExpression[Any]]:
+        """The store's round order (chronology.round_sort_key) in SQL, newest first: by date, a
+        round without one by the day it was made, then when it was made, then by id."""
+        R = models.Round
+        return [func.coalesce(R.date, self._made_day()).desc(), R.created_at.desc(), R.id.desc()]
+
+    def _made_day(self) -> ColumnElement[dt.date]:
+        """The day a round was made, in UTC as the store keeps its times (whatever the session's
+        zone): `created_at.date()` in SQL."""
+        R = models.Round
+        if self.db.dialect == "postgresql":
+            return cast(func.timezone("UTC", R.created_at), Date)
+        return func.date(R.created_at, type_=Date)
 
     def latest_rounds(self, network_ids: Sequence[int]) -> dict[int, LatestRound]:
         """Per network, its most recent round whatever its state (the store's round order), with
@@ -127,39 +228,43 @@ class Standing(Rounds):
         Rounds.closed_results) and its deadline. Networks without rounds are absent."""
         ids = list(dict.fromkeys(network_ids))
         latest: dict[int, Any] = {}
-        deadlines: dict[int, dt.date | None] = {}
-        R = models.Round
+        R, Mail = models.Round, models.RoundMail
         with self.db.read() as s:
+            conn = s.connection()
             for start in range(0, len(ids), 500):
-                for rnd in s.execute(
-                    select(R.id, R.network_id, R.label, R.date, R.created_at, R.closed_at).where(
-                        R.network_id.in_(ids[start : start + 500])
+                rank = func.row_number().over(partition_by=R.network_id, order_by=self._newest_first())
+                ranked = (
+                    select(
+                        R.id,
+                        R.network_id,
+                        R.label,
+                        R.date,
+                        self._made_day().label("made"),
+                        R.closed_at.is_(None).label("is_open"),
+                        rank.label("rank"),
                     )
-                ):
-                    known = latest.get(rnd.network_id)
-                    if known is None or _order(rnd) > _order(known):
-                        latest[rnd.network_id] = rnd
-            round_ids = [r.id for r in latest.values()]
-            for start in range(0, len(round_ids), 500):
-                deadlines |= dict(
-                    s.execute(
-                        select(models.RoundMail.round_id, models.RoundMail.deadline).where(
-                            models.RoundMail.round_id.in_(round_ids[start : start + 500])
-                        )
-                    ).all()
+                    .where(R.network_id.in_(ids[start : start + 500]))
+                    .subquery()
                 )
+                for rnd in conn.execute(
+                    select(*list(ranked.c)[:-1], Mail.deadline)
+                    .outerjoin(Mail, Mail.round_id == ranked.c.id)
+                    .where(ranked.c.rank == 1)
+                ):
+                    latest[rnd.network_id] = rnd
+        round_ids = [r.id for r in latest.values()]
         counts = self._counts(round_ids)
-        closed = self.closed_results([r.id for r in latest.values() if r.closed_at is not None])
+        closed = self.closed_results([r.id for r in latest.values() if not r.is_open])
         return {
             nid: LatestRound(
                 label=rnd.label,
                 date=rnd.date,
-                created=rnd.created_at.date(),
-                is_open=rnd.closed_at is None,
+                created=rnd.made,
+                is_open=bool(rnd.is_open),
                 invited=counts[rnd.id].invited,
                 submitted=counts[rnd.id].submitted,
                 closed=closed.get(rnd.id),
-                deadline=deadlines.get(rnd.id),
+                deadline=rnd.deadline,
                 round_id=rnd.id,
             )
             for nid, rnd in latest.items()
@@ -222,146 +327,33 @@ class Standing(Rounds):
             )
         ]
 
-    @staticmethod
-    def _means(s: Session, round_ids: Sequence[int]) -> dict[int, dict[str, ConstructMean]]:
+    def _means(self, s: Session, round_ids: Sequence[int]) -> dict[int, Means]:
+        """Per round, its construct means: one row per round, with its means, respondents and
+        bands each as a JSON object by construct made in SQL (_MEANS_DOCUMENTS), since a row per
+        construct (16 a round: 32,000 for a portfolio of 1,000 networks) cost more than all the
+        rest of the read. A round without means is absent."""
         M = models.RoundConstructMean
-        found: dict[int, dict[str, ConstructMean]] = {}
-        conn = s.connection()  # Core rows: the ORM's row loading costs 4x the query here
+        mean, respondents, band = [literal_column(d, Text) for d in _MEANS_DOCUMENTS[self.db.dialect]]
+        integral = self.db.dialect == "postgresql"  # its JSON writes the double 4.0 as 4
+        found: dict[int, Means] = {}
+        conn = s.connection()
         for start in range(0, len(round_ids), 500):
-            for rid, cid, mean, n, band in conn.execute(
-                select(M.round_id, M.construct_id, M.mean, M.respondents, M.band).where(
-                    M.round_id.in_(round_ids[start : start + 500])
-                )
+            for rid, means, counts, bands in conn.execute(
+                select(M.round_id, mean, respondents, band)
+                .where(M.round_id.in_(round_ids[start : start + 500]))
+                .group_by(M.round_id)
             ):
-                found.setdefault(rid, {})[cid] = ConstructMean(mean, n, band)
+                values = from_json(means)
+                if integral:
+                    values = {c: None if v is None else float(v) for c, v in values.items()}
+                found[rid] = Means(values, from_json(counts), from_json(bands))
         return found
-
-    # --- filling -------------------------------------------------------------------------------
-
-    def refresh_standings(self, network_ids: Sequence[int] | None = None) -> int:
-        """Bring the standing rows of these networks' rounds (None: every network) up to date with
-        their latest snapshots; returns how many rounds were filled from their scores (rounds whose
-        digest was unchanged only move their snapshot id and are not counted)."""
-        stale = self._stale(network_ids)
-        if not stale:
-            return 0
-        moved = {rid: sid for rid, (sid, inputs, known) in stale.items() if inputs and inputs == known}
-        refill = [rid for rid in stale if rid not in moved]
-        if moved:
-            now = utcnow()
-            with self.db.write() as s:
-                s.execute(
-                    update(models.RoundStanding),
-                    [{"round_id": rid, "snapshot_id": sid, "computed_at": now} for rid, sid in moved.items()],
-                )
-        for start in range(0, len(refill), FILL_BATCH):
-            self._fill(refill[start : start + FILL_BATCH], {rid: stale[rid][0] for rid in refill})
-        return len(refill)
-
-    def _stale(self, network_ids: Sequence[int] | None) -> dict[int, tuple[int, str | None, str | None]]:
-        """Rounds whose latest snapshot is not their standing's: round id → (that snapshot's id,
-        its scores digest, the digest the standing row was made from)."""
-        D, S = models.DiagnosisSnapshot, models.RoundStanding
-        found: dict[int, tuple[int, str | None, str | None]] = {}
-        chunks: Iterable[Sequence[int] | None] = (
-            [None]
-            if network_ids is None
-            else [network_ids[i : i + 500] for i in range(0, len(network_ids), 500)]
-        )
-        with self.db.read() as s:
-            for chunk in chunks:
-                latest = select(D.round_id, func.max(D.id).label("sid")).group_by(D.round_id)
-                if chunk is not None:
-                    latest = latest.join(models.Round, models.Round.id == D.round_id).where(
-                        models.Round.network_id.in_(chunk)
-                    )
-                sub = latest.subquery()
-                rows = s.execute(
-                    select(sub.c.round_id, sub.c.sid, D.scores_inputs, S.scores_inputs)
-                    .join(D, D.id == sub.c.sid)
-                    .outerjoin(S, S.round_id == sub.c.round_id)
-                    .where(or_(S.round_id.is_(None), S.snapshot_id != sub.c.sid))
-                )
-                for rid, sid, inputs, known in rows:
-                    found[rid] = (sid, inputs, known)
-        return found
-
-    def _fill(self, round_ids: list[int], snapshot_of: Mapping[int, int]) -> None:
-        D = models.DiagnosisSnapshot
-        minimum = self.db.bundle.settings.anonymity_minimum
-        standings: list[dict[str, Any]] = []
-        means: list[dict[str, Any]] = []
-        now = utcnow()
-        with self.db.read() as s:
-            snaps = s.execute(
-                select(
-                    D.id, D.round_id, D.scores, D.scores_inputs, D.questionnaire_id, D.questionnaire_version
-                ).where(D.id.in_([snapshot_of[rid] for rid in round_ids]))
-            ).all()
-            rounds = {r.id: r for r in s.scalars(select(models.Round).where(models.Round.id.in_(round_ids)))}
-            with_rate = [rid for rid, r in rounds.items() if r.response_rate_minimum]
-            invited = self._invited(s, with_rate) if with_rate else {}
-            for sid, rid, blob, inputs, qid, qversion in snaps:
-                scores = _scores(blob) if blob else _scores_in_diagnosis(s, sid)
-                respondents = int(scores.get("respondents", 0))
-                group_only = bool(scores.get("group_only", False))
-                rnd = rounds[rid]
-                standings.append(
-                    {
-                        "round_id": rid,
-                        "network_id": rnd.network_id,
-                        "snapshot_id": sid,
-                        "scores_inputs": inputs,
-                        "questionnaire_id": qid,
-                        "questionnaire_version": qversion,
-                        "respondents": respondents,
-                        "group_only": group_only,
-                        "results_open": results_open(
-                            respondents,
-                            group_only,
-                            minimum,
-                            invited=invited.get(rid, 0),
-                            rate_minimum=rnd.response_rate_minimum,
-                        ),
-                        "facts": _facts(scores),
-                        "computed_at": now,
-                    }
-                )
-                for cid, c in (scores.get("constructs") or {}).items():
-                    mean = c.get("mean")
-                    means.append(
-                        {
-                            "round_id": rid,
-                            "construct_id": cid,
-                            "mean": float(mean) if mean is not None else None,
-                            "respondents": int(c.get("n") or 0),
-                            "band": None if c.get("signal") else c.get("band"),
-                        }
-                    )
-        try:
-            with self.db.write() as s:
-                S, M = models.RoundStanding, models.RoundConstructMean
-                ids = [row["round_id"] for row in standings]
-                s.execute(delete(M).where(M.round_id.in_(ids)))
-                s.execute(delete(S).where(S.round_id.in_(ids)))
-                # a round deleted since it was read has no row to point to: leave it out
-                alive = set(s.scalars(select(models.Round.id).where(models.Round.id.in_(ids))))
-                if alive:
-                    s.execute(insert(S), [row for row in standings if row["round_id"] in alive])
-                    kept = [row for row in means if row["round_id"] in alive]
-                    if kept:
-                        s.execute(insert(M), kept)
-        except IntegrityError:
-            # another process filled these rounds at the same moment, or one was deleted meanwhile:
-            # nothing is lost (the rows are derived), and the next read fills what is still stale
-            return
 
 
 _COLUMNS = (
     models.Round.id,
     models.Round.label,
     models.Round.date,
-    models.Round.created_at,
     models.Round.response_rate_minimum,
     models.RoundStanding.network_id,
     models.RoundStanding.questionnaire_id,
@@ -371,51 +363,44 @@ _COLUMNS = (
     models.RoundStanding.facts,
     models.RoundStanding.snapshot_id,
 )
+_NETWORK = 4  # the network's id in a row of _COLUMNS
+
+# The portfolio counts the links and answers of every network's latest round at each view
+# (Rounds._counts); this index holds all that count reads, so PostgreSQL no longer reads the whole
+# response table for it (migration 0011). Declared beside its reason, like benchmark_rows.py, and
+# attached to the table when the store is loaded.
+Index(
+    "ix_response_round_counts",
+    models.Response.round_id,
+    models.Response.status,
+    models.Response.invitation_id,
+    models.Response.id,
+)
 
 
-def _order(row: Any) -> tuple[dt.date, dt.datetime, int]:
-    """The store's round order (chronology.round_sort_key), on a row with id, date, created_at."""
-    return (row.date or row.created_at.date(), row.created_at, row.id)
+# A round's means, respondents and bands, each as a JSON object by construct id. A mean goes as
+# SQLite's quote() writes it, which gives the double back exactly (its JSON functions keep only 15
+# digits, which does not); PostgreSQL writes a double as the shortest text that gives it back.
+# In no set order: nothing reads a round's means in order (the core orders by the catalogue).
+_C = "round_construct_mean."
+_MEANS_DOCUMENTS = {
+    "sqlite": (
+        f"'{{' || group_concat(json_quote({_C}construct_id) || ':' || CASE WHEN {_C}mean IS NULL"
+        f" THEN 'null' ELSE quote({_C}mean) END, ',') || '}}'",
+        f"json_group_object({_C}construct_id, {_C}respondents)",
+        f"json_group_object({_C}construct_id, {_C}band)",
+    ),
+    "postgresql": (
+        f"CAST(json_object_agg({_C}construct_id, {_C}mean) AS TEXT)",
+        f"CAST(json_object_agg({_C}construct_id, {_C}respondents) AS TEXT)",
+        f"CAST(json_object_agg({_C}construct_id, {_C}band) AS TEXT)",
+    ),
+}
 
 
-def _column_order(row: Any) -> tuple[dt.date, dt.datetime, int]:
-    """The same on a row of _COLUMNS, by position (thousands of rows: a name costs 10x more)."""
-    return (row[2] or row[3].date(), row[3], row[0])
-
-
-def _scores(blob: bytes) -> dict[str, Any]:
-    """The parts of stored RoundScores a standing needs, without building the model (which would
-    also build every respondent's scores)."""
-    data: dict[str, Any] = from_json(zlib.decompress(blob))
-    return data
-
-
-def _facts(scores: dict[str, Any]) -> dict[str, str]:
-    """The round's profile facts that have one value (a choice), as the rules see them."""
-    found: dict[str, str] = {}
-    for fact, p in (scores.get("profile") or {}).items():
-        value = p.get("value") if isinstance(p, dict) else None
-        if isinstance(value, str):
-            found[fact] = value
-    return found
-
-
-def _scores_in_diagnosis(s: Session, snapshot_id: int) -> dict[str, Any]:
-    """A snapshot from before scores were kept: the round's scores as its diagnosis has them."""
-    D = models.DiagnosisSnapshot
-    data = s.scalar(select(D.data).where(D.id == snapshot_id)) or {}
-    rnd = data.get("round") or {}
-    return {
-        "respondents": rnd.get("respondents", 0),
-        "group_only": rnd.get("group_only", False),
-        "constructs": data.get("scores") or {},
-        "profile": data.get("profile") or {},
-    }
-
-
-def _standing(row: Any, means: dict[str, ConstructMean]) -> RoundStanding:
+def _standing(row: Any, means: Means) -> RoundStanding:
     # by position, in the order of _COLUMNS: a name costs 10x more, and a portfolio reads thousands
-    rid, label, date, _, _, network_id, qid, version, respondents, _, facts, snapshot_id = row
+    rid, label, date, _, network_id, qid, version, respondents, _, facts, snapshot_id = row
     return RoundStanding(
         round_id=rid,
         network_id=network_id,
@@ -430,4 +415,6 @@ def _standing(row: Any, means: dict[str, ConstructMean]) -> RoundStanding:
     )
 
 
-__all__ = ["ConstructMean", "RoundStanding", "Standing"]
+_NO_MEANS = Means()
+
+__all__ = ["ConstructMean", "Means", "RoundStanding", "Standing"]
