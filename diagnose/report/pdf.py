@@ -11,7 +11,6 @@ it is slower, not wrong.
 
 from __future__ import annotations
 
-import gc
 import io
 import threading
 from collections.abc import Callable, Iterator, Mapping
@@ -24,6 +23,7 @@ from PIL import Image
 from weasyprint import urls
 from weasyprint.text.fonts import FontConfiguration
 
+from diagnose import collector
 from diagnose.report.images import IMAGE_MEDIA_TYPE
 
 CHART_SCHEME = "netscan-chart:"
@@ -84,45 +84,8 @@ def _font_config() -> Iterator[FontConfiguration]:
 WRITE_OPTIONS: dict[str, Any] = {"pdf_tags": True}
 
 
-_pausing = 0  # documents being laid out with the cyclic garbage collector paused by us
-_pausing_lock = threading.Lock()
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector paused while WeasyPrint lays out and draws a document,
-    and the young generation collected once when the last document being made is done.
-
-    A full report makes some 100,000 objects in reference cycles (styles, boxes, layouts) and keeps
-    most of what it makes alive until the file is written, so the collector, left alone, ran one or
-    two full collections per report that went through every object in the process (0.1-0.3 s, a
-    sixth of a warm report, more in a server holding more objects), and freed nothing of the
-    report's. Afterwards one collection of the young generation frees the report's cycles
-    (50-90 ms). A collector that someone else switched off is left alone; reports made at the same
-    time on other threads share the pause. The pause also covers the finisher's wait for the charts
-    (a cold start: seconds); other threads' cyclic garbage waits that long, nothing else.
-    """
-    global _pausing
-    with _pausing_lock:
-        ours = _pausing > 0 or gc.isenabled()
-        if ours:
-            _pausing += 1
-            gc.disable()
-    try:
-        yield
-    finally:
-        if ours:
-            with _pausing_lock:
-                _pausing -= 1
-                last = _pausing == 0
-                if last:
-                    gc.enable()
-            if last:
-                gc.collect(0)
-
-
 def _write_pdf(html: str, resolve: Callable[[str], bytes], **options: Any) -> bytes:
-    with _font_config() as config, collector_paused():
+    with _font_config() as config, collector.paused():
         pdf: bytes = weasyprint.HTML(string=html, url_fetcher=_fetcher_for(resolve)).write_pdf(
             font_config=config, optimize_images=False, **WRITE_OPTIONS, **options
         )

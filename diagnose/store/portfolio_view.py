@@ -20,6 +20,7 @@ import threading
 from collections.abc import Sequence
 from typing import Any
 
+from diagnose import collector
 from diagnose.cards import summary_cards
 from diagnose.edits import apply
 from diagnose.portfolio import Measured, NetworkFacts, PortfolioRow, portfolio
@@ -75,8 +76,12 @@ def network_facts(store: Store, workspace_id: int) -> list[NetworkFacts]:
 
 
 def portfolio_rows(store: Store, workspace_id: int, *, today: dt.date | None = None) -> list[PortfolioRow]:
-    """Every network of the workspace, needing attention first, then by name (no headlines yet)."""
-    return portfolio(store.bundle, network_facts(store, workspace_id), today or dt.date.today())
+    """Every network of the workspace, needing attention first, then by name (no headlines yet).
+    Building the rows of 1,000 networks set off a full collection at most views (~0.1 s of ~0.3 s),
+    walking every object in the process and freeing none of the rows, so the collector
+    is paused while they are made (diagnose/collector.py)."""
+    with collector.paused():
+        return portfolio(store.bundle, network_facts(store, workspace_id), today or dt.date.today())
 
 
 def headline(

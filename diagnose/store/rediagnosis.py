@@ -12,10 +12,10 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from contextlib import contextmanager
 
 from sqlalchemy import Engine, select
 
+from diagnose import collector
 from diagnose.bundle import Bundle
 from diagnose.edits import Stale, apply
 from diagnose.store import edit_rows, models
@@ -76,7 +76,7 @@ class Rediagnosis(Diagnoses):
         items = list(scope.items())
         if workers <= 1 or len(items) < 2:
             self.db.bundle.engine  # noqa: B018 - loaded before the collector is paused
-            with _collector_paused():
+            with collector.frozen_and_paused():
                 diagnosed, skipped = self._rediagnose_networks(items, progress, total)
         else:
             diagnosed, skipped = self._rediagnose_parallel(items, workers, progress, total)
@@ -176,7 +176,7 @@ class Rediagnosis(Diagnoses):
             if progress is not None:
                 progress(done, total)
             del results
-            gc.collect(1)  # the young objects of this batch (see _collector_paused)
+            gc.collect(1)  # the young objects of this batch (see collector.frozen_and_paused)
         return diagnosed, skipped
 
 
@@ -192,23 +192,6 @@ def batches(items: Sequence[tuple[int, set[int]]], rounds: int) -> Iterator[list
             batch, size = [], 0
     if batch:
         yield batch
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Garbage collection only between networks. Diagnosing allocates many short-lived objects, so
-    the collector ran every few hundred allocations and regularly walked the ~100,000 objects of
-    the rule base: 17% of re-diagnosis time. The rule base is frozen (never walked) and automatic
-    collection paused; _rediagnose_networks collects the young generations after each network."""
-    enabled = gc.isenabled()
-    gc.freeze()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-        gc.unfreeze()
 
 
 def _can_fork() -> bool:
@@ -236,5 +219,5 @@ def _start_worker(url: str, bundle: Bundle | None, parent_engine: Engine | None)
 def _rediagnose_worker(items: list[tuple[int, set[int]]]) -> tuple[int, list[tuple[int, str]]]:
     """One chunk of networks, in a worker process started by _start_worker."""
     assert _worker_rooms is not None, "rediagnosis worker used before _start_worker"
-    with _collector_paused():
+    with collector.frozen_and_paused():
         return _worker_rooms._rediagnose_networks(items)

@@ -1,4 +1,4 @@
-"""The garbage collector paused while WeasyPrint makes a PDF (diagnose.report.pdf.collector_paused):
+"""The garbage collector paused while WeasyPrint makes a PDF (diagnose.collector.paused):
 paused during layout, on again afterwards (also after an error), the document's reference cycles
 freed when it returns, left off when someone else switched it off, shared by threads."""
 
@@ -11,7 +11,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from diagnose.report.pdf import collector_paused, placeholder, render_pdf_with
+from diagnose.collector import paused as collector_paused
+from diagnose.report.pdf import placeholder, render_pdf_with
 
 HTML = '<html lang="nl"><body><p>Voor</p><img src="netscan-chart:a" alt="grafiek"><p>Na</p></body></html>'
 

@@ -80,3 +80,42 @@ def test_the_region_is_an_optional_profile_field_from_a_fixed_list(store: Store,
     add_respondents(store, rnd.id, q, 3, seed=4)
     assert store.diagnose_round(rnd.id).diagnosis().results_allowed
     assert store.update_network(net.id, profile={"sector": "po"}).profile == {"sector": "po"}
+
+
+def test_the_rows_are_made_with_the_collector_paused_and_their_cycles_freed_after(
+    store: Store, q: Questionnaire, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full collection set off while the rows are made walks every object in the process and
+    frees none of the rows (diagnose/collector.py): paused while reading and building them, on again
+    after, and what the work left in cycles is freed then."""
+    import gc
+    import weakref
+
+    from diagnose.portfolio import portfolio
+    from diagnose.store import portfolio_view
+
+    ws = store.create_workspace("Adviesbureau")
+    net = store.create_network(ws.id, "Netwerk Noord", {"sector": "po"})
+    rnd = store.create_round(net.id, "2026", date=dt.date(2026, 3, 1))
+    add_respondents(store, rnd.id, q, 4, seed=5)
+    store.close_round(rnd.id)
+    store.diagnose_round(rnd.id)
+
+    class Cycle:
+        def __init__(self) -> None:
+            self.me = self
+
+    seen: list[bool] = []
+    left: list[weakref.ref[Cycle]] = []
+
+    def watched(*args: object, **kwargs: object) -> object:
+        seen.append(gc.isenabled())
+        left.append(weakref.ref(Cycle()))
+        return portfolio(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(portfolio_view, "portfolio", watched)
+    assert gc.isenabled()
+    rows = portfolio_rows(store, ws.id, today=TODAY)
+    assert [r.name for r in rows] == ["Netwerk Noord"] and rows[0].measured is not None
+    assert seen == [False] and gc.isenabled()
+    assert left[0]() is None  # the cycle made while paused was collected when the work was done
