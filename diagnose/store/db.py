@@ -20,11 +20,13 @@ import random
 import sqlite3
 import threading
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from pydantic_core import from_json
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import ColumnElement, Engine, Integer, any_, bindparam, create_engine, event
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.pool import ConnectionPoolEntry
 
@@ -240,3 +242,24 @@ def write_lock(engine: Engine) -> contextlib.AbstractContextManager[Any]:
     key = str(engine.url.database)
     with _file_locks_guard:
         return _file_locks.setdefault(key, FairLock())
+
+
+IN_SLICE = 500  # ids per IN (...) list on SQLite
+
+
+def among(column: Any, ids: Sequence[int], dialect: str) -> ColumnElement[bool]:
+    """``column IN (ids)``; on PostgreSQL ``column = ANY(:ids)``, one array parameter. An IN list
+    is one bind parameter per id, which SQLAlchemy renders and psycopg parses again at every
+    execution (a query that long is beyond psycopg's cache): ~60 ms of the portfolio's ~250 ms
+    for 1,000 networks."""
+    if dialect == "postgresql":
+        return column == any_(bindparam(None, list(ids), type_=ARRAY(Integer)))  # type: ignore[no-any-return]
+    return column.in_(ids)  # type: ignore[no-any-return]
+
+
+def id_slices(ids: Sequence[int], dialect: str) -> list[Sequence[int]]:
+    """The ids in as few lists as one query may take: all at once on PostgreSQL (an array
+    parameter), IN_SLICE at a time on SQLite (its IN lists are bind parameters)."""
+    if dialect == "postgresql":
+        return [ids] if ids else []
+    return [ids[i : i + IN_SLICE] for i in range(0, len(ids), IN_SLICE)]

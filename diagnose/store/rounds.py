@@ -15,6 +15,7 @@ from diagnose.store import credentials, models, records
 from diagnose.store import types as t
 from diagnose.store.answer_checks import check_role
 from diagnose.store.chronology import round_sort_key
+from diagnose.store.db import among
 from diagnose.store.errors import Conflict, NotFound
 from diagnose.store.models import utcnow
 from diagnose.store.networks import Networks
@@ -197,7 +198,7 @@ class Rounds(Networks):
                     func.sum(case((R.status == "submitted", 1), else_=0)),
                 )
                 .outerjoin(Inv, Inv.id == R.invitation_id)
-                .where(R.round_id.in_(round_ids), counted)
+                .where(among(R.round_id, round_ids, self.db.dialect), counted)
                 .group_by(R.round_id)
             ).all()
         for rid, opened, n_started, submitted in rows:
@@ -218,7 +219,7 @@ class Rounds(Networks):
             for rid, n in s.execute(
                 select(Inv.round_id, func.count())
                 .where(
-                    Inv.round_id.in_(round_ids),
+                    among(Inv.round_id, round_ids, s.get_bind().dialect.name),
                     Inv.kind == "personal",
                     or_(Inv.revoked_at.is_(None), handed_in),
                 )
@@ -237,14 +238,18 @@ class Rounds(Networks):
             rows = dict(
                 s.execute(
                     select(models.Round.id, models.Round.response_rate_minimum).where(
-                        models.Round.id.in_(round_ids)
+                        among(models.Round.id, round_ids, self.db.dialect)
                     )
                 ).all()
             )
             individual = dict(
                 s.execute(
                     select(R.round_id, func.count())
-                    .where(R.round_id.in_(round_ids), R.status == "submitted", R.is_group.is_(False))
+                    .where(
+                        among(R.round_id, round_ids, self.db.dialect),
+                        R.status == "submitted",
+                        R.is_group.is_(False),
+                    )
                     .group_by(R.round_id)
                 ).all()
             )

@@ -38,6 +38,7 @@ from sqlalchemy.sql.elements import ColumnElement, UnaryExpression
 from diagnose.diagnosis import results_open
 from diagnose.portfolio import LatestRound
 from diagnose.store import models
+from diagnose.store.db import among, id_slices
 from diagnose.store.standing_fill import StandingFill
 
 # Standings read per network beyond the `last` asked. Open results are decided in Python (today's
@@ -189,9 +190,7 @@ class Standing(StandingFill):
         S = models.RoundStanding
         conn = s.connection()
         chunks: list[Sequence[int] | None] = (
-            [None]
-            if network_ids is None
-            else [network_ids[i : i + 500] for i in range(0, len(network_ids), 500)]
+            [None] if network_ids is None else list(id_slices(network_ids, self.db.dialect))
         )
         rows: list[Any] = []
         for chunk in chunks:
@@ -200,7 +199,7 @@ class Standing(StandingFill):
                 select(*_COLUMNS, rank.label("rank")).join(S, S.round_id == models.Round.id).where(*where)
             )
             if chunk is not None:
-                ranked = ranked.where(S.network_id.in_(chunk))
+                ranked = ranked.where(among(S.network_id, chunk, self.db.dialect))
             sub = ranked.subquery()
             query = select(*list(sub.c)[: len(_COLUMNS)]).where(sub.c.rank > above)
             if upto is not None:
@@ -231,7 +230,7 @@ class Standing(StandingFill):
         R, Mail = models.Round, models.RoundMail
         with self.db.read() as s:
             conn = s.connection()
-            for start in range(0, len(ids), 500):
+            for chunk in id_slices(ids, self.db.dialect):
                 rank = func.row_number().over(partition_by=R.network_id, order_by=self._newest_first())
                 ranked = (
                     select(
@@ -243,7 +242,7 @@ class Standing(StandingFill):
                         R.closed_at.is_(None).label("is_open"),
                         rank.label("rank"),
                     )
-                    .where(R.network_id.in_(ids[start : start + 500]))
+                    .where(among(R.network_id, chunk, self.db.dialect))
                     .subquery()
                 )
                 for rnd in conn.execute(
@@ -275,12 +274,12 @@ class Standing(StandingFill):
         E = models.RoundEdit
         found: dict[int, int] = {}
         with self.db.read() as s:
-            for start in range(0, len(round_ids), 500):
+            for chunk in id_slices(round_ids, self.db.dialect):
                 found |= {
                     int(rid): int(v)
                     for rid, v in s.execute(
                         select(E.round_id, func.max(E.version))
-                        .where(E.round_id.in_(round_ids[start : start + 500]))
+                        .where(among(E.round_id, chunk, self.db.dialect))
                         .group_by(E.round_id)
                     ).all()
                 }
@@ -292,12 +291,12 @@ class Standing(StandingFill):
         A, St = models.Agreement, models.AgreementStatus
         status: dict[int, tuple[dt.date, int, str, int]] = {}
         with self.db.read() as s:
-            for start in range(0, len(ids), 500):
+            for chunk in id_slices(ids, self.db.dialect):
                 for nid, aid, sid, date, state in s.execute(
                     select(models.Round.network_id, A.id, St.id, St.date, St.status)
                     .join(A, A.round_id == models.Round.id)
                     .join(St, St.agreement_id == A.id)
-                    .where(models.Round.network_id.in_(ids[start : start + 500]))
+                    .where(among(models.Round.network_id, chunk, self.db.dialect))
                 ):
                     known = status.get(aid)
                     if known is None or (date, sid) > known[:2]:
@@ -313,8 +312,8 @@ class Standing(StandingFill):
         minimum = self.db.bundle.settings.anonymity_minimum
         with_rate = [row.id for row in rows if row.response_rate_minimum]
         invited: dict[int, int] = {}
-        for start in range(0, len(with_rate), 500):
-            invited |= self._invited(s, with_rate[start : start + 500])
+        for chunk in id_slices(with_rate, self.db.dialect):
+            invited |= self._invited(s, chunk)
         return [
             row
             for row in rows
@@ -337,10 +336,10 @@ class Standing(StandingFill):
         integral = self.db.dialect == "postgresql"  # its JSON writes the double 4.0 as 4
         found: dict[int, Means] = {}
         conn = s.connection()
-        for start in range(0, len(round_ids), 500):
+        for chunk in id_slices(round_ids, self.db.dialect):
             for rid, means, counts, bands in conn.execute(
                 select(M.round_id, mean, respondents, band)
-                .where(M.round_id.in_(round_ids[start : start + 500]))
+                .where(among(M.round_id, chunk, self.db.dialect))
                 .group_by(M.round_id)
             ):
                 values = from_json(means)
