@@ -4,7 +4,7 @@ diagnose.store.chronology) and kept as snapshots; the network's history of round
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from functools import cached_property
 from typing import Any
 
@@ -20,12 +20,11 @@ from diagnose.scoring import RoundScores
 from diagnose.store import agreement_rows, models, records, round_scores
 from diagnose.store import types as t
 from diagnose.store.chronology import history_rounds, round_sort_key
+from diagnose.store.db import among, id_slices
 from diagnose.store.errors import NotFound
 from diagnose.store.finding_texts import FindingTexts
 from diagnose.store.models import utcnow
 from diagnose.store.rounds import Rounds
-
-IN_SLICE = 500  # ids per IN (...) list
 
 
 class Diagnoses(Rounds):
@@ -34,10 +33,10 @@ class Diagnoses(Rounds):
     def _submitted(self, s: Session, round_ids: Iterable[int]) -> dict[int, list[Response]]:
         R = models.Response
         result: dict[int, list[Response]] = {}
-        for ids in _slices(list(round_ids)):
+        for ids in id_slices(list(round_ids), self.db.dialect):
             rows = s.execute(
                 select(R.round_id, R.respondent, R.role, R.is_group, R.answers)
-                .where(R.round_id.in_(ids), R.status == "submitted")
+                .where(among(R.round_id, ids, self.db.dialect), R.status == "submitted")
                 .order_by(R.round_id, R.id)
             )
             for round_id, respondent, role, group, answers in rows:
@@ -263,19 +262,21 @@ class Diagnoses(Rounds):
 
     def _read_networks(self, s: Session, items: Sequence[tuple[int, set[int]]]) -> list[_NetworkRead]:
         """What diagnosing the wanted rounds of these networks needs from the database: the same
-        few queries however many networks (each query's round ids in slices of IN_SLICE)."""
+        few queries however many networks (store/db.py id_slices)."""
         net_ids = [net_id for net_id, _ in items]
         nets = {
             row.id: row
-            for ids in _slices(net_ids)
-            for row in s.scalars(select(models.Network).where(models.Network.id.in_(ids)))
+            for ids in id_slices(net_ids, self.db.dialect)
+            for row in s.scalars(select(models.Network).where(among(models.Network.id, ids, self.db.dialect)))
         }
         for net_id in net_ids:
             if net_id not in nets:
                 raise NotFound("network", net_id)
         siblings_of: dict[int, list[models.Round]] = {net_id: [] for net_id in net_ids}
-        for ids in _slices(net_ids):
-            for row in s.scalars(select(models.Round).where(models.Round.network_id.in_(ids))):
+        for ids in id_slices(net_ids, self.db.dialect):
+            for row in s.scalars(
+                select(models.Round).where(among(models.Round.network_id, ids, self.db.dialect))
+            ):
                 siblings_of[row.network_id].append(row)
         every_round = [row for rows in siblings_of.values() for row in rows]
         keys = self._submitted_keys(s, [r.id for r in every_round])
@@ -389,10 +390,10 @@ class Diagnoses(Rounds):
         """Per round, what identifies each submitted response's answers (see round_scores)."""
         R = models.Response
         result: dict[int, list[round_scores.ResponseKey]] = {}
-        for ids in _slices(list(round_ids)):
+        for ids in id_slices(list(round_ids), self.db.dialect):
             for round_id, response_id, submitted_at, role, group in s.execute(
                 select(R.round_id, R.id, R.submitted_at, R.role, R.is_group)
-                .where(R.round_id.in_(ids), R.status == "submitted")
+                .where(among(R.round_id, ids, self.db.dialect), R.status == "submitted")
                 .order_by(R.round_id, R.id)
             ):
                 result.setdefault(round_id, []).append((response_id, submitted_at, role, group))
@@ -402,10 +403,10 @@ class Diagnoses(Rounds):
         """Per round, the scores kept with its latest snapshot that has them, and their digest."""
         S = models.DiagnosisSnapshot
         result: dict[int, tuple[str, bytes]] = {}
-        for ids in _slices(round_ids):
+        for ids in id_slices(round_ids, self.db.dialect):
             latest = (
                 select(func.max(S.id))
-                .where(S.round_id.in_(ids), S.scores_inputs.is_not(None))
+                .where(among(S.round_id, ids, self.db.dialect), S.scores_inputs.is_not(None))
                 .group_by(S.round_id)
             )
             for round_id, inputs, blob in s.execute(
@@ -414,13 +415,6 @@ class Diagnoses(Rounds):
                 if inputs and blob:
                     result[round_id] = (inputs, blob)
         return result
-
-
-def _slices(ids: Sequence[int]) -> Iterator[Sequence[int]]:
-    """Ids in slices of IN_SLICE, each one IN (...) list (SQLite and psycopg limit the parameters
-    of one statement)."""
-    for start in range(0, len(ids), IN_SLICE):
-        yield ids[start : start + IN_SLICE]
 
 
 @dataclasses.dataclass
