@@ -39,8 +39,7 @@ SETTINGS: tuple[Setting, ...] = (
         "database",
         "a SQLite file `netwerkscan.sqlite` in `NETSCAN_DATA_DIR`",
         "The database. `postgresql://user:password@host:5432/netscan` for a server; "
-        "`?application_name=…` names the connections in `pg_stat_activity` (default `netwerkscan`); "
-        "PostgreSQL's JIT is off for them unless `?options=-c%20jit%3Don` says otherwise.",
+        "`?application_name=…` names the connections in `pg_stat_activity` (default `netwerkscan`).",
         secret=True,
     ),
     Setting(

@@ -143,9 +143,6 @@ def postgres_connect_args(url: URL) -> tuple[URL, dict[str, Any]]:
     statement on the server, which the benchmarks do not see. ``?prepare_threshold=N`` in the URL
     turns them back on for a direct connection; ``none`` or ``0`` keeps them off.
     ``application_name`` (default ``netwerkscan``) names the connections in ``pg_stat_activity``.
-    PostgreSQL's JIT compiler is off for these connections unless the URL's ``options`` set ``jit``:
-    it compiled the portfolio's count query at every view (9-46 ms for a query that runs in 16 ms);
-    JIT pays off for long analytical queries, which this application does not make.
     """
     query = dict(url.query)
     threshold_text = str(query.pop("prepare_threshold", "") or "").strip().lower()
@@ -158,9 +155,6 @@ def postgres_connect_args(url: URL) -> tuple[URL, dict[str, Any]]:
             )
         threshold = int(threshold_text)
     query.setdefault("application_name", "netwerkscan")
-    options = str(query.get("options", "") or "")
-    if "jit" not in options:
-        query["options"] = f"{options} -c jit=off".strip()
     query.setdefault(
         "connect_timeout", "5"
     )  # a server that does not answer: unavailable after 5 s, not minutes

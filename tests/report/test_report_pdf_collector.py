@@ -29,7 +29,9 @@ def collector_on() -> Iterator[None]:
     was = gc.isenabled()
     gc.enable()
     yield
-    if not was:
+    if was:  # as it was before the test, also after a test that switched it off
+        gc.enable()
+    else:
         gc.disable()
 
 

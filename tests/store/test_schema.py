@@ -18,8 +18,6 @@ from diagnose.store import Store
 from diagnose.store.db import database_url, make_engine
 from diagnose.store.models import Base
 from diagnose.store.schema import current_revision, downgrade, head_revision, upgrade
-from tests import pgtemp
-from tests.store.conftest import drop_postgres, fresh_postgres_url
 
 TABLES = {
     "workspace",
@@ -130,29 +128,6 @@ def test_sqlite_is_set_up_for_concurrency_and_integrity(tmp_path: Path, bundle: 
         assert conn.execute(text("PRAGMA busy_timeout")).scalar() >= 5000
         assert conn.execute(text("PRAGMA synchronous")).scalar() == 1  # NORMAL: safe against a killed process
     store.close()
-
-
-@pytest.mark.postgres
-def test_postgresql_connections_have_jit_off_unless_the_url_says_otherwise(
-    postgres: pgtemp.TempPostgres,
-) -> None:
-    """JIT compiled the portfolio's count query at every view (9-46 ms); an operator's own jit
-    setting in the URL's options wins, and other options in the URL are kept."""
-    url = fresh_postgres_url(postgres)
-    try:
-        for query, jit, path in [
-            ("", "off", '"$user", public'),
-            ("?options=-c%20search_path%3Dpublic", "off", "public"),
-            ("?options=-c%20jit%3Don", "on", '"$user", public'),
-        ]:
-            engine = make_engine(database_url(url + query))
-            with engine.connect() as conn:
-                assert conn.execute(text("SHOW jit")).scalar() == jit
-                assert conn.execute(text("SHOW search_path")).scalar() == path
-                assert conn.execute(text("SHOW application_name")).scalar() == "netwerkscan"
-            engine.dispose()
-    finally:
-        drop_postgres(postgres, url)
 
 
 def test_default_database_is_a_sqlite_file_in_a_data_folder_made_on_first_use(
