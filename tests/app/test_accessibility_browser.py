@@ -24,9 +24,6 @@ from tests.app import axe
 from tests.app.browser import (
     PHONE,
     AppServer,
-    ChromiumMissing,
-    check_chromium,
-    launch_chromium,
     screenshot,
     settle,
     wait_text,
@@ -82,33 +79,10 @@ def world(
     )
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    """Debian Chromium through Playwright, or why it cannot start (each test then FAILS, never skips)."""
-    try:
-        check_chromium()
-        from playwright.sync_api import sync_playwright
-    except (ChromiumMissing, ImportError) as exc:
-        yield f"browser tests cannot run: {exc}"
-        return
-    with sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        yield chromium
-        chromium.close()
-
-
-def need(browser: Any) -> Any:
-    if isinstance(browser, str):
-        pytest.fail(browser, pytrace=False)
-    return browser
-
-
 def context(browser: Any, viewport: dict[str, int]) -> Any:
     phone = viewport["width"] < 500
     extra: dict[str, Any] = {"is_mobile": True, "has_touch": True, "device_scale_factor": 2} if phone else {}
-    return need(browser).new_context(
-        viewport=viewport, locale="nl-NL", timezone_id="Europe/Amsterdam", **extra
-    )
+    return browser.new_context(viewport=viewport, locale="nl-NL", timezone_id="Europe/Amsterdam", **extra)
 
 
 # The page's headings as a screen reader lists them (hidden tab panels left out).
@@ -472,7 +446,7 @@ def test_pages_reflow_at_320_px_and_with_text_at_200_percent(
         (ZOOMED, 2, "100%", "zoom-200"),
         (DESKTOP, 1, "200%", "text-200"),
     ):
-        ctx = need(browser).new_context(
+        ctx = browser.new_context(
             viewport=viewport, device_scale_factor=scale, locale="nl-NL", timezone_id="Europe/Amsterdam"
         )
         page = ctx.new_page()
@@ -566,7 +540,7 @@ def test_the_document_language_follows_the_switch(
 def test_the_axe_harness_finds_ours_and_allows_only_streamlits(browser: Any) -> None:
     """The harness can fail: a missing alt text and grey text are found; the same list markup is
     allowed inside Streamlit's navigation and found outside it."""
-    ctx = need(browser).new_context(viewport=DESKTOP)
+    ctx = browser.new_context(viewport=DESKTOP)
     page = ctx.new_page()
     page.set_content(
         '<html lang="nl"><body><main><h1>Proef</h1><img src="data:,">'

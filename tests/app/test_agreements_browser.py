@@ -16,7 +16,7 @@ import pytest
 from diagnose.agreements import aimed_constructs
 from diagnose.store import Store
 from netscan_app.answers import pages
-from tests.app.browser import PHONE, AppServer, launch_chromium, screenshot, settle, wait_text
+from tests.app.browser import PHONE, AppServer, screenshot, settle, wait_text
 from tests.app.helpers import OUTPUT, PASSWORD, synthetic_answers
 from tests.app.test_browser import answer_section
 from tests.report.helpers import pdf_text, squash
@@ -42,16 +42,6 @@ def loop(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[AppServer, 
     with AppServer(url, OUTPUT / "server-agreements.log") as app_server:
         yield app_server, store, first.round_ids[0]
     store.close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        yield chromium
-        chromium.close()
 
 
 def sign_in(page: Any, base: str) -> None:

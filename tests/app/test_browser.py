@@ -24,10 +24,7 @@ from tests.app.browser import (
     DESKTOP,
     PHONE,
     AppServer,
-    ChromiumMissing,
     charts_drawn,
-    check_chromium,
-    launch_chromium,
     screenshot,
     settle,
     wait_text,
@@ -52,27 +49,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[AppServer
     with AppServer(url, OUTPUT / "server.log") as app_server:
         yield app_server, store
     store.close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    """Debian Chromium through Playwright, or why it cannot start (each test then FAILS, never skips)."""
-    try:
-        check_chromium()
-        from playwright.sync_api import sync_playwright
-    except (ChromiumMissing, ImportError) as exc:
-        yield f"browser tests cannot run: {exc}"
-        return
-    with sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        yield chromium
-        chromium.close()
-
-
-def need(browser: Any) -> Any:
-    if isinstance(browser, str):
-        pytest.fail(browser, pytrace=False)
-    return browser
 
 
 def shot(page: Any, name: str) -> None:
@@ -146,7 +122,6 @@ def answer_section(
 
 
 def test_coordinator_and_respondent_full_flow(server: tuple[AppServer, Store], browser: Any) -> None:
-    browser = need(browser)
     app_server, store = server
     base = app_server.url
     coordinator = browser.new_context(viewport=DESKTOP, locale="nl-NL", timezone_id="Europe/Amsterdam")
@@ -299,7 +274,6 @@ def test_coordinator_and_respondent_full_flow(server: tuple[AppServer, Store], b
 
 
 def test_results_page_without_sign_in_goes_to_sign_in(server: tuple[AppServer, Store], browser: Any) -> None:
-    browser = need(browser)
     app_server, _ = server
     context = browser.new_context(viewport=DESKTOP)
     page = context.new_page()
@@ -316,7 +290,6 @@ def test_results_page_without_sign_in_goes_to_sign_in(server: tuple[AppServer, S
 def test_a_closed_round_tells_the_respondent_politely_on_a_phone(
     server: tuple[AppServer, Store], browser: Any
 ) -> None:
-    browser = need(browser)
     app_server, store = server
     workspace = store.list_workspaces()[0]
     network = store.create_network(workspace.id, "Netwerk met een gesloten meting")
@@ -334,7 +307,6 @@ def test_a_closed_round_tells_the_respondent_politely_on_a_phone(
 def test_import_a_spreadsheet_in_the_browser(
     server: tuple[AppServer, Store], browser: Any, tmp_path: Path
 ) -> None:
-    browser = need(browser)
     app_server, store = server
     workspace = store.list_workspaces()[0]
     source = store.create_network(workspace.id, "Bronnetwerk voor de export")

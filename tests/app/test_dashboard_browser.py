@@ -31,10 +31,7 @@ from diagnose.synthetic import RoundSpec, generate_round
 from tests.app.browser import (
     PHONE,
     AppServer,
-    ChromiumMissing,
     charts_drawn,
-    check_chromium,
-    launch_chromium,
     screenshot,
     settle,
     wait_text,
@@ -84,26 +81,6 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[AppServer, 
     with AppServer(url, SHOTS / "server.log") as server:
         yield server, store
     store.close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    try:
-        check_chromium()
-        from playwright.sync_api import sync_playwright
-    except (ChromiumMissing, ImportError) as exc:
-        yield f"browser tests cannot run: {exc}"
-        return
-    with sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        yield chromium
-        chromium.close()
-
-
-def need(browser: Any) -> Any:
-    if isinstance(browser, str):
-        pytest.fail(browser, pytrace=False)
-    return browser
 
 
 def network(store: Store, starts: str) -> tuple[NetworkInfo, list[RoundInfo]]:
@@ -158,7 +135,7 @@ def walk(page: Any, tag: str) -> dict[str, str]:
 
 def test_every_tab_on_a_laptop(demo: tuple[AppServer, Store], browser: Any) -> None:
     server, store = demo
-    page = signed_in(need(browser), server.url, LAPTOP)
+    page = signed_in(browser, server.url, LAPTOP)
     net, rounds = network(store, "Lerend netwerk Rivierenland")
     results(page, server.url, net, rounds[1])  # the second round: with a previous round
     texts = walk(page, "laptop-second-round")
@@ -184,7 +161,7 @@ def test_a_decline_has_a_falling_icon(demo: tuple[AppServer, Store], browser: An
     """A decline that is a card of its own (one that belongs to a concern of the same construct is
     folded into that concern's card): the first demo round that has one is looked at."""
     server, store = demo
-    page = signed_in(need(browser), server.url, LAPTOP)
+    page = signed_in(browser, server.url, LAPTOP)
     workspace = store.list_workspaces()[0]
     candidates = [(n, r) for n in store.list_networks(workspace.id) for r in store.list_rounds(n.id)[1:]]
     for net, rnd in candidates:
@@ -206,7 +183,7 @@ def test_a_decline_has_a_falling_icon(demo: tuple[AppServer, Store], browser: An
 
 def test_every_tab_on_a_phone(demo: tuple[AppServer, Store], browser: Any) -> None:
     server, store = demo
-    page = signed_in(need(browser), server.url, PHONE, phone=True)
+    page = signed_in(browser, server.url, PHONE, phone=True)
     net, rounds = network(store, "Regionale aanpak lerarentekort")
     results(page, server.url, net, rounds[1])
     walk(page, "phone")
@@ -225,7 +202,7 @@ def test_every_tab_on_a_phone(demo: tuple[AppServer, Store], browser: Any) -> No
 
 def test_no_select_all_and_links_are_made_not_sent(demo: tuple[AppServer, Store], browser: Any) -> None:
     server, store = demo
-    page = signed_in(need(browser), server.url, LAPTOP)
+    page = signed_in(browser, server.url, LAPTOP)
     net, rounds = network(store, "Lerend netwerk Rivierenland")
     page.goto(f"{server.url}/meting?netwerk={net.id}&meting={rounds[-1].id}")
     wait_text(page, "Gemaakte links")
@@ -266,7 +243,7 @@ def test_import_page_template_round_trip_and_no_flags(
     demo: tuple[AppServer, Store], browser: Any, tmp_path: Path
 ) -> None:
     server, store = demo
-    page = signed_in(need(browser), server.url, LAPTOP)
+    page = signed_in(browser, server.url, LAPTOP)
     page.goto(f"{server.url}/gegevens")
     wait_text(page, "Sjabloon om in te vullen")
     screenshot(page, SHOTS / "laptop-import-page.png")
@@ -305,7 +282,7 @@ def test_every_chart_has_its_text_and_its_table(demo: tuple[AppServer, Store], b
     from diagnose.store.round_view import round_view
 
     server, store = demo
-    page = signed_in(need(browser), server.url, LAPTOP)
+    page = signed_in(browser, server.url, LAPTOP)
     net, rounds = network(store, "Lerend netwerk Rivierenland")
     results(page, server.url, net, rounds[1])
     seen = 0
@@ -373,7 +350,7 @@ def _benchmark_peers(store: Store, count: int) -> list[int]:
 def test_the_benchmark_section_on_the_scores_tab(demo: tuple[AppServer, Store], browser: Any) -> None:
     server, store = demo
     net, rounds = network(store, "Lerend netwerk Rivierenland")
-    page = signed_in(need(browser), server.url, LAPTOP)
+    page = signed_in(browser, server.url, LAPTOP)
     results(page, server.url, net, rounds[-1])
     open_tab(page, "Scores", charts=1)
     section = page.locator(".st-key-benchmark_section")
@@ -400,7 +377,7 @@ def test_the_benchmark_section_on_the_scores_tab(demo: tuple[AppServer, Store], 
     screenshot(page, SHOTS / "laptop-benchmark.png")
     section.screenshot(path=str(SHOTS / "laptop-benchmark-section.png"))
     assert page.evaluate(GEOMETRY) == []
-    phone = signed_in(need(browser), server.url, PHONE, phone=True)
+    phone = signed_in(browser, server.url, PHONE, phone=True)
     results(phone, server.url, net, rounds[-1])
     open_tab(phone, "Scores", charts=2)
     phone.locator(".st-key-benchmark_section").scroll_into_view_if_needed()

@@ -18,7 +18,7 @@ from diagnose import cards as grouping
 from diagnose.store import Store
 from diagnose.store.round_view import round_view
 from netscan_app import edit_form
-from tests.app.browser import PHONE, AppServer, launch_chromium, screenshot, settle, wait_text
+from tests.app.browser import PHONE, AppServer, screenshot, settle, wait_text
 from tests.app.helpers import OUTPUT, PASSWORD
 from tests.report.helpers import pdf_text
 from tests.store.test_edits import SVG, png
@@ -48,16 +48,6 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[AppServer
     with AppServer(url, OUTPUT / "server-edit.log") as app_server:
         yield app_server, store, max(result.round_ids), workspace.id
     store.close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        yield chromium
-        chromium.close()
 
 
 def sign_in(page: Any, base: str) -> None:

@@ -15,7 +15,7 @@ import pytest
 
 from diagnose.store import Store
 from netscan_app.answers import pages
-from tests.app.browser import PHONE, AppServer, launch_chromium, screenshot, settle, wait_text
+from tests.app.browser import PHONE, AppServer, screenshot, settle, wait_text
 from tests.app.helpers import OUTPUT, PASSWORD, synthetic_answers
 from tests.app.test_browser import answer_section
 from tests.mailserver import MailServer
@@ -48,16 +48,6 @@ def setup(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[AppServer,
         os.environ.pop("NETSCAN_LINK_KEY", None)
     else:
         os.environ["NETSCAN_LINK_KEY"] = before
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        yield chromium
-        chromium.close()
 
 
 def wait_for(check: Any, timeout: float = 30.0) -> None:

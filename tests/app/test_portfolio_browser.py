@@ -21,9 +21,6 @@ from diagnose.store.portfolio_view import portfolio_rows
 from tests.app.browser import (
     PHONE,
     AppServer,
-    ChromiumMissing,
-    check_chromium,
-    launch_chromium,
     screenshot,
     settle,
     wait_text,
@@ -46,19 +43,6 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[AppServer, 
     with AppServer(url, SHOTS / "server.log") as server:
         yield server, store
     store.close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    try:
-        check_chromium()
-        from playwright.sync_api import sync_playwright
-    except (ChromiumMissing, ImportError) as exc:
-        pytest.fail(f"browser tests cannot run: {exc}", pytrace=False)
-    with sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        yield chromium
-        chromium.close()
 
 
 def signed_in_programme(browser: Any, base: str, viewport: dict[str, int], phone: bool = False) -> Any:
