@@ -13,9 +13,12 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
 from typing import Any
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("NETSCAN_CHROMIUM", "/usr/bin/chromium")  # another path only to test the failure
@@ -166,3 +169,18 @@ def screenshot(page: Any, path: Path) -> None:
     page.screenshot(path=str(path))
     page.set_viewport_size(size)
     time.sleep(0.2)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Debian Chromium through Playwright, one per test module. Without it every browser test
+    fails with the reason (never skips): `make test` installs it."""
+    try:
+        check_chromium()
+        from playwright.sync_api import sync_playwright
+    except (ChromiumMissing, ImportError) as exc:
+        pytest.fail(f"browser tests cannot run: {exc}", pytrace=False)
+    with sync_playwright() as playwright:
+        chromium = launch_chromium(playwright)
+        yield chromium
+        chromium.close()

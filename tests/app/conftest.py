@@ -10,12 +10,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from diagnose.store import Store
-from tests.app.browser import ChromiumMissing, check_chromium, launch_chromium
+from tests.app.browser import browser  # noqa: F401 - the fixture, one Chromium per test module
 from tests.app.helpers import World, make_world
 
 
@@ -45,18 +44,3 @@ def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Sto
 @pytest.fixture
 def world(store: tuple[Store, str]) -> World:
     return make_world(*store)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    """Debian Chromium through Playwright, one per test module. Without it every browser test
-    fails with the reason (never skips): `make test` installs it."""
-    try:
-        check_chromium()
-        from playwright.sync_api import sync_playwright
-    except (ChromiumMissing, ImportError) as exc:
-        pytest.fail(f"browser tests cannot run: {exc}", pytrace=False)
-    with sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        yield chromium
-        chromium.close()

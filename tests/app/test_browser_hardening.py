@@ -23,7 +23,7 @@ from tests.app.browser import PHONE, AppServer, settle, wait_text
 from tests.app.helpers import OUTPUT, PASSWORD, synthetic_answers
 
 # `browser` is test_browser's module-scoped fixture (Chromium, or why it cannot start)
-from tests.app.test_browser import answer, browser, need, shot  # noqa: F401
+from tests.app.test_browser import answer, shot
 
 pytestmark = pytest.mark.browser
 
@@ -53,9 +53,9 @@ def stalled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[AppServe
 
 def test_answers_given_while_the_database_is_locked_are_all_stored_after(
     stalled: tuple[AppServer, Store, str],
-    browser: Any,  # noqa: F811
+    browser: Any,
 ) -> None:
-    chromium = need(browser)
+    chromium = browser
     app_server, store, token = stalled
     context = chromium.new_context(viewport=PHONE, is_mobile=True, has_touch=True, locale="nl-NL")
     page = context.new_page()
@@ -107,11 +107,11 @@ def test_answers_given_while_the_database_is_locked_are_all_stored_after(
 
 def test_a_bookmarked_overview_opens_when_signed_in(
     stalled: tuple[AppServer, Store, str],
-    browser: Any,  # noqa: F811
+    browser: Any,
 ) -> None:
     """/overzicht is the overview's address signed out and signed in alike (it said "Page not
     found" when the overview, as the default page, lived at "/" only)."""
-    chromium = need(browser)
+    chromium = browser
     app_server, _store, _token = stalled
     context = chromium.new_context(viewport={"width": 1366, "height": 900}, locale="nl-NL")
     page = context.new_page()
@@ -144,9 +144,9 @@ def _sign_in(page: Any, base: str) -> None:
 
 def test_the_login_cookie_is_httponly_and_sign_out_ends_every_copy(
     stalled: tuple[AppServer, Store, str],
-    browser: Any,  # noqa: F811
+    browser: Any,
 ) -> None:
-    chromium = need(browser)
+    chromium = browser
     app_server, _store, _token = stalled
     base = app_server.url
     first = chromium.new_context(viewport={"width": 1366, "height": 900}, locale="nl-NL")

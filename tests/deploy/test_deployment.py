@@ -38,10 +38,17 @@ from diagnose.store.types import ExportBy
 from netscan_app.answers import pages
 from netscan_app.auth import COOKIE
 from tests import pgtemp
-from tests.app.browser import PHONE, AppServer, free_port, settle, wait_text
+from tests.app.browser import (
+    PHONE,
+    AppServer,
+    browser,  # noqa: F401 (a fixture)
+    free_port,
+    settle,
+    wait_text,
+)
 from tests.app.helpers import OUTPUT as APP_OUTPUT
 from tests.app.helpers import PASSWORD, submit_responses, synthetic_answers
-from tests.app.test_browser import answer, browser, need  # noqa: F401 (browser: a fixture)
+from tests.app.test_browser import answer
 from tests.deploy.nginx import Nginx, NginxFiles
 
 pytestmark = [pytest.mark.browser, pytest.mark.postgres]
@@ -209,7 +216,7 @@ def test_downloads_uploads_and_the_sign_in_cookie_work_every_time_through_the_pr
 ) -> None:
     """Streamlit keeps a browser's uploads and downloads in one process's memory: with two processes
     and no sticky cookie, half of them failed (GET /media/… 404, PUT 400)."""
-    chromium = need(browser)
+    chromium = browser
     store = deployment.store
     workspace = store.create_workspace("Bestuur Midden")
     store.add_user(EMAIL, PASSWORD, "Marieke de Vries", workspace_id=workspace.id, role="admin")
@@ -263,7 +270,7 @@ def test_a_respondent_loses_nothing_when_the_serving_process_is_killed(
     deployment: Deployment,
     browser: Any,  # noqa: F811
 ) -> None:
-    chromium = need(browser)
+    chromium = browser
     store = deployment.store
     workspace = store.create_workspace("Bestuur Zuid")
     network = store.create_network(workspace.id, "Netwerk Failover")
@@ -318,7 +325,7 @@ def test_without_its_database_the_process_is_not_ready_and_respondents_read_dutc
     browser: Any,  # noqa: F811
 ) -> None:
     """Streamlit's /_stcore/health says 200 while PostgreSQL is down; the readiness route says 503."""
-    chromium = need(browser)
+    chromium = browser
     store = deployment.store
     workspace = store.create_workspace("Bestuur West")
     rnd = store.create_round(store.create_network(workspace.id, "Netwerk Zonder Database").id, "2026 najaar")
