@@ -29,7 +29,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from figures import Figure, figure, record
+from figures import Figure, cpu_timed, figure, record
 
 from diagnose import Bundle, load_bundle
 from diagnose.bundle import to_durable_facts
@@ -101,17 +101,6 @@ def _sized(q: Questionnaire, spec: RoundSpec, respondents: int, rng: random.Rand
         for index, r in enumerate(r for part in parts for r in part.responses)
     ]
     return parts[0].model_copy(update={"responses": responses})
-
-
-def cpu_runs(work: Callable[[], object], runs: int, warmup: int = 1) -> list[float]:
-    for _ in range(warmup):
-        work()
-    values = []
-    for _ in range(runs):
-        start = time.process_time()
-        work()
-        values.append(time.process_time() - start)
-    return values
 
 
 def alternating(
@@ -196,7 +185,7 @@ def scaling(bundle: Bundle, q: Questionnaire, quick: bool) -> list[Figure]:
         base: list[float] | None = None
         for history in HISTORY:
             hist = earlier[:history]
-            values = [s * 1000 for s in cpu_runs(lambda: diagnose(bundle, q, current, hist), runs)]  # noqa: B023
+            values = [s * 1000 for s in cpu_timed(lambda: diagnose(bundle, q, current, hist), runs)]  # noqa: B023
             table[(respondents, history)] = statistics.median(values)
             figures.append(
                 figure(
@@ -245,7 +234,7 @@ def main() -> None:
             diagnose(bundle, q, pool[i % len(pool)], [previous[i % len(previous)]])
         rss_after_run.append(rss_mb())
 
-    seconds = cpu_runs(diagnose_all, args.runs)
+    seconds = cpu_timed(diagnose_all, args.runs)
     figures = [
         figure(
             f"full diagnosis, rounds of 20 respondents with a previous round ({args.rounds:,} per run)",

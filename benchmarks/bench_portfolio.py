@@ -32,7 +32,6 @@ import random
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +40,7 @@ from sqlalchemy import text
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.figures import Figure, figure, record, timed
+from benchmarks.figures import Figure, cpu_timed, figure, record, timed
 from diagnose.questionnaire import Questionnaire
 from diagnose.regions import REGION, REGIONS
 from diagnose.responses import ROLE_CONSTRUCT
@@ -89,17 +88,6 @@ def generate_plan(q: Questionnaire, rounds: int, networks: int, seed: int) -> Pl
             net.rounds.append(PlanRound(f"{day.year} voorjaar", day, q, responses=responses))
         plan.networks.append(net)
     return plan
-
-
-def cpu_timed(work: Callable[[], object], runs: int) -> list[float]:
-    """CPU seconds of this process for `runs` calls of `work`, after one unrecorded call."""
-    work()
-    values = []
-    for _ in range(runs):
-        start = time.process_time()
-        work()
-        values.append(time.process_time() - start)
-    return values
 
 
 def run_backend(name: str, url: str, args: argparse.Namespace) -> list[Figure]:

@@ -38,6 +38,19 @@ class Figure:
         return self.median / self.baseline_median
 
 
+def cpu_timed(work: Callable[[], object], runs: int, *, warmup: int = 1) -> list[float]:
+    """CPU seconds of this process for `runs` calls of `work`, after `warmup` unrecorded calls
+    (on a shared machine the figure that moves least with the load)."""
+    for _ in range(warmup):
+        work()
+    values = []
+    for _ in range(runs):
+        start = time.process_time()
+        work()
+        values.append(time.process_time() - start)
+    return values
+
+
 def timed(work: Callable[[], object], runs: int, *, warmup: int = 1) -> list[float]:
     """Wall-clock seconds of `runs` calls of `work`, after `warmup` unrecorded calls."""
     for _ in range(warmup):
