@@ -53,13 +53,13 @@ def sign_in(page: Any, base: str) -> None:
     wait_text(page, "Ingelogd als Anne Jansen")
 
 
-def wait_for(check: Any, timeout: float = 20.0) -> None:
+def wait_for(check: Any, timeout: float = 20.0, what: str = "the store did not change in time") -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if check():
             return
         time.sleep(0.1)
-    raise AssertionError("the store did not change in time")
+    raise AssertionError(what)
 
 
 def test_an_agreement_from_a_finding_is_seen_beside_its_effect_next_round(
@@ -80,7 +80,9 @@ def test_an_agreement_from_a_finding_is_seen_beside_its_effect_next_round(
     page.locator(".st-key-agree_top_1 button").click()
     wait_text(page, "Ingevuld vanuit de bevinding")
     text = page.get_by_label("Wat gaat het netwerk doen?")
-    assert text.input_value()  # the advice's first sentence, editable
+    # the advice's first sentence, editable; on a loaded machine the browser may draw the field a
+    # moment before it shows the value the server sent with it (CI saw it empty once)
+    wait_for(text.input_value, timeout=10, what="the agreement was not pre-filled from the finding")
     text.fill(WORKSHOPS)
     page.get_by_label("Wie trekt het (rol of naam)").fill("voorzitter stuurgroep")
     page.get_by_role("button", name="Afspraak vastleggen").click()
