@@ -8,7 +8,7 @@ STAMP := $(VENV)/.install-stamp
 SYSTEM_PACKAGES := chromium poppler-utils postgresql fonts-dejavu-core
 PORT ?= 8501
 
-.PHONY: install run test test-long test-deploy lint typecheck pytest bench bench-quick fuzz fuzz-texts system-deps schemas docs clean
+.PHONY: install run test test-long test-deploy lint typecheck pytest bench bench-quick fuzz fuzz-texts system-deps schemas docs plotly-bundle clean
 
 install: system-deps $(STAMP)
 
@@ -95,6 +95,10 @@ bench: install
 
 bench-quick:
 	@BENCH_QUICK=1 $(MAKE) --no-print-directory bench
+
+# The report's plotly.js with only the trace types its charts use (tools/plotly_bundle/README.md).
+plotly-bundle:
+	cd tools/plotly_bundle && npm install --no-audit --no-fund && node build.js
 
 clean:
 	rm -rf $(VENV) test-output .pytest_cache .mypy_cache .ruff_cache

@@ -92,6 +92,8 @@ def test_the_wheel_carries_content_templates_migrations_and_no_test_helpers(inst
         "diagnose/py.typed",
         "diagnose/report/content.yaml",
         "diagnose/store/migrations/script.py.mako",
+        "diagnose/report/vendor/plotly-netscan.min.js",  # the charts' plotly.js (tools/plotly_bundle)
+        "diagnose/report/vendor/LICENSE-plotly.js.txt",
     }
     expected |= {
         f"diagnose/report/templates/{p.name}" for p in (ROOT / "diagnose/report/templates").iterdir()
