@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from pydantic import create_model
 from pydantic_core import from_json
 
 from diagnose import questionnaire, responses, scoring
@@ -81,9 +82,12 @@ class ScoresDigest:
         digest.update(
             json.dumps([network_profile, label, date.isoformat() if date else None], sort_keys=True).encode()
         )
-        for response_id, submitted_at, role, group in submitted:
-            stamp = submitted_at.isoformat() if submitted_at else ""
-            digest.update(f"\n{response_id}|{stamp}|{role}|{int(group)}".encode())
+        digest.update(
+            "".join(
+                f"\n{response_id}|{submitted_at.isoformat() if submitted_at else ''}|{role}|{int(group)}"
+                for response_id, submitted_at, role, group in submitted
+            ).encode()
+        )
         return str(digest.hexdigest())
 
 
@@ -95,13 +99,40 @@ def unpack(blob: bytes) -> RoundScores:
     return RoundScores.model_validate_json(zlib.decompress(blob))
 
 
+# Kept scores as the rules need them: without every respondent's scores, which are half the JSON
+# and which the core only copies into Diagnosis.respondents. Skipping them while parsing halves the
+# cost of reading kept scores back. A diagnosis made from these is only ever stored, leaving its
+# respondents out (FROM_SCORES): reading the snapshot takes them from the kept scores.
+_FOR_RULES = create_model(  # type: ignore[call-overload]
+    "ScoresForRules",
+    **{
+        name: (field.annotation, field)
+        for name, field in RoundScores.model_fields.items()
+        if name != "respondent_scores"
+    },
+)
+
+
+def unpack_for_rules(blob: bytes) -> RoundScores:
+    """Kept scores with an empty respondent_scores (see _FOR_RULES): for diagnoses that are stored
+    with FROM_SCORES and nothing else."""
+    parsed = _FOR_RULES.model_validate_json(zlib.decompress(blob))
+    return RoundScores.model_construct(respondent_scores=[], **dict(parsed))
+
+
 # A snapshot's diagnosis repeats half of its round's scores (~12 of ~25 KB of JSON): the construct
 # scores, the profile, every respondent's scores, the scores by role and the unknown answers. A
 # snapshot stored with its scores leaves them out of its JSON and names them under FROM_SCORES;
 # reading puts them back from the scores kept in the same row, in the diagnosis' field order.
 # Snapshots without the key (stored before, or imported from an archive) are read as they are.
 FROM_SCORES = "from_scores"
-SHARED = {"scores": "constructs", "profile": "profile", "respondents": "respondent_scores", "by_role": "by_role", "unknown": "unknown"}
+SHARED = {
+    "scores": "constructs",
+    "profile": "profile",
+    "respondents": "respondent_scores",
+    "by_role": "by_role",
+    "unknown": "unknown",
+}
 _ORDER = [name for name, field in Diagnosis.model_fields.items() if not field.exclude]
 _FROM_SCORES_JSON = f',"{FROM_SCORES}":{json.dumps(list(SHARED))}}}'
 
