@@ -118,11 +118,6 @@ class Diagnoses(Rounds):
             if round_scores.shares_scores(r.diagnosis, r.current):
                 data, digests = self._finding_texts.pack(r.diagnosis, round_scores.SHARED)
                 data = round_scores.mark_shared(data)
-            elif r.current.respondent_scores == [] and r.current.respondents:
-                # read with unpack_for_rules: only whole if the respondents come from the scores
-                raise RuntimeError(
-                    f"round {r.round_id}: its diagnosis no longer holds its scores as they are"
-                )
             else:
                 data, digests = self._finding_texts.pack(r.diagnosis)
             texts.update(digests)
@@ -231,11 +226,7 @@ class Diagnoses(Rounds):
         return sorted(rows, key=round_sort_key)
 
     def _diagnose_networks(
-        self,
-        items: Sequence[tuple[int, set[int]]],
-        *,
-        raise_errors: bool = False,
-        stored_only: bool = False,
+        self, items: Sequence[tuple[int, set[int]]], *, raise_errors: bool = False
     ) -> tuple[list[Diagnosed], list[tuple[int, str]]]:
         """Diagnose the wanted rounds of these networks, each network oldest first, each round with
         its history round's scores (chronology.history_rounds; made with that round's own
@@ -243,15 +234,13 @@ class Diagnoses(Rounds):
         with a handful of queries for all the networks together (_read_networks), then diagnosed
         without the database. A round whose kept scores still match their inputs is not scored
         again. A wanted round that cannot be diagnosed is listed with the reason, or with
-        raise_errors its ValidationFailed is raised. stored_only: the diagnoses are only stored
-        (_snapshot_values), so kept scores are read without their respondents' scores
-        (round_scores.unpack_for_rules)."""
+        raise_errors its ValidationFailed is raised."""
         with self.db.read() as s:
             read = self._read_networks(s, items)
         pending: list[_Pending] = []
         skipped: list[tuple[int, str]] = []
         for network in read:
-            self._diagnose_read(network, pending, skipped, raise_errors=raise_errors, stored_only=stored_only)
+            self._diagnose_read(network, pending, skipped, raise_errors=raise_errors)
         return self._diagnose_pending(pending, skipped, raise_errors=raise_errors), skipped
 
     def _diagnose_pending(
@@ -348,7 +337,6 @@ class Diagnoses(Rounds):
         skipped: list[tuple[int, str]],
         *,
         raise_errors: bool,
-        stored_only: bool = False,
     ) -> None:
         """One network's wanted rounds, from what _read_networks read (no database), scored and
         ready for the rules."""
@@ -369,7 +357,7 @@ class Diagnoses(Rounds):
                 blob: bytes | None = None
                 if row.id in n.kept and n.kept[row.id][0] == n.inputs[row.id]:
                     blob = n.kept[row.id][1]
-                    scores = (round_scores.unpack_for_rules if stored_only else round_scores.unpack)(blob)
+                    scores = round_scores.unpack(blob)
                 else:
                     scores, _ = core_diagnosis.check_and_score(
                         self.db.bundle,

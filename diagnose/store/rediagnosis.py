@@ -168,7 +168,7 @@ class Rediagnosis(Diagnoses):
         diagnosed, done = 0, 0
         skipped: list[tuple[int, str]] = []
         for batch in batches(items, BATCH_ROUNDS):
-            results, batch_skipped = self._diagnose_networks(batch, stored_only=True)
+            results, batch_skipped = self._diagnose_networks(batch)
             self._insert_snapshots(self._snapshot_values(results))
             skipped += batch_skipped
             diagnosed += len(results)

@@ -20,7 +20,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from pydantic import create_model
 from pydantic_core import from_json
 
 from diagnose import questionnaire, responses, scoring
@@ -97,27 +96,6 @@ def pack(scores: RoundScores) -> bytes:
 
 def unpack(blob: bytes) -> RoundScores:
     return RoundScores.model_validate_json(zlib.decompress(blob))
-
-
-# Kept scores as the rules need them: without every respondent's scores, which are half the JSON
-# and which the core only copies into Diagnosis.respondents. Skipping them while parsing halves the
-# cost of reading kept scores back. A diagnosis made from these is only ever stored, leaving its
-# respondents out (FROM_SCORES): reading the snapshot takes them from the kept scores.
-_FOR_RULES = create_model(  # type: ignore[call-overload]
-    "ScoresForRules",
-    **{
-        name: (field.annotation, field)
-        for name, field in RoundScores.model_fields.items()
-        if name != "respondent_scores"
-    },
-)
-
-
-def unpack_for_rules(blob: bytes) -> RoundScores:
-    """Kept scores with an empty respondent_scores (see _FOR_RULES): for diagnoses that are stored
-    with FROM_SCORES and nothing else."""
-    parsed = _FOR_RULES.model_validate_json(zlib.decompress(blob))
-    return RoundScores.model_construct(respondent_scores=[], **dict(parsed))
 
 
 # A snapshot's diagnosis repeats half of its round's scores (~12 of ~25 KB of JSON): the construct

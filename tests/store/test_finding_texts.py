@@ -135,16 +135,3 @@ def test_a_diagnosis_that_differs_from_its_scores_is_stored_whole(store: Store, 
     changed = d.model_copy(update={"by_role": {"board": {"identity": 1.0}}})
     assert not round_scores.shares_scores(changed, scores)
     assert not round_scores.shares_scores(d, scores.model_copy(update={"respondent_scores": []}))
-
-
-def test_scores_read_for_the_rules_are_the_kept_scores_without_the_respondents(
-    store: Store, q: Questionnaire
-) -> None:
-    r = a_round(store, q)
-    made = store.diagnose_round(r.id)
-    with store.db.read() as s:
-        blob = s.scalar(select(models.DiagnosisSnapshot.scores).where(models.DiagnosisSnapshot.id == made.id))
-    assert blob is not None
-    whole, lean = round_scores.unpack(blob), round_scores.unpack_for_rules(blob)
-    assert len(whole.respondent_scores) == whole.respondents == 4 and lean.respondent_scores == []
-    assert lean.model_copy(update={"respondent_scores": whole.respondent_scores}) == whole
