@@ -362,13 +362,23 @@ def _profile(
             continue
         if isinstance(value, list):
             chosen[construct] = len(value)
-            facts[construct] = dict(
-                value=None, share=1.0, n=0, disagree=False, counts={}, from_network=True
-            )
+            facts[construct] = {
+                "value": None,
+                "share": 1.0,
+                "n": 0,
+                "disagree": False,
+                "counts": {},
+                "from_network": True,
+            }
         else:
-            facts[construct] = dict(
-                value=value, share=1.0, n=0, disagree=False, counts={}, from_network=True
-            )
+            facts[construct] = {
+                "value": value,
+                "share": 1.0,
+                "n": 0,
+                "disagree": False,
+                "counts": {},
+                "from_network": True,
+            }
     return facts, chosen
 
 
@@ -378,13 +388,13 @@ def _choice_fact(item: Item, answers: list[Any], agreement: float) -> tuple[Fact
     order = {v: i for i, v in enumerate(item.option_values)}
     value, top = max(counts.items(), key=lambda kv: (kv[1], -order.get(kv[0], 0)))
     share = round(top / len(answers), PRECISION)
-    fact = dict(
-        value=value,
-        share=share,
-        n=len(answers),
-        disagree=len(answers) > 1 and share < agreement,
-        counts={o: counts[o] for o in item.option_values if counts[o]},
-    )
+    fact = {
+        "value": value,
+        "share": share,
+        "n": len(answers),
+        "disagree": len(answers) > 1 and share < agreement,
+        "counts": {o: counts[o] for o in item.option_values if counts[o]},
+    }
     return fact, None
 
 
@@ -392,21 +402,25 @@ def _choices_fact(item: Item, answers: list[Any], agreement: float) -> tuple[Fac
     """A set of options: the counts, and how many options at least half the respondents chose."""
     counts = Counter(option for a in answers for option in a)
     chosen = sum(1 for c in counts.values() if c * 2 >= len(answers))
-    fact = dict(
-        value=None,
-        share=1.0,
-        n=len(answers),
-        disagree=False,
-        counts={o: counts[o] for o in item.option_values if counts[o]},
-    )
+    fact = {
+        "value": None,
+        "share": 1.0,
+        "n": len(answers),
+        "disagree": False,
+        "counts": {o: counts[o] for o in item.option_values if counts[o]},
+    }
     return fact, chosen
 
 
 def _number_fact(item: Item, answers: list[Any], agreement: float) -> tuple[FactFields, int | None]:
     """A number: the median answer."""
-    fact = dict(
-        value=float(statistics.median(answers)), share=1.0, n=len(answers), disagree=False, counts={}
-    )
+    fact = {
+        "value": float(statistics.median(answers)),
+        "share": 1.0,
+        "n": len(answers),
+        "disagree": False,
+        "counts": {},
+    }
     return fact, None
 
 
