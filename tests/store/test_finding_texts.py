@@ -7,11 +7,13 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
+from pydantic_core import from_json
 from sqlalchemy import func, select
 
 from diagnose import Bundle
 from diagnose.questionnaire import Questionnaire
 from diagnose.store import Store, models, round_scores
+from diagnose.store.diagnoses import Diagnosed
 from diagnose.store.finding_texts import FindingTexts
 from diagnose.text import LocalizedText
 
@@ -130,8 +132,15 @@ def test_a_diagnosis_that_differs_from_its_scores_is_stored_whole(store: Store, 
     d = made.diagnosis()
     with store.db.read() as s:
         blob = s.scalar(select(models.DiagnosisSnapshot.scores).where(models.DiagnosisSnapshot.id == made.id))
-    scores = round_scores.unpack(blob)  # type: ignore[arg-type]
+    assert blob is not None
+    scores = round_scores.unpack(blob)
     assert round_scores.shares_scores(d, scores)
     changed = d.model_copy(update={"by_role": {"board": {"identity": 1.0}}})
     assert not round_scores.shares_scores(changed, scores)
     assert not round_scores.shares_scores(d, scores.model_copy(update={"respondent_scores": []}))
+    packed = store._snapshot_values(
+        [Diagnosed(r.id, changed, "inputs", blob, scores), Diagnosed(r.id, d, "inputs", blob, scores)]
+    )
+    whole, lean = (from_json(v["data"]) for v in packed.values)
+    assert round_scores.FROM_SCORES not in whole and whole["by_role"] == {"board": {"identity": 1.0}}
+    assert lean[round_scores.FROM_SCORES] == list(round_scores.SHARED) and "by_role" not in lean
