@@ -64,6 +64,10 @@ class ProfileFact(BaseModel):
     from_network: bool = False
 
 
+# A ProfileFact's fields: validated with the rest of the round's scores in one call (score_round)
+FactFields = dict[str, Any]
+
+
 class RespondentScores(BaseModel):
     role: str | None
     group: bool
@@ -339,8 +343,8 @@ def _construct_order(constructs: ConstructCatalogue) -> Any:
 
 def _profile(
     q: Questionnaire, rnd: Round, agreement: float, network_profile: dict[str, Any]
-) -> tuple[dict[str, ProfileFact], dict[str, int]]:
-    facts: dict[str, ProfileFact] = {}
+) -> tuple[dict[str, FactFields], dict[str, int]]:
+    facts: dict[str, FactFields] = {}
     chosen: dict[str, int] = {}
     for construct, items in q.items_by_construct.items():
         item = items[0]
@@ -358,56 +362,70 @@ def _profile(
             continue
         if isinstance(value, list):
             chosen[construct] = len(value)
-            facts[construct] = ProfileFact(
-                value=None, share=1.0, n=0, disagree=False, counts={}, from_network=True
-            )
+            facts[construct] = {
+                "value": None,
+                "share": 1.0,
+                "n": 0,
+                "disagree": False,
+                "counts": {},
+                "from_network": True,
+            }
         else:
-            facts[construct] = ProfileFact(
-                value=value, share=1.0, n=0, disagree=False, counts={}, from_network=True
-            )
+            facts[construct] = {
+                "value": value,
+                "share": 1.0,
+                "n": 0,
+                "disagree": False,
+                "counts": {},
+                "from_network": True,
+            }
     return facts, chosen
 
 
-def _choice_fact(item: Item, answers: list[Any], agreement: float) -> tuple[ProfileFact, int | None]:
+def _choice_fact(item: Item, answers: list[Any], agreement: float) -> tuple[FactFields, int | None]:
     """One option: the most common answer (the first option on a tie), disagreed below `agreement`."""
     counts = Counter(answers)
     order = {v: i for i, v in enumerate(item.option_values)}
     value, top = max(counts.items(), key=lambda kv: (kv[1], -order.get(kv[0], 0)))
     share = round(top / len(answers), PRECISION)
-    fact = ProfileFact(
-        value=value,
-        share=share,
-        n=len(answers),
-        disagree=len(answers) > 1 and share < agreement,
-        counts={o: counts[o] for o in item.option_values if counts[o]},
-    )
+    fact = {
+        "value": value,
+        "share": share,
+        "n": len(answers),
+        "disagree": len(answers) > 1 and share < agreement,
+        "counts": {o: counts[o] for o in item.option_values if counts[o]},
+    }
     return fact, None
 
 
-def _choices_fact(item: Item, answers: list[Any], agreement: float) -> tuple[ProfileFact, int | None]:
+def _choices_fact(item: Item, answers: list[Any], agreement: float) -> tuple[FactFields, int | None]:
     """A set of options: the counts, and how many options at least half the respondents chose."""
     counts = Counter(option for a in answers for option in a)
     chosen = sum(1 for c in counts.values() if c * 2 >= len(answers))
-    fact = ProfileFact(
-        value=None,
-        share=1.0,
-        n=len(answers),
-        disagree=False,
-        counts={o: counts[o] for o in item.option_values if counts[o]},
-    )
+    fact = {
+        "value": None,
+        "share": 1.0,
+        "n": len(answers),
+        "disagree": False,
+        "counts": {o: counts[o] for o in item.option_values if counts[o]},
+    }
     return fact, chosen
 
 
-def _number_fact(item: Item, answers: list[Any], agreement: float) -> tuple[ProfileFact, int | None]:
+def _number_fact(item: Item, answers: list[Any], agreement: float) -> tuple[FactFields, int | None]:
     """A number: the median answer."""
-    fact = ProfileFact(
-        value=float(statistics.median(answers)), share=1.0, n=len(answers), disagree=False, counts={}
-    )
+    fact = {
+        "value": float(statistics.median(answers)),
+        "share": 1.0,
+        "n": len(answers),
+        "disagree": False,
+        "counts": {},
+    }
     return fact, None
 
 
 # How the answers to a profile item become its fact, by what the item type gives the rules.
-PROFILE_FACTS: dict[Facts, Callable[[Item, list[Any], float], tuple[ProfileFact, int | None]]] = {
+PROFILE_FACTS: dict[Facts, Callable[[Item, list[Any], float], tuple[FactFields, int | None]]] = {
     "choice": _choice_fact,
     "choices": _choices_fact,
     "number": _number_fact,

@@ -106,14 +106,20 @@ class Diagnoses(Rounds):
     def snapshot_from_row(self, s: Session, row: models.DiagnosisSnapshot) -> t.Snapshot:
         """A stored snapshot with its finding texts in place (for rooms that read snapshots in
         their own session, such as export)."""
-        return records.to_snapshot(row, self._finding_texts.unpack(s, row.data))
+        return records.to_snapshot(
+            row, round_scores.merge(self._finding_texts.unpack(s, row.data), row.scores)
+        )
 
     def _snapshot_values(self, results: Sequence[Diagnosed]) -> _SnapshotBatch:
         now = utcnow()
         texts: set[str] = set()
         packed = []
         for r in results:
-            data, digests = self._finding_texts.pack(r.diagnosis)
+            if round_scores.shares_scores(r.diagnosis, r.current):
+                data, digests = self._finding_texts.pack(r.diagnosis, round_scores.SHARED)
+                data = round_scores.mark_shared(data)
+            else:
+                data, digests = self._finding_texts.pack(r.diagnosis)
             texts.update(digests)
             packed.append(data)
         return _SnapshotBatch(
@@ -249,7 +255,7 @@ class Diagnoses(Rounds):
                 raise
         else:
             return [
-                Diagnosed(p.round_id, d, p.scores_inputs, p.blob())
+                Diagnosed(p.round_id, d, p.scores_inputs, p.blob(), p.scored.current)
                 for p, d in zip(pending, diagnoses, strict=True)
             ]
         results: list[Diagnosed] = []
@@ -460,3 +466,4 @@ class Diagnosed:
     diagnosis: core_diagnosis.Diagnosis
     scores_inputs: str
     scores: bytes
+    current: RoundScores  # what `scores` holds

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
+from collections.abc import Collection
 from typing import Any
 
 from sqlalchemy import select
@@ -20,7 +21,6 @@ from sqlalchemy.orm import Session
 
 from diagnose.diagnosis import Diagnosis, Finding
 from diagnose.store import models
-from diagnose.text import LocalizedText
 
 TEXT_FIELDS = ("title", "diagnosis", "advice")
 KEY = "finding_texts"  # in a snapshot's JSON: the digest of each finding's texts, in order
@@ -33,22 +33,24 @@ class FindingTexts:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._digests: dict[tuple[LocalizedText, LocalizedText, LocalizedText], str] = {}
+        self._digests: dict[tuple[str, ...], str] = {}
         self._texts: dict[str, dict[str, Any]] = {}
         self._stored: set[str] = set()
 
-    def pack(self, d: Diagnosis) -> tuple[str, list[str]]:
-        """The snapshot JSON without the texts, and the digests it refers to."""
+    def pack(self, d: Diagnosis, leave_out: Collection[str] = ()) -> tuple[str, list[str]]:
+        """The snapshot JSON without the texts (nor the fields left out), and the digests it refers to."""
         digests = [self._digest(f) for f in d.findings]
-        body = d.model_dump_json(exclude=_EXCLUDE)
+        exclude: dict[str, Any] = dict.fromkeys(leave_out, True) | _EXCLUDE if leave_out else _EXCLUDE
+        body = d.model_dump_json(exclude=exclude)
         return f'{body[:-1]},"{KEY}":{json.dumps(digests)}}}', digests
 
     def _digest(self, f: Finding) -> str:
-        # keyed by the texts themselves (frozen, so hashable): a text filled in for this round is
+        # keyed by the texts themselves (their strings: hashing and comparing the frozen models is
+        # pydantic's Python code): a text filled in for this round is
         # a new object every time, and the cache holds one entry per distinct text, as the table
         # does (keyed by the objects' ids it had to keep every finding alive: +45 MB per 1,000
         # rounds re-diagnosed, never given back)
-        key = (f.title, f.diagnosis, f.advice)
+        key = (f.title.nl, f.title.en, f.diagnosis.nl, f.diagnosis.en, f.advice.nl, f.advice.en)
         known = self._digests.get(key)
         if known is not None:
             return known

@@ -20,8 +20,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from pydantic_core import from_json
+
 from diagnose import questionnaire, responses, scoring
 from diagnose.bundle import Bundle
+from diagnose.diagnosis import Diagnosis
 from diagnose.questionnaire import Questionnaire
 from diagnose.scoring import RoundScores
 
@@ -78,9 +81,12 @@ class ScoresDigest:
         digest.update(
             json.dumps([network_profile, label, date.isoformat() if date else None], sort_keys=True).encode()
         )
-        for response_id, submitted_at, role, group in submitted:
-            stamp = submitted_at.isoformat() if submitted_at else ""
-            digest.update(f"\n{response_id}|{stamp}|{role}|{int(group)}".encode())
+        digest.update(
+            "".join(
+                f"\n{response_id}|{submitted_at.isoformat() if submitted_at else ''}|{role}|{int(group)}"
+                for response_id, submitted_at, role, group in submitted
+            ).encode()
+        )
         return str(digest.hexdigest())
 
 
@@ -90,3 +96,47 @@ def pack(scores: RoundScores) -> bytes:
 
 def unpack(blob: bytes) -> RoundScores:
     return RoundScores.model_validate_json(zlib.decompress(blob))
+
+
+# A snapshot's diagnosis repeats half of its round's scores (~12 of ~25 KB of JSON): the construct
+# scores, the profile, every respondent's scores, the scores by role and the unknown answers. A
+# snapshot stored with its scores leaves them out of its JSON and names them under FROM_SCORES;
+# reading puts them back from the scores kept in the same row, in the diagnosis' field order.
+# Snapshots without the key (stored before, or imported from an archive) are read as they are.
+FROM_SCORES = "from_scores"
+SHARED = {
+    "scores": "constructs",
+    "profile": "profile",
+    "respondents": "respondent_scores",
+    "by_role": "by_role",
+    "unknown": "unknown",
+}
+_ORDER = [name for name, field in Diagnosis.model_fields.items() if not field.exclude]
+_FROM_SCORES_JSON = f',"{FROM_SCORES}":{json.dumps(list(SHARED))}}}'
+
+
+def shares_scores(d: Diagnosis, scores: RoundScores) -> bool:
+    """Whether the diagnosis holds these scores' parts as they are (the same objects, as the core
+    builds it, or equal ones), so its snapshot may leave them out."""
+    return all(getattr(d, field) == getattr(scores, part) for field, part in SHARED.items())
+
+
+def mark_shared(body: str) -> str:
+    """A diagnosis' JSON, made without the SHARED fields, with the FROM_SCORES key that says so."""
+    return body[:-1] + _FROM_SCORES_JSON
+
+
+def merge(data: dict[str, Any], blob: bytes | None) -> dict[str, Any]:
+    """A snapshot's JSON with the parts it left out taken from its kept scores (see FROM_SCORES)."""
+    names: list[str] | None = data.pop(FROM_SCORES, None)
+    if names is None:
+        return data
+    if blob is None:
+        raise LookupError("a snapshot that refers to its kept scores has none")
+    scores = unpack(blob)
+    parts = from_json(scores.model_dump_json(include={SHARED[name] for name in names}))
+    for name in names:
+        data[name] = parts[SHARED[name]]
+    ordered = {name: data[name] for name in _ORDER if name in data}
+    ordered.update((name, value) for name, value in data.items() if name not in ordered)
+    return ordered

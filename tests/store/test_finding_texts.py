@@ -7,11 +7,13 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
+from pydantic_core import from_json
 from sqlalchemy import func, select
 
 from diagnose import Bundle
 from diagnose.questionnaire import Questionnaire
-from diagnose.store import Store, models
+from diagnose.store import Store, models, round_scores
+from diagnose.store.diagnoses import Diagnosed
 from diagnose.store.finding_texts import FindingTexts
 from diagnose.text import LocalizedText
 
@@ -104,3 +106,41 @@ def test_packing_the_same_texts_again_holds_no_more_in_memory(store: Store, q: Q
         again, _ = texts.pack(snapshot.diagnosis())  # read back again: new objects
         assert again == first
     assert texts.cached() == held
+
+
+def test_a_snapshot_leaves_out_what_its_kept_scores_hold_and_reads_back_whole(
+    store: Store, q: Questionnaire
+) -> None:
+    """Construct scores, profile, respondents' scores, scores by role and unknown answers are in
+    the snapshot's kept scores: its JSON names them instead of repeating them, and reading puts
+    them back, the fields in the diagnosis' order, as the core made them."""
+    r = a_round(store, q)
+    store.rediagnose(round_id=r.id)
+    store.rediagnose(round_id=r.id)  # the second reuses the kept scores
+    for snapshot in store.snapshots(r.id):
+        raw = raw_snapshot(store, snapshot.id)
+        assert raw[round_scores.FROM_SCORES] == list(round_scores.SHARED)
+        assert not set(round_scores.SHARED) & raw.keys()
+        expected = snapshot.diagnosis().model_dump(mode="json")
+        assert snapshot.data == expected and list(snapshot.data) == list(expected)
+        assert snapshot.data["respondents"] and snapshot.data["scores"]
+
+
+def test_a_diagnosis_that_differs_from_its_scores_is_stored_whole(store: Store, q: Questionnaire) -> None:
+    r = a_round(store, q)
+    made = store.diagnose_round(r.id)
+    d = made.diagnosis()
+    with store.db.read() as s:
+        blob = s.scalar(select(models.DiagnosisSnapshot.scores).where(models.DiagnosisSnapshot.id == made.id))
+    assert blob is not None
+    scores = round_scores.unpack(blob)
+    assert round_scores.shares_scores(d, scores)
+    changed = d.model_copy(update={"by_role": {"board": {"identity": 1.0}}})
+    assert not round_scores.shares_scores(changed, scores)
+    assert not round_scores.shares_scores(d, scores.model_copy(update={"respondent_scores": []}))
+    packed = store._snapshot_values(
+        [Diagnosed(r.id, changed, "inputs", blob, scores), Diagnosed(r.id, d, "inputs", blob, scores)]
+    )
+    whole, lean = (from_json(v["data"]) for v in packed.values)
+    assert round_scores.FROM_SCORES not in whole and whole["by_role"] == {"board": {"identity": 1.0}}
+    assert lean[round_scores.FROM_SCORES] == list(round_scores.SHARED) and "by_role" not in lean
