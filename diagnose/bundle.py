@@ -85,6 +85,11 @@ class Bundle:
         paths.update(ref.path for d in self.derived for cond, _ in d.cases for ref in fact_refs(cond))
         return frozenset(paths)
 
+    @cached_property
+    def durable_keys(self) -> dict[str, str]:
+        """The durable-rules property of each referenced fact path (`score.x`: `score__x`)."""
+        return {path: path.replace(".", "__", 1) for path in self.referenced_facts}
+
     def all_questionnaires(self) -> list[Questionnaire]:
         """Every version of every questionnaire, each id's versions oldest first."""
         return [q for by_version in self.versions.values() for q in by_version.values()]
@@ -355,10 +360,11 @@ def example_facts(bundle: Bundle, example: Example) -> dict[str, Any]:
 
 
 def to_durable_facts(bundle: Bundle, facts: dict[str, Any]) -> dict[str, Any]:
+    keys = bundle.durable_keys
     return {
-        path.replace(".", "__", 1): value
+        key: value
         for path, value in facts.items()
-        if value is not None and path in bundle.referenced_facts
+        if value is not None and (key := keys.get(path)) is not None
     }
 
 

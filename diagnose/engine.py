@@ -94,12 +94,15 @@ class _Shard:
     def __init__(self, handle: int, keys: frozenset[str] | None):
         self.handle = handle
         self.keys = keys
+        self._order = sorted(keys) if keys is not None else None
 
     def message(self, head: str, facts: dict[str, Any]) -> str:
         """The JSON of the assessment with only this shard's properties (`head` is its aid, type
-        and sid, without the closing brace)."""
-        keys = self.keys
-        body = facts if keys is None else {key: value for key, value in facts.items() if key in keys}
+        and sid, without the closing brace). The shard's own properties are looked up in the
+        fact, not the fact's ~200 properties in the shard's set (the order of properties means
+        nothing to the engine)."""
+        order = self._order
+        body = facts if order is None else {key: facts[key] for key in order if key in facts}
         # pydantic-core's serialiser: the same JSON as json.dumps (shortest float repr), five times faster
         return head + ("," + to_json(body).decode()[1:] if body else "}")
 
