@@ -369,15 +369,16 @@ def compile_explain(node: Condition) -> Explainer:
     parts = [compile_explain(p) for p in node.parts]
     if isinstance(node, AllOf):
         return lambda facts: [c for part in parts for c in part(facts)]
-    tests = [_compile_evaluate(p) for p in node.parts]
+    tests = [compile_evaluate(p) for p in node.parts]
     pairs = list(zip(tests, parts, strict=True))
     return lambda facts: [c for test, part in pairs if test(facts) for c in part(facts)]
 
 
-def _compile_evaluate(node: Condition) -> Callable[[Facts], bool]:
+def compile_evaluate(node: Condition) -> Callable[[Facts], bool]:
+    """`evaluate` of this condition as a function of the facts, made once per condition."""
     if isinstance(node, Comparison):
         return _compile_compare(node)
-    tests = [_compile_evaluate(p) for p in node.parts]
+    tests = [compile_evaluate(p) for p in node.parts]
     if isinstance(node, AllOf):
         return lambda facts: all(test(facts) for test in tests)
     return lambda facts: any(test(facts) for test in tests)

@@ -397,11 +397,11 @@ def _facts(bundle: Bundle, r: Scored) -> tuple[dict[str, Any], RoundScores | Non
         for cid in current.constructs:
             facts[f"action.{cid}"] = r.actions.get(cid, "none")
     derived = {}
-    for d in bundle.derived:
-        value = d.value(facts)
+    for name, cases in bundle.derived_cases:  # Derived.value, compiled
+        value = next((value for test, value in cases if test(facts)), None)
         if value is not None:
-            facts[f"derived.{d.name}"] = value
-            derived[d.name] = value
+            facts["derived." + name] = value
+            derived[name] = value
     return facts, previous, derived
 
 
@@ -466,15 +466,11 @@ def _findings(
         q, facts, current.by_role, current.roles, bundle.settings.anonymity_minimum, leadership
     )
     found: list[dict[str, Any]] = []
-    for rule in bundle.rules:
-        if rule.id not in fired:
-            continue
-        spreads = [
-            current.constructs[c].sd
-            for c in rule.constructs
-            if c in current.constructs and current.constructs[c].sd is not None
-        ]
-        reasons = reasons_for(rule.condition, facts, labeller, bundle.derived)
+    scores = current.constructs
+    position = bundle.rule_position
+    for rule in sorted((bundle.rule_by_id[rid] for rid in fired), key=lambda r: position[r.id]):
+        spreads = [s.sd for c in rule.constructs if (s := scores.get(c)) is not None and s.sd is not None]
+        lines = reasons_for(rule.condition, facts, labeller, bundle.derived)
         construct = rule.subject
         found.append(
             {
@@ -484,11 +480,12 @@ def _findings(
                 "title": fill(rule.title, context, construct),
                 "diagnosis": fill(rule.diagnosis, context, construct),
                 "advice": fill(rule.advice, context, construct),
-                "because": reasons,
+                "because": [because for because, _ in lines],
                 "sources": rule.sources,
                 "constructs": rule.constructs,
-                "spread": max(spreads) if spreads else None,  # type: ignore[type-var]
-                "margin": _margin(reasons),
+                "spread": max(spreads) if spreads else None,
+                # distance past the first numeric threshold of the condition (its main comparison)
+                "margin": next((margin for _, margin in lines if margin is not None), 0.0),
             }
         )
     # One validation of plain data in pydantic-core: cheaper here than building the ~30 findings
@@ -501,12 +498,3 @@ def _findings(
     order: dict[str, int] = {kind: index for index, kind in enumerate(bundle.settings.kind_order)}
     findings.sort(key=lambda f: (order[f.kind], -f.severity, -f.margin, -(f.spread or 0.0)))
     return findings
-
-
-def _margin(reasons: list[dict[str, Any]]) -> float:
-    """Distance past the first numeric threshold of the condition (the rule's main comparison)."""
-    for reason in reasons:
-        value, compared_to = reason["value"], reason["compared_to"]
-        if reason["threshold"] is not None and isinstance(value, float) and isinstance(compared_to, float):
-            return round(abs(value - compared_to), 4)
-    return 0.0

@@ -123,6 +123,7 @@ class RuleEngine:
     def __init__(self, name: str, rules: Sequence[tuple[str, Condition]], *, whole_facts: bool = False):
         self.name = name
         self.rule_ids = [rule_id for rule_id, _ in rules]
+        self._position = {rule_id: index for index, rule_id in enumerate(self.rule_ids)}
         self.whole_facts = whole_facts
         self._shards: list[_Shard] = []
         host = _shared_host()
@@ -180,7 +181,8 @@ class RuleEngine:
                 if self.whole_facts:
                     self._close_sid()
         # An $or rule fires once per true branch: the sets de-duplicate, the order is the rule base's.
-        return [[rid for rid in self.rule_ids if rid in fired] for fired in results]
+        position = self._position
+        return [sorted(fired, key=position.__getitem__) for fired in results]
 
     def _run_batch(self, batch: Sequence[dict[str, Any]]) -> list[tuple[int, str]]:
         """The (position in `batch`, rule id) of every firing. Call with the lock held."""

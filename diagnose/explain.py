@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from math import isnan
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
@@ -114,6 +115,7 @@ class Labeller:
         self._heads: dict[FactRef, tuple[str, ...]] = {}
         self._formatters: dict[FactRef, Callable[[Any], tuple[str, ...]]] = {}
         self._plans: dict[int, _Plan] = {}
+        self._line_cache: dict[tuple[Any, ...], Line] = {}
         self._sentences: dict[tuple[int, int], tuple[Comparison, tuple[str, str]]] = {}
         self._bounds: dict[tuple[Comparison, ...], _Bounds] = {}
         # per list of comparisons that made a condition true (by identity; the list keeps them
@@ -128,6 +130,17 @@ class Labeller:
         if shape is None:
             shape = self._bounds[key] = _Bounds.of(bounds, self)
         return shape
+
+    def line(self, key: tuple[Any, ...], make: Callable[[], dict[str, Any]]) -> Line:
+        """A line of a "because", validated once and kept for the next finding that states the
+        same values (`key`: what made the line, then those values, each an exact key): of the
+        ~35 lines of a round most were made before, in a re-diagnosis of many rounds."""
+        line = self._line_cache.get(key)
+        if line is None:
+            if len(self._line_cache) >= MAX_LINES:
+                self._line_cache.clear()
+            line = self._line_cache[key] = _line(make())
+        return line
 
     def plan(self, condition: Condition, derived: Sequence[Derived]) -> _Plan:
         """How a rule's condition is explained (see reasons_for), made once per condition."""
@@ -285,10 +298,11 @@ BAND_TAILS: dict[Any, tuple[str, ...]] = {
 
 def reasons_for(
     condition: Condition, facts: dict[str, Any], labeller: Labeller, derived: Sequence[Derived]
-) -> list[dict[str, Any]]:
+) -> list[Line]:
     """The "because" of a finding as a person reads it once: one line per fact, the facts a derived
     fact came from shown under it (the 4C role with its cohesion and orientation scores), no guard
-    lines ("niet gelijk aan …": they say what is not the case, not why the rule fired)."""
+    lines ("niet gelijk aan …": they say what is not the case, not why the rule fired). Each line
+    with its distance past a numeric threshold, if it states one (see `Line`)."""
     plan = labeller.plan(condition, derived)
     found = plan.explain(facts)
     if not plan.derived:
@@ -336,7 +350,30 @@ class _Plan:
     lines: dict[tuple[int, ...], tuple[list[Comparison], list[_LineMaker]]]
 
 
-_LineMaker = Callable[[dict[str, Any], "Labeller"], dict[str, Any]]
+# A line of a "because" and, when it compares a number with a threshold, how far the value is
+# past it (the finding's margin is the first such distance)
+Line = tuple[Because, float | None]
+_LineMaker = Callable[[dict[str, Any], "Labeller"], Line]
+MAX_LINES = 10_000  # lines kept per labeller for reuse (see Labeller.line): flat memory
+
+
+def _exact(value: Any) -> bool:
+    """Whether a value may key the reuse of a line: equal keys must read alike, and 0.0 == -0.0
+    (written "-0,00"), 1.0 == True and nan != nan do not."""
+    kind = type(value)
+    return (
+        kind is str or kind is bool or value is None or (kind is float and value != 0.0 and not isnan(value))
+    )
+
+
+def _line(data: dict[str, Any]) -> Line:
+    value, compared_to = data["value"], data["compared_to"]
+    margin = (
+        round(abs(value - compared_to), 4)
+        if data["threshold"] is not None and isinstance(value, float) and isinstance(compared_to, float)
+        else None
+    )
+    return Because.model_validate(data), margin
 
 
 def _line_makers(comparisons: list[Comparison | FactRef], labeller: Labeller) -> list[_LineMaker]:
@@ -359,17 +396,47 @@ def _line_makers(comparisons: list[Comparison | FactRef], labeller: Labeller) ->
 
 def _line_maker(group: list[Comparison | FactRef], labeller: Labeller) -> _LineMaker:
     """One fact's line: its value, the bounds it met ("tussen 3,00 en 4,00") and, for a score,
-    its band ("aandachtspunt")."""
+    its band ("aandachtspunt"). A line depends only on the values it states, so one made before
+    for the same values is used again (Labeller.line)."""
     first_item = group[0]
     if isinstance(first_item, FactRef):
-        return lambda facts, labeller: _value_line(first_item, facts, labeller)
+        ref, path = first_item, first_item.path
+
+        def value_line(facts: dict[str, Any], labeller: Labeller) -> Line:
+            value = facts[path]
+            if not _exact(value):
+                return _line(_value_line(ref, facts, labeller))
+            return labeller.line((id(ref), type(value), value), lambda: _value_line(ref, facts, labeller))
+
+        return value_line
     comparisons = [c for c in group if isinstance(c, Comparison)]
     bounds = [c for c in comparisons if isinstance(c.operand, ThresholdRef) and c.op in BOUND_WORDS]
     if not bounds or len(comparisons) != len(bounds):
         first = comparisons[0]
-        return lambda facts, labeller: because(first, facts, labeller)
+        fact_path = first.fact.path
+
+        def compared_line(facts: dict[str, Any], labeller: Labeller) -> Line:
+            value, other = facts[fact_path], operand_value(first.operand, facts)
+            if not (_exact(value) and _exact(other)):
+                return _line(because(first, facts, labeller))
+            return labeller.line(
+                (id(first), type(value), value, type(other), other), lambda: because(first, facts, labeller)
+            )
+
+        return compared_line
     shape = labeller.bounds(bounds)
-    return lambda facts, labeller: _bounds_line(shape, facts, labeller)
+    value_path, band_path = shape.ref.path, shape.band
+
+    def bounds_line(facts: dict[str, Any], labeller: Labeller) -> Line:
+        value = facts[value_path]
+        band = facts.get(band_path) if band_path is not None else None
+        if not (_exact(value) and _exact(band)):
+            return _line(_bounds_line(shape, facts, labeller))
+        return labeller.line(
+            (id(shape), type(value), value, band), lambda: _bounds_line(shape, facts, labeller)
+        )
+
+    return bounds_line
 
 
 def _value_line(ref: FactRef, facts: dict[str, Any], labeller: Labeller) -> dict[str, Any]:
