@@ -372,12 +372,8 @@ def example_facts(bundle: Bundle, example: Example) -> dict[str, Any]:
 
 
 def to_durable_facts(bundle: Bundle, facts: dict[str, Any]) -> dict[str, Any]:
-    keys = bundle.durable_keys
-    return {
-        key: value
-        for path, value in facts.items()
-        if value is not None and (key := keys.get(path)) is not None
-    }
+    # the rules' ~200 properties looked up in the round's ~280 facts, not the other way round
+    return {key: value for path, key in bundle.durable_keys.items() if (value := facts.get(path)) is not None}
 
 
 def raise_example_failures(bundle: Bundle) -> None:

@@ -13,11 +13,12 @@ from diagnose.bundle import Bundle, to_durable_facts
 from diagnose.comparability import earlier_in_terms, previous_in_terms
 from diagnose.explain import Because, reasons_for
 from diagnose.item_types import item_type
-from diagnose.placeholders import context_for, fill
+from diagnose.placeholders import context_for, fill, has_placeholders
 from diagnose.problems import ValidationFailed
 from diagnose.questionnaire import Questionnaire
 from diagnose.references import Citation
 from diagnose.responses import Network, Round, check_round
+from diagnose.rulebase import Rule
 from diagnose.scoring import (
     ConstructScore,
     ProfileFact,
@@ -457,6 +458,11 @@ def _diagnosis(
     return diagnosis
 
 
+# Per rule id: the rule and which of its title, diagnosis and advice have placeholders to fill
+# (most have none: ~45 of a round's ~50 texts are the rule's own)
+_filled: dict[str, tuple[Rule, tuple[bool, ...]]] = {}
+
+
 def _findings(
     bundle: Bundle, q: Questionnaire, facts: dict[str, Any], fired: set[str], current: RoundScores
 ) -> list[Finding]:
@@ -472,14 +478,21 @@ def _findings(
         spreads = [s.sd for c in rule.constructs if (s := scores.get(c)) is not None and s.sd is not None]
         lines = reasons_for(rule.condition, facts, labeller, bundle.derived)
         construct = rule.subject
+        filled = _filled.get(rule.id)
+        if filled is None or filled[0] is not rule:
+            filled = _filled[rule.id] = (
+                rule,
+                tuple(map(has_placeholders, (rule.title, rule.diagnosis, rule.advice))),
+            )
+        title, diagnosis, advice = filled[1]
         found.append(
             {
                 "rule": rule.id,
                 "kind": rule.kind,
                 "severity": rule.severity,
-                "title": fill(rule.title, context, construct),
-                "diagnosis": fill(rule.diagnosis, context, construct),
-                "advice": fill(rule.advice, context, construct),
+                "title": fill(rule.title, context, construct) if title else rule.title,
+                "diagnosis": fill(rule.diagnosis, context, construct) if diagnosis else rule.diagnosis,
+                "advice": fill(rule.advice, context, construct) if advice else rule.advice,
                 "because": [because for because, _ in lines],
                 "sources": rule.sources,
                 "constructs": rule.constructs,

@@ -270,6 +270,14 @@ def check_placeholders(
     return problems
 
 
+def has_placeholders(text: LocalizedText) -> bool:
+    """Whether `fill` changes the text (decided once per text)."""
+    compiled = _compiled.get(id(text))
+    if compiled is None or compiled[0] is not text:
+        compiled = _compile(text)
+    return compiled[1] is not None
+
+
 def fill(text: LocalizedText, ctx: Context, construct: str) -> LocalizedText:
     """The text with every placeholder replaced by the round's value, in each language."""
     compiled = _compiled.get(id(text))
