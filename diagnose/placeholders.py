@@ -46,6 +46,7 @@ class Context:
     # each placeholder's text once filled, by (name, construct, language's index): several texts
     # of a round name the same score or statements
     values: dict[tuple[str, str, int], str] = dataclasses.field(default_factory=dict)
+    lowest: dict[str, list[LocalizedText]] = dataclasses.field(default_factory=dict)  # see _lowest_items
 
 
 @dataclass(frozen=True)
@@ -91,15 +92,18 @@ def _join(parts: list[str], lang: Lang) -> str:
 
 
 def _lowest_items(ctx: Context, cid: str, lang: Lang) -> str:
-    scored = [
-        (ctx.facts[f"item.{iid}"], text)
-        for iid, text in ctx.item_texts.get(cid, [])
-        if f"item.{iid}" in ctx.facts
-    ]
-    scored.sort(key=lambda pair: pair[0])
+    lowest = ctx.lowest.get(cid)
+    if lowest is None:  # the same two statements in every language: chosen once per construct
+        scored = [
+            (ctx.facts[path], text)
+            for iid, text in ctx.item_texts.get(cid, [])
+            if (path := "item." + iid) in ctx.facts
+        ]
+        scored.sort(key=lambda pair: pair[0])
+        lowest = ctx.lowest[cid] = [text for _, text in scored[:2]]
     # no numbers: a statement that describes a problem is scored reversed, and its reversed mean
     # beside its own words would read as the opposite of what members said
-    return _join([f"‘{text.get(lang).rstrip('.')}’" for _, text in scored[:2]], lang)
+    return _join([f"‘{text.get(lang).rstrip('.')}’" for text in lowest], lang)
 
 
 def _role_label(ctx: Context, value: Any, lang: Lang) -> str:
