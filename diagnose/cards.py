@@ -15,8 +15,9 @@ diagnose` all call these functions, so the grouping is decided here, once.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from diagnose.priority import Facts, points
 from diagnose.text import Lang, LocalizedText, format_number
@@ -50,9 +51,27 @@ class Card:
         return self.lead.kind == "strength"
 
 
-def _scored(d: Diagnosis, bundle: Bundle, f: Finding) -> set[str]:
+def _scored(d: Diagnosis, bundle: Bundle, f: Finding) -> frozenset[str]:
+    """The score constructs (not facts) a finding names."""
+    return _union_keys(bundle, f)[0]
+
+
+def _union_keys(bundle: Bundle, f: Finding) -> tuple[frozenset[str], list[str], list[str]]:
+    """The finding's score constructs and the keys `cards` unites its cards by, for a finding
+    that is not a strength and for one that is: made once per list of constructs."""
     by_id = bundle.constructs.by_id
-    return {c for c in f.constructs if c in by_id and by_id[c].kind != "fact"}
+    key = (id(by_id), *f.constructs)
+    known = _keys_known.get(key)
+    if known is None or known[0] is not by_id:
+        scored = frozenset(c for c in f.constructs if c in by_id and by_id[c].kind != "fact")
+        ordered = sorted(scored)
+        if len(_keys_known) > 10_000:  # rule bases loaded one after another in a long-lived process
+            _keys_known.clear()
+        known = _keys_known[key] = (by_id, scored, ["-" + c for c in ordered], ["+" + c for c in ordered])
+    return known[1], known[2], known[3]
+
+
+_keys_known: dict[tuple[Any, ...], tuple[Mapping[str, Any], frozenset[str], list[str], list[str]]] = {}
 
 
 def drop(d: Diagnosis, f: Finding) -> float | None:
@@ -76,28 +95,39 @@ def falls(f: Finding) -> bool:
 
 def priority(d: Diagnosis, bundle: Bundle, f: Finding) -> float:
     """The finding's priority in the model of rules/ruleset.yaml (`priority`)."""
+    return priorities(d, bundle, [f])[0]
+
+
+def priorities(d: Diagnosis, bundle: Bundle, findings: Sequence[Finding]) -> list[float]:
+    """`priority` of each finding, what the diagnosis gives them all read once."""
     spread = d.thresholds.get("spread")
-    fallen = drop(d, f)
-    c = f.constructs[0] if len(f.constructs) == 1 else None
-    before = d.previous.scores.get(c) if d.previous is not None and c is not None else None
-    facts = Facts(
-        kind=f.kind,
-        severity=f.severity,
-        margin=f.margin,
-        drop=fallen,
-        was_strength=before is not None and before >= d.thresholds["strength"],
-        respondents=d.round.respondents,
-        group_only=d.round.group_only,
-        questionnaire=d.questionnaire.id,
-        spread_high=spread is not None and f.spread is not None and f.spread >= spread,
-    )
-    return points(bundle.settings.priority, facts, d.anonymity.minimum)
+    strength = d.thresholds["strength"]
+    before_scores = d.previous.scores if d.previous is not None else None
+    model, minimum = bundle.settings.priority, d.anonymity.minimum
+    respondents, group_only, questionnaire = d.round.respondents, d.round.group_only, d.questionnaire.id
+    result = []
+    for f in findings:
+        c = f.constructs[0] if len(f.constructs) == 1 else None
+        before = before_scores.get(c) if before_scores is not None and c is not None else None
+        facts = Facts(
+            kind=f.kind,
+            severity=f.severity,
+            margin=f.margin,
+            drop=drop(d, f) if f.kind == "trend" else None,  # drop() is None for any other kind
+            was_strength=before is not None and before >= strength,
+            respondents=respondents,
+            group_only=group_only,
+            questionnaire=questionnaire,
+            spread_high=spread is not None and f.spread is not None and f.spread >= spread,
+        )
+        result.append(points(model, facts, minimum))
+    return result
 
 
 def cards(d: Diagnosis, bundle: Bundle) -> list[Card]:
     """All findings as cards, the most important first (strength cards last)."""
     position = {f.rule: index for index, f in enumerate(d.findings)}
-    score = {f.rule: priority(d, bundle, f) for f in d.findings}
+    score = {f.rule: p for f, p in zip(d.findings, priorities(d, bundle, d.findings), strict=True)}
 
     def rank(f: Finding) -> tuple[float, float, int]:
         # At equal priority a point of attention nearer the concern threshold comes first (its
@@ -113,27 +143,36 @@ def cards(d: Diagnosis, bundle: Bundle) -> list[Card]:
         return key
 
     groups: dict[str, list[Finding]] = {}
-    scored = {f.rule: _scored(d, bundle, f) for f in d.findings}
+    scored: dict[str, frozenset[str]] = {}
     first_key: dict[str, str] = {}
     for f in d.findings:
-        side = "+" if f.kind == "strength" else "-"
-        keys = [f"{side}{c}" for c in sorted(scored[f.rule])] or [f"{side}rule:{f.rule}"]
-        first_key[f.rule] = keys[0]
-        for key in keys[1:]:
-            parent[root(key)] = root(keys[0])
+        constructs, minus, plus = _union_keys(bundle, f)
+        scored[f.rule] = constructs
+        keys = (plus if f.kind == "strength" else minus) or [
+            ("+" if f.kind == "strength" else "-") + "rule:" + f.rule
+        ]
+        first_key[f.rule] = first = keys[0]
+        if len(keys) > 1:
+            top = root(first)
+            for key in keys[1:]:
+                parent[root(key)] = top
     for f in d.findings:
         groups.setdefault(root(first_key[f.rule]), []).append(f)
 
     single: list[Card] = []
     for members in groups.values():
-        members.sort(key=rank)
+        if len(members) > 1:
+            members.sort(key=rank)
+        lead = members[0]
         single.append(
             Card(
-                lead=members[0],
+                lead=lead,
                 evidence=tuple(members[1:]),
                 alike=(),
-                priority=score[members[0].rule],
-                constructs=frozenset(c for m in members for c in scored[m.rule]),
+                priority=score[lead.rule],
+                constructs=scored[lead.rule]
+                if len(members) == 1
+                else frozenset(c for m in members for c in scored[m.rule]),
             )
         )
     single.sort(key=lambda card: rank(card.lead))
@@ -151,13 +190,12 @@ def _merge_templates(single: list[Card], bundle: Bundle) -> list[Card]:
         return (card.lead.kind, rule.template)
 
     family: dict[tuple[str, str], list[Card]] = {}
-    for card in single:
-        key = family_key(card)
+    keys = [family_key(card) for card in single]
+    for card, key in zip(single, keys, strict=True):
         if key is not None:
             family.setdefault(key, []).append(card)
     result: list[Card] = []
-    for card in single:
-        key = family_key(card)
+    for card, key in zip(single, keys, strict=True):
         members = family.get(key, []) if key is not None else []
         if len(members) < 2:
             result.append(card)

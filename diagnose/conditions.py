@@ -9,7 +9,9 @@ durable-rules expression, which decides whether a rule fires, and (3) walked in 
 
 from __future__ import annotations
 
+import operator
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -320,21 +322,20 @@ def compare(comparison: Comparison, facts: Facts) -> bool:
     right = operand_value(comparison.operand, facts)
     if left is None or right is None:
         return False
-    op = comparison.op
     try:
-        if op == "==":
-            return bool(left == right)
-        if op == "!=":
-            return bool(left != right)
-        if op == "<":
-            return bool(left < right)
-        if op == "<=":
-            return bool(left <= right)
-        if op == ">":
-            return bool(left > right)
-        return bool(left >= right)
+        return bool(_COMPARE[comparison.op](left, right))
     except TypeError:
         return False
+
+
+_COMPARE: dict[str, Callable[[Any, Any], Any]] = {
+    "==": operator.eq,
+    "!=": operator.ne,
+    "<": operator.lt,
+    "<=": operator.le,
+    ">": operator.gt,
+    ">=": operator.ge,
+}
 
 
 def evaluate(node: Condition, facts: Facts) -> bool:
@@ -352,6 +353,67 @@ def explain(node: Condition, facts: Facts) -> list[Comparison]:
     if isinstance(node, AllOf):
         return [c for p in node.parts for c in explain(p, facts)]
     return [c for p in node.parts if evaluate(p, facts) for c in explain(p, facts)]
+
+
+Explainer = Callable[[Facts], list[Comparison]]
+
+
+def compile_explain(node: Condition) -> Explainer:
+    """`explain` of this condition as a function of the facts, made once per condition: the same
+    comparisons in the same order, without walking the tree and reading the operator per
+    comparison for every finding."""
+    if isinstance(node, Comparison):
+        test = _compile_compare(node)
+        one = [node]
+        return lambda facts: one.copy() if test(facts) else []
+    parts = [compile_explain(p) for p in node.parts]
+    if isinstance(node, AllOf):
+        return lambda facts: [c for part in parts for c in part(facts)]
+    tests = [compile_evaluate(p) for p in node.parts]
+    pairs = list(zip(tests, parts, strict=True))
+    return lambda facts: [c for test, part in pairs if test(facts) for c in part(facts)]
+
+
+def compile_evaluate(node: Condition) -> Callable[[Facts], bool]:
+    """`evaluate` of this condition as a function of the facts, made once per condition."""
+    if isinstance(node, Comparison):
+        return _compile_compare(node)
+    tests = [compile_evaluate(p) for p in node.parts]
+    if isinstance(node, AllOf):
+        return lambda facts: all(test(facts) for test in tests)
+    return lambda facts: any(test(facts) for test in tests)
+
+
+def _compile_compare(comparison: Comparison) -> Callable[[Facts], bool]:
+    """`compare` of one comparison as a function of the facts (same semantics)."""
+    path, op, operand = comparison.fact.path, _COMPARE[comparison.op], comparison.operand
+    if isinstance(operand, FactRef):
+        other = operand.path
+
+        def with_fact(facts: Facts) -> bool:
+            left, right = facts.get(path), facts.get(other)
+            if left is None or right is None:
+                return False
+            try:
+                return bool(op(left, right))
+            except TypeError:
+                return False
+
+        return with_fact
+    right = operand_value(operand, {})
+    if right is None:
+        return lambda facts: False
+
+    def with_value(facts: Facts) -> bool:
+        left = facts.get(path)
+        if left is None:
+            return False
+        try:
+            return bool(op(left, right))
+        except TypeError:
+            return False
+
+    return with_value
 
 
 # --- compilation to durable-rules -----------------------------------------------------------

@@ -13,11 +13,12 @@ from diagnose.bundle import Bundle, to_durable_facts
 from diagnose.comparability import earlier_in_terms, previous_in_terms
 from diagnose.explain import Because, reasons_for
 from diagnose.item_types import item_type
-from diagnose.placeholders import context_for, fill
+from diagnose.placeholders import context_for, fill, has_placeholders
 from diagnose.problems import ValidationFailed
 from diagnose.questionnaire import Questionnaire
 from diagnose.references import Citation
 from diagnose.responses import Network, Round, check_round
+from diagnose.rulebase import Rule
 from diagnose.scoring import (
     ConstructScore,
     ProfileFact,
@@ -397,11 +398,11 @@ def _facts(bundle: Bundle, r: Scored) -> tuple[dict[str, Any], RoundScores | Non
         for cid in current.constructs:
             facts[f"action.{cid}"] = r.actions.get(cid, "none")
     derived = {}
-    for d in bundle.derived:
-        value = d.value(facts)
+    for name, cases in bundle.derived_cases:  # Derived.value, compiled
+        value = next((value for test, value in cases if test(facts)), None)
         if value is not None:
-            facts[f"derived.{d.name}"] = value
-            derived[d.name] = value
+            facts["derived." + name] = value
+            derived[name] = value
     return facts, previous, derived
 
 
@@ -457,6 +458,11 @@ def _diagnosis(
     return diagnosis
 
 
+# Per rule id: the rule and which of its title, diagnosis and advice have placeholders to fill
+# (most have none: ~45 of a round's ~50 texts are the rule's own)
+_filled: dict[str, tuple[Rule, tuple[bool, ...]]] = {}
+
+
 def _findings(
     bundle: Bundle, q: Questionnaire, facts: dict[str, Any], fired: set[str], current: RoundScores
 ) -> list[Finding]:
@@ -466,29 +472,33 @@ def _findings(
         q, facts, current.by_role, current.roles, bundle.settings.anonymity_minimum, leadership
     )
     found: list[dict[str, Any]] = []
-    for rule in bundle.rules:
-        if rule.id not in fired:
-            continue
-        spreads = [
-            current.constructs[c].sd
-            for c in rule.constructs
-            if c in current.constructs and current.constructs[c].sd is not None
-        ]
-        reasons = reasons_for(rule.condition, facts, labeller, bundle.derived)
+    scores = current.constructs
+    position = bundle.rule_position
+    for rule in sorted((bundle.rule_by_id[rid] for rid in fired), key=lambda r: position[r.id]):
+        spreads = [s.sd for c in rule.constructs if (s := scores.get(c)) is not None and s.sd is not None]
+        lines = reasons_for(rule.condition, facts, labeller, bundle.derived)
         construct = rule.subject
+        filled = _filled.get(rule.id)
+        if filled is None or filled[0] is not rule:
+            filled = _filled[rule.id] = (
+                rule,
+                tuple(map(has_placeholders, (rule.title, rule.diagnosis, rule.advice))),
+            )
+        title, diagnosis, advice = filled[1]
         found.append(
             {
                 "rule": rule.id,
                 "kind": rule.kind,
                 "severity": rule.severity,
-                "title": fill(rule.title, context, construct),
-                "diagnosis": fill(rule.diagnosis, context, construct),
-                "advice": fill(rule.advice, context, construct),
-                "because": reasons,
+                "title": fill(rule.title, context, construct) if title else rule.title,
+                "diagnosis": fill(rule.diagnosis, context, construct) if diagnosis else rule.diagnosis,
+                "advice": fill(rule.advice, context, construct) if advice else rule.advice,
+                "because": [because for because, _ in lines],
                 "sources": rule.sources,
                 "constructs": rule.constructs,
-                "spread": max(spreads) if spreads else None,  # type: ignore[type-var]
-                "margin": _margin(reasons),
+                "spread": max(spreads) if spreads else None,
+                # distance past the first numeric threshold of the condition (its main comparison)
+                "margin": next((margin for _, margin in lines if margin is not None), 0.0),
             }
         )
     # One validation of plain data in pydantic-core: cheaper here than building the ~30 findings
@@ -501,12 +511,3 @@ def _findings(
     order: dict[str, int] = {kind: index for index, kind in enumerate(bundle.settings.kind_order)}
     findings.sort(key=lambda f: (order[f.kind], -f.severity, -f.margin, -(f.spread or 0.0)))
     return findings
-
-
-def _margin(reasons: list[dict[str, Any]]) -> float:
-    """Distance past the first numeric threshold of the condition (the rule's main comparison)."""
-    for reason in reasons:
-        value, compared_to = reason["value"], reason["compared_to"]
-        if reason["threshold"] is not None and isinstance(value, float) and isinstance(compared_to, float):
-            return round(abs(value - compared_to), 4)
-    return 0.0

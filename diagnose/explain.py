@@ -4,11 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from math import isnan
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from diagnose.conditions import Comparison, Condition, FactRef, ThresholdRef, evaluate, explain, operand_value
+from diagnose.conditions import (
+    Comparison,
+    Condition,
+    Explainer,
+    FactRef,
+    ThresholdRef,
+    compile_explain,
+    evaluate,
+    explain,
+    fact_refs,
+    operand_value,
+)
 from diagnose.item_types import item_type
 from diagnose.questionnaire import Questionnaire
 from diagnose.text import LANGUAGES, Lang, LocalizedText, format_number
@@ -100,6 +112,10 @@ class Labeller:
         self.q = q
         self.derived_labels = derived_labels
         self._subjects: dict[FactRef, LocalizedText] = {}
+        self._heads: dict[FactRef, tuple[str, ...]] = {}
+        self._formatters: dict[FactRef, Callable[[Any], tuple[str, ...]]] = {}
+        self._plans: dict[int, _Plan] = {}
+        self._line_cache: dict[tuple[Any, ...], Line] = {}
         self._sentences: dict[tuple[int, int], tuple[Comparison, tuple[str, str]]] = {}
         self._bounds: dict[tuple[Comparison, ...], _Bounds] = {}
         # per list of comparisons that made a condition true (by identity; the list keeps them
@@ -114,6 +130,30 @@ class Labeller:
         if shape is None:
             shape = self._bounds[key] = _Bounds.of(bounds, self)
         return shape
+
+    def line(self, key: tuple[Any, ...], make: Callable[[], dict[str, Any]]) -> Line:
+        """A line of a "because", validated once and kept for the next finding that states the
+        same values (`key`: what made the line, then those values, each an exact key): of the
+        ~35 lines of a round most were made before, in a re-diagnosis of many rounds."""
+        line = self._line_cache.get(key)
+        if line is None:
+            if len(self._line_cache) >= MAX_LINES:
+                self._line_cache.clear()
+            line = self._line_cache[key] = _line(make())
+        return line
+
+    def plan(self, condition: Condition, derived: Sequence[Derived]) -> _Plan:
+        """How a rule's condition is explained (see reasons_for), made once per condition."""
+        plan = self._plans.get(id(condition))
+        if plan is None or plan.condition is not condition:
+            names = {ref.name for ref in fact_refs(condition) if ref.namespace == "derived"}
+            plan = self._plans[id(condition)] = _Plan(
+                condition,
+                compile_explain(condition),
+                {d.name: d for d in derived if d.name in names},
+                {},
+            )
+        return plan
 
     def subject(self, ref: FactRef) -> LocalizedText:
         if ref not in self._subjects:
@@ -132,6 +172,42 @@ class Labeller:
             label = self.construct_labels.get(ref.name, LocalizedText(nl=ref.name, en=ref.name))
         nl, en = FACT_LABELS[ref.namespace]
         return LocalizedText(nl=nl.format(label=label.nl), en=en.format(label=label.en))
+
+    def heads(self, ref: FactRef) -> tuple[str, ...]:
+        """ "<subject>: " per language (LANGUAGES' order), the start of a line about the fact."""
+        heads = self._heads.get(ref)
+        if heads is None:
+            heads = self._heads[ref] = tuple(f"{self.subject(ref).get(lang)}: " for lang in LANGUAGES)
+        return heads
+
+    def texts(self, ref: FactRef) -> Callable[[Any], tuple[str, ...]]:
+        """How a value of the fact reads, per language (LANGUAGES' order): `value` for every
+        language at once, a number formatted once (a line's value was formatted per language,
+        through the same type checks, ~85,000 times per 2,000 rounds)."""
+        formatter = self._formatters.get(ref)
+        if formatter is None:
+            formatter = self._formatters[ref] = self._texts(ref)
+        return formatter
+
+    def _texts(self, ref: FactRef) -> Callable[[Any], tuple[str, ...]]:
+        spec = f".{self._decimals(ref)}f"
+        signed = ref.namespace == "change"
+        comma = tuple(lang == "nl" for lang in LANGUAGES)  # as format_number writes it
+        value = self.value
+
+        def texts(v: Any) -> tuple[str, ...]:
+            if type(v) is float:
+                text = format(v, spec)
+                if signed and v > 0:
+                    text = "+" + text
+                return tuple(text.replace(".", ",") if c else text for c in comma)
+            return tuple(value(ref, v, lang) for lang in LANGUAGES)
+
+        return texts
+
+    @staticmethod
+    def _decimals(ref: FactRef) -> int:
+        return 0 if ref.namespace in ("n", "count", "round", "profile") else 2
 
     def sentence_around(self, comparison: Comparison, other: Any, index: int, lang: Lang) -> tuple[str, str]:
         """The words before and after the fact's value in a "because" sentence. They depend only
@@ -160,8 +236,7 @@ class Labeller:
         if isinstance(value, bool):
             return BOOL_LABELS[value].get(lang)
         if isinstance(value, float):
-            decimals = 0 if ref.namespace in ("n", "count", "round") or (ref.namespace == "profile") else 2
-            text = format_number(value, lang, decimals)
+            text = format_number(value, lang, self._decimals(ref))
             return f"+{text}" if ref.namespace == "change" and value > 0 else text
         if ref.namespace == "band" and value in BAND_LABELS:
             return BAND_LABELS[value].get(lang)
@@ -193,10 +268,11 @@ def because(comparison: Comparison, facts: dict[str, Any], labeller: Labeller) -
     value = facts[comparison.fact.path]
     other = operand_value(comparison.operand, facts)
     operand = comparison.operand
+    values = labeller.texts(comparison.fact)(value)
     texts = {}
     for index, lang in enumerate(LANGUAGES):
         head, tail = labeller.sentence_around(comparison, other, index, lang)
-        texts[lang] = head + labeller.value(comparison.fact, value, lang) + tail
+        texts[lang] = head + values[index] + tail
     return {
         "fact": comparison.fact.path,
         "value": value,
@@ -214,17 +290,43 @@ AT_MOST = LocalizedText(nl="hoogstens {bound}", en="at most {bound}")
 AT_LEAST = LocalizedText(nl="{bound} of hoger", en="{bound} or higher")
 ABOVE = LocalizedText(nl="boven {bound}", en="above {bound}")
 BOUND_WORDS = {"<": BELOW, "<=": AT_MOST, ">=": AT_LEAST, ">": ABOVE}
+# ", aandachtspunt" after a score's value, per language (LANGUAGES' order)
+BAND_TAILS: dict[Any, tuple[str, ...]] = {
+    band: tuple(f", {label.get(lang)}" for lang in LANGUAGES) for band, label in BAND_LABELS.items()
+}
 
 
 def reasons_for(
     condition: Condition, facts: dict[str, Any], labeller: Labeller, derived: Sequence[Derived]
-) -> list[dict[str, Any]]:
+) -> list[Line]:
     """The "because" of a finding as a person reads it once: one line per fact, the facts a derived
     fact came from shown under it (the 4C role with its cohesion and orientation scores), no guard
-    lines ("niet gelijk aan …": they say what is not the case, not why the rule fired)."""
-    by_name = {d.name: d for d in derived}
+    lines ("niet gelijk aan …": they say what is not the case, not why the rule fired). Each line
+    with its distance past a numeric threshold, if it states one (see `Line`)."""
+    plan = labeller.plan(condition, derived)
+    found = plan.explain(facts)
+    if not plan.derived:
+        # the lines depend only on which comparisons held: decided once per such list
+        key = tuple(map(id, found))
+        known = plan.lines.get(key)
+        if known is None:
+            known = plan.lines[key] = (found, _line_makers(_line_items(found, {}, facts), labeller))
+        return [make(facts, labeller) for make in known[1]]
+    comparisons = _line_items(found, plan.derived, facts)
+    key = tuple(map(id, comparisons))
+    lines = labeller._lines.get(key)
+    if lines is None:
+        lines = labeller._lines[key] = (comparisons, _line_makers(comparisons, labeller))
+    return [make(facts, labeller) for make in lines[1]]
+
+
+def _line_items(
+    found: list[Comparison], by_name: dict[str, Derived], facts: dict[str, Any]
+) -> list[Comparison | FactRef]:
+    """The comparisons that made a condition true as the lines state them, a derived fact followed
+    by the comparisons it came from (`by_name`: the derived facts the condition reads)."""
     comparisons: list[Comparison | FactRef] = []  # a bare FactRef: a line stating the fact's value
-    for c in explain(condition, facts):
+    for c in found:
         if c.op == "!=":
             continue
         # "current role equal to fitting role" reads as two facts, each stated once
@@ -233,14 +335,45 @@ def reasons_for(
         for ref in refs:
             if isinstance(ref, FactRef) and ref.namespace == "derived" and ref.name in by_name:
                 comparisons += _derived_from(by_name[ref.name], facts)
-    key = tuple(map(id, comparisons))
-    known = labeller._lines.get(key)
-    if known is None:
-        known = labeller._lines[key] = (comparisons, _line_makers(comparisons, labeller))
-    return [make(facts, labeller) for make in known[1]]
+    return comparisons
 
 
-_LineMaker = Callable[[dict[str, Any], "Labeller"], dict[str, Any]]
+@dataclass
+class _Plan:
+    """How a rule's condition is explained, made once per condition: its compiled `explain`, the
+    derived facts it reads (their lines depend on the round), and the line makers per list of
+    comparisons that held."""
+
+    condition: Condition  # kept, so the ids of its comparisons stay theirs
+    explain: Explainer
+    derived: dict[str, Derived]
+    lines: dict[tuple[int, ...], tuple[list[Comparison], list[_LineMaker]]]
+
+
+# A line of a "because" and, when it compares a number with a threshold, how far the value is
+# past it (the finding's margin is the first such distance)
+Line = tuple[Because, float | None]
+_LineMaker = Callable[[dict[str, Any], "Labeller"], Line]
+MAX_LINES = 10_000  # lines kept per labeller for reuse (see Labeller.line): flat memory
+
+
+def _exact(value: Any) -> bool:
+    """Whether a value may key the reuse of a line: equal keys must read alike, and 0.0 == -0.0
+    (written "-0,00"), 1.0 == True and nan != nan do not."""
+    kind = type(value)
+    return (
+        kind is str or kind is bool or value is None or (kind is float and value != 0.0 and not isnan(value))
+    )
+
+
+def _line(data: dict[str, Any]) -> Line:
+    value, compared_to = data["value"], data["compared_to"]
+    margin = (
+        round(abs(value - compared_to), 4)
+        if data["threshold"] is not None and isinstance(value, float) and isinstance(compared_to, float)
+        else None
+    )
+    return Because.model_validate(data), margin
 
 
 def _line_makers(comparisons: list[Comparison | FactRef], labeller: Labeller) -> list[_LineMaker]:
@@ -263,21 +396,52 @@ def _line_makers(comparisons: list[Comparison | FactRef], labeller: Labeller) ->
 
 def _line_maker(group: list[Comparison | FactRef], labeller: Labeller) -> _LineMaker:
     """One fact's line: its value, the bounds it met ("tussen 3,00 en 4,00") and, for a score,
-    its band ("aandachtspunt")."""
+    its band ("aandachtspunt"). A line depends only on the values it states, so one made before
+    for the same values is used again (Labeller.line)."""
     first_item = group[0]
     if isinstance(first_item, FactRef):
-        return lambda facts, labeller: _value_line(first_item, facts, labeller)
+        ref, path = first_item, first_item.path
+
+        def value_line(facts: dict[str, Any], labeller: Labeller) -> Line:
+            value = facts[path]
+            if not _exact(value):
+                return _line(_value_line(ref, facts, labeller))
+            return labeller.line((id(ref), type(value), value), lambda: _value_line(ref, facts, labeller))
+
+        return value_line
     comparisons = [c for c in group if isinstance(c, Comparison)]
     bounds = [c for c in comparisons if isinstance(c.operand, ThresholdRef) and c.op in BOUND_WORDS]
     if not bounds or len(comparisons) != len(bounds):
         first = comparisons[0]
-        return lambda facts, labeller: because(first, facts, labeller)
+        fact_path = first.fact.path
+
+        def compared_line(facts: dict[str, Any], labeller: Labeller) -> Line:
+            value, other = facts[fact_path], operand_value(first.operand, facts)
+            if not (_exact(value) and _exact(other)):
+                return _line(because(first, facts, labeller))
+            return labeller.line(
+                (id(first), type(value), value, type(other), other), lambda: because(first, facts, labeller)
+            )
+
+        return compared_line
     shape = labeller.bounds(bounds)
-    return lambda facts, labeller: _bounds_line(shape, facts, labeller)
+    value_path, band_path = shape.ref.path, shape.band
+
+    def bounds_line(facts: dict[str, Any], labeller: Labeller) -> Line:
+        value = facts[value_path]
+        band = facts.get(band_path) if band_path is not None else None
+        if not (_exact(value) and _exact(band)):
+            return _line(_bounds_line(shape, facts, labeller))
+        return labeller.line(
+            (id(shape), type(value), value, band), lambda: _bounds_line(shape, facts, labeller)
+        )
+
+    return bounds_line
 
 
 def _value_line(ref: FactRef, facts: dict[str, Any], labeller: Labeller) -> dict[str, Any]:
     value = facts[ref.path]
+    heads, values = labeller.heads(ref), labeller.texts(ref)(value)
     return {
         "fact": ref.path,
         "value": value,
@@ -285,10 +449,7 @@ def _value_line(ref: FactRef, facts: dict[str, Any], labeller: Labeller) -> dict
         "compared_to": value,
         "threshold": None,
         "other_fact": None,
-        "text": {
-            lang: f"{labeller.subject(ref).get(lang)}: {labeller.value(ref, value, lang)}"
-            for lang in LANGUAGES
-        },
+        "text": {lang: heads[index] + values[index] for index, lang in enumerate(LANGUAGES)},
     }
 
 
@@ -306,6 +467,8 @@ class _Bounds:
     en 4,00" per language, and the line's op, threshold and the value compared with."""
 
     ref: FactRef
+    band: str | None  # the path of a score's band, said after the value
+    texts: Callable[[Any], tuple[str, ...]]  # the value per language (Labeller.texts)
     heads: tuple[str, ...]  # per language, LANGUAGES' order
     spans: tuple[str, ...]
     op: str
@@ -337,7 +500,9 @@ class _Bounds:
         assert isinstance(operand, ThresholdRef)
         return cls(
             ref=ref,
-            heads=tuple(f"{labeller.subject(ref).get(lang)}: " for lang in LANGUAGES),
+            band=f"band.{ref.name}" if ref.namespace == "score" else None,
+            texts=labeller.texts(ref),
+            heads=labeller.heads(ref),
             spans=tuple(spans),
             op="between" if low is not None and high is not None else first.op,
             compared_to=operand.value,
@@ -350,15 +515,15 @@ class _Bounds:
 
 
 def _bounds_line(shape: _Bounds, facts: dict[str, Any], labeller: Labeller) -> dict[str, Any]:
-    ref = shape.ref
-    value = facts[ref.path]
-    band = facts.get(f"band.{ref.name}") if ref.namespace == "score" else None
-    texts = {}
-    for index, lang in enumerate(LANGUAGES):
-        tail = f", {BAND_LABELS[band].get(lang)}" if band in BAND_LABELS else ""
-        texts[lang] = shape.heads[index] + labeller.value(ref, value, lang) + shape.spans[index] + tail
+    value = facts[shape.ref.path]
+    band = BAND_TAILS.get(facts.get(shape.band)) if shape.band is not None else None
+    values, heads, spans = shape.texts(value), shape.heads, shape.spans
+    texts = {
+        lang: heads[index] + values[index] + spans[index] + (band[index] if band else "")
+        for index, lang in enumerate(LANGUAGES)
+    }
     return {
-        "fact": ref.path,
+        "fact": shape.ref.path,
         "value": value,
         "op": shape.op,
         "compared_to": shape.compared_to,

@@ -9,6 +9,7 @@ is the score's own band."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -42,6 +43,10 @@ class Context:
     role_labels: Mapping[str, LocalizedText]
     item_texts: Mapping[str, list[tuple[str, LocalizedText]]]  # construct → (item id, text)
     value_labels: Mapping[str, LocalizedText]  # leadership role value → how texts name it
+    # each placeholder's text once filled, by (name, construct, language's index): several texts
+    # of a round name the same score or statements
+    values: dict[tuple[str, str, int], str] = dataclasses.field(default_factory=dict)
+    lowest: dict[str, list[LocalizedText]] = dataclasses.field(default_factory=dict)  # see _lowest_items
 
 
 @dataclass(frozen=True)
@@ -87,15 +92,18 @@ def _join(parts: list[str], lang: Lang) -> str:
 
 
 def _lowest_items(ctx: Context, cid: str, lang: Lang) -> str:
-    scored = [
-        (ctx.facts[f"item.{iid}"], text)
-        for iid, text in ctx.item_texts.get(cid, [])
-        if f"item.{iid}" in ctx.facts
-    ]
-    scored.sort(key=lambda pair: pair[0])
+    lowest = ctx.lowest.get(cid)
+    if lowest is None:  # the same two statements in every language: chosen once per construct
+        scored = [
+            (ctx.facts[path], text)
+            for iid, text in ctx.item_texts.get(cid, [])
+            if (path := "item." + iid) in ctx.facts
+        ]
+        scored.sort(key=lambda pair: pair[0])
+        lowest = ctx.lowest[cid] = [text for _, text in scored[:2]]
     # no numbers: a statement that describes a problem is scored reversed, and its reversed mean
     # beside its own words would read as the opposite of what members said
-    return _join([f"‘{text.get(lang).rstrip('.')}’" for _, text in scored[:2]], lang)
+    return _join([f"‘{text.get(lang).rstrip('.')}’" for text in lowest], lang)
 
 
 def _role_label(ctx: Context, value: Any, lang: Lang) -> str:
@@ -266,18 +274,58 @@ def check_placeholders(
     return problems
 
 
+def has_placeholders(text: LocalizedText) -> bool:
+    """Whether `fill` changes the text (decided once per text)."""
+    compiled = _compiled.get(id(text))
+    if compiled is None or compiled[0] is not text:
+        compiled = _compile(text)
+    return compiled[1] is not None
+
+
 def fill(text: LocalizedText, ctx: Context, construct: str) -> LocalizedText:
     """The text with every placeholder replaced by the round's value, in each language."""
-    if "{" not in text.nl and "{" not in text.en:
+    compiled = _compiled.get(id(text))
+    if compiled is None or compiled[0] is not text:
+        compiled = _compile(text)
+    templates = compiled[1]
+    if templates is None:
         return text
-    nl, en = (
-        "".join(
-            part if index % 2 == 0 else PLACEHOLDERS[part].fill(ctx, construct, lang)
-            for index, part in enumerate(_parts(text.get(lang)))
+    values = ctx.values
+    filled = {}
+    for index, lang in enumerate(LANGUAGES):
+        template, names = templates[index]
+        mapping = {}
+        for name in names:
+            key = (name, construct, index)
+            value = values.get(key)
+            if value is None:
+                value = values[key] = PLACEHOLDERS[name].fill(ctx, construct, lang)
+            mapping[name] = value
+        filled[lang] = template.format_map(mapping)
+    return LocalizedText.model_validate(filled)
+
+
+# Per text (by id, the text kept beside them so the id stays its own): per language a str.format
+# template, the known placeholders its fields and everything else literal, with the names of its
+# fields; None for a text without placeholders. A rule's texts are the same objects for every
+# round, so this is decided once per text, not once per finding.
+_Templates = tuple[tuple[str, tuple[str, ...]], ...]
+_compiled: dict[int, tuple[LocalizedText, _Templates | None]] = {}
+
+
+def _compile(text: LocalizedText) -> tuple[LocalizedText, _Templates | None]:
+    templates = []
+    for lang in LANGUAGES:
+        parts = _parts(text.get(lang))
+        template = "".join(
+            part.replace("{", "{{").replace("}", "}}") if index % 2 == 0 else "{" + part + "}"
+            for index, part in enumerate(parts)
         )
-        for lang in LANGUAGES
-    )
-    return LocalizedText(nl=nl, en=en)
+        templates.append((template, tuple(dict.fromkeys(parts[1::2]))))
+    if len(_compiled) > 10_000:  # texts of rule bases loaded one after another in a long-lived process
+        _compiled.clear()
+    entry = _compiled[id(text)] = (text, tuple(templates) if any(t[1] for t in templates) else None)
+    return entry
 
 
 _split: dict[str, tuple[str, ...]] = {}
@@ -285,8 +333,7 @@ _split: dict[str, tuple[str, ...]] = {}
 
 def _parts(text: str) -> tuple[str, ...]:
     """A text as literal parts (even positions) and the known placeholder names between them; an
-    unknown {name} stays literal (check_placeholders reports it when the rules load). Split once
-    per distinct text."""
+    unknown {name} stays literal (check_placeholders reports it when the rules load)."""
     parts = _split.get(text)
     if parts is None:
         out, literal, last = [], "", 0
@@ -298,7 +345,7 @@ def _parts(text: str) -> tuple[str, ...]:
                 literal = ""
             else:
                 literal += m.group(0)
-        if len(_split) > 10_000:  # texts of rule bases loaded one after another in a long-lived process
+        if len(_split) > 10_000:
             _split.clear()
         parts = _split[text] = (*out, literal + text[last:])
     return parts

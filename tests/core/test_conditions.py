@@ -15,7 +15,10 @@ from diagnose.conditions import (
     ConditionSyntaxError,
     FactRef,
     ThresholdRef,
+    compile_evaluate,
+    compile_explain,
     evaluate,
+    explain,
     parse,
 )
 from diagnose.engine import RuleEngine
@@ -94,3 +97,20 @@ def test_durable_rules_agrees_with_the_conditions_on_random_facts(bundle: Bundle
     for facts, ids in zip(samples, fired, strict=True):
         expected = [rule.id for rule in bundle.rules if evaluate(rule.condition, facts)]
         assert ids == expected, facts
+
+
+def test_compiled_conditions_read_facts_as_the_tree_does(bundle: Bundle) -> None:
+    """compile_explain and compile_evaluate (what a diagnosis runs) against explain and evaluate
+    (the tree walked): the same comparisons in the same order for every rule and derived case, on
+    random facts, facts of the wrong type and absent facts."""
+    rng = random.Random(16)
+    samples = [random_facts(bundle, rng) for _ in range(300)]
+    samples += [dict.fromkeys(facts, "x") for facts in samples[:20]]  # strings where numbers go
+    samples += [{}]
+    conditions = [rule.condition for rule in bundle.rules]
+    conditions += [case for d in bundle.derived for case, _ in d.cases]
+    for condition in conditions:
+        explained, evaluated = compile_explain(condition), compile_evaluate(condition)
+        for facts in samples:
+            assert explained(facts) == explain(condition, facts), (condition, facts)
+            assert evaluated(facts) == evaluate(condition, facts), (condition, facts)
