@@ -115,7 +115,7 @@ class Diagnoses(Rounds):
         texts: set[str] = set()
         packed = []
         for r in results:
-            if round_scores.shares_scores(r.diagnosis, r.current):
+            if round_scores.WRITE_FROM_SCORES and round_scores.shares_scores(r.diagnosis, r.current):
                 data, digests = self._finding_texts.pack(r.diagnosis, round_scores.SHARED)
                 data = round_scores.mark_shared(data)
             else:

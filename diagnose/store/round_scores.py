@@ -103,7 +103,11 @@ def unpack(blob: bytes) -> RoundScores:
 # snapshot stored with its scores leaves them out of its JSON and names them under FROM_SCORES;
 # reading puts them back from the scores kept in the same row, in the diagnosis' field order.
 # Snapshots without the key (stored before, or imported from an archive) are read as they are.
+# This release reads both forms but writes snapshots whole: a release before it, still serving
+# during a rolling restart or run again after a rollback (docs/deployment.md), reads only whole
+# snapshots. Switch writing on in a later release, once no release without FROM_SCORES runs.
 FROM_SCORES = "from_scores"
+WRITE_FROM_SCORES = False
 SHARED = {
     "scores": "constructs",
     "profile": "profile",

@@ -7,6 +7,7 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
+import pytest
 from pydantic_core import from_json
 from sqlalchemy import func, select
 
@@ -108,12 +109,26 @@ def test_packing_the_same_texts_again_holds_no_more_in_memory(store: Store, q: Q
     assert texts.cached() == held
 
 
+def test_snapshots_are_written_whole_for_the_release_before_this_one(store: Store, q: Questionnaire) -> None:
+    """A release before this one (still serving during a rolling restart, or after a rollback)
+    reads only whole snapshots: this one writes them so, and reads both forms."""
+    r = a_round(store, q)
+    store.rediagnose(round_id=r.id)
+    store.rediagnose(round_id=r.id)
+    for snapshot in store.snapshots(r.id):
+        raw = raw_snapshot(store, snapshot.id)
+        assert round_scores.FROM_SCORES not in raw and set(round_scores.SHARED) <= raw.keys()
+        assert snapshot.data == snapshot.diagnosis().model_dump(mode="json")
+
+
 def test_a_snapshot_leaves_out_what_its_kept_scores_hold_and_reads_back_whole(
-    store: Store, q: Questionnaire
+    store: Store, q: Questionnaire, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Construct scores, profile, respondents' scores, scores by role and unknown answers are in
     the snapshot's kept scores: its JSON names them instead of repeating them, and reading puts
-    them back, the fields in the diagnosis' order, as the core made them."""
+    them back, the fields in the diagnosis' order, as the core made them (the form a later release
+    writes: round_scores.WRITE_FROM_SCORES)."""
+    monkeypatch.setattr(round_scores, "WRITE_FROM_SCORES", True)
     r = a_round(store, q)
     store.rediagnose(round_id=r.id)
     store.rediagnose(round_id=r.id)  # the second reuses the kept scores
@@ -126,7 +141,10 @@ def test_a_snapshot_leaves_out_what_its_kept_scores_hold_and_reads_back_whole(
         assert snapshot.data["respondents"] and snapshot.data["scores"]
 
 
-def test_a_diagnosis_that_differs_from_its_scores_is_stored_whole(store: Store, q: Questionnaire) -> None:
+def test_a_diagnosis_that_differs_from_its_scores_is_stored_whole(
+    store: Store, q: Questionnaire, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(round_scores, "WRITE_FROM_SCORES", True)
     r = a_round(store, q)
     made = store.diagnose_round(r.id)
     d = made.diagnosis()
