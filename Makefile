@@ -98,7 +98,7 @@ bench-quick:
 
 # The report's plotly.js with only the trace types its charts use (tools/plotly_bundle/README.md).
 plotly-bundle:
-	cd tools/plotly_bundle && npm install --no-audit --no-fund && node build.js
+	cd tools/plotly_bundle && npm ci --no-audit --no-fund && node build.js
 
 clean:
 	rm -rf $(VENV) test-output .pytest_cache .mypy_cache .ruff_cache

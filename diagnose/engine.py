@@ -182,7 +182,7 @@ class RuleEngine:
                     self._close_sid()
         # An $or rule fires once per true branch: the sets de-duplicate, the order is the rule base's.
         position = self._position
-        return [sorted(fired, key=position.__getitem__) for fired in results]
+        return [sorted((r for r in fired if r in position), key=position.__getitem__) for fired in results]
 
     def _run_batch(self, batch: Sequence[dict[str, Any]]) -> list[tuple[int, str]]:
         """The (position in `batch`, rule id) of every firing. Call with the lock held."""

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from math import isnan
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from diagnose.conditions import (
     Comparison,
@@ -44,7 +44,10 @@ if TYPE_CHECKING:
 
 
 class Because(BaseModel):
-    """One fact and the threshold (or value) it met, with a sentence saying so."""
+    """One fact and the threshold (or value) it met, with a sentence saying so (frozen: one line is
+    shared by every finding that states the same values, see Labeller.line)."""
+
+    model_config = ConfigDict(frozen=True)
 
     fact: str
     value: float | str | bool

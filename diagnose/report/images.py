@@ -27,12 +27,13 @@ import atexit
 import contextlib
 import hashlib
 import json
+import logging
 import os
 import re
 import shutil
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from functools import lru_cache
@@ -61,6 +62,10 @@ class ChartExportError(RuntimeError):
     def __init__(self, reason: str):
         super().__init__(reason)
         self.reason = reason
+
+
+class ChartRefused(ChartExportError):
+    """These figures were refused before drawing; the browser, and other reports' exports, run on."""
 
 
 def browser_path() -> str | None:
@@ -95,16 +100,30 @@ def shipped_plotly_js() -> Path:
 def bundle_path() -> str | None:
     """The report's own plotly.js when it is the version plotly.py ships, else None (then the tab
     loads plotly.py's full plotly.js: slower to start, the same images)."""
-    version = plotly_js_version(BUNDLE)
-    return str(BUNDLE) if version is not None and version == plotly_js_version(shipped_plotly_js()) else None
+    version, shipped = plotly_js_version(BUNDLE), plotly_js_version(shipped_plotly_js())
+    if version is not None and version == shipped:
+        return BUNDLE.as_uri()
+    logging.getLogger("netscan.report").warning(
+        "the report's plotly.js (%s) is not plotly.py's (%s): charts start slower with the full one; "
+        "rebuild it with `make plotly-bundle` (tools/plotly_bundle/README.md)",
+        version,
+        shipped,
+    )
+    return None
+
+
+def _trace_kinds(figure: Any) -> set[str]:
+    data = figure.get("data", ()) if isinstance(figure, Mapping) else getattr(figure, "data", ())
+    kinds = (t.get("type") if isinstance(t, Mapping) else getattr(t, "type", None) for t in data or ())
+    return {kind or "scatter" for kind in kinds}
 
 
 def _outside_bundle(figures: Sequence[Any]) -> set[str]:
-    """The trace types of these figures that the report's plotly.js cannot draw."""
+    """The trace types of these figures (figure objects or dicts) that the report's plotly.js
+    cannot draw (plotly.js would leave them out of the image without a word)."""
     if bundle_path() is None:
         return set()
-    kinds = {getattr(trace, "type", None) or "scatter" for f in figures for trace in getattr(f, "data", ())}
-    return kinds - BUNDLE_TRACES
+    return set().union(*(_trace_kinds(f) for f in figures)) - BUNDLE_TRACES
 
 
 def _kaleido_class() -> Any:
@@ -295,7 +314,7 @@ class ChartExporter:
         if outside:  # a chart type added without rebuilding the bundle (tools/plotly_bundle)
             refused: Future[list[bytes]] = Future()
             kinds = ", ".join(sorted(outside))
-            refused.set_exception(ChartExportError(f"the report's plotly.js cannot draw {kinds} charts"))
+            refused.set_exception(ChartRefused(f"the report's plotly.js cannot draw {kinds} charts"))
             return refused
         self.start()
         with self._lock:
@@ -315,6 +334,8 @@ class ChartExporter:
             future.cancel()
             self._reset()
             raise ChartExportError(f"chart export took longer than {timeout:.0f} s") from None
+        except ChartRefused:
+            raise  # nothing went wrong with the browser
         except ChartExportError:
             self._reset()
             raise

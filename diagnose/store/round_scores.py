@@ -137,6 +137,11 @@ def merge(data: dict[str, Any], blob: bytes | None) -> dict[str, Any]:
         return data
     if blob is None:
         raise LookupError("a snapshot that refers to its kept scores has none")
+    unknown = [name for name in names if name not in SHARED]
+    if unknown:  # SHARED's names are fixed: a later release may leave names out, never add one
+        raise LookupError(
+            f"a snapshot refers to parts of its kept scores this release does not know: {unknown}"
+        )
     scores = unpack(blob)
     parts = from_json(scores.model_dump_json(include={SHARED[name] for name in names}))
     for name in names:

@@ -37,13 +37,15 @@ def test_the_bundle_is_the_plotly_js_that_plotly_py_ships() -> None:
         f"diagnose/report/vendor/plotly-netscan.min.js is not plotly.js {shipped}: "
         "set that version in tools/plotly_bundle/package.json and run `make plotly-bundle`"
     )
-    assert bundle_path() == str(BUNDLE)
+    assert bundle_path() == BUNDLE.as_uri()
     assert BUNDLE.stat().st_size < shipped_plotly_js().stat().st_size / 2  # a partial bundle
     assert (BUNDLE.parent / "LICENSE-plotly.js.txt").read_text().startswith("MIT License")
 
 
 def test_every_trace_type_the_charts_make_is_in_the_bundle() -> None:
-    """Every `go.<Trace>(` in the core's code (the report draws only these) is one the bundle has."""
+    """Every `go.<Trace>(` in the core's code (the report draws only these) is one the bundle has.
+    The code makes its traces so; `add_<trace>()`, plotly.express or dict traces would not be seen
+    here, but the drawing test below and the exporter's refusal would catch them."""
     made: dict[str, str] = {}
     for path in sorted((ROOT / "diagnose").rglob("*.py")):
         for name in re.findall(r"\bgo\.([A-Z]\w*)\(", path.read_text(encoding="utf-8")):
@@ -82,8 +84,25 @@ def test_a_chart_type_the_bundle_lacks_is_refused_with_the_reason_and_no_browser
     export = ChartExporter()
     with pytest.raises(ChartExportError, match="cannot draw pie charts"):
         export.export([go.Figure(go.Pie(values=[1, 2])), go.Figure(go.Bar(x=[1]))])
+    with pytest.raises(ChartExportError, match="cannot draw heatmap, pie charts"):  # figures as dicts
+        export.export([{"data": [{"type": "pie"}, {"type": "heatmap"}]}, {"data": [{"x": [1]}]}])
     assert export._loop is None  # refused before Chromium was started
     export.close()
+
+
+def test_a_refused_chart_leaves_the_running_browser_to_the_other_reports(report_input: ReportInput) -> None:
+    from diagnose import charts
+    from diagnose.report import exporter
+
+    shared = exporter()
+    bars = charts.pitfall_bars(report_input.diagnosis, report_input.bundle, "nl")
+    shared.export([bars])
+    running = shared._browser
+    with pytest.raises(ChartExportError, match="cannot draw pie charts"):
+        shared.export([go.Figure(go.Pie(values=[1, 2]))])
+    assert shared._browser is running is not None  # not restarted: another report may be drawing
+    bars.update_layout(title_text="again")  # a new figure, not from the cache
+    assert shared.export([bars])[0][:3] == b"\xff\xd8\xff"
 
 
 def test_a_bundle_of_another_plotly_js_version_is_not_used(
@@ -99,4 +118,4 @@ def test_a_bundle_of_another_plotly_js_version_is_not_used(
     finally:
         monkeypatch.undo()
         bundle_path.cache_clear()
-    assert bundle_path() == str(BUNDLE)
+    assert bundle_path() == BUNDLE.as_uri()

@@ -27,4 +27,7 @@ esbuild.build({
     logLevel: 'info',
 }).then(() => {
     fs.copyFileSync(require.resolve('plotly.js/LICENSE'), path.join(vendor, 'LICENSE-plotly.js.txt'));
-}).catch(() => process.exit(1));
+}).catch((error) => {
+    console.error(error);
+    process.exit(1);
+});
