@@ -103,11 +103,11 @@ def unpack(blob: bytes) -> RoundScores:
 # snapshot stored with its scores leaves them out of its JSON and names them under FROM_SCORES;
 # reading puts them back from the scores kept in the same row, in the diagnosis' field order.
 # Snapshots without the key (stored before, or imported from an archive) are read as they are.
-# This release reads both forms but writes snapshots whole: a release before it, still serving
-# during a rolling restart or run again after a rollback (docs/deployment.md), reads only whole
-# snapshots. Switch writing on in a later release, once no release without FROM_SCORES runs.
+# Written so since the release after main 2393bf4 (30 Nov 2026), the oldest release that reads both
+# forms (docs/deployment.md: a rollback further back needs whole snapshots). Off, snapshots are
+# written whole as before (tests use it to stand in for what older releases stored).
 FROM_SCORES = "from_scores"
-WRITE_FROM_SCORES = False
+WRITE_FROM_SCORES = True
 SHARED = {
     "scores": "constructs",
     "profile": "profile",

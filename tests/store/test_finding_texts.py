@@ -5,20 +5,22 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 from typing import Any
 
 import pytest
 from pydantic_core import from_json
 from sqlalchemy import func, select
 
-from diagnose import Bundle
+from diagnose import Bundle, ValidationFailed
 from diagnose.questionnaire import Questionnaire
 from diagnose.store import Store, models, round_scores
 from diagnose.store.diagnoses import Diagnosed
-from diagnose.store.finding_texts import FindingTexts
+from diagnose.store.finding_texts import KEY, FindingTexts
+from diagnose.store.results_export import export_results
 from diagnose.text import LocalizedText
 
-from .helpers import add_respondents
+from .helpers import OPERATOR, add_respondents
 
 
 def a_round(store: Store, q: Questionnaire) -> Any:
@@ -109,27 +111,15 @@ def test_packing_the_same_texts_again_holds_no_more_in_memory(store: Store, q: Q
     assert texts.cached() == held
 
 
-def test_snapshots_are_written_whole_for_the_release_before_this_one(store: Store, q: Questionnaire) -> None:
-    """A release before this one (still serving during a rolling restart, or after a rollback)
-    reads only whole snapshots: this one writes them so, and reads both forms."""
-    r = a_round(store, q)
-    store.rediagnose(round_id=r.id)
-    store.rediagnose(round_id=r.id)
-    for snapshot in store.snapshots(r.id):
-        raw = raw_snapshot(store, snapshot.id)
-        assert round_scores.FROM_SCORES not in raw and set(round_scores.SHARED) <= raw.keys()
-        assert snapshot.data == snapshot.diagnosis().model_dump(mode="json")
-
-
 def test_a_snapshot_leaves_out_what_its_kept_scores_hold_and_reads_back_whole(
-    store: Store, q: Questionnaire, monkeypatch: pytest.MonkeyPatch
+    store: Store, q: Questionnaire
 ) -> None:
     """Construct scores, profile, respondents' scores, scores by role and unknown answers are in
     the snapshot's kept scores: its JSON names them instead of repeating them, and reading puts
-    them back, the fields in the diagnosis' order, as the core made them (the form a later release
-    writes: round_scores.WRITE_FROM_SCORES)."""
-    monkeypatch.setattr(round_scores, "WRITE_FROM_SCORES", True)
+    them back, the fields in the diagnosis' order, as the core made them."""
+    assert round_scores.WRITE_FROM_SCORES
     r = a_round(store, q)
+    store.diagnose_round(r.id)
     store.rediagnose(round_id=r.id)
     store.rediagnose(round_id=r.id)  # the second reuses the kept scores
     for snapshot in store.snapshots(r.id):
@@ -141,10 +131,25 @@ def test_a_snapshot_leaves_out_what_its_kept_scores_hold_and_reads_back_whole(
         assert snapshot.data["respondents"] and snapshot.data["scores"]
 
 
-def test_a_diagnosis_that_differs_from_its_scores_is_stored_whole(
+def test_whole_snapshots_stored_before_read_the_same_beside_lean_ones(
     store: Store, q: Questionnaire, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """A database written by a release before this one holds whole snapshots (with kept scores):
+    they read as they are, and a re-diagnosis by this release adds lean ones that read the same."""
+    r = a_round(store, q)
+    monkeypatch.setattr(round_scores, "WRITE_FROM_SCORES", False)  # as the release before wrote
+    store.rediagnose(round_id=r.id)
     monkeypatch.setattr(round_scores, "WRITE_FROM_SCORES", True)
+    store.rediagnose(round_id=r.id)  # reuses the scores kept with the whole snapshot
+    whole, lean = store.snapshots(r.id)
+    assert round_scores.FROM_SCORES not in raw_snapshot(store, whole.id)
+    assert set(round_scores.SHARED) <= raw_snapshot(store, whole.id).keys()
+    assert raw_snapshot(store, lean.id)[round_scores.FROM_SCORES] == list(round_scores.SHARED)
+    assert whole.data == whole.diagnosis().model_dump(mode="json")
+    assert lean.data == whole.data and list(lean.data) == list(whole.data)
+
+
+def test_a_diagnosis_that_differs_from_its_scores_is_stored_whole(store: Store, q: Questionnaire) -> None:
     r = a_round(store, q)
     made = store.diagnose_round(r.id)
     d = made.diagnosis()
@@ -162,3 +167,52 @@ def test_a_diagnosis_that_differs_from_its_scores_is_stored_whole(
     whole, lean = (from_json(v["data"]) for v in packed.values)
     assert round_scores.FROM_SCORES not in whole and whole["by_role"] == {"board": {"identity": 1.0}}
     assert lean[round_scores.FROM_SCORES] == list(round_scores.SHARED) and "by_role" not in lean
+
+
+def test_snapshots_leave_the_store_whole(store: Store, other_store: Store, q: Questionnaire) -> None:
+    """The archive and the results export carry lean snapshots whole: the parts their kept scores
+    hold and the finding texts in place, nothing that refers to this database's rows; imported
+    elsewhere (without kept scores) they read the same."""
+    r = a_round(store, q)
+    store.rediagnose(round_id=r.id)
+    (made,) = store.snapshots(r.id)
+    assert round_scores.FROM_SCORES in raw_snapshot(store, made.id)
+    archive = json.loads(store.export_workspace(r.workspace_id, "json", by=OPERATOR))
+    (exported,) = archive["workspaces"][0]["networks"][0]["rounds"][0]["snapshots"]
+    data = exported["diagnosis"]
+    assert data == made.data and set(round_scores.SHARED) <= data.keys() and data["respondents"]
+    assert round_scores.FROM_SCORES not in data and KEY not in data
+    assert all(f["advice"]["nl"] for f in data["findings"])
+    results = json.loads(export_results(store, "json", round_id=r.id))
+    (entry,) = results["rounds"]
+    shown = made.diagnosis().visible_scores()
+    assert shown and {cid: s["mean"] for cid, s in entry["scores"].items()} == {
+        c: round(m, 2) for c, m in shown.items()
+    }
+    other_store.import_bytes(json.dumps(archive).encode(), "archief.json")
+    (net,) = other_store.list_networks(other_store.list_workspaces()[0].id)
+    (imported_round,) = other_store.list_rounds(net.id)
+    (imported,) = other_store.snapshots(imported_round.id)
+    assert imported.data == made.data
+
+
+@pytest.mark.parametrize("key", [round_scores.FROM_SCORES, KEY])
+def test_an_archive_snapshot_that_refers_to_rows_it_does_not_carry_is_refused(
+    store: Store, other_store: Store, q: Questionnaire, key: str
+) -> None:
+    """Kept scores and finding texts are never in an archive: a snapshot naming them (a forged or
+    hand-edited file) would fail whenever its round is read, so the import refuses it, located."""
+    r = a_round(store, q)
+    store.rediagnose(round_id=r.id)
+    archive = json.loads(store.export_workspace(r.workspace_id, "json", by=OPERATOR))
+    snapshot = archive["workspaces"][0]["networks"][0]["rounds"][0]["snapshots"][0]
+    snapshot["diagnosis"][key] = list(round_scores.SHARED) if key == round_scores.FROM_SCORES else ["0" * 32]
+    before = other_store.table_counts()
+    with pytest.raises(ValidationFailed) as caught:
+        other_store.import_bytes(json.dumps(archive).encode(), "archief.json")
+    (problem,) = caught.value.problems
+    assert problem.code == "snapshot-invalid" and problem.field == "diagnosis"
+    assert problem.id == "workspaces[0].networks[0].rounds[0].snapshots[0]"
+    assert key in caught.value.format("nl") and key in caught.value.format("en")
+    assert "niet in dit bestand" in caught.value.format("nl")
+    assert other_store.table_counts() == before

@@ -10,6 +10,7 @@ from pydantic import ValidationError
 from diagnose.diagnosis import Diagnosis
 from diagnose.problems import Problem, ValidationFailed
 from diagnose.responses import Response, ResponseFile, Round, check_round
+from diagnose.store import finding_texts, round_scores
 from diagnose.store.answer_checks import ordered_answers
 from diagnose.store.responses import Responses
 from diagnose.store.transfer import archive as ar
@@ -118,25 +119,30 @@ def plan_response_file(store: Responses, rf: ResponseFile, file: str, target: Ta
 
 
 def _check_snapshot(problems: Problems, data: dict[str, Any], file: str, where: str) -> None:
-    """A stored diagnosis must read back as one, or that round's results page would fail for good."""
+    """A stored diagnosis must read back as one, or that round's results page would fail for good.
+    An archive's snapshots are whole: a key that refers to rows of the database it came from (its
+    finding texts, its kept scores) would be looked up in this one when the round is read."""
     try:
         Diagnosis.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
-        place = ".".join(str(p) for p in first["loc"])
-        problems.add(
-            Problem(
-                "snapshot-invalid",
-                file=file,
-                id=where,
-                field="diagnosis",
-                params={
-                    "detail": LocalizedText(
-                        nl=f"veld '{place[:100]}' klopt niet", en=f"{place[:100]}: {first['msg'][:100]}"
-                    )
-                },
-            )
+        place = ".".join(str(p) for p in first["loc"])[:100]
+        nl, en = f"veld '{place}' klopt niet", f"{place}: {str(first['msg'])[:100]}"
+    else:
+        inner = [k for k in (round_scores.FROM_SCORES, finding_texts.KEY) if k in data]
+        if not inner:
+            return
+        nl = f"veld '{inner[0]}' verwijst naar gegevens die niet in dit bestand staan"
+        en = f"{inner[0]}: refers to data this file does not carry"
+    problems.add(
+        Problem(
+            "snapshot-invalid",
+            file=file,
+            id=where,
+            field="diagnosis",
+            params={"detail": LocalizedText(nl=nl, en=en)},
         )
+    )
 
 
 def _clean(answers: dict[str, Any]) -> dict[str, Any]:
