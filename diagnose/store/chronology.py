@@ -44,7 +44,7 @@ def history_rounds(
             invited, rate_minimum = (rates or {}).get(round_id, (0, None))
             if results_open(
                 len(responses),
-                all(key[3] for key in responses),
+                all(group for _, group in responses),
                 anonymity_minimum,
                 invited=invited,
                 rate_minimum=rate_minimum,

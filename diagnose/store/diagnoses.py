@@ -393,16 +393,18 @@ class Diagnoses(Rounds):
     def _submitted_keys(
         self, s: Session, round_ids: Iterable[int]
     ) -> dict[int, list[round_scores.ResponseKey]]:
-        """Per round, what identifies each submitted response's answers (see round_scores)."""
+        """Per round, what identifies each submitted response's answers (see round_scores), as
+        one line made by the database: no datetime or other objects per response in Python."""
         R = models.Response
+        line = round_scores.response_line(R, self.db.dialect)
         result: dict[int, list[round_scores.ResponseKey]] = {}
         for ids in id_slices(list(round_ids), self.db.dialect):
-            for round_id, response_id, submitted_at, role, group in s.execute(
-                select(R.round_id, R.id, R.submitted_at, R.role, R.is_group)
+            for round_id, text, group in s.execute(
+                select(R.round_id, line, R.is_group)
                 .where(among(R.round_id, ids, self.db.dialect), R.status == "submitted")
                 .order_by(R.round_id, R.id)
             ):
-                result.setdefault(round_id, []).append((response_id, submitted_at, role, group))
+                result.setdefault(round_id, []).append((text, group))
         return result
 
     def _kept_scores(self, s: Session, round_ids: list[int]) -> dict[int, tuple[str, bytes]]:

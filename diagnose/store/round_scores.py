@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic_core import from_json
+from sqlalchemy import ColumnElement, String, case, cast, extract, func
 
 from diagnose import questionnaire, responses, scoring
 from diagnose.bundle import Bundle
@@ -28,7 +29,30 @@ from diagnose.diagnosis import Diagnosis
 from diagnose.questionnaire import Questionnaire
 from diagnose.scoring import RoundScores
 
-ResponseKey = tuple[int, dt.datetime | None, str | None, bool]  # id, submitted_at, role, is_group
+# A submitted response as scoring sees it, as the database writes it (response_line), and its group flag
+ResponseKey = tuple[str, bool]
+
+
+def response_line(response: Any, dialect: str) -> ColumnElement[str]:
+    """What identifies a submitted response's answers, as one line of text made in SQL: its id,
+    hand-in time, role and group flag. The hand-in time as stored on SQLite (text) and as seconds
+    since 1970 on PostgreSQL (whatever the session's time zone); a missing role or time is "-",
+    a present one follows "=", so none reads as another."""
+    R = response
+    stamp = (
+        cast(extract("epoch", R.submitted_at), String)
+        if dialect == "postgresql"
+        else cast(R.submitted_at, String)
+    )
+    return (
+        cast(R.id, String)
+        + "|"
+        + func.coalesce("=" + stamp, "-")
+        + "|"
+        + func.coalesce("=" + R.role, "-")
+        + "|"
+        + case((R.is_group, "1"), else_="0")
+    )
 
 
 def _code_digest() -> bytes:
@@ -44,6 +68,7 @@ class ScoresDigest:
     def __init__(self, bundle: Bundle):
         s = bundle.settings
         base = hashlib.sha256(_code_digest())
+        base.update(b"response lines 2")  # the form of response_line: another form, another digest
         base.update(bundle.constructs.model_dump_json().encode())
         base.update(
             json.dumps(
@@ -81,12 +106,7 @@ class ScoresDigest:
         digest.update(
             json.dumps([network_profile, label, date.isoformat() if date else None], sort_keys=True).encode()
         )
-        digest.update(
-            "".join(
-                f"\n{response_id}|{submitted_at.isoformat() if submitted_at else ''}|{role}|{int(group)}"
-                for response_id, submitted_at, role, group in submitted
-            ).encode()
-        )
+        digest.update("".join(["\n" + line for line, _ in submitted]).encode())
         return str(digest.hexdigest())
 
 

@@ -8,7 +8,7 @@ from diagnose.store.round_scores import ResponseKey
 
 
 def _answers(count: int, *, group: bool = False) -> list[ResponseKey]:
-    return [(n, None, None, group) for n in range(count)]
+    return [(f"{n}|-|-|{int(group)}", group) for n in range(count)]
 
 
 def test_history_rounds_is_the_latest_earlier_round_with_answers() -> None:
