@@ -37,7 +37,7 @@ from diagnose.explain_words import (
 )
 from diagnose.item_types import item_type
 from diagnose.questionnaire import Questionnaire
-from diagnose.text import LANGUAGES, Lang, LocalizedText, format_number
+from diagnose.text import LANGUAGES, Lang, LocalizedText, format_number, trusted
 
 if TYPE_CHECKING:
     from diagnose.rulebase import Derived
@@ -315,6 +315,9 @@ def _exact(value: Any) -> bool:
     )
 
 
+_KEPT = (float, str, bool)  # the types a Because's value keeps through validation (an int does not)
+
+
 def _line(data: dict[str, Any]) -> Line:
     value, compared_to = data["value"], data["compared_to"]
     margin = (
@@ -322,6 +325,10 @@ def _line(data: dict[str, Any]) -> Line:
         if data["threshold"] is not None and isinstance(value, float) and isinstance(compared_to, float)
         else None
     )
+    text = data["text"]
+    if type(value) in _KEPT and type(compared_to) in _KEPT:  # what validation would give back
+        data["text"] = LocalizedText.of(text["nl"], text["en"])
+        return trusted(Because, data), margin
     return Because.model_validate(data), margin
 
 
