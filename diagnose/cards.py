@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from diagnose.priority import Facts, points
+from diagnose.priority import scorer
 from diagnose.text import Lang, LocalizedText, format_number
 
 if TYPE_CHECKING:
@@ -99,28 +99,33 @@ def priority(d: Diagnosis, bundle: Bundle, f: Finding) -> float:
 
 
 def priorities(d: Diagnosis, bundle: Bundle, findings: Sequence[Finding]) -> list[float]:
-    """`priority` of each finding, what the diagnosis gives them all read once."""
+    """`priority` of each finding, what the diagnosis gives them all read once (priority.scorer)."""
     spread = d.thresholds.get("spread")
     strength = d.thresholds["strength"]
     before_scores = d.previous.scores if d.previous is not None else None
-    model, minimum = bundle.settings.priority, d.anonymity.minimum
-    respondents, group_only, questionnaire = d.round.respondents, d.round.group_only, d.questionnaire.id
+    score = scorer(
+        bundle.settings.priority,
+        d.anonymity.minimum,
+        d.round.respondents,
+        d.round.group_only,
+        d.questionnaire.id,
+    )
     result = []
     for f in findings:
-        c = f.constructs[0] if len(f.constructs) == 1 else None
-        before = before_scores.get(c) if before_scores is not None and c is not None else None
-        facts = Facts(
-            kind=f.kind,
-            severity=f.severity,
-            margin=f.margin,
-            drop=drop(d, f) if f.kind == "trend" else None,  # drop() is None for any other kind
-            was_strength=before is not None and before >= strength,
-            respondents=respondents,
-            group_only=group_only,
-            questionnaire=questionnaire,
-            spread_high=spread is not None and f.spread is not None and f.spread >= spread,
+        constructs = f.constructs
+        before = (
+            before_scores.get(constructs[0]) if before_scores is not None and len(constructs) == 1 else None
         )
-        result.append(points(model, facts, minimum))
+        result.append(
+            score(
+                f.kind,
+                f.severity,
+                f.margin,
+                drop(d, f) if f.kind == "trend" else None,  # drop() is None for any other kind
+                before is not None and before >= strength,
+                spread is not None and f.spread is not None and f.spread >= spread,
+            )
+        )
     return result
 
 
