@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from diagnose import cards
-from diagnose.bundle import Bundle, to_durable_facts
+from diagnose.bundle import Bundle
 from diagnose.comparability import earlier_in_terms, previous_in_terms
 from diagnose.explain import Because, reasons_for
 from diagnose.item_types import item_type
@@ -374,7 +374,7 @@ def diagnose_many(bundle: Bundle, rounds: Sequence[Scored]) -> list[Diagnosis]:
     caches: ~170 against ~105 µs per round (benchmarks/bench_store.py re-diagnoses this way). The
     diagnoses are likewise made for every round, then the summaries."""
     facts = [_facts(bundle, r) for r in rounds]
-    fired = bundle.engine.evaluate_many([to_durable_facts(bundle, f) for f, _, _ in facts])
+    fired = bundle.engine.evaluate_rounds([f for f, _, _ in facts])
     diagnoses = [
         _diagnosis(bundle, r, f, previous, derived, set(ids))
         for r, (f, previous, derived), ids in zip(rounds, facts, fired, strict=True)
@@ -413,46 +413,76 @@ def _diagnosis(
 ) -> Diagnosis:
     q, current, network = r.q, r.current, r.network
     findings = _findings(bundle, q, facts, fired, current)
-    diagnosis = Diagnosis(
-        questionnaire=Reference(id=q.id, version=q.version),
-        ruleset=Reference(id=bundle.settings.id, version=bundle.settings.version),
-        network=network.name if network else None,
-        round=RoundInfo(
-            label=current.label,
-            date=current.date,
-            respondents=current.respondents,
-            group_only=current.group_only,
-            roles=current.roles,
-        ),
-        anonymity=Anonymity(
-            minimum=bundle.settings.anonymity_minimum,
-            met=may_show(current.respondents, current.group_only, bundle.settings.anonymity_minimum),
-            group_only=current.group_only,
-        ),
-        thresholds=dict(bundle.thresholds),
-        scores=current.constructs,
-        profile=current.profile,
-        derived=derived,
-        not_measured=[
-            c.id for c in bundle.constructs.constructs if c.kind != "fact" and c.id not in current.constructs
-        ],
-        previous=PreviousRound(
-            label=previous.label,
-            date=previous.date,
-            scores={c: s.mean for c, s in previous.constructs.items()},
-            questionnaire=previous.questionnaire,
-            in_terms_of=Reference(id=q.id, version=q.version) if previous.questionnaire else None,
+    # Built from validated parts (the round's kept scores, the rule base's settings, the findings)
+    # without validating them again, which gave back the same values: containers are copied as
+    # validation copies them, so the diagnosis shares none with the scores it was made from
+    questionnaire = trusted(Reference, {"id": q.id, "version": q.version})
+    settings = bundle.settings
+    minimum = settings.anonymity_minimum
+    before = None
+    if previous is not None:
+        before = trusted(
+            PreviousRound,
+            {
+                "label": previous.label,
+                "date": previous.date,
+                "scores": {c: s.mean for c, s in previous.constructs.items()},
+                "questionnaire": previous.questionnaire,
+                "in_terms_of": trusted(Reference, {"id": q.id, "version": q.version})
+                if previous.questionnaire
+                else None,
+            },
         )
-        if previous
-        else None,
-        findings=findings,
-        summary=[],
-        strengths=[f.rule for f in findings if f.kind == "strength"],
-        respondents=current.respondent_scores,
-        by_role=current.by_role,
-        unknown=current.unknown,
+    return trusted(
+        Diagnosis,
+        {
+            "questionnaire": questionnaire,
+            "ruleset": trusted(Reference, {"id": settings.id, "version": settings.version}),
+            "network": network.name if network else None,
+            "round": trusted(
+                RoundInfo,
+                {
+                    "label": current.label,
+                    "date": current.date,
+                    "respondents": current.respondents,
+                    "group_only": current.group_only,
+                    "roles": dict(current.roles),
+                },
+            ),
+            "anonymity": trusted(
+                Anonymity,
+                {
+                    "minimum": minimum,
+                    "met": may_show(current.respondents, current.group_only, minimum),
+                    "group_only": current.group_only,
+                    "response_rate": None,
+                },
+                _UNSET_RATE,
+            ),
+            "thresholds": dict(bundle.thresholds),
+            "scores": dict(current.constructs),
+            "profile": dict(current.profile),
+            "derived": derived,
+            "not_measured": [
+                c.id
+                for c in bundle.constructs.constructs
+                if c.kind != "fact" and c.id not in current.constructs
+            ],
+            "previous": before,
+            "findings": findings,
+            "summary": [],
+            "strengths": [f.rule for f in findings if f.kind == "strength"],
+            "respondents": list(current.respondent_scores),
+            "by_role": {role: dict(means) for role, means in current.by_role.items()},
+            "chosen_summary": None,
+            "unknown": dict(current.unknown),
+        },
+        _UNSET_CHOSEN,
     )
-    return diagnosis
+
+
+_UNSET_RATE = frozenset({"response_rate"})
+_UNSET_CHOSEN = frozenset({"chosen_summary"})
 
 
 # Per rule id: the rule and which of its title, diagnosis and advice have placeholders to fill

@@ -16,16 +16,17 @@ M = TypeVar("M", bound=BaseModel)
 _set = object.__setattr__
 
 
-def trusted(cls: type[M], values: dict[str, Any]) -> M:
+def trusted(cls: type[M], values: dict[str, Any], unset: frozenset[str] = frozenset()) -> M:
     """`cls` holding `values` (every field, in the model's order) as they are, as `model_construct`
     makes it but without its per-field walk: for parts the core builds from validated content
     (a finding of ~15 per round, its lines, a filled text), where pydantic's validation would
     give back the same values and cost a fifth of a diagnosis. The caller makes sure of that: the
     exact types validation keeps (a float, not an int it would turn into one), no empty text,
-    fresh containers (validation copies lists and dicts); where it cannot, it validates."""
+    fresh containers (validation copies lists and dicts); where it cannot, it validates. `unset`:
+    fields given their default, not counted as set (as when validation leaves them out)."""
     model = cls.__new__(cls)
     _set(model, "__dict__", values)
-    _set(model, "__pydantic_fields_set__", set(values))
+    _set(model, "__pydantic_fields_set__", set(values).difference(unset) if unset else set(values))
     _set(model, "__pydantic_extra__", None)
     _set(model, "__pydantic_private__", None)
     return model
