@@ -485,9 +485,36 @@ _UNSET_RATE = frozenset({"response_rate"})
 _UNSET_CHOSEN = frozenset({"chosen_summary"})
 
 
-# Per rule id: the rule and which of its title, diagnosis and advice have placeholders to fill
-# (most have none: ~45 of a round's ~50 texts are the rule's own)
-_filled: dict[str, tuple[Rule, tuple[bool, ...]]] = {}
+# Per rule id: the rule, which of its title, diagnosis and advice have placeholders to fill (most
+# have none: ~45 of a round's ~50 texts are the rule's own), and a finding's fields that are the
+# rule's whatever the round (in Finding's order; the others filled in per finding)
+_by_rule: dict[str, tuple[Rule, bool, bool, bool, dict[str, Any]]] = {}
+
+
+def _rule_parts(rule: Rule) -> tuple[Rule, bool, bool, bool, dict[str, Any]]:
+    parts = _by_rule.get(rule.id)
+    if parts is None or parts[0] is not rule:
+        title, diagnosis, advice = map(has_placeholders, (rule.title, rule.diagnosis, rule.advice))
+        parts = _by_rule[rule.id] = (
+            rule,
+            title,
+            diagnosis,
+            advice,
+            {
+                "rule": rule.id,
+                "kind": rule.kind,
+                "severity": rule.severity,
+                "title": rule.title,
+                "diagnosis": rule.diagnosis,
+                "advice": rule.advice,
+                "because": None,
+                "sources": None,
+                "constructs": None,
+                "spread": None,
+                "margin": 0.0,
+            },
+        )
+    return parts
 
 
 def _findings(
@@ -501,33 +528,34 @@ def _findings(
     found: list[Finding] = []
     scores = current.constructs
     position = bundle.rule_position
+    derived = bundle.derived
     for rule in sorted((bundle.rule_by_id[rid] for rid in fired), key=lambda r: position[r.id]):
-        spreads = [s.sd for c in rule.constructs if (s := scores.get(c)) is not None and s.sd is not None]
-        lines = reasons_for(rule.condition, facts, labeller, bundle.derived)
+        _, title, diagnosis, advice, fixed = _rule_parts(rule)
+        lines = reasons_for(rule.condition, facts, labeller, derived)
+        values = fixed.copy()
         construct = rule.subject
-        filled = _filled.get(rule.id)
-        if filled is None or filled[0] is not rule:
-            filled = _filled[rule.id] = (
-                rule,
-                tuple(map(has_placeholders, (rule.title, rule.diagnosis, rule.advice))),
-            )
-        title, diagnosis, advice = filled[1]
-        spread = max(spreads) if spreads else None
+        if title:
+            values["title"] = fill(rule.title, context, construct)
+        if diagnosis:
+            values["diagnosis"] = fill(rule.diagnosis, context, construct)
+        if advice:
+            values["advice"] = fill(rule.advice, context, construct)
+        values["because"] = [because for because, _ in lines]
+        values["sources"] = list(rule.sources)
+        values["constructs"] = constructs = list(rule.constructs)
+        spread = None
+        for c in constructs:
+            s = scores.get(c)
+            if s is not None and (sd := s.sd) is not None and (spread is None or sd > spread):
+                spread = sd  # the largest, the first of equals: as max()
+        values["spread"] = spread
         # distance past the first numeric threshold of the condition (its main comparison)
-        margin = next((margin for _, margin in lines if margin is not None), 0.0)
-        values = {
-            "rule": rule.id,
-            "kind": rule.kind,
-            "severity": rule.severity,
-            "title": fill(rule.title, context, construct) if title else rule.title,
-            "diagnosis": fill(rule.diagnosis, context, construct) if diagnosis else rule.diagnosis,
-            "advice": fill(rule.advice, context, construct) if advice else rule.advice,
-            "because": [because for because, _ in lines],
-            "sources": list(rule.sources),
-            "constructs": list(rule.constructs),
-            "spread": spread,
-            "margin": margin,
-        }
+        margin = 0.0
+        for _, line_margin in lines:
+            if line_margin is not None:
+                margin = line_margin
+                break
+        values["margin"] = margin
         # Built from validated parts (the rule's, the lines', the filled texts): validating them
         # again gave back the same values (~15 findings and their ~17 lines per round, a fifth of
         # a diagnosis); a value of another type than validation keeps is validated as before
