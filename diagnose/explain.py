@@ -103,6 +103,13 @@ class Labeller:
             line = self._line_cache[key] = _line(make())
         return line
 
+    def keep(self, key: tuple[Any, ...], line: Line) -> Line:
+        """`line`, kept for the next finding that states the same values (see `line`)."""
+        if len(self._line_cache) >= MAX_LINES:
+            self._line_cache.clear()
+        self._line_cache[key] = line
+        return line
+
     def plan(self, condition: Condition, derived: Sequence[Derived]) -> _Plan:
         """How a rule's condition is explained (see reasons_for), made once per condition."""
         plan = self._plans.get(id(condition))
@@ -156,11 +163,15 @@ class Labeller:
         comma = tuple(lang == "nl" for lang in LANGUAGES)  # as format_number writes it
         value = self.value
 
+        dutch_first = comma == (True, False)
+
         def texts(v: Any) -> tuple[str, ...]:
             if type(v) is float:
                 text = format(v, spec)
                 if signed and v > 0:
                     text = "+" + text
+                if dutch_first:  # LANGUAGES as they are: no loop for the ~10 numbers a round states
+                    return (text.replace(".", ","), text)
                 return tuple(text.replace(".", ",") if c else text for c in comma)
             return tuple(value(ref, v, lang) for lang in LANGUAGES)
 
@@ -381,16 +392,17 @@ def _line_maker(group: list[Comparison | FactRef], labeller: Labeller) -> _LineM
 
         return compared_line
     shape = labeller.bounds(bounds)
-    value_path, band_path = shape.ref.path, shape.band
+    value_path, band_path, shape_id = shape.ref.path, shape.band, id(shape)
+    kept = labeller._line_cache
 
     def bounds_line(facts: dict[str, Any], labeller: Labeller) -> Line:
         value = facts[value_path]
         band = facts.get(band_path) if band_path is not None else None
         if not (_exact(value) and _exact(band)):
-            return _line(_bounds_line(shape, facts, labeller))
-        return labeller.line(
-            (id(shape), type(value), value, band), lambda: _bounds_line(shape, facts, labeller)
-        )
+            return _bounds_made(shape, value, band)
+        key = (shape_id, type(value), value, band)
+        line = kept.get(key) if labeller._line_cache is kept else None
+        return line if line is not None else labeller.keep(key, _bounds_made(shape, value, band))
 
     return bounds_line
 
@@ -470,20 +482,27 @@ class _Bounds:
         )
 
 
-def _bounds_line(shape: _Bounds, facts: dict[str, Any], labeller: Labeller) -> dict[str, Any]:
-    value = facts[shape.ref.path]
-    band = BAND_TAILS.get(facts.get(shape.band)) if shape.band is not None else None
+_NL, _EN = LANGUAGES.index("nl"), LANGUAGES.index("en")
+
+
+def _bounds_made(shape: _Bounds, value: Any, band: Any) -> Line:
+    """A bounds line: the value, the bounds it met and, for a score, its `band` (the fact's value),
+    made as `_line` makes one (the same values) without the dict in between."""
     values, heads, spans = shape.texts(value), shape.heads, shape.spans
-    texts = {
-        lang: heads[index] + values[index] + spans[index] + (band[index] if band else "")
-        for index, lang in enumerate(LANGUAGES)
-    }
-    return {
+    tail = BAND_TAILS.get(band) if shape.band is not None else None
+    nl = heads[_NL] + values[_NL] + spans[_NL] + (tail[_NL] if tail else "")
+    en = heads[_EN] + values[_EN] + spans[_EN] + (tail[_EN] if tail else "")
+    compared_to = shape.compared_to
+    data = {
         "fact": shape.ref.path,
         "value": value,
         "op": shape.op,
-        "compared_to": shape.compared_to,
+        "compared_to": compared_to,
         "threshold": shape.threshold,
         "other_fact": None,
-        "text": texts,
+        "text": {"nl": nl, "en": en},
     }
+    if type(value) is not float or type(compared_to) is not float:
+        return _line(data)
+    data["text"] = LocalizedText.of(nl, en)
+    return trusted(Because, data), round(abs(value - compared_to), 4)
