@@ -15,9 +15,8 @@ from diagnose.conditions import (
     Explainer,
     FactRef,
     ThresholdRef,
+    compile_evaluate,
     compile_explain,
-    evaluate,
-    explain,
     fact_refs,
     operand_value,
 )
@@ -422,11 +421,25 @@ def _value_line(ref: FactRef, facts: dict[str, Any], labeller: Labeller) -> dict
 
 
 def _derived_from(d: Derived, facts: dict[str, Any]) -> list[Comparison]:
+    """The comparisons of the case that gave the derived fact its value (compiled once per
+    derived fact: `evaluate` and `explain` of its cases, the same comparisons)."""
     value = facts.get(f"derived.{d.name}")
-    for case, case_value in d.cases:
-        if case_value == value and evaluate(case, facts):
-            return explain(case, facts)
+    compiled = _cases.get(id(d))
+    if compiled is None or compiled[0] is not d:
+        if len(_cases) > 1_000:  # rule bases loaded one after another in a long-lived process
+            _cases.clear()
+        compiled = _cases[id(d)] = (
+            d,
+            [(value, compile_evaluate(case), compile_explain(case)) for case, value in d.cases],
+        )
+    for case_value, holds, comparisons in compiled[1]:
+        if case_value == value and holds(facts):
+            return comparisons(facts)
     return []
+
+
+# per derived fact (by id, kept beside them so the id stays its own): its cases compiled
+_cases: dict[int, tuple[Derived, list[tuple[str | None, Callable[[Any], bool], Explainer]]]] = {}
 
 
 @dataclass(frozen=True)
