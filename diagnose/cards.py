@@ -133,11 +133,16 @@ def cards(d: Diagnosis, bundle: Bundle) -> list[Card]:
     """All findings as cards, the most important first (strength cards last)."""
     position = {f.rule: index for index, f in enumerate(d.findings)}
     score = {f.rule: p for f, p in zip(d.findings, priorities(d, bundle, d.findings), strict=True)}
+    # At equal priority a point of attention nearer the concern threshold comes first (its margin
+    # is the distance above that threshold); otherwise the diagnosis's own order. Each finding's
+    # rank made once (by identity: the findings are this diagnosis's), not once per comparison.
+    ranks = {
+        id(f): (-score[f.rule], f.margin if f.kind == "attention" else 0.0, position[f.rule])
+        for f in d.findings
+    }
 
     def rank(f: Finding) -> tuple[float, float, int]:
-        # At equal priority a point of attention nearer the concern threshold comes first (its
-        # margin is the distance above that threshold); otherwise the diagnosis's own order.
-        return (-score[f.rule], f.margin if f.kind == "attention" else 0.0, position[f.rule])
+        return ranks[id(f)]
 
     # Union the findings that share a score construct (strengths apart from the rest).
     parent: dict[str, str] = {}
@@ -180,7 +185,7 @@ def cards(d: Diagnosis, bundle: Bundle) -> list[Card]:
                 else frozenset(c for m in members for c in scored[m.rule]),
             )
         )
-    single.sort(key=lambda card: rank(card.lead))
+    single.sort(key=lambda card: ranks[id(card.lead)])
     return _merge_templates(single, bundle)
 
 
