@@ -97,7 +97,9 @@ class _Shard:
         self._order = sorted(keys) if keys is not None else None
         # (fact path, property) of what this shard's facts carry, in the properties' order: a
         # round's facts (by path) become this shard's message without a durable copy of them all
-        self._paths = sorted({(path, durable_key(path)) for path in paths}, key=lambda pair: pair[1])
+        pairs = sorted({(path, durable_key(path)) for path in paths}, key=lambda pair: pair[1])
+        self._paths = [path for path, _ in pairs]
+        self._keys = [key for _, key in pairs]
 
     def message(self, head: str, facts: dict[str, Any]) -> str:
         """The JSON of the assessment with only this shard's properties (`head` is its aid, type
@@ -112,7 +114,11 @@ class _Shard:
     def message_of_round(self, head: str, facts: dict[str, Any]) -> str:
         """`message` of the durable form of a round's facts (keyed by path; a None is absent),
         made straight from them: the same JSON."""
-        body = {key: value for path, key in self._paths if (value := facts.get(path)) is not None}
+        body = {
+            key: value
+            for key, value in zip(self._keys, map(facts.get, self._paths), strict=True)
+            if value is not None
+        }
         return head + ("," + to_json(body).decode()[1:] if body else "}")
 
 
@@ -189,7 +195,7 @@ class RuleEngine:
         from the durable copy (bundle.to_durable_facts) but without making that copy first. A
         reference engine (`whole_facts`) gets that copy of every property its rules read."""
         if self.whole_facts:
-            paths = {p for shard in self._shards for p, _ in shard._paths}
+            paths = {p for shard in self._shards for p in shard._paths}
             return self._evaluate(
                 [{durable_key(p): v for p in paths if (v := f.get(p)) is not None} for f in facts],
                 rounds=False,

@@ -325,6 +325,7 @@ def _exact(value: Any) -> bool:
     )
 
 
+_BECAUSE_FIELDS = set(Because.model_fields)  # every line has them all set (frozen: one set shared)
 _KEPT = (float, str, bool)  # the types a Because's value keeps through validation (an int does not)
 
 
@@ -338,7 +339,7 @@ def _line(data: dict[str, Any]) -> Line:
     text = data["text"]
     if type(value) in _KEPT and type(compared_to) in _KEPT:  # what validation would give back
         data["text"] = LocalizedText.of(text["nl"], text["en"])
-        return trusted(Because, data), margin
+        return trusted(Because, data, fields=_BECAUSE_FIELDS), margin
     return Because.model_validate(data), margin
 
 
@@ -518,4 +519,4 @@ def _bounds_made(shape: _Bounds, value: Any, band: Any) -> Line:
     if type(value) is not float or type(compared_to) is not float:
         return _line(data)
     data["text"] = LocalizedText.of(nl, en)
-    return trusted(Because, data), round(abs(value - compared_to), 4)
+    return trusted(Because, data, fields=_BECAUSE_FIELDS), round(abs(value - compared_to), 4)
