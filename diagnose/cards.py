@@ -131,18 +131,16 @@ def priorities(d: Diagnosis, bundle: Bundle, findings: Sequence[Finding]) -> lis
 
 def cards(d: Diagnosis, bundle: Bundle) -> list[Card]:
     """All findings as cards, the most important first (strength cards last)."""
-    position = {f.rule: index for index, f in enumerate(d.findings)}
-    score = {f.rule: p for f, p in zip(d.findings, priorities(d, bundle, d.findings), strict=True)}
+    findings = d.findings
+    position = {f.rule: index for index, f in enumerate(findings)}
+    score = dict(zip((f.rule for f in findings), priorities(d, bundle, findings), strict=True))
     # At equal priority a point of attention nearer the concern threshold comes first (its margin
     # is the distance above that threshold); otherwise the diagnosis's own order. Each finding's
     # rank made once (by identity: the findings are this diagnosis's), not once per comparison.
     ranks = {
         id(f): (-score[f.rule], f.margin if f.kind == "attention" else 0.0, position[f.rule])
-        for f in d.findings
+        for f in findings
     }
-
-    def rank(f: Finding) -> tuple[float, float, int]:
-        return ranks[id(f)]
 
     # Union the findings that share a score construct (strengths apart from the rest).
     parent: dict[str, str] = {}
@@ -152,41 +150,36 @@ def cards(d: Diagnosis, bundle: Bundle) -> list[Card]:
             key = parent[key]
         return key
 
-    groups: dict[str, list[Finding]] = {}
     scored: dict[str, frozenset[str]] = {}
-    first_key: dict[str, str] = {}
-    for f in d.findings:
+    first_keys: list[str] = []
+    for f in findings:
         constructs, minus, plus = _union_keys(bundle, f)
         scored[f.rule] = constructs
-        keys = (plus if f.kind == "strength" else minus) or [
-            ("+" if f.kind == "strength" else "-") + "rule:" + f.rule
-        ]
-        first_key[f.rule] = first = keys[0]
+        strength = f.kind == "strength"
+        keys = (plus if strength else minus) or [("+" if strength else "-") + "rule:" + f.rule]
+        first = keys[0]
+        first_keys.append(first)
         if len(keys) > 1:
             top = root(first)
             for key in keys[1:]:
                 parent[root(key)] = top
-    for f in d.findings:
-        groups.setdefault(root(first_key[f.rule]), []).append(f)
+    groups: dict[str, list[Finding]] = {}
+    for f, first in zip(findings, first_keys, strict=True):
+        groups.setdefault(root(first) if first in parent else first, []).append(f)
 
-    single: list[Card] = []
+    single: list[tuple[tuple[float, float, int], Card]] = []
     for members in groups.values():
         if len(members) > 1:
-            members.sort(key=rank)
-        lead = members[0]
-        single.append(
-            Card(
-                lead=lead,
-                evidence=tuple(members[1:]),
-                alike=(),
-                priority=score[lead.rule],
-                constructs=scored[lead.rule]
-                if len(members) == 1
-                else frozenset(c for m in members for c in scored[m.rule]),
-            )
-        )
-    single.sort(key=lambda card: ranks[id(card.lead)])
-    return _merge_templates(single, bundle)
+            members.sort(key=lambda f: ranks[id(f)])
+            lead = members[0]
+            constructs = frozenset(c for m in members for c in scored[m.rule])
+        else:
+            lead = members[0]
+            constructs = scored[lead.rule]
+        card = Card(lead, tuple(members[1:]), (), score[lead.rule], constructs)
+        single.append((ranks[id(lead)], card))
+    single.sort(key=lambda ranked: ranked[0])
+    return _merge_templates([card for _, card in single], bundle)
 
 
 def _merge_templates(single: list[Card], bundle: Bundle) -> list[Card]:
