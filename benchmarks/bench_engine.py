@@ -138,7 +138,7 @@ def rules_only(bundle: Bundle, facts: list[dict[str, Any]], runs: int) -> list[F
     durable_facts = [to_durable_facts(bundle, f) for f in facts]
     plain = [[r.id for r in rules if evaluate(r.condition, f)] for f in facts]
     assert engine.evaluate_many(durable_facts) == plain, "durable-rules and the plain-Python reading disagree"
-    assert [engine.evaluate(to_durable_facts(bundle, f)) for f in facts] == plain
+    assert [engine.evaluate_rounds([f])[0] for f in facts] == plain
     per_round = sum(map(len, plain)) / len(plain)
     n = len(facts)
 
@@ -149,9 +149,9 @@ def rules_only(bundle: Bundle, facts: list[dict[str, Any]], runs: int) -> list[F
     def batch_path() -> None:
         engine.evaluate_many(durable_facts)
 
-    def one_per_call() -> None:  # as diagnose() does: the fact made durable, then one evaluation
+    def one_per_call() -> None:  # as diagnose() does: each shard's message made from the round's facts
         for f in facts:
-            engine.evaluate(to_durable_facts(bundle, f))
+            engine.evaluate_rounds([f])
 
     figures = []
     for name, path, target in (

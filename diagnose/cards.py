@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from diagnose.priority import Facts, points
+from diagnose.priority import scorer
 from diagnose.text import Lang, LocalizedText, format_number
 
 if TYPE_CHECKING:
@@ -99,40 +99,48 @@ def priority(d: Diagnosis, bundle: Bundle, f: Finding) -> float:
 
 
 def priorities(d: Diagnosis, bundle: Bundle, findings: Sequence[Finding]) -> list[float]:
-    """`priority` of each finding, what the diagnosis gives them all read once."""
+    """`priority` of each finding, what the diagnosis gives them all read once (priority.scorer)."""
     spread = d.thresholds.get("spread")
     strength = d.thresholds["strength"]
     before_scores = d.previous.scores if d.previous is not None else None
-    model, minimum = bundle.settings.priority, d.anonymity.minimum
-    respondents, group_only, questionnaire = d.round.respondents, d.round.group_only, d.questionnaire.id
+    score = scorer(
+        bundle.settings.priority,
+        d.anonymity.minimum,
+        d.round.respondents,
+        d.round.group_only,
+        d.questionnaire.id,
+    )
     result = []
     for f in findings:
-        c = f.constructs[0] if len(f.constructs) == 1 else None
-        before = before_scores.get(c) if before_scores is not None and c is not None else None
-        facts = Facts(
-            kind=f.kind,
-            severity=f.severity,
-            margin=f.margin,
-            drop=drop(d, f) if f.kind == "trend" else None,  # drop() is None for any other kind
-            was_strength=before is not None and before >= strength,
-            respondents=respondents,
-            group_only=group_only,
-            questionnaire=questionnaire,
-            spread_high=spread is not None and f.spread is not None and f.spread >= spread,
+        constructs = f.constructs
+        before = (
+            before_scores.get(constructs[0]) if before_scores is not None and len(constructs) == 1 else None
         )
-        result.append(points(model, facts, minimum))
+        result.append(
+            score(
+                f.kind,
+                f.severity,
+                f.margin,
+                drop(d, f) if f.kind == "trend" else None,  # drop() is None for any other kind
+                before is not None and before >= strength,
+                spread is not None and f.spread is not None and f.spread >= spread,
+            )
+        )
     return result
 
 
 def cards(d: Diagnosis, bundle: Bundle) -> list[Card]:
     """All findings as cards, the most important first (strength cards last)."""
-    position = {f.rule: index for index, f in enumerate(d.findings)}
-    score = {f.rule: p for f, p in zip(d.findings, priorities(d, bundle, d.findings), strict=True)}
-
-    def rank(f: Finding) -> tuple[float, float, int]:
-        # At equal priority a point of attention nearer the concern threshold comes first (its
-        # margin is the distance above that threshold); otherwise the diagnosis's own order.
-        return (-score[f.rule], f.margin if f.kind == "attention" else 0.0, position[f.rule])
+    findings = d.findings
+    position = {f.rule: index for index, f in enumerate(findings)}
+    score = dict(zip((f.rule for f in findings), priorities(d, bundle, findings), strict=True))
+    # At equal priority a point of attention nearer the concern threshold comes first (its margin
+    # is the distance above that threshold); otherwise the diagnosis's own order. Each finding's
+    # rank made once (by identity: the findings are this diagnosis's), not once per comparison.
+    ranks = {
+        id(f): (-score[f.rule], f.margin if f.kind == "attention" else 0.0, position[f.rule])
+        for f in findings
+    }
 
     # Union the findings that share a score construct (strengths apart from the rest).
     parent: dict[str, str] = {}
@@ -142,41 +150,36 @@ def cards(d: Diagnosis, bundle: Bundle) -> list[Card]:
             key = parent[key]
         return key
 
-    groups: dict[str, list[Finding]] = {}
     scored: dict[str, frozenset[str]] = {}
-    first_key: dict[str, str] = {}
-    for f in d.findings:
+    first_keys: list[str] = []
+    for f in findings:
         constructs, minus, plus = _union_keys(bundle, f)
         scored[f.rule] = constructs
-        keys = (plus if f.kind == "strength" else minus) or [
-            ("+" if f.kind == "strength" else "-") + "rule:" + f.rule
-        ]
-        first_key[f.rule] = first = keys[0]
+        strength = f.kind == "strength"
+        keys = (plus if strength else minus) or [("+" if strength else "-") + "rule:" + f.rule]
+        first = keys[0]
+        first_keys.append(first)
         if len(keys) > 1:
             top = root(first)
             for key in keys[1:]:
                 parent[root(key)] = top
-    for f in d.findings:
-        groups.setdefault(root(first_key[f.rule]), []).append(f)
+    groups: dict[str, list[Finding]] = {}
+    for f, first in zip(findings, first_keys, strict=True):
+        groups.setdefault(root(first) if first in parent else first, []).append(f)
 
-    single: list[Card] = []
+    single: list[tuple[tuple[float, float, int], Card]] = []
     for members in groups.values():
         if len(members) > 1:
-            members.sort(key=rank)
-        lead = members[0]
-        single.append(
-            Card(
-                lead=lead,
-                evidence=tuple(members[1:]),
-                alike=(),
-                priority=score[lead.rule],
-                constructs=scored[lead.rule]
-                if len(members) == 1
-                else frozenset(c for m in members for c in scored[m.rule]),
-            )
-        )
-    single.sort(key=lambda card: rank(card.lead))
-    return _merge_templates(single, bundle)
+            members.sort(key=lambda f: ranks[id(f)])
+            lead = members[0]
+            constructs = frozenset(c for m in members for c in scored[m.rule])
+        else:
+            lead = members[0]
+            constructs = scored[lead.rule]
+        card = Card(lead, tuple(members[1:]), (), score[lead.rule], constructs)
+        single.append((ranks[id(lead)], card))
+    single.sort(key=lambda ranked: ranked[0])
+    return _merge_templates([card for _, card in single], bundle)
 
 
 def _merge_templates(single: list[Card], bundle: Bundle) -> list[Card]:

@@ -6,10 +6,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import BaseModel, Field, TypeAdapter
+from pydantic import BaseModel, Field
 
 from diagnose import cards
-from diagnose.bundle import Bundle, to_durable_facts
+from diagnose.bundle import Bundle
 from diagnose.comparability import earlier_in_terms, previous_in_terms
 from diagnose.explain import Because, reasons_for
 from diagnose.item_types import item_type
@@ -29,7 +29,7 @@ from diagnose.scoring import (
     round_facts,
     score_round,
 )
-from diagnose.text import LocalizedText
+from diagnose.text import LocalizedText, trusted
 
 
 class Finding(BaseModel):
@@ -280,9 +280,6 @@ def free_texts(q: Questionnaire, rnd: Round) -> dict[str, list[str]]:
     return result
 
 
-_FINDINGS = TypeAdapter(list[Finding])
-
-
 def score(bundle: Bundle, q: Questionnaire, rnd: Round, network: Network | None = None) -> RoundScores:
     s = bundle.settings
     return score_round(
@@ -377,7 +374,7 @@ def diagnose_many(bundle: Bundle, rounds: Sequence[Scored]) -> list[Diagnosis]:
     caches: ~170 against ~105 µs per round (benchmarks/bench_store.py re-diagnoses this way). The
     diagnoses are likewise made for every round, then the summaries."""
     facts = [_facts(bundle, r) for r in rounds]
-    fired = bundle.engine.evaluate_many([to_durable_facts(bundle, f) for f, _, _ in facts])
+    fired = bundle.engine.evaluate_rounds([f for f, _, _ in facts])
     diagnoses = [
         _diagnosis(bundle, r, f, previous, derived, set(ids))
         for r, (f, previous, derived), ids in zip(rounds, facts, fired, strict=True)
@@ -416,51 +413,108 @@ def _diagnosis(
 ) -> Diagnosis:
     q, current, network = r.q, r.current, r.network
     findings = _findings(bundle, q, facts, fired, current)
-    diagnosis = Diagnosis(
-        questionnaire=Reference(id=q.id, version=q.version),
-        ruleset=Reference(id=bundle.settings.id, version=bundle.settings.version),
-        network=network.name if network else None,
-        round=RoundInfo(
-            label=current.label,
-            date=current.date,
-            respondents=current.respondents,
-            group_only=current.group_only,
-            roles=current.roles,
-        ),
-        anonymity=Anonymity(
-            minimum=bundle.settings.anonymity_minimum,
-            met=may_show(current.respondents, current.group_only, bundle.settings.anonymity_minimum),
-            group_only=current.group_only,
-        ),
-        thresholds=dict(bundle.thresholds),
-        scores=current.constructs,
-        profile=current.profile,
-        derived=derived,
-        not_measured=[
-            c.id for c in bundle.constructs.constructs if c.kind != "fact" and c.id not in current.constructs
-        ],
-        previous=PreviousRound(
-            label=previous.label,
-            date=previous.date,
-            scores={c: s.mean for c, s in previous.constructs.items()},
-            questionnaire=previous.questionnaire,
-            in_terms_of=Reference(id=q.id, version=q.version) if previous.questionnaire else None,
+    # Built from validated parts (the round's kept scores, the rule base's settings, the findings)
+    # without validating them again, which gave back the same values: containers are copied as
+    # validation copies them, so the diagnosis shares none with the scores it was made from
+    questionnaire = trusted(Reference, {"id": q.id, "version": q.version})
+    settings = bundle.settings
+    minimum = settings.anonymity_minimum
+    before = None
+    if previous is not None:
+        before = trusted(
+            PreviousRound,
+            {
+                "label": previous.label,
+                "date": previous.date,
+                "scores": {c: s.mean for c, s in previous.constructs.items()},
+                "questionnaire": previous.questionnaire,
+                "in_terms_of": trusted(Reference, {"id": q.id, "version": q.version})
+                if previous.questionnaire
+                else None,
+            },
         )
-        if previous
-        else None,
-        findings=findings,
-        summary=[],
-        strengths=[f.rule for f in findings if f.kind == "strength"],
-        respondents=current.respondent_scores,
-        by_role=current.by_role,
-        unknown=current.unknown,
+    return trusted(
+        Diagnosis,
+        {
+            "questionnaire": questionnaire,
+            "ruleset": trusted(Reference, {"id": settings.id, "version": settings.version}),
+            "network": network.name if network else None,
+            "round": trusted(
+                RoundInfo,
+                {
+                    "label": current.label,
+                    "date": current.date,
+                    "respondents": current.respondents,
+                    "group_only": current.group_only,
+                    "roles": dict(current.roles),
+                },
+            ),
+            "anonymity": trusted(
+                Anonymity,
+                {
+                    "minimum": minimum,
+                    "met": may_show(current.respondents, current.group_only, minimum),
+                    "group_only": current.group_only,
+                    "response_rate": None,
+                },
+                _UNSET_RATE,
+            ),
+            "thresholds": dict(bundle.thresholds),
+            "scores": dict(current.constructs),
+            "profile": dict(current.profile),
+            "derived": derived,
+            "not_measured": [
+                c.id
+                for c in bundle.constructs.constructs
+                if c.kind != "fact" and c.id not in current.constructs
+            ],
+            "previous": before,
+            "findings": findings,
+            "summary": [],
+            "strengths": [f.rule for f in findings if f.kind == "strength"],
+            "respondents": list(current.respondent_scores),
+            "by_role": {role: dict(means) for role, means in current.by_role.items()},
+            "chosen_summary": None,
+            "unknown": dict(current.unknown),
+        },
+        _UNSET_CHOSEN,
     )
-    return diagnosis
 
 
-# Per rule id: the rule and which of its title, diagnosis and advice have placeholders to fill
-# (most have none: ~45 of a round's ~50 texts are the rule's own)
-_filled: dict[str, tuple[Rule, tuple[bool, ...]]] = {}
+_UNSET_RATE = frozenset({"response_rate"})
+_UNSET_CHOSEN = frozenset({"chosen_summary"})
+
+
+# Per rule id: the rule, which of its title, diagnosis and advice have placeholders to fill (most
+# have none: ~45 of a round's ~50 texts are the rule's own), and a finding's fields that are the
+# rule's whatever the round (in Finding's order; the others filled in per finding)
+_by_rule: dict[str, tuple[Rule, bool, bool, bool, dict[str, Any]]] = {}
+
+
+def _rule_parts(rule: Rule) -> tuple[Rule, bool, bool, bool, dict[str, Any]]:
+    parts = _by_rule.get(rule.id)
+    if parts is None or parts[0] is not rule:
+        title, diagnosis, advice = map(has_placeholders, (rule.title, rule.diagnosis, rule.advice))
+        parts = _by_rule[rule.id] = (
+            rule,
+            title,
+            diagnosis,
+            advice,
+            {
+                "rule": rule.id,
+                "kind": rule.kind,
+                "severity": rule.severity,
+                "title": rule.title,
+                "diagnosis": rule.diagnosis,
+                "advice": rule.advice,
+                "because": None,
+                "sources": None,
+                "constructs": None,
+                "spread": None,
+                "margin": 0.0,
+            },
+        )
+    return parts
 
 
 def _findings(
@@ -471,43 +525,47 @@ def _findings(
     context = context_for(
         q, facts, current.by_role, current.roles, bundle.settings.anonymity_minimum, leadership
     )
-    found: list[dict[str, Any]] = []
+    found: list[Finding] = []
     scores = current.constructs
     position = bundle.rule_position
+    derived = bundle.derived
     for rule in sorted((bundle.rule_by_id[rid] for rid in fired), key=lambda r: position[r.id]):
-        spreads = [s.sd for c in rule.constructs if (s := scores.get(c)) is not None and s.sd is not None]
-        lines = reasons_for(rule.condition, facts, labeller, bundle.derived)
+        _, title, diagnosis, advice, fixed = _rule_parts(rule)
+        lines = reasons_for(rule.condition, facts, labeller, derived)
+        values = fixed.copy()
         construct = rule.subject
-        filled = _filled.get(rule.id)
-        if filled is None or filled[0] is not rule:
-            filled = _filled[rule.id] = (
-                rule,
-                tuple(map(has_placeholders, (rule.title, rule.diagnosis, rule.advice))),
-            )
-        title, diagnosis, advice = filled[1]
-        found.append(
-            {
-                "rule": rule.id,
-                "kind": rule.kind,
-                "severity": rule.severity,
-                "title": fill(rule.title, context, construct) if title else rule.title,
-                "diagnosis": fill(rule.diagnosis, context, construct) if diagnosis else rule.diagnosis,
-                "advice": fill(rule.advice, context, construct) if advice else rule.advice,
-                "because": [because for because, _ in lines],
-                "sources": rule.sources,
-                "constructs": rule.constructs,
-                "spread": max(spreads) if spreads else None,
-                # distance past the first numeric threshold of the condition (its main comparison)
-                "margin": next((margin for _, margin in lines if margin is not None), 0.0),
-            }
+        if title:
+            values["title"] = fill(rule.title, context, construct)
+        if diagnosis:
+            values["diagnosis"] = fill(rule.diagnosis, context, construct)
+        if advice:
+            values["advice"] = fill(rule.advice, context, construct)
+        values["because"] = [because for because, _ in lines]
+        values["sources"] = list(rule.sources)
+        values["constructs"] = constructs = list(rule.constructs)
+        spread = None
+        for c in constructs:
+            s = scores.get(c)
+            if s is not None and (sd := s.sd) is not None and (spread is None or sd > spread):
+                spread = sd  # the largest, the first of equals: as max()
+        values["spread"] = spread
+        # distance past the first numeric threshold of the condition (its main comparison)
+        margin = 0.0
+        for _, line_margin in lines:
+            if line_margin is not None:
+                margin = line_margin
+                break
+        values["margin"] = margin
+        # Built from validated parts (the rule's, the lines', the filled texts): validating them
+        # again gave back the same values (~15 findings and their ~17 lines per round, a fifth of
+        # a diagnosis); a value of another type than validation keeps is validated as before
+        exact = (
+            type(rule.severity) is int and type(margin) is float and (spread is None or type(spread) is float)
         )
-    # One validation of plain data in pydantic-core: cheaper here than building the ~30 findings
-    # and their ~100 lines with model_construct, which runs in Python (measured: 1.3 against 1.75 ms
-    # per round)
-    findings = _FINDINGS.validate_python(found)
+        found.append(trusted(Finding, values) if exact else Finding.model_validate(values))
     # Within a kind (in the rule base's kind_order) and severity, the finding furthest past its
     # threshold comes first (a score of 2.1 before one of 2.9), then the one members disagree on most;
     # `found` is in rule-base order and the sort is stable, so that order breaks the last ties.
     order: dict[str, int] = {kind: index for index, kind in enumerate(bundle.settings.kind_order)}
-    findings.sort(key=lambda f: (order[f.kind], -f.severity, -f.margin, -(f.spread or 0.0)))
-    return findings
+    found.sort(key=lambda f: (order[f.kind], -f.severity, -f.margin, -(f.spread or 0.0)))
+    return found

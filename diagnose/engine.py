@@ -91,10 +91,15 @@ def shard_rules(rules: Sequence[tuple[str, Condition]]) -> list[list[tuple[str, 
 class _Shard:
     """One ruleset of the rule base and the properties its rules read (None: the whole fact)."""
 
-    def __init__(self, handle: int, keys: frozenset[str] | None):
+    def __init__(self, handle: int, keys: frozenset[str] | None, paths: Sequence[str]):
         self.handle = handle
         self.keys = keys
         self._order = sorted(keys) if keys is not None else None
+        # (fact path, property) of what this shard's facts carry, in the properties' order: a
+        # round's facts (by path) become this shard's message without a durable copy of them all
+        pairs = sorted({(path, durable_key(path)) for path in paths}, key=lambda pair: pair[1])
+        self._paths = [path for path, _ in pairs]
+        self._keys = [key for _, key in pairs]
 
     def message(self, head: str, facts: dict[str, Any]) -> str:
         """The JSON of the assessment with only this shard's properties (`head` is its aid, type
@@ -104,6 +109,16 @@ class _Shard:
         order = self._order
         body = facts if order is None else {key: facts[key] for key in order if key in facts}
         # pydantic-core's serialiser: the same JSON as json.dumps (shortest float repr), five times faster
+        return head + ("," + to_json(body).decode()[1:] if body else "}")
+
+    def message_of_round(self, head: str, facts: dict[str, Any]) -> str:
+        """`message` of the durable form of a round's facts (keyed by path; a None is absent),
+        made straight from them: the same JSON."""
+        body = {
+            key: value
+            for key, value in zip(self._keys, map(facts.get, self._paths), strict=True)
+            if value is not None
+        }
         return head + ("," + to_json(body).decode()[1:] if body else "}")
 
 
@@ -140,10 +155,9 @@ class RuleEngine:
             }
             definition[SENTINEL] = {"all": [{"m": {"t": FACT_TYPE}}], "run": _ignore}
             host.register_rulesets({shard: definition})
-            keys = frozenset(
-                durable_key(ref.path) for _, condition in shard_rules_ for ref in fact_refs(condition)
-            )
-            self._shards.append(_Shard(host.get_ruleset(shard)._handle, None if whole_facts else keys))
+            paths = [ref.path for _, condition in shard_rules_ for ref in fact_refs(condition)]
+            keys = frozenset(map(durable_key, paths))
+            self._shards.append(_Shard(host.get_ruleset(shard)._handle, None if whole_facts else keys, paths))
         self._sid = ""
         self._in_sid = 0  # assessments asserted in the open sid
         self._touched = 0  # shards that have state in the open sid (deleting an untouched one crashes)
@@ -172,11 +186,28 @@ class RuleEngine:
         return self.evaluate_many([facts])[0]
 
     def evaluate_many(self, assessments: Sequence[dict[str, Any]]) -> list[list[str]]:
+        """Ids of the rules whose conditions hold for each assessment (its durable properties)."""
+        return self._evaluate(assessments, rounds=False)
+
+    def evaluate_rounds(self, facts: Sequence[dict[str, Any]]) -> list[list[str]]:
+        """`evaluate_many` of rounds' facts as the core makes them (keyed by fact path, not yet
+        durable properties): each shard's message is made straight from them, the same JSON as
+        from the durable copy (bundle.to_durable_facts) but without making that copy first. A
+        reference engine (`whole_facts`) gets that copy of every property its rules read."""
+        if self.whole_facts:
+            paths = {p for shard in self._shards for p in shard._paths}
+            return self._evaluate(
+                [{durable_key(p): v for p in paths if (v := f.get(p)) is not None} for f in facts],
+                rounds=False,
+            )
+        return self._evaluate(facts, rounds=True)
+
+    def _evaluate(self, assessments: Sequence[dict[str, Any]], *, rounds: bool) -> list[list[str]]:
         results: list[set[str]] = [set() for _ in assessments]
         with _lock:
             for start in range(0, len(assessments), MAX_BATCH):
                 batch = assessments[start : start + MAX_BATCH]
-                for aid, rule_id in self._run_batch(batch):
+                for aid, rule_id in self._run_batch(batch, rounds):
                     results[start + aid].add(rule_id)
                 if self.whole_facts:
                     self._close_sid()
@@ -184,8 +215,9 @@ class RuleEngine:
         position = self._position
         return [sorted((r for r in fired if r in position), key=position.__getitem__) for fired in results]
 
-    def _run_batch(self, batch: Sequence[dict[str, Any]]) -> list[tuple[int, str]]:
-        """The (position in `batch`, rule id) of every firing. Call with the lock held."""
+    def _run_batch(self, batch: Sequence[dict[str, Any]], rounds: bool = False) -> list[tuple[int, str]]:
+        """The (position in `batch`, rule id) of every firing (`rounds`: the batch holds rounds'
+        facts by path, see evaluate_rounds). Call with the lock held."""
         if self._in_sid + len(batch) > MAX_BATCH:
             self._close_sid()
         if not self._sid:
@@ -198,9 +230,10 @@ class RuleEngine:
         try:
             for index, shard in enumerate(self._shards):
                 handle = shard.handle
+                message = shard.message_of_round if rounds else shard.message
                 self._touched = max(self._touched, index + 1)
                 for head, facts in zip(heads, batch, strict=True):
-                    state = native.assert_fact(handle, shard.message(head, facts))[1]
+                    state = native.assert_fact(handle, message(head, facts))[1]
                     result = native.start_action_for_state(handle, state)
                     action = result[1] if result else None
                     while action:

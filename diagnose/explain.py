@@ -15,9 +15,8 @@ from diagnose.conditions import (
     Explainer,
     FactRef,
     ThresholdRef,
+    compile_evaluate,
     compile_explain,
-    evaluate,
-    explain,
     fact_refs,
     operand_value,
 )
@@ -37,7 +36,7 @@ from diagnose.explain_words import (
 )
 from diagnose.item_types import item_type
 from diagnose.questionnaire import Questionnaire
-from diagnose.text import LANGUAGES, Lang, LocalizedText, format_number
+from diagnose.text import LANGUAGES, Lang, LocalizedText, format_number, trusted
 
 if TYPE_CHECKING:
     from diagnose.rulebase import Derived
@@ -103,6 +102,13 @@ class Labeller:
             line = self._line_cache[key] = _line(make())
         return line
 
+    def keep(self, key: tuple[Any, ...], line: Line) -> Line:
+        """`line`, kept for the next finding that states the same values (see `line`)."""
+        if len(self._line_cache) >= MAX_LINES:
+            self._line_cache.clear()
+        self._line_cache[key] = line
+        return line
+
     def plan(self, condition: Condition, derived: Sequence[Derived]) -> _Plan:
         """How a rule's condition is explained (see reasons_for), made once per condition."""
         plan = self._plans.get(id(condition))
@@ -156,11 +162,15 @@ class Labeller:
         comma = tuple(lang == "nl" for lang in LANGUAGES)  # as format_number writes it
         value = self.value
 
+        dutch_first = comma == (True, False)
+
         def texts(v: Any) -> tuple[str, ...]:
             if type(v) is float:
                 text = format(v, spec)
                 if signed and v > 0:
                     text = "+" + text
+                if dutch_first:  # LANGUAGES as they are: no loop for the ~10 numbers a round states
+                    return (text.replace(".", ","), text)
                 return tuple(text.replace(".", ",") if c else text for c in comma)
             return tuple(value(ref, v, lang) for lang in LANGUAGES)
 
@@ -315,6 +325,10 @@ def _exact(value: Any) -> bool:
     )
 
 
+_BECAUSE_FIELDS = set(Because.model_fields)  # every line has them all set (frozen: one set shared)
+_KEPT = (float, str, bool)  # the types a Because's value keeps through validation (an int does not)
+
+
 def _line(data: dict[str, Any]) -> Line:
     value, compared_to = data["value"], data["compared_to"]
     margin = (
@@ -322,6 +336,10 @@ def _line(data: dict[str, Any]) -> Line:
         if data["threshold"] is not None and isinstance(value, float) and isinstance(compared_to, float)
         else None
     )
+    text = data["text"]
+    if type(value) in _KEPT and type(compared_to) in _KEPT:  # what validation would give back
+        data["text"] = LocalizedText.of(text["nl"], text["en"])
+        return trusted(Because, data, fields=_BECAUSE_FIELDS), margin
     return Because.model_validate(data), margin
 
 
@@ -374,16 +392,17 @@ def _line_maker(group: list[Comparison | FactRef], labeller: Labeller) -> _LineM
 
         return compared_line
     shape = labeller.bounds(bounds)
-    value_path, band_path = shape.ref.path, shape.band
+    value_path, band_path, shape_id = shape.ref.path, shape.band, id(shape)
+    kept = labeller._line_cache
 
     def bounds_line(facts: dict[str, Any], labeller: Labeller) -> Line:
         value = facts[value_path]
         band = facts.get(band_path) if band_path is not None else None
         if not (_exact(value) and _exact(band)):
-            return _line(_bounds_line(shape, facts, labeller))
-        return labeller.line(
-            (id(shape), type(value), value, band), lambda: _bounds_line(shape, facts, labeller)
-        )
+            return _bounds_made(shape, value, band)
+        key = (shape_id, type(value), value, band)
+        line = kept.get(key) if labeller._line_cache is kept else None
+        return line if line is not None else labeller.keep(key, _bounds_made(shape, value, band))
 
     return bounds_line
 
@@ -403,11 +422,25 @@ def _value_line(ref: FactRef, facts: dict[str, Any], labeller: Labeller) -> dict
 
 
 def _derived_from(d: Derived, facts: dict[str, Any]) -> list[Comparison]:
+    """The comparisons of the case that gave the derived fact its value (compiled once per
+    derived fact: `evaluate` and `explain` of its cases, the same comparisons)."""
     value = facts.get(f"derived.{d.name}")
-    for case, case_value in d.cases:
-        if case_value == value and evaluate(case, facts):
-            return explain(case, facts)
+    compiled = _cases.get(id(d))
+    if compiled is None or compiled[0] is not d:
+        if len(_cases) > 1_000:  # rule bases loaded one after another in a long-lived process
+            _cases.clear()
+        compiled = _cases[id(d)] = (
+            d,
+            [(value, compile_evaluate(case), compile_explain(case)) for case, value in d.cases],
+        )
+    for case_value, holds, comparisons in compiled[1]:
+        if case_value == value and holds(facts):
+            return comparisons(facts)
     return []
+
+
+# per derived fact (by id, kept beside them so the id stays its own): its cases compiled
+_cases: dict[int, tuple[Derived, list[tuple[str | None, Callable[[Any], bool], Explainer]]]] = {}
 
 
 @dataclass(frozen=True)
@@ -463,20 +496,27 @@ class _Bounds:
         )
 
 
-def _bounds_line(shape: _Bounds, facts: dict[str, Any], labeller: Labeller) -> dict[str, Any]:
-    value = facts[shape.ref.path]
-    band = BAND_TAILS.get(facts.get(shape.band)) if shape.band is not None else None
+_NL, _EN = LANGUAGES.index("nl"), LANGUAGES.index("en")
+
+
+def _bounds_made(shape: _Bounds, value: Any, band: Any) -> Line:
+    """A bounds line: the value, the bounds it met and, for a score, its `band` (the fact's value),
+    made as `_line` makes one (the same values) without the dict in between."""
     values, heads, spans = shape.texts(value), shape.heads, shape.spans
-    texts = {
-        lang: heads[index] + values[index] + spans[index] + (band[index] if band else "")
-        for index, lang in enumerate(LANGUAGES)
-    }
-    return {
+    tail = BAND_TAILS.get(band) if shape.band is not None else None
+    nl = heads[_NL] + values[_NL] + spans[_NL] + (tail[_NL] if tail else "")
+    en = heads[_EN] + values[_EN] + spans[_EN] + (tail[_EN] if tail else "")
+    compared_to = shape.compared_to
+    data = {
         "fact": shape.ref.path,
         "value": value,
         "op": shape.op,
-        "compared_to": shape.compared_to,
+        "compared_to": compared_to,
         "threshold": shape.threshold,
         "other_fact": None,
-        "text": texts,
+        "text": {"nl": nl, "en": en},
     }
+    if type(value) is not float or type(compared_to) is not float:
+        return _line(data)
+    data["text"] = LocalizedText.of(nl, en)
+    return trusted(Because, data, fields=_BECAUSE_FIELDS), round(abs(value - compared_to), 4)

@@ -302,7 +302,7 @@ def fill(text: LocalizedText, ctx: Context, construct: str) -> LocalizedText:
                 value = values[key] = PLACEHOLDERS[name].fill(ctx, construct, lang)
             mapping[name] = value
         filled[lang] = template.format_map(mapping)
-    return LocalizedText.model_validate(filled)
+    return LocalizedText.of(filled["nl"], filled["en"])
 
 
 # Per text (by id, the text kept beside them so the id stays its own): per language a str.format

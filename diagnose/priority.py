@@ -15,6 +15,7 @@ and to pick the summary.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -92,26 +93,47 @@ class Facts:
     spread_high: bool
 
 
-def certainty(p: Priority, f: Facts, minimum: int) -> float:
-    c = p.certainty
-    factor = 1.0
-    if f.group_only:
-        factor *= c.group_answer
-    elif f.respondents < c.full_respondents:
-        span = max(1, c.full_respondents - minimum)
-        share = max(0.0, min(1.0, (f.respondents - minimum) / span))
-        factor *= c.few_respondents + (1 - c.few_respondents) * share
-    factor *= c.questionnaire.get(f.questionnaire, 1.0)
-    if f.spread_high and f.kind not in ("disagreement", "trend"):
-        factor *= c.spread
-    return factor
-
-
 def points(p: Priority, f: Facts, minimum: int) -> float:
-    """The finding's priority: seriousness + distance + movement, times certainty."""
-    total = p.kind[f.kind] + p.severity * f.severity
-    if f.drop is not None and f.drop > 0:
-        total += p.drop * f.drop + (p.former_strength if f.was_strength else 0.0)
-    elif f.kind in p.distance_kinds:
-        total += p.margin * min(p.margin_cap, f.margin)
-    return round(total * certainty(p, f, minimum), 4)
+    """The finding's priority: seriousness + distance + movement, times certainty (see `scorer`)."""
+    return scorer(p, minimum, f.respondents, f.group_only, f.questionnaire)(
+        f.kind, f.severity, f.margin, f.drop, f.was_strength, f.spread_high
+    )
+
+
+def scorer(
+    p: Priority, minimum: int, respondents: int, group_only: bool, questionnaire: str
+) -> Callable[[str, int, float, float | None, bool, bool], float]:
+    """The priority of a round's findings: seriousness + distance + movement, times certainty.
+    What the round decides (its respondents, group answer and questionnaire: the certainty but
+    for the spread) is worked out once, then (kind, severity, margin, drop, was_strength,
+    spread_high) of each finding in, its priority out, without a Facts per finding."""
+    c = p.certainty
+    base = 1.0
+    if group_only:
+        base *= c.group_answer
+    elif respondents < c.full_respondents:
+        span = max(1, c.full_respondents - minimum)
+        share = max(0.0, min(1.0, (respondents - minimum) / span))
+        base *= c.few_respondents + (1 - c.few_respondents) * share
+    base *= c.questionnaire.get(questionnaire, 1.0)
+    kinds, severity_points, distance_kinds = p.kind, p.severity, p.distance_kinds
+    drop_points, former, margin_points, cap, spread = (
+        p.drop,
+        p.former_strength,
+        p.margin,
+        p.margin_cap,
+        c.spread,
+    )
+
+    def score(
+        kind: str, severity: int, margin: float, drop: float | None, was_strength: bool, spread_high: bool
+    ) -> float:
+        total = kinds[kind] + severity_points * severity
+        if drop is not None and drop > 0:
+            total += drop_points * drop + (former if was_strength else 0.0)
+        elif kind in distance_kinds:
+            total += margin_points * min(cap, margin)
+        factor = base * spread if spread_high and kind not in ("disagreement", "trend") else base
+        return round(total * factor, 4)
+
+    return score
