@@ -7,7 +7,8 @@ import math
 import statistics
 from collections import Counter
 from collections.abc import Callable
-from itertools import chain
+from itertools import chain, repeat
+from operator import attrgetter
 from typing import Any, Literal, TypeVar
 
 import numpy as np
@@ -116,6 +117,12 @@ class ScaleLayout:
         for i, (construct, _) in enumerate(index.values()):
             self.membership[i, column[construct]] = 1.0
         self.items_per_construct = self.membership.sum(axis=0)
+        # a respondent's construct mean from the whole sum and number of its scored items
+        most = int(self.items_per_construct.max(initial=0))
+        total, count = np.meshgrid(np.arange(5 * most + 1.0), np.arange(most + 1.0), indexing="ij")
+        self.mean_table = round_to_precision(
+            np.divide(total, count, out=np.zeros_like(total), where=count > 0)
+        )
         self.alphabetical = sorted(range(len(self.construct_ids)), key=self.construct_ids.__getitem__)
         role_item = q.fact_item(ROLE_CONSTRUCT)
         self.role_item = role_item.id if role_item else None
@@ -165,20 +172,21 @@ _PLAIN_ENTRY: dict[Any, float] = {None: math.nan, **_CODES, 1: 1.0, 2: 2.0, 3: 3
 _PLAIN_TYPES = frozenset({int, float, str, type(None)})
 
 
-def answer_matrix(layout: ScaleLayout, responses: list[Response]) -> np.ndarray:
+def answer_matrix(layout: ScaleLayout, responses: list[Response]) -> tuple[np.ndarray, bool]:
     """Respondents × scale items: the raw answer, a negative code for "weet ik niet" or "niet van
-    toepassing", or NaN when not answered."""
+    toepassing", or NaN when not answered; and whether every answer is a point 1..5, a code or
+    none (so that sums of scored answers are whole numbers)."""
     ids = layout.item_ids
+    shape = (len(responses), len(ids))
     raw = list(chain.from_iterable([map(r.answers.get, ids) for r in responses]))
-    values: list[float] | None = None
     if set(map(type, raw)) <= _PLAIN_TYPES:
         with contextlib.suppress(KeyError):  # a number outside 1..5, another word: one by one
-            values = list(map(_PLAIN_ENTRY.__getitem__, raw))
-    if values is None:
-        nan = math.nan
-        codes = _CODES  # any other value (a list, a word) reads as NaN
-        values = [v if v.__class__ in _NUMBER else codes.get(v, nan) for v in raw]
-    return np.array(values, dtype=float).reshape(len(responses), len(ids))
+            entries = np.fromiter(map(_PLAIN_ENTRY.__getitem__, raw), dtype=float, count=len(raw))
+            return entries.reshape(shape), True
+    nan = math.nan
+    codes = _CODES  # any other value (a list, a word) reads as NaN
+    values = [v if v.__class__ in _NUMBER else codes.get(v, nan) for v in raw]
+    return np.array(values, dtype=float).reshape(shape), False
 
 
 def round_to_precision(values: np.ndarray) -> np.ndarray:
@@ -236,7 +244,7 @@ def score_round(
 ) -> RoundScores:
     layout: ScaleLayout = q.scale_layout
     responses = rnd.responses
-    answers = answer_matrix(layout, responses)
+    answers, plain = answer_matrix(layout, responses)
     answered = answers > 0  # NaN, "weet ik niet" and "niet van toepassing" compare false
     scored = np.where(answered, np.where(layout.reverse, 6.0 - answers, answers), 0.0)
 
@@ -244,12 +252,13 @@ def score_round(
     counts = answered.astype(float) @ layout.membership
     needed = np.minimum(layout.items_per_construct, min_items_per_respondent)
     has = (counts > 0) & (counts >= needed)
-    means = round_to_precision(
-        np.divide(scored @ layout.membership, counts, out=np.zeros_like(counts), where=has)
-    )
+    sums = scored @ layout.membership
+    if plain:  # whole sums and counts: the mean of each, rounded, made once per questionnaire
+        means = layout.mean_table[np.where(has, sums, 0.0).astype(np.intp), counts.astype(np.intp)]
+    else:
+        means = round_to_precision(np.divide(sums, counts, out=np.zeros_like(counts), where=has))
     n = has.sum(axis=0)
-    some = n > 0
-    exact_mean = np.divide(_column_sums(means), n, out=np.zeros(len(n)), where=some)
+    exact_mean = np.divide(_column_sums(means), n, out=np.zeros(len(n)), where=n > 0)
     deviation = np.where(has, means - exact_mean, 0.0)
     spread = np.sqrt(np.divide(_column_sums(deviation * deviation), n - 1, out=np.zeros(len(n)), where=n > 1))
     item_n = answered.sum(axis=0)
@@ -257,48 +266,21 @@ def score_round(
     unknown_answers = answers == _DONT_KNOW_CODE
     dont_know = unknown_answers.sum(axis=0)
 
-    cids = layout.construct_ids
-    role_item = layout.role_item
-    roles: Counter[str] = Counter()
-    rows_of: dict[str, list[int]] = {}
-    per_respondent: list[RespondentScores] = []
-    full_rows = has.all(axis=1).tolist()
-    for i, (response, row, row_has, full) in enumerate(
-        zip(responses, means.tolist(), has.tolist(), full_rows, strict=True)
-    ):
-        role = response.role
-        if not role:  # role_of
-            value = response.answers.get(role_item) if role_item else None
-            role = value if isinstance(value, str) else None
-        if role:
-            roles[role] += 1
-            rows_of.setdefault(role, []).append(i)
-        scores = (
-            dict(zip(cids, row, strict=True))
-            if full
-            else {c: v for c, v, h in zip(cids, row, row_has, strict=True) if h}
-        )
-        respondent = {"role": role, "group": response.group, "scores": scores}
-        per_respondent.append(
-            _trusted(RespondentScores, respondent)
-            if role.__class__ in _ROLE_TYPES and response.group.__class__ is bool
-            else RespondentScores.model_validate(respondent)
-        )
-
+    respondent_roles, roles, rows_of = _roles(layout, responses)
+    role_names, role_means, role_enough = _role_sums(means, has, rows_of, anonymity_minimum)
     # everything rounded at once: construct means and spreads, item means, role means, shares
-    parts = [exact_mean, spread, item_mean]
-    role_means, role_enough = _role_sums(means, has, rows_of, anonymity_minimum)
-    parts += role_means
-    unknown = dont_know.any()
+    parts = [exact_mean, spread, item_mean, *role_means]
+    unknown = bool(dont_know.any())
     if unknown:
         dk, applies, who = _unknown_counts(layout, answered, unknown_answers, dont_know)
         parts.append(np.divide(dk, applies, out=np.zeros(len(dk)), where=applies > 0))
     rounded = round_to_precision(np.concatenate(parts)).tolist()
+    cids = layout.construct_ids
     width, items = len(cids), len(item_n)
     average, sd = rounded[:width], rounded[width : 2 * width]
     start = 2 * width + items
     by_role: dict[str, dict[str, float]] = {}
-    for role, enough in role_enough.items():
+    for role, enough in zip(role_names, role_enough, strict=True):
         values = rounded[start : start + width]
         start += width
         by_role[role] = {cids[j]: values[j] for j in layout.alphabetical if enough[j]}
@@ -306,8 +288,9 @@ def score_round(
     counted = n.tolist()
     low = np.where(has, means, np.inf).min(axis=0, initial=np.inf).tolist()
     high = np.where(has, means, -np.inf).max(axis=0, initial=-np.inf).tolist()
+    columns = layout.columns(constructs, min_items_for_band)
     result: dict[str, ConstructScore] = {}
-    for j, cid, scale_items, signal, banded in layout.columns(constructs, min_items_for_band):
+    for j, cid, scale_items, signal, banded in columns:
         count = counted[j]
         if count:
             result[cid] = _trusted(
@@ -341,21 +324,21 @@ def score_round(
         share = rounded[start:]
         shares = {
             cid: _trusted(Unknown, {"share": share[j], "respondents": int(who[j])})
-            for j, cid, *_ in layout.columns(constructs, min_items_for_band)
+            for j, cid, *_ in columns
             if dk[j] > 0
         }
-    profile, chosen = _profile(layout, rnd, profile_agreement, network_profile or {})
+    profile, chosen = _profile(layout, responses, profile_agreement, network_profile or {})
     fields: dict[str, Any] = {
         "label": rnd.label,
         "date": rnd.date.isoformat() if rnd.date else None,
         "respondents": len(responses),
         "group_only": bool(responses) and all(r.group for r in responses),
-        "roles": dict(sorted(roles.items())),
+        "roles": roles,
         "constructs": result,
         "items": item_scores,
         "profile": profile,
         "chosen_counts": chosen,
-        "respondent_scores": per_respondent,
+        "respondent_scores": _respondent_scores(layout, responses, means, has, respondent_roles),
         "by_role": by_role,
         "unknown": shares,
         "questionnaire": _trusted(Reference, {"id": q.id, "version": q.version}),
@@ -365,27 +348,77 @@ def score_round(
     return RoundScores.model_validate(fields)  # says what is wrong, as before
 
 
-_ROLE_TYPES = (str, type(None))
+def _roles(
+    layout: ScaleLayout, responses: list[Response]
+) -> tuple[list[str | None], dict[str, int], dict[str, list[int]]]:
+    """Each respondent's role (role_of: the response's own, else its answer to the role item),
+    how many respondents have each role (in alphabetical order), and their rows."""
+    role_item = layout.role_item
+    role: list[str | None] = [r.role for r in responses]
+    rows_of: dict[str, list[int]] = {}
+    for i, response in enumerate(responses):
+        if not role[i]:
+            value = response.answers.get(role_item) if role_item else None
+            role[i] = value if isinstance(value, str) else None
+        if name := role[i]:
+            rows_of.setdefault(name, []).append(i)
+    return role, {name: len(rows_of[name]) for name in sorted(rows_of)}, rows_of
+
+
+def _respondent_scores(
+    layout: ScaleLayout,
+    responses: list[Response],
+    means: np.ndarray,
+    has: np.ndarray,
+    role: list[str | None],
+) -> list[RespondentScores]:
+    """Every respondent's role, group answer and construct scores."""
+    cids = layout.construct_ids
+    if has.all():
+        scores = [dict(zip(cids, row, strict=True)) for row in means.tolist()]
+    else:
+        scores = [
+            {c: v for c, v, h in zip(cids, row, row_has, strict=True) if h}
+            for row, row_has in zip(means.tolist(), has.tolist(), strict=True)
+        ]
+    built = [
+        {"role": r, "group": response.group, "scores": s}
+        for r, response, s in zip(role, responses, scores, strict=True)
+    ]
+    if set(map(type, role)) <= _ROLE_TYPES and all(
+        response.group.__class__ is bool for response in responses
+    ):
+        return [_trusted(RespondentScores, fields) for fields in built]
+    return [RespondentScores.model_validate(fields) for fields in built]  # as before
+
+
+_ROLE_TYPES = frozenset({str, type(None)})
 
 
 def _role_sums(
     means: np.ndarray, has: np.ndarray, rows_of: dict[str, list[int]], minimum: int
-) -> tuple[list[np.ndarray], dict[str, list[bool]]]:
-    """Mean construct scores per respondent role (not yet rounded), only where the role has
-    enough respondents: the means, and per role the constructs that have enough."""
-    sums: list[np.ndarray] = []
-    enough_of: dict[str, list[bool]] = {}
-    for role in sorted(rows_of):
-        rows = rows_of[role]
-        if len(rows) < minimum:
-            continue  # no construct can have enough
-        n = has[rows].sum(axis=0)
-        enough = (n > 0) & (n >= minimum)
-        if not enough.any():
-            continue
-        sums.append(np.divide(_column_sums(means[rows]), n, out=np.zeros(len(n)), where=enough))
-        enough_of[role] = enough.tolist()
-    return sums, enough_of
+) -> tuple[list[str], list[np.ndarray], list[list[bool]]]:
+    """Mean construct scores per respondent role (not yet rounded) where the role has enough
+    respondents: the roles in alphabetical order, their means, and the constructs that have
+    enough. Each role's respondents are summed in order (as _column_sums), all roles in one
+    running sum: a role's rows, then rows of zeros up to the largest role's number of rows."""
+    names = sorted(role for role, rows in rows_of.items() if len(rows) >= minimum)
+    if not names:  # (a role with fewer respondents than the minimum has no construct with enough)
+        return [], [], []
+    width = max(len(rows_of[role]) for role in names)
+    nobody = len(means)  # the index of a row of zeros below the respondents' rows
+    index = np.array([rows_of[role] + [nobody] * (width - len(rows_of[role])) for role in names])
+    padded_has = np.concatenate([has, np.zeros((1, has.shape[1]), dtype=bool)])[index]
+    padded_means = np.concatenate([means, np.zeros((1, means.shape[1]))])[index]
+    n = padded_has.sum(axis=1)
+    enough = (n > 0) & (n >= minimum)
+    role_means = np.divide(np.cumsum(padded_means, axis=1)[:, -1], n, out=np.zeros(n.shape), where=enough)
+    keep = enough.any(axis=1).tolist()
+    return (
+        [role for role, kept in zip(names, keep, strict=True) if kept],
+        [row for row, kept in zip(role_means, keep, strict=True) if kept],
+        [row for row, kept in zip(enough.tolist(), keep, strict=True) if kept],
+    )
 
 
 def _unknown_counts(
@@ -406,13 +439,15 @@ def _construct_order(constructs: ConstructCatalogue) -> Any:
 
 
 def _profile(
-    layout: ScaleLayout, rnd: Round, agreement: float, network_profile: dict[str, Any]
+    layout: ScaleLayout, responses: list[Response], agreement: float, network_profile: dict[str, Any]
 ) -> tuple[dict[str, ProfileFact], dict[str, int]]:
     facts: dict[str, ProfileFact] = {}
     chosen: dict[str, int] = {}
+    dicts = [r.answers for r in responses]
     for construct, item, summarise in layout.profile_items:
-        iid = item.id
-        answers: list[Any] = [a for r in rnd.responses if (a := r.answers.get(iid)) is not None]
+        answers: list[Any] = list(map(dict.get, dicts, repeat(item.id)))
+        if None in answers:
+            answers = [a for a in answers if a is not None]
         if not answers:
             continue
         fields, count = summarise(item, answers, agreement)
@@ -449,16 +484,24 @@ _FACT_VALUE_TYPES = (str, float, type(None))
 
 def _choice_fact(item: Item, answers: list[Any], agreement: float) -> tuple[FactFields, int | None]:
     """One option: the most common answer (the first option on a tie), disagreed below `agreement`."""
-    counts = Counter(answers)
-    order = {v: i for i, v in enumerate(item.option_values)}
-    value, top = max(counts.items(), key=lambda kv: (kv[1], -order.get(kv[0], 0)))
+    options = item.option_values
+    per_option = [answers.count(o) for o in options]
+    if sum(per_option) == len(answers):  # every answer an option (a checked round)
+        top = max(per_option)
+        value: Any = options[per_option.index(top)]
+        counts = {o: c for o, c in zip(options, per_option, strict=True) if c}
+    else:
+        counted = Counter(answers)
+        order = {v: i for i, v in enumerate(options)}
+        value, top = max(counted.items(), key=lambda kv: (kv[1], -order.get(kv[0], 0)))
+        counts = {o: counted[o] for o in options if counted[o]}
     share = round(top / len(answers), PRECISION)
     fact = {
         "value": value,
         "share": share,
         "n": len(answers),
         "disagree": len(answers) > 1 and share < agreement,
-        "counts": {o: counts[o] for o in item.option_values if counts[o]},
+        "counts": counts,
     }
     return fact, None
 
@@ -501,6 +544,9 @@ PROFILE_FACTS: dict[Facts, Callable[[Item, list[Any], float], tuple[FactFields, 
 # instead of ten f-strings per construct per round.
 _CONSTRUCT_FACTS = ("signal", "score", "n", "min", "max", "sd", "band", "previous", "change", "role_gap")
 _CONSTRUCT_KEYS: dict[str, tuple[str, ...]] = {}
+_MOST_KEYS = 10_000  # construct ids kept (a few dozen in any rule base)
+_MEAN = attrgetter("mean")
+_CONSTRUCT_VALUES = attrgetter("signal", "mean", "n", "min", "max", "sd", "band")
 
 
 def round_facts(
@@ -519,32 +565,37 @@ def round_facts(
         if scores.group_only or u.respondents >= anonymity_minimum:
             facts["unknown." + cid] = u.share
     before_constructs = previous.constructs if previous is not None else {}
-    role_means = list(scores.by_role.values())
+    # a gap between roles needs two roles with enough respondents
+    role_means = list(scores.by_role.values()) if len(scores.by_role) > 1 else []
     for cid, s in scores.constructs.items():
         keys = _CONSTRUCT_KEYS.get(cid)
         if keys is None:
+            if len(_CONSTRUCT_KEYS) >= _MOST_KEYS:
+                _CONSTRUCT_KEYS.clear()
             keys = _CONSTRUCT_KEYS[cid] = tuple(f"{namespace}.{cid}" for namespace in _CONSTRUCT_FACTS)
-        if s.signal:
-            facts[keys[0]] = s.mean
+        signal, mean, n, low, high, sd, band = _CONSTRUCT_VALUES(s)
+        if signal:
+            facts[keys[0]] = mean
             continue
-        facts[keys[1]] = s.mean
-        facts[keys[2]] = float(s.n)
-        facts[keys[3]] = s.min
-        facts[keys[4]] = s.max
-        if s.sd is not None:
-            facts[keys[5]] = s.sd
-        if s.band is not None:
-            facts[keys[6]] = s.band
+        facts[keys[1]] = mean
+        facts[keys[2]] = float(n)
+        facts[keys[3]] = low
+        facts[keys[4]] = high
+        if sd is not None:
+            facts[keys[5]] = sd
+        if band is not None:
+            facts[keys[6]] = band
         before_score = before_constructs.get(cid)
         if before_score is not None and not before_score.signal:
             before = before_score.mean
             facts[keys[7]] = before
-            facts[keys[8]] = round(s.mean - before, PRECISION)
-        role_values = [means[cid] for means in role_means if cid in means]
-        if len(role_values) > 1:
-            facts[keys[9]] = round(max(role_values) - min(role_values), PRECISION)
-    for iid, item in scores.items.items():
-        facts["item." + iid] = item.mean
+            facts[keys[8]] = round(mean - before, PRECISION)
+        if role_means:
+            role_values = [means[cid] for means in role_means if cid in means]
+            if len(role_values) > 1:
+                facts[keys[9]] = round(max(role_values) - min(role_values), PRECISION)
+    items = scores.items
+    facts.update(zip(map("item.".__add__, items), map(_MEAN, items.values()), strict=True))
     for fact, p in scores.profile.items():
         if p.value is not None:
             facts["profile." + fact] = p.value
