@@ -107,7 +107,17 @@ _PLAIN_TYPES = frozenset({int, str, type(None)})
 
 def check_round(q: Questionnaire, rnd: Round, file: str, where: str = "round") -> list[Problem]:
     """Every problem with the answers of a round, naming the respondent and the item."""
+    return checked_round(q, rnd, file, where)[0]
+
+
+def checked_round(
+    q: Questionnaire, rnd: Round, file: str, where: str = "round"
+) -> tuple[list[Problem], bool]:
+    """check_round's problems, and whether every answer passed its quick look: an int, str or
+    None that is a valid answer to its item (plain_valid_answers), so that a scale answer is a
+    point 1..5, a code its scale offers, or none (scoring then reads them in one pass)."""
     problems: list[Problem] = []
+    plain = True
     if not rnd.responses:
         problems.append(Problem("no-responses", file=file, id=where))
     seen: set[str] = set()
@@ -138,6 +148,7 @@ def check_round(q: Questionnaire, rnd: Round, file: str, where: str = "round") -
         answers = response.answers
         if set(map(type, answers.values())) <= _PLAIN_TYPES and answers.items() <= valid:
             continue  # the common case: every answer a known valid one, looked up at once
+        plain = False
         scale_index = q.scale_index
         for item_id, value in answers.items():
             if item_id in scale_index and type(value) is int and 1 <= value <= 5:
@@ -173,7 +184,7 @@ def check_round(q: Questionnaire, rnd: Round, file: str, where: str = "round") -
                         },
                     )
                 )
-    return problems
+    return problems, plain
 
 
 def _show(value: Any) -> str:

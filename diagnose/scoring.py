@@ -172,13 +172,21 @@ _PLAIN_ENTRY: dict[Any, float] = {None: math.nan, **_CODES, 1: 1.0, 2: 2.0, 3: 3
 _PLAIN_TYPES = frozenset({int, float, str, type(None)})
 
 
-def answer_matrix(layout: ScaleLayout, responses: list[Response]) -> tuple[np.ndarray, bool]:
+def answer_matrix(
+    layout: ScaleLayout, responses: list[Response], *, checked: bool = False
+) -> tuple[np.ndarray, bool]:
     """Respondents × scale items: the raw answer, a negative code for "weet ik niet" or "niet van
     toepassing", or NaN when not answered; and whether every answer is a point 1..5, a code or
-    none (so that sums of scored answers are whole numbers)."""
+    none (so that sums of scored answers are whole numbers). `checked`: every answer is known to
+    be one of those, as an int, str or None (responses.checked_round), so they are read in one pass."""
     ids = layout.item_ids
     shape = (len(responses), len(ids))
-    raw = list(chain.from_iterable([map(r.answers.get, ids) for r in responses]))
+    answers = chain.from_iterable([map(r.answers.get, ids) for r in responses])
+    if checked:
+        return np.fromiter(
+            map(_PLAIN_ENTRY.__getitem__, answers), dtype=float, count=shape[0] * shape[1]
+        ).reshape(shape), True
+    raw = list(answers)
     if set(map(type, raw)) <= _PLAIN_TYPES:
         with contextlib.suppress(KeyError):  # a number outside 1..5, another word: one by one
             entries = np.fromiter(map(_PLAIN_ENTRY.__getitem__, raw), dtype=float, count=len(raw))
@@ -241,10 +249,13 @@ def score_round(
     min_items_per_respondent: int,
     min_items_for_band: int,
     network_profile: dict[str, Any] | None = None,
+    checked: bool = False,
 ) -> RoundScores:
+    """The round's scores. `checked`: responses.checked_round found every answer plain (see
+    answer_matrix); anything else is read answer by answer."""
     layout: ScaleLayout = q.scale_layout
     responses = rnd.responses
-    answers, plain = answer_matrix(layout, responses)
+    answers, plain = answer_matrix(layout, responses, checked=checked)
     answered = answers > 0  # NaN, "weet ik niet" and "niet van toepassing" compare false
     scored = np.where(answered, np.where(layout.reverse, 6.0 - answers, answers), 0.0)
 

@@ -14,7 +14,7 @@ import pytest
 from pydantic import BaseModel
 
 from diagnose import Bundle, Network, Response, Round, load_bundle
-from diagnose.diagnosis import score
+from diagnose.diagnosis import check_and_score, score
 from diagnose.questionnaire import DONT_KNOW, NOT_APPLICABLE, Questionnaire
 from diagnose.responses import ROLE_CONSTRUCT, check_round, role_of
 from diagnose.scoring import RoundScores, round_facts, round_to_precision
@@ -215,6 +215,8 @@ def test_scores_profile_and_facts_equal_the_plain_definition(
         )
         same(got, want_scores)
         assert got.model_dump_json() == want_scores.model_dump_json()
+        # checked first, the answers are read in one pass (checked_round): the same scores
+        assert check_and_score(bundle, q, rnd, network=network)[0].model_dump_json() == got.model_dump_json()
         for before in (None, previous):
             assert list(round_facts(got, before, anonymity_minimum=3).items()) == list(
                 reference_facts(got, before, 3).items()
