@@ -17,7 +17,7 @@ from diagnose.placeholders import context_for, fill, has_placeholders
 from diagnose.problems import ValidationFailed
 from diagnose.questionnaire import Questionnaire
 from diagnose.references import Citation
-from diagnose.responses import Network, Round, check_round
+from diagnose.responses import Network, Round, check_round, checked_round
 from diagnose.rulebase import Rule
 from diagnose.scoring import (
     ConstructScore,
@@ -280,7 +280,10 @@ def free_texts(q: Questionnaire, rnd: Round) -> dict[str, list[str]]:
     return result
 
 
-def score(bundle: Bundle, q: Questionnaire, rnd: Round, network: Network | None = None) -> RoundScores:
+def score(
+    bundle: Bundle, q: Questionnaire, rnd: Round, network: Network | None = None, *, checked: bool = False
+) -> RoundScores:
+    """The round's scores (`checked`: as scoring.score_round)."""
     s = bundle.settings
     return score_round(
         q,
@@ -293,6 +296,7 @@ def score(bundle: Bundle, q: Questionnaire, rnd: Round, network: Network | None 
         min_items_per_respondent=s.min_items_per_respondent,
         min_items_for_band=s.min_items_for_band,
         network_profile=network.profile if network else None,
+        checked=checked,
     )
 
 
@@ -324,13 +328,13 @@ def check_and_score(
     """The round's scores and its previous round's: the last earlier round that may be shown
     (`may_show`; one below the anonymity minimum is nobody's history). Raises ValidationFailed
     for bad answers."""
-    problems = check_round(q, rnd, file)
+    problems, plain = checked_round(q, rnd, file)
     for index, earlier in enumerate(history):
         if isinstance(earlier, Round):
             problems += check_round(q, earlier, file, where=f"history[{index}]")
     if problems:
         raise ValidationFailed(problems)
-    current = score(bundle, q, rnd, network)
+    current = score(bundle, q, rnd, network, checked=plain)
     minimum = bundle.settings.anonymity_minimum
     for earlier in reversed(history):
         scores = earlier if isinstance(earlier, RoundScores) else score(bundle, q, earlier, network)

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from diagnose.item_types import answer_error
 from diagnose.problems import Problem, did_you_mean
-from diagnose.questionnaire import Questionnaire
+from diagnose.questionnaire import DONT_KNOW, NOT_APPLICABLE, Questionnaire
 
 ROLE_CONSTRUCT = "respondent_role"
 
@@ -88,14 +88,42 @@ def role_of(response: Response, q: Questionnaire) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def plain_valid_answers(q: Questionnaire) -> frozenset[tuple[str, Any]]:
+    """The (item id, answer) pairs that are valid answers, for answers of type int, str or None
+    only (as set members 1, 1.0 and True are one): no answer, a scale's points and codes, an
+    option of a choice; each as answer_error judges it. Made once per questionnaire
+    (Questionnaire.scale_layout), so that check_round passes a common response in one lookup."""
+    candidates: list[Any] = [None, 1, 2, 3, 4, 5, DONT_KNOW, NOT_APPLICABLE]
+    return frozenset(
+        (item.id, value)
+        for item in q.items()
+        for value in [*candidates, *item.option_values]
+        if answer_error(q, item, value) is None
+    )
+
+
+_PLAIN_TYPES = frozenset({int, str, type(None)})
+
+
 def check_round(q: Questionnaire, rnd: Round, file: str, where: str = "round") -> list[Problem]:
     """Every problem with the answers of a round, naming the respondent and the item."""
+    return checked_round(q, rnd, file, where)[0]
+
+
+def checked_round(
+    q: Questionnaire, rnd: Round, file: str, where: str = "round"
+) -> tuple[list[Problem], bool]:
+    """check_round's problems, and whether every answer passed its quick look: an int, str or
+    None that is a valid answer to its item (plain_valid_answers), so that a scale answer is a
+    point 1..5, a code its scale offers, or none (scoring then reads them in one pass)."""
     problems: list[Problem] = []
+    plain = True
     if not rnd.responses:
         problems.append(Problem("no-responses", file=file, id=where))
     seen: set[str] = set()
     role_item = q.fact_item(ROLE_CONSTRUCT)
     roles = role_item.option_values if role_item else []
+    valid = q.scale_layout.valid_answers
     for response in rnd.responses:
         who = response.respondent
         if who in seen:
@@ -117,8 +145,12 @@ def check_round(q: Questionnaire, rnd: Round, file: str, where: str = "round") -
                     },
                 )
             )
+        answers = response.answers
+        if set(map(type, answers.values())) <= _PLAIN_TYPES and answers.items() <= valid:
+            continue  # the common case: every answer a known valid one, looked up at once
+        plain = False
         scale_index = q.scale_index
-        for item_id, value in response.answers.items():
+        for item_id, value in answers.items():
             if item_id in scale_index and type(value) is int and 1 <= value <= 5:
                 continue  # the common case, valid on every scale ("dk" and "na" are checked below)
             item = q.item_by_id.get(item_id)
@@ -152,7 +184,7 @@ def check_round(q: Questionnaire, rnd: Round, file: str, where: str = "round") -
                         },
                     )
                 )
-    return problems
+    return problems, plain
 
 
 def _show(value: Any) -> str:

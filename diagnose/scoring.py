@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import math
 import statistics
 from collections import Counter
 from collections.abc import Callable
-from typing import Any, Literal
+from itertools import chain, repeat
+from operator import attrgetter
+from typing import Any, Literal, TypeVar
 
 import numpy as np
 from pydantic import BaseModel
 
 from diagnose.item_types import Facts, item_type
 from diagnose.questionnaire import DONT_KNOW, NOT_APPLICABLE, ConstructCatalogue, Item, Questionnaire
-from diagnose.responses import Response, Round, role_of
+from diagnose.responses import ROLE_CONSTRUCT, Response, Round, plain_valid_answers
 
 Band = Literal["strength", "attention", "concern"]
 PRECISION = 4  # facts are rounded so that 3.0 is 3.0 and not 2.9999999999999996
@@ -99,8 +102,10 @@ def band_of(mean: float, strength: float, concern: float) -> Band:
 
 
 class ScaleLayout:
-    """The scale items of a questionnaire as matrix columns: answers become a respondents × items
-    matrix, and construct scores one matrix product, instead of a Python loop over every answer."""
+    """What scoring and checking need of a questionnaire, made once (Questionnaire.scale_layout):
+    the scale items as matrix columns, so that answers become a respondents × items matrix and
+    construct scores one matrix product instead of a Python loop over every answer; the profile
+    items with how each is summarised; and the answers check_round accepts without a closer look."""
 
     def __init__(self, q: Questionnaire):
         index = q.scale_index
@@ -112,6 +117,43 @@ class ScaleLayout:
         for i, (construct, _) in enumerate(index.values()):
             self.membership[i, column[construct]] = 1.0
         self.items_per_construct = self.membership.sum(axis=0)
+        # a respondent's construct mean from the whole sum and number of its scored items
+        most = int(self.items_per_construct.max(initial=0))
+        total, count = np.meshgrid(np.arange(5 * most + 1.0), np.arange(most + 1.0), indexing="ij")
+        self.mean_table = round_to_precision(
+            np.divide(total, count, out=np.zeros_like(total), where=count > 0)
+        )
+        self.alphabetical = sorted(range(len(self.construct_ids)), key=self.construct_ids.__getitem__)
+        role_item = q.fact_item(ROLE_CONSTRUCT)
+        self.role_item = role_item.id if role_item else None
+        self.profile_items = [
+            (construct, items[0], summarise)
+            for construct, items in q.items_by_construct.items()
+            if (summarise := PROFILE_FACTS.get(item_type(items[0]).facts)) is not None
+        ]
+        self.valid_answers = plain_valid_answers(q)
+        self._columns: list[tuple[ConstructCatalogue, tuple[type, int], list[_Column]]] = []
+
+    def columns(self, constructs: ConstructCatalogue, min_items_for_band: int) -> list[_Column]:
+        """The construct columns in the catalogue's order: (column, construct, its scale items,
+        signal, banded); a score construct measured by fewer than `min_items_for_band` items is a
+        signal, without a band. Kept for the last few catalogues and settings."""
+        key = (min_items_for_band.__class__, min_items_for_band)
+        for known, known_key, columns in self._columns:
+            if known is constructs and known_key == key:
+                return columns
+        order = _construct_order(constructs)
+        columns = []
+        for j, cid in sorted(enumerate(self.construct_ids), key=lambda jc: order(jc[1])):
+            items = int(self.items_per_construct[j])
+            is_score = constructs.by_id[cid].kind == "score" if cid in constructs.by_id else False
+            signal = is_score and items < min_items_for_band
+            columns.append((j, cid, items, signal, is_score and not signal))
+        self._columns = [*self._columns[-3:], (constructs, key, columns)]
+        return columns
+
+
+_Column = tuple[int, str, int, bool, bool]
 
 
 def required_items(items: int, min_items_per_respondent: int) -> int:
@@ -124,17 +166,35 @@ _DONT_KNOW_CODE = -1.0  # in the answer matrix; a missing answer is NaN, a score
 _NOT_APPLICABLE_CODE = -2.0
 _CODES: dict[Any, float] = {DONT_KNOW: _DONT_KNOW_CODE, NOT_APPLICABLE: _NOT_APPLICABLE_CODE}
 _NUMBER = (int, float)
+# The common answers and their matrix entries, looked up in one pass: only for answers of these
+# types (as dict keys 1, 1.0 and True are one key; a bool is not a number here, see answer_matrix)
+_PLAIN_ENTRY: dict[Any, float] = {None: math.nan, **_CODES, 1: 1.0, 2: 2.0, 3: 3.0, 4: 4.0, 5: 5.0}
+_PLAIN_TYPES = frozenset({int, float, str, type(None)})
 
 
-def answer_matrix(layout: ScaleLayout, responses: list[Response]) -> np.ndarray:
+def answer_matrix(
+    layout: ScaleLayout, responses: list[Response], *, checked: bool = False
+) -> tuple[np.ndarray, bool]:
     """Respondents × scale items: the raw answer, a negative code for "weet ik niet" or "niet van
-    toepassing", or NaN when not answered."""
+    toepassing", or NaN when not answered; and whether every answer is a point 1..5, a code or
+    none (so that sums of scored answers are whole numbers). `checked`: every answer is known to
+    be one of those, as an int, str or None (responses.checked_round), so they are read in one pass."""
     ids = layout.item_ids
+    shape = (len(responses), len(ids))
+    answers = chain.from_iterable([map(r.answers.get, ids) for r in responses])
+    if checked:
+        return np.fromiter(
+            map(_PLAIN_ENTRY.__getitem__, answers), dtype=float, count=shape[0] * shape[1]
+        ).reshape(shape), True
+    raw = list(answers)
+    if set(map(type, raw)) <= _PLAIN_TYPES:
+        with contextlib.suppress(KeyError):  # a number outside 1..5, another word: one by one
+            entries = np.fromiter(map(_PLAIN_ENTRY.__getitem__, raw), dtype=float, count=len(raw))
+            return entries.reshape(shape), True
     nan = math.nan
     codes = _CODES  # any other value (a list, a word) reads as NaN
-    raw = [a.get(i) for a in (r.answers for r in responses) for i in ids]
     values = [v if v.__class__ in _NUMBER else codes.get(v, nan) for v in raw]
-    return np.array(values, dtype=float).reshape(len(responses), len(ids))
+    return np.array(values, dtype=float).reshape(shape), False
 
 
 def round_to_precision(values: np.ndarray) -> np.ndarray:
@@ -150,11 +210,31 @@ def round_to_precision(values: np.ndarray) -> np.ndarray:
 
 def _column_sums(values: np.ndarray) -> np.ndarray:
     """Sums down each column, row after row: the same additions in the same order as sum() over
-    a list, so that means and spreads agree to the last bit with the plain-Python definition."""
-    total = np.zeros(values.shape[1])
-    for row in values:
-        total += row
+    a list (a running sum is added up in order), so that means and spreads agree to the last bit
+    with the plain-Python definition."""
+    if not len(values):
+        return np.zeros(values.shape[1])
+    total: np.ndarray = np.cumsum(values, axis=0)[-1]
     return total
+
+
+_new = object.__new__
+_set = object.__setattr__
+_M = TypeVar("_M", bound=BaseModel)
+
+
+def _trusted(cls: type[_M], fields: dict[str, Any], given: set[str] | None = None) -> _M:
+    """The model model_validate would build from `fields`, made without checking them again:
+    every value already has its field's type, and `fields` holds every field in the model's
+    order (`given`: the ones set, when a default is among them). model_construct, without its
+    Python loop over the fields: a round's ~100 scores cost a fifth of validating them. A test
+    (test_scoring_parity) compares what this builds with what validation builds."""
+    m = _new(cls)
+    _set(m, "__dict__", fields)
+    _set(m, "__pydantic_fields_set__", set(fields) if given is None else given)
+    _set(m, "__pydantic_extra__", None)
+    _set(m, "__pydantic_private__", None)
+    return m
 
 
 def score_round(
@@ -169,10 +249,13 @@ def score_round(
     min_items_per_respondent: int,
     min_items_for_band: int,
     network_profile: dict[str, Any] | None = None,
+    checked: bool = False,
 ) -> RoundScores:
+    """The round's scores. `checked`: responses.checked_round found every answer plain (see
+    answer_matrix); anything else is read answer by answer."""
     layout: ScaleLayout = q.scale_layout
     responses = rnd.responses
-    answers = answer_matrix(layout, responses)
+    answers, plain = answer_matrix(layout, responses, checked=checked)
     answered = answers > 0  # NaN, "weet ik niet" and "niet van toepassing" compare false
     scored = np.where(answered, np.where(layout.reverse, 6.0 - answers, answers), 0.0)
 
@@ -180,160 +263,185 @@ def score_round(
     counts = answered.astype(float) @ layout.membership
     needed = np.minimum(layout.items_per_construct, min_items_per_respondent)
     has = (counts > 0) & (counts >= needed)
-    means = round_to_precision(
-        np.divide(scored @ layout.membership, counts, out=np.zeros_like(counts), where=has)
-    )
-    means = np.where(has, means, 0.0)
-
-    cids = layout.construct_ids
-    roles: Counter[str] = Counter()
-    respondent_roles: list[str | None] = []
-    per_respondent: list[dict[str, Any]] = []
-    for response, row, row_has in zip(responses, means.tolist(), has.tolist(), strict=True):
-        role = role_of(response, q)
-        respondent_roles.append(role)
-        if role:
-            roles[role] += 1
-        per_respondent.append(
-            {
-                "role": role,
-                "group": response.group,
-                "scores": {c: v for c, v, h in zip(cids, row, row_has, strict=True) if h},
-            }
-        )
-
-    result = _construct_scores(
-        layout,
-        constructs,
-        means,
-        has,
-        strength=strength,
-        concern=concern,
-        minimum=anonymity_minimum,
-        min_items_for_band=min_items_for_band,
-    )
-    item_n = answered.sum(axis=0)
-    item_means = round_to_precision(
-        np.divide(scored.sum(axis=0), item_n, out=np.zeros(len(item_n)), where=item_n > 0)
-    )
-    unknown_answers = answers == _DONT_KNOW_CODE
-    dont_know = unknown_answers.sum(axis=0)
-    not_applicable = (answers == _NOT_APPLICABLE_CODE).sum(axis=0)
-    item_scores = {
-        iid: {"mean": m, "n": n, "dont_know": k, "not_applicable": a}
-        for iid, m, n, k, a in zip(
-            layout.item_ids,
-            item_means.tolist(),
-            item_n.tolist(),
-            dont_know.tolist(),
-            not_applicable.tolist(),
-            strict=True,
-        )
-        if n
-    }
-    profile, chosen = _profile(q, rnd, profile_agreement, network_profile or {})
-    # plain dicts validated in one call: pydantic-core builds the ~120 nested models several times
-    # faster than model_construct() one by one
-    return RoundScores.model_validate(
-        {
-            "label": rnd.label,
-            "date": rnd.date.isoformat() if rnd.date else None,
-            "respondents": len(responses),
-            "group_only": bool(responses) and all(r.group for r in responses),
-            "roles": dict(sorted(roles.items())),
-            "constructs": result,
-            "items": item_scores,
-            "profile": profile,
-            "chosen_counts": chosen,
-            "respondent_scores": per_respondent,
-            "by_role": _role_means(cids, means, has, respondent_roles, anonymity_minimum),
-            "unknown": _unknown(layout, constructs, answered, unknown_answers),
-            "questionnaire": {"id": q.id, "version": q.version},
-        }
-    )
-
-
-def _unknown(
-    layout: ScaleLayout, constructs: ConstructCatalogue, answered: np.ndarray, unknown: np.ndarray
-) -> dict[str, dict[str, Any]]:
-    """Per construct with any "weet ik niet": its share among the answers that apply."""
-    membership = layout.membership
-    dk = unknown.sum(axis=0) @ membership
-    applies = dk + answered.sum(axis=0) @ membership
-    who = ((unknown.astype(float) @ membership) > 0).sum(axis=0)
-    share = round_to_precision(np.divide(dk, applies, out=np.zeros(len(dk)), where=applies > 0)).tolist()
-    order = _construct_order(constructs)
-    return {
-        cid: {"share": share[j], "respondents": int(who[j])}
-        for j, cid in sorted(enumerate(layout.construct_ids), key=lambda jc: order(jc[1]))
-        if dk[j] > 0
-    }
-
-
-def _construct_scores(
-    layout: ScaleLayout,
-    constructs: ConstructCatalogue,
-    means: np.ndarray,
-    has: np.ndarray,
-    *,
-    strength: float,
-    concern: float,
-    minimum: int,
-    min_items_for_band: int,
-) -> dict[str, dict[str, Any]]:
-    """Mean, spread, range and band over the respondents' construct means; a score construct
-    measured by fewer than `min_items_for_band` items is a signal, without a band."""
+    sums = scored @ layout.membership
+    if plain:  # whole sums and counts: the mean of each, rounded, made once per questionnaire
+        means = layout.mean_table[np.where(has, sums, 0.0).astype(np.intp), counts.astype(np.intp)]
+    else:
+        means = round_to_precision(np.divide(sums, counts, out=np.zeros_like(counts), where=has))
     n = has.sum(axis=0)
-    some = n > 0
-    total = _column_sums(means)
-    exact_mean = np.divide(total, n, out=np.zeros(len(n)), where=some)
+    exact_mean = np.divide(_column_sums(means), n, out=np.zeros(len(n)), where=n > 0)
     deviation = np.where(has, means - exact_mean, 0.0)
     spread = np.sqrt(np.divide(_column_sums(deviation * deviation), n - 1, out=np.zeros(len(n)), where=n > 1))
-    average = round_to_precision(exact_mean).tolist()
-    sd = round_to_precision(spread).tolist()
+    item_n = answered.sum(axis=0)
+    item_mean = np.divide(scored.sum(axis=0), item_n, out=np.zeros(len(item_n)), where=item_n > 0)
+    unknown_answers = answers == _DONT_KNOW_CODE
+    dont_know = unknown_answers.sum(axis=0)
+
+    respondent_roles, roles, rows_of = _roles(layout, responses)
+    role_names, role_means, role_enough = _role_sums(means, has, rows_of, anonymity_minimum)
+    # everything rounded at once: construct means and spreads, item means, role means, shares
+    parts = [exact_mean, spread, item_mean, *role_means]
+    unknown = bool(dont_know.any())
+    if unknown:
+        dk, applies, who = _unknown_counts(layout, answered, unknown_answers, dont_know)
+        parts.append(np.divide(dk, applies, out=np.zeros(len(dk)), where=applies > 0))
+    rounded = round_to_precision(np.concatenate(parts)).tolist()
+    cids = layout.construct_ids
+    width, items = len(cids), len(item_n)
+    average, sd = rounded[:width], rounded[width : 2 * width]
+    start = 2 * width + items
+    by_role: dict[str, dict[str, float]] = {}
+    for role, enough in zip(role_names, role_enough, strict=True):
+        values = rounded[start : start + width]
+        start += width
+        by_role[role] = {cids[j]: values[j] for j in layout.alphabetical if enough[j]}
+
+    counted = n.tolist()
     low = np.where(has, means, np.inf).min(axis=0, initial=np.inf).tolist()
     high = np.where(has, means, -np.inf).max(axis=0, initial=-np.inf).tolist()
-    column = {cid: j for j, cid in enumerate(layout.construct_ids)}
-    result: dict[str, dict[str, Any]] = {}
-    for cid in sorted((c for c, j in column.items() if some[j]), key=_construct_order(constructs)):
-        j = column[cid]
-        count = int(n[j])
-        items = int(layout.items_per_construct[j])
-        is_score = constructs.by_id[cid].kind == "score" if cid in constructs.by_id else False
-        signal = is_score and items < min_items_for_band
-        banded = is_score and not signal
-        result[cid] = {
-            "mean": average[j],
-            "sd": sd[j] if count > 1 else None,
-            "n": count,
-            "min": low[j],
-            "max": high[j],
-            "band": band_of(average[j], strength, concern) if banded else None,
-            "below_minimum": count < minimum,
-            "signal": signal,
-            "items": items,
+    columns = layout.columns(constructs, min_items_for_band)
+    result: dict[str, ConstructScore] = {}
+    for j, cid, scale_items, signal, banded in columns:
+        count = counted[j]
+        if count:
+            result[cid] = _trusted(
+                ConstructScore,
+                {
+                    "mean": average[j],
+                    "sd": sd[j] if count > 1 else None,
+                    "n": count,
+                    "min": low[j],
+                    "max": high[j],
+                    "band": band_of(average[j], strength, concern) if banded else None,
+                    "below_minimum": count < anonymity_minimum,
+                    "signal": signal,
+                    "items": scale_items,
+                },
+            )
+    item_scores = {
+        iid: _trusted(ItemScore, {"mean": m, "n": k, "dont_know": d, "not_applicable": a})
+        for iid, m, k, d, a in zip(
+            layout.item_ids,
+            rounded[2 * width : 2 * width + items],
+            item_n.tolist(),
+            dont_know.tolist(),
+            (answers == _NOT_APPLICABLE_CODE).sum(axis=0).tolist(),
+            strict=True,
+        )
+        if k
+    }
+    shares = {}
+    if unknown:
+        share = rounded[start:]
+        shares = {
+            cid: _trusted(Unknown, {"share": share[j], "respondents": int(who[j])})
+            for j, cid, *_ in columns
+            if dk[j] > 0
         }
-    return result
+    profile, chosen = _profile(layout, responses, profile_agreement, network_profile or {})
+    fields: dict[str, Any] = {
+        "label": rnd.label,
+        "date": rnd.date.isoformat() if rnd.date else None,
+        "respondents": len(responses),
+        "group_only": bool(responses) and all(r.group for r in responses),
+        "roles": roles,
+        "constructs": result,
+        "items": item_scores,
+        "profile": profile,
+        "chosen_counts": chosen,
+        "respondent_scores": _respondent_scores(layout, responses, means, has, respondent_roles),
+        "by_role": by_role,
+        "unknown": shares,
+        "questionnaire": _trusted(Reference, {"id": q.id, "version": q.version}),
+    }
+    if rnd.label.__class__ is str:
+        return _trusted(RoundScores, fields)
+    return RoundScores.model_validate(fields)  # says what is wrong, as before
 
 
-def _role_means(
-    cids: list[str], means: np.ndarray, has: np.ndarray, roles: list[str | None], minimum: int
-) -> dict[str, dict[str, float]]:
-    """Mean construct scores per respondent role, only where the role has enough respondents."""
-    result: dict[str, dict[str, float]] = {}
-    for role in sorted({r for r in roles if r}):
-        members = np.array([r == role for r in roles])
-        n = has[members].sum(axis=0)
-        enough = (n > 0) & (n >= minimum)
-        if not enough.any():
-            continue
-        role_mean = round_to_precision(
-            np.divide(_column_sums(means[members]), n, out=np.zeros(len(n)), where=enough)
-        ).tolist()
-        result[role] = {
-            cid: role_mean[j] for j, cid in sorted(enumerate(cids), key=lambda jc: jc[1]) if enough[j]
-        }
-    return result
+def _roles(
+    layout: ScaleLayout, responses: list[Response]
+) -> tuple[list[str | None], dict[str, int], dict[str, list[int]]]:
+    """Each respondent's role (role_of: the response's own, else its answer to the role item),
+    how many respondents have each role (in alphabetical order), and their rows."""
+    role_item = layout.role_item
+    role: list[str | None] = [r.role for r in responses]
+    rows_of: dict[str, list[int]] = {}
+    for i, response in enumerate(responses):
+        if not role[i]:
+            value = response.answers.get(role_item) if role_item else None
+            role[i] = value if isinstance(value, str) else None
+        if name := role[i]:
+            rows_of.setdefault(name, []).append(i)
+    return role, {name: len(rows_of[name]) for name in sorted(rows_of)}, rows_of
+
+
+def _respondent_scores(
+    layout: ScaleLayout,
+    responses: list[Response],
+    means: np.ndarray,
+    has: np.ndarray,
+    role: list[str | None],
+) -> list[RespondentScores]:
+    """Every respondent's role, group answer and construct scores."""
+    cids = layout.construct_ids
+    if has.all():
+        scores = [dict(zip(cids, row, strict=True)) for row in means.tolist()]
+    else:
+        scores = [
+            {c: v for c, v, h in zip(cids, row, row_has, strict=True) if h}
+            for row, row_has in zip(means.tolist(), has.tolist(), strict=True)
+        ]
+    built = [
+        {"role": r, "group": response.group, "scores": s}
+        for r, response, s in zip(role, responses, scores, strict=True)
+    ]
+    if set(map(type, role)) <= _ROLE_TYPES and all(
+        response.group.__class__ is bool for response in responses
+    ):
+        return [_trusted(RespondentScores, fields) for fields in built]
+    return [RespondentScores.model_validate(fields) for fields in built]  # as before
+
+
+_ROLE_TYPES = frozenset({str, type(None)})
+
+
+def _role_sums(
+    means: np.ndarray, has: np.ndarray, rows_of: dict[str, list[int]], minimum: int
+) -> tuple[list[str], list[np.ndarray], list[list[bool]]]:
+    """Mean construct scores per respondent role (not yet rounded) where the role has enough
+    respondents: the roles in alphabetical order, their means, and the constructs that have
+    enough. Each role's respondents are summed in order (as _column_sums), all roles in one
+    running sum: a role's rows, then rows of zeros up to the largest role's number of rows."""
+    names = sorted(role for role, rows in rows_of.items() if len(rows) >= minimum)
+    if not names:  # (a role with fewer respondents than the minimum has no construct with enough)
+        return [], [], []
+    width = max(len(rows_of[role]) for role in names)
+    nobody = len(means)  # the index of a row of zeros below the respondents' rows
+    index = np.array([rows_of[role] + [nobody] * (width - len(rows_of[role])) for role in names])
+    padded_has = np.concatenate([has, np.zeros((1, has.shape[1]), dtype=bool)])[index]
+    padded_means = np.concatenate([means, np.zeros((1, means.shape[1]))])[index]
+    n = padded_has.sum(axis=1)
+    enough = (n > 0) & (n >= minimum)
+    role_means = np.divide(np.cumsum(padded_means, axis=1)[:, -1], n, out=np.zeros(n.shape), where=enough)
+    keep = enough.any(axis=1).tolist()
+    return (
+        [role for role, kept in zip(names, keep, strict=True) if kept],
+        [row for row, kept in zip(role_means, keep, strict=True) if kept],
+        [row for row, kept in zip(enough.tolist(), keep, strict=True) if kept],
+    )
+
+
+def _unknown_counts(
+    layout: ScaleLayout, answered: np.ndarray, unknown: np.ndarray, dont_know: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per construct: the "weet ik niet" answers, the answers that apply (scored and "weet ik
+    niet"; not "n.v.t.") and the respondents who gave at least one "weet ik niet"."""
+    membership = layout.membership
+    dk = dont_know @ membership
+    applies = dk + answered.sum(axis=0) @ membership
+    who = ((unknown.astype(float) @ membership) > 0).sum(axis=0)
+    return dk, applies, who
 
 
 def _construct_order(constructs: ConstructCatalogue) -> Any:
@@ -342,19 +450,19 @@ def _construct_order(constructs: ConstructCatalogue) -> Any:
 
 
 def _profile(
-    q: Questionnaire, rnd: Round, agreement: float, network_profile: dict[str, Any]
-) -> tuple[dict[str, FactFields], dict[str, int]]:
-    facts: dict[str, FactFields] = {}
+    layout: ScaleLayout, responses: list[Response], agreement: float, network_profile: dict[str, Any]
+) -> tuple[dict[str, ProfileFact], dict[str, int]]:
+    facts: dict[str, ProfileFact] = {}
     chosen: dict[str, int] = {}
-    for construct, items in q.items_by_construct.items():
-        item = items[0]
-        summarise = PROFILE_FACTS.get(item_type(item).facts)
-        if summarise is None:
-            continue
-        answers: list[Any] = [r.answers[item.id] for r in rnd.responses if r.answers.get(item.id) is not None]
+    dicts = [r.answers for r in responses]
+    for construct, item, summarise in layout.profile_items:
+        answers: list[Any] = list(map(dict.get, dicts, repeat(item.id)))
+        if None in answers:
+            answers = [a for a in answers if a is not None]
         if not answers:
             continue
-        facts[construct], count = summarise(item, answers, agreement)
+        fields, count = summarise(item, answers, agreement)
+        facts[construct] = _profile_fact(fields, given=set(fields))
         if count is not None:
             chosen[construct] = count
     for construct, value in network_profile.items():
@@ -362,38 +470,49 @@ def _profile(
             continue
         if isinstance(value, list):
             chosen[construct] = len(value)
-            facts[construct] = {
-                "value": None,
+        facts[construct] = _profile_fact(
+            {
+                "value": None if isinstance(value, list) else value,
                 "share": 1.0,
                 "n": 0,
                 "disagree": False,
                 "counts": {},
                 "from_network": True,
             }
-        else:
-            facts[construct] = {
-                "value": value,
-                "share": 1.0,
-                "n": 0,
-                "disagree": False,
-                "counts": {},
-                "from_network": True,
-            }
+        )
     return facts, chosen
+
+
+def _profile_fact(fields: FactFields, given: set[str] | None = None) -> ProfileFact:
+    if fields["value"].__class__ not in _FACT_VALUE_TYPES:
+        return ProfileFact.model_validate(fields)  # an int becomes a float, as before
+    fields.setdefault("from_network", False)
+    return _trusted(ProfileFact, fields, given)
+
+
+_FACT_VALUE_TYPES = (str, float, type(None))
 
 
 def _choice_fact(item: Item, answers: list[Any], agreement: float) -> tuple[FactFields, int | None]:
     """One option: the most common answer (the first option on a tie), disagreed below `agreement`."""
-    counts = Counter(answers)
-    order = {v: i for i, v in enumerate(item.option_values)}
-    value, top = max(counts.items(), key=lambda kv: (kv[1], -order.get(kv[0], 0)))
+    options = item.option_values
+    per_option = [answers.count(o) for o in options]
+    if sum(per_option) == len(answers):  # every answer an option (a checked round)
+        top = max(per_option)
+        value: Any = options[per_option.index(top)]
+        counts = {o: c for o, c in zip(options, per_option, strict=True) if c}
+    else:
+        counted = Counter(answers)
+        order = {v: i for i, v in enumerate(options)}
+        value, top = max(counted.items(), key=lambda kv: (kv[1], -order.get(kv[0], 0)))
+        counts = {o: counted[o] for o in options if counted[o]}
     share = round(top / len(answers), PRECISION)
     fact = {
         "value": value,
         "share": share,
         "n": len(answers),
         "disagree": len(answers) > 1 and share < agreement,
-        "counts": {o: counts[o] for o in item.option_values if counts[o]},
+        "counts": counts,
     }
     return fact, None
 
@@ -436,6 +555,9 @@ PROFILE_FACTS: dict[Facts, Callable[[Item, list[Any], float], tuple[FactFields, 
 # instead of ten f-strings per construct per round.
 _CONSTRUCT_FACTS = ("signal", "score", "n", "min", "max", "sd", "band", "previous", "change", "role_gap")
 _CONSTRUCT_KEYS: dict[str, tuple[str, ...]] = {}
+_MOST_KEYS = 10_000  # construct ids kept (a few dozen in any rule base)
+_MEAN = attrgetter("mean")
+_CONSTRUCT_VALUES = attrgetter("signal", "mean", "n", "min", "max", "sd", "band")
 
 
 def round_facts(
@@ -454,32 +576,37 @@ def round_facts(
         if scores.group_only or u.respondents >= anonymity_minimum:
             facts["unknown." + cid] = u.share
     before_constructs = previous.constructs if previous is not None else {}
-    role_means = list(scores.by_role.values())
+    # a gap between roles needs two roles with enough respondents
+    role_means = list(scores.by_role.values()) if len(scores.by_role) > 1 else []
     for cid, s in scores.constructs.items():
         keys = _CONSTRUCT_KEYS.get(cid)
         if keys is None:
+            if len(_CONSTRUCT_KEYS) >= _MOST_KEYS:
+                _CONSTRUCT_KEYS.clear()
             keys = _CONSTRUCT_KEYS[cid] = tuple(f"{namespace}.{cid}" for namespace in _CONSTRUCT_FACTS)
-        if s.signal:
-            facts[keys[0]] = s.mean
+        signal, mean, n, low, high, sd, band = _CONSTRUCT_VALUES(s)
+        if signal:
+            facts[keys[0]] = mean
             continue
-        facts[keys[1]] = s.mean
-        facts[keys[2]] = float(s.n)
-        facts[keys[3]] = s.min
-        facts[keys[4]] = s.max
-        if s.sd is not None:
-            facts[keys[5]] = s.sd
-        if s.band is not None:
-            facts[keys[6]] = s.band
+        facts[keys[1]] = mean
+        facts[keys[2]] = float(n)
+        facts[keys[3]] = low
+        facts[keys[4]] = high
+        if sd is not None:
+            facts[keys[5]] = sd
+        if band is not None:
+            facts[keys[6]] = band
         before_score = before_constructs.get(cid)
         if before_score is not None and not before_score.signal:
             before = before_score.mean
             facts[keys[7]] = before
-            facts[keys[8]] = round(s.mean - before, PRECISION)
-        role_values = [means[cid] for means in role_means if cid in means]
-        if len(role_values) > 1:
-            facts[keys[9]] = round(max(role_values) - min(role_values), PRECISION)
-    for iid, item in scores.items.items():
-        facts["item." + iid] = item.mean
+            facts[keys[8]] = round(mean - before, PRECISION)
+        if role_means:
+            role_values = [means[cid] for means in role_means if cid in means]
+            if len(role_values) > 1:
+                facts[keys[9]] = round(max(role_values) - min(role_values), PRECISION)
+    items = scores.items
+    facts.update(zip(map("item.".__add__, items), map(_MEAN, items.values()), strict=True))
     for fact, p in scores.profile.items():
         if p.value is not None:
             facts["profile." + fact] = p.value

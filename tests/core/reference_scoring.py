@@ -4,12 +4,15 @@
 from __future__ import annotations
 
 import math
+import statistics
 from collections import Counter
 from typing import Any
 
+from diagnose.item_types import answer_error
+from diagnose.problems import Problem, did_you_mean
 from diagnose.questionnaire import DONT_KNOW, NOT_APPLICABLE, ConstructCatalogue, Questionnaire
-from diagnose.responses import Response, Round, role_of
-from diagnose.scoring import PRECISION, band_of
+from diagnose.responses import ROLE_CONSTRUCT, Response, Round, role_of
+from diagnose.scoring import PRECISION, RoundScores, band_of
 
 
 def mean(values: list[float]) -> float:
@@ -139,3 +142,135 @@ def unknown_shares(q: Questionnaire, rnd: Round) -> dict[str, dict[str, Any]]:
         c: {"share": round(dk[c] / applies[c], PRECISION), "respondents": who[c]}
         for c in sorted(dk, key=order.index)
     }
+
+
+def reference_profile(
+    q: Questionnaire, rnd: Round, agreement: float, network_profile: dict[str, Any]
+) -> tuple[dict[str, dict[str, Any]], dict[str, int]]:
+    """Profile facts answer by answer: a choice's most common answer (the first option on a tie),
+    a set of choices' counts and how many options at least half chose, a number's median; then
+    what the network's profile says of the facts nobody answered."""
+    facts: dict[str, dict[str, Any]] = {}
+    chosen: dict[str, int] = {}
+    for construct, items in q.items_by_construct.items():
+        item = items[0]
+        answers = [r.answers[item.id] for r in rnd.responses if r.answers.get(item.id) is not None]
+        if not answers or item.type not in ("single", "multi", "number"):
+            continue
+        fact: dict[str, Any] = {
+            "value": None,
+            "share": 1.0,
+            "n": len(answers),
+            "disagree": False,
+            "counts": {},
+        }
+        if item.type == "single":
+            counts = Counter(answers)
+            best = max(counts[o] for o in item.option_values)
+            fact["value"] = next(o for o in item.option_values if counts[o] == best)
+            fact["share"] = round(best / len(answers), PRECISION)
+            fact["disagree"] = len(answers) > 1 and fact["share"] < agreement
+            fact["counts"] = {o: counts[o] for o in item.option_values if counts[o]}
+        elif item.type == "multi":
+            counts = Counter(o for a in answers for o in a)
+            fact["counts"] = {o: counts[o] for o in item.option_values if counts[o]}
+            chosen[construct] = sum(1 for c in counts.values() if c * 2 >= len(answers))
+        else:
+            fact["value"] = float(statistics.median(answers))
+        facts[construct] = fact
+    for construct, value in network_profile.items():
+        if construct not in facts and construct not in chosen:
+            if isinstance(value, list):
+                chosen[construct] = len(value)
+            facts[construct] = {
+                "value": None if isinstance(value, list) else value,
+                "share": 1.0,
+                "n": 0,
+                "disagree": False,
+                "counts": {},
+                "from_network": True,
+            }
+    return facts, chosen
+
+
+def reference_facts(scores: RoundScores, previous: RoundScores | None, minimum: int) -> dict[str, Any]:
+    """The facts the rules see, written out one by one (diagnose.scoring.round_facts)."""
+    facts: dict[str, Any] = {
+        "round.respondents": float(scores.respondents),
+        "round.roles": float(len(scores.roles)),
+    }
+    for cid, u in scores.unknown.items():
+        if scores.group_only or u.respondents >= minimum:
+            facts[f"unknown.{cid}"] = u.share
+    for cid, s in scores.constructs.items():
+        if s.signal:
+            facts[f"signal.{cid}"] = s.mean
+            continue
+        facts[f"score.{cid}"] = s.mean
+        facts[f"n.{cid}"] = float(s.n)
+        facts[f"min.{cid}"] = s.min
+        facts[f"max.{cid}"] = s.max
+        if s.sd is not None:
+            facts[f"sd.{cid}"] = s.sd
+        if s.band is not None:
+            facts[f"band.{cid}"] = s.band
+        before = previous.constructs.get(cid) if previous is not None else None
+        if before is not None and not before.signal:
+            facts[f"previous.{cid}"] = before.mean
+            facts[f"change.{cid}"] = round(s.mean - before.mean, PRECISION)
+        values = [means[cid] for means in scores.by_role.values() if cid in means]
+        if len(values) > 1:
+            facts[f"role_gap.{cid}"] = round(max(values) - min(values), PRECISION)
+    for iid, item in scores.items.items():
+        facts[f"item.{iid}"] = item.mean
+    for fact, p in scores.profile.items():
+        if p.value is not None:
+            facts[f"profile.{fact}"] = p.value
+        facts[f"disagree.{fact}"] = p.disagree
+    for fact, count in scores.chosen_counts.items():
+        facts[f"count.{fact}"] = float(count)
+    return facts
+
+
+def reference_problems(q: Questionnaire, rnd: Round, file: str) -> list[Problem]:
+    """check_round answer by answer: every problem, in the order of the responses and answers."""
+    problems: list[Problem] = []
+    if not rnd.responses:
+        problems.append(Problem("no-responses", file=file, id="round"))
+    seen: set[str] = set()
+    role_item = q.fact_item(ROLE_CONSTRUCT)
+    roles = role_item.option_values if role_item else []
+    for response in rnd.responses:
+        who = response.respondent
+        if who in seen:
+            problems.append(
+                Problem("duplicate-respondent", file=file, id=who, field="respondent", params={"key": who})
+            )
+        seen.add(who)
+        if response.role is not None and roles and response.role not in roles:
+            params = {
+                "key": response.role,
+                "suggestion": did_you_mean(response.role, roles),
+                "allowed": ", ".join(roles),
+            }
+            problems.append(Problem("unknown-role", file=file, id=who, field="role", params=params))
+        for item_id, value in response.answers.items():
+            item = q.item_by_id.get(item_id)
+            if item is None:
+                params = {
+                    "key": item_id,
+                    "suggestion": did_you_mean(item_id, q.item_by_id),
+                    "questionnaire": q.ref,
+                }
+                problems.append(Problem("unknown-item", file=file, id=who, field=item_id, params=params))
+                continue
+            error = answer_error(q, item, value)
+            if error:
+                text = repr(value)
+                params = {
+                    "value": text if len(text) <= 60 else text[:57] + "...",
+                    "detail": error.what,
+                    "fix": error.fix,
+                }
+                problems.append(Problem("answer-value", file=file, id=who, field=item_id, params=params))
+    return problems
