@@ -42,7 +42,10 @@ def test_answers_survive_the_column_change_down_and_up(store: Store, rnd: Any, q
     if store.engine.dialect.name == "postgresql":
         assert _answers_type(store) == "JSONB"
         with store.engine.connect() as conn:  # as a release before 0012 reads them
-            assert conn.execute(text("SELECT answers FROM response WHERE id = :id"), {"id": rid}).scalar() == answers
+            assert (
+                conn.execute(text("SELECT answers FROM response WHERE id = :id"), {"id": rid}).scalar()
+                == answers
+            )
     assert upgrade(store.engine) == head_revision()
     assert store.answers(rid) == answers  # rows converted from jsonb keep jsonb's key order
     if store.engine.dialect.name == "postgresql":
