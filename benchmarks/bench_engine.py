@@ -37,7 +37,8 @@ from diagnose.conditions import evaluate
 from diagnose.diagnosis import diagnose, score
 from diagnose.questionnaire import Questionnaire
 from diagnose.responses import Round
-from diagnose.scoring import RoundScores, round_facts
+from diagnose.rule_facts import round_facts
+from diagnose.scores import RoundScores
 from diagnose.synthetic import RoundSpec, generate_round
 
 CONSTRUCT_TARGETS = (2.2, 2.8, 3.2, 3.6, 4.1, 4.5)

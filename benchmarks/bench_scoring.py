@@ -9,7 +9,7 @@ answered), made in this process without a database. Two figures, CPU per round:
 - `diagnosis.check_and_score`: check_round, then score_round (the answer matrix, construct,
   item, role and profile scores, the RoundScores); against the same scores written out answer by
   answer (tests/core/reference_scoring.py, the definition the test suite holds the scoring to);
-- `scoring.round_facts`: the facts the rules see, in every run, first and later; against the same
+- `rule_facts.round_facts`: the facts the rules see, in every run, first and later; against the same
   facts written out one by one.
 
 Measured as a re-diagnosis worker runs (collector.frozen_and_paused: no automatic collection).
@@ -35,7 +35,7 @@ from figures import cpu_timed, figure, record
 from diagnose import collector, load_bundle
 from diagnose.diagnosis import check_and_score
 from diagnose.responses import Network, Response, Round
-from diagnose.scoring import round_facts
+from diagnose.rule_facts import round_facts
 from tests.core.reference_scoring import reference_facts, reference_profile, reference_scores
 
 

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from diagnose.comparability import comparability
-from diagnose.scoring import Reference
+from diagnose.scores import Reference
 from diagnose.text import LocalizedText
 
 if TYPE_CHECKING:

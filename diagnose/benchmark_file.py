@@ -27,7 +27,7 @@ from diagnose.benchmark import MINIMUM_FLOOR, ROUNDING, Peer
 from diagnose.bundle import Bundle
 from diagnose.problems import Problem, ValidationFailed, did_you_mean
 from diagnose.questionnaire import Questionnaire
-from diagnose.scoring import Reference
+from diagnose.scores import Reference
 from diagnose.source import SourceFile, load_json_text, read_text, validate_model
 
 FORMAT = "netwerkscan-benchmark"

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
 from diagnose.questionnaire import version_key
-from diagnose.scoring import Reference, RoundScores
+from diagnose.scores import Reference, RoundScores
 from diagnose.text import LocalizedText
 
 if TYPE_CHECKING:

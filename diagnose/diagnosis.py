@@ -18,17 +18,10 @@ from diagnose.problems import ValidationFailed
 from diagnose.questionnaire import Questionnaire
 from diagnose.references import Citation
 from diagnose.responses import Network, Round, check_round, checked_round
+from diagnose.rule_facts import round_facts
 from diagnose.rulebase import Rule
-from diagnose.scoring import (
-    ConstructScore,
-    ProfileFact,
-    Reference,
-    RespondentScores,
-    RoundScores,
-    Unknown,
-    round_facts,
-    score_round,
-)
+from diagnose.scores import ConstructScore, ProfileFact, Reference, RespondentScores, RoundScores, Unknown
+from diagnose.scoring import score_round
 from diagnose.text import LocalizedText, trusted
 
 

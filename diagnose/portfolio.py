@@ -34,7 +34,7 @@ from typing import Any, Literal, NamedTuple
 
 from diagnose.bundle import Bundle
 from diagnose.comparability import comparability
-from diagnose.scoring import Reference
+from diagnose.scores import Reference
 from diagnose.text import LocalizedText
 
 TREND_STEP = 0.1  # the smallest change of a group's mean shown as ▲ or ▼ (one decimal shown)

@@ -8,8 +8,7 @@ import statistics
 from collections import Counter
 from collections.abc import Callable
 from itertools import chain, repeat
-from operator import attrgetter
-from typing import Any, Literal, TypeVar
+from typing import Any, TypeVar
 
 import numpy as np
 from pydantic import BaseModel
@@ -17,80 +16,18 @@ from pydantic import BaseModel
 from diagnose.item_types import Facts, item_type
 from diagnose.questionnaire import DONT_KNOW, NOT_APPLICABLE, ConstructCatalogue, Item, Questionnaire
 from diagnose.responses import ROLE_CONSTRUCT, Response, Round, plain_valid_answers
-
-Band = Literal["strength", "attention", "concern"]
-PRECISION = 4  # facts are rounded so that 3.0 is 3.0 and not 2.9999999999999996
-
-
-class Reference(BaseModel):
-    """A questionnaire or rule base by id and version."""
-
-    id: str
-    version: str
-
-
-class ConstructScore(BaseModel):
-    mean: float
-    sd: float | None
-    n: int
-    min: float
-    max: float
-    band: Band | None
-    below_minimum: bool
-    # A score construct the questionnaire measures with fewer than `min_items_for_band` items: its
-    # mean is a signal to explore, shown without a band; the rules see it as signal.C, not score.C.
-    # (Stored diagnoses from before questionnaire 2.0 lack these fields: read as banded scores.)
-    signal: bool = False
-    items: int | None = None  # the scale items that measure it in the round's questionnaire
-
-
-class ItemScore(BaseModel):
-    mean: float
-    n: int
-    dont_know: int
-    not_applicable: int = 0
-
-
-class Unknown(BaseModel):
-    """How often respondents answered "weet ik niet" on a construct's items."""
-
-    share: float  # "weet ik niet" among the answers that apply (scored and "weet ik niet"; not "n.v.t.")
-    respondents: int  # respondents who gave at least one such answer on its items
-
-
-class ProfileFact(BaseModel):
-    value: str | float | None
-    share: float
-    n: int
-    disagree: bool
-    counts: dict[str, int]
-    from_network: bool = False
-
-
-# A ProfileFact's fields: validated with the rest of the round's scores in one call (score_round)
-FactFields = dict[str, Any]
-
-
-class RespondentScores(BaseModel):
-    role: str | None
-    group: bool
-    scores: dict[str, float]
-
-
-class RoundScores(BaseModel):
-    label: str
-    date: str | None
-    respondents: int
-    group_only: bool
-    roles: dict[str, int]
-    constructs: dict[str, ConstructScore]
-    items: dict[str, ItemScore]
-    profile: dict[str, ProfileFact]
-    chosen_counts: dict[str, int]
-    respondent_scores: list[RespondentScores]
-    by_role: dict[str, dict[str, float]] = {}
-    unknown: dict[str, Unknown] = {}
-    questionnaire: Reference | None = None  # the version that was answered (absent in old kept scores)
+from diagnose.scores import (
+    PRECISION,
+    Band,
+    ConstructScore,
+    FactFields,
+    ItemScore,
+    ProfileFact,
+    Reference,
+    RespondentScores,
+    RoundScores,
+    Unknown,
+)
 
 
 def band_of(mean: float, strength: float, concern: float) -> Band:
@@ -553,64 +490,3 @@ PROFILE_FACTS: dict[Facts, Callable[[Item, list[Any], float], tuple[FactFields, 
 
 # The paths of a construct's facts, in the order round_facts uses them, made once per construct id
 # instead of ten f-strings per construct per round.
-_CONSTRUCT_FACTS = ("signal", "score", "n", "min", "max", "sd", "band", "previous", "change", "role_gap")
-_CONSTRUCT_KEYS: dict[str, tuple[str, ...]] = {}
-_MOST_KEYS = 10_000  # construct ids kept (a few dozen in any rule base)
-_MEAN = attrgetter("mean")
-_CONSTRUCT_VALUES = attrgetter("signal", "mean", "n", "min", "max", "sd", "band")
-
-
-def round_facts(
-    scores: RoundScores, previous: RoundScores | None, *, anonymity_minimum: int
-) -> dict[str, Any]:
-    """The facts the rules see, keyed by path (score.lnc4_trust, profile.overlap, ...). `previous`
-    is in this round's construct ids (diagnose.comparability). A signal (too few items for a band)
-    is signal.C only: no score, band, spread or change. unknown.C, the share of "weet ik niet", is
-    given once at least `anonymity_minimum` respondents gave such an answer on C (or for a round
-    of group answers), so that it never points at one person."""
-    facts: dict[str, Any] = {
-        "round.respondents": float(scores.respondents),
-        "round.roles": float(len(scores.roles)),
-    }
-    for cid, u in scores.unknown.items():
-        if scores.group_only or u.respondents >= anonymity_minimum:
-            facts["unknown." + cid] = u.share
-    before_constructs = previous.constructs if previous is not None else {}
-    # a gap between roles needs two roles with enough respondents
-    role_means = list(scores.by_role.values()) if len(scores.by_role) > 1 else []
-    for cid, s in scores.constructs.items():
-        keys = _CONSTRUCT_KEYS.get(cid)
-        if keys is None:
-            if len(_CONSTRUCT_KEYS) >= _MOST_KEYS:
-                _CONSTRUCT_KEYS.clear()
-            keys = _CONSTRUCT_KEYS[cid] = tuple(f"{namespace}.{cid}" for namespace in _CONSTRUCT_FACTS)
-        signal, mean, n, low, high, sd, band = _CONSTRUCT_VALUES(s)
-        if signal:
-            facts[keys[0]] = mean
-            continue
-        facts[keys[1]] = mean
-        facts[keys[2]] = float(n)
-        facts[keys[3]] = low
-        facts[keys[4]] = high
-        if sd is not None:
-            facts[keys[5]] = sd
-        if band is not None:
-            facts[keys[6]] = band
-        before_score = before_constructs.get(cid)
-        if before_score is not None and not before_score.signal:
-            before = before_score.mean
-            facts[keys[7]] = before
-            facts[keys[8]] = round(mean - before, PRECISION)
-        if role_means:
-            role_values = [means[cid] for means in role_means if cid in means]
-            if len(role_values) > 1:
-                facts[keys[9]] = round(max(role_values) - min(role_values), PRECISION)
-    items = scores.items
-    facts.update(zip(map("item.".__add__, items), map(_MEAN, items.values()), strict=True))
-    for fact, p in scores.profile.items():
-        if p.value is not None:
-            facts["profile." + fact] = p.value
-        facts["disagree." + fact] = p.disagree
-    for fact, count in scores.chosen_counts.items():
-        facts["count." + fact] = float(count)
-    return facts

@@ -28,7 +28,7 @@ from diagnose.charts.style import (
 )
 from diagnose.comparability import earlier_in_terms, version_change
 from diagnose.diagnosis import Diagnosis, PreviousRound, earlier_round
-from diagnose.scoring import RoundScores
+from diagnose.scores import RoundScores
 from diagnose.text import Lang
 
 

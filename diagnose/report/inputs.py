@@ -20,7 +20,7 @@ from diagnose.edits import Applied, Branding
 from diagnose.problems import ValidationFailed
 from diagnose.questionnaire import Questionnaire
 from diagnose.responses import Network, Round, check_round
-from diagnose.scoring import RoundScores
+from diagnose.scores import RoundScores
 
 
 class _StoredRound(Protocol):

@@ -32,7 +32,7 @@ from diagnose.benchmark import ALL, Comparison, Own, Peer, Scope, compare, in_ow
 from diagnose.benchmark_file import BenchmarkFile, score_constructs
 from diagnose.diagnosis import Diagnosis
 from diagnose.problems import Problem, ValidationFailed
-from diagnose.scoring import Reference
+from diagnose.scores import Reference
 from diagnose.store import models, records
 from diagnose.store.benchmark_rows import BenchmarkOptIn, BenchmarkReference
 from diagnose.store.errors import StoreError

@@ -16,7 +16,7 @@ from diagnose.agreements import Agreement, actions
 from diagnose.problems import Problem, ValidationFailed
 from diagnose.questionnaire import Questionnaire
 from diagnose.responses import Network, Response, Round
-from diagnose.scoring import RoundScores
+from diagnose.scores import RoundScores
 from diagnose.store import agreement_rows, models, records, round_scores
 from diagnose.store import types as t
 from diagnose.store.chronology import history_rounds, round_sort_key

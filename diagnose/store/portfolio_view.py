@@ -24,7 +24,7 @@ from diagnose import collector
 from diagnose.cards import summary_cards
 from diagnose.edits import apply
 from diagnose.portfolio import Measured, NetworkFacts, PortfolioRow, portfolio
-from diagnose.scoring import Reference
+from diagnose.scores import Reference
 from diagnose.store import Store
 from diagnose.store.transfer import tables
 from diagnose.text import LocalizedText

@@ -12,7 +12,8 @@ from diagnose.item_types import answer_error
 from diagnose.problems import Problem, did_you_mean
 from diagnose.questionnaire import DONT_KNOW, NOT_APPLICABLE, ConstructCatalogue, Questionnaire
 from diagnose.responses import ROLE_CONSTRUCT, Response, Round, role_of
-from diagnose.scoring import PRECISION, RoundScores, band_of
+from diagnose.scores import PRECISION, RoundScores
+from diagnose.scoring import band_of
 
 
 def mean(values: list[float]) -> float:
@@ -194,7 +195,7 @@ def reference_profile(
 
 
 def reference_facts(scores: RoundScores, previous: RoundScores | None, minimum: int) -> dict[str, Any]:
-    """The facts the rules see, written out one by one (diagnose.scoring.round_facts)."""
+    """The facts the rules see, written out one by one (diagnose.rule_facts.round_facts)."""
     facts: dict[str, Any] = {
         "round.respondents": float(scores.respondents),
         "round.roles": float(len(scores.roles)),

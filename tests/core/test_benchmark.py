@@ -21,7 +21,7 @@ from diagnose.benchmark import (
     position_text,
     quartile,
 )
-from diagnose.scoring import Reference
+from diagnose.scores import Reference
 
 Q = Reference(id="netwerkscan", version="2.0")
 C = "lnc4_trust"

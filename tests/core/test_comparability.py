@@ -9,7 +9,7 @@ from diagnose import Bundle, Response, Round, diagnose
 from diagnose.bundle import build_bundle, discover
 from diagnose.comparability import comparability, version_change
 from diagnose.diagnosis import score
-from diagnose.scoring import Reference
+from diagnose.scores import Reference
 from tests.core.content_copy import replace_in
 from tests.core.test_versions import two_versions
 

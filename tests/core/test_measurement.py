@@ -11,7 +11,7 @@ from diagnose.bundle import build_bundle, discover
 from diagnose.diagnosis import score
 from diagnose.questionnaire import DONT_KNOW, NOT_APPLICABLE, Questionnaire
 from diagnose.responses import ROLE_CONSTRUCT
-from diagnose.scoring import round_facts
+from diagnose.rule_facts import round_facts
 from tests.core.content_copy import replace_in
 from tests.core.test_versions import two_versions
 

@@ -20,7 +20,7 @@ from diagnose.portfolio import (
     row,
     sort_rows,
 )
-from diagnose.scoring import Reference
+from diagnose.scores import Reference
 
 TODAY = dt.date(2026, 11, 30)
 

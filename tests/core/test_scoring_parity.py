@@ -17,7 +17,9 @@ from diagnose import Bundle, Network, Response, Round, load_bundle
 from diagnose.diagnosis import check_and_score, score
 from diagnose.questionnaire import DONT_KNOW, NOT_APPLICABLE, Questionnaire
 from diagnose.responses import ROLE_CONSTRUCT, check_round, role_of
-from diagnose.scoring import RoundScores, round_facts, round_to_precision
+from diagnose.rule_facts import round_facts
+from diagnose.scores import RoundScores
+from diagnose.scoring import round_to_precision
 from tests.core.reference_scoring import (
     reference_facts,
     reference_problems,

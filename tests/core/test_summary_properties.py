@@ -3,7 +3,7 @@ strength and a concern (also through a finding that names two constructs), meeti
 working methods by card, a summary that names no construct twice, holds at most one disagreement and
 no advice twice, "what goes well" in one or two sentences, and the same input giving the same output.
 
-Rounds are generated as scores (diagnose.scoring.RoundScores), not answers, so thousands run in
+Rounds are generated as scores (diagnose.scores.RoundScores), not answers, so thousands run in
 seconds and every corner of the 1–5 scale, every spread, role gap, profile and earlier round is
 reached. `make test` runs the small budget; `make test-long` sets NETSCAN_HYPOTHESIS=long (3000 rounds).
 """
@@ -24,7 +24,8 @@ from diagnose.render import to_json, to_markdown
 from diagnose.report.content import load_content
 from diagnose.report.findings import MAX_QUESTIONS, methods, question_cards
 from diagnose.responses import ROLE_CONSTRUCT
-from diagnose.scoring import ConstructScore, ProfileFact, RoundScores, band_of
+from diagnose.scores import ConstructScore, ProfileFact, RoundScores
+from diagnose.scoring import band_of
 
 settings.register_profile(
     "default", max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow]

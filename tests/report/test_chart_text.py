@@ -23,7 +23,8 @@ from diagnose.diagnosis import Diagnosis, diagnose_scores
 from diagnose.explain import BAND_LABELS
 from diagnose.report import ReportInput
 from diagnose.responses import ROLE_CONSTRUCT
-from diagnose.scoring import ConstructScore, RespondentScores, RoundScores, band_of
+from diagnose.scores import ConstructScore, RespondentScores, RoundScores
+from diagnose.scoring import band_of
 from diagnose.text import format_number
 
 from .test_charts import all_figures
