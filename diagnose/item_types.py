@@ -170,6 +170,13 @@ def _check_number(q: Questionnaire, item: Item, value: Any) -> AnswerError | Non
 def _check_text(q: Questionnaire, item: Item, value: Any) -> AnswerError | None:
     if not isinstance(value, str):
         return _error("geen tekst", "not text", "geef tekst", "give text")
+    if "\x00" in value:  # nobody types it; PostgreSQL stores no text with it, nor a backup of it
+        return _error(
+            "bevat een nulteken (\\u0000)",
+            "contains a NUL character (\\u0000)",
+            "haal het teken uit de tekst",
+            "remove the character from the text",
+        )
     if item.max_length is not None and len(value) > item.max_length:
         return _error(
             f"langer dan {item.max_length} tekens",

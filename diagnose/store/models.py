@@ -266,7 +266,8 @@ class Response(Base):
     is_group: Mapped[bool] = mapped_column(Boolean, default=False)
     status: Mapped[str] = mapped_column(String(10), default="draft")
     resume_key_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
-    # The frozen answers of a submitted response, in questionnaire order; NULL while a draft (see `answer`).
+    # The frozen answers of a submitted response, in questionnaire order as handed in (rows from before
+    # migration 0012 keep jsonb's order on PostgreSQL); NULL while a draft (see `answer`).
     answers: Mapped[dict[str, Any] | None] = mapped_column(JSONText, nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     submitted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)

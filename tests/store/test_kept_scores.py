@@ -9,12 +9,12 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import select, text, update
 
 from diagnose import Bundle, diagnose
 from diagnose.questionnaire import Questionnaire
 from diagnose.store import Store, models, rediagnosis
-from diagnose.store.round_scores import ScoresDigest
+from diagnose.store.round_scores import ScoresDigest, response_line
 
 from .conftest import role_values
 from .helpers import add_respondents, statements
@@ -112,6 +112,27 @@ def test_a_change_to_what_scores_come_from_scores_again(
         store.rediagnose(round_id=last.id)
     assert reads_answers(seen)
     assert store.latest_snapshot(last.id).data == fresh(store, bundle, q, net, rounds, 2)
+
+
+def test_the_response_lines_are_the_same_in_every_session_time_zone(store: Store, q: Questionnaire) -> None:
+    """The digest's line per response holds the hand-in time as the database has it (epoch seconds on
+    PostgreSQL): a session in another time zone must not make every kept score look stale."""
+    _, rounds = network_with_rounds(store, q)
+    R = models.Response
+    line = response_line(R, store.engine.dialect.name)
+    query = select(line, R.submitted_at).where(R.round_id == rounds[0].id).order_by(R.id)
+    seen = []
+    with store.engine.connect() as conn:
+        for zone in ("UTC", "Pacific/Chatham", "America/St_Johns"):
+            if store.engine.dialect.name == "postgresql":
+                conn.execute(text(f"SET TIME ZONE '{zone}'"))
+            seen.append(conn.execute(query).all())
+    assert seen[0] == seen[1] == seen[2] and len(seen[0]) == 3
+    for made, submitted_at in seen[0]:
+        stamp = made.split("|")[1]
+        assert submitted_at is not None and stamp.startswith("=")
+        if store.engine.dialect.name == "postgresql":
+            assert float(stamp[1:]) == pytest.approx(submitted_at.timestamp(), abs=1e-6)
 
 
 def test_the_digest_changes_with_every_input(bundle: Bundle, q: Questionnaire) -> None:

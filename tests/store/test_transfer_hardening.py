@@ -313,6 +313,24 @@ def test_nan_is_refused_not_stored_as_non_standard_json(store: Store, ws: Any, q
         assert codes_of(error) == ["not-xlsx"] and error.problems[0].line == 2, literal
 
 
+def test_a_nul_character_in_a_text_answer_is_refused_located(store: Store, ws: Any, q: Questionnaire) -> None:
+    """PostgreSQL keeps answers as json (migration 0012), which would take a NUL that jsonb refused:
+    then a downgrade, and any release keeping jsonb, could not read the row back."""
+    item = next(i for i in q.items() if i.type == "text")
+    text = json.dumps(
+        {
+            "questionnaire": {"id": q.id, "version": q.version},
+            "network": {"name": "N"},
+            "round": {"label": "R", "responses": [{"respondent": "a", "answers": {item.id: "ja\u0000nee"}}]},
+        }
+    )
+    assert "\\u0000" in text
+    error = refused(store, text.encode(), "nul.json", ws.id)
+    problem = error.problems[0]
+    assert problem.id == item.id or item.id in problem.format("en"), problem.format("en")
+    assert "NUL" in problem.format("en") and "nulteken" in problem.format("nl")
+
+
 # ---- 4. poison and leftovers ---------------------------------------------------------------------
 
 
