@@ -84,10 +84,6 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
 
 
 JSONValue = JSON().with_variant(JSONB(), "postgresql")
-# A document stored and read whole, never queried inside: PostgreSQL's json keeps the text as written
-# (keys in the order given), where jsonb parses it on every write and prints it again on every read
-# (~8 µs per submitted response: a third of the server's work when re-diagnosis scores a round).
-JSONText = JSON()
 
 
 class CompressedJSON(TypeDecorator[Any]):
@@ -266,9 +262,8 @@ class Response(Base):
     is_group: Mapped[bool] = mapped_column(Boolean, default=False)
     status: Mapped[str] = mapped_column(String(10), default="draft")
     resume_key_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
-    # The frozen answers of a submitted response, in questionnaire order as handed in (rows from before
-    # migration 0012 keep jsonb's order on PostgreSQL); NULL while a draft (see `answer`).
-    answers: Mapped[dict[str, Any] | None] = mapped_column(JSONText, nullable=True)
+    # Frozen once handed in, NULL while a draft (`answer`); json, read whole (migration 0012 says why)
+    answers: Mapped[dict[str, Any] | None] = mapped_column(JSON(), nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     submitted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
