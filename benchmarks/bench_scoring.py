@@ -36,7 +36,7 @@ from diagnose import collector, load_bundle
 from diagnose.diagnosis import check_and_score
 from diagnose.responses import Network, Response, Round
 from diagnose.rule_facts import round_facts
-from tests.core.reference_scoring import reference_facts, reference_profile, reference_scores
+from tests.core.reference_scoring import reference_facts, reference_profile, reference_scores_of
 
 
 def plan_rounds(bundle: Any, rounds: int) -> list[tuple[Any, Round, Network]]:
@@ -81,16 +81,7 @@ def main() -> None:
 
     def written_out() -> None:
         for q, rnd, network in rounds:
-            reference_scores(
-                q,
-                bundle.constructs,
-                rnd,
-                s.thresholds["strength"],
-                s.thresholds["concern"],
-                s.anonymity_minimum,
-                s.min_items_per_respondent,
-                s.min_items_for_band,
-            )
+            reference_scores_of(bundle, q, rnd)
             reference_profile(q, rnd, s.profile_agreement, network.profile)
 
     with collector.frozen_and_paused():

@@ -8,6 +8,7 @@ import statistics
 from collections import Counter
 from typing import Any
 
+from diagnose.bundle import Bundle
 from diagnose.item_types import answer_error
 from diagnose.problems import Problem, did_you_mean
 from diagnose.questionnaire import DONT_KNOW, NOT_APPLICABLE, ConstructCatalogue, Questionnaire
@@ -46,6 +47,21 @@ def respondent_scores(
         for c, v in per_construct.items()
         if len(v) >= min(min_items, scale_items(q, c))
     }, items
+
+
+def reference_scores_of(bundle: Bundle, q: Questionnaire, rnd: Round) -> dict[str, Any]:
+    """reference_scores with the rule base's scoring settings."""
+    s = bundle.settings
+    return reference_scores(
+        q,
+        bundle.constructs,
+        rnd,
+        s.thresholds["strength"],
+        s.thresholds["concern"],
+        s.anonymity_minimum,
+        s.min_items_per_respondent,
+        s.min_items_for_band,
+    )
 
 
 def reference_scores(

@@ -24,7 +24,7 @@ from tests.core.reference_scoring import (
     reference_facts,
     reference_problems,
     reference_profile,
-    reference_scores,
+    reference_scores_of,
 )
 
 
@@ -61,20 +61,10 @@ def random_round(bundle: Bundle, questionnaire: str, rng: random.Random) -> Roun
 def test_vectorised_scoring_equals_the_plain_definition(bundle: Bundle, questionnaire: str) -> None:
     rng = random.Random(20261122)
     q = bundle.questionnaire(questionnaire)
-    s = bundle.settings
     for _ in range(150):
         rnd = random_round(bundle, questionnaire, rng)
         got = score(bundle, q, rnd)
-        want = reference_scores(
-            q,
-            bundle.constructs,
-            rnd,
-            s.thresholds["strength"],
-            s.thresholds["concern"],
-            s.anonymity_minimum,
-            s.min_items_per_respondent,
-            s.min_items_for_band,
-        )
+        want = reference_scores_of(bundle, q, rnd)
         assert {c: v.model_dump() for c, v in got.constructs.items()} == want["constructs"]
         assert {i: v.model_dump() for i, v in got.items.items()} == want["items"]
         assert [r.model_dump() for r in got.respondent_scores] == want["respondent_scores"]
@@ -175,16 +165,7 @@ def test_scores_profile_and_facts_equal_the_plain_definition(
         rnd, network = varied_round(q, rng, f"r{index}")
         assert check_round(q, rnd, "f") == [] == reference_problems(q, rnd, "f")
         got = score(bundle, q, rnd, network)
-        want = reference_scores(
-            q,
-            bundle.constructs,
-            rnd,
-            s.thresholds["strength"],
-            s.thresholds["concern"],
-            s.anonymity_minimum,
-            s.min_items_per_respondent,
-            s.min_items_for_band,
-        )
+        want = reference_scores_of(bundle, q, rnd)
         facts, chosen = reference_profile(q, rnd, s.profile_agreement, network.profile)
         roles = Counter(role for r in rnd.responses if (role := role_of(r, q)))
         # in the order the scores keep: constructs as the catalogue lists them, items and each
