@@ -26,6 +26,11 @@ if TYPE_CHECKING:
     from diagnose.bundle import Bundle
     from diagnose.diagnosis import Diagnosis, Finding
 
+    # One card before it is a Card: (lead, evidence, priority, constructs), findings by priority
+    _Single = tuple[Finding, tuple[Finding, ...], float, frozenset[str]]
+    # Cards led by one rule template merged: the first single and those listed alike with it
+    _Merged = tuple[_Single, list[_Single]]
+
 SUMMARY_SIZE = 3
 MAX_STRENGTH_LABELS = 3
 
@@ -112,18 +117,27 @@ def priorities(d: Diagnosis, bundle: Bundle, findings: Sequence[Finding]) -> lis
     )
     result = []
     for f in findings:
-        constructs = f.constructs
-        before = (
-            before_scores.get(constructs[0]) if before_scores is not None and len(constructs) == 1 else None
-        )
+        kind = f.kind
+        if kind == "trend":  # drop() is None for any other kind, and only a drop reads was_strength
+            fell = drop(d, f)
+            constructs = f.constructs
+            before = (
+                before_scores.get(constructs[0])
+                if fell is not None and before_scores is not None and len(constructs) == 1
+                else None
+            )
+            was_strength = before is not None and before >= strength
+        else:
+            fell, was_strength = None, False
+        own = f.spread
         result.append(
             score(
-                f.kind,
+                kind,
                 f.severity,
                 f.margin,
-                drop(d, f) if f.kind == "trend" else None,  # drop() is None for any other kind
-                before is not None and before >= strength,
-                spread is not None and f.spread is not None and f.spread >= spread,
+                fell,
+                was_strength,
+                spread is not None and own is not None and own >= spread,
             )
         )
     return result
@@ -131,15 +145,31 @@ def priorities(d: Diagnosis, bundle: Bundle, findings: Sequence[Finding]) -> lis
 
 def cards(d: Diagnosis, bundle: Bundle) -> list[Card]:
     """All findings as cards, the most important first (strength cards last)."""
+    result = [
+        Card(
+            lead=lead,
+            evidence=evidence,
+            alike=tuple(Card(*single[:2], (), *single[2:]) for single in alike),
+            priority=score,
+            constructs=frozenset(c for m in alike for c in m[3]) | constructs if alike else constructs,
+        )
+        for (lead, evidence, score, constructs), alike in _merged(d, bundle)
+    ]
+    return sorted(result, key=lambda c: c.is_strength)  # stable: priority order within each side
+
+
+def _singles(d: Diagnosis, bundle: Bundle) -> list[_Single]:
+    """The findings of one root as one card each, the most important first."""
     findings = d.findings
-    position = {f.rule: index for index, f in enumerate(findings)}
-    score = dict(zip((f.rule for f in findings), priorities(d, bundle, findings), strict=True))
+    rules = [f.rule for f in findings]
+    position = {rule: index for index, rule in enumerate(rules)}
+    score = dict(zip(rules, priorities(d, bundle, findings), strict=True))
     # At equal priority a point of attention nearer the concern threshold comes first (its margin
     # is the distance above that threshold); otherwise the diagnosis's own order. Each finding's
     # rank made once (by identity: the findings are this diagnosis's), not once per comparison.
     ranks = {
-        id(f): (-score[f.rule], f.margin if f.kind == "attention" else 0.0, position[f.rule])
-        for f in findings
+        id(f): (-score[rule], f.margin if f.kind == "attention" else 0.0, position[rule])
+        for f, rule in zip(findings, rules, strict=True)
     }
 
     # Union the findings that share a score construct (strengths apart from the rest).
@@ -150,13 +180,16 @@ def cards(d: Diagnosis, bundle: Bundle) -> list[Card]:
             key = parent[key]
         return key
 
+    by_id = bundle.constructs.by_id
     scored: dict[str, frozenset[str]] = {}
     first_keys: list[str] = []
-    for f in findings:
-        constructs, minus, plus = _union_keys(bundle, f)
-        scored[f.rule] = constructs
-        strength = f.kind == "strength"
-        keys = (plus if strength else minus) or [("+" if strength else "-") + "rule:" + f.rule]
+    for f, rule in zip(findings, rules, strict=True):
+        known = _keys_known.get((id(by_id), *f.constructs))
+        constructs, minus, plus = (
+            known[1:] if known is not None and known[0] is by_id else _union_keys(bundle, f)
+        )
+        scored[rule] = constructs
+        keys = (plus or ["+rule:" + rule]) if f.kind == "strength" else (minus or ["-rule:" + rule])
         first = keys[0]
         first_keys.append(first)
         if len(keys) > 1:
@@ -167,52 +200,62 @@ def cards(d: Diagnosis, bundle: Bundle) -> list[Card]:
     for f, first in zip(findings, first_keys, strict=True):
         groups.setdefault(root(first) if first in parent else first, []).append(f)
 
-    single: list[tuple[tuple[float, float, int], Card]] = []
+    single: list[tuple[tuple[float, float, int], _Single]] = []
     for members in groups.values():
+        lead = members[0]
         if len(members) > 1:
             members.sort(key=lambda f: ranks[id(f)])
             lead = members[0]
             constructs = frozenset(c for m in members for c in scored[m.rule])
+            single.append((ranks[id(lead)], (lead, tuple(members[1:]), score[lead.rule], constructs)))
         else:
-            lead = members[0]
-            constructs = scored[lead.rule]
-        card = Card(lead, tuple(members[1:]), (), score[lead.rule], constructs)
-        single.append((ranks[id(lead)], card))
+            single.append((ranks[id(lead)], (lead, (), score[lead.rule], scored[lead.rule])))
     single.sort(key=lambda ranked: ranked[0])
-    return _merge_templates([card for _, card in single], bundle)
+    return [card for _, card in single]
 
 
-def _merge_templates(single: list[Card], bundle: Bundle) -> list[Card]:
+def _merged(d: Diagnosis, bundle: Bundle) -> list[_Merged]:
     """Cards led by the same rule template (three improvements, eight points of attention) become
-    one card: the first leads, the others are listed alike with their own evidence."""
-
-    def family_key(card: Card) -> tuple[str, str] | None:
-        rule = bundle.rule_by_id.get(card.lead.rule)
-        if rule is None or not rule.template or rule.template == rule.id:
-            return None
-        return (card.lead.kind, rule.template)
-
-    family: dict[tuple[str, str], list[Card]] = {}
-    keys = [family_key(card) for card in single]
+    one card: the first leads, the others are listed alike with their own evidence. In priority
+    order, strengths not yet put last."""
+    single = _singles(d, bundle)
+    templates = _rule_templates(bundle)[0]
+    keys = [
+        (lead.kind, template) if (template := templates.get(lead.rule)) is not None else None
+        for lead, *_ in single
+    ]
+    family: dict[tuple[str, str], list[_Single]] = {}
     for card, key in zip(single, keys, strict=True):
         if key is not None:
             family.setdefault(key, []).append(card)
-    result: list[Card] = []
+    result: list[_Merged] = []
     for card, key in zip(single, keys, strict=True):
-        members = family.get(key, []) if key is not None else []
-        if len(members) < 2:
-            result.append(card)
+        members = family[key] if key is not None else None
+        if members is None or len(members) < 2:
+            result.append((card, []))
         elif members[0] is card:
-            result.append(
-                Card(
-                    lead=card.lead,
-                    evidence=card.evidence,
-                    alike=tuple(members[1:]),
-                    priority=card.priority,
-                    constructs=frozenset(c for m in members for c in m.constructs),
-                )
-            )
-    return sorted(result, key=lambda c: c.is_strength)  # stable: priority order within each side
+            result.append((card, members[1:]))
+    return result
+
+
+def _rule_templates(bundle: Bundle) -> tuple[dict[str, str], dict[str, str]]:
+    """Per rule of the rule base, made once per rule base: the template that makes its cards one
+    family (a rule with no template of its own has none) and the template the summary names once
+    (its own id when it has none)."""
+    rules = bundle.rule_by_id
+    known = _templates_known.get(id(rules))
+    if known is None or known[0] is not rules:
+        if len(_templates_known) > 100:  # rule bases loaded one after another in a long-lived process
+            _templates_known.clear()
+        known = _templates_known[id(rules)] = (
+            rules,
+            {r.id: r.template for r in rules.values() if r.template and r.template != r.id},
+            {r.id: r.template or r.id for r in rules.values()},
+        )
+    return known[1], known[2]
+
+
+_templates_known: dict[int, tuple[Mapping[str, Any], dict[str, str], dict[str, str]]] = {}
 
 
 def _advice_key(f: Finding) -> str:
@@ -224,7 +267,16 @@ def summary_cards(d: Diagnosis, bundle: Bundle) -> list[Card]:
     disagreement, no advice (or rule template) twice. When a person chose the top
     (`Diagnosis.chosen_summary`, diagnose.edits): the card holding each chosen finding in the chosen
     order, then the computed top's other cards until there are three."""
-    computed = _computed_summary(d, bundle)
+    computed = [
+        Card(
+            lead=lead,
+            evidence=evidence,
+            alike=tuple(Card(*single[:2], (), *single[2:]) for single in alike),
+            priority=score,
+            constructs=constructs,
+        )
+        for (lead, evidence, score, _), alike, constructs in _computed_summary(d, bundle)
+    ]
     if not d.chosen_summary:
         return computed
     every = cards(d, bundle)
@@ -237,37 +289,44 @@ def summary_cards(d: Diagnosis, bundle: Bundle) -> list[Card]:
     return top[:SUMMARY_SIZE]
 
 
-def _computed_summary(d: Diagnosis, bundle: Bundle) -> list[Card]:
-    chosen: list[Card] = []
+def _computed_summary(d: Diagnosis, bundle: Bundle) -> list[tuple[_Single, list[_Single], frozenset[str]]]:
+    """The summary's cards before they are Cards (lead card, those alike, all their constructs)."""
+    chosen: list[tuple[_Single, list[_Single], frozenset[str]]] = []
     named: set[str] = set()
     advice: set[str] = set()
     templates: set[str] = set()
     disagreement = False
-    for card in cards(d, bundle):
-        lead = card.lead
-        if card.is_strength:
+    template_of = _rule_templates(bundle)[1]
+    for card, alike in _merged(d, bundle):
+        lead = card[0]
+        kind = lead.kind
+        if kind == "strength":
             continue
-        template = bundle.rule_by_id[lead.rule].template if lead.rule in bundle.rule_by_id else lead.rule
+        constructs = frozenset(c for m in alike for c in m[3]) | card[3] if alike else card[3]
+        template = template_of.get(lead.rule, lead.rule)
+        lead_advice = _advice_key(lead)
         if (
-            card.constructs & named
-            or (lead.kind == "disagreement" and disagreement)
-            or _advice_key(lead) in advice
-            or (template or lead.rule) in templates
+            constructs & named
+            or (kind == "disagreement" and disagreement)
+            or lead_advice in advice
+            or template in templates
         ):
             continue
-        chosen.append(card)
-        named |= card.constructs
-        advice.add(_advice_key(lead))
-        templates.add(template or lead.rule)
-        disagreement = disagreement or lead.kind == "disagreement"
+        chosen.append((card, alike, constructs))
+        named |= constructs
+        advice.add(lead_advice)
+        templates.add(template)
+        disagreement = disagreement or kind == "disagreement"
         if len(chosen) == SUMMARY_SIZE:
             break
     return chosen
 
 
 def summary(d: Diagnosis, bundle: Bundle) -> list[str]:
-    """The rule ids that lead the summary's cards."""
-    return [card.lead.rule for card in summary_cards(d, bundle)]
+    """The rule ids that lead the summary's cards (`summary_cards`)."""
+    if d.chosen_summary:
+        return [card.lead.rule for card in summary_cards(d, bundle)]
+    return [card[0].rule for card, _, _ in _computed_summary(d, bundle)]
 
 
 def _numbers(f: Finding) -> tuple[float, float] | None:

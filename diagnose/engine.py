@@ -155,8 +155,15 @@ class RuleEngine:
         )
         for index, shard_rules_ in enumerate(shards):
             shard = f"{name}_{index}"
+            # cap: one action per rule for all the assessments of a call it matched (the plain
+            # reference: one per assessment)
+            capped: dict[str, Any] = {} if whole_facts else {"cap": MAX_BATCH}
             definition: dict[str, Any] = {
-                rule_id: {"all": [{"m": {"$and": [{"t": FACT_TYPE}, to_durable(condition)]}}], "run": _ignore}
+                rule_id: {
+                    "all": [{"m": {"$and": [{"t": FACT_TYPE}, to_durable(condition)]}}],
+                    "run": _ignore,
+                    **capped,
+                }
                 for rule_id, condition in shard_rules_
             }
             definition[SENTINEL] = {"all": [{"m": {"t": OPENED_TYPE}}], "run": _ignore}
@@ -242,16 +249,10 @@ class RuleEngine:
                 result = native.start_action_for_state(handle, state)
                 action = result[1] if result else None
                 while action:
-                    # {"<rule id>":{"m":{"aid":<aid>,...
+                    # {"<rule id>":{"m":{"aid":<aid>,...}} or, capped, {"<rule id>":[{"m":{...}},...]}
                     end = action.index('"', 2)
                     rule_id = action[2:end]
-                    start = end + 14
-                    if action.startswith('":{"m":{"aid":', end):
-                        aid = int(action[start : action.index(",", start)])
-                    else:  # not the order asserted: read it where it is
-                        match = _AID.search(action)
-                        aid = int(match.group(1)) if match else 0
-                    fired.append((aid - first, rule_id))
+                    fired += [(int(aid) - first, rule_id) for aid in _AID.findall(action, end)]
                     action = native.complete_and_start_action(handle, state)
         except BaseException:
             self._close_sid()  # a half-evaluated sid is never used again
