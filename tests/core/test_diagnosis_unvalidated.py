@@ -86,11 +86,11 @@ def test_several_rounds_at_once_are_each_round_alone(
 def test_shard_messages_from_a_rounds_facts_are_those_of_its_durable_copy() -> None:
     rng = random.Random(1716)
     samples = [random_facts(BUNDLE, rng) for _ in range(60)]
-    for facts in samples:
-        durable = to_durable_facts(BUNDLE, facts)
-        for shard in BUNDLE.engine._shards:
-            assert shard.message_of_round('{"aid":0', facts) == shard.message('{"aid":0', durable)
     durable_all = [to_durable_facts(BUNDLE, f) for f in samples]
+    for shard in BUNDLE.engine._shards:
+        assert shard.messages("s", 0, samples, rounds=True) == shard.messages(
+            "s", 0, durable_all, rounds=False
+        )
     assert BUNDLE.engine.evaluate_rounds(samples) == BUNDLE.engine.evaluate_many(durable_all)
 
 
