@@ -10,6 +10,13 @@ from diagnose.scores import PRECISION, RoundScores
 _CONSTRUCT_FACTS = ("signal", "score", "n", "min", "max", "sd", "band", "previous", "change", "role_gap")
 _CONSTRUCT_KEYS: dict[str, tuple[str, ...]] = {}
 _MOST_KEYS = 10_000  # construct ids kept (a few dozen in any rule base)
+# The keys of a round's items (by the tuple of its item ids: one per questionnaire version, in
+# practice) and of its profile facts: made once, not a new string per fact and round
+_ITEM_KEYS: dict[tuple[str, ...], tuple[str, ...]] = {}
+_PROFILE_KEYS: dict[str, tuple[str, str]] = {}
+_MOST_ITEM_KEYS = 100
+# A count as a float: the same float object for the counts a round has, not a new one per fact
+_AS_FLOAT = tuple(float(count) for count in range(1_000))
 _MEAN = attrgetter("mean")
 _CONSTRUCT_VALUES = attrgetter("signal", "mean", "n", "min", "max", "sd", "band")
 
@@ -43,7 +50,7 @@ def round_facts(
             facts[keys[0]] = mean
             continue
         facts[keys[1]] = mean
-        facts[keys[2]] = float(n)
+        facts[keys[2]] = _AS_FLOAT[n] if 0 <= n < 1_000 else float(n)
         facts[keys[3]] = low
         facts[keys[4]] = high
         if sd is not None:
@@ -60,11 +67,22 @@ def round_facts(
             if len(role_values) > 1:
                 facts[keys[9]] = round(max(role_values) - min(role_values), PRECISION)
     items = scores.items
-    facts.update(zip(map("item.".__add__, items), map(_MEAN, items.values()), strict=True))
+    ids = tuple(items)
+    item_keys = _ITEM_KEYS.get(ids)
+    if item_keys is None:
+        if len(_ITEM_KEYS) >= _MOST_ITEM_KEYS:
+            _ITEM_KEYS.clear()
+        item_keys = _ITEM_KEYS[ids] = tuple(map("item.".__add__, ids))
+    facts.update(zip(item_keys, map(_MEAN, items.values()), strict=True))
     for fact, p in scores.profile.items():
+        profile_keys = _PROFILE_KEYS.get(fact)
+        if profile_keys is None:
+            if len(_PROFILE_KEYS) >= _MOST_KEYS:
+                _PROFILE_KEYS.clear()
+            profile_keys = _PROFILE_KEYS[fact] = ("profile." + fact, "disagree." + fact)
         if p.value is not None:
-            facts["profile." + fact] = p.value
-        facts["disagree." + fact] = p.disagree
+            facts[profile_keys[0]] = p.value
+        facts[profile_keys[1]] = p.disagree
     for fact, count in scores.chosen_counts.items():
         facts["count." + fact] = float(count)
     return facts
