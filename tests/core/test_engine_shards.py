@@ -75,6 +75,21 @@ def test_one_fact_per_call_across_sids_decides_as_the_conditions_and_the_whole_f
     assert WHOLE.engine.evaluate_many(durable) == expected
 
 
+def test_a_rule_that_matches_a_whole_batch_fires_once_for_each_of_its_assessments() -> None:
+    """A capped rule takes one action for every assessment of a call it matched: the same facts
+    in a whole batch and across a sid's end, between other facts, each get exactly their rules,
+    as the whole fact (one action per assessment) gives them."""
+    rng = random.Random(1818)
+    one, other = random_facts(BUNDLE, rng), random_facts(BUNDLE, rng)
+    samples = [one] * (MAX_BATCH + 3) + [other] + [one] * 5 + [other] * MAX_BATCH
+    durable = [to_durable_facts(BUNDLE, f) for f in samples]
+    expected = [[rid for rid, cond in RULES if evaluate(cond, f)] for f in samples]
+    assert expected[0] and expected[0] != expected[MAX_BATCH + 3]
+    assert BUNDLE.engine.evaluate_rounds(samples) == expected
+    assert BUNDLE.engine.evaluate_many(durable) == expected
+    assert WHOLE.engine.evaluate_rounds(samples) == expected
+
+
 def test_a_failed_call_leaves_the_engine_deciding_correctly() -> None:
     """A value the serialiser refuses fails that call; the sid it half used is dropped."""
     facts = random_facts(BUNDLE, random.Random(3))
