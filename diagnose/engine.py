@@ -237,17 +237,24 @@ class RuleEngine:
         with _lock:
             for start in range(0, len(assessments), MAX_BATCH):
                 batch = assessments[start : start + MAX_BATCH]
-                for aid, rule_id in self._run_batch(batch, rounds):
-                    results[start + aid].add(rule_id)
+                first, fired = self._run_batch(batch, rounds)
+                offset = start - first
+                for rule_id, aids in fired:
+                    for aid in aids:
+                        results[offset + int(aid)].add(rule_id)
                 if self.whole_facts:
                     self._close_sid()
         # An $or rule fires once per true branch: the sets de-duplicate, the order is the rule base's.
         position = self._position
-        return [sorted((r for r in fired if r in position), key=position.__getitem__) for fired in results]
+        known = position.keys()
+        return [sorted(fired & known, key=position.__getitem__) for fired in results]
 
-    def _run_batch(self, batch: Sequence[dict[str, Any]], rounds: bool = False) -> list[tuple[int, str]]:
-        """The (position in `batch`, rule id) of every firing (`rounds`: the batch holds rounds'
-        facts by path, see evaluate_rounds). Call with the lock held."""
+    def _run_batch(
+        self, batch: Sequence[dict[str, Any]], rounds: bool = False
+    ) -> tuple[int, list[tuple[str, list[str]]]]:
+        """The aid of the batch's first assessment, and each firing's rule id and the aids (as
+        written) of the assessments it fired for (`rounds`: the batch holds rounds' facts by path,
+        see evaluate_rounds). Call with the lock held."""
         if self._in_sid + len(batch) > MAX_BATCH:
             self._close_sid()
         try:
@@ -255,7 +262,7 @@ class RuleEngine:
                 self._open_sid()
             sid, first = self._sid, self._in_sid
             self._in_sid += len(batch)
-            fired: list[tuple[int, str]] = []
+            fired: list[tuple[str, list[str]]] = []
             for shard in self._shards:
                 handle = shard.handle
                 messages = shard.messages(sid, first, batch, rounds)
@@ -265,13 +272,12 @@ class RuleEngine:
                 while action:
                     # {"<rule id>":{"m":{...,"aid":<aid>,...}} or, capped, {"<rule id>":[{"m":{...}},...]}
                     end = action.index('"', 2)
-                    rule_id = action[2:end]
-                    fired += [(int(aid) - first, rule_id) for aid in _AID.findall(action, end)]
+                    fired.append((action[2:end], _AID.findall(action, end)))
                     action = native.complete_and_start_action(handle, state)
         except BaseException:
             self._close_sid()  # a half-evaluated sid is never used again
             raise
-        return fired
+        return first, fired
 
     def _open_sid(self) -> None:
         """A new sid, opened in every shard by a fact its sentinel handles (see the module's notes)."""
