@@ -15,7 +15,7 @@ diagnose` all call these functions, so the grouping is decided here, once.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -108,13 +108,7 @@ def priorities(d: Diagnosis, bundle: Bundle, findings: Sequence[Finding]) -> lis
     spread = d.thresholds.get("spread")
     strength = d.thresholds["strength"]
     before_scores = d.previous.scores if d.previous is not None else None
-    score = scorer(
-        bundle.settings.priority,
-        d.anonymity.minimum,
-        d.round.respondents,
-        d.round.group_only,
-        d.questionnaire.id,
-    )
+    score = _scorer(bundle, d)
     result = []
     for f in findings:
         kind = f.kind
@@ -141,6 +135,22 @@ def priorities(d: Diagnosis, bundle: Bundle, findings: Sequence[Finding]) -> lis
             )
         )
     return result
+
+
+def _scorer(bundle: Bundle, d: Diagnosis) -> Callable[[str, int, float, float | None, bool, bool], float]:
+    """priority.scorer for the diagnosis's round, made once per rule base's priority model and
+    what the round gives it (respondents, group answer, questionnaire), not once per round."""
+    p = bundle.settings.priority
+    key = (id(p), d.anonymity.minimum, d.round.respondents, d.round.group_only, d.questionnaire.id)
+    known = _scorers.get(key)
+    if known is None or known[0] is not p:
+        if len(_scorers) >= 10_000:
+            _scorers.clear()
+        known = _scorers[key] = (p, scorer(p, *key[1:]))
+    return known[1]
+
+
+_scorers: dict[tuple[int, int, int, bool, str], tuple[Any, Callable[..., float]]] = {}
 
 
 def cards(d: Diagnosis, bundle: Bundle) -> list[Card]:

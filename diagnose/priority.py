@@ -116,7 +116,7 @@ def scorer(
         share = max(0.0, min(1.0, (respondents - minimum) / span))
         base *= c.few_respondents + (1 - c.few_respondents) * share
     base *= c.questionnaire.get(questionnaire, 1.0)
-    kinds, severity_points, distance_kinds = p.kind, p.severity, p.distance_kinds
+    kinds, severity_points, distance_kinds = p.kind, p.severity, frozenset(p.distance_kinds)
     drop_points, former, margin_points, cap, spread = (
         p.drop,
         p.former_strength,
@@ -132,7 +132,7 @@ def scorer(
         if drop is not None and drop > 0:
             total += drop_points * drop + (former if was_strength else 0.0)
         elif kind in distance_kinds:
-            total += margin_points * min(cap, margin)
+            total += margin_points * (margin if margin < cap else cap)  # min(cap, margin)
         factor = base * spread if spread_high and kind not in ("disagreement", "trend") else base
         return round(total * factor, 4)
 
