@@ -136,7 +136,7 @@ SHARED = {
     "unknown": "unknown",
 }
 _ORDER = [name for name, field in Diagnosis.model_fields.items() if not field.exclude]
-_FROM_SCORES_JSON = f',"{FROM_SCORES}":{json.dumps(list(SHARED))}}}'
+_FROM_SCORES_JSON = f',"{FROM_SCORES}":{json.dumps(list(SHARED))}}}'.encode()
 
 
 def shares_scores(d: Diagnosis, scores: RoundScores) -> bool:
@@ -145,7 +145,7 @@ def shares_scores(d: Diagnosis, scores: RoundScores) -> bool:
     return all(getattr(d, field) == getattr(scores, part) for field, part in SHARED.items())
 
 
-def mark_shared(body: str) -> str:
+def mark_shared(body: bytes) -> bytes:
     """A diagnosis' JSON, made without the SHARED fields, with the FROM_SCORES key that says so."""
     return body[:-1] + _FROM_SCORES_JSON
 
