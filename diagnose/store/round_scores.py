@@ -142,7 +142,10 @@ _FROM_SCORES_JSON = f',"{FROM_SCORES}":{json.dumps(list(SHARED))}}}'.encode()
 def shares_scores(d: Diagnosis, scores: RoundScores) -> bool:
     """Whether the diagnosis holds these scores' parts as they are (the same objects, as the core
     builds it, or equal ones), so its snapshot may leave them out."""
-    return all(getattr(d, field) == getattr(scores, part) for field, part in SHARED.items())
+    return all(
+        (mine := getattr(d, field)) is (kept := getattr(scores, part)) or mine == kept
+        for field, part in SHARED.items()
+    )
 
 
 def mark_shared(body: bytes) -> bytes:
