@@ -111,7 +111,12 @@ class ScoresDigest:
 
 
 def pack(scores: RoundScores) -> bytes:
-    return zlib.compress(scores.model_dump_json().encode(), 1)
+    """The kept scores as stored: model_dump_json's UTF-8 (the bytes pydantic writes, not decoded
+    to a str and encoded again), zlib level 1."""
+    return zlib.compress(_SCORES_JSON.to_json(scores), 1)
+
+
+_SCORES_JSON = RoundScores.__pydantic_serializer__
 
 
 def unpack(blob: bytes) -> RoundScores:
