@@ -10,13 +10,25 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Container, Mapping, Sequence
+from typing import Protocol
 
 from diagnose.diagnosis import results_open
 from diagnose.store import models
 from diagnose.store.round_scores import ResponseKey
 
 
-def round_sort_key(row: models.Round) -> tuple[dt.date, dt.datetime, int]:
+class Dated(Protocol):
+    """What round_sort_key reads of a round (its ORM row, or a row of these columns)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def date(self) -> dt.date | None: ...
+    @property
+    def created_at(self) -> dt.datetime: ...
+
+
+def round_sort_key(row: Dated) -> tuple[dt.date, dt.datetime, int]:
     """Rounds in time order: by date, rounds without a date by when they were created."""
     return (row.date or row.created_at.date(), row.created_at, row.id)
 

@@ -93,14 +93,13 @@ class CompressedJSON(TypeDecorator[Any]):
     impl = LargeBinary
     cache_ok = True
 
-    def process_bind_param(self, value: dict[str, Any] | str | None, dialect: Dialect) -> bytes | None:
-        """A dict, or a JSON text already serialised (e.g. by pydantic's model_dump_json)."""
+    def process_bind_param(self, value: Any, dialect: Dialect) -> bytes | None:
+        """A dict, None, or a JSON text already serialised (by pydantic: a str, or bytes of UTF-8)."""
         if value is None:
             return None
-        text = (
-            value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-        )
-        return zlib.compress(text.encode("utf-8"), 1)
+        if not isinstance(value, str | bytes):
+            value = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        return zlib.compress(value if isinstance(value, bytes) else value.encode("utf-8"), 1)
 
     def process_result_value(self, value: bytes | None, dialect: Dialect) -> dict[str, Any] | None:
         if value is None:

@@ -4,7 +4,7 @@ the store hands out, never ORM objects."""
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from diagnose.problems import Problem
 from diagnose.store import models
 from diagnose.store import types as t
+from diagnose.store.chronology import Dated
 from diagnose.store.errors import Conflict, NotFound
 
 # C0 and C1 control characters (an ANSI escape code begins with ESC, \x1b) and DEL; whitespace
@@ -35,6 +36,34 @@ def check_name(name: str, limit: int = models.NAME_LENGTH) -> str:
     if problem is not None:
         raise Conflict(problem)
     return " ".join(name.split())
+
+
+_R = models.Round
+ROUND_COLUMNS = select(
+    _R.id,
+    _R.network_id,
+    _R.label,
+    _R.date,
+    _R.created_at,
+    _R.questionnaire_id,
+    _R.questionnaire_version,
+    _R.response_rate_minimum,
+)
+
+
+class RoundRead(Dated, Protocol):
+    """What diagnosing reads of a round: its ORM row, or a row of ROUND_COLUMNS."""
+
+    @property
+    def network_id(self) -> int: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def questionnaire_id(self) -> str: ...
+    @property
+    def questionnaire_version(self) -> str: ...
+    @property
+    def response_rate_minimum(self) -> int | None: ...
 
 
 def to_user(row: models.User) -> t.User:

@@ -111,7 +111,12 @@ class ScoresDigest:
 
 
 def pack(scores: RoundScores) -> bytes:
-    return zlib.compress(scores.model_dump_json().encode(), 1)
+    """The kept scores as stored: model_dump_json's UTF-8 (the bytes pydantic writes, not decoded
+    to a str and encoded again), zlib level 1."""
+    return zlib.compress(_SCORES_JSON.to_json(scores), 1)
+
+
+_SCORES_JSON = RoundScores.__pydantic_serializer__
 
 
 def unpack(blob: bytes) -> RoundScores:
@@ -136,16 +141,19 @@ SHARED = {
     "unknown": "unknown",
 }
 _ORDER = [name for name, field in Diagnosis.model_fields.items() if not field.exclude]
-_FROM_SCORES_JSON = f',"{FROM_SCORES}":{json.dumps(list(SHARED))}}}'
+_FROM_SCORES_JSON = f',"{FROM_SCORES}":{json.dumps(list(SHARED))}}}'.encode()
 
 
 def shares_scores(d: Diagnosis, scores: RoundScores) -> bool:
     """Whether the diagnosis holds these scores' parts as they are (the same objects, as the core
     builds it, or equal ones), so its snapshot may leave them out."""
-    return all(getattr(d, field) == getattr(scores, part) for field, part in SHARED.items())
+    return all(
+        (mine := getattr(d, field)) is (kept := getattr(scores, part)) or mine == kept
+        for field, part in SHARED.items()
+    )
 
 
-def mark_shared(body: str) -> str:
+def mark_shared(body: bytes) -> bytes:
     """A diagnosis' JSON, made without the SHARED fields, with the FROM_SCORES key that says so."""
     return body[:-1] + _FROM_SCORES_JSON
 

@@ -6,11 +6,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import zlib
 from typing import Any
 
 import pytest
 from pydantic_core import from_json
-from sqlalchemy import func, select
+from sqlalchemy import LargeBinary, func, select, type_coerce
 
 from diagnose import Bundle, ValidationFailed
 from diagnose.questionnaire import Questionnaire
@@ -53,6 +54,26 @@ def test_snapshots_share_texts_and_read_back_whole(store: Store, q: Questionnair
         rows = conn.execute(select(func.count()).select_from(models.FindingText)).scalar_one()
     assert rows == len({f["rule"] for f in findings})  # once, not once per snapshot
     assert store.snapshots(r.id)[0].data == first.data == second.data
+
+
+def test_another_process_stores_only_the_texts_the_database_lacks(
+    store: Store, bundle: Bundle, q: Questionnaire
+) -> None:
+    """A new process (here a second store on the same database: its own cache) looks the texts
+    up before it writes them: those there stay as they are, one that went missing is stored again."""
+    r = a_round(store, q)
+    made = store.diagnose_round(r.id)
+    digests = raw_snapshot(store, made.id)[KEY]
+    with store.engine.begin() as conn:
+        conn.execute(models.FindingText.__table__.delete().where(models.FindingText.digest == digests[0]))
+        before = dict(conn.execute(select(models.FindingText.digest, models.FindingText.texts)).all())
+    assert digests[0] not in before and before
+    other = Store(store.engine, bundle=bundle)
+    other.rediagnose(round_id=r.id)
+    with store.engine.connect() as conn:
+        after = dict(conn.execute(select(models.FindingText.digest, models.FindingText.texts)).all())
+    assert after.keys() == before.keys() | {digests[0]} and all(after[d] == before[d] for d in before)
+    assert other.latest_snapshot(r.id).data == made.data  # type: ignore[union-attr]
 
 
 def test_a_reworded_rule_leaves_old_snapshots_as_they_were(
@@ -129,6 +150,27 @@ def test_a_snapshot_leaves_out_what_its_kept_scores_hold_and_reads_back_whole(
         expected = snapshot.diagnosis().model_dump(mode="json")
         assert snapshot.data == expected and list(snapshot.data) == list(expected)
         assert snapshot.data["respondents"] and snapshot.data["scores"]
+
+
+def test_a_lean_snapshot_is_stored_byte_for_byte_as_before(store: Store, q: Questionnaire) -> None:
+    """The release before (main 2393bf4 and later) reads what this one writes, and wrote the same:
+    the diagnosis' JSON as pydantic's model_dump_json writes it without the finding texts and the
+    parts its kept scores hold, then the texts' digests and the parts' names, zlib level 1."""
+    r = a_round(store, q)
+    store.rediagnose(round_id=r.id)
+    store.rediagnose(round_id=r.id)  # with kept scores, as a later run
+    for made in store.snapshots(r.id):
+        stored = type_coerce(models.DiagnosisSnapshot.data, LargeBinary)  # as the database holds it
+        with store.db.read() as s:
+            blob = s.scalar(select(stored).where(models.DiagnosisSnapshot.id == made.id))
+        assert isinstance(blob, bytes)
+        leave_out = {"findings": {"__all__": {"title", "diagnosis", "advice"}}}
+        body = made.diagnosis().model_dump_json(exclude=dict.fromkeys(round_scores.SHARED, True) | leave_out)
+        digests = json.loads(zlib.decompress(blob))[KEY]
+        assert len(digests) == len(made.diagnosis().findings) > 0
+        shared = json.dumps(["scores", "profile", "respondents", "by_role", "unknown"])
+        expected = f'{body[:-1]},"{KEY}":{json.dumps(digests)},"from_scores":{shared}}}'
+        assert blob == zlib.compress(expected.encode("utf-8"), 1)
 
 
 def test_whole_snapshots_stored_before_read_the_same_beside_lean_ones(

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import zlib
 from typing import Any
 
 import pytest
 from sqlalchemy import select, text, update
 
 from diagnose import Bundle, diagnose
+from diagnose.diagnosis import check_and_score
 from diagnose.questionnaire import Questionnaire
 from diagnose.store import Store, models, rediagnosis
 from diagnose.store.round_scores import ScoresDigest, response_line
@@ -56,6 +58,24 @@ def test_second_rediagnosis_reuses_scores_and_gives_the_same_diagnoses(
     for index, r in enumerate(rounds):
         kept = store.snapshots(r.id)
         assert len(kept) == 2 and kept[0].data == kept[1].data == fresh(store, bundle, q, net, rounds, index)
+
+
+def test_kept_scores_are_stored_byte_for_byte_as_before(
+    store: Store, bundle: Bundle, q: Questionnaire
+) -> None:
+    """The release before (main 2393bf4 and later) reads what this one keeps, and kept the same:
+    the round's scores as pydantic's model_dump_json writes them, zlib level 1."""
+    net, rounds = network_with_rounds(store, q)
+    store.rediagnose(network_id=net.id)
+    for r in rounds:
+        with store.db.read() as s:
+            blob = s.scalar(
+                select(models.DiagnosisSnapshot.scores).where(models.DiagnosisSnapshot.round_id == r.id)
+            )
+        scores, _ = check_and_score(
+            bundle, q, store.round_as_core(r.id), network=store.network_as_core(net.id)
+        )
+        assert blob == zlib.compress(scores.model_dump_json().encode("utf-8"), 1)
 
 
 def test_diagnose_round_keeps_scores_for_a_later_rediagnosis(store: Store, q: Questionnaire) -> None:
