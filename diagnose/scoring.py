@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 import numpy as np
 from pydantic import BaseModel
 
+from diagnose.built import built
 from diagnose.item_types import Facts, item_type
 from diagnose.questionnaire import DONT_KNOW, NOT_APPLICABLE, ConstructCatalogue, Item, Questionnaire
 from diagnose.responses import ROLE_CONSTRUCT, Response, Round, plain_valid_answers
@@ -155,23 +156,22 @@ def _column_sums(values: np.ndarray) -> np.ndarray:
     return total
 
 
-_new = object.__new__
-_set = object.__setattr__
 _M = TypeVar("_M", bound=BaseModel)
 
 
 def _trusted(cls: type[_M], fields: dict[str, Any], given: set[str] | None = None) -> _M:
-    """The model model_validate would build from `fields`, made without checking them again:
-    every value already has its field's type, and `fields` holds every field in the model's
-    order (`given`: the ones set, when a default is among them). model_construct, without its
-    Python loop over the fields: a round's ~100 scores cost a fifth of validating them. A test
+    """The model model_validate would build from `fields`, made without checking them again
+    (diagnose.built): every value already has its field's type, and `fields` holds every field in
+    the model's order (`given`: the ones set, when a default is among them). A test
     (test_scoring_parity) compares what this builds with what validation builds."""
-    m = _new(cls)
-    _set(m, "__dict__", fields)
-    _set(m, "__pydantic_fields_set__", set(fields) if given is None else given)
-    _set(m, "__pydantic_extra__", None)
-    _set(m, "__pydantic_private__", None)
-    return m
+    return built(cls, fields, given)
+
+
+# The fields set of every model of these classes built here: all of them (shared: see diagnose.built)
+_CONSTRUCT_FIELDS = set(ConstructScore.model_fields)
+_ITEM_FIELDS = set(ItemScore.model_fields)
+_UNKNOWN_FIELDS = set(Unknown.model_fields)
+_RESPONDENT_FIELDS = set(RespondentScores.model_fields)
 
 
 def score_round(
@@ -241,7 +241,7 @@ def score_round(
     for j, cid, scale_items, signal, banded in columns:
         count = counted[j]
         if count:
-            result[cid] = _trusted(
+            result[cid] = built(
                 ConstructScore,
                 {
                     "mean": average[j],
@@ -254,9 +254,10 @@ def score_round(
                     "signal": signal,
                     "items": scale_items,
                 },
+                _CONSTRUCT_FIELDS,
             )
     item_scores = {
-        iid: _trusted(ItemScore, {"mean": m, "n": k, "dont_know": d, "not_applicable": a})
+        iid: built(ItemScore, {"mean": m, "n": k, "dont_know": d, "not_applicable": a}, _ITEM_FIELDS)
         for iid, m, k, d, a in zip(
             layout.item_ids,
             rounded[2 * width : 2 * width + items],
@@ -271,7 +272,7 @@ def score_round(
     if unknown:
         share = rounded[start:]
         shares = {
-            cid: _trusted(Unknown, {"share": share[j], "respondents": int(who[j])})
+            cid: built(Unknown, {"share": share[j], "respondents": int(who[j])}, _UNKNOWN_FIELDS)
             for j, cid, *_ in columns
             if dk[j] > 0
         }
@@ -329,15 +330,15 @@ def _respondent_scores(
             {c: v for c, v, h in zip(cids, row, row_has, strict=True) if h}
             for row, row_has in zip(means.tolist(), has.tolist(), strict=True)
         ]
-    built = [
+    made = [
         {"role": r, "group": response.group, "scores": s}
         for r, response, s in zip(role, responses, scores, strict=True)
     ]
     if set(map(type, role)) <= _ROLE_TYPES and all(
         response.group.__class__ is bool for response in responses
     ):
-        return [_trusted(RespondentScores, fields) for fields in built]
-    return [RespondentScores.model_validate(fields) for fields in built]  # as before
+        return [built(RespondentScores, fields, _RESPONDENT_FIELDS) for fields in made]
+    return [RespondentScores.model_validate(fields) for fields in made]  # as before
 
 
 _ROLE_TYPES = frozenset({str, type(None)})

@@ -15,7 +15,7 @@ from diagnose import diagnosis as core_diagnosis
 from diagnose.agreements import Agreement, actions
 from diagnose.problems import Problem, ValidationFailed
 from diagnose.questionnaire import Questionnaire
-from diagnose.responses import Network, Response, Round
+from diagnose.responses import Network, Response, Round, kept_response
 from diagnose.scores import RoundScores
 from diagnose.store import agreement_rows, models, records, round_scores
 from diagnose.store import types as t
@@ -43,11 +43,7 @@ class Diagnoses(Rounds):
                 .order_by(R.round_id, R.id)
             )
             for round_id, respondent, role, group, answers in rows:
-                result.setdefault(round_id, []).append(
-                    Response.model_construct(
-                        respondent=respondent, role=role, group=group, answers=answers or {}
-                    )
-                )
+                result.setdefault(round_id, []).append(kept_response(respondent, role, group, answers or {}))
         return result
 
     def _drafts(self, s: Session, round_id: int) -> list[Response]:
