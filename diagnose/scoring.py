@@ -6,8 +6,9 @@ import contextlib
 import math
 import statistics
 from collections import Counter
-from collections.abc import Callable
-from itertools import chain, repeat
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from itertools import accumulate, chain, compress, repeat
 from typing import Any, TypeVar
 
 import numpy as np
@@ -146,16 +147,6 @@ def round_to_precision(values: np.ndarray) -> np.ndarray:
     return rounded
 
 
-def _column_sums(values: np.ndarray) -> np.ndarray:
-    """Sums down each column, row after row: the same additions in the same order as sum() over
-    a list (a running sum is added up in order), so that means and spreads agree to the last bit
-    with the plain-Python definition."""
-    if not len(values):
-        return np.zeros(values.shape[1])
-    total: np.ndarray = np.cumsum(values, axis=0)[-1]
-    return total
-
-
 _M = TypeVar("_M", bound=BaseModel)
 
 
@@ -190,111 +181,304 @@ def score_round(
 ) -> RoundScores:
     """The round's scores. `checked`: responses.checked_round found every answer plain (see
     answer_matrix); anything else is read answer by answer."""
+    return score_rounds(
+        q,
+        constructs,
+        [rnd],
+        Settings(
+            strength,
+            concern,
+            anonymity_minimum,
+            profile_agreement,
+            min_items_per_respondent,
+            min_items_for_band,
+        ),
+        network_profiles=[network_profile],
+        checked=[checked],
+    )[0]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The scoring settings of a rule base (diagnosis.score passes them)."""
+
+    strength: float
+    concern: float
+    anonymity_minimum: int
+    profile_agreement: float
+    min_items_per_respondent: int
+    min_items_for_band: int
+
+
+def score_rounds(
+    q: Questionnaire,
+    constructs: ConstructCatalogue,
+    rounds: Sequence[Round],
+    settings: Settings,
+    *,
+    network_profiles: Sequence[dict[str, Any] | None],
+    checked: Sequence[bool],
+) -> list[RoundScores]:
+    """score_round of several rounds of one questionnaire, each the scores score_round makes of it
+    alone: the arithmetic of the rounds whose answers are all plain (answer_matrix) is done over
+    all their respondents at once, since each of its ~60 numpy calls costs ~1 µs whatever its
+    size (a first re-diagnosis scores every round); a round with another answer alone, as before."""
     layout: ScaleLayout = q.scale_layout
-    responses = rnd.responses
-    answers, plain = answer_matrix(layout, responses, checked=checked)
-    answered = answers > 0  # NaN, "weet ik niet" and "niet van toepassing" compare false
-    scored = np.where(answered, np.where(layout.reverse, 6.0 - answers, answers), 0.0)
-
-    # per respondent and construct: mean of the scored items, when enough of them were answered
-    counts = answered.astype(float) @ layout.membership
-    needed = np.minimum(layout.items_per_construct, min_items_per_respondent)
-    has = (counts > 0) & (counts >= needed)
-    sums = scored @ layout.membership
-    if plain:  # whole sums and counts: the mean of each, rounded, made once per questionnaire
-        means = layout.mean_table[np.where(has, sums, 0.0).astype(np.intp), counts.astype(np.intp)]
-    else:
-        means = round_to_precision(np.divide(sums, counts, out=np.zeros_like(counts), where=has))
-    n = has.sum(axis=0)
-    exact_mean = np.divide(_column_sums(means), n, out=np.zeros(len(n)), where=n > 0)
-    deviation = np.where(has, means - exact_mean, 0.0)
-    spread = np.sqrt(np.divide(_column_sums(deviation * deviation), n - 1, out=np.zeros(len(n)), where=n > 1))
-    item_n = answered.sum(axis=0)
-    item_mean = np.divide(scored.sum(axis=0), item_n, out=np.zeros(len(item_n)), where=item_n > 0)
-    unknown_answers = answers == _DONT_KNOW_CODE
-    dont_know = unknown_answers.sum(axis=0)
-
-    respondent_roles, roles, rows_of = _roles(layout, responses)
-    role_names, role_means, role_enough = _role_sums(means, has, rows_of, anonymity_minimum)
-    # everything rounded at once: construct means and spreads, item means, role means, shares
-    parts = [exact_mean, spread, item_mean, *role_means]
-    unknown = bool(dont_know.any())
-    if unknown:
-        dk, applies, who = _unknown_counts(layout, answered, unknown_answers, dont_know)
-        parts.append(np.divide(dk, applies, out=np.zeros(len(dk)), where=applies > 0))
-    rounded = round_to_precision(np.concatenate(parts)).tolist()
-    cids = layout.construct_ids
-    width, items = len(cids), len(item_n)
-    average, sd = rounded[:width], rounded[width : 2 * width]
-    start = 2 * width + items
-    by_role: dict[str, dict[str, float]] = {}
-    for role, enough in zip(role_names, role_enough, strict=True):
-        values = rounded[start : start + width]
-        start += width
-        by_role[role] = {cids[j]: values[j] for j in layout.alphabetical if enough[j]}
-
-    counted = n.tolist()
-    low = np.where(has, means, np.inf).min(axis=0, initial=np.inf).tolist()
-    high = np.where(has, means, -np.inf).max(axis=0, initial=-np.inf).tolist()
-    columns = layout.columns(constructs, min_items_for_band)
-    result: dict[str, ConstructScore] = {}
-    for j, cid, scale_items, signal, banded in columns:
-        count = counted[j]
-        if count:
-            result[cid] = built(
-                ConstructScore,
-                {
-                    "mean": average[j],
-                    "sd": sd[j] if count > 1 else None,
-                    "n": count,
-                    "min": low[j],
-                    "max": high[j],
-                    "band": band_of(average[j], strength, concern) if banded else None,
-                    "below_minimum": count < anonymity_minimum,
-                    "signal": signal,
-                    "items": scale_items,
-                },
-                _CONSTRUCT_FIELDS,
-            )
-    item_scores = {
-        iid: built(ItemScore, {"mean": m, "n": k, "dont_know": d, "not_applicable": a}, _ITEM_FIELDS)
-        for iid, m, k, d, a in zip(
-            layout.item_ids,
-            rounded[2 * width : 2 * width + items],
-            item_n.tolist(),
-            dont_know.tolist(),
-            (answers == _NOT_APPLICABLE_CODE).sum(axis=0).tolist(),
-            strict=True,
+    read = [
+        answer_matrix(layout, rnd.responses, checked=is_checked)
+        for rnd, is_checked in zip(rounds, checked, strict=True)
+    ]
+    together = [i for i, (_, plain) in enumerate(read) if plain]
+    batches = [together[start : start + _TOGETHER] for start in range(0, len(together), _TOGETHER)]
+    batches += [[i] for i, (_, plain) in enumerate(read) if not plain]
+    result: list[RoundScores | None] = [None] * len(rounds)
+    for batch in batches:
+        matrices = [read[i][0] for i in batch]
+        made = _Arithmetic(
+            layout, matrices, read[batch[0]][1], [rounds[i].responses for i in batch], settings
         )
-        if k
-    }
-    shares = {}
-    if unknown:
-        share = rounded[start:]
-        shares = {
-            cid: built(Unknown, {"share": share[j], "respondents": int(who[j])}, _UNKNOWN_FIELDS)
-            for j, cid, *_ in columns
-            if dk[j] > 0
+        for k, i in enumerate(batch):
+            result[i] = made.scores(q, constructs, k, rounds[i], settings, network_profiles[i])
+    return [scores for scores in result if scores is not None]
+
+
+# Rounds scored together: enough to share numpy's cost per call, few enough that the arrays stay
+# in the processor's cache (250 rounds at once were slower than one round at a time)
+_TOGETHER = 16
+
+
+class _Arithmetic:
+    """The numbers of several rounds' scores, made over all their respondents at once: per round
+    each sum is added up in row order (as sum() over a list: a running sum per round, the rounds
+    side by side, each padded with rows of zeros that leave it as it is), so that every value
+    agrees to the last bit with scoring each round alone and with the plain-Python definition."""
+
+    def __init__(
+        self,
+        layout: ScaleLayout,
+        matrices: list[np.ndarray],
+        plain: bool,
+        responses: list[list[Response]],
+        settings: Settings,
+    ):
+        self.layout = layout
+        membership = layout.membership
+        sizes = [len(m) for m in matrices]
+        self.offsets = [0, *accumulate(sizes)]
+        answers = np.concatenate(matrices) if len(matrices) > 1 else matrices[0]
+        width = max(sizes, default=0)
+        rows = np.arange(width)
+        # per round, its rows in order, then the index of a padding row below every respondent's row
+        self.index = np.where(
+            rows < np.array(sizes)[:, None], np.array(self.offsets[:-1])[:, None] + rows, len(answers)
+        )
+        answered = answers > 0  # NaN, "weet ik niet" and "niet van toepassing" compare false
+        scored = np.where(answered, np.where(layout.reverse, 6.0 - answers, answers), 0.0)
+
+        # per respondent and construct: mean of the scored items, when enough of them were answered
+        counts = answered.astype(float) @ membership
+        needed = np.minimum(layout.items_per_construct, settings.min_items_per_respondent)
+        has = (counts > 0) & (counts >= needed)
+        sums = scored @ membership
+        if plain:  # whole sums and counts: the mean of each, rounded, made once per questionnaire
+            means = layout.mean_table[np.where(has, sums, 0.0).astype(np.intp), counts.astype(np.intp)]
+        else:
+            means = round_to_precision(np.divide(sums, counts, out=np.zeros_like(counts), where=has))
+        n = self._sums(has, False)
+        exact_mean = np.divide(self._running(means), n, out=np.zeros(n.shape), where=n > 0)
+        by_row = exact_mean if len(sizes) == 1 else np.repeat(exact_mean, sizes, axis=0)
+        deviation = np.where(has, means - by_row, 0.0)
+        spread = np.sqrt(
+            np.divide(self._running(deviation * deviation), n - 1, out=np.zeros(n.shape), where=n > 1)
+        )
+        item_n = self._sums(answered, False)
+        item_sums = self._sums(scored, 0.0)
+        item_mean = np.divide(item_sums, item_n, out=np.zeros(item_n.shape), where=item_n > 0)
+        unknown_answers = answers == _DONT_KNOW_CODE
+        dont_know = self._sums(unknown_answers, False)
+        self.roles = [_roles(layout, r) for r in responses]
+        role_means, self.role_enough = self._role_sums(means, has, settings.anonymity_minimum)
+        parts = [exact_mean, spread, item_mean, role_means]
+        self.any_dont_know: list[bool] = np.any(dont_know, axis=1).tolist()
+        self.dk: list[list[float]] = []
+        self.who: list[list[int]] = []
+        if any(self.any_dont_know):
+            # "weet ik niet" per construct: the answers, the answers that apply (scored and "weet
+            # ik niet"; not "n.v.t."), and the respondents who gave at least one
+            dk = dont_know @ membership
+            applies = dk + item_n @ membership
+            parts.append(np.divide(dk, applies, out=np.zeros(applies.shape), where=applies > 0))
+            self.dk = dk.tolist()
+            self.who = self._sums((unknown_answers.astype(float) @ membership) > 0, False).tolist()
+        # everything rounded at once: construct means and spreads, item means, role means, shares
+        rounded = round_to_precision(np.concatenate([part.ravel() for part in parts]))
+        self.mean, self.sd, self.item_mean, self.role_mean, *share = _unflatten(rounded, parts)
+        self.share = share[0] if share else []
+        self.n = n.tolist()
+        self.low = self._per_round(np.where(has, means, np.inf), np.inf).min(axis=1, initial=np.inf).tolist()
+        self.high = (
+            self._per_round(np.where(has, means, -np.inf), -np.inf).max(axis=1, initial=-np.inf).tolist()
+        )
+        self.item_n = item_n.tolist()
+        self.dont_know = dont_know.tolist()
+        self.not_applicable = self._sums(answers == _NOT_APPLICABLE_CODE, False).tolist()
+        self.means = means.tolist()
+        self.has = has.tolist()
+        self.has_all: list[bool] = np.all(self._per_round(has, True), axis=(1, 2)).tolist()
+
+    def _per_round(self, values: np.ndarray, pad: Any) -> np.ndarray:
+        """Rounds × rows × columns: each round's rows in order, padded with rows of `pad`."""
+        if len(self.index) == 1:  # one round: its rows as they are
+            return values[None]
+        padding = np.full((1, values.shape[1]), pad, dtype=values.dtype)
+        return np.concatenate([values, padding])[self.index]
+
+    def _sums(self, values: np.ndarray, pad: Any) -> np.ndarray:
+        """Per round, sums down each column (whole numbers, or one round's sums as before)."""
+        total: np.ndarray = (
+            values.sum(axis=0)[None] if len(self.index) == 1 else self._per_round(values, pad).sum(axis=1)
+        )
+        return total
+
+    def _running(self, values: np.ndarray) -> np.ndarray:
+        """Per round, sums down each column row after row, a running sum (cumsum adds in order,
+        where sum() may add in pairs)."""
+        if not self.index.shape[1]:
+            return np.zeros((len(self.index), values.shape[1]))
+        total: np.ndarray = np.cumsum(self._per_round(values, 0.0), axis=1)[:, -1]
+        return total
+
+    def _role_sums(
+        self, means: np.ndarray, has: np.ndarray, minimum: int
+    ) -> tuple[np.ndarray, list[list[tuple[str, list[bool], int]]]]:
+        """Mean construct scores per respondent role (not yet rounded) where the role has enough
+        respondents, every round's roles in one running sum (as _running: a role's rows, then
+        rows of zeros up to the largest role's number of rows); and per round its roles in
+        alphabetical order with the constructs that have enough and the row of its means."""
+        groups: list[list[int]] = []
+        named: list[list[str]] = []
+        for (_, _, rows_of), start in zip(self.roles, self.offsets, strict=False):
+            names = sorted(role for role, rows in rows_of.items() if len(rows) >= minimum)
+            named.append(names)
+            groups += [[start + i for i in rows_of[role]] for role in names]
+        if not groups:  # (a role with fewer respondents than the minimum has no construct with enough)
+            return np.zeros((0, means.shape[1])), [[] for _ in named]
+        width = max(map(len, groups))
+        nobody = len(means)  # the index of a row of zeros below the respondents' rows
+        index = np.array([rows + [nobody] * (width - len(rows)) for rows in groups])
+        padded_has = np.concatenate([has, np.zeros((1, has.shape[1]), dtype=bool)])[index]
+        padded_means = np.concatenate([means, np.zeros((1, means.shape[1]))])[index]
+        n = padded_has.sum(axis=1)
+        enough = (n > 0) & (n >= minimum)
+        role_means = np.divide(np.cumsum(padded_means, axis=1)[:, -1], n, out=np.zeros(n.shape), where=enough)
+        keep = enough.any(axis=1).tolist()
+        enough_rows = enough.tolist()
+        per_round: list[list[tuple[str, list[bool], int]]] = []
+        g = 0
+        for names in named:
+            per_round.append(
+                [(role, enough_rows[g + i], g + i) for i, role in enumerate(names) if keep[g + i]]
+            )
+            g += len(names)
+        return role_means, per_round
+
+    def scores(
+        self,
+        q: Questionnaire,
+        constructs: ConstructCatalogue,
+        k: int,
+        rnd: Round,
+        settings: Settings,
+        network_profile: dict[str, Any] | None,
+    ) -> RoundScores:
+        """The k-th round's scores."""
+        layout = self.layout
+        responses = rnd.responses
+        cids = layout.construct_ids
+        respondent_roles, roles, _ = self.roles[k]
+        by_role: dict[str, dict[str, float]] = {}
+        for role, enough, g in self.role_enough[k]:
+            values = self.role_mean[g]
+            by_role[role] = {cids[j]: values[j] for j in layout.alphabetical if enough[j]}
+        counted, average, sd, low, high = self.n[k], self.mean[k], self.sd[k], self.low[k], self.high[k]
+        columns = layout.columns(constructs, settings.min_items_for_band)
+        strength, concern, minimum = settings.strength, settings.concern, settings.anonymity_minimum
+        result: dict[str, ConstructScore] = {}
+        for j, cid, scale_items, signal, banded in columns:
+            count = counted[j]
+            if count:
+                result[cid] = built(
+                    ConstructScore,
+                    {
+                        "mean": average[j],
+                        "sd": sd[j] if count > 1 else None,
+                        "n": count,
+                        "min": low[j],
+                        "max": high[j],
+                        "band": band_of(average[j], strength, concern) if banded else None,
+                        "below_minimum": count < minimum,
+                        "signal": signal,
+                        "items": scale_items,
+                    },
+                    _CONSTRUCT_FIELDS,
+                )
+        item_scores = {
+            iid: built(ItemScore, {"mean": m, "n": c, "dont_know": d, "not_applicable": a}, _ITEM_FIELDS)
+            for iid, m, c, d, a in zip(
+                layout.item_ids,
+                self.item_mean[k],
+                self.item_n[k],
+                self.dont_know[k],
+                self.not_applicable[k],
+                strict=True,
+            )
+            if c
         }
-    profile, chosen = _profile(layout, responses, profile_agreement, network_profile or {})
-    fields: dict[str, Any] = {
-        "label": rnd.label,
-        "date": rnd.date.isoformat() if rnd.date else None,
-        "respondents": len(responses),
-        "group_only": bool(responses) and all(r.group for r in responses),
-        "roles": roles,
-        "constructs": result,
-        "items": item_scores,
-        "profile": profile,
-        "chosen_counts": chosen,
-        "respondent_scores": _respondent_scores(layout, responses, means, has, respondent_roles),
-        "by_role": by_role,
-        "unknown": shares,
-        "questionnaire": _trusted(Reference, {"id": q.id, "version": q.version}),
-    }
-    if rnd.label.__class__ is str:
-        return _trusted(RoundScores, fields)
-    return RoundScores.model_validate(fields)  # says what is wrong, as before
+        shares = {}
+        if self.any_dont_know[k]:
+            share, dk, who = self.share[k], self.dk[k], self.who[k]
+            shares = {
+                cid: built(Unknown, {"share": share[j], "respondents": who[j]}, _UNKNOWN_FIELDS)
+                for j, cid, *_ in columns
+                if dk[j] > 0
+            }
+        profile, chosen = _profile(layout, responses, settings.profile_agreement, network_profile or {})
+        start, end = self.offsets[k], self.offsets[k + 1]
+        fields: dict[str, Any] = {
+            "label": rnd.label,
+            "date": rnd.date.isoformat() if rnd.date else None,
+            "respondents": len(responses),
+            "group_only": bool(responses) and all(r.group for r in responses),
+            "roles": roles,
+            "constructs": result,
+            "items": item_scores,
+            "profile": profile,
+            "chosen_counts": chosen,
+            "respondent_scores": _respondent_scores(
+                layout,
+                responses,
+                self.means[start:end],
+                self.has[start:end],
+                self.has_all[k],
+                respondent_roles,
+            ),
+            "by_role": by_role,
+            "unknown": shares,
+            "questionnaire": _trusted(Reference, {"id": q.id, "version": q.version}),
+        }
+        if rnd.label.__class__ is str:
+            return _trusted(RoundScores, fields)
+        return RoundScores.model_validate(fields)  # says what is wrong, as before
+
+
+def _unflatten(flat: np.ndarray, parts: list[np.ndarray]) -> list[Any]:
+    """`flat` cut back into the shapes of `parts` (of which it is the concatenation), as lists."""
+    result = []
+    start = 0
+    for part in parts:
+        result.append(flat[start : start + part.size].reshape(part.shape).tolist())
+        start += part.size
+    return result
 
 
 def _roles(
@@ -317,18 +501,19 @@ def _roles(
 def _respondent_scores(
     layout: ScaleLayout,
     responses: list[Response],
-    means: np.ndarray,
-    has: np.ndarray,
+    means: list[list[float]],
+    has: list[list[bool]],
+    has_all: bool,
     role: list[str | None],
 ) -> list[RespondentScores]:
-    """Every respondent's role, group answer and construct scores."""
+    """Every respondent's role, group answer and construct scores (`means` and `has` by row)."""
     cids = layout.construct_ids
-    if has.all():
-        scores = [dict(zip(cids, row, strict=True)) for row in means.tolist()]
+    if has_all:
+        scores = [dict(zip(cids, row, strict=True)) for row in means]
     else:
         scores = [
             {c: v for c, v, h in zip(cids, row, row_has, strict=True) if h}
-            for row, row_has in zip(means.tolist(), has.tolist(), strict=True)
+            for row, row_has in zip(means, has, strict=True)
         ]
     made = [
         {"role": r, "group": response.group, "scores": s}
@@ -342,44 +527,6 @@ def _respondent_scores(
 
 
 _ROLE_TYPES = frozenset({str, type(None)})
-
-
-def _role_sums(
-    means: np.ndarray, has: np.ndarray, rows_of: dict[str, list[int]], minimum: int
-) -> tuple[list[str], list[np.ndarray], list[list[bool]]]:
-    """Mean construct scores per respondent role (not yet rounded) where the role has enough
-    respondents: the roles in alphabetical order, their means, and the constructs that have
-    enough. Each role's respondents are summed in order (as _column_sums), all roles in one
-    running sum: a role's rows, then rows of zeros up to the largest role's number of rows."""
-    names = sorted(role for role, rows in rows_of.items() if len(rows) >= minimum)
-    if not names:  # (a role with fewer respondents than the minimum has no construct with enough)
-        return [], [], []
-    width = max(len(rows_of[role]) for role in names)
-    nobody = len(means)  # the index of a row of zeros below the respondents' rows
-    index = np.array([rows_of[role] + [nobody] * (width - len(rows_of[role])) for role in names])
-    padded_has = np.concatenate([has, np.zeros((1, has.shape[1]), dtype=bool)])[index]
-    padded_means = np.concatenate([means, np.zeros((1, means.shape[1]))])[index]
-    n = padded_has.sum(axis=1)
-    enough = (n > 0) & (n >= minimum)
-    role_means = np.divide(np.cumsum(padded_means, axis=1)[:, -1], n, out=np.zeros(n.shape), where=enough)
-    keep = enough.any(axis=1).tolist()
-    return (
-        [role for role, kept in zip(names, keep, strict=True) if kept],
-        [row for row, kept in zip(role_means, keep, strict=True) if kept],
-        [row for row, kept in zip(enough.tolist(), keep, strict=True) if kept],
-    )
-
-
-def _unknown_counts(
-    layout: ScaleLayout, answered: np.ndarray, unknown: np.ndarray, dont_know: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Per construct: the "weet ik niet" answers, the answers that apply (scored and "weet ik
-    niet"; not "n.v.t.") and the respondents who gave at least one "weet ik niet"."""
-    membership = layout.membership
-    dk = dont_know @ membership
-    applies = dk + answered.sum(axis=0) @ membership
-    who = ((unknown.astype(float) @ membership) > 0).sum(axis=0)
-    return dk, applies, who
 
 
 def _construct_order(constructs: ConstructCatalogue) -> Any:
@@ -400,7 +547,7 @@ def _profile(
         if not answers:
             continue
         fields, count = summarise(item, answers, agreement)
-        facts[construct] = _profile_fact(fields, given=set(fields))
+        facts[construct] = _profile_fact(fields, given=_MEASURED.copy())
         if count is not None:
             chosen[construct] = count
     for construct, value in network_profile.items():
@@ -425,20 +572,22 @@ def _profile_fact(fields: FactFields, given: set[str] | None = None) -> ProfileF
     if fields["value"].__class__ not in _FACT_VALUE_TYPES:
         return ProfileFact.model_validate(fields)  # an int becomes a float, as before
     fields.setdefault("from_network", False)
-    return _trusted(ProfileFact, fields, given)
+    return built(ProfileFact, fields, given)
 
 
 _FACT_VALUE_TYPES = (str, float, type(None))
+# the fields a fact measured from answers sets (its from_network is the default)
+_MEASURED = {"value", "share", "n", "disagree", "counts"}
 
 
 def _choice_fact(item: Item, answers: list[Any], agreement: float) -> tuple[FactFields, int | None]:
     """One option: the most common answer (the first option on a tie), disagreed below `agreement`."""
     options = item.option_values
-    per_option = [answers.count(o) for o in options]
+    per_option = list(map(answers.count, options))
     if sum(per_option) == len(answers):  # every answer an option (a checked round)
         top = max(per_option)
         value: Any = options[per_option.index(top)]
-        counts = {o: c for o, c in zip(options, per_option, strict=True) if c}
+        counts = dict(compress(zip(options, per_option, strict=True), per_option))  # the options chosen
     else:
         counted = Counter(answers)
         order = {v: i for i, v in enumerate(options)}
