@@ -236,6 +236,7 @@ class Diagnoses(Rounds):
         raise_errors its ValidationFailed is raised."""
         with self.db.read() as s:
             read = self._read_networks(s, items)
+        self._score_answers(read)
         pending: list[_Pending] = []
         skipped: list[tuple[int, str]] = []
         for network in read:
@@ -357,6 +358,8 @@ class Diagnoses(Rounds):
                 if row.id in n.kept and n.kept[row.id][0] == n.inputs[row.id]:
                     blob = n.kept[row.id][1]
                     scores = round_scores.unpack(blob)
+                elif row.id in n.fresh:
+                    scores = n.fresh[row.id].scores()
                 else:
                     scores, _ = core_diagnosis.check_and_score(
                         self.db.bundle,
@@ -388,6 +391,28 @@ class Diagnoses(Rounds):
                     if raise_errors:
                         raise
                     skipped.append((row.id, exc.format("en")))
+
+    def _score_answers(self, read: list[_NetworkRead]) -> None:
+        """Every round read with its answers (no kept scores to reuse) checked and scored in one
+        call, the rounds of a questionnaire together (core check_and_score_many): each its own
+        scores, or the problems that keep it from being scored (raised where it is diagnosed)."""
+        todo: list[tuple[_NetworkRead, int]] = []
+        entries = []
+        for n in read:
+            for row in n.siblings:
+                if row.id in n.answers:
+                    try:
+                        q = self._questionnaire_for(row)
+                    except ValidationFailed:
+                        continue  # reported where the round is diagnosed
+                    todo.append((n, row.id))
+                    entries.append(
+                        (q, self._core_round(row, n.answers[row.id]), n.network, f"{n.name} / {row.label}")
+                    )
+        for (n, round_id), result in zip(
+            todo, core_diagnosis.check_and_score_many(self.db.bundle, entries), strict=True
+        ):
+            n.fresh[round_id] = _Fresh(result)
 
     def _submitted_keys(
         self, s: Session, round_ids: Iterable[int]
@@ -438,6 +463,19 @@ class _NetworkRead:
     kept: dict[int, tuple[str, bytes]] = dataclasses.field(default_factory=dict)
     made: dict[int, list[Agreement]] = dataclasses.field(default_factory=dict)
     answers: dict[int, list[Response]] = dataclasses.field(default_factory=dict)
+    fresh: dict[int, _Fresh] = dataclasses.field(default_factory=dict)  # scored from `answers`
+
+
+@dataclasses.dataclass(frozen=True)
+class _Fresh:
+    """A round's scores made from its answers, or the problems that kept it from being scored."""
+
+    result: RoundScores | ValidationFailed
+
+    def scores(self) -> RoundScores:
+        if isinstance(self.result, ValidationFailed):
+            raise self.result
+        return self.result
 
 
 @dataclasses.dataclass(frozen=True)
