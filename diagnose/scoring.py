@@ -4,27 +4,24 @@ from __future__ import annotations
 
 import contextlib
 import math
-import statistics
-from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import accumulate, chain, compress, repeat
+from itertools import chain
 from typing import Any, TypeVar
 
 import numpy as np
 from pydantic import BaseModel
 
 from diagnose.built import built
-from diagnose.item_types import Facts, item_type
-from diagnose.questionnaire import DONT_KNOW, NOT_APPLICABLE, ConstructCatalogue, Item, Questionnaire
+from diagnose.item_types import item_type
+from diagnose.profile_facts import PROFILE_FACTS, ProfileItem, profile_facts
+from diagnose.questionnaire import DONT_KNOW, NOT_APPLICABLE, ConstructCatalogue, Questionnaire
 from diagnose.responses import ROLE_CONSTRUCT, Response, Round, plain_valid_answers
+from diagnose.score_numbers import DONT_KNOW_CODE, NOT_APPLICABLE_CODE, RoundNumbers, round_to_precision
 from diagnose.scores import (
-    PRECISION,
     Band,
     ConstructScore,
-    FactFields,
     ItemScore,
-    ProfileFact,
     Reference,
     RespondentScores,
     RoundScores,
@@ -65,7 +62,7 @@ class ScaleLayout:
         self.alphabetical = sorted(range(len(self.construct_ids)), key=self.construct_ids.__getitem__)
         role_item = q.fact_item(ROLE_CONSTRUCT)
         self.role_item = role_item.id if role_item else None
-        self.profile_items = [
+        self.profile_items: list[ProfileItem] = [
             (construct, items[0], summarise)
             for construct, items in q.items_by_construct.items()
             if (summarise := PROFILE_FACTS.get(item_type(items[0]).facts)) is not None
@@ -101,9 +98,7 @@ def required_items(items: int, min_items_per_respondent: int) -> int:
     return min(items, min_items_per_respondent)
 
 
-_DONT_KNOW_CODE = -1.0  # in the answer matrix; a missing answer is NaN, a scored one 1..5
-_NOT_APPLICABLE_CODE = -2.0
-_CODES: dict[Any, float] = {DONT_KNOW: _DONT_KNOW_CODE, NOT_APPLICABLE: _NOT_APPLICABLE_CODE}
+_CODES: dict[Any, float] = {DONT_KNOW: DONT_KNOW_CODE, NOT_APPLICABLE: NOT_APPLICABLE_CODE}
 _NUMBER = (int, float)
 # The common answers and their matrix entries, looked up in one pass: only for answers of these
 # types (as dict keys 1, 1.0 and True are one key; a bool is not a number here, see answer_matrix)
@@ -134,17 +129,6 @@ def answer_matrix(
     codes = _CODES  # any other value (a list, a word) reads as NaN
     values = [v if v.__class__ in _NUMBER else codes.get(v, nan) for v in raw]
     return np.array(values, dtype=float).reshape(shape), False
-
-
-def round_to_precision(values: np.ndarray) -> np.ndarray:
-    """np.round, made to agree with Python's round() where a value lies on a tie after scaling
-    (np.round scales first, so 0.00625 can go down where round() sees the binary value above)."""
-    rounded = np.round(values, PRECISION)
-    scaled = values * 10**PRECISION
-    near_tie = np.abs(scaled - np.floor(scaled) - 0.5) < 1e-6
-    if near_tie.any():
-        rounded[near_tie] = [round(float(v), PRECISION) for v in values[near_tie]]
-    return rounded
 
 
 _M = TypeVar("_M", bound=BaseModel)
@@ -233,12 +217,19 @@ def score_rounds(
     batches += [[i] for i, (_, plain) in enumerate(read) if not plain]
     result: list[RoundScores | None] = [None] * len(rounds)
     for batch in batches:
-        matrices = [read[i][0] for i in batch]
-        made = _Arithmetic(
-            layout, matrices, read[batch[0]][1], [rounds[i].responses for i in batch], settings
+        roles = [_roles(layout, rounds[i].responses) for i in batch]
+        numbers = RoundNumbers(
+            layout,
+            [read[i][0] for i in batch],
+            read[batch[0]][1],
+            [rows_of for _, _, rows_of in roles],
+            min_items_per_respondent=settings.min_items_per_respondent,
+            anonymity_minimum=settings.anonymity_minimum,
         )
         for k, i in enumerate(batch):
-            result[i] = made.scores(q, constructs, k, rounds[i], settings, network_profiles[i])
+            result[i] = _round_scores(
+                q, constructs, numbers, k, rounds[i], roles[k], settings, network_profiles[i]
+            )
     return [scores for scores in result if scores is not None]
 
 
@@ -247,238 +238,102 @@ def score_rounds(
 _TOGETHER = 16
 
 
-class _Arithmetic:
-    """The numbers of several rounds' scores, made over all their respondents at once: per round
-    each sum is added up in row order (as sum() over a list: a running sum per round, the rounds
-    side by side, each padded with rows of zeros that leave it as it is), so that every value
-    agrees to the last bit with scoring each round alone and with the plain-Python definition."""
-
-    def __init__(
-        self,
-        layout: ScaleLayout,
-        matrices: list[np.ndarray],
-        plain: bool,
-        responses: list[list[Response]],
-        settings: Settings,
-    ):
-        self.layout = layout
-        membership = layout.membership
-        sizes = [len(m) for m in matrices]
-        self.offsets = [0, *accumulate(sizes)]
-        answers = np.concatenate(matrices) if len(matrices) > 1 else matrices[0]
-        width = max(sizes, default=0)
-        rows = np.arange(width)
-        # per round, its rows in order, then the index of a padding row below every respondent's row
-        self.index = np.where(
-            rows < np.array(sizes)[:, None], np.array(self.offsets[:-1])[:, None] + rows, len(answers)
-        )
-        answered = answers > 0  # NaN, "weet ik niet" and "niet van toepassing" compare false
-        scored = np.where(answered, np.where(layout.reverse, 6.0 - answers, answers), 0.0)
-
-        # per respondent and construct: mean of the scored items, when enough of them were answered
-        counts = answered.astype(float) @ membership
-        needed = np.minimum(layout.items_per_construct, settings.min_items_per_respondent)
-        has = (counts > 0) & (counts >= needed)
-        sums = scored @ membership
-        if plain:  # whole sums and counts: the mean of each, rounded, made once per questionnaire
-            means = layout.mean_table[np.where(has, sums, 0.0).astype(np.intp), counts.astype(np.intp)]
-        else:
-            means = round_to_precision(np.divide(sums, counts, out=np.zeros_like(counts), where=has))
-        n = self._sums(has, False)
-        exact_mean = np.divide(self._running(means), n, out=np.zeros(n.shape), where=n > 0)
-        by_row = exact_mean if len(sizes) == 1 else np.repeat(exact_mean, sizes, axis=0)
-        deviation = np.where(has, means - by_row, 0.0)
-        spread = np.sqrt(
-            np.divide(self._running(deviation * deviation), n - 1, out=np.zeros(n.shape), where=n > 1)
-        )
-        item_n = self._sums(answered, False)
-        item_sums = self._sums(scored, 0.0)
-        item_mean = np.divide(item_sums, item_n, out=np.zeros(item_n.shape), where=item_n > 0)
-        unknown_answers = answers == _DONT_KNOW_CODE
-        dont_know = self._sums(unknown_answers, False)
-        self.roles = [_roles(layout, r) for r in responses]
-        role_means, self.role_enough = self._role_sums(means, has, settings.anonymity_minimum)
-        parts = [exact_mean, spread, item_mean, role_means]
-        self.any_dont_know: list[bool] = np.any(dont_know, axis=1).tolist()
-        self.dk: list[list[float]] = []
-        self.who: list[list[int]] = []
-        if any(self.any_dont_know):
-            # "weet ik niet" per construct: the answers, the answers that apply (scored and "weet
-            # ik niet"; not "n.v.t."), and the respondents who gave at least one
-            dk = dont_know @ membership
-            applies = dk + item_n @ membership
-            parts.append(np.divide(dk, applies, out=np.zeros(applies.shape), where=applies > 0))
-            self.dk = dk.tolist()
-            self.who = self._sums((unknown_answers.astype(float) @ membership) > 0, False).tolist()
-        # everything rounded at once: construct means and spreads, item means, role means, shares
-        rounded = round_to_precision(np.concatenate([part.ravel() for part in parts]))
-        self.mean, self.sd, self.item_mean, self.role_mean, *share = _unflatten(rounded, parts)
-        self.share = share[0] if share else []
-        self.n = n.tolist()
-        self.low = self._per_round(np.where(has, means, np.inf), np.inf).min(axis=1, initial=np.inf).tolist()
-        self.high = (
-            self._per_round(np.where(has, means, -np.inf), -np.inf).max(axis=1, initial=-np.inf).tolist()
-        )
-        self.item_n = item_n.tolist()
-        self.dont_know = dont_know.tolist()
-        self.not_applicable = self._sums(answers == _NOT_APPLICABLE_CODE, False).tolist()
-        self.means = means.tolist()
-        self.has = has.tolist()
-        self.has_all: list[bool] = np.all(self._per_round(has, True), axis=(1, 2)).tolist()
-
-    def _per_round(self, values: np.ndarray, pad: Any) -> np.ndarray:
-        """Rounds × rows × columns: each round's rows in order, padded with rows of `pad`."""
-        if len(self.index) == 1:  # one round: its rows as they are
-            return values[None]
-        padding = np.full((1, values.shape[1]), pad, dtype=values.dtype)
-        return np.concatenate([values, padding])[self.index]
-
-    def _sums(self, values: np.ndarray, pad: Any) -> np.ndarray:
-        """Per round, sums down each column (whole numbers, or one round's sums as before)."""
-        total: np.ndarray = (
-            values.sum(axis=0)[None] if len(self.index) == 1 else self._per_round(values, pad).sum(axis=1)
-        )
-        return total
-
-    def _running(self, values: np.ndarray) -> np.ndarray:
-        """Per round, sums down each column row after row, a running sum (cumsum adds in order,
-        where sum() may add in pairs)."""
-        if not self.index.shape[1]:
-            return np.zeros((len(self.index), values.shape[1]))
-        total: np.ndarray = np.cumsum(self._per_round(values, 0.0), axis=1)[:, -1]
-        return total
-
-    def _role_sums(
-        self, means: np.ndarray, has: np.ndarray, minimum: int
-    ) -> tuple[np.ndarray, list[list[tuple[str, list[bool], int]]]]:
-        """Mean construct scores per respondent role (not yet rounded) where the role has enough
-        respondents, every round's roles in one running sum (as _running: a role's rows, then
-        rows of zeros up to the largest role's number of rows); and per round its roles in
-        alphabetical order with the constructs that have enough and the row of its means."""
-        groups: list[list[int]] = []
-        named: list[list[str]] = []
-        for (_, _, rows_of), start in zip(self.roles, self.offsets, strict=False):
-            names = sorted(role for role, rows in rows_of.items() if len(rows) >= minimum)
-            named.append(names)
-            groups += [[start + i for i in rows_of[role]] for role in names]
-        if not groups:  # (a role with fewer respondents than the minimum has no construct with enough)
-            return np.zeros((0, means.shape[1])), [[] for _ in named]
-        width = max(map(len, groups))
-        nobody = len(means)  # the index of a row of zeros below the respondents' rows
-        index = np.array([rows + [nobody] * (width - len(rows)) for rows in groups])
-        padded_has = np.concatenate([has, np.zeros((1, has.shape[1]), dtype=bool)])[index]
-        padded_means = np.concatenate([means, np.zeros((1, means.shape[1]))])[index]
-        n = padded_has.sum(axis=1)
-        enough = (n > 0) & (n >= minimum)
-        role_means = np.divide(np.cumsum(padded_means, axis=1)[:, -1], n, out=np.zeros(n.shape), where=enough)
-        keep = enough.any(axis=1).tolist()
-        enough_rows = enough.tolist()
-        per_round: list[list[tuple[str, list[bool], int]]] = []
-        g = 0
-        for names in named:
-            per_round.append(
-                [(role, enough_rows[g + i], g + i) for i, role in enumerate(names) if keep[g + i]]
+def _round_scores(
+    q: Questionnaire,
+    constructs: ConstructCatalogue,
+    numbers: RoundNumbers,
+    k: int,
+    rnd: Round,
+    roles_of: tuple[list[str | None], dict[str, int], dict[str, list[int]]],
+    settings: Settings,
+    network_profile: dict[str, Any] | None,
+) -> RoundScores:
+    """The scores of `rnd`, the k-th round of `numbers`, with its respondents' roles (_roles)."""
+    layout: ScaleLayout = q.scale_layout
+    responses = rnd.responses
+    cids = layout.construct_ids
+    respondent_roles, roles, _ = roles_of
+    by_role: dict[str, dict[str, float]] = {}
+    for role, enough, g in numbers.role_enough[k]:
+        values = numbers.role_mean[g]
+        by_role[role] = {cids[j]: values[j] for j in layout.alphabetical if enough[j]}
+    counted, average, sd, low, high = (
+        numbers.n[k],
+        numbers.mean[k],
+        numbers.sd[k],
+        numbers.low[k],
+        numbers.high[k],
+    )
+    columns = layout.columns(constructs, settings.min_items_for_band)
+    strength, concern, minimum = settings.strength, settings.concern, settings.anonymity_minimum
+    result: dict[str, ConstructScore] = {}
+    for j, cid, scale_items, signal, banded in columns:
+        count = counted[j]
+        if count:
+            result[cid] = built(
+                ConstructScore,
+                {
+                    "mean": average[j],
+                    "sd": sd[j] if count > 1 else None,
+                    "n": count,
+                    "min": low[j],
+                    "max": high[j],
+                    "band": band_of(average[j], strength, concern) if banded else None,
+                    "below_minimum": count < minimum,
+                    "signal": signal,
+                    "items": scale_items,
+                },
+                _CONSTRUCT_FIELDS,
             )
-            g += len(names)
-        return role_means, per_round
-
-    def scores(
-        self,
-        q: Questionnaire,
-        constructs: ConstructCatalogue,
-        k: int,
-        rnd: Round,
-        settings: Settings,
-        network_profile: dict[str, Any] | None,
-    ) -> RoundScores:
-        """The k-th round's scores."""
-        layout = self.layout
-        responses = rnd.responses
-        cids = layout.construct_ids
-        respondent_roles, roles, _ = self.roles[k]
-        by_role: dict[str, dict[str, float]] = {}
-        for role, enough, g in self.role_enough[k]:
-            values = self.role_mean[g]
-            by_role[role] = {cids[j]: values[j] for j in layout.alphabetical if enough[j]}
-        counted, average, sd, low, high = self.n[k], self.mean[k], self.sd[k], self.low[k], self.high[k]
-        columns = layout.columns(constructs, settings.min_items_for_band)
-        strength, concern, minimum = settings.strength, settings.concern, settings.anonymity_minimum
-        result: dict[str, ConstructScore] = {}
-        for j, cid, scale_items, signal, banded in columns:
-            count = counted[j]
-            if count:
-                result[cid] = built(
-                    ConstructScore,
-                    {
-                        "mean": average[j],
-                        "sd": sd[j] if count > 1 else None,
-                        "n": count,
-                        "min": low[j],
-                        "max": high[j],
-                        "band": band_of(average[j], strength, concern) if banded else None,
-                        "below_minimum": count < minimum,
-                        "signal": signal,
-                        "items": scale_items,
-                    },
-                    _CONSTRUCT_FIELDS,
-                )
-        item_scores = {
-            iid: built(ItemScore, {"mean": m, "n": c, "dont_know": d, "not_applicable": a}, _ITEM_FIELDS)
-            for iid, m, c, d, a in zip(
-                layout.item_ids,
-                self.item_mean[k],
-                self.item_n[k],
-                self.dont_know[k],
-                self.not_applicable[k],
-                strict=True,
-            )
-            if c
+    item_scores = {
+        iid: built(ItemScore, {"mean": m, "n": c, "dont_know": d, "not_applicable": a}, _ITEM_FIELDS)
+        for iid, m, c, d, a in zip(
+            layout.item_ids,
+            numbers.item_mean[k],
+            numbers.item_n[k],
+            numbers.dont_know[k],
+            numbers.not_applicable[k],
+            strict=True,
+        )
+        if c
+    }
+    shares = {}
+    if numbers.any_dont_know[k]:
+        share, dk, who = numbers.share[k], numbers.dk[k], numbers.who[k]
+        shares = {
+            cid: built(Unknown, {"share": share[j], "respondents": who[j]}, _UNKNOWN_FIELDS)
+            for j, cid, *_ in columns
+            if dk[j] > 0
         }
-        shares = {}
-        if self.any_dont_know[k]:
-            share, dk, who = self.share[k], self.dk[k], self.who[k]
-            shares = {
-                cid: built(Unknown, {"share": share[j], "respondents": who[j]}, _UNKNOWN_FIELDS)
-                for j, cid, *_ in columns
-                if dk[j] > 0
-            }
-        profile, chosen = _profile(layout, responses, settings.profile_agreement, network_profile or {})
-        start, end = self.offsets[k], self.offsets[k + 1]
-        fields: dict[str, Any] = {
-            "label": rnd.label,
-            "date": rnd.date.isoformat() if rnd.date else None,
-            "respondents": len(responses),
-            "group_only": bool(responses) and all(r.group for r in responses),
-            "roles": roles,
-            "constructs": result,
-            "items": item_scores,
-            "profile": profile,
-            "chosen_counts": chosen,
-            "respondent_scores": _respondent_scores(
-                layout,
-                responses,
-                self.means[start:end],
-                self.has[start:end],
-                self.has_all[k],
-                respondent_roles,
-            ),
-            "by_role": by_role,
-            "unknown": shares,
-            "questionnaire": _trusted(Reference, {"id": q.id, "version": q.version}),
-        }
-        if rnd.label.__class__ is str:
-            return _trusted(RoundScores, fields)
-        return RoundScores.model_validate(fields)  # says what is wrong, as before
-
-
-def _unflatten(flat: np.ndarray, parts: list[np.ndarray]) -> list[Any]:
-    """`flat` cut back into the shapes of `parts` (of which it is the concatenation), as lists."""
-    result = []
-    start = 0
-    for part in parts:
-        result.append(flat[start : start + part.size].reshape(part.shape).tolist())
-        start += part.size
-    return result
+    profile, chosen = profile_facts(
+        layout.profile_items, responses, settings.profile_agreement, network_profile or {}
+    )
+    start, end = numbers.offsets[k], numbers.offsets[k + 1]
+    fields: dict[str, Any] = {
+        "label": rnd.label,
+        "date": rnd.date.isoformat() if rnd.date else None,
+        "respondents": len(responses),
+        "group_only": bool(responses) and all(r.group for r in responses),
+        "roles": roles,
+        "constructs": result,
+        "items": item_scores,
+        "profile": profile,
+        "chosen_counts": chosen,
+        "respondent_scores": _respondent_scores(
+            layout,
+            responses,
+            numbers.means[start:end],
+            numbers.has[start:end],
+            numbers.has_all[k],
+            respondent_roles,
+        ),
+        "by_role": by_role,
+        "unknown": shares,
+        "questionnaire": _trusted(Reference, {"id": q.id, "version": q.version}),
+    }
+    if rnd.label.__class__ is str:
+        return _trusted(RoundScores, fields)
+    return RoundScores.model_validate(fields)  # says what is wrong, as before
 
 
 def _roles(
@@ -532,111 +387,3 @@ _ROLE_TYPES = frozenset({str, type(None)})
 def _construct_order(constructs: ConstructCatalogue) -> Any:
     order = {c.id: index for index, c in enumerate(constructs.constructs)}
     return lambda cid: (order.get(cid, len(order)), cid)
-
-
-def _profile(
-    layout: ScaleLayout, responses: list[Response], agreement: float, network_profile: dict[str, Any]
-) -> tuple[dict[str, ProfileFact], dict[str, int]]:
-    facts: dict[str, ProfileFact] = {}
-    chosen: dict[str, int] = {}
-    dicts = [r.answers for r in responses]
-    for construct, item, summarise in layout.profile_items:
-        answers: list[Any] = list(map(dict.get, dicts, repeat(item.id)))
-        if None in answers:
-            answers = [a for a in answers if a is not None]
-        if not answers:
-            continue
-        fields, count = summarise(item, answers, agreement)
-        facts[construct] = _profile_fact(fields, given=_MEASURED.copy())
-        if count is not None:
-            chosen[construct] = count
-    for construct, value in network_profile.items():
-        if construct in facts or construct in chosen:
-            continue
-        if isinstance(value, list):
-            chosen[construct] = len(value)
-        facts[construct] = _profile_fact(
-            {
-                "value": None if isinstance(value, list) else value,
-                "share": 1.0,
-                "n": 0,
-                "disagree": False,
-                "counts": {},
-                "from_network": True,
-            }
-        )
-    return facts, chosen
-
-
-def _profile_fact(fields: FactFields, given: set[str] | None = None) -> ProfileFact:
-    if fields["value"].__class__ not in _FACT_VALUE_TYPES:
-        return ProfileFact.model_validate(fields)  # an int becomes a float, as before
-    fields.setdefault("from_network", False)
-    return built(ProfileFact, fields, given)
-
-
-_FACT_VALUE_TYPES = (str, float, type(None))
-# the fields a fact measured from answers sets (its from_network is the default)
-_MEASURED = {"value", "share", "n", "disagree", "counts"}
-
-
-def _choice_fact(item: Item, answers: list[Any], agreement: float) -> tuple[FactFields, int | None]:
-    """One option: the most common answer (the first option on a tie), disagreed below `agreement`."""
-    options = item.option_values
-    per_option = list(map(answers.count, options))
-    if sum(per_option) == len(answers):  # every answer an option (a checked round)
-        top = max(per_option)
-        value: Any = options[per_option.index(top)]
-        counts = dict(compress(zip(options, per_option, strict=True), per_option))  # the options chosen
-    else:
-        counted = Counter(answers)
-        order = {v: i for i, v in enumerate(options)}
-        value, top = max(counted.items(), key=lambda kv: (kv[1], -order.get(kv[0], 0)))
-        counts = {o: counted[o] for o in options if counted[o]}
-    share = round(top / len(answers), PRECISION)
-    fact = {
-        "value": value,
-        "share": share,
-        "n": len(answers),
-        "disagree": len(answers) > 1 and share < agreement,
-        "counts": counts,
-    }
-    return fact, None
-
-
-def _choices_fact(item: Item, answers: list[Any], agreement: float) -> tuple[FactFields, int | None]:
-    """A set of options: the counts, and how many options at least half the respondents chose."""
-    counts = Counter(option for a in answers for option in a)
-    chosen = sum(1 for c in counts.values() if c * 2 >= len(answers))
-    fact = {
-        "value": None,
-        "share": 1.0,
-        "n": len(answers),
-        "disagree": False,
-        "counts": {o: counts[o] for o in item.option_values if counts[o]},
-    }
-    return fact, chosen
-
-
-def _number_fact(item: Item, answers: list[Any], agreement: float) -> tuple[FactFields, int | None]:
-    """A number: the median answer."""
-    fact = {
-        "value": float(statistics.median(answers)),
-        "share": 1.0,
-        "n": len(answers),
-        "disagree": False,
-        "counts": {},
-    }
-    return fact, None
-
-
-# How the answers to a profile item become its fact, by what the item type gives the rules.
-PROFILE_FACTS: dict[Facts, Callable[[Item, list[Any], float], tuple[FactFields, int | None]]] = {
-    "choice": _choice_fact,
-    "choices": _choices_fact,
-    "number": _number_fact,
-}
-
-
-# The paths of a construct's facts, in the order round_facts uses them, made once per construct id
-# instead of ten f-strings per construct per round.
