@@ -17,7 +17,7 @@ from diagnose import Bundle, Network, Response, Round, load_bundle
 from diagnose.diagnosis import check_and_score, check_and_score_many, score, scoring_settings
 from diagnose.problems import ValidationFailed
 from diagnose.questionnaire import DONT_KNOW, NOT_APPLICABLE, Questionnaire
-from diagnose.responses import ROLE_CONSTRUCT, check_round, role_of
+from diagnose.responses import ROLE_CONSTRUCT, check_round, kept_response, role_of
 from diagnose.rule_facts import round_facts
 from diagnose.scores import RoundScores
 from diagnose.scoring import round_to_precision, score_rounds
@@ -259,6 +259,16 @@ def test_rounds_scored_together_equal_each_round_scored_alone(
     )
     for rnd, scores in zip(unchecked, together, strict=True):
         same(scores, score(bundle, q, rnd), rnd.label)
+
+
+def test_a_stored_response_is_built_as_model_construct_builds_it() -> None:
+    """The store hands the core its submitted responses built without pydantic's walk over the
+    fields (kept_response): the same fields, values and fields set as model_construct's."""
+    for role, group in ((None, False), ("board", True)):
+        answers = {"x": 3, "y": DONT_KNOW}
+        made = kept_response("r1", role, group, answers)
+        same(made, Response.model_construct(respondent="r1", role=role, group=group, answers=answers))
+        assert made.answers is answers
 
 
 def test_bad_answers_get_every_message_in_order(bundle: Bundle) -> None:
