@@ -4,11 +4,13 @@
     .venv/bin/python benchmarks/bench_scoring.py --rounds 500 --runs 3
 
 The rounds are bench_store.py's (networks with rounds twice a year, 8-20 respondents, every item
-answered), made in this process without a database. Two figures, CPU per round:
+answered), made in this process without a database. Three figures, CPU per round:
 
 - `diagnosis.check_and_score`: check_round, then score_round (the answer matrix, construct,
   item, role and profile scores, the RoundScores); against the same scores written out answer by
   answer (tests/core/reference_scoring.py, the definition the test suite holds the scoring to);
+- `diagnosis.check_and_score_many` over 250 rounds at a time, as a first re-diagnosis scores a
+  batch (the rounds' arithmetic 16 at a time); against check_and_score one round at a time;
 - `rule_facts.round_facts`: the facts the rules see, in every run, first and later; against the same
   facts written out one by one.
 
@@ -33,7 +35,7 @@ from bench_store import generate_plan
 from figures import cpu_timed, figure, record
 
 from diagnose import collector, load_bundle
-from diagnose.diagnosis import check_and_score
+from diagnose.diagnosis import check_and_score, check_and_score_many
 from diagnose.responses import Network, Response, Round
 from diagnose.rule_facts import round_facts
 from tests.core.reference_scoring import reference_facts, reference_profile, reference_scores_of
@@ -79,6 +81,12 @@ def main() -> None:
     def scored() -> list[Any]:
         return [check_and_score(bundle, q, rnd, network=network)[0] for q, rnd, network in rounds]
 
+    batch = [(q, rnd, network, "") for q, rnd, network in rounds]
+
+    def together() -> list[Any]:
+        """As a first re-diagnosis checks and scores a batch of ~250 rounds read together."""
+        return [check_and_score_many(bundle, batch[i : i + 250]) for i in range(0, count, 250)]
+
     def written_out() -> None:
         for q, rnd, network in rounds:
             reference_scores_of(bundle, q, rnd)
@@ -89,6 +97,8 @@ def main() -> None:
         pairs = list(zip(scores, [None, *scores[:-1]], strict=True))
         per_round = 1000 / count  # seconds of all rounds → ms per round
         score_runs = cpu_timed(scored, args.runs, warmup=0)
+        gc.collect(1)
+        together_runs = cpu_timed(together, args.runs)
         gc.collect(1)
         plain_runs = cpu_timed(written_out, args.runs, warmup=0)
         gc.collect(1)
@@ -107,6 +117,15 @@ def main() -> None:
                 unit="ms",
                 baseline="the same scores written out answer by answer",
                 baseline_values=[v * per_round for v in plain_runs],
+                target="≤ 0.35 ms",
+            ),
+            figure(
+                "check and score the same rounds 250 at a time, as a first re-diagnosis does "
+                "(check_and_score_many), CPU per round",
+                [v * per_round for v in together_runs],
+                unit="ms",
+                baseline="check_and_score one round at a time",
+                baseline_values=[v * per_round for v in score_runs],
                 target="≤ 0.35 ms",
             ),
             figure(

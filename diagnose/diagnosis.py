@@ -21,7 +21,7 @@ from diagnose.responses import Network, Round, check_round, checked_round
 from diagnose.rule_facts import round_facts
 from diagnose.rulebase import Rule
 from diagnose.scores import ConstructScore, ProfileFact, Reference, RespondentScores, RoundScores, Unknown
-from diagnose.scoring import score_round
+from diagnose.scoring import Settings, score_round, score_rounds
 from diagnose.text import LocalizedText, trusted
 
 
@@ -277,20 +277,59 @@ def score(
     bundle: Bundle, q: Questionnaire, rnd: Round, network: Network | None = None, *, checked: bool = False
 ) -> RoundScores:
     """The round's scores (`checked`: as scoring.score_round)."""
-    s = bundle.settings
     return score_round(
         q,
         bundle.constructs,
         rnd,
+        **vars(scoring_settings(bundle)),
+        network_profile=network.profile if network else None,
+        checked=checked,
+    )
+
+
+def scoring_settings(bundle: Bundle) -> Settings:
+    """The rule base's settings that scoring reads."""
+    s = bundle.settings
+    return Settings(
         strength=s.thresholds["strength"],
         concern=s.thresholds["concern"],
         anonymity_minimum=s.anonymity_minimum,
         profile_agreement=s.profile_agreement,
         min_items_per_respondent=s.min_items_per_respondent,
         min_items_for_band=s.min_items_for_band,
-        network_profile=network.profile if network else None,
-        checked=checked,
     )
+
+
+def check_and_score_many(
+    bundle: Bundle, rounds: Sequence[tuple[Questionnaire, Round, Network | None, str]]
+) -> list[RoundScores | ValidationFailed]:
+    """check_and_score of each (questionnaire, round, network, file) without history: its scores,
+    or the problems that keep it from being scored. The rounds of one questionnaire are scored
+    together (scoring.score_rounds), each with the scores it gets alone: a first re-diagnosis
+    scores every stored round."""
+    result: list[RoundScores | ValidationFailed | None] = [None] * len(rounds)
+    plain: list[bool] = []
+    by_questionnaire: dict[int, tuple[Questionnaire, list[int]]] = {}
+    for i, (q, rnd, _, file) in enumerate(rounds):
+        problems, is_plain = checked_round(q, rnd, file)
+        plain.append(is_plain)
+        if problems:
+            result[i] = ValidationFailed(problems)
+        else:
+            by_questionnaire.setdefault(id(q), (q, []))[1].append(i)
+    settings = scoring_settings(bundle)
+    for q, members in by_questionnaire.values():
+        scored = score_rounds(
+            q,
+            bundle.constructs,
+            [rounds[i][1] for i in members],
+            settings,
+            network_profiles=[network.profile if (network := rounds[i][2]) else None for i in members],
+            checked=[plain[i] for i in members],
+        )
+        for i, scores in zip(members, scored, strict=True):
+            result[i] = scores
+    return [r for r in result if r is not None]
 
 
 def diagnose(

@@ -7,6 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from diagnose.built import built
 from diagnose.item_types import answer_error
 from diagnose.problems import Problem, did_you_mean
 from diagnose.questionnaire import DONT_KNOW, NOT_APPLICABLE, Questionnaire
@@ -28,6 +29,20 @@ class Response(Open):
     role: str | None = None
     group: bool = False
     answers: dict[str, Any] = Field(default_factory=dict)
+
+
+_RESPONSE_FIELDS = set(Response.model_fields)
+
+
+def kept_response(respondent: str, role: str | None, group: bool, answers: dict[str, Any]) -> Response:
+    """A submitted response as a store keeps it, from columns of these types and its answers as
+    parsed JSON: what `Response.model_construct` makes of them (nothing validated: check_round
+    looks at the answers before they are scored), at a sixth of the cost."""
+    return built(
+        Response,
+        {"respondent": respondent, "role": role, "group": group, "answers": answers},
+        _RESPONSE_FIELDS,
+    )
 
 
 class Round(Open):

@@ -4,25 +4,24 @@ from __future__ import annotations
 
 import contextlib
 import math
-import statistics
-from collections import Counter
-from collections.abc import Callable
-from itertools import chain, repeat
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import chain
 from typing import Any, TypeVar
 
 import numpy as np
 from pydantic import BaseModel
 
-from diagnose.item_types import Facts, item_type
-from diagnose.questionnaire import DONT_KNOW, NOT_APPLICABLE, ConstructCatalogue, Item, Questionnaire
+from diagnose.built import built
+from diagnose.item_types import item_type
+from diagnose.profile_facts import PROFILE_FACTS, ProfileItem, profile_facts
+from diagnose.questionnaire import DONT_KNOW, NOT_APPLICABLE, ConstructCatalogue, Questionnaire
 from diagnose.responses import ROLE_CONSTRUCT, Response, Round, plain_valid_answers
+from diagnose.score_numbers import DONT_KNOW_CODE, NOT_APPLICABLE_CODE, RoundNumbers, round_to_precision
 from diagnose.scores import (
-    PRECISION,
     Band,
     ConstructScore,
-    FactFields,
     ItemScore,
-    ProfileFact,
     Reference,
     RespondentScores,
     RoundScores,
@@ -63,7 +62,7 @@ class ScaleLayout:
         self.alphabetical = sorted(range(len(self.construct_ids)), key=self.construct_ids.__getitem__)
         role_item = q.fact_item(ROLE_CONSTRUCT)
         self.role_item = role_item.id if role_item else None
-        self.profile_items = [
+        self.profile_items: list[ProfileItem] = [
             (construct, items[0], summarise)
             for construct, items in q.items_by_construct.items()
             if (summarise := PROFILE_FACTS.get(item_type(items[0]).facts)) is not None
@@ -99,9 +98,7 @@ def required_items(items: int, min_items_per_respondent: int) -> int:
     return min(items, min_items_per_respondent)
 
 
-_DONT_KNOW_CODE = -1.0  # in the answer matrix; a missing answer is NaN, a scored one 1..5
-_NOT_APPLICABLE_CODE = -2.0
-_CODES: dict[Any, float] = {DONT_KNOW: _DONT_KNOW_CODE, NOT_APPLICABLE: _NOT_APPLICABLE_CODE}
+_CODES: dict[Any, float] = {DONT_KNOW: DONT_KNOW_CODE, NOT_APPLICABLE: NOT_APPLICABLE_CODE}
 _NUMBER = (int, float)
 # The common answers and their matrix entries, looked up in one pass: only for answers of these
 # types (as dict keys 1, 1.0 and True are one key; a bool is not a number here, see answer_matrix)
@@ -134,44 +131,22 @@ def answer_matrix(
     return np.array(values, dtype=float).reshape(shape), False
 
 
-def round_to_precision(values: np.ndarray) -> np.ndarray:
-    """np.round, made to agree with Python's round() where a value lies on a tie after scaling
-    (np.round scales first, so 0.00625 can go down where round() sees the binary value above)."""
-    rounded = np.round(values, PRECISION)
-    scaled = values * 10**PRECISION
-    near_tie = np.abs(scaled - np.floor(scaled) - 0.5) < 1e-6
-    if near_tie.any():
-        rounded[near_tie] = [round(float(v), PRECISION) for v in values[near_tie]]
-    return rounded
-
-
-def _column_sums(values: np.ndarray) -> np.ndarray:
-    """Sums down each column, row after row: the same additions in the same order as sum() over
-    a list (a running sum is added up in order), so that means and spreads agree to the last bit
-    with the plain-Python definition."""
-    if not len(values):
-        return np.zeros(values.shape[1])
-    total: np.ndarray = np.cumsum(values, axis=0)[-1]
-    return total
-
-
-_new = object.__new__
-_set = object.__setattr__
 _M = TypeVar("_M", bound=BaseModel)
 
 
 def _trusted(cls: type[_M], fields: dict[str, Any], given: set[str] | None = None) -> _M:
-    """The model model_validate would build from `fields`, made without checking them again:
-    every value already has its field's type, and `fields` holds every field in the model's
-    order (`given`: the ones set, when a default is among them). model_construct, without its
-    Python loop over the fields: a round's ~100 scores cost a fifth of validating them. A test
+    """The model model_validate would build from `fields`, made without checking them again
+    (diagnose.built): every value already has its field's type, and `fields` holds every field in
+    the model's order (`given`: the ones set, when a default is among them). A test
     (test_scoring_parity) compares what this builds with what validation builds."""
-    m = _new(cls)
-    _set(m, "__dict__", fields)
-    _set(m, "__pydantic_fields_set__", set(fields) if given is None else given)
-    _set(m, "__pydantic_extra__", None)
-    _set(m, "__pydantic_private__", None)
-    return m
+    return built(cls, fields, given)
+
+
+# The fields set of every model of these classes built here: all of them (shared: see diagnose.built)
+_CONSTRUCT_FIELDS = set(ConstructScore.model_fields)
+_ITEM_FIELDS = set(ItemScore.model_fields)
+_UNKNOWN_FIELDS = set(Unknown.model_fields)
+_RESPONDENT_FIELDS = set(RespondentScores.model_fields)
 
 
 def score_round(
@@ -190,58 +165,112 @@ def score_round(
 ) -> RoundScores:
     """The round's scores. `checked`: responses.checked_round found every answer plain (see
     answer_matrix); anything else is read answer by answer."""
+    return score_rounds(
+        q,
+        constructs,
+        [rnd],
+        Settings(
+            strength,
+            concern,
+            anonymity_minimum,
+            profile_agreement,
+            min_items_per_respondent,
+            min_items_for_band,
+        ),
+        network_profiles=[network_profile],
+        checked=[checked],
+    )[0]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The scoring settings of a rule base (diagnosis.score passes them)."""
+
+    strength: float
+    concern: float
+    anonymity_minimum: int
+    profile_agreement: float
+    min_items_per_respondent: int
+    min_items_for_band: int
+
+
+def score_rounds(
+    q: Questionnaire,
+    constructs: ConstructCatalogue,
+    rounds: Sequence[Round],
+    settings: Settings,
+    *,
+    network_profiles: Sequence[dict[str, Any] | None],
+    checked: Sequence[bool],
+) -> list[RoundScores]:
+    """score_round of several rounds of one questionnaire, each the scores score_round makes of it
+    alone: the arithmetic of the rounds whose answers are all plain (answer_matrix) is done over
+    all their respondents at once, since each of its ~60 numpy calls costs ~1 µs whatever its
+    size (a first re-diagnosis scores every round); a round with another answer alone, as before."""
+    layout: ScaleLayout = q.scale_layout
+    read = [
+        answer_matrix(layout, rnd.responses, checked=is_checked)
+        for rnd, is_checked in zip(rounds, checked, strict=True)
+    ]
+    together = [i for i, (_, plain) in enumerate(read) if plain]
+    batches = [together[start : start + _TOGETHER] for start in range(0, len(together), _TOGETHER)]
+    batches += [[i] for i, (_, plain) in enumerate(read) if not plain]
+    result: list[RoundScores | None] = [None] * len(rounds)
+    for batch in batches:
+        roles = [_roles(layout, rounds[i].responses) for i in batch]
+        numbers = RoundNumbers(
+            layout,
+            [read[i][0] for i in batch],
+            read[batch[0]][1],
+            [rows_of for _, _, rows_of in roles],
+            min_items_per_respondent=settings.min_items_per_respondent,
+            anonymity_minimum=settings.anonymity_minimum,
+        )
+        for k, i in enumerate(batch):
+            result[i] = _round_scores(
+                q, constructs, numbers, k, rounds[i], roles[k], settings, network_profiles[i]
+            )
+    return [scores for scores in result if scores is not None]
+
+
+# Rounds scored together: enough to share numpy's cost per call, few enough that the arrays stay
+# in the processor's cache (250 rounds at once were slower than one round at a time)
+_TOGETHER = 16
+
+
+def _round_scores(
+    q: Questionnaire,
+    constructs: ConstructCatalogue,
+    numbers: RoundNumbers,
+    k: int,
+    rnd: Round,
+    roles_of: tuple[list[str | None], dict[str, int], dict[str, list[int]]],
+    settings: Settings,
+    network_profile: dict[str, Any] | None,
+) -> RoundScores:
+    """The scores of `rnd`, the k-th round of `numbers`, with its respondents' roles (_roles)."""
     layout: ScaleLayout = q.scale_layout
     responses = rnd.responses
-    answers, plain = answer_matrix(layout, responses, checked=checked)
-    answered = answers > 0  # NaN, "weet ik niet" and "niet van toepassing" compare false
-    scored = np.where(answered, np.where(layout.reverse, 6.0 - answers, answers), 0.0)
-
-    # per respondent and construct: mean of the scored items, when enough of them were answered
-    counts = answered.astype(float) @ layout.membership
-    needed = np.minimum(layout.items_per_construct, min_items_per_respondent)
-    has = (counts > 0) & (counts >= needed)
-    sums = scored @ layout.membership
-    if plain:  # whole sums and counts: the mean of each, rounded, made once per questionnaire
-        means = layout.mean_table[np.where(has, sums, 0.0).astype(np.intp), counts.astype(np.intp)]
-    else:
-        means = round_to_precision(np.divide(sums, counts, out=np.zeros_like(counts), where=has))
-    n = has.sum(axis=0)
-    exact_mean = np.divide(_column_sums(means), n, out=np.zeros(len(n)), where=n > 0)
-    deviation = np.where(has, means - exact_mean, 0.0)
-    spread = np.sqrt(np.divide(_column_sums(deviation * deviation), n - 1, out=np.zeros(len(n)), where=n > 1))
-    item_n = answered.sum(axis=0)
-    item_mean = np.divide(scored.sum(axis=0), item_n, out=np.zeros(len(item_n)), where=item_n > 0)
-    unknown_answers = answers == _DONT_KNOW_CODE
-    dont_know = unknown_answers.sum(axis=0)
-
-    respondent_roles, roles, rows_of = _roles(layout, responses)
-    role_names, role_means, role_enough = _role_sums(means, has, rows_of, anonymity_minimum)
-    # everything rounded at once: construct means and spreads, item means, role means, shares
-    parts = [exact_mean, spread, item_mean, *role_means]
-    unknown = bool(dont_know.any())
-    if unknown:
-        dk, applies, who = _unknown_counts(layout, answered, unknown_answers, dont_know)
-        parts.append(np.divide(dk, applies, out=np.zeros(len(dk)), where=applies > 0))
-    rounded = round_to_precision(np.concatenate(parts)).tolist()
     cids = layout.construct_ids
-    width, items = len(cids), len(item_n)
-    average, sd = rounded[:width], rounded[width : 2 * width]
-    start = 2 * width + items
+    respondent_roles, roles, _ = roles_of
     by_role: dict[str, dict[str, float]] = {}
-    for role, enough in zip(role_names, role_enough, strict=True):
-        values = rounded[start : start + width]
-        start += width
+    for role, enough, g in numbers.role_enough[k]:
+        values = numbers.role_mean[g]
         by_role[role] = {cids[j]: values[j] for j in layout.alphabetical if enough[j]}
-
-    counted = n.tolist()
-    low = np.where(has, means, np.inf).min(axis=0, initial=np.inf).tolist()
-    high = np.where(has, means, -np.inf).max(axis=0, initial=-np.inf).tolist()
-    columns = layout.columns(constructs, min_items_for_band)
+    counted, average, sd, low, high = (
+        numbers.n[k],
+        numbers.mean[k],
+        numbers.sd[k],
+        numbers.low[k],
+        numbers.high[k],
+    )
+    columns = layout.columns(constructs, settings.min_items_for_band)
+    strength, concern, minimum = settings.strength, settings.concern, settings.anonymity_minimum
     result: dict[str, ConstructScore] = {}
     for j, cid, scale_items, signal, banded in columns:
         count = counted[j]
         if count:
-            result[cid] = _trusted(
+            result[cid] = built(
                 ConstructScore,
                 {
                     "mean": average[j],
@@ -250,32 +279,36 @@ def score_round(
                     "min": low[j],
                     "max": high[j],
                     "band": band_of(average[j], strength, concern) if banded else None,
-                    "below_minimum": count < anonymity_minimum,
+                    "below_minimum": count < minimum,
                     "signal": signal,
                     "items": scale_items,
                 },
+                _CONSTRUCT_FIELDS,
             )
     item_scores = {
-        iid: _trusted(ItemScore, {"mean": m, "n": k, "dont_know": d, "not_applicable": a})
-        for iid, m, k, d, a in zip(
+        iid: built(ItemScore, {"mean": m, "n": c, "dont_know": d, "not_applicable": a}, _ITEM_FIELDS)
+        for iid, m, c, d, a in zip(
             layout.item_ids,
-            rounded[2 * width : 2 * width + items],
-            item_n.tolist(),
-            dont_know.tolist(),
-            (answers == _NOT_APPLICABLE_CODE).sum(axis=0).tolist(),
+            numbers.item_mean[k],
+            numbers.item_n[k],
+            numbers.dont_know[k],
+            numbers.not_applicable[k],
             strict=True,
         )
-        if k
+        if c
     }
     shares = {}
-    if unknown:
-        share = rounded[start:]
+    if numbers.any_dont_know[k]:
+        share, dk, who = numbers.share[k], numbers.dk[k], numbers.who[k]
         shares = {
-            cid: _trusted(Unknown, {"share": share[j], "respondents": int(who[j])})
+            cid: built(Unknown, {"share": share[j], "respondents": who[j]}, _UNKNOWN_FIELDS)
             for j, cid, *_ in columns
             if dk[j] > 0
         }
-    profile, chosen = _profile(layout, responses, profile_agreement, network_profile or {})
+    profile, chosen = profile_facts(
+        layout.profile_items, responses, settings.profile_agreement, network_profile or {}
+    )
+    start, end = numbers.offsets[k], numbers.offsets[k + 1]
     fields: dict[str, Any] = {
         "label": rnd.label,
         "date": rnd.date.isoformat() if rnd.date else None,
@@ -286,7 +319,14 @@ def score_round(
         "items": item_scores,
         "profile": profile,
         "chosen_counts": chosen,
-        "respondent_scores": _respondent_scores(layout, responses, means, has, respondent_roles),
+        "respondent_scores": _respondent_scores(
+            layout,
+            responses,
+            numbers.means[start:end],
+            numbers.has[start:end],
+            numbers.has_all[k],
+            respondent_roles,
+        ),
         "by_role": by_role,
         "unknown": shares,
         "questionnaire": _trusted(Reference, {"id": q.id, "version": q.version}),
@@ -316,177 +356,34 @@ def _roles(
 def _respondent_scores(
     layout: ScaleLayout,
     responses: list[Response],
-    means: np.ndarray,
-    has: np.ndarray,
+    means: list[list[float]],
+    has: list[list[bool]],
+    has_all: bool,
     role: list[str | None],
 ) -> list[RespondentScores]:
-    """Every respondent's role, group answer and construct scores."""
+    """Every respondent's role, group answer and construct scores (`means` and `has` by row)."""
     cids = layout.construct_ids
-    if has.all():
-        scores = [dict(zip(cids, row, strict=True)) for row in means.tolist()]
+    if has_all:
+        scores = [dict(zip(cids, row, strict=True)) for row in means]
     else:
         scores = [
             {c: v for c, v, h in zip(cids, row, row_has, strict=True) if h}
-            for row, row_has in zip(means.tolist(), has.tolist(), strict=True)
+            for row, row_has in zip(means, has, strict=True)
         ]
-    built = [
+    made = [
         {"role": r, "group": response.group, "scores": s}
         for r, response, s in zip(role, responses, scores, strict=True)
     ]
     if set(map(type, role)) <= _ROLE_TYPES and all(
         response.group.__class__ is bool for response in responses
     ):
-        return [_trusted(RespondentScores, fields) for fields in built]
-    return [RespondentScores.model_validate(fields) for fields in built]  # as before
+        return [built(RespondentScores, fields, _RESPONDENT_FIELDS) for fields in made]
+    return [RespondentScores.model_validate(fields) for fields in made]  # as before
 
 
 _ROLE_TYPES = frozenset({str, type(None)})
 
 
-def _role_sums(
-    means: np.ndarray, has: np.ndarray, rows_of: dict[str, list[int]], minimum: int
-) -> tuple[list[str], list[np.ndarray], list[list[bool]]]:
-    """Mean construct scores per respondent role (not yet rounded) where the role has enough
-    respondents: the roles in alphabetical order, their means, and the constructs that have
-    enough. Each role's respondents are summed in order (as _column_sums), all roles in one
-    running sum: a role's rows, then rows of zeros up to the largest role's number of rows."""
-    names = sorted(role for role, rows in rows_of.items() if len(rows) >= minimum)
-    if not names:  # (a role with fewer respondents than the minimum has no construct with enough)
-        return [], [], []
-    width = max(len(rows_of[role]) for role in names)
-    nobody = len(means)  # the index of a row of zeros below the respondents' rows
-    index = np.array([rows_of[role] + [nobody] * (width - len(rows_of[role])) for role in names])
-    padded_has = np.concatenate([has, np.zeros((1, has.shape[1]), dtype=bool)])[index]
-    padded_means = np.concatenate([means, np.zeros((1, means.shape[1]))])[index]
-    n = padded_has.sum(axis=1)
-    enough = (n > 0) & (n >= minimum)
-    role_means = np.divide(np.cumsum(padded_means, axis=1)[:, -1], n, out=np.zeros(n.shape), where=enough)
-    keep = enough.any(axis=1).tolist()
-    return (
-        [role for role, kept in zip(names, keep, strict=True) if kept],
-        [row for row, kept in zip(role_means, keep, strict=True) if kept],
-        [row for row, kept in zip(enough.tolist(), keep, strict=True) if kept],
-    )
-
-
-def _unknown_counts(
-    layout: ScaleLayout, answered: np.ndarray, unknown: np.ndarray, dont_know: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Per construct: the "weet ik niet" answers, the answers that apply (scored and "weet ik
-    niet"; not "n.v.t.") and the respondents who gave at least one "weet ik niet"."""
-    membership = layout.membership
-    dk = dont_know @ membership
-    applies = dk + answered.sum(axis=0) @ membership
-    who = ((unknown.astype(float) @ membership) > 0).sum(axis=0)
-    return dk, applies, who
-
-
 def _construct_order(constructs: ConstructCatalogue) -> Any:
     order = {c.id: index for index, c in enumerate(constructs.constructs)}
     return lambda cid: (order.get(cid, len(order)), cid)
-
-
-def _profile(
-    layout: ScaleLayout, responses: list[Response], agreement: float, network_profile: dict[str, Any]
-) -> tuple[dict[str, ProfileFact], dict[str, int]]:
-    facts: dict[str, ProfileFact] = {}
-    chosen: dict[str, int] = {}
-    dicts = [r.answers for r in responses]
-    for construct, item, summarise in layout.profile_items:
-        answers: list[Any] = list(map(dict.get, dicts, repeat(item.id)))
-        if None in answers:
-            answers = [a for a in answers if a is not None]
-        if not answers:
-            continue
-        fields, count = summarise(item, answers, agreement)
-        facts[construct] = _profile_fact(fields, given=set(fields))
-        if count is not None:
-            chosen[construct] = count
-    for construct, value in network_profile.items():
-        if construct in facts or construct in chosen:
-            continue
-        if isinstance(value, list):
-            chosen[construct] = len(value)
-        facts[construct] = _profile_fact(
-            {
-                "value": None if isinstance(value, list) else value,
-                "share": 1.0,
-                "n": 0,
-                "disagree": False,
-                "counts": {},
-                "from_network": True,
-            }
-        )
-    return facts, chosen
-
-
-def _profile_fact(fields: FactFields, given: set[str] | None = None) -> ProfileFact:
-    if fields["value"].__class__ not in _FACT_VALUE_TYPES:
-        return ProfileFact.model_validate(fields)  # an int becomes a float, as before
-    fields.setdefault("from_network", False)
-    return _trusted(ProfileFact, fields, given)
-
-
-_FACT_VALUE_TYPES = (str, float, type(None))
-
-
-def _choice_fact(item: Item, answers: list[Any], agreement: float) -> tuple[FactFields, int | None]:
-    """One option: the most common answer (the first option on a tie), disagreed below `agreement`."""
-    options = item.option_values
-    per_option = [answers.count(o) for o in options]
-    if sum(per_option) == len(answers):  # every answer an option (a checked round)
-        top = max(per_option)
-        value: Any = options[per_option.index(top)]
-        counts = {o: c for o, c in zip(options, per_option, strict=True) if c}
-    else:
-        counted = Counter(answers)
-        order = {v: i for i, v in enumerate(options)}
-        value, top = max(counted.items(), key=lambda kv: (kv[1], -order.get(kv[0], 0)))
-        counts = {o: counted[o] for o in options if counted[o]}
-    share = round(top / len(answers), PRECISION)
-    fact = {
-        "value": value,
-        "share": share,
-        "n": len(answers),
-        "disagree": len(answers) > 1 and share < agreement,
-        "counts": counts,
-    }
-    return fact, None
-
-
-def _choices_fact(item: Item, answers: list[Any], agreement: float) -> tuple[FactFields, int | None]:
-    """A set of options: the counts, and how many options at least half the respondents chose."""
-    counts = Counter(option for a in answers for option in a)
-    chosen = sum(1 for c in counts.values() if c * 2 >= len(answers))
-    fact = {
-        "value": None,
-        "share": 1.0,
-        "n": len(answers),
-        "disagree": False,
-        "counts": {o: counts[o] for o in item.option_values if counts[o]},
-    }
-    return fact, chosen
-
-
-def _number_fact(item: Item, answers: list[Any], agreement: float) -> tuple[FactFields, int | None]:
-    """A number: the median answer."""
-    fact = {
-        "value": float(statistics.median(answers)),
-        "share": 1.0,
-        "n": len(answers),
-        "disagree": False,
-        "counts": {},
-    }
-    return fact, None
-
-
-# How the answers to a profile item become its fact, by what the item type gives the rules.
-PROFILE_FACTS: dict[Facts, Callable[[Item, list[Any], float], tuple[FactFields, int | None]]] = {
-    "choice": _choice_fact,
-    "choices": _choices_fact,
-    "number": _number_fact,
-}
-
-
-# The paths of a construct's facts, in the order round_facts uses them, made once per construct id
-# instead of ten f-strings per construct per round.

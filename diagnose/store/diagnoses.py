@@ -15,7 +15,7 @@ from diagnose import diagnosis as core_diagnosis
 from diagnose.agreements import Agreement, actions
 from diagnose.problems import Problem, ValidationFailed
 from diagnose.questionnaire import Questionnaire
-from diagnose.responses import Network, Response, Round
+from diagnose.responses import Network, Response, Round, kept_response
 from diagnose.scores import RoundScores
 from diagnose.store import agreement_rows, models, records, round_scores
 from diagnose.store import types as t
@@ -43,11 +43,7 @@ class Diagnoses(Rounds):
                 .order_by(R.round_id, R.id)
             )
             for round_id, respondent, role, group, answers in rows:
-                result.setdefault(round_id, []).append(
-                    Response.model_construct(
-                        respondent=respondent, role=role, group=group, answers=answers or {}
-                    )
-                )
+                result.setdefault(round_id, []).append(kept_response(respondent, role, group, answers or {}))
         return result
 
     def _drafts(self, s: Session, round_id: int) -> list[Response]:
@@ -240,6 +236,7 @@ class Diagnoses(Rounds):
         raise_errors its ValidationFailed is raised."""
         with self.db.read() as s:
             read = self._read_networks(s, items)
+        self._score_answers(read)
         pending: list[_Pending] = []
         skipped: list[tuple[int, str]] = []
         for network in read:
@@ -362,6 +359,8 @@ class Diagnoses(Rounds):
                 if row.id in n.kept and n.kept[row.id][0] == n.inputs[row.id]:
                     blob = n.kept[row.id][1]
                     scores = round_scores.unpack(blob)
+                elif row.id in n.fresh:
+                    scores = n.fresh[row.id].scores()
                 else:
                     scores, _ = core_diagnosis.check_and_score(
                         self.db.bundle,
@@ -393,6 +392,28 @@ class Diagnoses(Rounds):
                     if raise_errors:
                         raise
                     skipped.append((row.id, exc.format("en")))
+
+    def _score_answers(self, read: list[_NetworkRead]) -> None:
+        """Every round read with its answers (no kept scores to reuse) checked and scored in one
+        call, the rounds of a questionnaire together (core check_and_score_many): each its own
+        scores, or the problems that keep it from being scored (raised where it is diagnosed)."""
+        todo: list[tuple[_NetworkRead, int]] = []
+        entries = []
+        for n in read:
+            for row in n.siblings:
+                if row.id in n.answers:
+                    try:
+                        q = self._questionnaire_for(row)
+                    except ValidationFailed:
+                        continue  # reported where the round is diagnosed
+                    todo.append((n, row.id))
+                    entries.append(
+                        (q, self._core_round(row, n.answers[row.id]), n.network, f"{n.name} / {row.label}")
+                    )
+        for (n, round_id), result in zip(
+            todo, core_diagnosis.check_and_score_many(self.db.bundle, entries), strict=True
+        ):
+            n.fresh[round_id] = _Fresh(result)
 
     def _submitted_keys(
         self, s: Session, round_ids: Iterable[int]
@@ -446,6 +467,19 @@ class _NetworkRead:
     kept: dict[int, tuple[str, bytes]] = dataclasses.field(default_factory=dict)
     made: dict[int, list[Agreement]] = dataclasses.field(default_factory=dict)
     answers: dict[int, list[Response]] = dataclasses.field(default_factory=dict)
+    fresh: dict[int, _Fresh] = dataclasses.field(default_factory=dict)  # scored from `answers`
+
+
+@dataclasses.dataclass(frozen=True)
+class _Fresh:
+    """A round's scores made from its answers, or the problems that kept it from being scored."""
+
+    result: RoundScores | ValidationFailed
+
+    def scores(self) -> RoundScores:
+        if isinstance(self.result, ValidationFailed):
+            raise self.result
+        return self.result
 
 
 @dataclasses.dataclass(frozen=True)

@@ -23,7 +23,7 @@ from typing import Any
 from pydantic_core import from_json
 from sqlalchemy import ColumnElement, String, case, cast, extract, func
 
-from diagnose import item_types, questionnaire, responses, scores, scoring
+from diagnose import item_types, profile_facts, questionnaire, responses, score_numbers, scores, scoring
 from diagnose.bundle import Bundle
 from diagnose.diagnosis import Diagnosis
 from diagnose.questionnaire import Questionnaire
@@ -57,7 +57,7 @@ def response_line(response: Any, dialect: str) -> ColumnElement[str]:
 
 def _code_digest() -> bytes:
     digest = hashlib.sha256()
-    for module in (scoring, scores, responses, item_types, questionnaire):
+    for module in (scoring, score_numbers, profile_facts, scores, responses, item_types, questionnaire):
         digest.update(Path(module.__file__ or "").read_bytes())
     return digest.digest()
 

@@ -14,12 +14,13 @@ import pytest
 from pydantic import BaseModel
 
 from diagnose import Bundle, Network, Response, Round, load_bundle
-from diagnose.diagnosis import check_and_score, score
+from diagnose.diagnosis import check_and_score, check_and_score_many, score, scoring_settings
+from diagnose.problems import ValidationFailed
 from diagnose.questionnaire import DONT_KNOW, NOT_APPLICABLE, Questionnaire
-from diagnose.responses import ROLE_CONSTRUCT, check_round, role_of
+from diagnose.responses import ROLE_CONSTRUCT, check_round, kept_response, role_of
 from diagnose.rule_facts import round_facts
 from diagnose.scores import RoundScores
-from diagnose.scoring import round_to_precision
+from diagnose.scoring import round_to_precision, score_rounds
 from tests.core.reference_scoring import (
     reference_facts,
     reference_problems,
@@ -205,6 +206,69 @@ def test_scores_profile_and_facts_equal_the_plain_definition(
                 reference_facts(got, before, 3).items()
             )
         previous = got
+
+
+@pytest.mark.parametrize(("questionnaire", "version"), QUESTIONNAIRES)
+def test_rounds_scored_together_equal_each_round_scored_alone(
+    bundle: Bundle, questionnaire: str, version: str
+) -> None:
+    """check_and_score_many (a first re-diagnosis scores every stored round): every round's scores
+    as check_and_score makes them of that round alone, whatever rounds lie beside it (other sizes,
+    roles, group answers, "weet ik niet"), and a round that cannot be scored refused with the same
+    problems; unchecked, answers read one by one (2.5, a word) and a round without responses too."""
+    rng = random.Random(f"together {questionnaire} {version}")
+    q = bundle.questionnaire(questionnaire, version)
+    scale = [i.id for i in q.items() if i.type == "scale"]
+    entries: list[tuple[Questionnaire, Round, Network | None, str]] = [
+        (q, *varied_round(q, rng, f"r{index}"), f"f{index}.json") for index in range(40)
+    ]
+    bad = Round(label="bad", responses=[Response(respondent="a", answers={scale[0]: 6, "nope": 1})])
+    entries.insert(7, (q, bad, None, "bad.json"))
+    entries.insert(20, (q, Round(label="empty", responses=[]), None, "empty.json"))
+    got = check_and_score_many(bundle, entries)
+    refused = 0
+    for (_, rnd, network, file), result in zip(entries, got, strict=True):
+        try:
+            want = check_and_score(bundle, q, rnd, network=network, file=file)[0]
+        except ValidationFailed as exc:
+            assert isinstance(result, ValidationFailed), file
+            assert [(p, p.params) for p in result.problems] == [(p, p.params) for p in exc.problems]
+            assert result.format("nl") == exc.format("nl")
+            refused += 1
+        else:
+            assert isinstance(result, RoundScores), file
+            same(result, want, file)
+            assert result.model_dump_json() == want.model_dump_json()
+    assert refused == 2
+
+    odd = Round(
+        label="odd",
+        responses=[
+            Response(respondent="a", answers={scale[0]: 2.5, scale[1]: "x", scale[2]: 4}),
+            Response(respondent="b", answers={scale[0]: 7, scale[2]: True}),
+        ],
+    )
+    unchecked = [rnd for _, rnd, _, _ in entries[:12]] + [odd, Round(label="none", responses=[])]
+    together = score_rounds(
+        q,
+        bundle.constructs,
+        unchecked,
+        scoring_settings(bundle),
+        network_profiles=[None] * len(unchecked),
+        checked=[False] * len(unchecked),
+    )
+    for rnd, scores in zip(unchecked, together, strict=True):
+        same(scores, score(bundle, q, rnd), rnd.label)
+
+
+def test_a_stored_response_is_built_as_model_construct_builds_it() -> None:
+    """The store hands the core its submitted responses built without pydantic's walk over the
+    fields (kept_response): the same fields, values and fields set as model_construct's."""
+    for role, group in ((None, False), ("board", True)):
+        answers = {"x": 3, "y": DONT_KNOW}
+        made = kept_response("r1", role, group, answers)
+        same(made, Response.model_construct(respondent="r1", role=role, group=group, answers=answers))
+        assert made.answers is answers
 
 
 def test_bad_answers_get_every_message_in_order(bundle: Bundle) -> None:
