@@ -22,7 +22,7 @@ from diagnose.store import types as t
 from diagnose.store.chronology import history_rounds, round_sort_key
 from diagnose.store.db import among, id_slices
 from diagnose.store.errors import NotFound
-from diagnose.store.finding_texts import FindingTexts
+from diagnose.store.finding_texts import FindingTexts, Texts
 from diagnose.store.models import utcnow
 from diagnose.store.rounds import Rounds
 
@@ -111,15 +111,15 @@ class Diagnoses(Rounds):
 
     def _snapshot_values(self, results: Sequence[Diagnosed]) -> _SnapshotBatch:
         now = utcnow()
-        texts: set[str] = set()
+        texts: Texts = {}
         packed = []
         for r in results:
             if round_scores.WRITE_FROM_SCORES and round_scores.shares_scores(r.diagnosis, r.current):
-                data, digests = self._finding_texts.pack(r.diagnosis, round_scores.SHARED)
+                data, used = self._finding_texts.pack(r.diagnosis, round_scores.SHARED)
                 data = round_scores.mark_shared(data)
             else:
-                data, digests = self._finding_texts.pack(r.diagnosis)
-            texts.update(digests)
+                data, used = self._finding_texts.pack(r.diagnosis)
+            texts.update(used)
             packed.append(data)
         return _SnapshotBatch(
             [
@@ -150,7 +150,7 @@ class Diagnoses(Rounds):
                 s.flush()
                 # the ORM object holds the JSON text it was given; hand out the parsed document
                 snapshot = records.to_snapshot(row, results[0].diagnosis.model_dump(mode="json"))
-            self._finding_texts.stored(batch.texts)
+            self._finding_texts.stored(batch.texts.keys())
             return [snapshot]
         self._insert_snapshots(batch)
         return []
@@ -160,7 +160,7 @@ class Diagnoses(Rounds):
             with self.db.write() as s:
                 self._finding_texts.store(s, batch.texts)
                 s.execute(_SNAPSHOT_INSERT, batch.values)
-            self._finding_texts.stored(batch.texts)
+            self._finding_texts.stored(batch.texts.keys())
 
     def latest_snapshot(self, round_id: int) -> t.Snapshot | None:
         with self.db.read() as s:
@@ -485,7 +485,7 @@ class _Fresh:
 @dataclasses.dataclass(frozen=True)
 class _SnapshotBatch:
     values: list[dict[str, Any]]
-    texts: set[str]  # digests of the finding texts the snapshots refer to
+    texts: Texts  # the finding texts the snapshots refer to, by digest
 
 
 @dataclasses.dataclass(frozen=True)

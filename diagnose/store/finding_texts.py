@@ -6,6 +6,10 @@ and the same for every round a rule fires in: they are stored once, keyed by a d
 content, and the snapshot lists the digests. Content-addressed rows are never changed, so a
 reworded rule gets a new row and old snapshots keep the old wording. Snapshots stored whole (before
 this, or imported from an archive) are read as they are.
+
+A process keeps the texts it has packed or read, to spare the database and the digests; the caches
+are bounded (CACHED_TEXTS): a text filled in for one round (a score in an advice) is new in every
+round, ~3 a round, and a re-diagnosis of 50,000 rounds kept ~150,000 of them (~300 MB) before.
 """
 
 from __future__ import annotations
@@ -30,6 +34,9 @@ _HEAD = ("rule", "kind", "severity")  # the fields before the texts, to keep a f
 _KEY_JSON = f',"{KEY}":'.encode()
 _DIGEST = models.FindingText.digest
 _SERIALIZER = Diagnosis.__pydantic_serializer__  # what model_dump_json calls, giving bytes
+CACHED_TEXTS = 4_000  # per cache; the rule base's own texts are a few hundred, the rest filled in per round
+
+Texts = dict[str, dict[str, Any]]  # digest: {title, diagnosis, advice}, each {nl, en}
 
 
 class FindingTexts:
@@ -37,20 +44,22 @@ class FindingTexts:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._digests: dict[tuple[str, ...], str] = {}
-        self._texts: dict[str, dict[str, Any]] = {}
+        self._digests: dict[tuple[str, ...], tuple[str, dict[str, Any]]] = {}
+        self._texts: Texts = {}
         self._stored: set[str] = set()
 
-    def pack(self, d: Diagnosis, leave_out: Collection[str] = ()) -> tuple[bytes, list[str]]:
-        """The snapshot JSON (UTF-8) without the texts (nor the fields left out), and the digests it
-        refers to. The bytes pydantic writes, never decoded to a str and encoded again on the way
-        to the database (~25 KB of copies per round: the texts' quotes make it a two-byte str)."""
-        digests = [self._digest(f) for f in d.findings]
+    def pack(self, d: Diagnosis, leave_out: Collection[str] = ()) -> tuple[bytes, Texts]:
+        """The snapshot JSON (UTF-8) without the texts (nor the fields left out), and the texts it
+        refers to by digest (for `store`, which needs them whatever the cache has let go of since).
+        The bytes pydantic writes, never decoded to a str and encoded again on the way to the
+        database (~25 KB of copies per round: the texts' quotes make it a two-byte str)."""
+        found = [self._digest(f) for f in d.findings]
         exclude: dict[str, Any] = dict.fromkeys(leave_out, True) | _EXCLUDE if leave_out else _EXCLUDE
         body = _SERIALIZER.to_json(d, exclude=exclude)
-        return b"".join((body[:-1], _KEY_JSON, json.dumps(digests).encode(), b"}")), digests
+        digests = json.dumps([digest for digest, _ in found]).encode()
+        return b"".join((body[:-1], _KEY_JSON, digests, b"}")), dict(found)
 
-    def _digest(self, f: Finding) -> str:
+    def _digest(self, f: Finding) -> tuple[str, dict[str, Any]]:
         # keyed by the texts themselves (their strings: hashing and comparing the frozen models is
         # pydantic's Python code): a text filled in for this round is
         # a new object every time, and the cache holds one entry per distinct text, as the table
@@ -62,29 +71,31 @@ class FindingTexts:
             return known
         texts = {name: getattr(f, name).model_dump() for name in TEXT_FIELDS}
         canonical = json.dumps(texts, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-        digest = hashlib.blake2b(canonical.encode(), digest_size=16).hexdigest()
+        made = hashlib.blake2b(canonical.encode(), digest_size=16).hexdigest(), texts
         with self._lock:
-            self._digests[key] = digest
-            self._texts[digest] = texts
-        return digest
+            if len(self._digests) >= CACHED_TEXTS:
+                self._digests.clear()
+            self._digests[key] = made
+        return made
 
     def cached(self) -> int:
-        """How many finding texts this process holds (one per distinct text, however many rounds)."""
-        return len(self._digests)
+        """How many finding texts this process holds (one per distinct text, however many rounds,
+        up to CACHED_TEXTS per cache)."""
+        return len(self._digests) + len(self._texts)
 
-    def store(self, s: Session, digests: set[str]) -> None:
+    def store(self, s: Session, texts: Texts) -> None:
         """Insert the texts of these digests that the database does not hold yet. Those this
         process has seen stored are not asked for; the others are looked up first: in a
         re-diagnosis almost all of them are there already (a text filled in for a round is the
         same at every run), and a lookup by key costs less than writing each text's JSON for
         the insert to skip (~40 µs a round, in every new process)."""
-        unseen = sorted(digests - self._stored)
+        unseen = sorted(texts.keys() - self._stored)
         if not unseen:
             return
         held: set[str] = set()
         for i in range(0, len(unseen), IN_SLICE):
             held.update(s.scalars(select(_DIGEST).where(_DIGEST.in_(unseen[i : i + IN_SLICE]))))
-        new = [{"digest": d, "texts": self._texts[d]} for d in unseen if d not in held]
+        new = [{"digest": d, "texts": texts[d]} for d in unseen if d not in held]
         if not new:
             return
         # another process may store the same texts meanwhile
@@ -92,28 +103,38 @@ class FindingTexts:
         s.execute(insert, new)
         s.flush()
 
-    def stored(self, digests: set[str]) -> None:
+    def stored(self, digests: Collection[str]) -> None:
         """After the transaction that stored them committed."""
         with self._lock:
-            self._stored |= digests
+            if len(self._stored) >= CACHED_TEXTS:
+                self._stored.clear()
+            self._stored.update(digests)
 
     def unpack(self, s: Session, data: dict[str, Any]) -> dict[str, Any]:
         """The snapshot JSON with every finding's texts in place."""
         digests: list[str] | None = data.pop(KEY, None)
         if digests is None:
             return data
-        missing = set(digests) - self._texts.keys()
+        cached = self._texts
+        found = {d: cached[d] for d in digests if d in cached}
+        missing = set(digests) - found.keys()
         if missing:
-            rows = s.execute(
-                select(models.FindingText.digest, models.FindingText.texts).where(
-                    models.FindingText.digest.in_(missing)
-                )
-            ).all()
+            rows = dict(
+                s.execute(
+                    select(models.FindingText.digest, models.FindingText.texts).where(
+                        models.FindingText.digest.in_(missing)
+                    )
+                ).all()
+            )
+            found.update(rows)
             with self._lock:
-                self._texts.update(dict(rows))
+                if len(cached) + len(rows) > CACHED_TEXTS:
+                    cached.clear()
+                if len(rows) <= CACHED_TEXTS:
+                    cached.update(rows)
         findings = []
         for finding, digest in zip(data["findings"], digests, strict=True):
-            texts = self._texts.get(digest)
+            texts = found.get(digest)
             if texts is None:
                 raise LookupError(
                     f"finding text {digest} of rule {finding.get('rule')} is missing from the database"

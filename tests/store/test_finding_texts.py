@@ -15,7 +15,7 @@ from sqlalchemy import LargeBinary, func, select, type_coerce
 
 from diagnose import Bundle, ValidationFailed
 from diagnose.questionnaire import Questionnaire
-from diagnose.store import Store, models, round_scores
+from diagnose.store import Store, finding_texts, models, round_scores
 from diagnose.store.diagnoses import Diagnosed
 from diagnose.store.finding_texts import KEY, FindingTexts
 from diagnose.store.results_export import export_results
@@ -130,6 +130,36 @@ def test_packing_the_same_texts_again_holds_no_more_in_memory(store: Store, q: Q
         again, _ = texts.pack(snapshot.diagnosis())  # read back again: new objects
         assert again == first
     assert texts.cached() == held
+
+
+def test_a_process_keeps_a_bounded_number_of_texts_and_every_snapshot_still_reads_whole(
+    store: Store, q: Questionnaire, db_url: str, bundle: Bundle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A text filled in for one round (a score in an advice) is new in every round: a long
+    re-diagnosis once kept every one of them (~3 a round, ~300 MB over 50,000 rounds). The caches
+    let go past CACHED_TEXTS, and what they let go of is read from the database again."""
+    monkeypatch.setattr(finding_texts, "CACHED_TEXTS", 5)
+    ws = store.create_workspace("W")
+    net = store.create_network(ws.id, "N")
+    rounds = []
+    for year, seed in ((2023, 3), (2024, 4), (2025, 5)):
+        r = store.create_round(net.id, str(year), date=dt.date(year, 2, 1))
+        add_respondents(store, r.id, q, 4, seed=seed)
+        rounds.append(r.id)
+    store.rediagnose(network_id=net.id)
+    store.rediagnose(network_id=net.id)  # a later run: packing with the caches full
+    kept = store._finding_texts  # the rooms' own, which packed and read every snapshot above
+    read = {rid: [s.data for s in store.snapshots(rid)] for rid in rounds}
+    findings = sum(len(data["findings"]) for snaps in read.values() for data in snaps)
+    assert findings > 10 and kept.cached() <= 2 * 5
+    fresh = Store.open(db_url, bundle=bundle)  # as a new process: every text from the database
+    try:
+        for rid in rounds:
+            assert [s.data for s in fresh.snapshots(rid)] == read[rid]
+            for snapshot in fresh.snapshots(rid):
+                assert snapshot.data == snapshot.diagnosis().model_dump(mode="json")
+    finally:
+        fresh.close()
 
 
 def test_a_snapshot_leaves_out_what_its_kept_scores_hold_and_reads_back_whole(
