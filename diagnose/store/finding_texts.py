@@ -119,7 +119,7 @@ class FindingTexts:
         found = {d: cached[d] for d in digests if d in cached}
         missing = set(digests) - found.keys()
         if missing:
-            rows = dict(
+            rows: Texts = dict(
                 s.execute(
                     select(models.FindingText.digest, models.FindingText.texts).where(
                         models.FindingText.digest.in_(missing)
