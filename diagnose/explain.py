@@ -76,6 +76,8 @@ class Labeller:
         self._formatters: dict[FactRef, Callable[[Any], tuple[str, ...]]] = {}
         self._plans: dict[int, _Plan] = {}
         self._line_cache: dict[tuple[Any, ...], Line] = {}
+        # a bounds line's text by (its shape's id, the value as written per language, the band)
+        self._bounds_texts: dict[tuple[Any, ...], LocalizedText] = {}
         self._sentences: dict[tuple[int, int], tuple[Comparison, tuple[str, str]]] = {}
         self._bounds: dict[tuple[Comparison, ...], _Bounds] = {}
         # per list of comparisons that made a condition true (by identity; the list keeps them
@@ -398,11 +400,14 @@ def _line_maker(group: list[Comparison | FactRef], labeller: Labeller) -> _LineM
     def bounds_line(facts: dict[str, Any], labeller: Labeller) -> Line:
         value = facts[value_path]
         band = facts.get(band_path) if band_path is not None else None
-        if not (_exact(value) and _exact(band)):
-            return _bounds_made(shape, value, band)
-        key = (shape_id, type(value), value, band)
+        if type(value) is float and value != 0.0 and not isnan(value) and (band is None or type(band) is str):
+            key: tuple[Any, ...] = (shape_id, value, band)  # _exact, as most lines are: a score and its band
+        elif _exact(value) and _exact(band):
+            key = (shape_id, type(value), value, band)
+        else:
+            return _bounds_made(shape, value, band, None)
         line = kept.get(key) if labeller._line_cache is kept else None
-        return line if line is not None else labeller.keep(key, _bounds_made(shape, value, band))
+        return line if line is not None else labeller.keep(key, _bounds_made(shape, value, band, labeller))
 
     return bounds_line
 
@@ -499,14 +504,38 @@ class _Bounds:
 _NL, _EN = LANGUAGES.index("nl"), LANGUAGES.index("en")
 
 
-def _bounds_made(shape: _Bounds, value: Any, band: Any) -> Line:
+def _bounds_made(shape: _Bounds, value: Any, band: Any, labeller: Labeller | None) -> Line:
     """A bounds line: the value, the bounds it met and, for a score, its `band` (the fact's value),
-    made as `_line` makes one (the same values) without the dict in between."""
-    values, heads, spans = shape.texts(value), shape.heads, shape.spans
-    tail = BAND_TAILS.get(band) if shape.band is not None else None
-    nl = heads[_NL] + values[_NL] + spans[_NL] + (tail[_NL] if tail else "")
-    en = heads[_EN] + values[_EN] + spans[_EN] + (tail[_EN] if tail else "")
+    made as `_line` makes one (the same values) without the dict in between. Its text depends only
+    on the value as written and the band: kept in `labeller` (if given) for the next value that
+    reads the same (a mean 3.2667 and 3.2650 both read 3,27)."""
+    values = shape.texts(value)
     compared_to = shape.compared_to
+    exact = type(value) is float and type(compared_to) is float
+    text_key = (id(shape), values, band)
+    text = labeller._bounds_texts.get(text_key) if exact and labeller is not None else None
+    if text is None:
+        heads, spans = shape.heads, shape.spans
+        tail = BAND_TAILS.get(band) if shape.band is not None else None
+        nl = heads[_NL] + values[_NL] + spans[_NL] + (tail[_NL] if tail else "")
+        en = heads[_EN] + values[_EN] + spans[_EN] + (tail[_EN] if tail else "")
+        if not exact:
+            return _line(
+                {
+                    "fact": shape.ref.path,
+                    "value": value,
+                    "op": shape.op,
+                    "compared_to": compared_to,
+                    "threshold": shape.threshold,
+                    "other_fact": None,
+                    "text": {"nl": nl, "en": en},
+                }
+            )
+        text = LocalizedText.of(nl, en)
+        if labeller is not None:
+            if len(labeller._bounds_texts) >= MAX_LINES:
+                labeller._bounds_texts.clear()
+            labeller._bounds_texts[text_key] = text
     data = {
         "fact": shape.ref.path,
         "value": value,
@@ -514,9 +543,6 @@ def _bounds_made(shape: _Bounds, value: Any, band: Any) -> Line:
         "compared_to": compared_to,
         "threshold": shape.threshold,
         "other_fact": None,
-        "text": {"nl": nl, "en": en},
+        "text": text,
     }
-    if type(value) is not float or type(compared_to) is not float:
-        return _line(data)
-    data["text"] = LocalizedText.of(nl, en)
     return trusted(Because, data, fields=_BECAUSE_FIELDS), round(abs(value - compared_to), 4)

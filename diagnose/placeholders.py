@@ -43,9 +43,9 @@ class Context:
     role_labels: Mapping[str, LocalizedText]
     item_texts: Mapping[str, list[tuple[str, LocalizedText]]]  # construct → (item id, text)
     value_labels: Mapping[str, LocalizedText]  # leadership role value → how texts name it
-    # each placeholder's text once filled, by (name, construct, language's index): several texts
-    # of a round name the same score or statements
-    values: dict[tuple[str, str, int], str] = dataclasses.field(default_factory=dict)
+    # each placeholder's text once filled, per language (LANGUAGES' order), by (name, construct):
+    # several texts of a round name the same score or statements
+    values: dict[tuple[str, str], tuple[str, ...]] = dataclasses.field(default_factory=dict)
     lowest: dict[str, list[LocalizedText]] = dataclasses.field(default_factory=dict)  # see _lowest_items
 
 
@@ -92,8 +92,16 @@ def _join(parts: list[str], lang: Lang) -> str:
 
 
 def _lowest_items(ctx: Context, cid: str, lang: Lang) -> str:
+    # no numbers: a statement that describes a problem is scored reversed, and its reversed mean
+    # beside its own words would read as the opposite of what members said
+    return _join([f"‘{text.get(lang).rstrip('.')}’" for text in _lowest_of(ctx, cid)], lang)
+
+
+def _lowest_of(ctx: Context, cid: str) -> list[LocalizedText]:
+    """The construct's two statements with the lowest means (the first of equals), chosen once
+    per round and construct: the same two in every language."""
     lowest = ctx.lowest.get(cid)
-    if lowest is None:  # the same two statements in every language: chosen once per construct
+    if lowest is None:
         scored = [
             (ctx.facts[path], text)
             for iid, text in ctx.item_texts.get(cid, [])
@@ -101,9 +109,7 @@ def _lowest_items(ctx: Context, cid: str, lang: Lang) -> str:
         ]
         scored.sort(key=lambda pair: pair[0])
         lowest = ctx.lowest[cid] = [text for _, text in scored[:2]]
-    # no numbers: a statement that describes a problem is scored reversed, and its reversed mean
-    # beside its own words would read as the opposite of what members said
-    return _join([f"‘{text.get(lang).rstrip('.')}’" for text in lowest], lang)
+    return lowest
 
 
 def _role_label(ctx: Context, value: Any, lang: Lang) -> str:
@@ -118,6 +124,37 @@ def _cohesion(ctx: Context, cid: str, lang: Lang) -> str:
 def _band(ctx: Context, cid: str, lang: Lang) -> str:
     band = ctx.facts.get(f"band.{cid}")
     return BAND_WORDS[band].get(lang) if band in BAND_WORDS else ""
+
+
+def _nums(value: Any) -> tuple[str, ...]:
+    """_num of `value` in every language (LANGUAGES' order), formatted once."""
+    text = f"{float(value):.2f}"
+    if _DUTCH_FIRST:
+        return (text.replace(".", ","), text)
+    return tuple(text.replace(".", ",") if lang == "nl" else text for lang in LANGUAGES)
+
+
+_DUTCH_FIRST = LANGUAGES == ("nl", "en")
+
+
+def _lowest_items_all(ctx: Context, cid: str) -> tuple[str, ...]:
+    """_lowest_items in every language (LANGUAGES' order): the statements chosen once, their
+    quoted and joined words kept per pair of statements (the same few pairs in every round)."""
+    lowest = _lowest_of(ctx, cid)
+    key = tuple(map(id, lowest))
+    known = _lowest_texts.get(key)
+    if known is None:  # (a kept entry keeps its statements alive: no other object has their ids)
+        if len(_lowest_texts) > 10_000:
+            _lowest_texts.clear()
+        known = _lowest_texts[key] = (
+            tuple(lowest),
+            tuple(_lowest_items(ctx, cid, lang) for lang in LANGUAGES),
+        )
+    return known[1]
+
+
+# per pair of statements (by id, the statements kept beside them so the ids stay theirs)
+_lowest_texts: dict[tuple[int, ...], tuple[tuple[LocalizedText, ...], tuple[str, ...]]] = {}
 
 
 PLACEHOLDERS: dict[str, Placeholder] = {
@@ -189,6 +226,15 @@ PLACEHOLDERS: dict[str, Placeholder] = {
         _uses("profile.leadership_role"),
         lambda ctx, cid, lang: _role_label(ctx, ctx.facts["profile.leadership_role"], lang),
     ),
+}
+
+
+# placeholders filled for every language at once (the same texts as their `fill` per language)
+_FILL_ALL: dict[str, Callable[[Context, str], tuple[str, ...]]] = {
+    "score": lambda ctx, cid: _nums(ctx.facts[f"score.{cid}"]),
+    "signal": lambda ctx, cid: _nums(ctx.facts[f"signal.{cid}"]),
+    "previous": lambda ctx, cid: _nums(ctx.facts[f"previous.{cid}"]),
+    "lowest_items": _lowest_items_all,
 }
 
 
@@ -290,44 +336,52 @@ def fill(text: LocalizedText, ctx: Context, construct: str) -> LocalizedText:
     templates = compiled[1]
     if templates is None:
         return text
+    names, per_lang = templates
     values = ctx.values
-    filled = {}
-    for index, lang in enumerate(LANGUAGES):
-        template, names = templates[index]
-        mapping = {}
-        for name in names:
-            key = (name, construct, index)
-            value = values.get(key)
-            if value is None:
-                value = values[key] = PLACEHOLDERS[name].fill(ctx, construct, lang)
-            mapping[name] = value
-        filled[lang] = template.format_map(mapping)
-    return LocalizedText.of(filled["nl"], filled["en"])
+    filled = []
+    for name in names:
+        key = (name, construct)
+        texts = values.get(key)
+        if texts is None:  # each language's text of the placeholder, once per round
+            fill_all = _FILL_ALL.get(name)
+            if fill_all is not None:
+                texts = fill_all(ctx, construct)
+            else:
+                fill_one = PLACEHOLDERS[name].fill
+                texts = tuple([fill_one(ctx, construct, lang) for lang in LANGUAGES])
+            values[key] = texts
+        filled.append(texts)
+    out = [template.format(*[texts[index] for texts in filled]) for index, template in enumerate(per_lang)]
+    return LocalizedText.of(out[_NL], out[_EN])
 
 
-# Per text (by id, the text kept beside them so the id stays its own): per language a str.format
-# template, the known placeholders its fields and everything else literal, with the names of its
-# fields; None for a text without placeholders. A rule's texts are the same objects for every
-# round, so this is decided once per text, not once per finding.
-_Templates = tuple[tuple[str, tuple[str, ...]], ...]
+# Per text (by id, the text kept beside them so the id stays its own): the known placeholders it
+# names, and per language a str.format template with those as positional fields (by their place
+# in the names) and everything else literal; None for a text without placeholders. A rule's texts
+# are the same objects for every round, so this is decided once per text, not once per finding.
+_Templates = tuple[tuple[str, ...], tuple[str, ...]]
 _compiled: dict[int, tuple[LocalizedText, _Templates | None]] = {}
 
 
 def _compile(text: LocalizedText) -> tuple[LocalizedText, _Templates | None]:
-    templates = []
-    for lang in LANGUAGES:
-        parts = _parts(text.get(lang))
-        template = "".join(
-            part.replace("{", "{{").replace("}", "}}") if index % 2 == 0 else "{" + part + "}"
+    split = [_parts(text.get(lang)) for lang in LANGUAGES]
+    names = tuple(dict.fromkeys(name for parts in split for name in parts[1::2]))
+    templates = tuple(
+        "".join(
+            part.replace("{", "{{").replace("}", "}}")
+            if index % 2 == 0
+            else "{" + str(names.index(part)) + "}"
             for index, part in enumerate(parts)
         )
-        templates.append((template, tuple(dict.fromkeys(parts[1::2]))))
+        for parts in split
+    )
     if len(_compiled) > 10_000:  # texts of rule bases loaded one after another in a long-lived process
         _compiled.clear()
-    entry = _compiled[id(text)] = (text, tuple(templates) if any(t[1] for t in templates) else None)
+    entry = _compiled[id(text)] = (text, (names, templates) if names else None)
     return entry
 
 
+_NL, _EN = LANGUAGES.index("nl"), LANGUAGES.index("en")
 _split: dict[str, tuple[str, ...]] = {}
 
 
