@@ -83,6 +83,8 @@ class Labeller:
         # per list of comparisons that made a condition true (by identity; the list keeps them
         # alive so the ids stay theirs): how each line of its "because" is made (see reasons_for)
         self._lines: dict[tuple[int, ...], tuple[list[Comparison | FactRef], list[_LineMaker]]] = {}
+        # per rule id: what diagnose keeps of a rule to make its findings in this labeller's terms
+        self.by_rule: dict[str, Any] = {}
 
     def bounds(self, bounds: list[Comparison]) -> _Bounds:
         """What a line about a fact between thresholds says whatever the round: built once per
@@ -279,6 +281,27 @@ def reasons_for(
     if lines is None:
         lines = labeller._lines[key] = (comparisons, _line_makers(comparisons, labeller))
     return [make(facts, labeller) for make in lines[1]]
+
+
+def reasons_of(
+    condition: Condition, labeller: Labeller, derived: Sequence[Derived]
+) -> Callable[[dict[str, Any]], list[Line]]:
+    """`reasons_for` of this condition as a function of a round's facts (the same lines), made once
+    per condition and labeller: the plan looked up once, not once per finding."""
+    plan = labeller.plan(condition, derived)
+    if plan.derived:
+        return lambda facts: reasons_for(condition, facts, labeller, derived)
+    explain, known_lines = plan.explain, plan.lines
+
+    def reasons(facts: dict[str, Any]) -> list[Line]:
+        found = explain(facts)
+        key = tuple(map(id, found))
+        known = known_lines.get(key)
+        if known is None:
+            known = known_lines[key] = (found, _line_makers(_line_items(found, {}, facts), labeller))
+        return [make(facts, labeller) for make in known[1]]
+
+    return reasons
 
 
 def _line_items(

@@ -322,48 +322,56 @@ def check_placeholders(
 
 def has_placeholders(text: LocalizedText) -> bool:
     """Whether `fill` changes the text (decided once per text)."""
-    compiled = _compiled.get(id(text))
-    if compiled is None or compiled[0] is not text:
-        compiled = _compile(text)
-    return compiled[1] is not None
+    return filler(text) is not None
 
 
 def fill(text: LocalizedText, ctx: Context, construct: str) -> LocalizedText:
     """The text with every placeholder replaced by the round's value, in each language."""
+    filled = filler(text)
+    return text if filled is None else filled(ctx, construct)
+
+
+def filler(text: LocalizedText) -> Callable[[Context, str], LocalizedText] | None:
+    """`fill` of this text as a function of a round's context and the rule's construct (made once
+    per text), or None when the text has no placeholders (`fill` gives it back as it is)."""
     compiled = _compiled.get(id(text))
     if compiled is None or compiled[0] is not text:
         compiled = _compile(text)
-    templates = compiled[1]
-    if templates is None:
-        return text
-    names, per_lang = templates
-    values = ctx.values
-    filled = []
-    for name in names:
-        key = (name, construct)
-        texts = values.get(key)
-        if texts is None:  # each language's text of the placeholder, once per round
-            fill_all = _FILL_ALL.get(name)
-            if fill_all is not None:
-                texts = fill_all(ctx, construct)
-            else:
-                fill_one = PLACEHOLDERS[name].fill
-                texts = tuple([fill_one(ctx, construct, lang) for lang in LANGUAGES])
-            values[key] = texts
-        filled.append(texts)
-    out = [template.format(*[texts[index] for texts in filled]) for index, template in enumerate(per_lang)]
-    return LocalizedText.of(out[_NL], out[_EN])
+    return compiled[1]
 
 
-# Per text (by id, the text kept beside them so the id stays its own): the known placeholders it
-# names, and per language a str.format template with those as positional fields (by their place
-# in the names) and everything else literal; None for a text without placeholders. A rule's texts
-# are the same objects for every round, so this is decided once per text, not once per finding.
-_Templates = tuple[tuple[str, ...], tuple[str, ...]]
-_compiled: dict[int, tuple[LocalizedText, _Templates | None]] = {}
+def _filler(names: tuple[str, ...], templates: tuple[str, ...]) -> Callable[[Context, str], LocalizedText]:
+    def filled(ctx: Context, construct: str) -> LocalizedText:
+        values = ctx.values
+        texts_of = []
+        for name in names:
+            key = (name, construct)
+            texts = values.get(key)
+            if texts is None:  # each language's text of the placeholder, once per round
+                fill_all = _FILL_ALL.get(name)
+                if fill_all is not None:
+                    texts = fill_all(ctx, construct)
+                else:
+                    fill_one = PLACEHOLDERS[name].fill
+                    texts = tuple([fill_one(ctx, construct, lang) for lang in LANGUAGES])
+                values[key] = texts
+            texts_of.append(texts)
+        out = [
+            template.format(*[texts[index] for texts in texts_of]) for index, template in enumerate(templates)
+        ]
+        return LocalizedText.of(out[_NL], out[_EN])
+
+    return filled
 
 
-def _compile(text: LocalizedText) -> tuple[LocalizedText, _Templates | None]:
+# Per text (by id, the text kept beside them so the id stays its own): how it is filled (see
+# `filler`): per language a str.format template with the known placeholders it names as positional
+# fields (by their place in the names) and everything else literal. A rule's texts are the same
+# objects for every round, so this is decided once per text, not once per finding.
+_compiled: dict[int, tuple[LocalizedText, Callable[[Context, str], LocalizedText] | None]] = {}
+
+
+def _compile(text: LocalizedText) -> tuple[LocalizedText, Callable[[Context, str], LocalizedText] | None]:
     split = [_parts(text.get(lang)) for lang in LANGUAGES]
     names = tuple(dict.fromkeys(name for parts in split for name in parts[1::2]))
     templates = tuple(
@@ -377,7 +385,7 @@ def _compile(text: LocalizedText) -> tuple[LocalizedText, _Templates | None]:
     )
     if len(_compiled) > 10_000:  # texts of rule bases loaded one after another in a long-lived process
         _compiled.clear()
-    entry = _compiled[id(text)] = (text, (names, templates) if names else None)
+    entry = _compiled[id(text)] = (text, _filler(names, templates) if names else None)
     return entry
 
 
