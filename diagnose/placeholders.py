@@ -135,6 +135,7 @@ def _nums(value: Any) -> tuple[str, ...]:
 
 
 _DUTCH_FIRST = LANGUAGES == ("nl", "en")
+_NL, _EN = LANGUAGES.index("nl"), LANGUAGES.index("en")
 
 
 def _lowest_items_all(ctx: Context, cid: str) -> tuple[str, ...]:
@@ -341,6 +342,11 @@ def filler(text: LocalizedText) -> Callable[[Context, str], LocalizedText] | Non
 
 
 def _filler(names: tuple[str, ...], templates: tuple[str, ...]) -> Callable[[Context, str], LocalizedText]:
+    nl_template, en_template = templates[_NL], templates[_EN]
+    # the filled text by its placeholders' texts (exact: strings): a score as written and the same
+    # two statements come back round after round
+    known: dict[tuple[tuple[str, ...], ...], LocalizedText] = {}
+
     def filled(ctx: Context, construct: str) -> LocalizedText:
         values = ctx.values
         texts_of = []
@@ -356,12 +362,22 @@ def _filler(names: tuple[str, ...], templates: tuple[str, ...]) -> Callable[[Con
                     texts = tuple([fill_one(ctx, construct, lang) for lang in LANGUAGES])
                 values[key] = texts
             texts_of.append(texts)
-        out = [
-            template.format(*[texts[index] for texts in texts_of]) for index, template in enumerate(templates)
-        ]
-        return LocalizedText.of(out[_NL], out[_EN])
+        key_of = tuple(texts_of)
+        text = known.get(key_of)
+        if text is None:
+            text = LocalizedText.of(
+                nl_template.format(*[texts[_NL] for texts in texts_of]),
+                en_template.format(*[texts[_EN] for texts in texts_of]),
+            )
+            if len(known) >= _MOST_FILLED:
+                known.clear()
+            known[key_of] = text
+        return text
 
     return filled
+
+
+_MOST_FILLED = 2_000  # filled texts kept per text: flat memory
 
 
 # Per text (by id, the text kept beside them so the id stays its own): how it is filled (see
@@ -389,7 +405,6 @@ def _compile(text: LocalizedText) -> tuple[LocalizedText, Callable[[Context, str
     return entry
 
 
-_NL, _EN = LANGUAGES.index("nl"), LANGUAGES.index("en")
 _split: dict[str, tuple[str, ...]] = {}
 
 
