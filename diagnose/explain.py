@@ -418,14 +418,36 @@ def _line_maker(group: list[Comparison | FactRef], labeller: Labeller) -> _LineM
         return compared_line
     shape = labeller.bounds(bounds)
     value_path, band_path, shape_id = shape.ref.path, shape.band, id(shape)
-    kept = labeller._line_cache
+    kept, texts_kept, texts = labeller._line_cache, labeller._bounds_texts, shape.texts
+    op, threshold, compared_to = shape.op, shape.threshold, shape.compared_to
+    fast = type(compared_to) is float
 
     def bounds_line(facts: dict[str, Any], labeller: Labeller) -> Line:
         value = facts[value_path]
         band = facts.get(band_path) if band_path is not None else None
-        if type(value) is float and value != 0.0 and not isnan(value) and (band is None or type(band) is str):
-            key: tuple[Any, ...] = (shape_id, value, band)  # _exact, as most lines are: a score and its band
-        elif _exact(value) and _exact(band):
+        if (
+            fast
+            and type(value) is float
+            and (band is None or type(band) is str)
+            and labeller._line_cache is kept
+        ):
+            # most lines (a score, its bounds and band): made from the text kept for the value as
+            # written (a mean of 3.2667 and one of 3.2650 both read 3,27), as _bounds_made makes them
+            values = texts(value)
+            text = texts_kept.get((shape_id, values, band))
+            if text is None:
+                text = _bounds_text(shape, values, band, labeller)
+            line = {
+                "fact": value_path,
+                "value": value,
+                "op": op,
+                "compared_to": compared_to,
+                "threshold": threshold,
+                "other_fact": None,
+                "text": text,
+            }
+            return trusted(Because, line, fields=_BECAUSE_FIELDS), round(abs(value - compared_to), 4)
+        if _exact(value) and _exact(band):
             key = (shape_id, type(value), value, band)
         else:
             return _bounds_made(shape, value, band, None)
@@ -529,36 +551,26 @@ _NL, _EN = LANGUAGES.index("nl"), LANGUAGES.index("en")
 
 def _bounds_made(shape: _Bounds, value: Any, band: Any, labeller: Labeller | None) -> Line:
     """A bounds line: the value, the bounds it met and, for a score, its `band` (the fact's value),
-    made as `_line` makes one (the same values) without the dict in between. Its text depends only
-    on the value as written and the band: kept in `labeller` (if given) for the next value that
-    reads the same (a mean 3.2667 and 3.2650 both read 3,27)."""
+    made as `_line` makes one (the same values) without the dict in between."""
     values = shape.texts(value)
     compared_to = shape.compared_to
-    exact = type(value) is float and type(compared_to) is float
-    text_key = (id(shape), values, band)
-    text = labeller._bounds_texts.get(text_key) if exact and labeller is not None else None
-    if text is None:
+    if type(value) is not float or type(compared_to) is not float:
         heads, spans = shape.heads, shape.spans
         tail = BAND_TAILS.get(band) if shape.band is not None else None
-        nl = heads[_NL] + values[_NL] + spans[_NL] + (tail[_NL] if tail else "")
-        en = heads[_EN] + values[_EN] + spans[_EN] + (tail[_EN] if tail else "")
-        if not exact:
-            return _line(
-                {
-                    "fact": shape.ref.path,
-                    "value": value,
-                    "op": shape.op,
-                    "compared_to": compared_to,
-                    "threshold": shape.threshold,
-                    "other_fact": None,
-                    "text": {"nl": nl, "en": en},
-                }
-            )
-        text = LocalizedText.of(nl, en)
-        if labeller is not None:
-            if len(labeller._bounds_texts) >= MAX_LINES:
-                labeller._bounds_texts.clear()
-            labeller._bounds_texts[text_key] = text
+        return _line(
+            {
+                "fact": shape.ref.path,
+                "value": value,
+                "op": shape.op,
+                "compared_to": compared_to,
+                "threshold": shape.threshold,
+                "other_fact": None,
+                "text": {
+                    "nl": heads[_NL] + values[_NL] + spans[_NL] + (tail[_NL] if tail else ""),
+                    "en": heads[_EN] + values[_EN] + spans[_EN] + (tail[_EN] if tail else ""),
+                },
+            }
+        )
     data = {
         "fact": shape.ref.path,
         "value": value,
@@ -566,6 +578,24 @@ def _bounds_made(shape: _Bounds, value: Any, band: Any, labeller: Labeller | Non
         "compared_to": compared_to,
         "threshold": shape.threshold,
         "other_fact": None,
-        "text": text,
+        "text": _bounds_text(shape, values, band, labeller),
     }
     return trusted(Because, data, fields=_BECAUSE_FIELDS), round(abs(value - compared_to), 4)
+
+
+def _bounds_text(
+    shape: _Bounds, values: tuple[str, ...], band: Any, labeller: Labeller | None
+) -> LocalizedText:
+    """A bounds line's text: "<subject>: <value> — <bounds>" and the band's words, kept in
+    `labeller` (if given) by the value as written and the band (exact: strings, a band's name)."""
+    heads, spans = shape.heads, shape.spans
+    tail = BAND_TAILS.get(band) if shape.band is not None else None
+    text = LocalizedText.of(
+        heads[_NL] + values[_NL] + spans[_NL] + (tail[_NL] if tail else ""),
+        heads[_EN] + values[_EN] + spans[_EN] + (tail[_EN] if tail else ""),
+    )
+    if labeller is not None and type(band) in (str, type(None)):
+        if len(labeller._bounds_texts) >= MAX_LINES:
+            labeller._bounds_texts.clear()
+        labeller._bounds_texts[(id(shape), values, band)] = text
+    return text
