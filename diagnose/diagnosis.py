@@ -11,7 +11,8 @@ from pydantic import BaseModel, Field
 from diagnose import cards
 from diagnose.bundle import Bundle
 from diagnose.comparability import earlier_in_terms, previous_in_terms
-from diagnose.explain import Because, Labeller, Line, reasons_of
+from diagnose.explain import Because, Labeller, reasons_of
+from diagnose.explain_lines import Line
 from diagnose.item_types import item_type
 from diagnose.placeholders import Context, context_for, filler
 from diagnose.problems import ValidationFailed

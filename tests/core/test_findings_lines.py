@@ -56,7 +56,7 @@ def test_values_that_compare_equal_but_read_differently_get_lines_of_their_own()
 
 
 def test_bounds_lines_share_a_text_only_where_the_values_read_alike() -> None:
-    """A bounds line's text is kept by the value as written and the band (explain._bounds_text):
+    """A bounds line's text is kept by the value as written and the band (explain_lines._bounds_text):
     3.2667 and 3.2700 both read "3,27" and share it, each line keeping its own value; 0.0 and -0.0
     read "0,00" and "-0,00", and another band reads otherwise: each gets a text of its own."""
     from diagnose.conditions import resolve_thresholds
