@@ -36,36 +36,19 @@ class Finding(BaseModel):
 
 
 # Per rule (in a labeller's `by_rule`): the rule, how its title, diagnosis and advice are filled
-# (None for a text without placeholders: ~45 of a round's ~50 texts are the rule's own), a
-# finding's fields that are the rule's whatever the round (in Finding's order; the others filled
-# in per finding), how its "because" is made from a round's facts, its rank among findings (kind
-# in the rule base's kind_order, then severity) and whether its severity is of the type
-# validation keeps
+# (None for a text without placeholders: ~45 of a round's ~50 texts are the rule's own), how its
+# "because" is made from a round's facts, its rank among findings (kind in the rule base's
+# kind_order, then severity) and whether its severity is of the type validation keeps
 _Filler = Callable[[Context, str], LocalizedText] | None
-_RuleParts = tuple[
-    Rule, _Filler, _Filler, _Filler, dict[str, Any], Callable[[dict[str, Any]], list[Line]], int, int, bool
-]
+_RuleParts = tuple[Rule, _Filler, _Filler, _Filler, Callable[[dict[str, Any]], list[Line]], int, int, bool]
 
 
 def _rule_parts(rule: Rule, labeller: Labeller, bundle: Bundle) -> _RuleParts:
     title, diagnosis, advice = map(filler, (rule.title, rule.diagnosis, rule.advice))
-    fixed = {
-        "rule": rule.id,
-        "kind": rule.kind,
-        "severity": rule.severity,
-        "title": rule.title,
-        "diagnosis": rule.diagnosis,
-        "advice": rule.advice,
-        "because": None,
-        "sources": None,
-        "constructs": None,
-        "spread": None,
-        "margin": 0.0,
-    }
     reasons = reasons_of(rule.condition, labeller, bundle.derived)
     order = {kind: index for index, kind in enumerate(bundle.settings.kind_order)}
     kind = order[rule.kind]
-    return rule, title, diagnosis, advice, fixed, reasons, kind, -rule.severity, type(rule.severity) is int
+    return rule, title, diagnosis, advice, reasons, kind, -rule.severity, type(rule.severity) is int
 
 
 def findings_of(
@@ -87,15 +70,8 @@ def findings_of(
         parts = by_rule.get(rid)
         if parts is None or parts[0] is not rule:
             parts = by_rule[rid] = _rule_parts(rule, labeller, bundle)
-        _, title, diagnosis, advice, fixed, reasons, kind, severity, exact = parts
-        values = fixed.copy()
+        _, title, diagnosis, advice, reasons, kind, severity, exact = parts
         construct = rule.subject
-        if title is not None:
-            values["title"] = title(context, construct)
-        if diagnosis is not None:
-            values["diagnosis"] = diagnosis(context, construct)
-        if advice is not None:
-            values["advice"] = advice(context, construct)
         # the lines, and the distance past the first numeric threshold of the condition (its main
         # comparison)
         because = []
@@ -104,16 +80,26 @@ def findings_of(
             because.append(line)
             if margin is None:
                 margin = line_margin
-        values["because"] = because
-        values["sources"] = list(rule.sources)
-        values["constructs"] = constructs = list(rule.constructs)
+        margin = 0.0 if margin is None else margin
+        constructs = list(rule.constructs)
         spread = None
         for c in constructs:
             s = scores.get(c)
             if s is not None and (sd := s.sd) is not None and (spread is None or sd > spread):
                 spread = sd  # the largest, the first of equals: as max()
-        values["spread"] = spread
-        values["margin"] = margin = 0.0 if margin is None else margin
+        values = {  # in Finding's order
+            "rule": rid,
+            "kind": rule.kind,
+            "severity": rule.severity,
+            "title": rule.title if title is None else title(context, construct),
+            "diagnosis": rule.diagnosis if diagnosis is None else diagnosis(context, construct),
+            "advice": rule.advice if advice is None else advice(context, construct),
+            "because": because,
+            "sources": list(rule.sources),
+            "constructs": constructs,
+            "spread": spread,
+            "margin": margin,
+        }
         # Built from validated parts (the rule's, the lines', the filled texts): validating them
         # again gave back the same values (~15 findings and their ~17 lines per round, a fifth of
         # a diagnosis); a value of another type than validation keeps is validated as before
