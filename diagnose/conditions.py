@@ -366,6 +366,10 @@ def compile_explain(node: Condition) -> Explainer:
         test = _compile_compare(node)
         one = [node]
         return lambda facts: one.copy() if test(facts) else []
+    if isinstance(node, AllOf) and all(isinstance(p, Comparison) for p in node.parts):
+        # an 'and' of comparisons (most rules): the ones that hold, each tested once, in order
+        held = [(_compile_compare(p), p) for p in node.parts if isinstance(p, Comparison)]
+        return lambda facts: [c for test, c in held if test(facts)]
     parts = [compile_explain(p) for p in node.parts]
     if isinstance(node, AllOf):
         return lambda facts: [c for part in parts for c in part(facts)]

@@ -11,32 +11,18 @@ from pydantic import BaseModel, Field
 from diagnose import cards
 from diagnose.bundle import Bundle
 from diagnose.comparability import earlier_in_terms, previous_in_terms
-from diagnose.explain import Because, reasons_for
+
+# Finding re-exported (`X as X`): the views import it from here
+from diagnose.findings import Finding as Finding  # noqa: PLC0414
+from diagnose.findings import findings_of
 from diagnose.item_types import item_type
-from diagnose.placeholders import context_for, fill, has_placeholders
 from diagnose.problems import ValidationFailed
 from diagnose.questionnaire import Questionnaire
-from diagnose.references import Citation
 from diagnose.responses import Network, Round, check_round, checked_round
 from diagnose.rule_facts import round_facts
-from diagnose.rulebase import Rule
 from diagnose.scores import ConstructScore, ProfileFact, Reference, RespondentScores, RoundScores, Unknown
 from diagnose.scoring import Settings, score_round, score_rounds
-from diagnose.text import LocalizedText, trusted
-
-
-class Finding(BaseModel):
-    rule: str
-    kind: str
-    severity: int
-    title: LocalizedText
-    diagnosis: LocalizedText
-    advice: LocalizedText
-    because: list[Because]
-    sources: list[Citation]
-    constructs: list[str]
-    spread: float | None
-    margin: float = 0.0  # how far the facts are past the rule's thresholds; ranks ties
+from diagnose.text import trusted
 
 
 class RoundInfo(BaseModel):
@@ -448,7 +434,7 @@ def _diagnosis(
     fired: set[str],
 ) -> Diagnosis:
     q, current, network = r.q, r.current, r.network
-    findings = _findings(bundle, q, facts, fired, current)
+    findings = findings_of(bundle, q, facts, fired, current)
     # Built from validated parts (the round's kept scores, the rule base's settings, the findings)
     # without validating them again, which gave back the same values: containers are copied as
     # validation copies them, so the diagnosis shares none with the scores it was made from
@@ -519,89 +505,3 @@ def _diagnosis(
 
 _UNSET_RATE = frozenset({"response_rate"})
 _UNSET_CHOSEN = frozenset({"chosen_summary"})
-
-
-# Per rule id: the rule, which of its title, diagnosis and advice have placeholders to fill (most
-# have none: ~45 of a round's ~50 texts are the rule's own), and a finding's fields that are the
-# rule's whatever the round (in Finding's order; the others filled in per finding)
-_by_rule: dict[str, tuple[Rule, bool, bool, bool, dict[str, Any]]] = {}
-
-
-def _rule_parts(rule: Rule) -> tuple[Rule, bool, bool, bool, dict[str, Any]]:
-    parts = _by_rule.get(rule.id)
-    if parts is None or parts[0] is not rule:
-        title, diagnosis, advice = map(has_placeholders, (rule.title, rule.diagnosis, rule.advice))
-        parts = _by_rule[rule.id] = (
-            rule,
-            title,
-            diagnosis,
-            advice,
-            {
-                "rule": rule.id,
-                "kind": rule.kind,
-                "severity": rule.severity,
-                "title": rule.title,
-                "diagnosis": rule.diagnosis,
-                "advice": rule.advice,
-                "because": None,
-                "sources": None,
-                "constructs": None,
-                "spread": None,
-                "margin": 0.0,
-            },
-        )
-    return parts
-
-
-def _findings(
-    bundle: Bundle, q: Questionnaire, facts: dict[str, Any], fired: set[str], current: RoundScores
-) -> list[Finding]:
-    labeller = bundle.labeller(q)
-    leadership = next((d.value_labels for d in bundle.derived if d.value_labels), {})
-    context = context_for(
-        q, facts, current.by_role, current.roles, bundle.settings.anonymity_minimum, leadership
-    )
-    found: list[Finding] = []
-    scores = current.constructs
-    position = bundle.rule_position
-    derived = bundle.derived
-    for rule in sorted((bundle.rule_by_id[rid] for rid in fired), key=lambda r: position[r.id]):
-        _, title, diagnosis, advice, fixed = _rule_parts(rule)
-        lines = reasons_for(rule.condition, facts, labeller, derived)
-        values = fixed.copy()
-        construct = rule.subject
-        if title:
-            values["title"] = fill(rule.title, context, construct)
-        if diagnosis:
-            values["diagnosis"] = fill(rule.diagnosis, context, construct)
-        if advice:
-            values["advice"] = fill(rule.advice, context, construct)
-        values["because"] = [because for because, _ in lines]
-        values["sources"] = list(rule.sources)
-        values["constructs"] = constructs = list(rule.constructs)
-        spread = None
-        for c in constructs:
-            s = scores.get(c)
-            if s is not None and (sd := s.sd) is not None and (spread is None or sd > spread):
-                spread = sd  # the largest, the first of equals: as max()
-        values["spread"] = spread
-        # distance past the first numeric threshold of the condition (its main comparison)
-        margin = 0.0
-        for _, line_margin in lines:
-            if line_margin is not None:
-                margin = line_margin
-                break
-        values["margin"] = margin
-        # Built from validated parts (the rule's, the lines', the filled texts): validating them
-        # again gave back the same values (~15 findings and their ~17 lines per round, a fifth of
-        # a diagnosis); a value of another type than validation keeps is validated as before
-        exact = (
-            type(rule.severity) is int and type(margin) is float and (spread is None or type(spread) is float)
-        )
-        found.append(trusted(Finding, values) if exact else Finding.model_validate(values))
-    # Within a kind (in the rule base's kind_order) and severity, the finding furthest past its
-    # threshold comes first (a score of 2.1 before one of 2.9), then the one members disagree on most;
-    # `found` is in rule-base order and the sort is stable, so that order breaks the last ties.
-    order: dict[str, int] = {kind: index for index, kind in enumerate(bundle.settings.kind_order)}
-    found.sort(key=lambda f: (order[f.kind], -f.severity, -f.margin, -(f.spread or 0.0)))
-    return found

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from math import isnan
 from typing import TYPE_CHECKING, Any
-
-from pydantic import BaseModel, ConfigDict
 
 from diagnose.conditions import (
     Comparison,
@@ -15,20 +12,27 @@ from diagnose.conditions import (
     Explainer,
     FactRef,
     ThresholdRef,
-    compile_evaluate,
     compile_explain,
     fact_refs,
-    operand_value,
 )
+from diagnose.explain_lines import (
+    MAX_LINES,
+    Bounds,
+    Line,
+    LineMaker,
+    derived_from,
+    line_makers,
+    made_line,
+)
+
+# Because re-exported (`X as X`): findings and the views import it from here
+from diagnose.explain_lines import Because as Because  # noqa: PLC0414
 
 # BAND_LABELS and ACTION_LABELS re-exported (`X as X`): the views import them from here
 from diagnose.explain_words import ACTION_LABELS as ACTION_LABELS  # noqa: PLC0414
 from diagnose.explain_words import BAND_LABELS as BAND_LABELS  # noqa: PLC0414
 from diagnose.explain_words import (
-    BAND_TAILS,
-    BETWEEN,
     BOOL_LABELS,
-    BOUND_WORDS,
     FACT_LABELS,
     OP_WORDS,
     ROUND_LABELS,
@@ -36,25 +40,10 @@ from diagnose.explain_words import (
 )
 from diagnose.item_types import item_type
 from diagnose.questionnaire import Questionnaire
-from diagnose.text import LANGUAGES, Lang, LocalizedText, format_number, trusted
+from diagnose.text import LANGUAGES, Lang, LocalizedText, format_number
 
 if TYPE_CHECKING:
     from diagnose.rulebase import Derived
-
-
-class Because(BaseModel):
-    """One fact and the threshold (or value) it met, with a sentence saying so (frozen: one line is
-    shared by every finding that states the same values, see Labeller.line)."""
-
-    model_config = ConfigDict(frozen=True)
-
-    fact: str
-    value: float | str | bool
-    op: str
-    compared_to: float | str | bool
-    threshold: str | None = None
-    other_fact: str | None = None
-    text: LocalizedText
 
 
 class Labeller:
@@ -76,19 +65,23 @@ class Labeller:
         self._formatters: dict[FactRef, Callable[[Any], tuple[str, ...]]] = {}
         self._plans: dict[int, _Plan] = {}
         self._line_cache: dict[tuple[Any, ...], Line] = {}
+        # a bounds line's text by (its shape's id, the value as written per language, the band)
+        self._bounds_texts: dict[tuple[Any, ...], LocalizedText] = {}
         self._sentences: dict[tuple[int, int], tuple[Comparison, tuple[str, str]]] = {}
-        self._bounds: dict[tuple[Comparison, ...], _Bounds] = {}
+        self._bounds: dict[tuple[Comparison, ...], Bounds] = {}
         # per list of comparisons that made a condition true (by identity; the list keeps them
         # alive so the ids stay theirs): how each line of its "because" is made (see reasons_for)
-        self._lines: dict[tuple[int, ...], tuple[list[Comparison | FactRef], list[_LineMaker]]] = {}
+        self._lines: dict[tuple[int, ...], tuple[list[Comparison | FactRef], list[LineMaker]]] = {}
+        # per rule id: what diagnose keeps of a rule to make its findings in this labeller's terms
+        self.by_rule: dict[str, Any] = {}
 
-    def bounds(self, bounds: list[Comparison]) -> _Bounds:
+    def bounds(self, bounds: list[Comparison]) -> Bounds:
         """What a line about a fact between thresholds says whatever the round: built once per
         rule (the bounds are the rule's, the thresholds the rule base's), not once per finding."""
         key = tuple(bounds)
         shape = self._bounds.get(key)
         if shape is None:
-            shape = self._bounds[key] = _Bounds.of(bounds, self)
+            shape = self._bounds[key] = Bounds.of(bounds, self)
         return shape
 
     def line(self, key: tuple[Any, ...], make: Callable[[], dict[str, Any]]) -> Line:
@@ -99,7 +92,7 @@ class Labeller:
         if line is None:
             if len(self._line_cache) >= MAX_LINES:
                 self._line_cache.clear()
-            line = self._line_cache[key] = _line(make())
+            line = self._line_cache[key] = made_line(make())
         return line
 
     def keep(self, key: tuple[Any, ...], line: Line) -> Line:
@@ -233,28 +226,6 @@ class Labeller:
         return None
 
 
-def because(comparison: Comparison, facts: dict[str, Any], labeller: Labeller) -> dict[str, Any]:
-    """A Because as plain data (validated together with its finding: one pydantic call per
-    diagnosis instead of two model constructions per sentence)."""
-    value = facts[comparison.fact.path]
-    other = operand_value(comparison.operand, facts)
-    operand = comparison.operand
-    values = labeller.texts(comparison.fact)(value)
-    texts = {}
-    for index, lang in enumerate(LANGUAGES):
-        head, tail = labeller.sentence_around(comparison, other, index, lang)
-        texts[lang] = head + values[index] + tail
-    return {
-        "fact": comparison.fact.path,
-        "value": value,
-        "op": comparison.op,
-        "compared_to": other,
-        "threshold": operand.label if isinstance(operand, ThresholdRef) else None,
-        "other_fact": operand.path if isinstance(operand, FactRef) else None,
-        "text": texts,
-    }
-
-
 def reasons_for(
     condition: Condition, facts: dict[str, Any], labeller: Labeller, derived: Sequence[Derived]
 ) -> list[Line]:
@@ -269,14 +240,35 @@ def reasons_for(
         key = tuple(map(id, found))
         known = plan.lines.get(key)
         if known is None:
-            known = plan.lines[key] = (found, _line_makers(_line_items(found, {}, facts), labeller))
+            known = plan.lines[key] = (found, line_makers(_line_items(found, {}, facts), labeller))
         return [make(facts, labeller) for make in known[1]]
     comparisons = _line_items(found, plan.derived, facts)
     key = tuple(map(id, comparisons))
     lines = labeller._lines.get(key)
     if lines is None:
-        lines = labeller._lines[key] = (comparisons, _line_makers(comparisons, labeller))
+        lines = labeller._lines[key] = (comparisons, line_makers(comparisons, labeller))
     return [make(facts, labeller) for make in lines[1]]
+
+
+def reasons_of(
+    condition: Condition, labeller: Labeller, derived: Sequence[Derived]
+) -> Callable[[dict[str, Any]], list[Line]]:
+    """`reasons_for` of this condition as a function of a round's facts (the same lines), made once
+    per condition and labeller: the plan looked up once, not once per finding."""
+    plan = labeller.plan(condition, derived)
+    if plan.derived:
+        return lambda facts: reasons_for(condition, facts, labeller, derived)
+    explain, known_lines = plan.explain, plan.lines
+
+    def reasons(facts: dict[str, Any]) -> list[Line]:
+        found = explain(facts)
+        key = tuple(map(id, found))
+        known = known_lines.get(key)
+        if known is None:
+            known = known_lines[key] = (found, line_makers(_line_items(found, {}, facts), labeller))
+        return [make(facts, labeller) for make in known[1]]
+
+    return reasons
 
 
 def _line_items(
@@ -293,7 +285,7 @@ def _line_items(
         comparisons += refs if len(refs) > 1 else [c]
         for ref in refs:
             if isinstance(ref, FactRef) and ref.namespace == "derived" and ref.name in by_name:
-                comparisons += _derived_from(by_name[ref.name], facts)
+                comparisons += derived_from(by_name[ref.name], facts)
     return comparisons
 
 
@@ -306,217 +298,4 @@ class _Plan:
     condition: Condition  # kept, so the ids of its comparisons stay theirs
     explain: Explainer
     derived: dict[str, Derived]
-    lines: dict[tuple[int, ...], tuple[list[Comparison], list[_LineMaker]]]
-
-
-# A line of a "because" and, when it compares a number with a threshold, how far the value is
-# past it (the finding's margin is the first such distance)
-Line = tuple[Because, float | None]
-_LineMaker = Callable[[dict[str, Any], "Labeller"], Line]
-MAX_LINES = 10_000  # lines kept per labeller for reuse (see Labeller.line): flat memory
-
-
-def _exact(value: Any) -> bool:
-    """Whether a value may key the reuse of a line: equal keys must read alike, and 0.0 == -0.0
-    (written "-0,00"), 1.0 == True and nan != nan do not."""
-    kind = type(value)
-    return (
-        kind is str or kind is bool or value is None or (kind is float and value != 0.0 and not isnan(value))
-    )
-
-
-_BECAUSE_FIELDS = set(Because.model_fields)  # every line has them all set (frozen: one set shared)
-_KEPT = (float, str, bool)  # the types a Because's value keeps through validation (an int does not)
-
-
-def _line(data: dict[str, Any]) -> Line:
-    value, compared_to = data["value"], data["compared_to"]
-    margin = (
-        round(abs(value - compared_to), 4)
-        if data["threshold"] is not None and isinstance(value, float) and isinstance(compared_to, float)
-        else None
-    )
-    text = data["text"]
-    if type(value) in _KEPT and type(compared_to) in _KEPT:  # what validation would give back
-        data["text"] = LocalizedText.of(text["nl"], text["en"])
-        return trusted(Because, data, fields=_BECAUSE_FIELDS), margin
-    return Because.model_validate(data), margin
-
-
-def _line_makers(comparisons: list[Comparison | FactRef], labeller: Labeller) -> list[_LineMaker]:
-    """How each line of a "because" is made from a round's facts, for one list of comparisons that
-    made a condition true: which comparisons share a line and what kind of line it is depend only
-    on the list, so they are decided once per list, not once per finding."""
-    lines: dict[str, list[Comparison | FactRef]] = {}
-    for item in comparisons:
-        path = item.path if isinstance(item, FactRef) else item.fact.path
-        group = lines.setdefault(path, [])
-        if isinstance(item, FactRef):
-            if not group:
-                group.append(item)  # the value alone, unless a comparison already states it
-            continue
-        group[:] = [g for g in group if isinstance(g, Comparison)]
-        if all(isinstance(o, Comparison) and (item.op, item.operand) != (o.op, o.operand) for o in group):
-            group.append(item)
-    return [_line_maker(group, labeller) for group in lines.values()]
-
-
-def _line_maker(group: list[Comparison | FactRef], labeller: Labeller) -> _LineMaker:
-    """One fact's line: its value, the bounds it met ("tussen 3,00 en 4,00") and, for a score,
-    its band ("aandachtspunt"). A line depends only on the values it states, so one made before
-    for the same values is used again (Labeller.line)."""
-    first_item = group[0]
-    if isinstance(first_item, FactRef):
-        ref, path = first_item, first_item.path
-
-        def value_line(facts: dict[str, Any], labeller: Labeller) -> Line:
-            value = facts[path]
-            if not _exact(value):
-                return _line(_value_line(ref, facts, labeller))
-            return labeller.line((id(ref), type(value), value), lambda: _value_line(ref, facts, labeller))
-
-        return value_line
-    comparisons = [c for c in group if isinstance(c, Comparison)]
-    bounds = [c for c in comparisons if isinstance(c.operand, ThresholdRef) and c.op in BOUND_WORDS]
-    if not bounds or len(comparisons) != len(bounds):
-        first = comparisons[0]
-        fact_path = first.fact.path
-
-        def compared_line(facts: dict[str, Any], labeller: Labeller) -> Line:
-            value, other = facts[fact_path], operand_value(first.operand, facts)
-            if not (_exact(value) and _exact(other)):
-                return _line(because(first, facts, labeller))
-            return labeller.line(
-                (id(first), type(value), value, type(other), other), lambda: because(first, facts, labeller)
-            )
-
-        return compared_line
-    shape = labeller.bounds(bounds)
-    value_path, band_path, shape_id = shape.ref.path, shape.band, id(shape)
-    kept = labeller._line_cache
-
-    def bounds_line(facts: dict[str, Any], labeller: Labeller) -> Line:
-        value = facts[value_path]
-        band = facts.get(band_path) if band_path is not None else None
-        if not (_exact(value) and _exact(band)):
-            return _bounds_made(shape, value, band)
-        key = (shape_id, type(value), value, band)
-        line = kept.get(key) if labeller._line_cache is kept else None
-        return line if line is not None else labeller.keep(key, _bounds_made(shape, value, band))
-
-    return bounds_line
-
-
-def _value_line(ref: FactRef, facts: dict[str, Any], labeller: Labeller) -> dict[str, Any]:
-    value = facts[ref.path]
-    heads, values = labeller.heads(ref), labeller.texts(ref)(value)
-    return {
-        "fact": ref.path,
-        "value": value,
-        "op": "==",
-        "compared_to": value,
-        "threshold": None,
-        "other_fact": None,
-        "text": {lang: heads[index] + values[index] for index, lang in enumerate(LANGUAGES)},
-    }
-
-
-def _derived_from(d: Derived, facts: dict[str, Any]) -> list[Comparison]:
-    """The comparisons of the case that gave the derived fact its value (compiled once per
-    derived fact: `evaluate` and `explain` of its cases, the same comparisons)."""
-    value = facts.get(f"derived.{d.name}")
-    compiled = _cases.get(id(d))
-    if compiled is None or compiled[0] is not d:
-        if len(_cases) > 1_000:  # rule bases loaded one after another in a long-lived process
-            _cases.clear()
-        compiled = _cases[id(d)] = (
-            d,
-            [(value, compile_evaluate(case), compile_explain(case)) for case, value in d.cases],
-        )
-    for case_value, holds, comparisons in compiled[1]:
-        if case_value == value and holds(facts):
-            return comparisons(facts)
-    return []
-
-
-# per derived fact (by id, kept beside them so the id stays its own): its cases compiled
-_cases: dict[int, tuple[Derived, list[tuple[str | None, Callable[[Any], bool], Explainer]]]] = {}
-
-
-@dataclass(frozen=True)
-class _Bounds:
-    """The parts of a bounds line that depend only on the rule: "<subject>: " and " — tussen 3,00
-    en 4,00" per language, and the line's op, threshold and the value compared with."""
-
-    ref: FactRef
-    band: str | None  # the path of a score's band, said after the value
-    texts: Callable[[Any], tuple[str, ...]]  # the value per language (Labeller.texts)
-    heads: tuple[str, ...]  # per language, LANGUAGES' order
-    spans: tuple[str, ...]
-    op: str
-    compared_to: float
-    threshold: str
-
-    @classmethod
-    def of(cls, bounds: list[Comparison], labeller: Labeller) -> _Bounds:
-        ref = bounds[0].fact
-        low = next((c for c in bounds if c.op in (">=", ">")), None)
-        high = next((c for c in bounds if c.op in ("<", "<=")), None)
-        spans = []
-        for lang in LANGUAGES:
-            if low is not None and high is not None:
-                span = BETWEEN.get(lang).format(
-                    low=labeller.value(ref, operand_value(low.operand, {}), lang),
-                    high=labeller.value(ref, operand_value(high.operand, {}), lang),
-                )
-            else:
-                only = bounds[0]
-                span = (
-                    BOUND_WORDS[only.op]
-                    .get(lang)
-                    .format(bound=labeller.value(ref, operand_value(only.operand, {}), lang))
-                )
-            spans.append(f" — {span}")
-        first = low or bounds[0]
-        operand = first.operand
-        assert isinstance(operand, ThresholdRef)
-        return cls(
-            ref=ref,
-            band=f"band.{ref.name}" if ref.namespace == "score" else None,
-            texts=labeller.texts(ref),
-            heads=labeller.heads(ref),
-            spans=tuple(spans),
-            op="between" if low is not None and high is not None else first.op,
-            compared_to=operand.value,
-            threshold=operand.label
-            if len(bounds) == 1
-            else "..".join(
-                c.operand.label for c in (low, high) if c is not None and isinstance(c.operand, ThresholdRef)
-            ),
-        )
-
-
-_NL, _EN = LANGUAGES.index("nl"), LANGUAGES.index("en")
-
-
-def _bounds_made(shape: _Bounds, value: Any, band: Any) -> Line:
-    """A bounds line: the value, the bounds it met and, for a score, its `band` (the fact's value),
-    made as `_line` makes one (the same values) without the dict in between."""
-    values, heads, spans = shape.texts(value), shape.heads, shape.spans
-    tail = BAND_TAILS.get(band) if shape.band is not None else None
-    nl = heads[_NL] + values[_NL] + spans[_NL] + (tail[_NL] if tail else "")
-    en = heads[_EN] + values[_EN] + spans[_EN] + (tail[_EN] if tail else "")
-    compared_to = shape.compared_to
-    data = {
-        "fact": shape.ref.path,
-        "value": value,
-        "op": shape.op,
-        "compared_to": compared_to,
-        "threshold": shape.threshold,
-        "other_fact": None,
-        "text": {"nl": nl, "en": en},
-    }
-    if type(value) is not float or type(compared_to) is not float:
-        return _line(data)
-    data["text"] = LocalizedText.of(nl, en)
-    return trusted(Because, data, fields=_BECAUSE_FIELDS), round(abs(value - compared_to), 4)
+    lines: dict[tuple[int, ...], tuple[list[Comparison], list[LineMaker]]]

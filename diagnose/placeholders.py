@@ -43,9 +43,9 @@ class Context:
     role_labels: Mapping[str, LocalizedText]
     item_texts: Mapping[str, list[tuple[str, LocalizedText]]]  # construct → (item id, text)
     value_labels: Mapping[str, LocalizedText]  # leadership role value → how texts name it
-    # each placeholder's text once filled, by (name, construct, language's index): several texts
-    # of a round name the same score or statements
-    values: dict[tuple[str, str, int], str] = dataclasses.field(default_factory=dict)
+    # each placeholder's text once filled, per language (LANGUAGES' order), by (name, construct):
+    # several texts of a round name the same score or statements
+    values: dict[tuple[str, str], tuple[str, ...]] = dataclasses.field(default_factory=dict)
     lowest: dict[str, list[LocalizedText]] = dataclasses.field(default_factory=dict)  # see _lowest_items
 
 
@@ -92,8 +92,16 @@ def _join(parts: list[str], lang: Lang) -> str:
 
 
 def _lowest_items(ctx: Context, cid: str, lang: Lang) -> str:
+    # no numbers: a statement that describes a problem is scored reversed, and its reversed mean
+    # beside its own words would read as the opposite of what members said
+    return _join([f"‘{text.get(lang).rstrip('.')}’" for text in _lowest_of(ctx, cid)], lang)
+
+
+def _lowest_of(ctx: Context, cid: str) -> list[LocalizedText]:
+    """The construct's two statements with the lowest means (the first of equals), chosen once
+    per round and construct: the same two in every language."""
     lowest = ctx.lowest.get(cid)
-    if lowest is None:  # the same two statements in every language: chosen once per construct
+    if lowest is None:
         scored = [
             (ctx.facts[path], text)
             for iid, text in ctx.item_texts.get(cid, [])
@@ -101,9 +109,7 @@ def _lowest_items(ctx: Context, cid: str, lang: Lang) -> str:
         ]
         scored.sort(key=lambda pair: pair[0])
         lowest = ctx.lowest[cid] = [text for _, text in scored[:2]]
-    # no numbers: a statement that describes a problem is scored reversed, and its reversed mean
-    # beside its own words would read as the opposite of what members said
-    return _join([f"‘{text.get(lang).rstrip('.')}’" for text in lowest], lang)
+    return lowest
 
 
 def _role_label(ctx: Context, value: Any, lang: Lang) -> str:
@@ -118,6 +124,38 @@ def _cohesion(ctx: Context, cid: str, lang: Lang) -> str:
 def _band(ctx: Context, cid: str, lang: Lang) -> str:
     band = ctx.facts.get(f"band.{cid}")
     return BAND_WORDS[band].get(lang) if band in BAND_WORDS else ""
+
+
+def _nums(value: Any) -> tuple[str, ...]:
+    """_num of `value` in every language (LANGUAGES' order), formatted once."""
+    text = f"{float(value):.2f}"
+    if _DUTCH_FIRST:
+        return (text.replace(".", ","), text)
+    return tuple(text.replace(".", ",") if lang == "nl" else text for lang in LANGUAGES)
+
+
+_DUTCH_FIRST = LANGUAGES == ("nl", "en")
+_NL, _EN = LANGUAGES.index("nl"), LANGUAGES.index("en")
+
+
+def _lowest_items_all(ctx: Context, cid: str) -> tuple[str, ...]:
+    """_lowest_items in every language (LANGUAGES' order): the statements chosen once, their
+    quoted and joined words kept per pair of statements (the same few pairs in every round)."""
+    lowest = _lowest_of(ctx, cid)
+    key = tuple(map(id, lowest))
+    known = _lowest_texts.get(key)
+    if known is None:  # (a kept entry keeps its statements alive: no other object has their ids)
+        if len(_lowest_texts) > 10_000:
+            _lowest_texts.clear()
+        known = _lowest_texts[key] = (
+            tuple(lowest),
+            tuple(_lowest_items(ctx, cid, lang) for lang in LANGUAGES),
+        )
+    return known[1]
+
+
+# per pair of statements (by id, the statements kept beside them so the ids stay theirs)
+_lowest_texts: dict[tuple[int, ...], tuple[tuple[LocalizedText, ...], tuple[str, ...]]] = {}
 
 
 PLACEHOLDERS: dict[str, Placeholder] = {
@@ -189,6 +227,15 @@ PLACEHOLDERS: dict[str, Placeholder] = {
         _uses("profile.leadership_role"),
         lambda ctx, cid, lang: _role_label(ctx, ctx.facts["profile.leadership_role"], lang),
     ),
+}
+
+
+# placeholders filled for every language at once (the same texts as their `fill` per language)
+_FILL_ALL: dict[str, Callable[[Context, str], tuple[str, ...]]] = {
+    "score": lambda ctx, cid: _nums(ctx.facts[f"score.{cid}"]),
+    "signal": lambda ctx, cid: _nums(ctx.facts[f"signal.{cid}"]),
+    "previous": lambda ctx, cid: _nums(ctx.facts[f"previous.{cid}"]),
+    "lowest_items": _lowest_items_all,
 }
 
 
@@ -276,55 +323,85 @@ def check_placeholders(
 
 def has_placeholders(text: LocalizedText) -> bool:
     """Whether `fill` changes the text (decided once per text)."""
-    compiled = _compiled.get(id(text))
-    if compiled is None or compiled[0] is not text:
-        compiled = _compile(text)
-    return compiled[1] is not None
+    return filler(text) is not None
 
 
 def fill(text: LocalizedText, ctx: Context, construct: str) -> LocalizedText:
     """The text with every placeholder replaced by the round's value, in each language."""
+    filled = filler(text)
+    return text if filled is None else filled(ctx, construct)
+
+
+def filler(text: LocalizedText) -> Callable[[Context, str], LocalizedText] | None:
+    """`fill` of this text as a function of a round's context and the rule's construct (made once
+    per text), or None when the text has no placeholders (`fill` gives it back as it is)."""
     compiled = _compiled.get(id(text))
     if compiled is None or compiled[0] is not text:
         compiled = _compile(text)
-    templates = compiled[1]
-    if templates is None:
-        return text
-    values = ctx.values
-    filled = {}
-    for index, lang in enumerate(LANGUAGES):
-        template, names = templates[index]
-        mapping = {}
+    return compiled[1]
+
+
+def _filler(names: tuple[str, ...], templates: tuple[str, ...]) -> Callable[[Context, str], LocalizedText]:
+    nl_template, en_template = templates[_NL], templates[_EN]
+
+    def filled(ctx: Context, construct: str) -> LocalizedText:
+        values = ctx.values
+        texts_of = []
         for name in names:
-            key = (name, construct, index)
-            value = values.get(key)
-            if value is None:
-                value = values[key] = PLACEHOLDERS[name].fill(ctx, construct, lang)
-            mapping[name] = value
-        filled[lang] = template.format_map(mapping)
-    return LocalizedText.of(filled["nl"], filled["en"])
+            key = (name, construct)
+            texts = values.get(key)
+            if texts is None:  # each language's text of the placeholder, once per round
+                fill_all = _FILL_ALL.get(name)
+                if fill_all is not None:
+                    texts = fill_all(ctx, construct)
+                else:
+                    fill_one = PLACEHOLDERS[name].fill
+                    texts = tuple([fill_one(ctx, construct, lang) for lang in LANGUAGES])
+                values[key] = texts
+            texts_of.append(texts)
+        key_of = (templates, *texts_of)
+        text = _filled.get(key_of)
+        if text is None:
+            text = LocalizedText.of(
+                nl_template.format(*[texts[_NL] for texts in texts_of]),
+                en_template.format(*[texts[_EN] for texts in texts_of]),
+            )
+            if len(_filled) >= _MOST_FILLED:
+                _filled.clear()
+            _filled[key_of] = text
+        return text
+
+    return filled
 
 
-# Per text (by id, the text kept beside them so the id stays its own): per language a str.format
-# template, the known placeholders its fields and everything else literal, with the names of its
-# fields; None for a text without placeholders. A rule's texts are the same objects for every
-# round, so this is decided once per text, not once per finding.
-_Templates = tuple[tuple[str, tuple[str, ...]], ...]
-_compiled: dict[int, tuple[LocalizedText, _Templates | None]] = {}
+# Filled texts by their templates and their placeholders' texts (exact: strings): a score as
+# written and the same two statements come back round after round
+_filled: dict[tuple[tuple[str, ...], ...], LocalizedText] = {}
+_MOST_FILLED = 10_000  # flat memory (~6,600 after 2,000 bench rounds)
 
 
-def _compile(text: LocalizedText) -> tuple[LocalizedText, _Templates | None]:
-    templates = []
-    for lang in LANGUAGES:
-        parts = _parts(text.get(lang))
-        template = "".join(
-            part.replace("{", "{{").replace("}", "}}") if index % 2 == 0 else "{" + part + "}"
+# Per text (by id, the text kept beside them so the id stays its own): how it is filled (see
+# `filler`): per language a str.format template with the known placeholders it names as positional
+# fields (by their place in the names) and everything else literal. A rule's texts are the same
+# objects for every round, so this is decided once per text, not once per finding.
+_compiled: dict[int, tuple[LocalizedText, Callable[[Context, str], LocalizedText] | None]] = {}
+
+
+def _compile(text: LocalizedText) -> tuple[LocalizedText, Callable[[Context, str], LocalizedText] | None]:
+    split = [_parts(text.get(lang)) for lang in LANGUAGES]
+    names = tuple(dict.fromkeys(name for parts in split for name in parts[1::2]))
+    templates = tuple(
+        "".join(
+            part.replace("{", "{{").replace("}", "}}")
+            if index % 2 == 0
+            else "{" + str(names.index(part)) + "}"
             for index, part in enumerate(parts)
         )
-        templates.append((template, tuple(dict.fromkeys(parts[1::2]))))
+        for parts in split
+    )
     if len(_compiled) > 10_000:  # texts of rule bases loaded one after another in a long-lived process
         _compiled.clear()
-    entry = _compiled[id(text)] = (text, tuple(templates) if any(t[1] for t in templates) else None)
+    entry = _compiled[id(text)] = (text, _filler(names, templates) if names else None)
     return entry
 
 

@@ -53,3 +53,30 @@ def test_values_that_compare_equal_but_read_differently_get_lines_of_their_own()
         reasons_for(agreed, {"disagree.x": value}, labeller, [])[0][0].text.nl for value in (1.0, True, 1.0)
     ]
     assert texts[0] == texts[2] != texts[1] and ": ja (" in texts[1], texts
+
+
+def test_bounds_lines_share_a_text_only_where_the_values_read_alike() -> None:
+    """A bounds line's text is kept by the value as written and the band (explain_lines._bounds_text):
+    3.2667 and 3.2700 both read "3,27" and share it, each line keeping its own value; 0.0 and -0.0
+    read "0,00" and "-0,00", and another band reads otherwise: each gets a text of its own."""
+    from diagnose.conditions import resolve_thresholds
+
+    labeller = dataclasses.replace(BUNDLE, _labellers={}).labeller(Q)
+    rule = resolve_thresholds(parse("score.x < threshold.strength"), BUNDLE.thresholds)
+
+    def line(value: float, band: str | None) -> Any:
+        facts: dict[str, Any] = {"score.x": value} | ({"band.x": band} if band else {})
+        [(because, margin)] = reasons_for(rule, facts, labeller, [])
+        return because, margin
+
+    (a, a_margin), (b, _) = line(3.2667, "concern"), line(3.27, "concern")
+    assert a.text is b.text and ": 3,27 — " in a.text.nl, a.text
+    assert (a.value, b.value) == (3.2667, 3.27) and a_margin == round(
+        abs(3.2667 - BUNDLE.thresholds["strength"]), 4
+    )
+    zero, minus = line(0.0, "concern")[0], line(-0.0, "concern")[0]
+    assert ": 0,00 — " in zero.text.nl and ": -0,00 — " in minus.text.nl, (zero.text, minus.text)
+    other = line(3.2667, "attention")[0]
+    assert other.text != a.text and other.value == a.value
+    fresh = dataclasses.replace(BUNDLE, _labellers={}).labeller(Q)
+    assert [b for b, _ in reasons_for(rule, {"score.x": 3.27, "band.x": "concern"}, fresh, [])] == [b]
