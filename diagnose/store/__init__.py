@@ -18,7 +18,8 @@ shared database.Database; a room imports only what lies below it (tests/store/te
     accounts       users, passwords, memberships, login tokens
     (below all)    database, records, chronology (which earlier round is history), answer_checks,
                    models, types, errors, db, schema, credentials, round_scores, finding_texts,
-                   edit_rows, logo (a logo checked before it is stored), benchmark_rows
+                   edit_rows, logo (a logo checked before it is stored), benchmark_rows,
+                   bulk (many rows at once: COPY on PostgreSQL)
 """
 
 from diagnose.store.errors import (

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from functools import cached_property
 from typing import Any, cast
 
-from sqlalchemy import Table, func, insert, select
+from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
 
 from diagnose import diagnosis as core_diagnosis
@@ -17,7 +17,7 @@ from diagnose.problems import Problem, ValidationFailed
 from diagnose.questionnaire import Questionnaire
 from diagnose.responses import Network, Response, Round, kept_response
 from diagnose.scores import RoundScores
-from diagnose.store import agreement_rows, models, records, round_scores
+from diagnose.store import agreement_rows, bulk, models, records, round_scores
 from diagnose.store import types as t
 from diagnose.store.chronology import history_rounds, round_sort_key
 from diagnose.store.db import among, id_slices
@@ -26,8 +26,8 @@ from diagnose.store.finding_texts import FindingTexts, Texts
 from diagnose.store.models import utcnow
 from diagnose.store.rounds import Rounds
 
-# Core, not ORM: the ORM's bulk insert inspects each row's dict on the way (~10 µs per round)
-_SNAPSHOT_INSERT = insert(cast(Table, models.DiagnosisSnapshot.__table__))
+# Core, not ORM (bulk.insert_rows): the ORM's bulk insert inspects each row's dict on the way (~10 µs per round)
+_SNAPSHOTS = cast(Table, models.DiagnosisSnapshot.__table__)
 
 
 class Diagnoses(Rounds):
@@ -159,7 +159,7 @@ class Diagnoses(Rounds):
         if batch.values:
             with self.db.write() as s:
                 self._finding_texts.store(s, batch.texts)
-                s.execute(_SNAPSHOT_INSERT, batch.values)
+                bulk.insert_rows(s, _SNAPSHOTS, batch.values)
             self._finding_texts.stored(batch.texts.keys())
 
     def latest_snapshot(self, round_id: int) -> t.Snapshot | None:
@@ -205,7 +205,7 @@ class Diagnoses(Rounds):
         with self.db.read() as s:
             row, workspace_id = records.round_row(s, round_id)
             siblings = self._rounds_in_order(s, row.network_id)
-            keys = self._submitted_keys(s, [r.id for r in siblings])
+            keys = round_scores.submitted_keys(s, self.db.dialect, [r.id for r in siblings])
             minimum = self.db.bundle.settings.anonymity_minimum
             rates = self._rates(s, siblings)
             before = history_rounds([r.id for r in siblings], keys, minimum, rates).get(round_id)
@@ -286,7 +286,7 @@ class Diagnoses(Rounds):
             ):
                 siblings_of[columns.network_id].append(cast(records.RoundRead, columns))
         every_round = [row for rows in siblings_of.values() for row in rows]
-        keys = self._submitted_keys(s, [r.id for r in every_round])
+        keys = round_scores.submitted_keys(s, self.db.dialect, [r.id for r in every_round])
         rates = self._rates(s, every_round)
         minimum = self.db.bundle.settings.anonymity_minimum
         read: list[_NetworkRead] = []
@@ -307,7 +307,7 @@ class Diagnoses(Rounds):
                 )
             )
         every_needed = [rid for n in read for rid in n.needed]
-        kept = self._kept_scores(s, every_needed)
+        kept = round_scores.kept(s, self.db.dialect, every_needed)
         # what was agreed after each wanted round's history round: its `action.C` facts
         made = agreement_rows.agreements_of(
             s, sorted({b for n in read for rid in n.wanted if (b := n.history.get(rid)) is not None})
@@ -414,43 +414,6 @@ class Diagnoses(Rounds):
             todo, core_diagnosis.check_and_score_many(self.db.bundle, entries), strict=True
         ):
             n.fresh[round_id] = _Fresh(result)
-
-    def _submitted_keys(
-        self, s: Session, round_ids: Iterable[int]
-    ) -> dict[int, list[round_scores.ResponseKey]]:
-        """Per round, what identifies each submitted response's answers (see round_scores), as
-        one line made by the database: no datetime or other objects per response in Python. (On
-        the session's connection: columns need none of the ORM's work on each row, ~10% of this.)"""
-        R = models.Response
-        line = round_scores.response_line(R, self.db.dialect)
-        result: dict[int, list[round_scores.ResponseKey]] = {}
-        conn = s.connection()
-        for ids in id_slices(list(round_ids), self.db.dialect):
-            for round_id, text, group in conn.execute(
-                select(R.round_id, line, R.is_group)
-                .where(among(R.round_id, ids, self.db.dialect), R.status == "submitted")
-                .order_by(R.round_id, R.id)
-            ).all():
-                result.setdefault(round_id, []).append((text, group))
-        return result
-
-    def _kept_scores(self, s: Session, round_ids: list[int]) -> dict[int, tuple[str, bytes]]:
-        """Per round, the scores kept with its latest snapshot that has them, and their digest."""
-        S = models.DiagnosisSnapshot
-        result: dict[int, tuple[str, bytes]] = {}
-        conn = s.connection()  # as in _submitted_keys
-        for ids in id_slices(round_ids, self.db.dialect):
-            latest = (
-                select(func.max(S.id))
-                .where(among(S.round_id, ids, self.db.dialect), S.scores_inputs.is_not(None))
-                .group_by(S.round_id)
-            )
-            for round_id, inputs, blob in conn.execute(
-                select(S.round_id, S.scores_inputs, S.scores).where(S.id.in_(latest))
-            ).all():
-                if inputs and blob:
-                    result[round_id] = (inputs, blob)
-        return result
 
 
 @dataclasses.dataclass

@@ -21,13 +21,16 @@ from pathlib import Path
 from typing import Any
 
 from pydantic_core import from_json
-from sqlalchemy import ColumnElement, String, case, cast, extract, func
+from sqlalchemy import ColumnElement, String, case, cast, extract, func, select
+from sqlalchemy.orm import Session
 
 from diagnose import item_types, profile_facts, questionnaire, responses, score_numbers, scores, scoring
 from diagnose.bundle import Bundle
 from diagnose.diagnosis import Diagnosis
 from diagnose.questionnaire import Questionnaire
 from diagnose.scores import RoundScores
+from diagnose.store import models
+from diagnose.store.db import among, id_slices
 
 # A submitted response as scoring sees it, as the database writes it (response_line), and its group flag
 ResponseKey = tuple[str, bool]
@@ -53,6 +56,43 @@ def response_line(response: Any, dialect: str) -> ColumnElement[str]:
         + "|"
         + case((R.is_group, "1"), else_="0")
     )
+
+
+def submitted_keys(s: Session, dialect: str, round_ids: Iterable[int]) -> dict[int, list[ResponseKey]]:
+    """Per round, what identifies each submitted response's answers, as one line made by the
+    database (response_line): no datetime or other objects per response in Python. (On the
+    session's connection: columns need none of the ORM's work on each row, ~10% of this.)"""
+    R = models.Response
+    line = response_line(R, dialect)
+    result: dict[int, list[ResponseKey]] = {}
+    conn = s.connection()
+    for ids in id_slices(list(round_ids), dialect):
+        for round_id, text, group in conn.execute(
+            select(R.round_id, line, R.is_group)
+            .where(among(R.round_id, ids, dialect), R.status == "submitted")
+            .order_by(R.round_id, R.id)
+        ).all():
+            result.setdefault(round_id, []).append((text, group))
+    return result
+
+
+def kept(s: Session, dialect: str, round_ids: list[int]) -> dict[int, tuple[str, bytes]]:
+    """Per round, the scores kept with its latest snapshot that has them, and their digest."""
+    S = models.DiagnosisSnapshot
+    result: dict[int, tuple[str, bytes]] = {}
+    conn = s.connection()  # as in submitted_keys
+    for ids in id_slices(round_ids, dialect):
+        latest = (
+            select(func.max(S.id))
+            .where(among(S.round_id, ids, dialect), S.scores_inputs.is_not(None))
+            .group_by(S.round_id)
+        )
+        for round_id, inputs, blob in conn.execute(
+            select(S.round_id, S.scores_inputs, S.scores).where(S.id.in_(latest))
+        ).all():
+            if inputs and blob:
+                result[round_id] = (inputs, blob)
+    return result
 
 
 def _code_digest() -> bytes:

@@ -49,7 +49,10 @@ def test_reading_a_batch_takes_the_same_queries_for_one_network_or_many(
     with statements(store) as three:
         assert store.rediagnose(workspace_id=ws.id).diagnosed == 6
     assert len(three) == len(one)
-    assert sum(s.startswith("INSERT INTO diagnosis_snapshot") for s in three) == 1
+    # on PostgreSQL the snapshots go by COPY on the driver's cursor, which SQLAlchemy does not
+    # see: its one look-up of the table's column types stands for it
+    writes = [s for s in three if s.startswith("INSERT INTO diagnosis_snapshot") or "pg_attribute" in s]
+    assert len(writes) == 1
 
 
 @pytest.mark.parametrize("workers", [1, 2])

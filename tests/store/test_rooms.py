@@ -31,6 +31,7 @@ STORE = Path(__file__).resolve().parents[2] / "diagnose" / "store"
 BASE = {
     "agreement_rows",
     "benchmark_rows",
+    "bulk",
     "answer_checks",
     "chronology",
     "credentials",
