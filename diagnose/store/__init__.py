@@ -19,7 +19,7 @@ shared database.Database; a room imports only what lies below it (tests/store/te
     (below all)    database, records, chronology (which earlier round is history), answer_checks,
                    models, types, errors, db, schema, credentials, round_scores, finding_texts,
                    edit_rows, logo (a logo checked before it is stored), benchmark_rows,
-                   bulk (many rows at once: COPY on PostgreSQL)
+                   bulk (many rows at once: COPY on PostgreSQL), codec (compressed JSON)
 """
 
 from diagnose.store.errors import (

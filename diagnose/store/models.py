@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import zlib
 from typing import Any
 
 from pydantic_core import from_json
@@ -47,6 +46,8 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+
+from diagnose.store import codec
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -99,12 +100,12 @@ class CompressedJSON(TypeDecorator[Any]):
             return None
         if not isinstance(value, str | bytes):
             value = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-        return zlib.compress(value if isinstance(value, bytes) else value.encode("utf-8"), 1)
+        return codec.compress(value if isinstance(value, bytes) else value.encode("utf-8"))
 
     def process_result_value(self, value: bytes | None, dialect: Dialect) -> dict[str, Any] | None:
         if value is None:
             return None
-        data: dict[str, Any] = from_json(zlib.decompress(value))
+        data: dict[str, Any] = from_json(codec.decompress(value))
         return data
 
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import zlib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -29,7 +28,7 @@ from diagnose.bundle import Bundle
 from diagnose.diagnosis import Diagnosis
 from diagnose.questionnaire import Questionnaire
 from diagnose.scores import RoundScores
-from diagnose.store import models
+from diagnose.store import codec, models
 from diagnose.store.db import among, id_slices
 
 # A submitted response as scoring sees it, as the database writes it (response_line), and its group flag
@@ -153,14 +152,14 @@ class ScoresDigest:
 def pack(scores: RoundScores) -> bytes:
     """The kept scores as stored: model_dump_json's UTF-8 (the bytes pydantic writes, not decoded
     to a str and encoded again), zlib level 1."""
-    return zlib.compress(_SCORES_JSON.to_json(scores), 1)
+    return codec.compress(_SCORES_JSON.to_json(scores))
 
 
 _SCORES_JSON = RoundScores.__pydantic_serializer__
 
 
 def unpack(blob: bytes) -> RoundScores:
-    return RoundScores.model_validate_json(zlib.decompress(blob))
+    return RoundScores.model_validate_json(codec.decompress(blob))
 
 
 # A snapshot's diagnosis repeats half of its round's scores (~12 of ~25 KB of JSON): the construct

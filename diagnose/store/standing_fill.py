@@ -10,7 +10,6 @@ on: a re-diagnosis of every round after a rule change reads no score blob again.
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -20,7 +19,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from diagnose.diagnosis import results_open
-from diagnose.store import models
+from diagnose.store import codec, models
 from diagnose.store.models import utcnow
 from diagnose.store.rounds import Rounds
 
@@ -152,7 +151,7 @@ class StandingFill(Rounds):
 def _scores(blob: bytes) -> dict[str, Any]:
     """The parts of stored RoundScores a standing needs, without building the model (which would
     also build every respondent's scores)."""
-    data: dict[str, Any] = from_json(zlib.decompress(blob))
+    data: dict[str, Any] = from_json(codec.decompress(blob))
     return data
 
 

@@ -34,6 +34,7 @@ BASE = {
     "bulk",
     "answer_checks",
     "chronology",
+    "codec",
     "credentials",
     "database",
     "db",
