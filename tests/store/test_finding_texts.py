@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import json
 import zlib
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic_core import from_json
 from sqlalchemy import LargeBinary, func, select, type_coerce
 
@@ -289,3 +292,19 @@ def test_an_archive_snapshot_that_refers_to_rows_it_does_not_carry_is_refused(
     assert key in caught.value.format("nl") and key in caught.value.format("en")
     assert "niet in dit bestand" in caught.value.format("nl")
     assert other_store.table_counts() == before
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.tuples(*[st.text(st.characters(exclude_categories=("Cs",)), min_size=1)] * 6))
+def test_a_texts_digest_is_the_one_stored_so_far(key: tuple[str, ...]) -> None:
+    """Texts are stored under the digest of their JSON as json.dumps writes it with sorted keys:
+    the same texts made now must find the rows made before (any characters: quotes, backslashes,
+    control characters, accents, emoji)."""
+    title_nl, title_en, diagnosis_nl, diagnosis_en, advice_nl, advice_en = key
+    texts = {
+        "title": {"nl": title_nl, "en": title_en},
+        "diagnosis": {"nl": diagnosis_nl, "en": diagnosis_en},
+        "advice": {"nl": advice_nl, "en": advice_en},
+    }
+    canonical = json.dumps(texts, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    assert finding_texts._digest_of(key) == hashlib.blake2b(canonical.encode(), digest_size=16).hexdigest()
