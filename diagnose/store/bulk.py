@@ -6,7 +6,8 @@ the client its parameters converted one by one; COPY streams the rows in Postgre
 form: on a batch of 250 snapshots ~0.05 ms less of the server's CPU a row and ~0.02 ms less of
 ours, which counts on two cores shared with the workers (benchmarks/bench_store.py, PostgreSQL
 against SQLite). The values go through their columns' own bind processing (a compressed
-document is compressed, a datetime checked for its zone), so a row reads back as from an INSERT.
+document is compressed, a datetime checked for its zone), so a row reads back as from an INSERT,
+and what an INSERT would refuse is refused with the same SQLAlchemy error.
 """
 
 from __future__ import annotations
@@ -15,18 +16,22 @@ from collections.abc import Sequence
 from typing import Any, cast
 
 from sqlalchemy import Table, insert, text
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, StatementError
 from sqlalchemy.orm import Session
 
 _COLUMN_TYPES = text(
     "SELECT attname, atttypid FROM pg_attribute"
     " WHERE attrelid = CAST(:table AS regclass) AND attnum > 0 AND NOT attisdropped"
 )
+# PostgreSQL's integer types by oid, and their bits: COPY's binary form writes an int in the
+# column's width as given, so a value out of range must be refused here (the server cannot see it)
+_INTEGER_BITS = {21: 16, 23: 32, 20: 64}
 
 
 def insert_rows(s: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:
     """`rows` (each with the same keys, column names of `table`) inserted in the session's
-    transaction; a row the table refuses raises as from an INSERT, and the transaction keeps none."""
+    transaction; a row the table refuses raises as from an INSERT (IntegrityError, DataError,
+    StatementError for a value its column's type does not take)."""
     if not rows:
         return
     conn = s.connection()
@@ -36,19 +41,26 @@ def insert_rows(s: Session, table: Table, rows: Sequence[dict[str, Any]]) -> Non
     names = list(rows[0])
     # the columns' types as this database has them (an int8 written as an int4 would be refused)
     oids: dict[str, int] = dict(conn.execute(_COLUMN_TYPES, {"table": table.name}).all())
+    types = [oids[name] for name in names]
     processors = [table.c[name].type.bind_processor(conn.dialect) for name in names]
-    cursor = cast(Any, conn.connection.driver_connection).cursor()
+    limits = [
+        (i, names[i], 2 ** (_INTEGER_BITS[oid] - 1)) for i, oid in enumerate(types) if oid in _INTEGER_BITS
+    ]
+    dbapi = conn.dialect.loaded_dbapi
     statement = f"COPY {table.name} ({', '.join(names)}) FROM STDIN (FORMAT BINARY)"
-    dbapi_error = conn.dialect.loaded_dbapi.Error
     try:
-        with cursor.copy(statement) as copy:
-            copy.set_types([oids[name] for name in names])
+        with cast(Any, conn.connection.driver_connection).cursor() as cursor, cursor.copy(statement) as copy:
+            copy.set_types(types)
             for row in rows:
-                copy.write_row(
-                    [
-                        value if process is None else process(value)
-                        for process, value in zip(processors, map(row.__getitem__, names), strict=True)
-                    ]
-                )
-    except dbapi_error as exc:  # as SQLAlchemy raises it for an INSERT (IntegrityError, OperationalError …)
-        raise DBAPIError.instance(statement, None, exc, dbapi_error) from exc
+                values = [
+                    value if process is None else process(value)
+                    for process, value in zip(processors, map(row.__getitem__, names), strict=True)
+                ]
+                for i, name, limit in limits:
+                    if values[i] is not None and not -limit <= values[i] < limit:
+                        raise dbapi.DataError(f"{name} = {values[i]}: out of range for its integer column")
+                copy.write_row(values)
+    except dbapi.Error as exc:  # as SQLAlchemy raises it for an INSERT
+        raise DBAPIError.instance(statement, None, exc, dbapi.Error) from exc
+    except (TypeError, ValueError) as exc:  # a value its column's bind processing or type refuses
+        raise StatementError(str(exc), statement, None, exc) from exc

@@ -135,7 +135,8 @@ class FindingTexts:
         if digests is None:
             return data
         cached = self._texts
-        found = {d: cached[d] for d in digests if d in cached}
+        # .get, not `in` then [ ]: another thread may empty the cache in between (see below)
+        found = {d: texts for d in digests if (texts := cached.get(d)) is not None}
         missing = set(digests) - found.keys()
         if missing:
             rows: Texts = dict(

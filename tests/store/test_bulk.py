@@ -8,7 +8,7 @@ from typing import Any, cast
 
 import pytest
 from sqlalchemy import Table, insert, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError, StatementError
 
 from diagnose.store import Store, bulk, models
 
@@ -64,3 +64,41 @@ def test_a_row_the_table_refuses_leaves_none_of_the_batch(store: Store) -> None:
     with pytest.raises(IntegrityError), store.db.write() as s:
         bulk.insert_rows(s, SNAPSHOTS, batch)
     assert read_back(store) == []
+
+
+def refusal(run: Any) -> type[Exception] | None:
+    try:
+        run()
+    except Exception as exc:  # what is raised is what the test compares
+        return type(exc)
+    return None
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [
+        ("respondents", 2**31),  # PostgreSQL's int4: COPY's binary form would wrap it, an INSERT refuses
+        ("respondents", -(2**31) - 1),
+        ("created_at", dt.datetime(2026, 3, 1, 12, 0)),  # naive: the store refuses it
+    ],
+)
+def test_a_value_is_refused_or_taken_as_by_an_insert(store: Store, column: str, value: Any) -> None:
+    ws = store.create_workspace("W")
+    r = store.create_round(store.create_network(ws.id, "N").id, "2026")
+    batch = rows(r.id, 3)
+    batch[1][column] = value
+
+    def one_by_one() -> None:
+        with store.engine.connect() as conn, conn.begin() as transaction:
+            conn.execute(insert(SNAPSHOTS), batch)
+            transaction.rollback()
+
+    def at_once() -> None:
+        with store.db.write() as s:
+            bulk.insert_rows(s, SNAPSHOTS, batch)
+
+    expected = refusal(one_by_one)
+    if store.db.dialect == "postgresql" or column == "created_at":
+        assert expected in (DataError, StatementError)
+    assert refusal(at_once) is expected
+    assert len(read_back(store)) == (0 if expected else 3)
