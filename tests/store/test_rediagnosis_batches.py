@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from diagnose import Bundle
 from diagnose import diagnosis as core_diagnosis
@@ -38,6 +38,11 @@ def networks_with_rounds(store: Store, q: Questionnaire, networks: int) -> tuple
     return ws, made
 
 
+def snapshot_count(store: Store) -> int:
+    with store.engine.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(models.DiagnosisSnapshot)).scalar_one())
+
+
 def test_reading_a_batch_takes_the_same_queries_for_one_network_or_many(
     store: Store, q: Questionnaire
 ) -> None:
@@ -46,8 +51,10 @@ def test_reading_a_batch_takes_the_same_queries_for_one_network_or_many(
     first = store.list_networks(ws.id)[0].id
     with statements(store) as one:
         assert store.rediagnose(network_id=first).diagnosed == 2
+    before = snapshot_count(store)
     with statements(store) as three:
         assert store.rediagnose(workspace_id=ws.id).diagnosed == 6
+    assert snapshot_count(store) == before + 6
     assert len(three) == len(one)
     # on PostgreSQL the snapshots go by COPY on the driver's cursor, which SQLAlchemy does not
     # see: its one look-up of the table's column types stands for it
