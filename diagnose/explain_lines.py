@@ -285,23 +285,8 @@ def _bounds_made(shape: Bounds, value: Any, band: Any, labeller: Labeller | None
     made as `_line` makes one (the same values) without the dict in between."""
     values = shape.texts(value)
     compared_to = shape.compared_to
-    if type(value) is not float or type(compared_to) is not float:
-        heads, spans = shape.heads, shape.spans
-        tail = BAND_TAILS.get(band) if shape.band is not None else None
-        return made_line(
-            {
-                "fact": shape.ref.path,
-                "value": value,
-                "op": shape.op,
-                "compared_to": compared_to,
-                "threshold": shape.threshold,
-                "other_fact": None,
-                "text": {
-                    "nl": heads[_NL] + values[_NL] + spans[_NL] + (tail[_NL] if tail else ""),
-                    "en": heads[_EN] + values[_EN] + spans[_EN] + (tail[_EN] if tail else ""),
-                },
-            }
-        )
+    floats = type(value) is float and type(compared_to) is float
+    text = _bounds_text(shape, values, band, labeller if floats else None)
     data = {
         "fact": shape.ref.path,
         "value": value,
@@ -309,8 +294,10 @@ def _bounds_made(shape: Bounds, value: Any, band: Any, labeller: Labeller | None
         "compared_to": compared_to,
         "threshold": shape.threshold,
         "other_fact": None,
-        "text": _bounds_text(shape, values, band, labeller),
+        "text": text if floats else {"nl": text.nl, "en": text.en},
     }
+    if not floats:  # validated as `_line` validates any other value
+        return made_line(data)
     return trusted(Because, data, fields=_BECAUSE_FIELDS), round(abs(value - compared_to), 4)
 
 
