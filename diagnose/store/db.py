@@ -118,14 +118,9 @@ def display_url(url: URL) -> str:
     return url.render_as_string(hide_password=True)
 
 
-def _from_json(data: str | bytes) -> Any:
-    return from_json(data, cache_strings="keys")
-
-
 def make_engine(url: URL, **kwargs: Any) -> Engine:
-    # pydantic-core's JSON parser: twice as fast as json.loads on answers, same result; caching only
-    # the keys (item ids, repeated in every response) is ~20% faster than its default of all strings
-    kwargs.setdefault("json_deserializer", _from_json)
+    # pydantic-core's JSON parser: twice as fast as json.loads on answers, same result
+    kwargs.setdefault("json_deserializer", from_json)
     if url.get_backend_name() == "sqlite":
         return _sqlite_engine(url, **kwargs)
     # Per process. Several app processes share one server: 4 processes x (5 + 10) stay below
