@@ -1,7 +1,10 @@
 """One shape for every benchmark figure, so `make bench` can print them side by side.
 
 A figure is the median and spread of several runs, the median of a baseline measured in the same run
-(so a busy machine slows both), their ratio, the target, and the load average when it was measured.
+(so a busy machine slows both), their ratio, the target, the load average when it was measured, and
+the Python that ran it: builds of one version differ (on this machine the pyenv build, made without
+profile-guided and link-time optimisation, re-diagnoses ~9% slower than Debian's python3.11, which
+docs/deployment.md installs; `make bench PYTHON=/usr/bin/python3.11 VENV=.venv-deploy` runs on it).
 Each script calls `record(script, figures)`; `benchmarks/table.py` prints every recorded figure.
 """
 
@@ -9,7 +12,9 @@ from __future__ import annotations
 
 import json
 import os
+import platform
 import statistics
+import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
@@ -30,6 +35,7 @@ class Figure:
     baseline_median: float | None = None
     target: str | None = None  # e.g. "≤ 0.35 s" or "≥ 0.8×"
     load: float | None = None  # 1-minute load average when measured
+    python: str | None = None  # the interpreter that ran it (see interpreter())
 
     @property
     def ratio(self) -> float | None:
@@ -67,6 +73,11 @@ def load_average() -> float:
     return os.getloadavg()[0]
 
 
+def interpreter() -> str:
+    """E.g. "CPython 3.11.2 (/usr)": the version and the installation it came from."""
+    return f"{platform.python_implementation()} {platform.python_version()} ({sys.base_prefix})"
+
+
 def figure(
     name: str,
     values: Sequence[float],
@@ -87,6 +98,7 @@ def figure(
         baseline_median=statistics.median(baseline_values) if baseline_values else None,
         target=target,
         load=load_average(),
+        python=interpreter(),
     )
 
 
@@ -98,6 +110,8 @@ def line(f: Figure) -> str:
         text += f", target {f.target}"
     if f.load is not None:
         text += f", load {f.load:.2f}"
+    if f.python is not None:
+        text += f", {f.python}"
     return text
 
 

@@ -53,6 +53,9 @@ def main(argv: list[str] | None = None) -> int:
         {(s, f.name): f for s, f in read_all(args.before)} if args.before and args.before.is_dir() else {}
     )
     print(f"Figures in {OUT}" + (f", before: {args.before}" if earlier else ""))
+    pythons = sorted({f.python for _, f in figures if f.python})
+    if pythons:
+        print("Measured with " + "; ".join(pythons))
     print()
     print("| figure | before | now (median) | spread (runs) | ratio | target | load | script |")
     print("|---|---|---|---|---|---|---|---|")
