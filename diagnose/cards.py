@@ -155,17 +155,21 @@ _scorers: dict[tuple[int, int, int, bool, str], tuple[Any, Callable[..., float]]
 
 def cards(d: Diagnosis, bundle: Bundle) -> list[Card]:
     """All findings as cards, the most important first (strength cards last)."""
-    result = [
-        Card(
-            lead=lead,
-            evidence=evidence,
-            alike=tuple(Card(*single[:2], (), *single[2:]) for single in alike),
-            priority=score,
-            constructs=frozenset(c for m in alike for c in m[3]) | constructs if alike else constructs,
-        )
-        for (lead, evidence, score, constructs), alike in _merged(d, bundle)
-    ]
+    result = [_card(card, alike, _all_constructs(card, alike)) for card, alike in _merged(d, bundle)]
     return sorted(result, key=lambda c: c.is_strength)  # stable: priority order within each side
+
+
+def _card(card: _Single, alike: list[_Single], constructs: frozenset[str]) -> Card:
+    """The Card of a merged group: its lead single, those listed alike, all their constructs."""
+    lead, evidence, score, _ = card
+    return Card(
+        lead, evidence, tuple(Card(*single[:2], (), *single[2:]) for single in alike), score, constructs
+    )
+
+
+def _all_constructs(card: _Single, alike: list[_Single]) -> frozenset[str]:
+    """The score constructs of a card and of the cards listed alike with it."""
+    return frozenset(c for m in alike for c in m[3]) | card[3] if alike else card[3]
 
 
 def _singles(d: Diagnosis, bundle: Bundle) -> list[_Single]:
@@ -276,16 +280,7 @@ def summary_cards(d: Diagnosis, bundle: Bundle) -> list[Card]:
     disagreement, no advice (or rule template) twice. When a person chose the top
     (`Diagnosis.chosen_summary`, diagnose.edits): the card holding each chosen finding in the chosen
     order, then the computed top's other cards until there are three."""
-    computed = [
-        Card(
-            lead=lead,
-            evidence=evidence,
-            alike=tuple(Card(*single[:2], (), *single[2:]) for single in alike),
-            priority=score,
-            constructs=constructs,
-        )
-        for (lead, evidence, score, _), alike, constructs in _computed_summary(d, bundle)
-    ]
+    computed = [_card(*chosen) for chosen in _computed_summary(d, bundle)]
     if not d.chosen_summary:
         return computed
     every = cards(d, bundle)
@@ -311,7 +306,7 @@ def _computed_summary(d: Diagnosis, bundle: Bundle) -> list[tuple[_Single, list[
         kind = lead.kind
         if kind == "strength":
             continue
-        constructs = frozenset(c for m in alike for c in m[3]) | card[3] if alike else card[3]
+        constructs = _all_constructs(card, alike)
         template = template_of.get(lead.rule, lead.rule)
         lead_advice = _advice_key(lead)
         if (
