@@ -155,32 +155,34 @@ _scorers: dict[tuple[int, int, int, bool, str], tuple[Any, Callable[..., float]]
 
 def cards(d: Diagnosis, bundle: Bundle) -> list[Card]:
     """All findings as cards, the most important first (strength cards last)."""
-    result = [
-        Card(
-            lead=lead,
-            evidence=evidence,
-            alike=tuple(Card(*single[:2], (), *single[2:]) for single in alike),
-            priority=score,
-            constructs=frozenset(c for m in alike for c in m[3]) | constructs if alike else constructs,
-        )
-        for (lead, evidence, score, constructs), alike in _merged(d, bundle)
-    ]
+    result = [_card(card, alike, _all_constructs(card, alike)) for card, alike in _merged(d, bundle)]
     return sorted(result, key=lambda c: c.is_strength)  # stable: priority order within each side
+
+
+def _card(card: _Single, alike: list[_Single], constructs: frozenset[str]) -> Card:
+    """The Card of a merged group: its lead single, those listed alike, all their constructs."""
+    lead, evidence, score, _ = card
+    return Card(
+        lead, evidence, tuple(Card(*single[:2], (), *single[2:]) for single in alike), score, constructs
+    )
+
+
+def _all_constructs(card: _Single, alike: list[_Single]) -> frozenset[str]:
+    """The score constructs of a card and of the cards listed alike with it."""
+    return frozenset(c for m in alike for c in m[3]) | card[3] if alike else card[3]
 
 
 def _singles(d: Diagnosis, bundle: Bundle) -> list[_Single]:
     """The findings of one root as one card each, the most important first."""
     findings = d.findings
-    rules = [f.rule for f in findings]
-    position = {rule: index for index, rule in enumerate(rules)}
-    score = dict(zip(rules, priorities(d, bundle, findings), strict=True))
+    score = priorities(d, bundle, findings)
     # At equal priority a point of attention nearer the concern threshold comes first (its margin
     # is the distance above that threshold); otherwise the diagnosis's own order. Each finding's
-    # rank made once (by identity: the findings are this diagnosis's), not once per comparison.
-    ranks = {
-        id(f): (-score[rule], f.margin if f.kind == "attention" else 0.0, position[rule])
-        for f, rule in zip(findings, rules, strict=True)
-    }
+    # rank made once, by its place in the diagnosis, not once per comparison.
+    ranks = [
+        (-s, f.margin if f.kind == "attention" else 0.0, index)
+        for index, (f, s) in enumerate(zip(findings, score, strict=True))
+    ]
 
     # Union the findings that share a score construct (strengths apart from the rest).
     parent: dict[str, str] = {}
@@ -191,35 +193,36 @@ def _singles(d: Diagnosis, bundle: Bundle) -> list[_Single]:
         return key
 
     by_id = bundle.constructs.by_id
-    scored: dict[str, frozenset[str]] = {}
+    id_by = id(by_id)
+    scored: list[frozenset[str]] = []
     first_keys: list[str] = []
-    for f, rule in zip(findings, rules, strict=True):
-        known = _keys_known.get((id(by_id), *f.constructs))
+    for f in findings:
+        known = _keys_known.get((id_by, *f.constructs))
         constructs, minus, plus = (
             known[1:] if known is not None and known[0] is by_id else _union_keys(bundle, f)
         )
-        scored[rule] = constructs
-        keys = (plus or ["+rule:" + rule]) if f.kind == "strength" else (minus or ["-rule:" + rule])
-        first = keys[0]
-        first_keys.append(first)
+        scored.append(constructs)
+        keys = (plus or ["+rule:" + f.rule]) if f.kind == "strength" else (minus or ["-rule:" + f.rule])
+        first_keys.append(keys[0])
         if len(keys) > 1:
-            top = root(first)
+            top = root(keys[0])
             for key in keys[1:]:
                 parent[root(key)] = top
-    groups: dict[str, list[Finding]] = {}
-    for f, first in zip(findings, first_keys, strict=True):
-        groups.setdefault(root(first) if first in parent else first, []).append(f)
+    groups: dict[str, list[int]] = {}
+    for index, first in enumerate(first_keys):
+        groups.setdefault(root(first) if first in parent else first, []).append(index)
 
     single: list[tuple[tuple[float, float, int], _Single]] = []
     for members in groups.values():
-        lead = members[0]
         if len(members) > 1:
-            members.sort(key=lambda f: ranks[id(f)])
+            members.sort(key=ranks.__getitem__)
             lead = members[0]
-            constructs = frozenset(c for m in members for c in scored[m.rule])
-            single.append((ranks[id(lead)], (lead, tuple(members[1:]), score[lead.rule], constructs)))
+            constructs = frozenset(c for m in members for c in scored[m])
+            evidence = tuple(findings[m] for m in members[1:])
+            single.append((ranks[lead], (findings[lead], evidence, score[lead], constructs)))
         else:
-            single.append((ranks[id(lead)], (lead, (), score[lead.rule], scored[lead.rule])))
+            lead = members[0]
+            single.append((ranks[lead], (findings[lead], (), score[lead], scored[lead])))
     single.sort(key=lambda ranked: ranked[0])
     return [card for _, card in single]
 
@@ -277,16 +280,7 @@ def summary_cards(d: Diagnosis, bundle: Bundle) -> list[Card]:
     disagreement, no advice (or rule template) twice. When a person chose the top
     (`Diagnosis.chosen_summary`, diagnose.edits): the card holding each chosen finding in the chosen
     order, then the computed top's other cards until there are three."""
-    computed = [
-        Card(
-            lead=lead,
-            evidence=evidence,
-            alike=tuple(Card(*single[:2], (), *single[2:]) for single in alike),
-            priority=score,
-            constructs=constructs,
-        )
-        for (lead, evidence, score, _), alike, constructs in _computed_summary(d, bundle)
-    ]
+    computed = [_card(*chosen) for chosen in _computed_summary(d, bundle)]
     if not d.chosen_summary:
         return computed
     every = cards(d, bundle)
@@ -312,7 +306,7 @@ def _computed_summary(d: Diagnosis, bundle: Bundle) -> list[tuple[_Single, list[
         kind = lead.kind
         if kind == "strength":
             continue
-        constructs = frozenset(c for m in alike for c in m[3]) | card[3] if alike else card[3]
+        constructs = _all_constructs(card, alike)
         template = template_of.get(lead.rule, lead.rule)
         lead_advice = _advice_key(lead)
         if (
