@@ -14,7 +14,8 @@ from diagnose.languages import Lang as Lang  # noqa: PLC0414
 
 M = TypeVar("M", bound=BaseModel)
 # The setters of a model's own slots, called directly: object.__setattr__ by name looked each up
-# again (a third of making a line of ~15 a round)
+# again (a third of making a line of ~15 a round). `trusted` as it is written out where a round
+# makes many (explain_lines' bounds lines, findings_of's findings): the same four slots.
 _new = object.__new__
 _set_dict = BaseModel.__dict__["__dict__"].__set__
 _set_fields = BaseModel.__dict__["__pydantic_fields_set__"].__set__
