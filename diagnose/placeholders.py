@@ -13,6 +13,7 @@ import dataclasses
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from diagnose.conditions import Condition, fact_refs
@@ -41,7 +42,7 @@ class Context:
     facts: Mapping[str, Any]
     by_role: Mapping[str, Mapping[str, float]]
     role_labels: Mapping[str, LocalizedText]
-    item_texts: Mapping[str, list[tuple[str, LocalizedText]]]  # construct → (item id, text)
+    item_texts: Mapping[str, list[tuple[str, LocalizedText]]]  # construct → (item's fact path, text)
     value_labels: Mapping[str, LocalizedText]  # leadership role value → how texts name it
     # each placeholder's text once filled, per language (LANGUAGES' order), by (name, construct):
     # several texts of a round name the same score or statements
@@ -102,14 +103,14 @@ def _lowest_of(ctx: Context, cid: str) -> list[LocalizedText]:
     per round and construct: the same two in every language."""
     lowest = ctx.lowest.get(cid)
     if lowest is None:
-        scored = [
-            (ctx.facts[path], text)
-            for iid, text in ctx.item_texts.get(cid, [])
-            if (path := "item." + iid) in ctx.facts
-        ]
-        scored.sort(key=lambda pair: pair[0])
+        facts = ctx.facts
+        scored = [(facts[path], text) for path, text in ctx.item_texts.get(cid, ()) if path in facts]
+        scored.sort(key=_first)
         lowest = ctx.lowest[cid] = [text for _, text in scored[:2]]
     return lowest
+
+
+_first = itemgetter(0)
 
 
 def _role_label(ctx: Context, value: Any, lang: Lang) -> str:
@@ -270,7 +271,7 @@ def _labels_of(q: Questionnaire) -> _Labels:
     }
     items: dict[str, list[tuple[str, LocalizedText]]] = {}
     for iid, (cid, _) in q.scale_index.items():
-        items.setdefault(cid, []).append((iid, q.item_by_id[iid].text))
+        items.setdefault(cid, []).append(("item." + iid, q.item_by_id[iid].text))
     _labels[(q.id, q.version)] = (q, (role_labels, items))
     return role_labels, items
 

@@ -13,7 +13,14 @@ from diagnose.languages import LANGUAGES as LANGUAGES  # noqa: PLC0414
 from diagnose.languages import Lang as Lang  # noqa: PLC0414
 
 M = TypeVar("M", bound=BaseModel)
-_set = object.__setattr__
+# The setters of a model's own slots, called directly: object.__setattr__ by name looked each up
+# again (a third of making a line of ~15 a round). `trusted` as it is written out where a round
+# makes many (explain_lines' bounds lines, findings_of's findings): the same four slots.
+_new = object.__new__
+_set_dict = BaseModel.__dict__["__dict__"].__set__
+_set_fields = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 
 
 def trusted(
@@ -27,13 +34,13 @@ def trusted(
     fresh containers (validation copies lists and dicts); where it cannot, it validates. `unset`:
     fields given their default, not counted as set (as when validation leaves them out). `fields`:
     the set of fields set, shared by every instance of a frozen model (nothing can add to it)."""
-    model = cls.__new__(cls)
-    _set(model, "__dict__", values)
+    model = _new(cls)
+    _set_dict(model, values)
     if fields is None:
         fields = set(values).difference(unset) if unset else set(values)
-    _set(model, "__pydantic_fields_set__", fields)
-    _set(model, "__pydantic_extra__", None)
-    _set(model, "__pydantic_private__", None)
+    _set_fields(model, fields)
+    _set_extra(model, None)
+    _set_private(model, None)
     return model
 
 

@@ -55,6 +55,12 @@ def test_a_diagnosis_is_what_validating_its_parts_makes(
         assert mine is not theirs and mine.because is not theirs.because
         assert mine.sources is not theirs.sources and mine.constructs is not theirs.constructs
     assert d.by_role is not other.by_role and d.respondents is not other.respondents
+    # findings share one set of the fields set (every field): setting a field on one leaves what
+    # the others count as set as validation makes it
+    for finding in d.findings:
+        finding.margin = finding.margin + 1.0
+    for theirs, validated in zip(other.findings, again.findings, strict=True):
+        assert theirs.model_fields_set == validated.model_fields_set == set(type(theirs).model_fields)
     assert d.scores is not other.scores and d.round.roles is not other.round.roles
     rules = {r.id: r for r in BUNDLE.rules}
     seen["rounds"] += 1
