@@ -363,10 +363,13 @@ def compile_explain(node: Condition) -> Explainer:
     comparisons in the same order, without walking the tree and reading the operator per
     comparison for every finding."""
     if isinstance(node, Comparison):
-        return _generated([node], "explain")
+        test = _compile_compare(node)
+        one = [node]
+        return lambda facts: one.copy() if test(facts) else []
     if isinstance(node, AllOf) and all(isinstance(p, Comparison) for p in node.parts):
         # an 'and' of comparisons (most rules): the ones that hold, each tested once, in order
-        return _generated([p for p in node.parts if isinstance(p, Comparison)], "explain")
+        held = [(_compile_compare(p), p) for p in node.parts if isinstance(p, Comparison)]
+        return lambda facts: [c for test, c in held if test(facts)]
     parts = [compile_explain(p) for p in node.parts]
     if isinstance(node, AllOf):
         return lambda facts: [c for part in parts for c in part(facts)]
@@ -379,9 +382,6 @@ def compile_evaluate(node: Condition) -> Callable[[Facts], bool]:
     """`evaluate` of this condition as a function of the facts, made once per condition."""
     if isinstance(node, Comparison):
         return _compile_compare(node)
-    if all(isinstance(p, Comparison) for p in node.parts):  # most derived facts' cases
-        kind = "and" if isinstance(node, AllOf) else "or"
-        return _generated([p for p in node.parts if isinstance(p, Comparison)], kind)
     tests = [compile_evaluate(p) for p in node.parts]
     if isinstance(node, AllOf):
         return lambda facts: all(test(facts) for test in tests)
@@ -418,47 +418,6 @@ def _compile_compare(comparison: Comparison) -> Callable[[Facts], bool]:
             return False
 
     return with_value
-
-
-_OP_CODE = {"==": "==", "!=": "!=", "<": "<", "<=": "<=", ">": ">", ">=": ">="}
-
-
-def _generated(comparisons: list[Comparison], what: str) -> Callable[[Facts], Any]:
-    """One Python function for a list of comparisons, written out as `compare` tests each (a
-    missing fact or operand is false, so is a TypeError: "3" < 2.0): `explain`, the ones that hold
-    in order; `and`/`or`, whether all/any hold. Each comparison tested inline instead of through a
-    function per comparison (~45 comparisons a round explained, more evaluated)."""
-    names: dict[str, Any] = {}
-    body = ["def generated(facts):", "    get = facts.get"]
-    if what == "explain":
-        body.append("    out = []")
-    for i, c in enumerate(comparisons):
-        names[f"p{i}"], names[f"c{i}"] = c.fact.path, c
-        operand = c.operand
-        if isinstance(operand, FactRef):
-            names[f"r{i}"] = operand.path
-            body += [f"    a = get(p{i})", f"    b = get(r{i})", "    held = False"]
-            body += ["    if a is not None and b is not None:", "        try:"]
-        else:
-            names[f"r{i}"] = right = operand_value(operand, {})
-            body += [f"    a = get(p{i})", f"    b = r{i}", "    held = False"]
-            body += ["    if a is not None and b is not None:" if right is None else "    if a is not None:"]
-            body += ["        try:"]
-        body += [
-            f"            held = bool(a {_OP_CODE[c.op]} b)",
-            "        except TypeError:",
-            "            pass",
-        ]
-        body.append(
-            {"explain": f"    if held: out.append(c{i})", "and": "    if not held: return False"}.get(
-                what, "    if held: return True"
-            )
-        )
-    body.append({"explain": "    return out", "and": "    return True"}.get(what, "    return False"))
-    # only our own words in the code: paths and values are passed in `names`, never written into it
-    exec(compile("\n".join(body), f"<condition {what}>", "exec"), names)
-    generated: Callable[[Facts], Any] = names["generated"]
-    return generated
 
 
 # --- compilation to durable-rules -----------------------------------------------------------

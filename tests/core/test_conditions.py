@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import random
 
 import pytest
@@ -115,22 +114,3 @@ def test_compiled_conditions_read_facts_as_the_tree_does(bundle: Bundle) -> None
         for facts in samples:
             assert explained(facts) == explain(condition, facts), (condition, facts)
             assert evaluated(facts) == evaluate(condition, facts), (condition, facts)
-
-
-def test_generated_comparisons_read_facts_as_the_tree_does() -> None:
-    """The code written out per list of comparisons (every operator, a fact or a value compared
-    with, an 'and' and an 'or' of them) against the tree walked: values of every type, absent
-    facts, and values that cannot be compared ("3" < 2.0 is false, not an error)."""
-    ops = ("<", "<=", ">", ">=", "==", "!=")
-    texts = [f"score.a {op} 3" for op in ops] + [f"score.a {op} score.b" for op in ops]
-    texts += [" and ".join(texts[:6]), " or ".join(texts[6:]), "profile.p == x and disagree.d == true"]
-    texts += ["score.a >= score.b or profile.p == y or score.a < 2.5"]
-    values: list[object] = [None, 2.0, 3.0, 3, 4.5, -0.0, "3", "x", "y", True, False]
-    for text in texts:
-        condition = parse(text)
-        explained, evaluated = compile_explain(condition), compile_evaluate(condition)
-        for a, b, p, d in itertools.product(values, values, values[6:], values[8:]):
-            facts = {"score.a": a, "score.b": b, "profile.p": p, "disagree.d": d}
-            facts = {k: v for k, v in facts.items() if v is not None}
-            assert explained(facts) == explain(condition, facts), (text, facts)
-            assert evaluated(facts) == evaluate(condition, facts), (text, facts)
