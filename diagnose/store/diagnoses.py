@@ -110,36 +110,37 @@ class Diagnoses(Rounds):
             row, round_scores.merge(self._finding_texts.unpack(s, row.data), row.scores)
         )
 
-    def _snapshot_values(self, results: Sequence[Diagnosed]) -> _SnapshotBatch:
+    def _snapshot_values(self, results: Iterable[Diagnosed]) -> _SnapshotBatch:
+        """The rows of these rounds' snapshots, and the finding texts they refer to. `results` is
+        gone through once: a re-diagnosis hands them over one by one (drained), so each round's
+        diagnosis and scores are let go of as soon as its row is made, while they are still in
+        the processor's cache from being serialised."""
         now = utcnow()
         texts: Texts = {}
-        packed = []
+        values = []
         for r in results:
-            if round_scores.WRITE_FROM_SCORES and round_scores.shares_scores(r.diagnosis, r.current):
-                data, used = self._finding_texts.pack(r.diagnosis, round_scores.SHARED)
+            d = r.diagnosis
+            if round_scores.WRITE_FROM_SCORES and round_scores.shares_scores(d, r.current):
+                data, used = self._finding_texts.pack(d, round_scores.SHARED)
                 data = round_scores.mark_shared(data)
             else:
-                data, used = self._finding_texts.pack(r.diagnosis)
+                data, used = self._finding_texts.pack(d)
             texts.update(used)
-            packed.append(data)
-        return _SnapshotBatch(
-            [
+            values.append(
                 {
                     "round_id": r.round_id,
                     "created_at": now,
-                    "questionnaire_id": r.diagnosis.questionnaire.id,
-                    "questionnaire_version": r.diagnosis.questionnaire.version,
-                    "ruleset_id": r.diagnosis.ruleset.id,
-                    "ruleset_version": r.diagnosis.ruleset.version,
-                    "respondents": r.diagnosis.round.respondents,
+                    "questionnaire_id": d.questionnaire.id,
+                    "questionnaire_version": d.questionnaire.version,
+                    "ruleset_id": d.ruleset.id,
+                    "ruleset_version": d.ruleset.version,
+                    "respondents": d.round.respondents,
                     "data": data,  # serialised by pydantic-core: ~5x faster than json.dumps
                     "scores": r.scores,
                     "scores_inputs": r.scores_inputs,
                 }
-                for r, data in zip(results, packed, strict=True)
-            ],
-            texts,
-        )
+            )
+        return _SnapshotBatch(values, texts)
 
     def _store_snapshots(self, results: Sequence[Diagnosed]) -> list[t.Snapshot]:
         batch = self._snapshot_values(results)

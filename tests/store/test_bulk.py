@@ -1,5 +1,6 @@
-"""Many rows at once (bulk.insert_rows: COPY on PostgreSQL) read back as the same rows inserted one
-by one, every column through its own type: a compressed document, an aware time, a missing value."""
+"""Many rows at once (bulk.insert_rows: COPY on PostgreSQL, the driver's executemany on SQLite)
+read back as the same rows inserted one by one, every column through its own type: a compressed
+document, an aware time, a missing value; what an INSERT refuses is refused alike."""
 
 from __future__ import annotations
 
@@ -79,6 +80,7 @@ def refusal(run: Any) -> type[Exception] | None:
     [
         ("respondents", 2**31),  # PostgreSQL's int4: COPY's binary form would wrap it, an INSERT refuses
         ("respondents", -(2**31) - 1),
+        ("respondents", 2**63),  # beyond SQLite's integers: its driver refuses it
         ("created_at", dt.datetime(2026, 3, 1, 12, 0)),  # naive: the store refuses it
     ],
 )
