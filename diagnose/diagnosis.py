@@ -485,7 +485,11 @@ def _diagnosis(
             "scores": dict(current.constructs),
             "profile": dict(current.profile),
             "derived": derived,
-            "not_measured": [cid for cid in _measured(bundle) if cid not in current.constructs],
+            "not_measured": [
+                c.id
+                for c in bundle.constructs.constructs
+                if c.kind != "fact" and c.id not in current.constructs
+            ],
             "previous": before,
             "findings": findings,
             "summary": [],
@@ -497,25 +501,6 @@ def _diagnosis(
         },
         _UNSET_CHOSEN,
     )
-
-
-def _measured(bundle: Bundle) -> tuple[str, ...]:
-    """The constructs a round may have a score of (every kind but a fact), in the catalogue's
-    order: read once per catalogue, not walked for every round (~4 µs of a round's ~450)."""
-    catalogue = bundle.constructs
-    known = _measured_ids.get(id(catalogue))
-    if known is None or known[0] is not catalogue:
-        if len(_measured_ids) > 100:  # catalogues loaded one after another in a long-lived process
-            _measured_ids.clear()
-        known = _measured_ids[id(catalogue)] = (
-            catalogue,
-            tuple(c.id for c in catalogue.constructs if c.kind != "fact"),
-        )
-    return known[1]
-
-
-# per construct catalogue (by id, kept beside it so the id stays its own): see _measured
-_measured_ids: dict[int, tuple[Any, tuple[str, ...]]] = {}
 
 
 _UNSET_RATE = frozenset({"response_rate"})
