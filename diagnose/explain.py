@@ -149,13 +149,9 @@ class Labeller:
             formatter = self._formatters[ref] = self._texts(ref)
         return formatter
 
-    def number_format(self, ref: FactRef) -> tuple[str, bool]:
-        """How a number of the fact is written: its format spec and whether a positive one gets a
-        "+" (a change); Dutch then writes a decimal comma (as format_number)."""
-        return f".{self._decimals(ref)}f", ref.namespace == "change"
-
     def _texts(self, ref: FactRef) -> Callable[[Any], tuple[str, ...]]:
-        spec, signed = self.number_format(ref)
+        spec = f".{self._decimals(ref)}f"
+        signed = ref.namespace == "change"
         comma = tuple(lang == "nl" for lang in LANGUAGES)  # as format_number writes it
         value = self.value
 

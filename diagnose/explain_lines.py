@@ -21,16 +21,7 @@ from diagnose.conditions import (
     operand_value,
 )
 from diagnose.explain_words import BAND_TAILS, BETWEEN, BOUND_WORDS
-from diagnose.text import (
-    LANGUAGES,
-    LocalizedText,
-    _new,
-    _set_dict,
-    _set_extra,
-    _set_fields,
-    _set_private,
-    trusted,
-)
+from diagnose.text import LANGUAGES, LocalizedText, trusted
 
 if TYPE_CHECKING:
     from diagnose.explain import Labeller
@@ -158,10 +149,9 @@ def _line_maker(group: list[Comparison | FactRef], labeller: Labeller) -> LineMa
         return compared_line
     shape = labeller.bounds(bounds)
     value_path, band_path, shape_id = shape.ref.path, shape.band, id(shape)
-    kept, texts_kept = labeller._line_cache, labeller._bounds_texts
+    kept, texts_kept, texts = labeller._line_cache, labeller._bounds_texts, shape.texts
     op, threshold, compared_to = shape.op, shape.threshold, shape.compared_to
-    fast = type(compared_to) is float and LANGUAGES == ("nl", "en")
-    spec, signed = labeller.number_format(shape.ref)  # shape.texts of a float, written out below
+    fast = type(compared_to) is float
 
     def bounds_line(facts: dict[str, Any], labeller: Labeller) -> Line:
         value = facts[value_path]
@@ -174,30 +164,20 @@ def _line_maker(group: list[Comparison | FactRef], labeller: Labeller) -> LineMa
         ):
             # most lines (a score, its bounds and band): made from the text kept for the value as
             # written (a mean of 3.2667 and one of 3.2700 both read 3,27), as _bounds_made makes them
-            written = format(value, spec)
-            if signed and value > 0:
-                written = "+" + written
-            values = (written.replace(".", ","), written)
+            values = texts(value)
             text = texts_kept.get((shape_id, values, band))
             if text is None:
                 text = _bounds_text(shape, values, band, labeller)
-            made = _new(Because)  # text.trusted, written out for the ~15 lines of a round
-            _set_dict(
-                made,
-                {
-                    "fact": value_path,
-                    "value": value,
-                    "op": op,
-                    "compared_to": compared_to,
-                    "threshold": threshold,
-                    "other_fact": None,
-                    "text": text,
-                },
-            )
-            _set_fields(made, _BECAUSE_FIELDS)
-            _set_extra(made, None)
-            _set_private(made, None)
-            return made, round(abs(value - compared_to), 4)
+            data = {
+                "fact": value_path,
+                "value": value,
+                "op": op,
+                "compared_to": compared_to,
+                "threshold": threshold,
+                "other_fact": None,
+                "text": text,
+            }
+            return trusted(Because, data, fields=_BECAUSE_FIELDS), round(abs(value - compared_to), 4)
         if _exact(value) and _exact(band):
             key = (shape_id, type(value), value, band)
         else:
