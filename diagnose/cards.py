@@ -162,9 +162,11 @@ def cards(d: Diagnosis, bundle: Bundle) -> list[Card]:
 def _card(card: _Single, alike: list[_Single], constructs: frozenset[str]) -> Card:
     """The Card of a merged group: its lead single, those listed alike, all their constructs."""
     lead, evidence, score, _ = card
-    return Card(
-        lead, evidence, tuple(Card(*single[:2], (), *single[2:]) for single in alike), score, constructs
+    listed = tuple(
+        Card(lead=a_lead, evidence=a_evidence, alike=(), priority=a_score, constructs=a_constructs)
+        for a_lead, a_evidence, a_score, a_constructs in alike
     )
+    return Card(lead=lead, evidence=evidence, alike=listed, priority=score, constructs=constructs)
 
 
 def _all_constructs(card: _Single, alike: list[_Single]) -> frozenset[str]:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
+from diagnose.built import built
 from diagnose.explain import Because, Labeller, reasons_of
 from diagnose.explain_lines import Line
 from diagnose.placeholders import Context, context_for, filler
@@ -15,7 +16,7 @@ from diagnose.questionnaire import Questionnaire
 from diagnose.references import Citation
 from diagnose.rulebase import Rule
 from diagnose.scores import RoundScores
-from diagnose.text import LocalizedText, _new, _set_dict, _set_extra, _set_fields, _set_private
+from diagnose.text import LocalizedText
 
 if TYPE_CHECKING:
     from diagnose.bundle import Bundle
@@ -110,12 +111,7 @@ def findings_of(
         # again gave back the same values (~15 findings and their ~17 lines per round, a fifth of
         # a diagnosis); a value of another type than validation keeps is validated as before
         if exact and type(margin) is float and (spread is None or type(spread) is float):
-            finding = _new(Finding)  # text.trusted, written out for the ~16 findings of a round
-            _set_dict(finding, values)
-            _set_fields(finding, _FINDING_FIELDS)
-            _set_extra(finding, None)
-            _set_private(finding, None)
-            found.append(finding)
+            found.append(built(Finding, values, _FINDING_FIELDS))
         else:
             found.append(Finding.model_validate(values))
         # Within a kind (in the rule base's kind_order) and severity, the finding furthest past

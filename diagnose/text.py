@@ -7,20 +7,14 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from diagnose.built import built
+
 # re-exported (`X as X`): the rest of the code keeps importing them from here
 from diagnose.languages import DEFAULT_LANG as DEFAULT_LANG  # noqa: PLC0414
 from diagnose.languages import LANGUAGES as LANGUAGES  # noqa: PLC0414
 from diagnose.languages import Lang as Lang  # noqa: PLC0414
 
 M = TypeVar("M", bound=BaseModel)
-# The setters of a model's own slots, called directly: object.__setattr__ by name looked each up
-# again (a third of making a line of ~15 a round). `trusted` as it is written out where a round
-# makes many (explain_lines' bounds lines, findings_of's findings): the same four slots.
-_new = object.__new__
-_set_dict = BaseModel.__dict__["__dict__"].__set__
-_set_fields = BaseModel.__dict__["__pydantic_fields_set__"].__set__
-_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
-_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 
 
 def trusted(
@@ -33,15 +27,11 @@ def trusted(
     exact types validation keeps (a float, not an int it would turn into one), no empty text,
     fresh containers (validation copies lists and dicts); where it cannot, it validates. `unset`:
     fields given their default, not counted as set (as when validation leaves them out). `fields`:
-    the set of fields set, shared by every instance of a frozen model (nothing can add to it)."""
-    model = _new(cls)
-    _set_dict(model, values)
+    the set of fields set, shared among instances only if it holds every field (setting a field
+    adds its name to it: see built)."""
     if fields is None:
         fields = set(values).difference(unset) if unset else set(values)
-    _set_fields(model, fields)
-    _set_extra(model, None)
-    _set_private(model, None)
-    return model
+    return built(cls, values, fields)
 
 
 class LocalizedText(BaseModel):

@@ -43,7 +43,7 @@ def insert_rows(s: Session, table: Table, rows: Sequence[dict[str, Any]]) -> Non
         statement = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
         try:
             processed = list(_processed(conn, table, names, rows))
-        except (TypeError, ValueError) as exc:  # as SQLAlchemy raises it for an INSERT
+        except Exception as exc:  # a value its column's bind processing refuses: as for an INSERT
             raise StatementError(str(exc), statement, None, exc) from exc
         conn.exec_driver_sql(statement, processed)  # the driver's errors raised as SQLAlchemy's
         return
@@ -68,15 +68,18 @@ def insert_rows(s: Session, table: Table, rows: Sequence[dict[str, Any]]) -> Non
                 copy.write_row(values)
     except dbapi.Error as exc:  # as SQLAlchemy raises it for an INSERT
         raise DBAPIError.instance(statement, None, exc, dbapi.Error) from exc
-    except (TypeError, ValueError) as exc:  # a value its column's bind processing or type refuses
+    except Exception as exc:  # a value its column's bind processing or type refuses
         raise StatementError(str(exc), statement, None, exc) from exc
 
 
 def _processed(
     conn: Connection, table: Table, names: list[str], rows: Sequence[dict[str, Any]]
 ) -> Iterator[tuple[Any, ...]]:
-    """Each row's values in the order of `names`, through their columns' bind processing."""
-    processors = [table.c[name].type.bind_processor(conn.dialect) for name in names]
+    """Each row's values in the order of `names`, through their columns' bind processing as this
+    dialect has it (on SQLite a datetime is written as its DATETIME type writes it, not as the
+    driver's own adapter would)."""
+    dialect = conn.dialect
+    processors = [table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names]
     for row in rows:
         yield tuple(
             [

@@ -26,7 +26,6 @@ from diagnose.store.diagnoses import Diagnoses
 
 PARALLEL_FROM = 400  # rounds; below this, starting worker processes costs more than it saves
 MAX_WORKERS = 8
-T = TypeVar("T")
 BATCH_ROUNDS = 250  # rounds read, diagnosed and written together (memory stays flat: ~20 MB of answers)
 
 
@@ -193,6 +192,9 @@ def batches(items: Sequence[tuple[int, set[int]]], rounds: int) -> Iterator[list
             batch, size = [], 0
     if batch:
         yield batch
+
+
+T = TypeVar("T")
 
 
 def drained(results: list[T]) -> Iterator[T]:

@@ -55,8 +55,10 @@ def test_a_diagnosis_is_what_validating_its_parts_makes(
         assert mine is not theirs and mine.because is not theirs.because
         assert mine.sources is not theirs.sources and mine.constructs is not theirs.constructs
     assert d.by_role is not other.by_role and d.respondents is not other.respondents
-    # findings share one set of the fields set (every field): setting a field on one leaves what
-    # the others count as set as validation makes it
+    # findings share one set of the fields set (every field; a caller must not change it): setting
+    # a field on one leaves what the others count as set as validation makes it
+    if len(d.findings) > 1:
+        assert d.findings[0].model_fields_set is d.findings[1].model_fields_set
     for finding in d.findings:
         finding.margin = finding.margin + 1.0
     for theirs, validated in zip(other.findings, again.findings, strict=True):

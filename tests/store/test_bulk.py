@@ -8,7 +8,8 @@ import datetime as dt
 from typing import Any, cast
 
 import pytest
-from sqlalchemy import Table, insert, select
+from sqlalchemy import String, Table, insert, select
+from sqlalchemy import cast as cast_
 from sqlalchemy.exc import DataError, IntegrityError, StatementError
 
 from diagnose.store import Store, bulk, models
@@ -57,6 +58,24 @@ def test_rows_inserted_at_once_read_back_as_inserted_one_by_one(store: Store) ->
     assert at_once[0][7] == {"n": 0, "t": "ë"}
 
 
+def test_a_time_is_written_as_an_insert_writes_it(store: Store) -> None:
+    """The stored text itself, not only what SQLAlchemy reads back: SQLite keeps a time as text,
+    and its DATETIME type writes the microseconds even when they are 0."""
+    ws = store.create_workspace("W")
+    r = store.create_round(store.create_network(ws.id, "N").id, "2026")
+    batch = rows(r.id, 2)
+    batch[0]["created_at"] = dt.datetime(2026, 3, 1, 12, 0, tzinfo=dt.UTC)
+    as_stored = select(cast_(SNAPSHOTS.c.created_at, String)).order_by(SNAPSHOTS.c.id)
+    with store.db.write() as s:
+        bulk.insert_rows(s, SNAPSHOTS, batch)
+    with store.engine.begin() as conn:
+        at_once = conn.execute(as_stored).scalars().all()
+        conn.execute(SNAPSHOTS.delete())
+        for row in batch:
+            conn.execute(insert(SNAPSHOTS), row)
+        assert conn.execute(as_stored).scalars().all() == at_once
+
+
 def test_a_row_the_table_refuses_leaves_none_of_the_batch(store: Store) -> None:
     ws = store.create_workspace("W")
     r = store.create_round(store.create_network(ws.id, "N").id, "2026")
@@ -82,6 +101,9 @@ def refusal(run: Any) -> type[Exception] | None:
         ("respondents", -(2**31) - 1),
         ("respondents", 2**63),  # beyond SQLite's integers: its driver refuses it
         ("created_at", dt.datetime(2026, 3, 1, 12, 0)),  # naive: the store refuses it
+        ("created_at", "2026-03-01 12:00"),  # not a datetime
+        ("created_at", dt.date(2026, 3, 1)),
+        ("data", {"not JSON": {1, 2}}),
     ],
 )
 def test_a_value_is_refused_or_taken_as_by_an_insert(store: Store, column: str, value: Any) -> None:
