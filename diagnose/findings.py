@@ -81,13 +81,8 @@ def findings_of(
         # the lines, and the distance past the first numeric threshold of the condition (its main
         # comparison)
         lines = reasons(facts)
-        if len(lines) == 1:  # most findings
-            line, margin = lines[0]
-            because = [line]
-        else:
-            because = [line for line, _ in lines]
-            margin = next((m for _, m in lines if m is not None), None)
-        margin = 0.0 if margin is None else margin
+        because = [line for line, _ in lines]
+        margin = next((m for _, m in lines if m is not None), 0.0)
         constructs = list(rule.constructs)
         spread = None
         for c in constructs:
