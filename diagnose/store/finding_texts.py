@@ -20,6 +20,7 @@ import threading
 from collections.abc import Collection
 from typing import Any
 
+from pydantic_core import to_json
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -39,18 +40,22 @@ CACHED_TEXTS = 4_000  # per cache; the rule base's own texts are a few hundred, 
 Texts = dict[str, dict[str, Any]]  # digest: {title, diagnosis, advice}, each {nl, en}
 
 
-_CANONICAL = '{"advice":{"en":%s,"nl":%s},"diagnosis":{"en":%s,"nl":%s},"title":{"en":%s,"nl":%s}}'
-_quoted = json.encoder.encode_basestring  # a str as json.dumps(ensure_ascii=False) writes it
-
-
 def _digest_of(key: tuple[str, ...]) -> str:
     """The digest of a finding's texts: of their JSON with sorted keys and no spaces, as
     `json.dumps(texts, sort_keys=True, ensure_ascii=False, separators=(",", ":"))` writes it
-    (the digests stored so far), written out directly: a new process makes one for each of a
-    round's ~3 texts filled in for it, and json.dumps took ~10 µs each."""
-    title_nl, title_en, diagnosis_nl, diagnosis_en, advice_nl, advice_en = map(_quoted, key)
-    canonical = _CANONICAL % (advice_en, advice_nl, diagnosis_en, diagnosis_nl, title_en, title_nl)
-    return hashlib.blake2b(canonical.encode(), digest_size=16).hexdigest()
+    (the digests stored so far), written by pydantic-core's serialiser straight to UTF-8, which
+    writes every str as json.dumps does (tests compare them): a re-diagnosis makes one for each of
+    a round's ~3 texts filled in for it, ~2.5 µs each, where json.dumps took ~10 and formatting
+    the JSON in Python ~6."""
+    title_nl, title_en, diagnosis_nl, diagnosis_en, advice_nl, advice_en = key
+    canonical = to_json(
+        {
+            "advice": {"en": advice_en, "nl": advice_nl},
+            "diagnosis": {"en": diagnosis_en, "nl": diagnosis_nl},
+            "title": {"en": title_en, "nl": title_nl},
+        }
+    )
+    return hashlib.blake2b(canonical, digest_size=16).hexdigest()
 
 
 class FindingTexts:
