@@ -16,7 +16,7 @@ from diagnose import Bundle, diagnose
 from diagnose.diagnosis import check_and_score
 from diagnose.questionnaire import Questionnaire
 from diagnose.store import Store, models, rediagnosis
-from diagnose.store.round_scores import ScoresDigest, response_line
+from diagnose.store.round_scores import ScoresDigest, lines_query, response_line
 
 from .conftest import role_values
 from .helpers import add_respondents, statements
@@ -154,6 +154,25 @@ def test_the_response_lines_are_the_same_in_every_session_time_zone(store: Store
         assert submitted_at is not None and stamp.startswith("=")
         if store.engine.dialect.name == "postgresql":
             assert float(stamp[1:]) == pytest.approx(submitted_at.timestamp(), abs=1e-6)
+
+
+def test_the_response_lines_are_read_from_their_index_alone(store: Store, q: Questionnaire) -> None:
+    """Every re-diagnosis reads the response lines of every round it touches: from the index that
+    holds them (migration 0013), never from the rows, which hold the answers."""
+    _, rounds = network_with_rounds(store, q)
+    dialect = store.engine.dialect.name
+    query = lines_query(dialect, [r.id for r in rounds])
+    sql = str(query.compile(store.engine, compile_kwargs={"literal_binds": True}))
+    with store.engine.connect() as conn:
+        if dialect == "postgresql":  # a table this small is read whole unless told otherwise
+            conn.execute(text("SET enable_seqscan = off"))
+            conn.execute(text("SET enable_bitmapscan = off"))
+            plan = " ".join(row[0] for row in conn.execute(text("EXPLAIN " + sql)))
+            assert "Index Only Scan using ix_response_round_lines" in plan, plan
+        else:
+            plan = " ".join(row[-1] for row in conn.execute(text("EXPLAIN QUERY PLAN " + sql)))
+            assert "USING COVERING INDEX ix_response_round_lines" in plan, plan
+        assert len(conn.execute(query).all()) == 9
 
 
 def test_the_digest_changes_with_every_input(bundle: Bundle, q: Questionnaire) -> None:
