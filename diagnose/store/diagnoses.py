@@ -123,6 +123,8 @@ class Diagnoses(Rounds):
             if round_scores.WRITE_FROM_SCORES and round_scores.shares_scores(d, r.current):
                 data, used = self._finding_texts.pack(d, round_scores.SHARED)
                 data = round_scores.mark_shared(data)
+            elif r.lean:  # its respondents' scores are only in the kept scores
+                raise RuntimeError(f"round {r.round_id}: a lean diagnosis stored without its kept scores")
             else:
                 data, used = self._finding_texts.pack(d)
             texts.update(used)
@@ -227,7 +229,7 @@ class Diagnoses(Rounds):
         return sorted(rows, key=round_sort_key)
 
     def _diagnose_networks(
-        self, items: Sequence[tuple[int, set[int]]], *, raise_errors: bool = False
+        self, items: Sequence[tuple[int, set[int]]], *, raise_errors: bool = False, lean: bool = False
     ) -> tuple[list[Diagnosed], list[tuple[int, str]]]:
         """Diagnose the wanted rounds of these networks, each network oldest first, each round with
         its history round's scores (chronology.history_rounds; made with that round's own
@@ -235,14 +237,16 @@ class Diagnoses(Rounds):
         with a handful of queries for all the networks together (_read_networks), then diagnosed
         without the database. A round whose kept scores still match their inputs is not scored
         again. A wanted round that cannot be diagnosed is listed with the reason, or with
-        raise_errors its ValidationFailed is raised."""
+        raise_errors its ValidationFailed is raised. `lean`: kept scores are read without the
+        respondents' own scores (round_scores.unpack_for_rules), for diagnoses that go only into
+        snapshots stored with their kept scores (a re-diagnosis; _snapshot_values checks it)."""
         with self.db.read() as s:
             read = self._read_networks(s, items)
         self._score_answers(read)
         pending: list[_Pending] = []
         skipped: list[tuple[int, str]] = []
         for network in read:
-            self._diagnose_read(network, pending, skipped, raise_errors=raise_errors)
+            self._diagnose_read(network, pending, skipped, raise_errors=raise_errors, lean=lean)
         return self._diagnose_pending(pending, skipped, raise_errors=raise_errors), skipped
 
     def _diagnose_pending(
@@ -257,7 +261,7 @@ class Diagnoses(Rounds):
                 raise
         else:
             return [
-                Diagnosed(p.round_id, d, p.scores_inputs, p.blob(), p.scored.current)
+                Diagnosed(p.round_id, d, p.scores_inputs, p.blob(), p.scored.current, p.lean)
                 for p, d in zip(pending, diagnoses, strict=True)
             ]
         results: list[Diagnosed] = []
@@ -340,9 +344,10 @@ class Diagnoses(Rounds):
         skipped: list[tuple[int, str]],
         *,
         raise_errors: bool,
+        lean: bool = False,
     ) -> None:
         """One network's wanted rounds, from what _read_networks read (no database), scored and
-        ready for the rules."""
+        ready for the rules (`lean`: see _diagnose_networks)."""
         scored: dict[int, RoundScores] = {}
         for row in n.siblings:
             if row.id not in n.history:
@@ -360,7 +365,7 @@ class Diagnoses(Rounds):
                 blob: bytes | None = None
                 if row.id in n.kept and n.kept[row.id][0] == n.inputs[row.id]:
                     blob = n.kept[row.id][1]
-                    scores = round_scores.unpack(blob)
+                    scores = round_scores.unpack_for_rules(blob) if lean else round_scores.unpack(blob)
                 elif row.id in n.fresh:
                     scores = n.fresh[row.id].scores()
                 else:
@@ -387,6 +392,7 @@ class Diagnoses(Rounds):
                             core_diagnosis.Scored(q, scores, previous, n.network, agreed),
                             n.inputs[row.id],
                             blob,
+                            lean and blob is not None,
                         )
                     )
             except ValidationFailed as exc:
@@ -461,6 +467,7 @@ class _Pending:
     scored: core_diagnosis.Scored
     scores_inputs: str
     kept: bytes | None
+    lean: bool = False  # its scores read without the respondents' own (round_scores.unpack_for_rules)
 
     def blob(self) -> bytes:
         return self.kept or round_scores.pack(self.scored.current)
@@ -474,4 +481,5 @@ class Diagnosed:
     diagnosis: core_diagnosis.Diagnosis
     scores_inputs: str
     scores: bytes
-    current: RoundScores  # what `scores` holds
+    current: RoundScores  # what `scores` holds (lean: but the respondents' own scores)
+    lean: bool = False

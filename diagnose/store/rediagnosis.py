@@ -19,7 +19,7 @@ from sqlalchemy import Engine, select
 from diagnose import collector
 from diagnose.bundle import Bundle
 from diagnose.edits import Stale, apply
-from diagnose.store import edit_rows, models
+from diagnose.store import edit_rows, models, round_scores
 from diagnose.store import types as t
 from diagnose.store.database import Database
 from diagnose.store.diagnoses import Diagnoses
@@ -169,7 +169,7 @@ class Rediagnosis(Diagnoses):
         diagnosed, done = 0, 0
         skipped: list[tuple[int, str]] = []
         for batch in batches(items, BATCH_ROUNDS):
-            results, batch_skipped = self._diagnose_networks(batch)
+            results, batch_skipped = self._diagnose_networks(batch, lean=round_scores.WRITE_FROM_SCORES)
             diagnosed += len(results)
             self._insert_snapshots(self._snapshot_values(drained(results)))
             skipped += batch_skipped

@@ -225,6 +225,40 @@ def test_whole_snapshots_stored_before_read_the_same_beside_lean_ones(
     assert lean.data == whole.data and list(lean.data) == list(whole.data)
 
 
+def test_the_rules_read_kept_scores_without_the_respondents_own(store: Store, q: Questionnaire) -> None:
+    """A re-diagnosis reads the kept scores for the rules without the respondents' own scores
+    (nothing the rules, findings or summary read): every other part as unpack reads it."""
+    r = a_round(store, q)
+    made = store.diagnose_round(r.id)
+    with store.db.read() as s:
+        blob = s.scalar(select(models.DiagnosisSnapshot.scores).where(models.DiagnosisSnapshot.id == made.id))
+    assert blob is not None
+    whole, lean = round_scores.unpack(blob), round_scores.unpack_for_rules(blob)
+    assert len(whole.respondent_scores) == 4 and lean.respondent_scores == []
+    assert lean == whole.model_copy(update={"respondent_scores": []})
+    assert lean.model_fields_set == whole.model_fields_set
+
+
+def test_a_lean_diagnosis_is_stored_only_with_its_kept_scores(
+    store: Store, q: Questionnaire, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its respondents' scores are only in the kept scores: a snapshot that would be stored whole
+    (as by a release before lean snapshots) is refused, and with lean snapshots off a re-diagnosis
+    reads the respondents' scores and stores them whole."""
+    r = a_round(store, q)
+    store.rediagnose(round_id=r.id)
+    monkeypatch.setattr(round_scores, "WRITE_FROM_SCORES", False)
+    net_id = store.get_round(r.id).network_id
+    results, _ = store._diagnose_networks([(net_id, {r.id})], lean=True)
+    assert results[0].lean and results[0].diagnosis.respondents == []
+    with pytest.raises(RuntimeError, match="lean"):
+        store._snapshot_values(results)
+    store.rediagnose(round_id=r.id)
+    latest = store.latest_snapshot(r.id)
+    assert latest is not None
+    assert len(raw_snapshot(store, latest.id)["respondents"]) == 4
+
+
 def test_a_diagnosis_that_differs_from_its_scores_is_stored_whole(store: Store, q: Questionnaire) -> None:
     r = a_round(store, q)
     made = store.diagnose_round(r.id)
