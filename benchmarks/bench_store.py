@@ -36,8 +36,8 @@ import sys
 import tempfile
 import threading
 import time
-from pathlib import Path
 from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 from typing import Any
 
 import numpy as np
