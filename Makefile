@@ -2,12 +2,13 @@
 SHELL := /bin/bash
 VENV ?= .venv
 PY := $(VENV)/bin/python
-# Python 3.10–3.12 with venv: the operating system's own first (/usr/bin), as docs/deployment.md
-# installs it, then the newest on PATH. Debian's python3.11 is built with profile-guided and
-# link-time optimisation and runs the same re-diagnosis ~9% faster than a build without them
-# (pyenv's default), so tests and `make bench` run what a deployment runs. PYTHON=... chooses another.
+# Python 3.10–3.12 with venv and its C headers (durable-rules is built from source): the operating
+# system's own first (/usr/bin), as docs/deployment.md installs it, then the newest on PATH. Debian's
+# python3.11 is built with profile-guided and link-time optimisation and runs the same re-diagnosis
+# ~9% faster than a build without them (pyenv's default), so tests and `make bench` run what a
+# deployment runs. PYTHON=... chooses another.
 PYTHON ?= $(shell for p in /usr/bin/python3.12 /usr/bin/python3.11 /usr/bin/python3.10 python3.12 python3.11 python3.10 python3; do \
-	command -v $$p >/dev/null && $$p -c 'import sys, venv, ensurepip; sys.exit(not ((3,10) <= sys.version_info[:2] < (3,13)))' 2>/dev/null && { echo $$p; break; }; done)
+	command -v $$p >/dev/null && $$p -c 'import sys, os, sysconfig, venv, ensurepip; sys.exit(not ((3,10) <= sys.version_info[:2] < (3,13) and os.path.exists(os.path.join(sysconfig.get_paths()["include"], "Python.h"))))' 2>/dev/null && { echo $$p; break; }; done)
 STAMP := $(VENV)/.install-stamp
 SYSTEM_PACKAGES := chromium poppler-utils postgresql fonts-dejavu-core
 PORT ?= 8501
@@ -17,7 +18,7 @@ PORT ?= 8501
 install: system-deps $(STAMP)
 
 $(STAMP): pyproject.toml deploy/requirements.lock requirements-dev.lock
-	@test -n "$(PYTHON)" || { echo "Python 3.10–3.12 is needed (durable-rules does not import on 3.13)."; exit 1; }
+	@test -n "$(PYTHON)" || { echo "Python 3.10–3.12 with venv and its headers is needed (durable-rules does not import on 3.13); on Debian: apt-get install python3.11-venv python3.11-dev"; exit 1; }
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -c deploy/requirements.lock -c requirements-dev.lock -e '.[dev]'

@@ -197,7 +197,10 @@ _SCORES_FIELDS = list(RoundScores.model_fields)
 
 def unpack_for_rules(blob: bytes) -> RoundScores:
     """The kept scores with no respondents' own scores (an empty list; see _FOR_RULES): only for a
-    diagnosis whose snapshot is stored with this blob and FROM_SCORES, never shown or handed out."""
+    diagnosis whose snapshot is stored with this blob and FROM_SCORES, never shown or handed out.
+    Their part of the JSON is not validated here: the blob is reused only while its digest says
+    that this scoring code wrote it (scores.py is part of the digest), and zlib's checksum refuses
+    a damaged one."""
     lean = _FOR_RULES.model_validate_json(codec.decompress(blob))
     read = lean.__dict__
     return built(

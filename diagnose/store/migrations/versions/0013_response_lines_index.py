@@ -4,7 +4,8 @@ Every re-diagnosis reads, for every round it touches, what identifies each submi
 answers (round_scores.submitted_keys: id, hand-in time, role, group flag), to tell whether the
 round's kept scores may be reused. Without this index each of those ~14 responses a round was
 looked up in the table, whose rows hold the answers; with it the query reads the index alone
-(SQLite: ~33 → ~20 µs a round). Additive: a release before this one ignores it.
+(SQLite: ~33 → ~20 µs a round). Additive: a release before this one ignores it. Building it
+holds back writes to responses meanwhile (a respondent handing in waits), as 0011's did.
 
 Revision ID: 0013
 Revises: 0012
